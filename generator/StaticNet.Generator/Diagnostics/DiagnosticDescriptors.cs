@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace StaticNet.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. IDs are stable: never reuse or renumber one. Each has a
+/// section in generator/DIAGNOSTICS.md (anchor = lower-case ID) showing wrong and fixed code.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    public const string Category = "StaticNet";
+    public const string HelpLinkBase = "https://github.com/staticnet/staticnet/blob/main/generator/DIAGNOSTICS.md#";
+
+    public static readonly DiagnosticDescriptor NotPartial = Error(
+        "SN0001", "Network type must be partial",
+        "'{0}' must be declared partial so that the generator can add the network's members to it");
+
+    public static readonly DiagnosticDescriptor GenericNetwork = Error(
+        "SN0002", "Network type cannot be generic",
+        "'{0}' is generic{1}; a network's layer sizes are fixed at compile time, so declare it in a non-generic type");
+
+    public static readonly DiagnosticDescriptor MissingInput = Error(
+        "SN0003", "Network has no [Input]",
+        "Network '{0}' has no [Input] attribute; start its layers with [Input(n)] or [Input(channels, height, width)]");
+
+    public static readonly DiagnosticDescriptor DuplicateInput = Error(
+        "SN0004", "Network has more than one [Input]",
+        "Network '{0}' already has an [Input]; a network has exactly one input");
+
+    public static readonly DiagnosticDescriptor InputNotFirst = Error(
+        "SN0005", "[Input] is not the first layer attribute",
+        "[Input] must come before every other layer attribute, but [{0}] comes first");
+
+    public static readonly DiagnosticDescriptor NonPositiveSize = Error(
+        "SN0006", "Size is zero or negative",
+        "{0} must be positive, but it is {1}");
+
+    public static readonly DiagnosticDescriptor FlattenRequired = Error(
+        "SN0007", "Layer needs a flat input",
+        "[{0}] needs a flat input, but the previous layer outputs shape {1}; add [Flatten] before it");
+
+    public static readonly DiagnosticDescriptor InputSizeMismatch = Error(
+        "SN0008", "Layer input size does not match the previous layer",
+        "[{0}] declares InputSize = {1}, but the previous layer outputs {2} values (shape {3})");
+
+    public static readonly DiagnosticDescriptor SoftmaxNotLast = Error(
+        "SN0009", "Softmax is only allowed on the last layer",
+        "Softmax is only allowed on the last layer, but layer {0} ([{1}]) uses it and is followed by other layers");
+
+    public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
+        "SN0010", "Loss does not fit the output layer",
+        "Loss.{0} needs a last layer with {1} activation, but the last layer is [{2}] with {3}");
+
+    public static readonly DiagnosticDescriptor LayersWithoutNetwork = Error(
+        "SN0011", "Layer attributes on a type without [Network]",
+        "'{0}' has layer attributes but no [Network] attribute, so no network is generated; add [Network]");
+
+    public static readonly DiagnosticDescriptor NoLayers = Error(
+        "SN0012", "Network has no layers",
+        "Network '{0}' has an [Input] but no layers after it; add at least one layer such as [Dense(...)]");
+
+    public static readonly DiagnosticDescriptor InvalidInputRank = Error(
+        "SN0013", "[Input] needs one or three sizes",
+        "[Input] takes one size (n) or three (channels, height, width), but has {0}");
+
+    public static readonly DiagnosticDescriptor LayersSplitAcrossDeclarations = Error(
+        "SN0014", "Layer attributes are split across partial declarations",
+        "The layer attributes of '{0}' are spread over {1} partial declarations, so their order is undefined; put them all on one declaration");
+
+    public static readonly DiagnosticDescriptor UndefinedEnumValue = Error(
+        "SN0015", "Undefined enum value",
+        "{0} is not a defined {1} value");
+
+    public static readonly DiagnosticDescriptor UnreadableAttribute = Error(
+        "SN0016", "Layer attribute arguments cannot be read",
+        "The arguments of [{0}] cannot be read, so network '{1}' is not generated; fix the errors reported on this attribute");
+
+    public static readonly DiagnosticDescriptor NetworkTooLarge = Error(
+        "SN0017", "Network is too large",
+        "Network '{0}' needs {1} {2}, more than the limit of {3}");
+
+    public static readonly DiagnosticDescriptor SlopeWithoutLeakyReLU = Warning(
+        "SN0018", "Slope has no effect",
+        "Slope only applies to Activation.LeakyReLU, but this layer uses {0}; remove Slope or use LeakyReLU");
+
+    public static readonly DiagnosticDescriptor InvalidSlope = Error(
+        "SN0019", "Slope is not a finite number",
+        "Slope must be a finite number, but it is {0}");
+
+    public static readonly DiagnosticDescriptor LayerNotSupported = Error(
+        "SN0020", "Layer is not supported yet",
+        "[{0}] is declared by the StaticNet runtime but this version of the generator cannot generate it yet");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "SN9999", "The StaticNet generator failed",
+        "The StaticNet generator failed on '{0}' and generated nothing for it: {1}. Please report this with the declaration.");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> byId = Index(
+        NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
+        FlattenRequired, InputSizeMismatch, SoftmaxNotLast, LossDoesNotFitOutput, LayersWithoutNetwork,
+        NoLayers, InvalidInputRank, LayersSplitAcrossDeclarations, UndefinedEnumValue, UnreadableAttribute,
+        NetworkTooLarge, SlopeWithoutLeakyReLU, InvalidSlope, LayerNotSupported, InternalError);
+
+    /// <summary>All descriptors, for documentation tests.</summary>
+    public static IEnumerable<DiagnosticDescriptor> All => byId.Values;
+
+    public static DiagnosticDescriptor ById(string id) => byId[id];
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        Create(id, title, message, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        Create(id, title, message, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true,
+            helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+
+    private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
+    {
+        var index = new Dictionary<string, DiagnosticDescriptor>();
+        foreach (DiagnosticDescriptor descriptor in descriptors)
+        {
+            index.Add(descriptor.Id, descriptor);
+        }
+
+        return index;
+    }
+}

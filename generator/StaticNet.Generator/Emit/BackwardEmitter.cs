@@ -1,0 +1,346 @@
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// Writes <c>Backward</c>: a forward pass that keeps what backpropagation needs, the loss and its
+/// gradient, then each layer from last to first adding its parameter gradients.
+/// </summary>
+internal sealed class BackwardEmitter
+{
+    private readonly NetworkPlan plan;
+    private readonly MethodBody body = new();
+
+    /// <summary>Each layer's output by layer number (0 is the input); a Flatten shares its input's vector.</summary>
+    private readonly Vector[] outputs;
+
+    /// <summary>Each layer's weighted sums, kept only where the activation's gradient needs them.</summary>
+    private readonly Vector?[] sums;
+
+    private BackwardEmitter(NetworkPlan plan)
+    {
+        this.plan = plan;
+        outputs = new Vector[plan.Layers.Count + 1];
+        sums = new Vector?[plan.Layers.Count + 1];
+        outputs[0] = new Vector("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true);
+    }
+
+    private CodeWriter Code => body.Code;
+
+    public static void Emit(CodeWriter writer, NetworkPlan plan) => new BackwardEmitter(plan).Write(writer);
+
+    private void Write(CodeWriter writer)
+    {
+        writer.Line("/// <summary>");
+        writer.Line($"/// Backpropagates one sample and returns its loss ({LossText(plan.Loss)}).");
+        writer.Line("/// ADDS dLoss/dParameters into <paramref name=\"parameterGradients\"/>, so calls over a minibatch accumulate;");
+        writer.Line("/// OVERWRITES <paramref name=\"inputGradients\"/> with dLoss/dInput, or skips that when it is empty. Allocation-free.");
+        writer.Line("/// </summary>");
+        writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters.</param>");
+        writer.Line($"/// <param name=\"input\">The sample: {plan.InputShape.Size} values.</param>");
+        writer.Line($"/// <param name=\"target\">The {plan.OutputShape.Size} expected outputs.</param>");
+        writer.Line($"/// <param name=\"parameterGradients\">{plan.ParameterCount} sums that this sample's gradient is added to.</param>");
+        writer.Line($"/// <param name=\"inputGradients\">Receives the {plan.InputShape.Size} input gradients; empty to skip them.</param>");
+        writer.Line("/// <returns>This sample's loss.</returns>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        writer.Open($"public static float Backward({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.ReadOnlySpan} input, "
+            + $"{RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients)");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, nameof(input));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(target.Length, OutputSize, nameof(target));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.LengthOrEmpty(inputGradients.Length, InputSize, nameof(inputGradients));");
+        writer.Line();
+
+        int outputLayer = OutputLayer.Number(plan);
+        Code.Line("// Forward pass, keeping each layer's values for the backward pass.");
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            Vector input = outputs[layer.Number - 1];
+            switch (layer)
+            {
+                case DenseLayerPlan dense when dense.Number == outputLayer:
+                    ForwardOutputLayer(dense, input);
+                    break;
+                case DenseLayerPlan dense:
+                    ForwardHiddenLayer(dense, input);
+                    break;
+                case FlattenLayerPlan flatten:
+                    Code.Line($"// Layer {flatten.Number}: Flatten, {flatten.InputShape} -> {flatten.OutputShape}: the same values.");
+                    outputs[flatten.Number] = input;
+                    break;
+            }
+
+            Code.Line();
+        }
+
+        Vector? gradient = Loss((DenseLayerPlan)Layer(outputLayer));
+        Code.Line();
+        Code.Line("// Backward pass, last layer first.");
+        for (int number = outputLayer; number >= 1 && gradient is not null; number--)
+        {
+            if (Layer(number) is DenseLayerPlan dense)
+            {
+                gradient = BackwardDense(dense, gradient);
+                Code.Line();
+            }
+        }
+
+        Code.Line("return loss;");
+        body.WriteTo(writer);
+        writer.Close();
+    }
+
+    private LayerPlan Layer(int number) => plan.Layers[number - 1];
+
+    private void ForwardHiddenLayer(DenseLayerPlan layer, Vector input)
+    {
+        int n = layer.Number;
+        bool keepSums = RuntimeCalls.GradientNeedsInput(layer.Activation);
+        Code.Line(DenseCode.Comment(layer));
+        if (layer.Unrolled)
+        {
+            body.EnsureLocals(input);
+            DenseCode.DeclareParameters(Code, layer);
+            for (int i = 0; i < layer.Outputs; i++)
+            {
+                string sum = DenseCode.WeightedSum(layer, input, i);
+                if (keepSums)
+                {
+                    DenseCode.Statement(Code, $"float z{n}_{i} = {sum};");
+                    Code.Line($"float a{n}_{i} = {RuntimeCalls.Activate(layer.Activation, layer.Slope, $"z{n}_{i}")};");
+                }
+                else
+                {
+                    DenseCode.Statement(Code, $"float a{n}_{i} = {RuntimeCalls.Activate(layer.Activation, layer.Slope, sum)};");
+                }
+            }
+
+            outputs[n] = Vector.Locals($"a{n}_", $"a{n}", layer.Outputs);
+            sums[n] = keepSums ? Vector.Locals($"z{n}_", $"z{n}", layer.Outputs) : null;
+            return;
+        }
+
+        body.EnsureSpan(input);
+        string sumsName = keepSums ? $"z{n}" : $"a{n}";
+        body.Allocate(sumsName, layer.Outputs);
+        WriteForwardKernel(layer, input, sumsName);
+        if (keepSums)
+        {
+            body.Allocate($"a{n}", layer.Outputs);
+            sums[n] = Vector.Span(sumsName, layer.Outputs);
+        }
+
+        string activate = RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, sumsName, $"a{n}");
+        if (activate.Length > 0)
+        {
+            Code.Line(activate);
+        }
+
+        outputs[n] = Vector.Span($"a{n}", layer.Outputs);
+    }
+
+    /// <summary>The output layer's weighted sums (logits) go to a span: the loss functions take spans.</summary>
+    private void ForwardOutputLayer(DenseLayerPlan layer, Vector input)
+    {
+        int n = layer.Number;
+        Code.Line(DenseCode.Comment(layer) + " Its weighted sums go to the loss.");
+        if (layer.Unrolled)
+        {
+            body.EnsureLocals(input);
+            DenseCode.DeclareParameters(Code, layer);
+            body.Allocate($"z{n}", layer.Outputs);
+            for (int i = 0; i < layer.Outputs; i++)
+            {
+                DenseCode.Statement(Code, $"z{n}[{i}] = {DenseCode.WeightedSum(layer, input, i)};");
+            }
+        }
+        else
+        {
+            body.EnsureSpan(input);
+            body.Allocate($"z{n}", layer.Outputs);
+            WriteForwardKernel(layer, input, $"z{n}");
+        }
+
+        sums[n] = Vector.Span($"z{n}", layer.Outputs);
+    }
+
+    private void WriteForwardKernel(DenseLayerPlan layer, Vector input, string destination)
+    {
+        int n = layer.Number;
+        Code.Line($"{RuntimeCalls.DenseKernels}.Forward(");
+        Code.Line($"    parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount), parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount),");
+        Code.Line($"    {input.SpanName}, {destination});");
+    }
+
+    /// <summary>Writes the loss and dLoss/dz of the output layer; returns that gradient.</summary>
+    private Vector Loss(DenseLayerPlan layer)
+    {
+        int n = layer.Number;
+        string z = $"z{n}";
+        string g = $"g{n}";
+        switch (plan.Loss)
+        {
+            case LossKind.CrossEntropy:
+                Code.Line($"// Loss: cross-entropy of softmax({z}), computed as log-softmax so it stays finite.");
+                Code.Line($"// Softmax and cross-entropy are differentiated together: {g} = dLoss/d{z} = p - t.");
+                body.Allocate(g, layer.Outputs);
+                Code.Line($"float loss = {RuntimeCalls.LossFunctions}.SoftmaxCrossEntropy({z}, target, {g}, {g});");
+                break;
+            case LossKind.BinaryCrossEntropy:
+                Code.Line($"// Loss: binary cross-entropy of sigmoid({z}), computed from the logits so it never takes log(0).");
+                Code.Line($"// Sigmoid and cross-entropy are differentiated together: {g} = dLoss/d{z} = (sigmoid(z) - t) / n.");
+                body.Allocate(g, layer.Outputs);
+                Code.Line($"float loss = {RuntimeCalls.LossFunctions}.SigmoidBinaryCrossEntropy({z}, target, {g});");
+                break;
+            default:
+                MeanSquaredError(layer, z, g);
+                break;
+        }
+
+        return Vector.Span(g, layer.Outputs);
+    }
+
+    private void MeanSquaredError(DenseLayerPlan layer, string z, string g)
+    {
+        int n = layer.Number;
+        if (layer.Activation == ActivationKind.Identity)
+        {
+            Code.Line($"// Loss: mean squared error of the linear outputs; {g} = dLoss/d{z} = 2 (y - t) / n.");
+            body.Allocate(g, layer.Outputs);
+            Code.Line($"float loss = {RuntimeCalls.LossFunctions}.MeanSquaredError({z}, target, {g});");
+            return;
+        }
+
+        string y = $"y{n}";
+        Code.Line($"// Loss: mean squared error of the outputs {y} = {layer.Activation}({z}); then {g} = dLoss/d{z} through the activation.");
+        body.Allocate(y, layer.Outputs);
+        body.Allocate(g, layer.Outputs);
+        Code.Line(RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, z, y));
+        Code.Line($"float loss = {RuntimeCalls.LossFunctions}.MeanSquaredError({y}, target, {g});");
+        string source = RuntimeCalls.GradientNeedsInput(layer.Activation) ? z : y;
+        Code.Line(RuntimeCalls.GradientSpan(layer.Activation, layer.Slope, source, g));
+    }
+
+    /// <summary>
+    /// Adds layer <c>n</c>'s parameter gradients and returns dLoss/dz of the layer that feeds it, or
+    /// null after writing the input gradients.
+    /// </summary>
+    private Vector? BackwardDense(DenseLayerPlan layer, Vector gradient)
+    {
+        int n = layer.Number;
+        Vector input = outputs[n - 1];
+        DenseLayerPlan? feeder = Feeder(n);
+        string inputName = n == 1 || feeder is null ? "x" : $"a{feeder.Number}";
+        Code.Line($"// Layer {n}: {layer.Description}. dW{n} += g{n} ⊗ {inputName}, db{n} += g{n}, then the gradient flows to "
+            + (feeder is null ? "the input." : $"layer {feeder.Number} through its {feeder.Activation} activation."));
+        if (layer.Unrolled)
+        {
+            return BackwardUnrolled(layer, input, gradient, feeder);
+        }
+
+        body.EnsureSpan(gradient);
+        string weights = $"parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount)";
+        string gradients = $"parameterGradients.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount), "
+            + $"parameterGradients.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount)";
+        if (feeder is null)
+        {
+            Code.Line($"{RuntimeCalls.DenseKernels}.Backward({weights}, {input.SpanName}, {gradient.SpanName},");
+            Code.Line($"    {gradients}, inputGradients);");
+            return null;
+        }
+
+        int f = feeder.Number;
+        Vector source = GradientSource(feeder);
+        string target = feeder.Unrolled ? $"da{f}" : $"g{f}";
+        body.Allocate(target, layer.Inputs, $"dLoss/d(output of layer {f})");
+        Code.Line($"{RuntimeCalls.DenseKernels}.Backward({weights}, {input.SpanName}, {gradient.SpanName},");
+        Code.Line($"    {gradients}, {target});");
+        if (!feeder.Unrolled)
+        {
+            string through = RuntimeCalls.GradientSpan(feeder.Activation, feeder.Slope, source.SpanName, target);
+            if (through.Length > 0)
+            {
+                Code.Line(through);
+            }
+
+            return Vector.Span(target, layer.Inputs);
+        }
+
+        for (int j = 0; j < layer.Inputs; j++)
+        {
+            Code.Line($"float g{f}_{j} = {RuntimeCalls.Gradient(feeder.Activation, feeder.Slope, source.Element(j), $"{target}[{j}]")};");
+        }
+
+        return Vector.Locals($"g{f}_", $"g{f}", layer.Inputs);
+    }
+
+    private Vector? BackwardUnrolled(DenseLayerPlan layer, Vector input, Vector gradient, DenseLayerPlan? feeder)
+    {
+        int n = layer.Number;
+        body.EnsureLocals(gradient);
+        Code.Line($"{RuntimeCalls.Span} gw{n} = parameterGradients.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount);");
+        Code.Line($"{RuntimeCalls.Span} gb{n} = parameterGradients.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount);");
+        for (int i = 0; i < layer.Outputs; i++)
+        {
+            for (int j = 0; j < layer.Inputs; j++)
+            {
+                Code.Line($"gw{n}[{(i * layer.Inputs) + j}] += {gradient.Element(i)} * {input.Element(j)};");
+            }
+        }
+
+        for (int i = 0; i < layer.Outputs; i++)
+        {
+            Code.Line($"gb{n}[{i}] += {gradient.Element(i)};");
+        }
+
+        if (feeder is null)
+        {
+            Code.Line("if (!inputGradients.IsEmpty)");
+            Code.Line("{");
+            for (int j = 0; j < layer.Inputs; j++)
+            {
+                DenseCode.Statement(Code, $"    inputGradients[{j}] = {DenseCode.TransposedSum(layer, gradient, j)};");
+            }
+
+            Code.Line("}");
+            return null;
+        }
+
+        int f = feeder.Number;
+        Vector source = GradientSource(feeder);
+        for (int j = 0; j < layer.Inputs; j++)
+        {
+            string sum = DenseCode.TransposedSum(layer, gradient, j);
+            DenseCode.Statement(Code, $"float g{f}_{j} = {RuntimeCalls.Gradient(feeder.Activation, feeder.Slope, source.Element(j), sum)};");
+        }
+
+        return Vector.Locals($"g{f}_", $"g{f}", layer.Inputs);
+    }
+
+    /// <summary>The dense layer whose outputs layer <paramref name="number"/> reads (through Flattens), or null for the input.</summary>
+    private DenseLayerPlan? Feeder(int number)
+    {
+        for (int i = number - 1; i >= 1; i--)
+        {
+            if (Layer(i) is DenseLayerPlan dense)
+            {
+                return dense;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What the feeder's activation gradient is computed from: its weighted sums or its outputs.</summary>
+    private Vector GradientSource(DenseLayerPlan feeder) =>
+        RuntimeCalls.GradientNeedsInput(feeder.Activation) ? sums[feeder.Number]! : outputs[feeder.Number];
+
+    private static string LossText(LossKind loss) => loss switch
+    {
+        LossKind.CrossEntropy => "cross-entropy of the softmax outputs",
+        LossKind.BinaryCrossEntropy => "binary cross-entropy of the sigmoid outputs, averaged over outputs",
+        _ => "mean squared error, averaged over outputs",
+    };
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>Writes the network's compile-time facts: sizes, counts, per-layer offsets and the summary.</summary>
+internal static class ConstantsEmitter
+{
+    public static void Emit(CodeWriter writer, NetworkPlan plan)
+    {
+        writer.Line($"/// <summary>Length of the flat input: shape {plan.InputShape}.</summary>");
+        writer.Line($"public const int InputSize = {plan.InputShape.Size};");
+        writer.Line();
+        writer.Line($"/// <summary>Length of the flat output: shape {plan.OutputShape}.</summary>");
+        writer.Line($"public const int OutputSize = {plan.OutputShape.Size};");
+        writer.Line();
+        writer.Line("/// <summary>Number of trainable parameters: the length of the parameter span.</summary>");
+        writer.Line($"public const int ParameterCount = {plan.ParameterCount};");
+        writer.Line();
+        writer.Line("/// <summary>Multiply-accumulates in one Forward call.</summary>");
+        writer.Line($"public const long MultiplyAccumulateCount = {plan.MultiplyAccumulates};");
+        writer.Line();
+        writer.Line("/// <summary>A table of the layers with their output shapes and parameter counts.</summary>");
+        writer.Line("public const string Summary =");
+        string[] lines = SummaryBuilder.Build(plan).TrimEnd('\n').Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string end = i == lines.Length - 1 ? ";" : " +";
+            writer.Line($"    \"{Escape(lines[i])}\\n\"{end}");
+        }
+
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            writer.Line();
+            EmitLayer(writer, layer);
+        }
+    }
+
+    private static void EmitLayer(CodeWriter writer, LayerPlan layer)
+    {
+        writer.Line($"/// <summary>Layer {layer.Number}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}.</summary>");
+        writer.Open($"public static class Layer{layer.Number}");
+        Constant(writer, "int", "InputSize", layer.InputShape.Size, $"Values this layer reads: shape {layer.InputShape}.");
+        Constant(writer, "int", "OutputSize", layer.OutputShape.Size, $"Values this layer writes: shape {layer.OutputShape}.");
+        string weightShape = layer is DenseLayerPlan dense ? $" [{dense.Outputs}, {dense.Inputs}] row-major" : "";
+        Constant(writer, "int", "WeightOffset", layer.WeightOffset, $"Where the weights{weightShape} start in the parameter span.");
+        Constant(writer, "int", "WeightCount", layer.WeightCount, "Number of weights.");
+        Constant(writer, "int", "BiasOffset", layer.BiasOffset, "Where the biases start in the parameter span.");
+        Constant(writer, "int", "BiasCount", layer.BiasCount, "Number of biases.");
+        Constant(writer, "int", "ParameterCount", layer.ParameterCount, "Weights and biases together.");
+        Constant(writer, "long", "MultiplyAccumulateCount", layer.MultiplyAccumulates, "Multiply-accumulates per sample.", last: true);
+        writer.Close();
+    }
+
+    private static void Constant(CodeWriter writer, string type, string name, long value, string summary, bool last = false)
+    {
+        writer.Line($"/// <summary>{summary}</summary>");
+        writer.Line($"public const {type} {name} = {value.ToString(CultureInfo.InvariantCulture)};");
+        if (!last)
+        {
+            writer.Line();
+        }
+    }
+
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            escaped.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
+    }
+}

@@ -1,0 +1,93 @@
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>Writes <c>Forward</c>: parameters and input in, outputs written, nothing else kept.</summary>
+internal static class ForwardEmitter
+{
+    public static void Emit(CodeWriter writer, NetworkPlan plan)
+    {
+        writer.Line("/// <summary>");
+        writer.Line($"/// Runs the network on one sample: writes the {plan.OutputShape} outputs for the {plan.InputShape} input.");
+        writer.Line("/// Allocation-free. <paramref name=\"output\"/> must not overlap <paramref name=\"input\"/>.");
+        writer.Line("/// </summary>");
+        writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters, laid out as the <c>LayerN</c> offsets say.</param>");
+        writer.Line($"/// <param name=\"input\">The sample: {plan.InputShape.Size} values{(plan.InputShape.IsFlat ? "" : ", channel by channel, row by row")}.</param>");
+        writer.Line($"/// <param name=\"output\">Receives the {plan.OutputShape.Size} outputs.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        writer.Open($"public static void Forward({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, nameof(input));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(output.Length, OutputSize, nameof(output));");
+        writer.Line();
+
+        var body = new MethodBody();
+        Vector current = new("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true);
+        int outputLayer = OutputLayer.Number(plan);
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            if (layer.Number > 1)
+            {
+                body.Code.Line();
+            }
+
+            switch (layer)
+            {
+                case DenseLayerPlan dense:
+                    current = EmitDense(body, dense, current, dense.Number == outputLayer);
+                    break;
+                case FlattenLayerPlan flatten:
+                    body.Code.Line($"// Layer {flatten.Number}: Flatten, {flatten.InputShape} -> {flatten.OutputShape}: the same values, nothing to do.");
+                    break;
+            }
+        }
+
+        body.WriteTo(writer);
+        writer.Close();
+    }
+
+    private static Vector EmitDense(MethodBody body, DenseLayerPlan layer, Vector input, bool isOutput)
+    {
+        CodeWriter code = body.Code;
+        int n = layer.Number;
+        code.Line(DenseCode.Comment(layer));
+        if (layer.Unrolled)
+        {
+            body.EnsureLocals(input);
+            DenseCode.DeclareParameters(code, layer);
+            bool softmax = layer.Activation == ActivationKind.Softmax;
+            for (int i = 0; i < layer.Outputs; i++)
+            {
+                string sum = DenseCode.WeightedSum(layer, input, i);
+                string value = softmax ? sum : RuntimeCalls.Activate(layer.Activation, layer.Slope, sum);
+                DenseCode.Statement(code, isOutput ? $"output[{i}] = {value};" : $"float a{n}_{i} = {value};");
+            }
+
+            if (softmax)
+            {
+                code.Line(RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, "output", "output"));
+            }
+
+            return isOutput ? Vector.Span("output", layer.Outputs) : Vector.Locals($"a{n}_", $"a{n}", layer.Outputs);
+        }
+
+        body.EnsureSpan(input);
+        string destination = isOutput ? "output" : $"a{n}";
+        if (!isOutput)
+        {
+            body.Allocate(destination, layer.Outputs);
+        }
+
+        code.Line($"{RuntimeCalls.DenseKernels}.Forward(");
+        code.Line($"    parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount), parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount),");
+        code.Line($"    {input.SpanName}, {destination});");
+        string activate = RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, destination, destination);
+        if (activate.Length > 0)
+        {
+            code.Line(activate);
+        }
+
+        return Vector.Span(destination, layer.Outputs);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// The body of one generated method while it is written: code, plus the scratch floats it needs.
+/// Every temporary span is a slice of one scratch buffer declared at the top, on the stack when small
+/// and in a per-thread buffer when large, so the method never allocates once warm.
+/// </summary>
+internal sealed class MethodBody
+{
+    /// <summary>Scratch above this many floats (32 KiB) leaves the stack, which may be small on audio or game threads.</summary>
+    public const int StackScratchLimit = 8192;
+
+    private int scratchLength;
+
+    public CodeWriter Code { get; } = new();
+
+    /// <summary>Declares <c>Span&lt;float&gt; name</c> as the next <paramref name="length"/> floats of scratch.</summary>
+    public void Allocate(string name, int length, string comment = "")
+    {
+        string suffix = comment.Length == 0 ? "" : " // " + comment;
+        Code.Line($"global::System.Span<float> {name} = scratch.Slice({scratchLength}, {length});{suffix}");
+        scratchLength += length;
+    }
+
+    /// <summary>Copies a vector held in a span into locals, once.</summary>
+    public void EnsureLocals(Vector vector)
+    {
+        if (vector.InLocals)
+        {
+            return;
+        }
+
+        for (int i = 0; i < vector.Length; i++)
+        {
+            Code.Line($"float {vector.Local(i)} = {vector.SpanName}[{i}];");
+        }
+
+        vector.InLocals = true;
+    }
+
+    /// <summary>Stores a vector held in locals into a span of scratch, once.</summary>
+    public void EnsureSpan(Vector vector)
+    {
+        if (vector.InSpan)
+        {
+            return;
+        }
+
+        Allocate(vector.SpanName, vector.Length);
+        for (int i = 0; i < vector.Length; i++)
+        {
+            Code.Line($"{vector.SpanName}[{i}] = {vector.Local(i)};");
+        }
+
+        vector.InSpan = true;
+    }
+
+    /// <summary>Writes the scratch declaration, if any scratch is used, then the body.</summary>
+    public void WriteTo(CodeWriter writer)
+    {
+        if (scratchLength > 0)
+        {
+            string count = scratchLength.ToString(CultureInfo.InvariantCulture);
+            if (scratchLength <= StackScratchLimit)
+            {
+                writer.Line($"// Scratch for intermediate values: {count} floats on the stack.");
+                writer.Line($"global::System.Span<float> scratch = stackalloc float[{count}];");
+            }
+            else
+            {
+                writer.Line($"// Scratch for intermediate values: {count} floats, too many for the stack, in a per-thread buffer.");
+                writer.Line($"global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get({count});");
+            }
+
+            writer.Line();
+        }
+
+        writer.Append(Code);
+    }
+}

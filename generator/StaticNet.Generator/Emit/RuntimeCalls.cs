@@ -1,0 +1,64 @@
+using System.Globalization;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// How generated code calls the runtime library: always fully qualified, so no name in the user's
+/// class or namespace can capture a call.
+/// </summary>
+internal static class RuntimeCalls
+{
+    public const string Activations = "global::StaticNet.Runtime.Activations";
+    public const string DenseKernels = "global::StaticNet.Runtime.DenseKernels";
+    public const string LossFunctions = "global::StaticNet.Runtime.LossFunctions";
+    public const string SpanGuard = "global::StaticNet.Runtime.SpanGuard";
+    public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
+    public const string Span = "global::System.Span<float>";
+
+    public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
+
+    /// <summary>The activation applied to a scalar expression.</summary>
+    public static string Activate(ActivationKind activation, float slope, string expression) => activation switch
+    {
+        ActivationKind.ReLU => $"{Activations}.ReLU({expression})",
+        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLU({expression}, {Float(slope)})",
+        ActivationKind.Sigmoid => $"{Activations}.Sigmoid({expression})",
+        ActivationKind.Tanh => $"{Activations}.Tanh({expression})",
+        _ => expression,
+    };
+
+    /// <summary>The activation from one span into another (or the same); empty for Identity in place.</summary>
+    public static string ActivateSpan(ActivationKind activation, float slope, string source, string destination) => activation switch
+    {
+        ActivationKind.Identity when source == destination => "",
+        ActivationKind.Identity => $"{source}.CopyTo({destination});",
+        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLU({source}, {Float(slope)}, {destination});",
+        _ => $"{Activations}.{activation}({source}, {destination});",
+    };
+
+    /// <summary>Whether the activation's gradient is computed from its input z (else from its output).</summary>
+    public static bool GradientNeedsInput(ActivationKind activation) =>
+        activation is ActivationKind.ReLU or ActivationKind.LeakyReLU;
+
+    /// <summary>
+    /// dLoss/dz from dLoss/dy for one element: <paramref name="source"/> is z or y as
+    /// <see cref="GradientNeedsInput"/> says.
+    /// </summary>
+    public static string Gradient(ActivationKind activation, float slope, string source, string gradient) => activation switch
+    {
+        ActivationKind.ReLU => $"{Activations}.ReLUGradient({source}, {gradient})",
+        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLUGradient({source}, {Float(slope)}, {gradient})",
+        ActivationKind.Sigmoid => $"{Activations}.SigmoidGradient({source}, {gradient})",
+        ActivationKind.Tanh => $"{Activations}.TanhGradient({source}, {gradient})",
+        _ => gradient,
+    };
+
+    /// <summary>The gradient over spans, in place on <paramref name="gradient"/>; empty for Identity.</summary>
+    public static string GradientSpan(ActivationKind activation, float slope, string source, string gradient) => activation switch
+    {
+        ActivationKind.Identity => "",
+        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLUGradient({source}, {Float(slope)}, {gradient}, {gradient});",
+        _ => $"{Activations}.{activation}Gradient({source}, {gradient}, {gradient});",
+    };
+}

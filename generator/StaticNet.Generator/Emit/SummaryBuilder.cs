@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>A Keras-style table of the layers: output shape, parameters and multiply-accumulates.</summary>
+internal static class SummaryBuilder
+{
+    public static string Build(NetworkPlan plan)
+    {
+        var rows = new List<string[]>
+        {
+            new[] { "Layer (type)", "Output shape", "Params", "MACs" },
+        };
+        rows.Add(new[] { "input (Input)", plan.InputShape.ToString(), "0", "0" });
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            rows.Add(new[]
+            {
+                $"layer{layer.Number} ({layer.Description})",
+                layer.OutputShape.ToString(),
+                Number(layer.ParameterCount),
+                Number(layer.MultiplyAccumulates),
+            });
+        }
+
+        int[] widths = { 0, 0, 0, 0 };
+        foreach (string[] row in rows)
+        {
+            for (int c = 0; c < widths.Length; c++)
+            {
+                widths[c] = System.Math.Max(widths[c], row[c].Length);
+            }
+        }
+
+        int total = widths[0] + widths[1] + widths[2] + widths[3] + 6;
+        var text = new StringBuilder();
+        text.Append("Network: ").Append(plan.Target.FullName).Append('\n');
+        text.Append(new string('_', total)).Append('\n');
+        for (int r = 0; r < rows.Count; r++)
+        {
+            string[] row = rows[r];
+            text.Append(row[0].PadRight(widths[0] + 2))
+                .Append(row[1].PadRight(widths[1] + 2))
+                .Append(row[2].PadLeft(widths[2]))
+                .Append("  ")
+                .Append(row[3].PadLeft(widths[3]))
+                .Append('\n');
+            if (r == 0)
+            {
+                text.Append(new string('=', total)).Append('\n');
+            }
+        }
+
+        text.Append(new string('=', total)).Append('\n');
+        text.Append("Total params: ").Append(Number(plan.ParameterCount)).Append('\n');
+        text.Append("Trainable params: ").Append(Number(plan.ParameterCount)).Append('\n');
+        text.Append("Non-trainable params: 0\n");
+        text.Append("Multiply-accumulates per sample: ").Append(Number(plan.MultiplyAccumulates)).Append('\n');
+        text.Append("Loss: ").Append(plan.Loss.ToString()).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

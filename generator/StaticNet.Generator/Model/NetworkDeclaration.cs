@@ -1,0 +1,27 @@
+using System.Linq;
+using StaticNet.Generator.Diagnostics;
+
+namespace StaticNet.Generator.Model;
+
+/// <summary>
+/// Everything the generator reads from one <c>[Network]</c> type: where to put the code, the loss,
+/// the layer attributes in source order, and problems found while reading them.
+/// </summary>
+internal sealed record NetworkDeclaration(
+    TypeTarget Target,
+    Argument<int> Loss,
+    LocationInfo? NetworkLocation,
+    EquatableArray<LayerDeclaration> Layers,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>What the generator carries on when reading a declaration threw: only the SN9999 report.</summary>
+    public static NetworkDeclaration Failed(string typeName, LocationInfo? location, System.Exception exception) => new(
+        new TypeTarget(null, EquatableArray<TypeDeclarationInfo>.Empty, new TypeDeclarationInfo("class", typeName), typeName),
+        new Argument<int>(0, location),
+        location,
+        EquatableArray<LayerDeclaration>.Empty,
+        new EquatableArray<DiagnosticInfo>(System.Collections.Immutable.ImmutableArray.Create(DiagnosticInfo.Create(
+            DiagnosticDescriptors.InternalError, location, typeName, exception.Message))));
+
+    public bool HasInternalError => Diagnostics.Any(d => d.Id == DiagnosticDescriptors.InternalError.Id);
+}

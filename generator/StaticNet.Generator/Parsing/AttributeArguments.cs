@@ -1,0 +1,185 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Parsing;
+
+/// <summary>
+/// Reads one bound attribute's argument values together with the location of the argument the user
+/// wrote for each, falling back to the attribute itself for defaults.
+/// </summary>
+internal sealed class AttributeArguments
+{
+    private readonly AttributeData data;
+    private readonly AttributeSyntax? syntax;
+
+    private AttributeArguments(AttributeData data, AttributeSyntax? syntax, LocationInfo? location)
+    {
+        this.data = data;
+        this.syntax = syntax;
+        Location = location;
+    }
+
+    public LocationInfo? Location { get; }
+
+    /// <summary>Null when the compiler could not bind the attribute's constructor or an argument.</summary>
+    public static AttributeArguments? TryRead(AttributeData data, CancellationToken cancellationToken)
+    {
+        var syntax = data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        var arguments = new AttributeArguments(data, syntax, LocationInfo.From(syntax));
+        if (data.AttributeConstructor is null)
+        {
+            return null;
+        }
+
+        foreach (TypedConstant argument in data.ConstructorArguments)
+        {
+            if (argument.Kind == TypedConstantKind.Error)
+            {
+                return null;
+            }
+        }
+
+        foreach (KeyValuePair<string, TypedConstant> argument in data.NamedArguments)
+        {
+            if (argument.Value.Kind == TypedConstantKind.Error)
+            {
+                return null;
+            }
+        }
+
+        return arguments;
+    }
+
+    /// <summary>The int (or enum) value of constructor parameter <paramref name="index"/>, or <paramref name="fallback"/> if absent.</summary>
+    public Argument<int> Int(int index, int fallback) =>
+        index < data.ConstructorArguments.Length && data.ConstructorArguments[index].Value is { } value
+            ? new Argument<int>(ToInt(value, fallback), ConstructorArgumentLocation(index, 0))
+            : new Argument<int>(fallback, Location);
+
+    /// <summary>The elements of a <c>params int[]</c> constructor parameter, each with its own location when written separately.</summary>
+    public EquatableArray<Argument<int>> IntArray(int index)
+    {
+        if (index >= data.ConstructorArguments.Length || data.ConstructorArguments[index].Kind != TypedConstantKind.Array
+            || data.ConstructorArguments[index].IsNull)
+        {
+            return EquatableArray<Argument<int>>.Empty;
+        }
+
+        ImmutableArray<TypedConstant> values = data.ConstructorArguments[index].Values;
+        var result = ImmutableArray.CreateBuilder<Argument<int>>(values.Length);
+        for (int i = 0; i < values.Length; i++)
+        {
+            result.Add(new Argument<int>(ToInt(values[i].Value, 0), ConstructorArgumentLocation(index, i)));
+        }
+
+        return new EquatableArray<Argument<int>>(result.MoveToImmutable());
+    }
+
+    /// <summary>A named int (or enum) property, or null when the user did not set it.</summary>
+    public Argument<int>? NamedInt(string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in data.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is { } value)
+            {
+                return new Argument<int>(ToInt(value, 0), NamedArgumentLocation(name));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A named float property, or null when the user did not set it.</summary>
+    public Argument<float>? NamedFloat(string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in data.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is { } value)
+            {
+                float number = value switch
+                {
+                    float f => f,
+                    double d => (float)d,
+                    int i => i,
+                    _ => float.NaN,
+                };
+                return new Argument<float>(number, NamedArgumentLocation(name));
+            }
+        }
+
+        return null;
+    }
+
+    private static int ToInt(object? value, int fallback) => value switch
+    {
+        int i => i,
+        short s => s,
+        byte b => b,
+        sbyte b => b,
+        ushort s => s,
+        uint u when u <= int.MaxValue => (int)u,
+        long l when l is >= int.MinValue and <= int.MaxValue => (int)l,
+        _ => fallback,
+    };
+
+    /// <summary>
+    /// Where the argument for constructor parameter <paramref name="parameterIndex"/> is written; for a
+    /// <c>params</c> array, <paramref name="element"/> picks one of the arguments it collects.
+    /// </summary>
+    private LocationInfo? ConstructorArgumentLocation(int parameterIndex, int element)
+    {
+        if (syntax?.ArgumentList is not { } list || data.AttributeConstructor is not { } constructor)
+        {
+            return Location;
+        }
+
+        string parameterName = constructor.Parameters[parameterIndex].Name;
+        int position = 0;
+        foreach (AttributeArgumentSyntax argument in list.Arguments)
+        {
+            if (argument.NameEquals is not null)
+            {
+                continue;
+            }
+
+            if (argument.NameColon is not null)
+            {
+                if (argument.NameColon.Name.Identifier.ValueText == parameterName)
+                {
+                    return LocationInfo.From(argument);
+                }
+
+                continue;
+            }
+
+            if (position == parameterIndex + element)
+            {
+                return LocationInfo.From(argument);
+            }
+
+            position++;
+        }
+
+        return Location;
+    }
+
+    private LocationInfo? NamedArgumentLocation(string name)
+    {
+        if (syntax?.ArgumentList is { } list)
+        {
+            foreach (AttributeArgumentSyntax argument in list.Arguments)
+            {
+                if (argument.NameEquals?.Name.Identifier.ValueText == name)
+                {
+                    return LocationInfo.From(argument);
+                }
+            }
+        }
+
+        return Location;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+
+namespace StaticNet.Generator.Parsing;
+
+/// <summary>Metadata names of the StaticNet attributes the generator reads.</summary>
+internal static class AttributeNames
+{
+    public const string Network = "StaticNet.NetworkAttribute";
+    public const string Input = "StaticNet.InputAttribute";
+    public const string Dense = "StaticNet.DenseAttribute";
+    public const string Conv2D = "StaticNet.Conv2DAttribute";
+    public const string MaxPool2D = "StaticNet.MaxPool2DAttribute";
+    public const string AvgPool2D = "StaticNet.AvgPool2DAttribute";
+    public const string Flatten = "StaticNet.FlattenAttribute";
+
+    /// <summary>Every attribute that declares a layer, in no particular order.</summary>
+    public static readonly IReadOnlyList<string> Layers = [Input, Dense, Conv2D, MaxPool2D, AvgPool2D, Flatten];
+
+    public static bool IsLayer(string metadataName)
+    {
+        foreach (string name in Layers)
+        {
+            if (name == metadataName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The name a user writes: <c>StaticNet.DenseAttribute</c> becomes <c>Dense</c>.</summary>
+    public static string ShortName(string metadataName)
+    {
+        string name = metadataName.Substring(metadataName.LastIndexOf('.') + 1);
+        return name.EndsWith("Attribute") ? name.Substring(0, name.Length - "Attribute".Length) : name;
+    }
+}

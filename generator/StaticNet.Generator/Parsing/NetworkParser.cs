@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Parsing;
+
+/// <summary>
+/// The first pipeline step: reads a <c>[Network]</c> type's symbol and syntax into a
+/// <see cref="NetworkDeclaration"/> of plain values. Nothing Roslyn-specific leaves this class.
+/// </summary>
+internal static class NetworkParser
+{
+    /// <summary>Null when this node is not the one to generate for (a repeated [Network], already an error).</summary>
+    public static NetworkDeclaration? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax node
+            || context.Attributes.IsEmpty || !IsFirstNetworkAttribute(type, context.Attributes[0]))
+        {
+            return null;
+        }
+
+        AttributeData network = context.Attributes[0];
+        LocationInfo? networkLocation = LocationInfo.From(network.ApplicationSyntaxReference?.GetSyntax(cancellationToken));
+        var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+        TypeTarget target = ReadTarget(type, node);
+        CheckDeclaration(type, node, networkLocation, diagnostics);
+
+        Argument<int> loss = AttributeArguments.TryRead(network, cancellationToken)?.NamedInt("Loss")
+            ?? new Argument<int>((int)LossKind.MeanSquaredError, networkLocation);
+
+        List<(AttributeData Data, string Name, AttributeSyntax? Syntax)> layerAttributes = LayerAttributesInSourceOrder(type, cancellationToken);
+        int declarationCount = layerAttributes.Select(a => a.Syntax?.Parent?.Parent).Distinct().Count();
+        if (declarationCount > 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.LayersSplitAcrossDeclarations, networkLocation, type.Name, declarationCount));
+        }
+
+        var layers = ImmutableArray.CreateBuilder<LayerDeclaration>(layerAttributes.Count);
+        foreach ((AttributeData data, string name, _) in layerAttributes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            layers.Add(LayerAttributeReader.Read(name, data, cancellationToken));
+        }
+
+        return new NetworkDeclaration(
+            target, loss, networkLocation, new EquatableArray<LayerDeclaration>(layers.ToImmutable()),
+            new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()));
+    }
+
+    /// <summary>The StaticNet layer attributes of a type, ordered by file and position.</summary>
+    public static List<(AttributeData Data, string Name, AttributeSyntax? Syntax)> LayerAttributesInSourceOrder(
+        INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var result = new List<(AttributeData, string, AttributeSyntax?)>();
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            string? name = attribute.AttributeClass?.ToDisplayString();
+            if (name is not null && AttributeNames.IsLayer(name))
+            {
+                result.Add((attribute, name, attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax));
+            }
+        }
+
+        return result
+            .OrderBy(a => a.Item3?.SyntaxTree.FilePath ?? "", System.StringComparer.Ordinal)
+            .ThenBy(a => a.Item3?.SpanStart ?? 0)
+            .ToList();
+    }
+
+    private static bool IsFirstNetworkAttribute(INamedTypeSymbol type, AttributeData candidate)
+    {
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == AttributeNames.Network)
+            {
+                SyntaxReference? first = attribute.ApplicationSyntaxReference;
+                SyntaxReference? other = candidate.ApplicationSyntaxReference;
+                return first is not null && other is not null && first.SyntaxTree == other.SyntaxTree && first.Span == other.Span;
+            }
+        }
+
+        return false;
+    }
+
+    private static TypeTarget ReadTarget(INamedTypeSymbol type, TypeDeclarationSyntax node)
+    {
+        var containing = node.Ancestors().OfType<TypeDeclarationSyntax>()
+            .Reverse()
+            .Select(Describe)
+            .ToEquatableArray();
+        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        string fullName = string.Join(".", new[] { ns }.Concat(containing.Select(c => c.Name)).Concat(new[] { type.Name })
+            .Where(part => !string.IsNullOrEmpty(part)));
+        return new TypeTarget(ns, containing, Describe(node), fullName);
+    }
+
+    private static TypeDeclarationInfo Describe(TypeDeclarationSyntax declaration)
+    {
+        string keyword = declaration switch
+        {
+            RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+            RecordDeclarationSyntax => "record",
+            _ => declaration.Keyword.ValueText,
+        };
+        return new TypeDeclarationInfo(keyword, declaration.Identifier.ValueText);
+    }
+
+    private static void CheckDeclaration(
+        INamedTypeSymbol type, TypeDeclarationSyntax node, LocationInfo? location, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
+    {
+        foreach (TypeDeclarationSyntax declaration in node.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
+        {
+            if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, location, declaration.Identifier.ValueText));
+            }
+        }
+
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.TypeParameters.Length > 0)
+            {
+                string where = SymbolEqualityComparer.Default.Equals(current, type) ? "" : $" (it is nested in generic '{current.Name}')";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericNetwork, location, type.Name, where));
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Linq;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Diagnostics;
+
+namespace StaticNet.Generator.Planning;
+
+/// <summary>
+/// A network after checking: what the emitter writes from. When <see cref="HasErrors"/> is true the
+/// emitter writes nothing and only the diagnostics are reported.
+/// </summary>
+internal sealed record NetworkPlan(
+    TypeTarget Target,
+    LossKind Loss,
+    Shape InputShape,
+    EquatableArray<LayerPlan> Layers,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    public Shape OutputShape => Layers.Count == 0 ? InputShape : Layers[Layers.Count - 1].OutputShape;
+
+    public int ParameterCount => Layers.Count == 0 ? 0 : Layers[Layers.Count - 1].BiasOffset + Layers[Layers.Count - 1].BiasCount;
+
+    public long MultiplyAccumulates => Layers.Sum(layer => layer.MultiplyAccumulates);
+
+    public string Name => Target.Type.Name;
+
+    /// <summary>Where to report problems with the network as a whole: its [Network] attribute.</summary>
+    public LocationInfo? Location { get; init; }
+
+    /// <summary>A plan with no layers whose diagnostics are the declaration's plus SN9999 for <paramref name="exception"/>.</summary>
+    public static NetworkPlan Failed(NetworkDeclaration declaration, System.Exception exception) => new(
+        declaration.Target,
+        LossKind.MeanSquaredError,
+        Shape.Flat(1),
+        EquatableArray<LayerPlan>.Empty,
+        new EquatableArray<DiagnosticInfo>(declaration.Diagnostics.AsImmutableArray().Add(DiagnosticInfo.Create(
+            DiagnosticDescriptors.InternalError, declaration.NetworkLocation, declaration.Target.Type.Name, exception.Message))))
+    {
+        Location = declaration.NetworkLocation,
+    };
+}

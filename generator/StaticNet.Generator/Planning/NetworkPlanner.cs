@@ -1,0 +1,282 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Globalization;
+using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Planning;
+
+/// <summary>
+/// The second pipeline step: checks a declaration and infers each layer's shapes, parameter offsets
+/// and cost. Every problem becomes a diagnostic on the attribute or argument at fault; planning goes
+/// on after a problem where it can, so one build shows all of them.
+/// </summary>
+internal sealed class NetworkPlanner
+{
+    /// <summary>Dense layers with at most this many weights are unrolled into straight-line code.</summary>
+    public const int UnrollLimit = 256;
+
+    /// <summary>The most parameters one network may have (a float array's maximum length).</summary>
+    public const long ParameterLimit = 0x7FFFFFC7;
+
+    private readonly NetworkDeclaration declaration;
+    private readonly ImmutableArray<DiagnosticInfo>.Builder diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
+    private readonly ImmutableArray<LayerPlan>.Builder layers = ImmutableArray.CreateBuilder<LayerPlan>();
+    private long parameterCount;
+    private bool tooLarge;
+
+    private NetworkPlanner(NetworkDeclaration declaration) => this.declaration = declaration;
+
+    public static NetworkPlan Plan(NetworkDeclaration declaration) => new NetworkPlanner(declaration).Run();
+
+    private string Name => declaration.Target.Type.Name;
+
+    private NetworkPlan Run()
+    {
+        diagnostics.AddRange(declaration.Diagnostics);
+        if (declaration.HasInternalError)
+        {
+            return Result(LossKind.MeanSquaredError, Shape.Flat(1));
+        }
+
+        LossKind loss = CheckLoss();
+        Shape input = CheckInput(out InputDeclaration? inputDeclaration, out int firstLayer);
+
+        Shape current = input;
+        for (int i = firstLayer; i < declaration.Layers.Count; i++)
+        {
+            LayerDeclaration layer = declaration.Layers[i];
+            bool isLast = i == declaration.Layers.Count - 1;
+            switch (layer)
+            {
+                case InputDeclaration:
+                    break;
+                case DenseDeclaration dense:
+                    current = PlanDense(dense, current, isLast);
+                    break;
+                case FlattenDeclaration:
+                    Shape flat = Shape.Flat((int)System.Math.Min(current.Size, int.MaxValue));
+                    layers.Add(new FlattenLayerPlan(layers.Count + 1, current, flat, (int)parameterCount));
+                    current = flat;
+                    break;
+                case UnreadableDeclaration unreadable:
+                    Report(DiagnosticDescriptors.UnreadableAttribute, unreadable.Location, unreadable.Name, Name);
+                    break;
+                default:
+                    Report(DiagnosticDescriptors.LayerNotSupported, layer.Location, layer.AttributeName);
+                    break;
+            }
+        }
+
+        if (inputDeclaration is not null && !declaration.Layers.Any(layer => layer is not InputDeclaration))
+        {
+            Report(DiagnosticDescriptors.NoLayers, inputDeclaration.Location, Name);
+        }
+
+        CheckLossFitsOutput(loss);
+        return Result(loss, input);
+    }
+
+    private NetworkPlan Result(LossKind loss, Shape input) => new(
+        declaration.Target, loss, input, new EquatableArray<LayerPlan>(layers.ToImmutable()),
+        new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()))
+    {
+        Location = declaration.NetworkLocation,
+    };
+
+    private LossKind CheckLoss()
+    {
+        Argument<int> loss = declaration.Loss;
+        if (loss.Value is < (int)LossKind.MeanSquaredError or > (int)LossKind.BinaryCrossEntropy)
+        {
+            Report(DiagnosticDescriptors.UndefinedEnumValue, loss.Location, $"(Loss){loss.Value}", "Loss");
+            return LossKind.MeanSquaredError;
+        }
+
+        return (LossKind)loss.Value;
+    }
+
+    /// <summary>Checks that exactly one [Input] comes first; returns its shape and the index of the first layer after it.</summary>
+    private Shape CheckInput(out InputDeclaration? input, out int firstLayer)
+    {
+        firstLayer = 0;
+        input = null;
+        for (int i = 0; i < declaration.Layers.Count; i++)
+        {
+            if (declaration.Layers[i] is not InputDeclaration candidate)
+            {
+                continue;
+            }
+
+            if (input is null)
+            {
+                input = candidate;
+                firstLayer = i + 1;
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.DuplicateInput, candidate.Location, Name);
+            }
+        }
+
+        if (input is null)
+        {
+            Report(DiagnosticDescriptors.MissingInput, declaration.NetworkLocation, Name);
+            return Shape.Flat(1);
+        }
+
+        if (!ReferenceEquals(declaration.Layers[0], input))
+        {
+            Report(DiagnosticDescriptors.InputNotFirst, input.Location, declaration.Layers[0].AttributeName);
+        }
+
+        EquatableArray<Argument<int>> dimensions = input.Shape;
+        if (dimensions.Count is not (1 or 3))
+        {
+            Report(DiagnosticDescriptors.InvalidInputRank, input.Location, dimensions.Count);
+            return Shape.Flat(1);
+        }
+
+        string[] names = dimensions.Count == 1 ? ["Input size"] : ["Input channels", "Input height", "Input width"];
+        var sizes = new int[dimensions.Count];
+        for (int i = 0; i < sizes.Length; i++)
+        {
+            sizes[i] = Positive(dimensions[i], names[i]);
+        }
+
+        Shape shape = sizes.Length == 1 ? Shape.Flat(sizes[0]) : Shape.Volume(sizes[0], sizes[1], sizes[2]);
+        CheckSize(shape.Size, "input values");
+        return shape;
+    }
+
+    private Shape PlanDense(DenseDeclaration dense, Shape input, bool isLast)
+    {
+        int units = Positive(dense.Units, "Dense units");
+        ActivationKind activation = CheckActivation(dense.Activation, dense.Slope, isLast, "Dense");
+        float slope = dense.Slope?.Value ?? 0.01f;
+
+        if (!input.IsFlat)
+        {
+            Report(DiagnosticDescriptors.FlattenRequired, dense.Location, "Dense", input);
+            input = Shape.Flat((int)System.Math.Min(input.Size, int.MaxValue));
+        }
+
+        if (dense.InputSize is { } declared)
+        {
+            int expected = Positive(declared, "InputSize");
+            if (expected != input.Size)
+            {
+                Report(DiagnosticDescriptors.InputSizeMismatch, declared.Location, "Dense", expected, input.Size, input);
+            }
+        }
+
+        Shape output = Shape.Flat(units);
+        long weights = input.Size * units;
+        int weightOffset = (int)System.Math.Min(parameterCount, int.MaxValue);
+        AddParameters(weights + units);
+        var plan = new DenseLayerPlan(
+            layers.Count + 1,
+            Describe("Dense", units, activation, slope),
+            input,
+            output,
+            weightOffset,
+            (int)System.Math.Min(weightOffset + weights, int.MaxValue),
+            activation,
+            slope,
+            Unrolled: weights <= UnrollLimit);
+        if (!tooLarge)
+        {
+            layers.Add(plan);
+        }
+
+        return output;
+    }
+
+    private ActivationKind CheckActivation(Argument<int> value, Argument<float>? slope, bool isLast, string layerName)
+    {
+        if (value.Value is < (int)ActivationKind.Identity or > (int)ActivationKind.Softmax)
+        {
+            Report(DiagnosticDescriptors.UndefinedEnumValue, value.Location, $"(Activation){value.Value}", "Activation");
+            return ActivationKind.Identity;
+        }
+
+        var activation = (ActivationKind)value.Value;
+        if (activation == ActivationKind.Softmax && !isLast)
+        {
+            Report(DiagnosticDescriptors.SoftmaxNotLast, value.Location, layers.Count + 1, layerName);
+        }
+
+        if (slope is { } s)
+        {
+            if (float.IsNaN(s.Value) || float.IsInfinity(s.Value))
+            {
+                Report(DiagnosticDescriptors.InvalidSlope, s.Location, s.Value.ToString(CultureInfo.InvariantCulture));
+            }
+            else if (activation != ActivationKind.LeakyReLU)
+            {
+                Report(DiagnosticDescriptors.SlopeWithoutLeakyReLU, s.Location, activation);
+            }
+        }
+
+        return activation;
+    }
+
+    private void CheckLossFitsOutput(LossKind loss)
+    {
+        (ActivationKind required, string name) = loss switch
+        {
+            LossKind.CrossEntropy => (ActivationKind.Softmax, "Softmax"),
+            LossKind.BinaryCrossEntropy => (ActivationKind.Sigmoid, "Sigmoid"),
+            _ => (ActivationKind.Identity, ""),
+        };
+        if (name.Length == 0 || layers.Count == 0)
+        {
+            return;
+        }
+
+        LayerPlan last = layers[layers.Count - 1];
+        ActivationKind? actual = last is DenseLayerPlan dense ? dense.Activation : null;
+        if (actual != required)
+        {
+            Report(DiagnosticDescriptors.LossDoesNotFitOutput, declaration.Loss.Location, loss, name, last.Description,
+                actual is null ? "no activation" : $"{actual} activation");
+        }
+    }
+
+    private int Positive(Argument<int> argument, string what)
+    {
+        if (argument.Value > 0)
+        {
+            return argument.Value;
+        }
+
+        Report(DiagnosticDescriptors.NonPositiveSize, argument.Location, what, argument.Value);
+        return 1;
+    }
+
+    private void AddParameters(long count)
+    {
+        parameterCount += count;
+        CheckSize(parameterCount, "parameters");
+    }
+
+    private void CheckSize(long size, string what)
+    {
+        if (size > ParameterLimit && !tooLarge)
+        {
+            tooLarge = true;
+            Report(DiagnosticDescriptors.NetworkTooLarge, declaration.NetworkLocation, Name,
+                size.ToString(CultureInfo.InvariantCulture), what, ParameterLimit.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static string Describe(string kind, int size, ActivationKind activation, float slope) => activation switch
+    {
+        ActivationKind.Identity => $"{kind}({size})",
+        ActivationKind.LeakyReLU => $"{kind}({size}, LeakyReLU {slope.ToString("R", CultureInfo.InvariantCulture)})",
+        _ => $"{kind}({size}, {activation})",
+    };
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] arguments) =>
+        diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+}

@@ -1,0 +1,9 @@
+namespace StaticNet.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can check which steps were cached.</summary>
+internal static class TrackingNames
+{
+    public const string Declaration = "StaticNet.Declaration";
+    public const string Plan = "StaticNet.Plan";
+    public const string OrphanLayers = "StaticNet.OrphanLayers";
+}

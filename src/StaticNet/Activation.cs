@@ -1,0 +1,23 @@
+namespace StaticNet;
+
+/// <summary>The function a layer applies to its weighted sums.</summary>
+public enum Activation
+{
+    /// <summary>No activation: the layer is linear.</summary>
+    Identity,
+
+    /// <summary><c>max(0, z)</c>.</summary>
+    ReLU,
+
+    /// <summary><c>z</c> for positive <c>z</c>, <c>slope * z</c> otherwise (see the layer's <c>Slope</c>).</summary>
+    LeakyReLU,
+
+    /// <summary><c>1 / (1 + exp(-z))</c>, computed without overflow.</summary>
+    Sigmoid,
+
+    /// <summary>Hyperbolic tangent.</summary>
+    Tanh,
+
+    /// <summary><c>exp(z_i) / sum(exp(z_j))</c> over the layer, computed after subtracting the maximum. Last layer only.</summary>
+    Softmax,
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+
+namespace StaticNet.Runtime;
+
+/// <summary>
+/// Activation functions and their gradients, as scalars (for unrolled layers) and over spans (for
+/// looped layers). Semantics follow PyTorch: the ReLU gradient at 0 is 0, LeakyReLU uses
+/// <c>slope</c> for <c>z &lt;= 0</c>, and a NaN input gives a NaN output.
+/// Span versions use <see cref="TensorPrimitives"/>, whose vectorised exp and tanh are within a
+/// few ulps of <see cref="MathF"/>.
+/// </summary>
+public static class Activations
+{
+    /// <summary><c>max(0, z)</c>; NaN stays NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ReLU(float z) => MathF.Max(z, 0f);
+
+    /// <summary><c>z</c> for <c>z &gt; 0</c>, <c>slope * z</c> otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float LeakyReLU(float z, float slope) => z > 0f ? z : z * slope;
+
+    /// <summary>The logistic function, without overflow for any <paramref name="z"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Sigmoid(float z)
+    {
+        // exp of a non-positive number never overflows.
+        if (z >= 0f)
+        {
+            return 1f / (1f + MathF.Exp(-z));
+        }
+
+        float e = MathF.Exp(z);
+        return e / (1f + e);
+    }
+
+    /// <summary>Hyperbolic tangent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Tanh(float z) => MathF.Tanh(z);
+
+    /// <summary>Gradient through ReLU: <paramref name="gradient"/> where <c>z &gt; 0</c>, else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float ReLUGradient(float z, float gradient) => z > 0f ? gradient : 0f;
+
+    /// <summary>Gradient through LeakyReLU.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float LeakyReLUGradient(float z, float slope, float gradient) => z > 0f ? gradient : gradient * slope;
+
+    /// <summary>Gradient through the sigmoid, from its output <paramref name="y"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float SigmoidGradient(float y, float gradient) => gradient * y * (1f - y);
+
+    /// <summary>Gradient through tanh, from its output <paramref name="y"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float TanhGradient(float y, float gradient) => gradient * (1f - y * y);
+
+    /// <summary><c>y = max(0, z)</c> element-wise. <paramref name="z"/> and <paramref name="y"/> may be the same span.</summary>
+    public static void ReLU(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Max(z, 0f, y);
+
+    /// <summary>LeakyReLU element-wise. The spans may be the same.</summary>
+    public static void LeakyReLU(ReadOnlySpan<float> z, float slope, Span<float> y)
+    {
+        for (int i = 0; i < z.Length; i++)
+        {
+            y[i] = LeakyReLU(z[i], slope);
+        }
+    }
+
+    /// <summary>Sigmoid element-wise. The spans may be the same.</summary>
+    public static void Sigmoid(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Sigmoid(z, y);
+
+    /// <summary>Tanh element-wise. The spans may be the same.</summary>
+    public static void Tanh(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Tanh(z, y);
+
+    /// <summary>
+    /// Softmax over the whole span, after subtracting the maximum so that no exp overflows.
+    /// The spans may be the same.
+    /// </summary>
+    public static void Softmax(ReadOnlySpan<float> z, Span<float> y)
+    {
+        float max = TensorPrimitives.Max(z);
+        TensorPrimitives.Subtract(z, max, y);
+        TensorPrimitives.Exp(y, y);
+        float sum = TensorPrimitives.Sum(y);
+        TensorPrimitives.Divide(y, sum, y);
+    }
+
+    /// <summary><c>gradZ = gradY * (z &gt; 0)</c>. <paramref name="gradY"/> and <paramref name="gradZ"/> may be the same span.</summary>
+    public static void ReLUGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ)
+    {
+        for (int i = 0; i < z.Length; i++)
+        {
+            gradZ[i] = ReLUGradient(z[i], gradY[i]);
+        }
+    }
+
+    /// <summary>Gradient through LeakyReLU over spans. <paramref name="gradY"/> and <paramref name="gradZ"/> may be the same span.</summary>
+    public static void LeakyReLUGradient(ReadOnlySpan<float> z, float slope, ReadOnlySpan<float> gradY, Span<float> gradZ)
+    {
+        for (int i = 0; i < z.Length; i++)
+        {
+            gradZ[i] = LeakyReLUGradient(z[i], slope, gradY[i]);
+        }
+    }
+
+    /// <summary>Gradient through the sigmoid from its outputs. <paramref name="gradY"/> and <paramref name="gradZ"/> may be the same span.</summary>
+    public static void SigmoidGradient(ReadOnlySpan<float> y, ReadOnlySpan<float> gradY, Span<float> gradZ)
+    {
+        for (int i = 0; i < y.Length; i++)
+        {
+            gradZ[i] = SigmoidGradient(y[i], gradY[i]);
+        }
+    }
+
+    /// <summary>Gradient through tanh from its outputs. <paramref name="gradY"/> and <paramref name="gradZ"/> may be the same span.</summary>
+    public static void TanhGradient(ReadOnlySpan<float> y, ReadOnlySpan<float> gradY, Span<float> gradZ)
+    {
+        for (int i = 0; i < y.Length; i++)
+        {
+            gradZ[i] = TanhGradient(y[i], gradY[i]);
+        }
+    }
+
+    /// <summary>
+    /// Gradient through softmax from its outputs: <c>gradZ_i = y_i (gradY_i - sum_j gradY_j y_j)</c>.
+    /// <paramref name="gradY"/> and <paramref name="gradZ"/> may be the same span.
+    /// </summary>
+    public static void SoftmaxGradient(ReadOnlySpan<float> y, ReadOnlySpan<float> gradY, Span<float> gradZ)
+    {
+        float dot = TensorPrimitives.Dot(gradY, y);
+        for (int i = 0; i < y.Length; i++)
+        {
+            gradZ[i] = y[i] * (gradY[i] - dot);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace StaticNet.Tests.Support;
+
+/// <summary>One PyTorch reference file from tests/fixtures (format in tests/fixtures/README.md).</summary>
+public sealed class Fixture
+{
+    private Fixture(JsonElement root)
+    {
+        Name = root.GetProperty("name").GetString()!;
+        ParameterCount = root.GetProperty("parameterCount").GetInt32();
+        Parameters = Floats(root.GetProperty("parameters"));
+        Cases = root.GetProperty("cases").EnumerateArray().Select(c => new FixtureCase(
+            Floats(c.GetProperty("input")),
+            Floats(c.GetProperty("target")),
+            Floats(c.GetProperty("output")),
+            c.GetProperty("loss").GetDouble(),
+            Floats(c.GetProperty("gradParameters")),
+            Floats(c.GetProperty("gradInput")))).ToArray();
+        Traces = root.TryGetProperty("optimizerTraces", out JsonElement traces)
+            ? traces.EnumerateArray().Select(t => new OptimizerTrace(
+                t.GetProperty("optimizer").Clone(),
+                t.GetProperty("losses").EnumerateArray().Select(l => l.GetDouble()).ToArray(),
+                Floats(t.GetProperty("finalParameters")))).ToArray()
+            : [];
+    }
+
+    public string Name { get; }
+
+    public int ParameterCount { get; }
+
+    public float[] Parameters { get; }
+
+    public FixtureCase[] Cases { get; }
+
+    public OptimizerTrace[] Traces { get; }
+
+    public static Fixture Load(string name)
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "fixtures", name + ".json");
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
+        return new Fixture(document.RootElement);
+    }
+
+    private static float[] Floats(JsonElement array) => array.EnumerateArray().Select(e => (float)e.GetDouble()).ToArray();
+}
+
+/// <summary>One sample with PyTorch's outputs, loss and gradients for it.</summary>
+public sealed record FixtureCase(
+    float[] Input, float[] Target, float[] Output, double Loss, float[] GradParameters, float[] GradInput);
+
+/// <summary>Full-batch training from the fixture's parameters: loss before each step and the final parameters.</summary>
+public sealed record OptimizerTrace(JsonElement Optimizer, double[] Losses, float[] FinalParameters);
