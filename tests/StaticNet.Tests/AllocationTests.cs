@@ -1,0 +1,38 @@
+using System;
+using StaticNet.Tests.Networks;
+using StaticNet.Tests.Support;
+using Xunit;
+
+namespace StaticNet.Tests;
+
+/// <summary>Forward and Backward never allocate on the managed heap once warm.</summary>
+public class AllocationTests
+{
+    public static TheoryData<string> Networks => new()
+    {
+        "seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse",
+        nameof(EveryActivationNet), nameof(MixedNet), nameof(LoopedBceNet), nameof(WideNet),
+    };
+
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void Forward_and_Backward_allocate_nothing_over_1000_calls(string name)
+    {
+        NetworkFunctions network = GradientCheckNetworks.ByName(name);
+        var random = new Random(7);
+        float[] parameters = RandomData.Uniform(random, network.ParameterCount, 0.5);
+        float[] input = RandomData.Uniform(random, network.InputSize, 1.0);
+        float[] target = RandomData.OneHot(random, network.OutputSize);
+        var output = new float[network.OutputSize];
+        var parameterGradients = new float[network.ParameterCount];
+        var inputGradients = new float[network.InputSize];
+
+        long allocated = Allocations.Measure(() =>
+        {
+            network.Forward(parameters, input, output);
+            network.Backward(parameters, input, target, parameterGradients, inputGradients);
+        });
+
+        Assert.Equal(0, allocated);
+    }
+}

@@ -1,0 +1,63 @@
+using StaticNet.Tests.Support;
+
+namespace StaticNet.Tests.Networks;
+
+// Networks chosen to cover every code path of the generator: every activation, unrolled layers
+// (at most 256 weights) next to looped ones in both directions, looped output layers, and scratch
+// too large for the stack.
+
+/// <summary>Five hidden layers with every activation, softmax under MSE (its full Jacobian).</summary>
+[Network]
+[Input(5)]
+[Dense(7, Activation.ReLU)]
+[Dense(6, Activation.LeakyReLU, Slope = 0.2f)]
+[Dense(5, Activation.Sigmoid)]
+[Dense(4, Activation.Tanh)]
+[Dense(4)]
+[Dense(3, Activation.Softmax)]
+public partial class EveryActivationNet { }
+
+/// <summary>Looped and unrolled layers alternating, with a cross-entropy output.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(20)]
+[Dense(30, Activation.Tanh)]
+[Dense(8, Activation.LeakyReLU, InputSize = 30)]
+[Dense(40, Activation.ReLU)]
+[Dense(12, Activation.Sigmoid)]
+[Dense(3, Activation.Softmax)]
+public partial class MixedNet { }
+
+/// <summary>Every layer looped, including a sigmoid output under binary cross-entropy.</summary>
+[Network(Loss = Loss.BinaryCrossEntropy)]
+[Input(24)]
+[Dense(16, Activation.ReLU)]
+[Dense(20, Activation.LeakyReLU)]
+[Dense(13, Activation.Sigmoid)]
+public partial class LoopedBceNet { }
+
+/// <summary>Looped layers with a tanh output under MSE, and a linear hidden layer.</summary>
+[Network]
+[Input(30)]
+[Dense(10)]
+[Dense(26, Activation.Tanh)]
+public partial class LoopedTanhNet { }
+
+/// <summary>Backward needs more scratch than the stack limit: it uses the per-thread buffer.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(64)]
+[Dense(3000, Activation.ReLU)]
+[Dense(10, Activation.Softmax)]
+public partial class WideNet { }
+
+public static class GradientCheckNetworks
+{
+    public static NetworkFunctions ByName(string name) => name switch
+    {
+        nameof(EveryActivationNet) => new(name, EveryActivationNet.ParameterCount, EveryActivationNet.InputSize, EveryActivationNet.OutputSize, EveryActivationNet.Forward, EveryActivationNet.Backward),
+        nameof(MixedNet) => new(name, MixedNet.ParameterCount, MixedNet.InputSize, MixedNet.OutputSize, MixedNet.Forward, MixedNet.Backward),
+        nameof(LoopedBceNet) => new(name, LoopedBceNet.ParameterCount, LoopedBceNet.InputSize, LoopedBceNet.OutputSize, LoopedBceNet.Forward, LoopedBceNet.Backward),
+        nameof(LoopedTanhNet) => new(name, LoopedTanhNet.ParameterCount, LoopedTanhNet.InputSize, LoopedTanhNet.OutputSize, LoopedTanhNet.Forward, LoopedTanhNet.Backward),
+        nameof(WideNet) => new(name, WideNet.ParameterCount, WideNet.InputSize, WideNet.OutputSize, WideNet.Forward, WideNet.Backward),
+        _ => FixtureNetworks.ForFixture(name),
+    };
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Linq;
+using Xunit.Sdk;
+
+namespace StaticNet.Tests.Support;
+
+/// <summary>
+/// Compares Backward's gradients with central finite differences of its own float32 loss.
+/// Differences are taken with a ladder of steps: large steps keep rounding noise small, small steps
+/// avoid crossing a ReLU kink. An element passes when some step agrees with Backward; it fails when
+/// the steps agree with each other but not with Backward (a wrong gradient); it is skipped as a
+/// kink only when the steps disagree among themselves, and only a few may be.
+/// </summary>
+public static class GradientCheck
+{
+    private static readonly float[] Steps = [1e-2f, 3e-3f, 1e-3f];
+    private const double Absolute = 1e-3;
+    private const double Relative = 1e-2;
+
+    public static void Verify(NetworkFunctions network, float[] parameters, float[] input, float[] target, int maxParameters, int seed)
+    {
+        var parameterGradients = new float[network.ParameterCount];
+        var inputGradients = new float[network.InputSize];
+        network.Backward(parameters, input, target, parameterGradients, inputGradients);
+
+        var random = new Random(seed);
+        int count = Math.Min(maxParameters, parameters.Length);
+        int kinks = 0;
+        for (int k = 0; k < count; k++)
+        {
+            int i = count == parameters.Length ? k : random.Next(parameters.Length);
+            kinks += CheckOne(parameters, i, parameterGradients[i], p => Loss(network, p, input, target), $"{network.Name} dLoss/dParameter[{i}]");
+        }
+
+        for (int i = 0; i < input.Length; i++)
+        {
+            kinks += CheckOne(input, i, inputGradients[i], x => Loss(network, parameters, x, target), $"{network.Name} dLoss/dInput[{i}]");
+        }
+
+        int total = count + input.Length;
+        if (kinks > Math.Max(2, total / 10))
+        {
+            throw new XunitException($"{network.Name}: {kinks} of {total} elements sat on kinks; the check proves too little.");
+        }
+    }
+
+    /// <summary>Returns 1 when the element was skipped as a kink, else 0; throws on a wrong gradient.</summary>
+    private static int CheckOne(float[] values, int index, float analytic, Func<float[], float> loss, string what)
+    {
+        double tolerance = Absolute + (Relative * Math.Abs(analytic));
+        double[] estimates = Steps.Select(step => Difference(values, index, step, loss)).ToArray();
+        if (estimates.Any(estimate => Math.Abs(estimate - analytic) <= tolerance))
+        {
+            return 0;
+        }
+
+        if (estimates.Max() - estimates.Min() > tolerance)
+        {
+            return 1;
+        }
+
+        throw new XunitException(
+            $"{what}: Backward gives {analytic:R}, finite differences give {string.Join(", ", estimates.Select(e => e.ToString("R")))} "
+            + $"for steps {string.Join(", ", Steps)}.");
+    }
+
+    private static double Difference(float[] values, int index, float step, Func<float[], float> loss)
+    {
+        float original = values[index];
+        values[index] = original + step;
+        double plus = loss(values);
+        values[index] = original - step;
+        double minus = loss(values);
+        values[index] = original;
+        return (plus - minus) / (2.0 * step);
+    }
+
+    private static float Loss(NetworkFunctions network, float[] parameters, float[] input, float[] target) =>
+        network.Backward(parameters, input, target, new float[network.ParameterCount], Span<float>.Empty);
+}

@@ -1,0 +1,38 @@
+using System;
+
+namespace StaticNet.Tests.Support;
+
+/// <summary>Seeded random parameters, inputs and targets that suit a network's loss.</summary>
+public static class RandomData
+{
+    public static float[] Uniform(Random random, int count, double scale)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = (float)(((random.NextDouble() * 2) - 1) * scale);
+        }
+
+        return values;
+    }
+
+    /// <summary>A probability vector (sums to one) for cross-entropy.</summary>
+    public static float[] OneHot(Random random, int count)
+    {
+        var values = new float[count];
+        values[random.Next(count)] = 1f;
+        return values;
+    }
+
+    /// <summary>Values in [0, 1] for binary cross-entropy (soft labels test the general formula).</summary>
+    public static float[] Probabilities(Random random, int count)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = (float)random.NextDouble();
+        }
+
+        return values;
+    }
+}
