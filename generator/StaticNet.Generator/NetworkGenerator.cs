@@ -28,13 +28,19 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 AttributeNames.Network,
                 predicate: static (node, _) => node is TypeDeclarationSyntax,
                 transform: static (context, cancellationToken) => Parse(context, cancellationToken))
-            .Where(static declaration => declaration is not null)
-            .Select(static (declaration, _) => declaration!)
             .WithTrackingName(TrackingNames.Declaration)
-            .Select(static (declaration, _) => Plan(declaration))
+            .Where(static declaration => declaration is not null)
+            .Select(static (declaration, _) => Plan(declaration!))
             .WithTrackingName(TrackingNames.Plan);
 
         context.RegisterSourceOutput(plans, static (output, plan) => Emit(output, plan));
+
+        // Diagnostics are reported apart from the source: only declarations with problems meet the
+        // compilation (to locate each diagnostic in its syntax tree), so a clean project pays nothing.
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> problems = plans
+            .Select(static (plan, _) => plan.Diagnostics)
+            .Where(static diagnostics => diagnostics.Count > 0);
+        context.RegisterSourceOutput(problems.Combine(context.CompilationProvider), static (output, pair) => Report(output, pair.Left, pair.Right));
 
         foreach (string layerAttribute in AttributeNames.Layers)
         {
@@ -46,7 +52,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 .Where(static diagnostic => diagnostic is not null)
                 .Select(static (diagnostic, _) => diagnostic!)
                 .WithTrackingName(TrackingNames.OrphanLayers);
-            context.RegisterSourceOutput(orphans, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+            context.RegisterSourceOutput(
+                orphans.Combine(context.CompilationProvider),
+                static (output, pair) => output.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
         }
     }
 
@@ -87,13 +95,16 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         }
     }
 
+    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
+    {
+        foreach (DiagnosticInfo diagnostic in diagnostics)
+        {
+            output.ReportDiagnostic(diagnostic.ToDiagnostic(compilation));
+        }
+    }
+
     private static void Emit(SourceProductionContext output, NetworkPlan plan)
     {
-        foreach (DiagnosticInfo diagnostic in plan.Diagnostics)
-        {
-            output.ReportDiagnostic(diagnostic.ToDiagnostic());
-        }
-
         if (plan.HasErrors)
         {
             return;
@@ -106,8 +117,8 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            output.ReportDiagnostic(DiagnosticInfo.Create(
-                DiagnosticDescriptors.InternalError, plan.Location, plan.Name, exception.Message).ToDiagnostic());
+            output.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.InternalError, plan.Location?.ToLocation(), plan.Name, exception.Message));
             return;
         }
 

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using StaticNet.Tests.Networks;
-using StaticNet.Tests.Support;
+using StaticNet.TestSupport;
 using Xunit;
 
 namespace StaticNet.Tests;

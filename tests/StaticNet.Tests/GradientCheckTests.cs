@@ -1,6 +1,6 @@
 using System;
 using StaticNet.Tests.Networks;
-using StaticNet.Tests.Support;
+using StaticNet.TestSupport;
 using Xunit;
 
 namespace StaticNet.Tests;

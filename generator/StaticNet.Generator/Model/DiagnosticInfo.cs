@@ -17,7 +17,29 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
         return new DiagnosticInfo(descriptor.Id, location, arguments.ToEquatableArray());
     }
 
-    public Diagnostic ToDiagnostic()
+    /// <summary>
+    /// The diagnostic, located in <paramref name="compilation"/>'s own syntax tree when it is there,
+    /// so that editors underline it and <c>#pragma warning disable</c> applies.
+    /// </summary>
+    public Diagnostic ToDiagnostic(Compilation compilation)
+    {
+        Microsoft.CodeAnalysis.Location? location = null;
+        if (Location is { } info)
+        {
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                if (tree.FilePath == info.FilePath && info.Span.End <= tree.Length)
+                {
+                    location = Microsoft.CodeAnalysis.Location.Create(tree, info.Span);
+                    break;
+                }
+            }
+        }
+
+        return ToDiagnostic(location ?? Location?.ToLocation());
+    }
+
+    private Diagnostic ToDiagnostic(Microsoft.CodeAnalysis.Location? location)
     {
         DiagnosticDescriptor descriptor = DiagnosticDescriptors.ById(Id);
         var arguments = new object[MessageArguments.Count];
@@ -26,7 +48,7 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
             arguments[i] = MessageArguments[i];
         }
 
-        return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, arguments);
+        return Diagnostic.Create(descriptor, location ?? Microsoft.CodeAnalysis.Location.None, arguments);
     }
 
     public bool IsError => DiagnosticDescriptors.ById(Id).DefaultSeverity == DiagnosticSeverity.Error;

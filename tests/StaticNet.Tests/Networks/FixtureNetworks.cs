@@ -1,4 +1,4 @@
-using StaticNet.Tests.Support;
+using StaticNet.TestSupport;
 
 namespace StaticNet.Tests.Networks;
 

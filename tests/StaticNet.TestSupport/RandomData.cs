@@ -1,6 +1,6 @@
 using System;
 
-namespace StaticNet.Tests.Support;
+namespace StaticNet.TestSupport;
 
 /// <summary>Seeded random parameters, inputs and targets that suit a network's loss.</summary>
 public static class RandomData

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace StaticNet.Tests.Support;
+namespace StaticNet.TestSupport;
 
 /// <summary>Measures managed allocations of steady-state code on the current thread.</summary>
 public static class Allocations

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Xunit.Sdk;
 
-namespace StaticNet.Tests.Support;
+namespace StaticNet.TestSupport;
 
 /// <summary>
 /// Compares Backward's gradients with central finite differences of its own float32 loss.

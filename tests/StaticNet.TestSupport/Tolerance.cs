@@ -1,7 +1,7 @@
 using System;
 using Xunit.Sdk;
 
-namespace StaticNet.Tests.Support;
+namespace StaticNet.TestSupport;
 
 /// <summary>
 /// Comparison against float64 references: relative tolerance with an absolute floor, as the

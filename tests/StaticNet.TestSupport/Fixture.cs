@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 
-namespace StaticNet.Tests.Support;
+namespace StaticNet.TestSupport;
 
 /// <summary>One PyTorch reference file from tests/fixtures (format in tests/fixtures/README.md).</summary>
 public sealed class Fixture

@@ -1,6 +1,6 @@
 using System;
 
-namespace StaticNet.Tests.Support;
+namespace StaticNet.TestSupport;
 
 /// <summary>A generated network's <c>Forward</c>, as a delegate so tests can treat networks alike.</summary>
 public delegate void ForwardFunction(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output);

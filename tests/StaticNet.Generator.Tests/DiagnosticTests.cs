@@ -1,0 +1,149 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using StaticNet.Generator.Tests.Support;
+using Xunit;
+
+namespace StaticNet.Generator.Tests;
+
+/// <summary>Every diagnostic: its ID, where it points, what it says, and that nothing broken is generated.</summary>
+public class DiagnosticTests
+{
+    [Theory]
+    [InlineData("SN0003", "[Network]\n[Dense(2)]", "Network", "has no [Input]")]
+    [InlineData("SN0004", "[Network]\n[Input(4)]\n[Input(3)]\n[Dense(2)]", "Input(3)", "already has an [Input]")]
+    [InlineData("SN0005", "[Network]\n[Dense(2)]\n[Input(4)]", "Input(4)", "but [Dense] comes first")]
+    [InlineData("SN0006", "[Network]\n[Input(4)]\n[Dense(0)]", "0", "Dense units must be positive, but it is 0")]
+    [InlineData("SN0006", "[Network]\n[Input(-3)]\n[Dense(2)]", "-3", "Input size must be positive, but it is -3")]
+    [InlineData("SN0006", "[Network]\n[Input(1, 0, 28)]\n[Flatten]\n[Dense(2)]", "0", "Input height must be positive")]
+    [InlineData("SN0006", "[Network]\n[Input(4)]\n[Dense(2, InputSize = 0)]", "InputSize = 0", "InputSize must be positive")]
+    [InlineData("SN0007", "[Network]\n[Input(1, 8, 8)]\n[Dense(10)]", "Dense(10)", "previous layer outputs shape (1, 8, 8); add [Flatten]")]
+    [InlineData("SN0008", "[Network]\n[Input(4)]\n[Dense(6, InputSize = 5)]", "InputSize = 5", "InputSize = 5, but the previous layer outputs 4 values")]
+    [InlineData("SN0008", "[Network]\n[Input(4)]\n[Dense(6)]\n[Dense(2, InputSize = 4)]", "InputSize = 4", "outputs 6 values (shape (6))")]
+    [InlineData("SN0009", "[Network]\n[Input(4)]\n[Dense(6, Activation.Softmax)]\n[Dense(2)]", "Activation.Softmax", "layer 1 ([Dense])")]
+    [InlineData("SN0010", "[Network(Loss = Loss.CrossEntropy)]\n[Input(4)]\n[Dense(2, Activation.Sigmoid)]", "Loss = Loss.CrossEntropy", "needs a last layer with Softmax activation, but the last layer is [Dense(2, Sigmoid)] with Sigmoid activation")]
+    [InlineData("SN0010", "[Network(Loss = Loss.BinaryCrossEntropy)]\n[Input(4)]\n[Dense(1)]", "Loss = Loss.BinaryCrossEntropy", "needs a last layer with Sigmoid activation, but the last layer is [Dense(1)] with Identity activation")]
+    [InlineData("SN0011", "[Input(4)]\n[Dense(2)]", "Input(4)", "'Net' has layer attributes but no [Network]")]
+    [InlineData("SN0011", "[Dense(2)]\n[Dense(3)]", "Dense(2)", "no [Network]")]
+    [InlineData("SN0012", "[Network]\n[Input(4)]", "Input(4)", "no layers after it")]
+    [InlineData("SN0013", "[Network]\n[Input(1, 2)]\n[Dense(2)]", "Input(1, 2)", "but has 2")]
+    [InlineData("SN0015", "[Network]\n[Input(4)]\n[Dense(2, (Activation)42)]", "(Activation)42", "(Activation)42 is not a defined Activation value")]
+    [InlineData("SN0015", "[Network(Loss = (Loss)7)]\n[Input(4)]\n[Dense(2)]", "Loss = (Loss)7", "(Loss)7 is not a defined Loss value")]
+    [InlineData("SN0017", "[Network]\n[Input(100000)]\n[Dense(100000)]", "Network", "needs 10000100000 parameters, more than the limit")]
+    [InlineData("SN0019", "[Network]\n[Input(4)]\n[Dense(2, Activation.LeakyReLU, Slope = float.NaN)]", "Slope = float.NaN", "finite number, but it is NaN")]
+    [InlineData("SN0020", "[Network]\n[Input(1, 8, 8)]\n[Conv2D(4, 3)]\n[Flatten]\n[Dense(2)]", "Conv2D(4, 3)", "[Conv2D]")]
+    public void Reports_an_error_on_the_offending_attribute(string id, string attributes, string location, string message)
+    {
+        GeneratorResult result = GeneratorHarness.Run(Declare(attributes));
+
+        AssertReported(result, id, DiagnosticSeverity.Error, location, message);
+        Assert.Empty(result.Sources);
+        Assert.Empty(result.DiagnosticsInGeneratedCode);
+    }
+
+    [Fact]
+    public void SN0001_class_not_partial()
+    {
+        GeneratorResult result = GeneratorHarness.Run("using StaticNet;\n[Network]\n[Input(4)]\n[Dense(2)]\npublic class Net { }");
+
+        AssertReported(result, "SN0001", DiagnosticSeverity.Error, "Network", "'Net' must be declared partial");
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void SN0001_containing_class_not_partial()
+    {
+        GeneratorResult result = GeneratorHarness.Run(
+            "using StaticNet;\npublic class Outer\n{\n    [Network]\n    [Input(4)]\n    [Dense(2)]\n    public partial class Net { }\n}");
+
+        AssertReported(result, "SN0001", DiagnosticSeverity.Error, "Network", "'Outer' must be declared partial");
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void SN0002_generic_class()
+    {
+        GeneratorResult result = GeneratorHarness.Run("using StaticNet;\n[Network]\n[Input(4)]\n[Dense(2)]\npublic partial class Net<T> { }");
+
+        AssertReported(result, "SN0002", DiagnosticSeverity.Error, "Network", "'Net' is generic");
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void SN0002_nested_in_a_generic_class()
+    {
+        GeneratorResult result = GeneratorHarness.Run(
+            "using StaticNet;\npublic partial class Outer<T>\n{\n    [Network]\n    [Input(4)]\n    [Dense(2)]\n    public partial class Net { }\n}");
+
+        AssertReported(result, "SN0002", DiagnosticSeverity.Error, "Network", "nested in generic 'Outer'");
+    }
+
+    [Fact]
+    public void SN0014_layers_split_across_partial_declarations()
+    {
+        GeneratorResult result = GeneratorHarness.Run(
+            "using StaticNet;\n[Network]\n[Input(4)]\npublic partial class Net { }",
+            "using StaticNet;\n[Dense(2)]\npublic partial class Net { }");
+
+        AssertReported(result, "SN0014", DiagnosticSeverity.Error, "Network", "spread over 2 partial declarations");
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void SN0016_unreadable_arguments()
+    {
+        GeneratorResult result = GeneratorHarness.Run(Declare("[Network]\n[Input(4)]\n[Dense(\"six\")]"));
+
+        AssertReported(result, "SN0016", DiagnosticSeverity.Error, "Dense(\"six\")", "The arguments of [Dense] cannot be read");
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void SN0018_slope_without_LeakyReLU_is_a_warning_and_the_network_is_generated()
+    {
+        GeneratorResult result = GeneratorHarness.Run(Declare("[Network]\n[Input(4)]\n[Dense(2, Activation.ReLU, Slope = 0.1f)]"));
+
+        AssertReported(result, "SN0018", DiagnosticSeverity.Warning, "Slope = 0.1f", "this layer uses ReLU");
+        Assert.Single(result.Sources);
+        Assert.Empty(result.DiagnosticsInGeneratedCode);
+    }
+
+    [Fact]
+    public void Every_problem_of_a_declaration_is_reported_at_once()
+    {
+        GeneratorResult result = GeneratorHarness.Run(Declare("[Network(Loss = Loss.CrossEntropy)]\n[Input(4)]\n[Dense(0)]\n[Dense(6, InputSize = 3)]\n[Dense(2)]"));
+
+        string[] ids = result.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id).ToArray();
+        Assert.Equal(["SN0006", "SN0008", "SN0010"], ids);
+    }
+
+    [Fact]
+    public void A_valid_network_reports_nothing()
+    {
+        GeneratorResult result = GeneratorHarness.Run(SnapshotTests.IrisNet);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationProblems);
+    }
+
+    [Fact]
+    public void Diagnostics_link_to_their_documentation()
+    {
+        GeneratorResult result = GeneratorHarness.Run(Declare("[Network]\n[Input(4)]\n[Dense(0)]"));
+
+        Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.EndsWith("/generator/DIAGNOSTICS.md#sn0006", diagnostic.Descriptor.HelpLinkUri);
+    }
+
+    private static string Declare(string attributes) => $"using StaticNet;\nnamespace Demo;\n{attributes}\npublic partial class Net {{ }}\n";
+
+    private static void AssertReported(GeneratorResult result, string id, DiagnosticSeverity severity, string location, string message)
+    {
+        Diagnostic? diagnostic = result.GeneratorDiagnostics.FirstOrDefault(d => d.Id == id);
+        Assert.True(diagnostic is not null,
+            $"Expected {id}; got: {string.Join("; ", result.GeneratorDiagnostics.Select(d => d.ToString()))}");
+        Assert.Equal(severity, diagnostic!.Severity);
+        Assert.True(diagnostic.Location.IsInSource, $"{id} has no source location.");
+        Assert.Equal(location, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Contains(message, diagnostic.GetMessage());
+    }
+}

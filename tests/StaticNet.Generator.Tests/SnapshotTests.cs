@@ -1,0 +1,65 @@
+using StaticNet.Generator.Tests.Support;
+using Xunit;
+
+namespace StaticNet.Generator.Tests;
+
+/// <summary>The generated code users read, kept under review (see <see cref="Snapshot"/>).</summary>
+public class SnapshotTests
+{
+    public const string IrisNet = """
+        using StaticNet;
+
+        namespace Demo;
+
+        [Network(Loss = Loss.CrossEntropy)]
+        [Input(4)]
+        [Dense(6, Activation.ReLU)]
+        [Dense(3, Activation.Softmax)]
+        public partial class IrisNet { }
+        """;
+
+    // 16 -> 32 is looped (512 weights), 32 -> 8 unrolled (256, the limit), nested in a static class.
+    public const string ControllerNet = """
+        using StaticNet;
+
+        namespace Audio.Models
+        {
+            public static partial class Controllers
+            {
+                [Network]
+                [Input(16)]
+                [Dense(32, Activation.Tanh)]
+                [Dense(8, Activation.LeakyReLU, Slope = 0.1f)]
+                [Dense(1)]
+                internal partial class Gain { }
+            }
+        }
+        """;
+
+    [Fact]
+    public void Unrolled_network()
+    {
+        GeneratorResult result = GeneratorHarness.Run(IrisNet);
+
+        Assert.Empty(result.CompilationProblems);
+        Snapshot.Match("IrisNet", result.Sources["Demo.IrisNet.g.cs"]);
+    }
+
+    [Fact]
+    public void Looped_and_unrolled_network_nested_in_a_class()
+    {
+        GeneratorResult result = GeneratorHarness.Run(ControllerNet);
+
+        Assert.Empty(result.CompilationProblems);
+        Snapshot.Match("ControllerNet", result.Sources["Audio.Models.Controllers.Gain.g.cs"]);
+    }
+
+    [Fact]
+    public void Output_is_deterministic()
+    {
+        string first = GeneratorHarness.Run(ControllerNet).Sources["Audio.Models.Controllers.Gain.g.cs"];
+        string second = GeneratorHarness.Run(ControllerNet).Sources["Audio.Models.Controllers.Gain.g.cs"];
+
+        Assert.Equal(first, second);
+    }
+}

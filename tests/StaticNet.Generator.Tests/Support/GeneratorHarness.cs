@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using StaticNet.Generator;
+
+namespace StaticNet.Generator.Tests.Support;
+
+/// <summary>Runs the generator in-process on source text, as the compiler would in a user's build.</summary>
+public static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> references = new(() =>
+    {
+        string[] platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        return platform
+            .Concat([typeof(NetworkAttribute).Assembly.Location, typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location])
+            .Distinct()
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    });
+
+    public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
+        "UserAssembly",
+        sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"File{i}.cs")),
+        references.Value,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+        [new NetworkGenerator().AsSourceGenerator()],
+        parseOptions: ParseOptions,
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GeneratorResult Run(params string[] sources)
+    {
+        CSharpCompilation compilation = Compile(sources);
+        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(
+            compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
+        GeneratorDriverRunResult run = driver.GetRunResult();
+        return new GeneratorResult(compilation, output, run, driverDiagnostics);
+    }
+}
+
+/// <summary>What one generator run produced.</summary>
+public sealed record GeneratorResult(
+    CSharpCompilation Input, Compilation Output, GeneratorDriverRunResult Run, ImmutableArray<Diagnostic> DriverDiagnostics)
+{
+    /// <summary>Diagnostics the generator reported (not the compiler's).</summary>
+    public ImmutableArray<Diagnostic> GeneratorDiagnostics => Run.Diagnostics;
+
+    public IReadOnlyDictionary<string, string> Sources =>
+        Run.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    /// <summary>Compiler diagnostics located in generated files: there must never be any.</summary>
+    public IEnumerable<Diagnostic> DiagnosticsInGeneratedCode =>
+        Output.GetDiagnostics().Where(d => d.Location.SourceTree is { } tree && !Input.SyntaxTrees.Contains(tree));
+
+    /// <summary>Every error and warning of the compilation after generation.</summary>
+    public IEnumerable<Diagnostic> CompilationProblems =>
+        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning);
+}
