@@ -1,0 +1,46 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Reflection;
+
+namespace StaticNet.Generator.Tests.Support;
+
+/// <summary>Runs the dotnet CLI from a test, isolated from the MSBuild state of the test run itself.</summary>
+public static class DotNetCli
+{
+    public static string RepositoryRoot => Metadata("RepositoryRoot");
+
+    public static string Configuration => Metadata("Configuration");
+
+    public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Variables the test host inherits from `dotnet test` point child builds at its MSBuild.
+        foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using Process process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
+    }
+
+    private static string Metadata(string key) =>
+        typeof(DotNetCli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
