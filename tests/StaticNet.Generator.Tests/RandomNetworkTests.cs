@@ -44,12 +44,7 @@ public class RandomNetworkTests(ITestOutputHelper output)
             var data = new Random(500 + index);
             float[] parameters = RandomData.Uniform(data, network.ParameterCount, 0.6);
             float[] input = RandomData.Uniform(data, network.InputSize, 1.0);
-            float[] target = loss switch
-            {
-                "CrossEntropy" => RandomData.OneHot(data, network.OutputSize),
-                "BinaryCrossEntropy" => RandomData.Probabilities(data, network.OutputSize),
-                _ => RandomData.Uniform(data, network.OutputSize, 1.0),
-            };
+            float[] target = RandomData.Target(data, Enum.Parse<Loss>(loss), network.OutputSize);
 
             GradientCheck.Verify(network, parameters, input, target, maxParameters: 300, seed: 1);
         }

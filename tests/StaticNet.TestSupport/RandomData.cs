@@ -16,6 +16,14 @@ public static class RandomData
         return values;
     }
 
+    /// <summary>A target that suits <paramref name="loss"/>: one-hot, probabilities, or any values.</summary>
+    public static float[] Target(Random random, Loss loss, int count) => loss switch
+    {
+        Loss.CrossEntropy => OneHot(random, count),
+        Loss.BinaryCrossEntropy => Probabilities(random, count),
+        _ => Uniform(random, count, 1.0),
+    };
+
     /// <summary>A probability vector (sums to one) for cross-entropy.</summary>
     public static float[] OneHot(Random random, int count)
     {

@@ -8,22 +8,22 @@ namespace StaticNet.Tests;
 /// <summary>Backward agrees with finite differences of its own loss on networks covering every code path.</summary>
 public class GradientCheckTests
 {
-    public static TheoryData<string, string> Networks => new()
+    public static TheoryData<string, Loss> Networks => new()
     {
-        { nameof(EveryActivationNet), "mse" },
-        { nameof(MixedNet), "crossentropy" },
-        { nameof(LoopedBceNet), "bce" },
-        { nameof(LoopedTanhNet), "mse" },
-        { nameof(WideNet), "crossentropy" },
-        { "seed-4-6-2", "crossentropy" },
-        { "sigmoid-bce", "bce" },
-        { "leaky-mse", "mse" },
-        { "tiny-tanh", "mse" },
+        { nameof(EveryActivationNet), Loss.MeanSquaredError },
+        { nameof(MixedNet), Loss.CrossEntropy },
+        { nameof(LoopedBceNet), Loss.BinaryCrossEntropy },
+        { nameof(LoopedTanhNet), Loss.MeanSquaredError },
+        { nameof(WideNet), Loss.CrossEntropy },
+        { "seed-4-6-2", Loss.CrossEntropy },
+        { "sigmoid-bce", Loss.BinaryCrossEntropy },
+        { "leaky-mse", Loss.MeanSquaredError },
+        { "tiny-tanh", Loss.MeanSquaredError },
     };
 
     [Theory]
     [MemberData(nameof(Networks))]
-    public void Backward_matches_finite_differences(string name, string loss)
+    public void Backward_matches_finite_differences(string name, Loss loss)
     {
         NetworkFunctions network = GradientCheckNetworks.ByName(name);
         for (int sample = 0; sample < 3; sample++)
@@ -31,12 +31,7 @@ public class GradientCheckTests
             var random = new Random(1000 + sample);
             float[] parameters = RandomData.Uniform(random, network.ParameterCount, 0.6);
             float[] input = RandomData.Uniform(random, network.InputSize, 1.0);
-            float[] target = loss switch
-            {
-                "crossentropy" => RandomData.OneHot(random, network.OutputSize),
-                "bce" => RandomData.Probabilities(random, network.OutputSize),
-                _ => RandomData.Uniform(random, network.OutputSize, 1.0),
-            };
+            float[] target = RandomData.Target(random, loss, network.OutputSize);
 
             GradientCheck.Verify(network, parameters, input, target, maxParameters: 400, seed: sample);
         }
