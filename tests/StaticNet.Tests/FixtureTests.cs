@@ -9,7 +9,9 @@ namespace StaticNet.Tests;
 /// <summary>Generated Forward and Backward against PyTorch's float64 reference values.</summary>
 public class FixtureTests
 {
-    public static TheoryData<string> DenseFixtures => new() { "seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse" };
+    public static readonly string[] DenseFixtureNames = ["seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse"];
+
+    public static TheoryData<string> DenseFixtures => new(DenseFixtureNames);
 
     [Theory]
     [MemberData(nameof(DenseFixtures))]

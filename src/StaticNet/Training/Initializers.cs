@@ -1,0 +1,37 @@
+using System;
+
+namespace StaticNet.Training;
+
+/// <summary>
+/// Weight initialisers with PyTorch's definitions. The generated <c>Initialize</c> picks He (Kaiming)
+/// normal for ReLU and LeakyReLU layers and Xavier (Glorot) uniform for the others, with each
+/// layer's fan-in and fan-out known at compile time; biases start at zero.
+/// </summary>
+public static class Initializers
+{
+    /// <summary>
+    /// Xavier/Glorot uniform: <c>U(-a, a)</c> with <c>a = sqrt(6 / (fanIn + fanOut))</c>
+    /// (<c>torch.nn.init.xavier_uniform_</c> with gain 1).
+    /// </summary>
+    public static void XavierUniform(Span<float> weights, int fanIn, int fanOut, ref SeededRandom random)
+    {
+        double limit = Math.Sqrt(6.0 / (fanIn + fanOut));
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (float)(((random.NextDouble() * 2.0) - 1.0) * limit);
+        }
+    }
+
+    /// <summary>
+    /// He/Kaiming normal, fan-in mode: <c>N(0, std²)</c> with <c>std = sqrt(2 / (1 + slope²)) / sqrt(fanIn)</c>
+    /// (<c>torch.nn.init.kaiming_normal_</c>; slope 0 for ReLU, the negative slope for LeakyReLU).
+    /// </summary>
+    public static void HeNormal(Span<float> weights, int fanIn, float slope, ref SeededRandom random)
+    {
+        double deviation = Math.Sqrt(2.0 / (1.0 + (slope * (double)slope))) / Math.Sqrt(fanIn);
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (float)(random.NextGaussian() * deviation);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Numerics;
+using StaticNet.Runtime;
+
+namespace StaticNet.Training;
+
+/// <summary>
+/// Updates a network's flat parameters from their (mean) gradients. Optimizers own their state
+/// (moments, velocities), sized once at construction, so <see cref="Step"/> never allocates.
+/// </summary>
+public abstract class Optimizer
+{
+    /// <summary>Creates an optimizer for <paramref name="parameterCount"/> parameters.</summary>
+    protected Optimizer(int parameterCount, float learningRate)
+    {
+        if (parameterCount <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameterCount), parameterCount, "Must be positive.");
+        }
+
+        ParameterCount = parameterCount;
+        LearningRate = learningRate;
+    }
+
+    /// <summary>The number of parameters this optimizer updates.</summary>
+    public int ParameterCount { get; }
+
+    /// <summary>The step size. Learning-rate schedules change it between epochs.</summary>
+    public float LearningRate { get; set; }
+
+    /// <summary>
+    /// Weight decay. For <see cref="Sgd"/>, <see cref="Adam"/> and <see cref="RmsProp"/> it is an L2
+    /// penalty: <c>WeightDecay * p</c> is added to the gradient, as in PyTorch. <see cref="AdamW"/>
+    /// decays the parameters directly instead.
+    /// </summary>
+    public float WeightDecay { get; init; }
+
+    /// <summary>An L1 penalty: <c>L1 * sign(p)</c> is added to the gradient.</summary>
+    public float L1 { get; init; }
+
+    /// <summary>How many steps have been taken.</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>Takes one step: updates <paramref name="parameters"/> in place from <paramref name="gradients"/>.</summary>
+    public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
+    {
+        SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+        SpanGuard.Length(gradients.Length, ParameterCount, nameof(gradients));
+        Steps++;
+        Update(parameters, gradients);
+    }
+
+    /// <summary>Forgets all state, as if no step had been taken.</summary>
+    public virtual void Reset() => Steps = 0;
+
+    /// <summary>Applies this optimizer's rule; <see cref="Steps"/> already counts this step.</summary>
+    protected abstract void Update(Span<float> parameters, ReadOnlySpan<float> gradients);
+
+    /// <summary>The gradient with the L2 and L1 penalties added.</summary>
+    private protected static Vector<float> Penalised(Vector<float> gradient, Vector<float> parameter, float weightDecay, float l1) =>
+        gradient + (parameter * weightDecay) + (ParameterUpdate.Sign(parameter) * l1);
+
+    /// <summary>State for every parameter, rounded up to whole vectors.</summary>
+    private protected float[] NewState() => new float[ParameterUpdate.PaddedLength(ParameterCount)];
+}

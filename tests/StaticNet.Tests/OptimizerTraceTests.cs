@@ -1,0 +1,82 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using StaticNet.Tests.Networks;
+using StaticNet.TestSupport;
+using StaticNet.Training;
+using Xunit;
+
+namespace StaticNet.Tests;
+
+/// <summary>
+/// Full-batch training from the fixture parameters reproduces PyTorch's optimizer traces: the loss
+/// before every step and the parameters after the last.
+/// </summary>
+public class OptimizerTraceTests
+{
+    public static TheoryData<string, int> Traces
+    {
+        get
+        {
+            var data = new TheoryData<string, int>();
+            foreach (string name in FixtureTests.DenseFixtureNames)
+            {
+                for (int i = 0; i < Fixture.Load(name).Traces.Length; i++)
+                {
+                    data.Add(name, i);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Traces))]
+    public void Training_reproduces_the_PyTorch_trace(string name, int traceIndex)
+    {
+        Fixture fixture = Fixture.Load(name);
+        OptimizerTrace trace = fixture.Traces[traceIndex];
+        NetworkFunctions network = FixtureNetworks.ForFixture(name);
+        Optimizer optimizer = Create(trace.Optimizer, network.ParameterCount);
+        float[] parameters = fixture.Parameters.ToArray();
+        var gradients = new float[network.ParameterCount];
+
+        for (int step = 0; step < trace.Losses.Length; step++)
+        {
+            Array.Clear(gradients);
+            double loss = 0;
+            foreach (FixtureCase sample in fixture.Cases)
+            {
+                loss += network.Backward(parameters, sample.Input, sample.Target, gradients, Span<float>.Empty);
+            }
+
+            for (int i = 0; i < gradients.Length; i++)
+            {
+                gradients[i] /= fixture.Cases.Length;
+            }
+
+            Tolerance.Close(trace.Losses[step], loss / fixture.Cases.Length, Tolerance.Values, $"{name} {Describe(trace)} loss before step {step + 1}");
+            optimizer.Step(parameters, gradients);
+        }
+
+        // Final parameters are the start plus accumulated float32 gradient steps: gradient tolerance.
+        Tolerance.Close(trace.FinalParameters, parameters, Tolerance.Gradients, $"{name} {Describe(trace)} final parameters");
+    }
+
+    private static Optimizer Create(JsonElement spec, int count)
+    {
+        float Get(string property, float fallback) => spec.TryGetProperty(property, out JsonElement value) ? (float)value.GetDouble() : fallback;
+        float learningRate = Get("lr", 0f);
+        float weightDecay = Get("weightDecay", 0f);
+        return spec.GetProperty("kind").GetString() switch
+        {
+            "sgd" => new Sgd(count, learningRate, momentum: Get("momentum", 0f)) { WeightDecay = weightDecay },
+            "adam" => new Adam(count, learningRate, Get("beta1", 0.9f), Get("beta2", 0.999f), Get("epsilon", 1e-8f)) { WeightDecay = weightDecay },
+            "adamw" => new AdamW(count, learningRate, Get("beta1", 0.9f), Get("beta2", 0.999f), Get("epsilon", 1e-8f)) { WeightDecay = weightDecay },
+            var kind => throw new NotSupportedException($"Unknown optimizer kind '{kind}' in the fixture."),
+        };
+    }
+
+    private static string Describe(OptimizerTrace trace) => trace.Optimizer.ToString().Replace('\n', ' ');
+}
