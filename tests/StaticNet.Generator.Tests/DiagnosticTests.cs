@@ -107,6 +107,36 @@ public class DiagnosticTests
         Assert.Empty(result.DiagnosticsInGeneratedCode);
     }
 
+    [Theory]
+    [InlineData("public float[] Parameters = new float[1];", "a member named 'Parameters'")]
+    [InlineData("public int Predict() => 1;", "a member named 'Predict'")]
+    [InlineData("public Net(int size) { }", "the constructor Demo.Net.Net(int)")]
+    public void SN0021_instance_members_that_would_clash_are_skipped_with_a_warning(string member, string message)
+    {
+        GeneratorResult result = GeneratorHarness.Run(
+            $"using StaticNet;\nnamespace Demo;\n[Network]\n[Input(4)]\n[Dense(2)]\npublic partial class Net {{ {member} }}\n");
+
+        AssertReported(result, "SN0021", DiagnosticSeverity.Warning, "Network", message);
+        Assert.Single(result.Sources);
+        Assert.DoesNotContain(result.CompilationProblems, d => d.Id != "SN0021");
+    }
+
+    [Theory]
+    [InlineData("public static partial class Net { }")]
+    [InlineData("public partial struct Net { }")]
+    [InlineData("public partial record Net { }")]
+    [InlineData("public abstract partial class Net { }")]
+    public void Types_that_cannot_be_instantiated_as_networks_get_the_static_members_quietly(string declaration)
+    {
+        GeneratorResult result = GeneratorHarness.Run($"using StaticNet;\nnamespace Demo;\n[Network]\n[Input(4)]\n[Dense(2)]\n{declaration}\n");
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationProblems);
+        string source = Assert.Single(result.Sources).Value;
+        Assert.Contains("public static void Forward(", source);
+        Assert.DoesNotContain("INetwork", source);
+    }
+
     [Fact]
     public void Every_problem_of_a_declaration_is_reported_at_once()
     {

@@ -92,6 +92,10 @@ internal static class DiagnosticDescriptors
         "SN0020", "Layer is not supported yet",
         "[{0}] is declared by the StaticNet runtime but this version of the generator cannot generate it yet");
 
+    public static readonly DiagnosticDescriptor InstanceApiSkipped = Warning(
+        "SN0021", "Instance members are not generated",
+        "The instance members of network '{0}' (constructors, Parameters, Predict, INetwork) are not generated because {1}; the static members are");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SN9999", "The StaticNet generator failed",
         "The StaticNet generator failed on '{0}' and generated nothing for it: {1}. Please report this with the declaration.");
@@ -100,7 +104,7 @@ internal static class DiagnosticDescriptors
         NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
         FlattenRequired, InputSizeMismatch, SoftmaxNotLast, LossDoesNotFitOutput, LayersWithoutNetwork,
         NoLayers, InvalidInputRank, LayersSplitAcrossDeclarations, UndefinedEnumValue, UnreadableAttribute,
-        NetworkTooLarge, SlopeWithoutLeakyReLU, InvalidSlope, LayerNotSupported, InternalError);
+        NetworkTooLarge, SlopeWithoutLeakyReLU, InvalidSlope, LayerNotSupported, InstanceApiSkipped, InternalError);
 
     /// <summary>All descriptors, for documentation tests.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => byId.Values;

@@ -28,12 +28,21 @@ internal static class NetworkEmitter
             writer.Open($"partial {containing.Keyword} {Identifier(containing.Name)}");
         }
 
-        writer.Open($"partial {target.Type.Keyword} {Identifier(target.Type.Name)}");
+        string interfaces = plan.GenerateInstanceApi ? " : " + InstanceApiEmitter.Interface : "";
+        writer.Open($"partial {target.Type.Keyword} {Identifier(target.Type.Name)}{interfaces}");
         ConstantsEmitter.Emit(writer, plan);
         writer.Line();
         ForwardEmitter.Emit(writer, plan);
         writer.Line();
         BackwardEmitter.Emit(writer, plan);
+        writer.Line();
+        InitializeEmitter.Emit(writer, plan);
+        if (plan.GenerateInstanceApi)
+        {
+            writer.Line();
+            InstanceApiEmitter.Emit(writer, plan);
+        }
+
         writer.Close();
 
         for (int i = 0; i < target.ContainingTypes.Count; i++)

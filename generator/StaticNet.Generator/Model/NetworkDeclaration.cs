@@ -12,7 +12,8 @@ internal sealed record NetworkDeclaration(
     Argument<int> Loss,
     LocationInfo? NetworkLocation,
     EquatableArray<LayerDeclaration> Layers,
-    EquatableArray<DiagnosticInfo> Diagnostics)
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    bool GenerateInstanceApi)
 {
     /// <summary>What the generator carries on when reading a declaration threw: only the SN9999 report.</summary>
     public static NetworkDeclaration Failed(string typeName, LocationInfo? location, System.Exception exception) => new(
@@ -21,7 +22,8 @@ internal sealed record NetworkDeclaration(
         location,
         EquatableArray<LayerDeclaration>.Empty,
         new EquatableArray<DiagnosticInfo>(System.Collections.Immutable.ImmutableArray.Create(DiagnosticInfo.Create(
-            DiagnosticDescriptors.InternalError, location, typeName, exception.Message))));
+            DiagnosticDescriptors.InternalError, location, typeName, exception.Message))),
+        GenerateInstanceApi: false);
 
     public bool HasInternalError => Diagnostics.Any(d => d.Id == DiagnosticDescriptors.InternalError.Id);
 }

@@ -49,9 +49,10 @@ internal static class NetworkParser
             layers.Add(LayerAttributeReader.Read(name, data, cancellationToken));
         }
 
+        bool instanceApi = InstanceApiCheck.Allows(type, networkLocation, diagnostics);
         return new NetworkDeclaration(
             target, loss, networkLocation, new EquatableArray<LayerDeclaration>(layers.ToImmutable()),
-            new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()));
+            new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()), instanceApi);
     }
 
     /// <summary>The StaticNet layer attributes of a type, ordered by file and position.</summary>

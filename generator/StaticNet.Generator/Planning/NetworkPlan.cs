@@ -25,6 +25,9 @@ internal sealed record NetworkPlan(
 
     public string Name => Target.Type.Name;
 
+    /// <summary>Whether to add the constructors, <c>Parameters</c>, <c>Predict</c> and <c>INetwork</c>.</summary>
+    public bool GenerateInstanceApi { get; init; }
+
     /// <summary>Where to report problems with the network as a whole: its [Network] attribute.</summary>
     public LocationInfo? Location { get; init; }
 

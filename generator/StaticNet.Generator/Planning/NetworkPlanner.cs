@@ -82,6 +82,7 @@ internal sealed class NetworkPlanner
         new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()))
     {
         Location = declaration.NetworkLocation,
+        GenerateInstanceApi = declaration.GenerateInstanceApi,
     };
 
     private LossKind CheckLoss()

@@ -7,7 +7,7 @@ namespace Audio.Models
 {
     partial class Controllers
     {
-        partial class Gain
+        partial class Gain : global::StaticNet.INetwork
         {
             /// <summary>Length of the flat input: shape (16).</summary>
             public const int InputSize = 16;
@@ -721,6 +721,69 @@ namespace Audio.Models
 
                 return loss;
             }
+
+            /// <summary>
+            /// Fills <paramref name="parameters"/> with fresh weights: He (Kaiming) normal for ReLU and LeakyReLU layers,
+            /// Xavier (Glorot) uniform for the others, biases zero. The same seed gives the same weights everywhere.
+            /// </summary>
+            /// <param name="parameters">All 817 parameters.</param>
+            /// <param name="seed">Seed of the random sequence.</param>
+            /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
+            public static void Initialize(global::System.Span<float> parameters, int seed)
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+                var random = new global::StaticNet.Training.SeededRandom(seed);
+                // Layer 1: Dense(32, Tanh): Xavier uniform, fan-in 16, fan-out 32.
+                global::StaticNet.Training.Initializers.XavierUniform(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), fanIn: 16, fanOut: 32, ref random);
+                parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount).Clear();
+                // Layer 2: Dense(8, LeakyReLU 0.1): He normal, fan-in 32.
+                global::StaticNet.Training.Initializers.HeNormal(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), fanIn: 32, slope: 0.1f, ref random);
+                parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount).Clear();
+                // Layer 3: Dense(1): Xavier uniform, fan-in 8, fan-out 1.
+                global::StaticNet.Training.Initializers.XavierUniform(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), fanIn: 8, fanOut: 1, ref random);
+                parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount).Clear();
+            }
+
+            /// <summary>This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.</summary>
+            public float[] Parameters { get; }
+
+            /// <summary>A network with fresh parameters from <see cref="Initialize"/>.</summary>
+            /// <param name="seed">Seed of the initial weights: the same seed gives the same network.</param>
+            public Gain(int seed)
+            {
+                Parameters = new float[ParameterCount];
+                Initialize(Parameters, seed);
+            }
+
+            /// <summary>A network with a copy of <paramref name="parameters"/>.</summary>
+            /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
+            public Gain(global::System.ReadOnlySpan<float> parameters)
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+                Parameters = parameters.ToArray();
+            }
+
+            /// <summary>Runs the network on one sample with this object's parameters. Allocation-free.</summary>
+            public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
+
+            /// <summary>Runs the network on one sample and returns a new array of its outputs.</summary>
+            public float[] Predict(global::System.ReadOnlySpan<float> input)
+            {
+                var output = new float[OutputSize];
+                Forward(Parameters, input, output);
+                return output;
+            }
+
+            int global::StaticNet.INetwork.InputSize => InputSize;
+
+            int global::StaticNet.INetwork.OutputSize => OutputSize;
+
+            global::StaticNet.Loss global::StaticNet.INetwork.Loss => global::StaticNet.Loss.MeanSquaredError;
+
+            void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
+
+            float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients) =>
+                Backward(Parameters, input, target, parameterGradients, inputGradients);
         }
     }
 }

@@ -5,7 +5,7 @@
 
 namespace Demo
 {
-    partial class IrisNet
+    partial class IrisNet : global::StaticNet.INetwork
     {
         /// <summary>Length of the flat input: shape (4).</summary>
         public const int InputSize = 4;
@@ -267,5 +267,65 @@ namespace Demo
 
             return loss;
         }
+
+        /// <summary>
+        /// Fills <paramref name="parameters"/> with fresh weights: He (Kaiming) normal for ReLU and LeakyReLU layers,
+        /// Xavier (Glorot) uniform for the others, biases zero. The same seed gives the same weights everywhere.
+        /// </summary>
+        /// <param name="parameters">All 51 parameters.</param>
+        /// <param name="seed">Seed of the random sequence.</param>
+        /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
+        public static void Initialize(global::System.Span<float> parameters, int seed)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            var random = new global::StaticNet.Training.SeededRandom(seed);
+            // Layer 1: Dense(6, ReLU): He normal, fan-in 4.
+            global::StaticNet.Training.Initializers.HeNormal(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), fanIn: 4, slope: 0f, ref random);
+            parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount).Clear();
+            // Layer 2: Dense(3, Softmax): Xavier uniform, fan-in 6, fan-out 3.
+            global::StaticNet.Training.Initializers.XavierUniform(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), fanIn: 6, fanOut: 3, ref random);
+            parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount).Clear();
+        }
+
+        /// <summary>This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.</summary>
+        public float[] Parameters { get; }
+
+        /// <summary>A network with fresh parameters from <see cref="Initialize"/>.</summary>
+        /// <param name="seed">Seed of the initial weights: the same seed gives the same network.</param>
+        public IrisNet(int seed)
+        {
+            Parameters = new float[ParameterCount];
+            Initialize(Parameters, seed);
+        }
+
+        /// <summary>A network with a copy of <paramref name="parameters"/>.</summary>
+        /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
+        public IrisNet(global::System.ReadOnlySpan<float> parameters)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            Parameters = parameters.ToArray();
+        }
+
+        /// <summary>Runs the network on one sample with this object's parameters. Allocation-free.</summary>
+        public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
+
+        /// <summary>Runs the network on one sample and returns a new array of its outputs.</summary>
+        public float[] Predict(global::System.ReadOnlySpan<float> input)
+        {
+            var output = new float[OutputSize];
+            Forward(Parameters, input, output);
+            return output;
+        }
+
+        int global::StaticNet.INetwork.InputSize => InputSize;
+
+        int global::StaticNet.INetwork.OutputSize => OutputSize;
+
+        global::StaticNet.Loss global::StaticNet.INetwork.Loss => global::StaticNet.Loss.CrossEntropy;
+
+        void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
+
+        float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients) =>
+            Backward(Parameters, input, target, parameterGradients, inputGradients);
     }
 }
