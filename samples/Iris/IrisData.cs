@@ -2,10 +2,11 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using StaticNet.Training;
 
 namespace Iris;
 
-/// <summary>The Iris samples, standardised with the training set's mean and deviation.</summary>
+/// <summary>The Iris CSV (scikit-learn's layout: a header "rows,columns,class names...", then features and class index).</summary>
 public sealed class IrisData
 {
     private IrisData(float[][] features, int[] labels, string[] classNames)
@@ -31,33 +32,6 @@ public sealed class IrisData
         return new IrisData(rows.Select(r => r[..4]).ToArray(), rows.Select(r => (int)r[4]).ToArray(), classNames);
     }
 
-    /// <summary>A seeded shuffle split into training and test indices.</summary>
-    public (int[] Train, int[] Test) Split(double testFraction, int seed)
-    {
-        int[] order = Enumerable.Range(0, Labels.Length).ToArray();
-        new Random(seed).Shuffle(order);
-        int testCount = (int)Math.Round(order.Length * testFraction);
-        return (order[testCount..], order[..testCount]);
-    }
-
-    /// <summary>Scales every feature to zero mean and unit deviation, using only the training rows.</summary>
-    public void Standardise(int[] trainingRows)
-    {
-        for (int feature = 0; feature < 4; feature++)
-        {
-            double mean = trainingRows.Average(r => Features[r][feature]);
-            double deviation = Math.Sqrt(trainingRows.Average(r => Math.Pow(Features[r][feature] - mean, 2)));
-            foreach (float[] row in Features)
-            {
-                row[feature] = (float)((row[feature] - mean) / deviation);
-            }
-        }
-    }
-
-    public float[] OneHot(int row)
-    {
-        var target = new float[ClassNames.Length];
-        target[Labels[row]] = 1f;
-        return target;
-    }
+    /// <summary>All samples as one-hot classification data.</summary>
+    public Dataset ToDataset() => Dataset.ForClassification(Features, Labels, ClassNames.Length);
 }

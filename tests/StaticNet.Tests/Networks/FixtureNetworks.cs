@@ -44,3 +44,10 @@ public static class FixtureNetworks
         _ => throw new System.ArgumentException($"No network for fixture '{fixture}'.", nameof(fixture)),
     };
 }
+
+/// <summary>XOR: two inputs, one sigmoid output.</summary>
+[Network(Loss = Loss.BinaryCrossEntropy)]
+[Input(2)]
+[Dense(4, Activation.Tanh)]
+[Dense(1, Activation.Sigmoid)]
+public partial class XorNet { }

@@ -1,0 +1,46 @@
+using System;
+
+namespace StaticNet.Training;
+
+/// <summary>How outputs are scored against targets: the accuracy that suits each loss.</summary>
+public static class Metrics
+{
+    /// <summary>The index of the largest value (the first, on ties).</summary>
+    public static int ArgMax(ReadOnlySpan<float> values)
+    {
+        int best = 0;
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The share of correct outputs for one sample: for cross-entropy 1 or 0 (predicted class is the
+    /// target's class); for binary cross-entropy the share of outputs on the right side of 0.5.
+    /// Mean squared error has no accuracy: NaN.
+    /// </summary>
+    public static float Accuracy(Loss loss, ReadOnlySpan<float> output, ReadOnlySpan<float> target)
+    {
+        switch (loss)
+        {
+            case Loss.CrossEntropy:
+                return ArgMax(output) == ArgMax(target) ? 1f : 0f;
+            case Loss.BinaryCrossEntropy:
+                int correct = 0;
+                for (int i = 0; i < output.Length; i++)
+                {
+                    correct += (output[i] >= 0.5f) == (target[i] >= 0.5f) ? 1 : 0;
+                }
+
+                return correct / (float)output.Length;
+            default:
+                return float.NaN;
+        }
+    }
+}

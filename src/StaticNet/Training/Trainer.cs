@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Numerics.Tensors;
+
+namespace StaticNet.Training;
+
+/// <summary>
+/// Minibatch training: each step averages the batch's gradients and hands them to the
+/// <see cref="Optimizer"/>. Seeded, so the same seed gives bit-identical parameters; allocation-free
+/// per step once warm; stops with <see cref="TrainingDivergedException"/> on NaN or infinity.
+/// Not thread-safe: use one trainer per thread.
+/// </summary>
+public sealed class Trainer(Optimizer optimizer)
+{
+    private float[] gradients = [];
+    private float[] outputs = [];
+    private float[] evaluationGradients = [];
+
+    /// <summary>Updates the parameters from each batch's mean gradient.</summary>
+    public Optimizer Optimizer { get; } = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
+
+    /// <summary>Passes over the training data. Default 10.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Samples per step; the last batch of an epoch may be smaller. Default 32.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Seed of the shuffles and of the validation split.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Whether to shuffle the training samples every epoch. Default true.</summary>
+    public bool Shuffle { get; init; } = true;
+
+    /// <summary>The share of the data <see cref="Fit(INetwork, Dataset)"/> holds out for validation (stratified by class). Default 0.</summary>
+    public double ValidationFraction { get; init; }
+
+    /// <summary>Stop after this many epochs without a lower validation loss; 0 never stops early.</summary>
+    public int EarlyStoppingPatience { get; init; }
+
+    /// <summary>With early stopping, end with the parameters of the best epoch. Default true.</summary>
+    public bool RestoreBestParameters { get; init; } = true;
+
+    /// <summary>Sets the optimizer's learning rate at the start of each epoch, from its rate when training started.</summary>
+    public LearningRateSchedule? Schedule { get; init; }
+
+    /// <summary>Told after every epoch. See <see cref="SynchronousProgress{T}"/> for console apps.</summary>
+    public IProgress<EpochReport>? Progress { get; init; }
+
+    /// <summary>Trains on <paramref name="data"/>, holding out <see cref="ValidationFraction"/> of it for validation.</summary>
+    public TrainingHistory Fit(INetwork network, Dataset data)
+    {
+        if (ValidationFraction <= 0)
+        {
+            return Fit(network, data, null);
+        }
+
+        (Dataset training, Dataset validation) = data.Split(ValidationFraction, Seed);
+        return Fit(network, training, validation);
+    }
+
+    /// <summary>Trains on <paramref name="training"/>, measuring <paramref name="validation"/> after each epoch.</summary>
+    public TrainingHistory Fit(INetwork network, Dataset training, Dataset? validation)
+    {
+        CheckShapes(network, training);
+        if (validation is not null)
+        {
+            CheckShapes(network, validation);
+        }
+        else if (EarlyStoppingPatience > 0)
+        {
+            throw new InvalidOperationException("Early stopping watches the validation loss: give validation data or a ValidationFraction.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Epochs);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
+        var random = new SeededRandom(Seed);
+        var order = new int[training.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        float initialRate = Optimizer.LearningRate;
+        float[]? best = EarlyStoppingPatience > 0 && RestoreBestParameters ? (float[])network.Parameters.Clone() : null;
+        float bestLoss = float.PositiveInfinity;
+        int bestEpoch = 0;
+        var reports = new List<EpochReport>(Epochs);
+        var clock = Stopwatch.StartNew();
+        for (int epoch = 1; epoch <= Epochs; epoch++)
+        {
+            if (Schedule is not null)
+            {
+                Optimizer.LearningRate = Schedule.RateAt(epoch - 1, initialRate);
+            }
+
+            if (Shuffle)
+            {
+                random.Shuffle<int>(order);
+            }
+
+            var total = default(BatchResult);
+            int batch = 0;
+            for (int start = 0; start < order.Length; start += BatchSize)
+            {
+                batch++;
+                ReadOnlySpan<int> rows = order.AsSpan(start, Math.Min(BatchSize, order.Length - start));
+                total += RunBatch(network, training, rows, epoch, batch);
+            }
+
+            (float Loss, float Accuracy)? measured = validation is null ? null : Evaluate(network, validation);
+            var report = new EpochReport(
+                epoch, Epochs, total.MeanLoss, total.Accuracy, measured?.Loss, measured?.Accuracy, Optimizer.LearningRate, clock.Elapsed);
+            reports.Add(report);
+            Progress?.Report(report);
+
+            if (measured is { } current && current.Loss < bestLoss)
+            {
+                bestLoss = current.Loss;
+                bestEpoch = epoch;
+                if (best is not null)
+                {
+                    network.Parameters.AsSpan().CopyTo(best);
+                }
+            }
+            else if (EarlyStoppingPatience > 0 && epoch - bestEpoch >= EarlyStoppingPatience)
+            {
+                best?.CopyTo(network.Parameters, 0);
+                return new TrainingHistory(reports, bestEpoch, StoppedEarly: true);
+            }
+        }
+
+        if (best is not null && bestEpoch > 0 && bestEpoch != Epochs)
+        {
+            best.CopyTo(network.Parameters, 0);
+        }
+
+        return new TrainingHistory(reports, validation is null ? Epochs : bestEpoch, StoppedEarly: false);
+    }
+
+    /// <summary>
+    /// One optimizer step on the samples at <paramref name="rows"/>: their mean gradient, then the
+    /// update. Returns the batch's summed loss and accuracy. Allocation-free once warm.
+    /// </summary>
+    public BatchResult TrainBatch(INetwork network, Dataset data, ReadOnlySpan<int> rows) => RunBatch(network, data, rows, 0, 0);
+
+    /// <summary>The mean loss and accuracy (NaN for mean squared error) over <paramref name="data"/>, without training.</summary>
+    public (float Loss, float Accuracy) Evaluate(INetwork network, Dataset data)
+    {
+        CheckShapes(network, data);
+        EnsureBuffers(network, ref evaluationGradients);
+        double loss = 0;
+        double correct = 0;
+        for (int i = 0; i < data.Count; i++)
+        {
+            loss += network.Backward(data.Input(i), data.Target(i), evaluationGradients, Span<float>.Empty);
+            correct += Score(network, data, i);
+        }
+
+        return ((float)(loss / data.Count), (float)(correct / data.Count));
+    }
+
+    private BatchResult RunBatch(INetwork network, Dataset data, ReadOnlySpan<int> rows, int epoch, int batch)
+    {
+        EnsureBuffers(network, ref gradients);
+        if (Optimizer.ParameterCount != network.Parameters.Length)
+        {
+            throw new ArgumentException(
+                $"The optimizer was made for {Optimizer.ParameterCount} parameters, but the network has {network.Parameters.Length}.", nameof(network));
+        }
+
+        Array.Clear(gradients);
+        double loss = 0;
+        double correct = 0;
+        foreach (int row in rows)
+        {
+            float sampleLoss = network.Backward(data.Input(row), data.Target(row), gradients, Span<float>.Empty);
+            if (!float.IsFinite(sampleLoss))
+            {
+                throw Diverged(epoch, batch, $"the loss of sample {row} is {sampleLoss}{DataProblem(data, row)}");
+            }
+
+            loss += sampleLoss;
+            correct += Score(network, data, row);
+        }
+
+        TensorPrimitives.Multiply(gradients, 1f / rows.Length, gradients);
+        if (!float.IsFinite(TensorPrimitives.MaxMagnitude(gradients)))
+        {
+            throw Diverged(epoch, batch, "a gradient is not finite");
+        }
+
+        Optimizer.Step(network.Parameters, gradients);
+        if (!float.IsFinite(TensorPrimitives.MaxMagnitude(network.Parameters)))
+        {
+            throw Diverged(epoch, batch, "a parameter became infinite or NaN after the step");
+        }
+
+        return new BatchResult((float)loss, (float)correct, rows.Length);
+    }
+
+    /// <summary>This sample's accuracy; only classification losses run the extra forward pass it needs.</summary>
+    private float Score(INetwork network, Dataset data, int row)
+    {
+        if (network.Loss == Loss.MeanSquaredError)
+        {
+            return float.NaN;
+        }
+
+        network.Forward(data.Input(row), outputs);
+        return Metrics.Accuracy(network.Loss, outputs, data.Target(row));
+    }
+
+    private void EnsureBuffers(INetwork network, ref float[] gradientBuffer)
+    {
+        if (gradientBuffer.Length != network.Parameters.Length)
+        {
+            gradientBuffer = new float[network.Parameters.Length];
+        }
+
+        if (outputs.Length != network.OutputSize)
+        {
+            outputs = new float[network.OutputSize];
+        }
+    }
+
+    private TrainingDivergedException Diverged(int epoch, int batch, string what)
+    {
+        string where = epoch > 0 ? $"at epoch {epoch}, batch {batch}" : "in a training batch";
+        return new TrainingDivergedException(epoch, batch,
+            $"Training diverged {where}: {what}. The parameters are no longer usable. "
+            + $"Lower the learning rate (now {Optimizer.LearningRate}) or check the data for NaN and infinite values.");
+    }
+
+    private static string DataProblem(Dataset data, int row)
+    {
+        foreach (float value in data.Input(row))
+        {
+            if (!float.IsFinite(value))
+            {
+                return $", because its input contains {value}";
+            }
+        }
+
+        foreach (float value in data.Target(row))
+        {
+            if (!float.IsFinite(value))
+            {
+                return $", because its target contains {value}";
+            }
+        }
+
+        return "";
+    }
+
+    private static void CheckShapes(INetwork network, Dataset data)
+    {
+        if (data.InputSize != network.InputSize || data.TargetSize != network.OutputSize)
+        {
+            throw new ArgumentException(
+                $"The network takes {network.InputSize} inputs and gives {network.OutputSize} outputs, "
+                + $"but the data has {data.InputSize} inputs and {data.TargetSize} targets per sample.", nameof(data));
+        }
+    }
+}
+
+/// <summary>Sums over one or more batches: loss, accuracy and sample count.</summary>
+public readonly record struct BatchResult(float LossSum, float CorrectSum, int Count)
+{
+    /// <summary>Mean loss per sample.</summary>
+    public float MeanLoss => Count == 0 ? float.NaN : LossSum / Count;
+
+    /// <summary>Mean accuracy per sample (NaN for mean squared error).</summary>
+    public float Accuracy => Count == 0 ? float.NaN : CorrectSum / Count;
+
+    /// <summary>Adds two results.</summary>
+    public static BatchResult operator +(BatchResult left, BatchResult right) =>
+        new(left.LossSum + right.LossSum, left.CorrectSum + right.CorrectSum, left.Count + right.Count);
+}

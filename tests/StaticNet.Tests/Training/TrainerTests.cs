@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Iris;
+using StaticNet.Tests.Networks;
+using StaticNet.TestSupport;
+using StaticNet.Training;
+using Xunit;
+
+namespace StaticNet.Tests.Training;
+
+public class TrainerTests
+{
+    private static readonly Dataset Xor = Dataset.FromRows(
+        [[0f, 0f], [0f, 1f], [1f, 0f], [1f, 1f]],
+        [[0f], [1f], [1f], [0f]]);
+
+    [Fact]
+    public void Learns_XOR()
+    {
+        var network = new XorNet(seed: 3);
+        var trainer = new Trainer(new Adam(XorNet.ParameterCount, learningRate: 0.05f)) { Epochs = 400, BatchSize = 4, Seed = 1 };
+
+        trainer.Fit(network, Xor);
+
+        var output = new float[1];
+        for (int i = 0; i < Xor.Count; i++)
+        {
+            network.Predict(Xor.Input(i), output);
+            Assert.Equal(Xor.Target(i)[0], output[0] >= 0.5f ? 1f : 0f);
+        }
+
+        Assert.True(trainer.Evaluate(network, Xor).Loss < 0.05f);
+    }
+
+    [Fact]
+    public void Iris_sample_reaches_95_percent_on_held_out_data()
+    {
+        IrisData data = IrisData.Load(Path.Combine(AppContext.BaseDirectory, "iris.csv"));
+
+        IrisExperiment.Result result = IrisExperiment.Run(data, seed: 7);
+
+        Assert.Equal(45, result.Test.Count);
+        Assert.True(result.TestAccuracy >= 0.95f, $"Held-out accuracy {result.TestAccuracy:P1}");
+    }
+
+    [Fact]
+    public void The_same_seed_gives_bit_identical_parameters()
+    {
+        float[] Train()
+        {
+            var network = new EveryActivationNet(seed: 5);
+            var data = RandomDataset(EveryActivationNet.InputSize, EveryActivationNet.OutputSize, Loss.MeanSquaredError, count: 40, seed: 9);
+            new Trainer(new Adam(EveryActivationNet.ParameterCount, 0.01f)) { Epochs = 5, BatchSize = 8, Seed = 11 }.Fit(network, data);
+            return network.Parameters;
+        }
+
+        float[] first = Train();
+        float[] second = Train();
+        Assert.Equal(first.Select(BitConverter.SingleToInt32Bits), second.Select(BitConverter.SingleToInt32Bits));
+        Assert.NotEqual(new EveryActivationNet(seed: 5).Parameters, first);
+    }
+
+    [Fact]
+    public void A_huge_learning_rate_stops_with_an_error_naming_epoch_and_batch()
+    {
+        // Linear and LeakyReLU layers under MSE are unbounded: a step of 1e6 makes every later one larger.
+        var network = new LeakyMseNet(seed: 1);
+        Dataset data = RandomDataset(LeakyMseNet.InputSize, LeakyMseNet.OutputSize, Loss.MeanSquaredError, count: 64, seed: 2);
+        var trainer = new Trainer(new Sgd(LeakyMseNet.ParameterCount, learningRate: 1e6f)) { Epochs = 20, BatchSize = 8 };
+
+        TrainingDivergedException error = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(network, data));
+
+        Assert.True(error.Epoch >= 1 && error.Batch >= 1);
+        Assert.Contains($"epoch {error.Epoch}, batch {error.Batch}", error.Message);
+        Assert.Contains("Lower the learning rate", error.Message);
+    }
+
+    [Fact]
+    public void A_NaN_in_the_data_is_reported_with_its_sample()
+    {
+        var inputs = new float[] { 0, 0, 0, 1, float.NaN, 0, 1, 1 };
+        var data = new Dataset(inputs, [0f, 1f, 1f, 0f], 2, 1);
+        var trainer = new Trainer(new Sgd(XorNet.ParameterCount, 0.1f)) { Epochs = 1, BatchSize = 4, Shuffle = false };
+
+        TrainingDivergedException error = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(new XorNet(seed: 1), data));
+
+        Assert.Contains("sample 2", error.Message);
+        Assert.Contains("its input contains NaN", error.Message);
+    }
+
+    [Fact]
+    public void A_training_step_allocates_nothing_once_warm()
+    {
+        var network = new MixedNet(seed: 1);
+        Dataset data = RandomDataset(MixedNet.InputSize, MixedNet.OutputSize, Loss.CrossEntropy, count: 32, seed: 3);
+        var trainer = new Trainer(new AdamW(MixedNet.ParameterCount, 1e-3f));
+        int[] rows = Enumerable.Range(0, 32).ToArray();
+
+        long allocated = Allocations.Measure(() => trainer.TrainBatch(network, data, rows));
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Minibatch_gradient_is_the_mean_over_the_batch()
+    {
+        // One plain SGD step with lr 1 moves the parameters by minus the mean gradient.
+        var network = new Seed462Net(seed: 4);
+        float[] start = network.Parameters.ToArray();
+        Dataset data = RandomDataset(Seed462Net.InputSize, Seed462Net.OutputSize, Loss.CrossEntropy, count: 5, seed: 4);
+        var expected = new float[Seed462Net.ParameterCount];
+        for (int i = 0; i < data.Count; i++)
+        {
+            Seed462Net.Backward(start, data.Input(i), data.Target(i), expected, Span<float>.Empty);
+        }
+
+        new Trainer(new Sgd(Seed462Net.ParameterCount, learningRate: 1f)).TrainBatch(network, data, [0, 1, 2, 3, 4]);
+
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(start[i] - (expected[i] / 5f), network.Parameters[i], 6);
+        }
+    }
+
+    [Fact]
+    public void Early_stopping_stops_and_restores_the_best_parameters()
+    {
+        // Memorising noise: the validation loss soon rises, and training must stop and roll back.
+        Dataset training = RandomDataset(MixedNet.InputSize, MixedNet.OutputSize, Loss.CrossEntropy, count: 24, seed: 5);
+        Dataset validation = RandomDataset(MixedNet.InputSize, MixedNet.OutputSize, Loss.CrossEntropy, count: 24, seed: 6);
+        var network = new MixedNet(seed: 2);
+        var trainer = new Trainer(new Adam(MixedNet.ParameterCount, 0.01f)) { Epochs = 200, BatchSize = 8, EarlyStoppingPatience = 5 };
+
+        TrainingHistory history = trainer.Fit(network, training, validation);
+
+        Assert.True(history.StoppedEarly);
+        Assert.Equal(history.BestEpoch + 5, history.Epochs.Count);
+        float bestLoss = history.Epochs[history.BestEpoch - 1].ValidationLoss!.Value;
+        Assert.Equal(history.Epochs.Min(e => e.ValidationLoss!.Value), bestLoss);
+        Assert.Equal(bestLoss, trainer.Evaluate(network, validation).Loss, 5);
+    }
+
+    [Fact]
+    public void Progress_is_reported_every_epoch_with_the_scheduled_rate()
+    {
+        var reports = new List<EpochReport>();
+        var trainer = new Trainer(new Sgd(XorNet.ParameterCount, learningRate: 0.8f))
+        {
+            Epochs = 6,
+            BatchSize = 2,
+            Schedule = new StepDecay(stepSize: 2, gamma: 0.5f),
+            Progress = new SynchronousProgress<EpochReport>(reports.Add),
+        };
+
+        trainer.Fit(new XorNet(seed: 1), Xor);
+
+        Assert.Equal([1, 2, 3, 4, 5, 6], reports.Select(r => r.Epoch));
+        Assert.Equal([0.8f, 0.8f, 0.4f, 0.4f, 0.2f, 0.2f], reports.Select(r => r.LearningRate));
+        Assert.All(reports, r => Assert.InRange(r.TrainingAccuracy, 0f, 1f));
+        Assert.All(reports, r => Assert.Null(r.ValidationLoss));
+    }
+
+    [Fact]
+    public void Data_that_does_not_fit_the_network_is_rejected()
+    {
+        var trainer = new Trainer(new Sgd(Seed462Net.ParameterCount, 0.1f));
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => trainer.Fit(new Seed462Net(seed: 1), Xor));
+
+        Assert.Contains("takes 4 inputs and gives 2 outputs, but the data has 2 inputs and 1 targets", error.Message);
+    }
+
+    private static Dataset RandomDataset(int inputSize, int outputSize, Loss loss, int count, int seed)
+    {
+        var random = new Random(seed);
+        return Dataset.FromRows(
+            Enumerable.Range(0, count).Select(_ => RandomData.Uniform(random, inputSize, 1.0)).ToArray(),
+            Enumerable.Range(0, count).Select(_ => RandomData.Target(random, loss, outputSize)).ToArray());
+    }
+}
