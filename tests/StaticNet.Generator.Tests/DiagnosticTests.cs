@@ -30,7 +30,17 @@ public class DiagnosticTests
     [InlineData("SN0015", "[Network(Loss = (Loss)7)]\n[Input(4)]\n[Dense(2)]", "Loss = (Loss)7", "(Loss)7 is not a defined Loss value")]
     [InlineData("SN0017", "[Network]\n[Input(100000)]\n[Dense(100000)]", "Network", "needs 10000100000 parameters, more than the limit")]
     [InlineData("SN0019", "[Network]\n[Input(4)]\n[Dense(2, Activation.LeakyReLU, Slope = float.NaN)]", "Slope = float.NaN", "finite number, but it is NaN")]
-    [InlineData("SN0020", "[Network]\n[Input(1, 8, 8)]\n[Conv2D(4, 3)]\n[Flatten]\n[Dense(2)]", "Conv2D(4, 3)", "[Conv2D]")]
+    [InlineData("SN0006", "[Network]\n[Input(1, 8, 8)]\n[Conv2D(4, 3, Stride = 0)]\n[Flatten]\n[Dense(2)]", "Stride = 0", "Stride must be positive, but it is 0")]
+    [InlineData("SN0006", "[Network]\n[Input(1, 8, 8)]\n[MaxPool2D(0)]\n[Flatten]\n[Dense(2)]", "0", "MaxPool2D size must be positive")]
+    [InlineData("SN0006", "[Network]\n[Input(1, 8, 8)]\n[Conv2D(0, 3)]\n[Flatten]\n[Dense(2)]", "0", "Conv2D filters must be positive")]
+    [InlineData("SN0022", "[Network]\n[Input(64)]\n[Conv2D(4, 3)]\n[Flatten]\n[Dense(2)]", "Conv2D(4, 3)", "needs an image input (channels, height, width), but the previous layer outputs the flat shape (64)")]
+    [InlineData("SN0022", "[Network]\n[Input(1, 8, 8)]\n[Flatten]\n[AvgPool2D(2)]\n[Dense(2)]", "AvgPool2D(2)", "flat shape (64)")]
+    [InlineData("SN0023", "[Network]\n[Input(1, 4, 4)]\n[Conv2D(2, 5)]\n[Flatten]\n[Dense(2)]", "5", "5x5 kernel, larger than its padded input of 4x4 (input shape (1, 4, 4), padding 0)")]
+    [InlineData("SN0023", "[Network]\n[Input(2, 3, 9)]\n[Conv2D(2, 4)]\n[Flatten]\n[Dense(2)]", "4", "padded input of 3x9")]
+    [InlineData("SN0024", "[Network]\n[Input(1, 8, 8)]\n[Conv2D(2, 3, Padding = 3)]\n[Flatten]\n[Dense(2)]", "Padding = 3", "smaller than the kernel (3), but it is 3")]
+    [InlineData("SN0024", "[Network]\n[Input(1, 8, 8)]\n[Conv2D(2, 3, Padding = -1)]\n[Flatten]\n[Dense(2)]", "Padding = -1", "but it is -1")]
+    [InlineData("SN0025", "[Network]\n[Input(3, 4, 4)]\n[MaxPool2D(5)]\n[Flatten]\n[Dense(2)]", "5", "5x5 window, larger than its 4x4 input (shape (3, 4, 4))")]
+    [InlineData("SN0010", "[Network(Loss = Loss.CrossEntropy)]\n[Input(1, 4, 4)]\n[MaxPool2D(2)]\n[Flatten]", "Loss = Loss.CrossEntropy", "the last layer is [MaxPool2D(2)] with no activation")]
     public void Reports_an_error_on_the_offending_attribute(string id, string attributes, string location, string message)
     {
         GeneratorResult result = GeneratorHarness.Run(Declare(attributes));

@@ -12,6 +12,7 @@ public class AllocationTests
     {
         "seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse",
         nameof(EveryActivationNet), nameof(MixedNet), nameof(LoopedBceNet), nameof(WideNet),
+        "cnn-small", nameof(ConvStackNet), nameof(ConvPoolNet), nameof(ConvOutputNet),
     };
 
     [Theory]

@@ -42,6 +42,23 @@ public class ConstantsTests
     }
 
     [Fact]
+    public void Convolution_shapes_counts_and_summary()
+    {
+        // (2, 9, 9) -> conv 3x3 stride 2 pad 1 -> (3, 5, 5) -> conv 2x2 -> (4, 4, 4) -> avg pool 2 -> (4, 2, 2) -> 16 -> 3.
+        Assert.Equal(3 * 2 * 3 * 3, ConvStackNet.Layer1.WeightCount);
+        Assert.Equal(3 * 5 * 5, ConvStackNet.Layer1.OutputSize);
+        Assert.Equal(3 * 5 * 5 * 2 * 3 * 3, ConvStackNet.Layer1.MultiplyAccumulateCount);
+        Assert.Equal(4 * 3 * 2 * 2, ConvStackNet.Layer2.WeightCount);
+        Assert.Equal(4 * 4 * 4, ConvStackNet.Layer2.OutputSize);
+        Assert.Equal(16, ConvStackNet.Layer3.OutputSize);
+        Assert.Equal(0, ConvStackNet.Layer3.ParameterCount);
+        Assert.Equal((54 + 3) + (48 + 4) + (16 * 3 + 3), ConvStackNet.ParameterCount);
+        Assert.Contains("layer1 (Conv2D(3, 3x3, ReLU, stride 2, padding 1))  (3, 5, 5)", ConvStackNet.Summary);
+        Assert.Contains("layer3 (AvgPool2D(2))", ConvStackNet.Summary);
+        Assert.Contains("layer4 (Flatten)", ConvStackNet.Summary);
+    }
+
+    [Fact]
     public void Parameter_count_of_a_deep_network_adds_up()
     {
         const int expected = (20 * 30 + 30) + (30 * 8 + 8) + (8 * 40 + 40) + (40 * 12 + 12) + (12 * 3 + 3);

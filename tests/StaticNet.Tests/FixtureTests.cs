@@ -9,12 +9,12 @@ namespace StaticNet.Tests;
 /// <summary>Generated Forward and Backward against PyTorch's float64 reference values.</summary>
 public class FixtureTests
 {
-    public static readonly string[] DenseFixtureNames = ["seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse"];
+    public static readonly string[] FixtureNames = ["seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse", "cnn-small"];
 
-    public static TheoryData<string> DenseFixtures => new(DenseFixtureNames);
+    public static TheoryData<string> Fixtures => new(FixtureNames);
 
     [Theory]
-    [MemberData(nameof(DenseFixtures))]
+    [MemberData(nameof(Fixtures))]
     public void Constants_match_the_fixture(string name)
     {
         Fixture fixture = Fixture.Load(name);
@@ -26,7 +26,7 @@ public class FixtureTests
     }
 
     [Theory]
-    [MemberData(nameof(DenseFixtures))]
+    [MemberData(nameof(Fixtures))]
     public void Forward_matches_PyTorch_outputs(string name)
     {
         Fixture fixture = Fixture.Load(name);
@@ -41,7 +41,7 @@ public class FixtureTests
     }
 
     [Theory]
-    [MemberData(nameof(DenseFixtures))]
+    [MemberData(nameof(Fixtures))]
     public void Backward_matches_PyTorch_loss_and_gradients(string name)
     {
         Fixture fixture = Fixture.Load(name);
@@ -60,7 +60,7 @@ public class FixtureTests
     }
 
     [Theory]
-    [MemberData(nameof(DenseFixtures))]
+    [MemberData(nameof(Fixtures))]
     public void Backward_adds_into_parameter_gradients_and_overwrites_input_gradients(string name)
     {
         Fixture fixture = Fixture.Load(name);
@@ -82,7 +82,7 @@ public class FixtureTests
     }
 
     [Theory]
-    [MemberData(nameof(DenseFixtures))]
+    [MemberData(nameof(Fixtures))]
     public void Backward_without_input_gradients_gives_the_same_parameter_gradients(string name)
     {
         Fixture fixture = Fixture.Load(name);

@@ -19,6 +19,10 @@ public class GradientCheckTests
         { "sigmoid-bce", Loss.BinaryCrossEntropy },
         { "leaky-mse", Loss.MeanSquaredError },
         { "tiny-tanh", Loss.MeanSquaredError },
+        { "cnn-small", Loss.CrossEntropy },
+        { nameof(ConvStackNet), Loss.CrossEntropy },
+        { nameof(ConvPoolNet), Loss.MeanSquaredError },
+        { nameof(ConvOutputNet), Loss.BinaryCrossEntropy },
     };
 
     [Theory]

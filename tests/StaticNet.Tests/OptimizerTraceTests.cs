@@ -19,7 +19,7 @@ public class OptimizerTraceTests
         get
         {
             var data = new TheoryData<string, int>();
-            foreach (string name in FixtureTests.DenseFixtureNames)
+            foreach (string name in FixtureTests.FixtureNames)
             {
                 for (int i = 0; i < Fixture.Load(name).Traces.Length; i++)
                 {

@@ -88,13 +88,25 @@ internal static class DiagnosticDescriptors
         "SN0019", "Slope is not a finite number",
         "Slope must be a finite number, but it is {0}");
 
-    public static readonly DiagnosticDescriptor LayerNotSupported = Error(
-        "SN0020", "Layer is not supported yet",
-        "[{0}] is declared by the StaticNet runtime but this version of the generator cannot generate it yet");
-
     public static readonly DiagnosticDescriptor InstanceApiSkipped = Warning(
         "SN0021", "Instance members are not generated",
         "The instance members of network '{0}' (constructors, Parameters, Predict, INetwork) are not generated because {1}; the static members are");
+
+    public static readonly DiagnosticDescriptor ImageLayerAfterFlatInput = Error(
+        "SN0022", "Layer needs an image input",
+        "[{0}] needs an image input (channels, height, width), but the previous layer outputs the flat shape {1}");
+
+    public static readonly DiagnosticDescriptor KernelLargerThanInput = Error(
+        "SN0023", "Kernel is larger than the padded input",
+        "[{0}] has a {1}x{1} kernel, larger than its padded input of {2}x{3} (input shape {4}, padding {5}), so its output would be empty");
+
+    public static readonly DiagnosticDescriptor InvalidPadding = Error(
+        "SN0024", "Padding is out of range",
+        "Padding must be at least 0 and smaller than the kernel ({0}), but it is {1}");
+
+    public static readonly DiagnosticDescriptor PoolLargerThanInput = Error(
+        "SN0025", "Pooling window is larger than its input",
+        "[{0}] has a {1}x{1} window, larger than its {2}x{3} input (shape {4}), so its output would be empty");
 
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SN9999", "The StaticNet generator failed",
@@ -104,7 +116,8 @@ internal static class DiagnosticDescriptors
         NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
         FlattenRequired, InputSizeMismatch, SoftmaxNotLast, LossDoesNotFitOutput, LayersWithoutNetwork,
         NoLayers, InvalidInputRank, LayersSplitAcrossDeclarations, UndefinedEnumValue, UnreadableAttribute,
-        NetworkTooLarge, SlopeWithoutLeakyReLU, InvalidSlope, LayerNotSupported, InstanceApiSkipped, InternalError);
+        NetworkTooLarge, SlopeWithoutLeakyReLU, InvalidSlope, InstanceApiSkipped, ImageLayerAfterFlatInput, KernelLargerThanInput,
+        InvalidPadding, PoolLargerThanInput, InternalError);
 
     /// <summary>All descriptors, for documentation tests.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => byId.Values;

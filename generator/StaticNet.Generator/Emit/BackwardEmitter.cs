@@ -58,31 +58,31 @@ internal sealed class BackwardEmitter
         foreach (LayerPlan layer in plan.Layers)
         {
             Vector input = outputs[layer.Number - 1];
-            switch (layer)
+            if (layer is FlattenLayerPlan)
             {
-                case DenseLayerPlan dense when dense.Number == outputLayer:
-                    ForwardOutputLayer(dense, input);
-                    break;
-                case DenseLayerPlan dense:
-                    ForwardHiddenLayer(dense, input);
-                    break;
-                case FlattenLayerPlan flatten:
-                    Code.Line($"// Layer {flatten.Number}: Flatten, {flatten.InputShape} -> {flatten.OutputShape}: the same values.");
-                    outputs[flatten.Number] = input;
-                    break;
+                Code.Line($"// Layer {layer.Number}: Flatten, {layer.InputShape} -> {layer.OutputShape}: the same values.");
+                outputs[layer.Number] = input;
+            }
+            else if (layer.Number == outputLayer)
+            {
+                ForwardOutputLayer(layer, input);
+            }
+            else
+            {
+                ForwardHiddenLayer(layer, input);
             }
 
             Code.Line();
         }
 
-        Vector? gradient = Loss((DenseLayerPlan)Layer(outputLayer));
+        Vector? gradient = Loss(Layer(outputLayer));
         Code.Line();
         Code.Line("// Backward pass, last layer first.");
         for (int number = outputLayer; number >= 1 && gradient is not null; number--)
         {
-            if (Layer(number) is DenseLayerPlan dense)
+            if (Layer(number) is not FlattenLayerPlan)
             {
-                gradient = BackwardDense(dense, gradient);
+                gradient = BackwardLayer(Layer(number), gradient);
                 Code.Line();
             }
         }
@@ -94,18 +94,18 @@ internal sealed class BackwardEmitter
 
     private LayerPlan Layer(int number) => plan.Layers[number - 1];
 
-    private void ForwardHiddenLayer(DenseLayerPlan layer, Vector input)
+    private void ForwardHiddenLayer(LayerPlan layer, Vector input)
     {
         int n = layer.Number;
         bool keepSums = RuntimeCalls.GradientNeedsInput(layer.Activation);
         Code.Line(DenseCode.Comment(layer));
-        if (layer.Unrolled)
+        if (layer is DenseLayerPlan { Unrolled: true } dense)
         {
             body.EnsureLocals(input);
-            DenseCode.DeclareParameters(Code, layer);
-            for (int i = 0; i < layer.Outputs; i++)
+            DenseCode.DeclareParameters(Code, dense);
+            for (int i = 0; i < dense.Outputs; i++)
             {
-                string sum = DenseCode.WeightedSum(layer, input, i);
+                string sum = DenseCode.WeightedSum(dense, input, i);
                 if (keepSums)
                 {
                     DenseCode.Statement(Code, $"float z{n}_{i} = {sum};");
@@ -117,19 +117,20 @@ internal sealed class BackwardEmitter
                 }
             }
 
-            outputs[n] = Vector.Locals($"a{n}_", $"a{n}", layer.Outputs);
-            sums[n] = keepSums ? Vector.Locals($"z{n}_", $"z{n}", layer.Outputs) : null;
+            outputs[n] = Vector.Locals($"a{n}_", $"a{n}", dense.Outputs);
+            sums[n] = keepSums ? Vector.Locals($"z{n}_", $"z{n}", dense.Outputs) : null;
             return;
         }
 
+        int size = (int)layer.OutputShape.Size;
         body.EnsureSpan(input);
         string sumsName = keepSums ? $"z{n}" : $"a{n}";
-        body.Allocate(sumsName, layer.Outputs);
-        WriteForwardKernel(layer, input, sumsName);
+        body.Allocate(sumsName, size);
+        LayerCalls.Forward(Code, layer, input.SpanName, sumsName);
         if (keepSums)
         {
-            body.Allocate($"a{n}", layer.Outputs);
-            sums[n] = Vector.Span(sumsName, layer.Outputs);
+            body.Allocate($"a{n}", size);
+            sums[n] = Vector.Span(sumsName, size);
         }
 
         string activate = RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, sumsName, $"a{n}");
@@ -138,46 +139,40 @@ internal sealed class BackwardEmitter
             Code.Line(activate);
         }
 
-        outputs[n] = Vector.Span($"a{n}", layer.Outputs);
+        outputs[n] = Vector.Span($"a{n}", size);
     }
 
     /// <summary>The output layer's weighted sums (logits) go to a span: the loss functions take spans.</summary>
-    private void ForwardOutputLayer(DenseLayerPlan layer, Vector input)
+    private void ForwardOutputLayer(LayerPlan layer, Vector input)
     {
         int n = layer.Number;
+        int size = (int)layer.OutputShape.Size;
         Code.Line(DenseCode.Comment(layer) + " Its weighted sums go to the loss.");
-        if (layer.Unrolled)
+        if (layer is DenseLayerPlan { Unrolled: true } dense)
         {
             body.EnsureLocals(input);
-            DenseCode.DeclareParameters(Code, layer);
-            body.Allocate($"z{n}", layer.Outputs);
-            for (int i = 0; i < layer.Outputs; i++)
+            DenseCode.DeclareParameters(Code, dense);
+            body.Allocate($"z{n}", size);
+            for (int i = 0; i < size; i++)
             {
-                DenseCode.Statement(Code, $"z{n}[{i}] = {DenseCode.WeightedSum(layer, input, i)};");
+                DenseCode.Statement(Code, $"z{n}[{i}] = {DenseCode.WeightedSum(dense, input, i)};");
             }
         }
         else
         {
             body.EnsureSpan(input);
-            body.Allocate($"z{n}", layer.Outputs);
-            WriteForwardKernel(layer, input, $"z{n}");
+            body.Allocate($"z{n}", size);
+            LayerCalls.Forward(Code, layer, input.SpanName, $"z{n}");
         }
 
-        sums[n] = Vector.Span($"z{n}", layer.Outputs);
-    }
-
-    private void WriteForwardKernel(DenseLayerPlan layer, Vector input, string destination)
-    {
-        int n = layer.Number;
-        Code.Line($"{RuntimeCalls.DenseKernels}.Forward(");
-        Code.Line($"    parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount), parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount),");
-        Code.Line($"    {input.SpanName}, {destination});");
+        sums[n] = Vector.Span($"z{n}", size);
     }
 
     /// <summary>Writes the loss and dLoss/dz of the output layer; returns that gradient.</summary>
-    private Vector Loss(DenseLayerPlan layer)
+    private Vector Loss(LayerPlan layer)
     {
         int n = layer.Number;
+        int size = (int)layer.OutputShape.Size;
         string z = $"z{n}";
         string g = $"g{n}";
         switch (plan.Loss)
@@ -185,13 +180,13 @@ internal sealed class BackwardEmitter
             case LossKind.CrossEntropy:
                 Code.Line($"// Loss: cross-entropy of softmax({z}), computed as log-softmax so it stays finite.");
                 Code.Line($"// Softmax and cross-entropy are differentiated together: {g} = dLoss/d{z} = p - t.");
-                body.Allocate(g, layer.Outputs);
+                body.Allocate(g, size);
                 Code.Line($"float loss = {RuntimeCalls.LossFunctions}.SoftmaxCrossEntropy({z}, target, {g}, {g});");
                 break;
             case LossKind.BinaryCrossEntropy:
                 Code.Line($"// Loss: binary cross-entropy of sigmoid({z}), computed from the logits so it never takes log(0).");
                 Code.Line($"// Sigmoid and cross-entropy are differentiated together: {g} = dLoss/d{z} = (sigmoid(z) - t) / n.");
-                body.Allocate(g, layer.Outputs);
+                body.Allocate(g, size);
                 Code.Line($"float loss = {RuntimeCalls.LossFunctions}.SigmoidBinaryCrossEntropy({z}, target, {g});");
                 break;
             default:
@@ -199,24 +194,25 @@ internal sealed class BackwardEmitter
                 break;
         }
 
-        return Vector.Span(g, layer.Outputs);
+        return Vector.Span(g, size);
     }
 
-    private void MeanSquaredError(DenseLayerPlan layer, string z, string g)
+    private void MeanSquaredError(LayerPlan layer, string z, string g)
     {
         int n = layer.Number;
+        int size = (int)layer.OutputShape.Size;
         if (layer.Activation == ActivationKind.Identity)
         {
             Code.Line($"// Loss: mean squared error of the linear outputs; {g} = dLoss/d{z} = 2 (y - t) / n.");
-            body.Allocate(g, layer.Outputs);
+            body.Allocate(g, size);
             Code.Line($"float loss = {RuntimeCalls.LossFunctions}.MeanSquaredError({z}, target, {g});");
             return;
         }
 
         string y = $"y{n}";
         Code.Line($"// Loss: mean squared error of the outputs {y} = {layer.Activation}({z}); then {g} = dLoss/d{z} through the activation.");
-        body.Allocate(y, layer.Outputs);
-        body.Allocate(g, layer.Outputs);
+        body.Allocate(y, size);
+        body.Allocate(g, size);
         Code.Line(RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, z, y));
         Code.Line($"float loss = {RuntimeCalls.LossFunctions}.MeanSquaredError({y}, target, {g});");
         string source = RuntimeCalls.GradientNeedsInput(layer.Activation) ? z : y;
@@ -227,36 +223,33 @@ internal sealed class BackwardEmitter
     /// Adds layer <c>n</c>'s parameter gradients and returns dLoss/dz of the layer that feeds it, or
     /// null after writing the input gradients.
     /// </summary>
-    private Vector? BackwardDense(DenseLayerPlan layer, Vector gradient)
+    private Vector? BackwardLayer(LayerPlan layer, Vector gradient)
     {
         int n = layer.Number;
         Vector input = outputs[n - 1];
-        DenseLayerPlan? feeder = Feeder(n);
-        string inputName = n == 1 || feeder is null ? "x" : $"a{feeder.Number}";
-        Code.Line($"// Layer {n}: {layer.Description}. dW{n} += g{n} ⊗ {inputName}, db{n} += g{n}, then the gradient flows to "
+        LayerPlan? feeder = Feeder(n);
+        string inputName = feeder is null ? "x" : $"a{feeder.Number}";
+        string parameters = layer.ParameterCount > 0 ? $"dW{n} += g{n} ⊗ {inputName}, db{n} += g{n}, then the" : "The";
+        Code.Line($"// Layer {n}: {layer.Description}. {parameters} gradient flows to "
             + (feeder is null ? "the input." : $"layer {feeder.Number} through its {feeder.Activation} activation."));
-        if (layer.Unrolled)
+        if (layer is DenseLayerPlan { Unrolled: true } dense)
         {
-            return BackwardUnrolled(layer, input, gradient, feeder);
+            return BackwardUnrolled(dense, input, gradient, feeder);
         }
 
         body.EnsureSpan(gradient);
-        string weights = $"parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount)";
-        string gradients = $"parameterGradients.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount), "
-            + $"parameterGradients.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount)";
         if (feeder is null)
         {
-            Code.Line($"{RuntimeCalls.DenseKernels}.Backward({weights}, {input.SpanName}, {gradient.SpanName},");
-            Code.Line($"    {gradients}, inputGradients);");
+            LayerCalls.Backward(Code, layer, input.SpanName, gradient.SpanName, "inputGradients");
             return null;
         }
 
         int f = feeder.Number;
+        int inputs = (int)layer.InputShape.Size;
         Vector source = GradientSource(feeder);
         string target = feeder.Unrolled ? $"da{f}" : $"g{f}";
-        body.Allocate(target, layer.Inputs, $"dLoss/d(output of layer {f})");
-        Code.Line($"{RuntimeCalls.DenseKernels}.Backward({weights}, {input.SpanName}, {gradient.SpanName},");
-        Code.Line($"    {gradients}, {target});");
+        body.Allocate(target, inputs, $"dLoss/d(output of layer {f})");
+        LayerCalls.Backward(Code, layer, input.SpanName, gradient.SpanName, target);
         if (!feeder.Unrolled)
         {
             string through = RuntimeCalls.GradientSpan(feeder.Activation, feeder.Slope, source.SpanName, target);
@@ -265,18 +258,18 @@ internal sealed class BackwardEmitter
                 Code.Line(through);
             }
 
-            return Vector.Span(target, layer.Inputs);
+            return Vector.Span(target, inputs);
         }
 
-        for (int j = 0; j < layer.Inputs; j++)
+        for (int j = 0; j < inputs; j++)
         {
             Code.Line($"float g{f}_{j} = {RuntimeCalls.Gradient(feeder.Activation, feeder.Slope, source.Element(j), $"{target}[{j}]")};");
         }
 
-        return Vector.Locals($"g{f}_", $"g{f}", layer.Inputs);
+        return Vector.Locals($"g{f}_", $"g{f}", inputs);
     }
 
-    private Vector? BackwardUnrolled(DenseLayerPlan layer, Vector input, Vector gradient, DenseLayerPlan? feeder)
+    private Vector? BackwardUnrolled(DenseLayerPlan layer, Vector input, Vector gradient, LayerPlan? feeder)
     {
         int n = layer.Number;
         body.EnsureLocals(gradient);
@@ -319,14 +312,14 @@ internal sealed class BackwardEmitter
         return Vector.Locals($"g{f}_", $"g{f}", layer.Inputs);
     }
 
-    /// <summary>The dense layer whose outputs layer <paramref name="number"/> reads (through Flattens), or null for the input.</summary>
-    private DenseLayerPlan? Feeder(int number)
+    /// <summary>The layer whose outputs layer <paramref name="number"/> reads (through Flattens), or null for the input.</summary>
+    private LayerPlan? Feeder(int number)
     {
         for (int i = number - 1; i >= 1; i--)
         {
-            if (Layer(i) is DenseLayerPlan dense)
+            if (Layer(i) is not FlattenLayerPlan)
             {
-                return dense;
+                return Layer(i);
             }
         }
 
@@ -334,7 +327,7 @@ internal sealed class BackwardEmitter
     }
 
     /// <summary>What the feeder's activation gradient is computed from: its weighted sums or its outputs.</summary>
-    private Vector GradientSource(DenseLayerPlan feeder) =>
+    private Vector GradientSource(LayerPlan feeder) =>
         RuntimeCalls.GradientNeedsInput(feeder.Activation) ? sums[feeder.Number]! : outputs[feeder.Number];
 
     private static string LossText(LossKind loss) => loss switch

@@ -14,7 +14,8 @@ internal static class DenseCode
 
     public static string Biases(int layer) => "b" + layer;
 
-    public static string Comment(DenseLayerPlan layer) =>
+    /// <summary>A comment naming the layer, its shapes, and how its code is shaped.</summary>
+    public static string Comment(LayerPlan layer) =>
         $"// Layer {layer.Number}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}, "
         + (layer.Unrolled ? "unrolled." : "looped.");
 

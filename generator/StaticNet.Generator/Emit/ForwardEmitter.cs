@@ -34,11 +34,14 @@ internal static class ForwardEmitter
 
             switch (layer)
             {
-                case DenseLayerPlan dense:
-                    current = EmitDense(body, dense, current, dense.Number == outputLayer);
+                case DenseLayerPlan { Unrolled: true } dense:
+                    current = EmitUnrolledDense(body, dense, current, dense.Number == outputLayer);
                     break;
                 case FlattenLayerPlan flatten:
                     body.Code.Line($"// Layer {flatten.Number}: Flatten, {flatten.InputShape} -> {flatten.OutputShape}: the same values, nothing to do.");
+                    break;
+                default:
+                    current = EmitLooped(body, layer, current, layer.Number == outputLayer);
                     break;
             }
         }
@@ -47,47 +50,47 @@ internal static class ForwardEmitter
         writer.Close();
     }
 
-    private static Vector EmitDense(MethodBody body, DenseLayerPlan layer, Vector input, bool isOutput)
+    private static Vector EmitUnrolledDense(MethodBody body, DenseLayerPlan layer, Vector input, bool isOutput)
     {
         CodeWriter code = body.Code;
         int n = layer.Number;
         code.Line(DenseCode.Comment(layer));
-        if (layer.Unrolled)
+        body.EnsureLocals(input);
+        DenseCode.DeclareParameters(code, layer);
+        bool softmax = layer.Activation == ActivationKind.Softmax;
+        for (int i = 0; i < layer.Outputs; i++)
         {
-            body.EnsureLocals(input);
-            DenseCode.DeclareParameters(code, layer);
-            bool softmax = layer.Activation == ActivationKind.Softmax;
-            for (int i = 0; i < layer.Outputs; i++)
-            {
-                string sum = DenseCode.WeightedSum(layer, input, i);
-                string value = softmax ? sum : RuntimeCalls.Activate(layer.Activation, layer.Slope, sum);
-                DenseCode.Statement(code, isOutput ? $"output[{i}] = {value};" : $"float a{n}_{i} = {value};");
-            }
-
-            if (softmax)
-            {
-                code.Line(RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, "output", "output"));
-            }
-
-            return isOutput ? Vector.Span("output", layer.Outputs) : Vector.Locals($"a{n}_", $"a{n}", layer.Outputs);
+            string sum = DenseCode.WeightedSum(layer, input, i);
+            string value = softmax ? sum : RuntimeCalls.Activate(layer.Activation, layer.Slope, sum);
+            DenseCode.Statement(code, isOutput ? $"output[{i}] = {value};" : $"float a{n}_{i} = {value};");
         }
 
+        if (softmax)
+        {
+            code.Line(RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, "output", "output"));
+        }
+
+        return isOutput ? Vector.Span("output", layer.Outputs) : Vector.Locals($"a{n}_", $"a{n}", layer.Outputs);
+    }
+
+    private static Vector EmitLooped(MethodBody body, LayerPlan layer, Vector input, bool isOutput)
+    {
+        CodeWriter code = body.Code;
+        code.Line(DenseCode.Comment(layer));
         body.EnsureSpan(input);
-        string destination = isOutput ? "output" : $"a{n}";
+        string destination = isOutput ? "output" : $"a{layer.Number}";
         if (!isOutput)
         {
-            body.Allocate(destination, layer.Outputs);
+            body.Allocate(destination, (int)layer.OutputShape.Size);
         }
 
-        code.Line($"{RuntimeCalls.DenseKernels}.Forward(");
-        code.Line($"    parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount), parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount),");
-        code.Line($"    {input.SpanName}, {destination});");
+        LayerCalls.Forward(code, layer, input.SpanName, destination);
         string activate = RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, destination, destination);
         if (activate.Length > 0)
         {
             code.Line(activate);
         }
 
-        return Vector.Span(destination, layer.Outputs);
+        return Vector.Span(destination, (int)layer.OutputShape.Size);
     }
 }

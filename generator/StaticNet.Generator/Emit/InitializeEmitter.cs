@@ -25,23 +25,29 @@ internal static class InitializeEmitter
         writer.Line("var random = new global::StaticNet.Training.SeededRandom(seed);");
         foreach (LayerPlan layer in plan.Layers)
         {
-            if (layer is not DenseLayerPlan dense)
+            if (layer.ParameterCount == 0)
             {
                 continue;
             }
 
-            int n = dense.Number;
-            string weights = $"parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount)";
-            if (dense.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU)
+            // PyTorch's fans: a convolution's receptive field counts in both.
+            (int fanIn, int fanOut) = layer switch
             {
-                float slope = dense.Activation == ActivationKind.LeakyReLU ? dense.Slope : 0f;
-                writer.Line($"// Layer {n}: {dense.Description}: He normal, fan-in {dense.Inputs}.");
-                writer.Line($"{Initializers}.HeNormal({weights}, fanIn: {dense.Inputs}, slope: {RuntimeCalls.Float(slope)}, ref random);");
+                Conv2DLayerPlan conv => (conv.InputShape.Channels * conv.Kernel * conv.Kernel, conv.OutputShape.Channels * conv.Kernel * conv.Kernel),
+                _ => ((int)layer.InputShape.Size, (int)layer.OutputShape.Size),
+            };
+            int n = layer.Number;
+            string weights = $"parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount)";
+            if (layer.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU)
+            {
+                float slope = layer.Activation == ActivationKind.LeakyReLU ? layer.Slope : 0f;
+                writer.Line($"// Layer {n}: {layer.Description}: He normal, fan-in {fanIn}.");
+                writer.Line($"{Initializers}.HeNormal({weights}, fanIn: {fanIn}, slope: {RuntimeCalls.Float(slope)}, ref random);");
             }
             else
             {
-                writer.Line($"// Layer {n}: {dense.Description}: Xavier uniform, fan-in {dense.Inputs}, fan-out {dense.Outputs}.");
-                writer.Line($"{Initializers}.XavierUniform({weights}, fanIn: {dense.Inputs}, fanOut: {dense.Outputs}, ref random);");
+                writer.Line($"// Layer {n}: {layer.Description}: Xavier uniform, fan-in {fanIn}, fan-out {fanOut}.");
+                writer.Line($"{Initializers}.XavierUniform({weights}, fanIn: {fanIn}, fanOut: {fanOut}, ref random);");
             }
 
             writer.Line($"parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount).Clear();");

@@ -21,6 +21,15 @@ internal abstract record LayerPlan(
 
     /// <summary>The type name shown in the summary, e.g. <c>Dense</c>.</summary>
     public abstract string Kind { get; }
+
+    /// <summary>The function applied to the layer's weighted sums; Identity for layers without one.</summary>
+    public virtual ActivationKind Activation => ActivationKind.Identity;
+
+    /// <summary>The LeakyReLU slope (unused by other activations).</summary>
+    public virtual float Slope => 0f;
+
+    /// <summary>Whether the layer is straight-line code on locals rather than a kernel call on spans.</summary>
+    public virtual bool Unrolled => false;
 }
 
 /// <summary>A dense layer, unrolled into straight-line code or looped over constant bounds.</summary>
@@ -38,6 +47,12 @@ internal sealed record DenseLayerPlan(
         Number, Description, InputShape, OutputShape, WeightOffset, (int)(InputShape.Size * OutputShape.Size),
         BiasOffset, (int)OutputShape.Size, InputShape.Size * OutputShape.Size)
 {
+    public override ActivationKind Activation { get; } = Activation;
+
+    public override float Slope { get; } = Slope;
+
+    public override bool Unrolled { get; } = Unrolled;
+
     public int Inputs => (int)InputShape.Size;
 
     public int Outputs => (int)OutputShape.Size;
@@ -50,4 +65,35 @@ internal sealed record FlattenLayerPlan(int Number, Shape InputShape, Shape Outp
     : LayerPlan(Number, "Flatten", InputShape, OutputShape, Offset, 0, Offset, 0, 0)
 {
     public override string Kind => "Flatten";
+}
+
+/// <summary>A 2-D convolution with a square kernel, always looped through the runtime's kernels.</summary>
+internal sealed record Conv2DLayerPlan(
+    int Number,
+    string Description,
+    Shape InputShape,
+    Shape OutputShape,
+    int WeightOffset,
+    int BiasOffset,
+    int Kernel,
+    int Stride,
+    int Padding,
+    ActivationKind Activation,
+    float Slope)
+    : LayerPlan(
+        Number, Description, InputShape, OutputShape, WeightOffset, OutputShape.Channels * InputShape.Channels * Kernel * Kernel,
+        BiasOffset, OutputShape.Channels, OutputShape.Size * InputShape.Channels * Kernel * Kernel)
+{
+    public override ActivationKind Activation { get; } = Activation;
+
+    public override float Slope { get; } = Slope;
+
+    public override string Kind => "Conv2D";
+}
+
+/// <summary>Max or average pooling, window and stride <see cref="Size"/>, no parameters.</summary>
+internal sealed record PoolLayerPlan(int Number, bool IsMax, int Size, Shape InputShape, Shape OutputShape, int Offset)
+    : LayerPlan(Number, $"{(IsMax ? "MaxPool2D" : "AvgPool2D")}({Size})", InputShape, OutputShape, Offset, 0, Offset, 0, 0)
+{
+    public override string Kind => IsMax ? "MaxPool2D" : "AvgPool2D";
 }

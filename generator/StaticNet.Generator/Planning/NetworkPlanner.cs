@@ -43,16 +43,23 @@ internal sealed class NetworkPlanner
         Shape input = CheckInput(out InputDeclaration? inputDeclaration, out int firstLayer);
 
         Shape current = input;
+        int lastComputing = LastComputingLayer();
         for (int i = firstLayer; i < declaration.Layers.Count; i++)
         {
             LayerDeclaration layer = declaration.Layers[i];
-            bool isLast = i == declaration.Layers.Count - 1;
+            bool isLast = i == lastComputing;
             switch (layer)
             {
                 case InputDeclaration:
                     break;
                 case DenseDeclaration dense:
                     current = PlanDense(dense, current, isLast);
+                    break;
+                case Conv2DDeclaration conv:
+                    current = PlanConv(conv, current, isLast);
+                    break;
+                case PoolDeclaration pool:
+                    current = PlanPool(pool, current);
                     break;
                 case FlattenDeclaration:
                     Shape flat = Shape.Flat((int)System.Math.Min(current.Size, int.MaxValue));
@@ -62,13 +69,10 @@ internal sealed class NetworkPlanner
                 case UnreadableDeclaration unreadable:
                     Report(DiagnosticDescriptors.UnreadableAttribute, unreadable.Location, unreadable.Name, Name);
                     break;
-                default:
-                    Report(DiagnosticDescriptors.LayerNotSupported, layer.Location, layer.AttributeName);
-                    break;
             }
         }
 
-        if (inputDeclaration is not null && !declaration.Layers.Any(layer => layer is not InputDeclaration))
+        if (inputDeclaration is not null && lastComputing < 0)
         {
             Report(DiagnosticDescriptors.NoLayers, inputDeclaration.Location, Name);
         }
@@ -84,6 +88,104 @@ internal sealed class NetworkPlanner
         Location = declaration.NetworkLocation,
         GenerateInstanceApi = declaration.GenerateInstanceApi,
     };
+
+    /// <summary>The index of the last layer that computes (not Input or Flatten), or -1.</summary>
+    private int LastComputingLayer()
+    {
+        for (int i = declaration.Layers.Count - 1; i >= 0; i--)
+        {
+            if (declaration.Layers[i] is DenseDeclaration or Conv2DDeclaration or PoolDeclaration or UnreadableDeclaration)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private Shape PlanConv(Conv2DDeclaration conv, Shape input, bool isLast)
+    {
+        int filters = Positive(conv.Filters, "Conv2D filters");
+        int kernel = Positive(conv.Kernel, "Conv2D kernel");
+        int stride = Positive(conv.Stride, "Stride");
+        ActivationKind activation = CheckActivation(conv.Activation, conv.Slope, isLast, "Conv2D");
+        float slope = conv.Slope?.Value ?? 0.01f;
+        int padding = conv.Padding.Value;
+        if (padding < 0 || padding >= kernel)
+        {
+            Report(DiagnosticDescriptors.InvalidPadding, conv.Padding.Location, kernel, padding);
+            padding = 0;
+        }
+
+        if (!RequireVolume(conv, input))
+        {
+            return Shape.Volume(filters, 1, 1);
+        }
+
+        long paddedHeight = input.Height + (2L * padding);
+        long paddedWidth = input.Width + (2L * padding);
+        if (kernel > paddedHeight || kernel > paddedWidth)
+        {
+            Report(DiagnosticDescriptors.KernelLargerThanInput, conv.Kernel.Location, "Conv2D", kernel, paddedHeight, paddedWidth, input, padding);
+            return Shape.Volume(filters, 1, 1);
+        }
+
+        var output = Shape.Volume(filters, (int)(((paddedHeight - kernel) / stride) + 1), (int)(((paddedWidth - kernel) / stride) + 1));
+        long weights = (long)filters * input.Channels * kernel * kernel;
+        int weightOffset = (int)System.Math.Min(parameterCount, int.MaxValue);
+        AddParameters(weights + filters);
+        CheckSize(output.Size, "values in one layer");
+        string geometry = (stride == 1 ? "" : $", stride {stride}") + (padding == 0 ? "" : $", padding {padding}");
+        var plan = new Conv2DLayerPlan(
+            layers.Count + 1,
+            Describe("Conv2D", $"{filters}, {kernel}x{kernel}", activation, slope, geometry),
+            input,
+            output,
+            weightOffset,
+            (int)System.Math.Min(weightOffset + weights, int.MaxValue),
+            kernel,
+            stride,
+            padding,
+            activation,
+            slope);
+        if (!tooLarge)
+        {
+            layers.Add(plan);
+        }
+
+        return output;
+    }
+
+    private Shape PlanPool(PoolDeclaration pool, Shape input)
+    {
+        int size = Positive(pool.Size, $"{pool.AttributeName} size");
+        if (!RequireVolume(pool, input))
+        {
+            return input;
+        }
+
+        if (size > input.Height || size > input.Width)
+        {
+            Report(DiagnosticDescriptors.PoolLargerThanInput, pool.Size.Location, pool.AttributeName, size, input.Height, input.Width, input);
+            return input;
+        }
+
+        var output = Shape.Volume(input.Channels, input.Height / size, input.Width / size);
+        layers.Add(new PoolLayerPlan(layers.Count + 1, pool.IsMax, size, input, output, (int)System.Math.Min(parameterCount, int.MaxValue)));
+        return output;
+    }
+
+    /// <summary>Convolution and pooling need a CHW volume; reports and returns false after a flat layer.</summary>
+    private bool RequireVolume(LayerDeclaration layer, Shape input)
+    {
+        if (input.IsFlat)
+        {
+            Report(DiagnosticDescriptors.ImageLayerAfterFlatInput, layer.Location, layer.AttributeName, input);
+            return false;
+        }
+
+        return true;
+    }
 
     private LossKind CheckLoss()
     {
@@ -177,7 +279,7 @@ internal sealed class NetworkPlanner
         AddParameters(weights + units);
         var plan = new DenseLayerPlan(
             layers.Count + 1,
-            Describe("Dense", units, activation, slope),
+            Describe("Dense", units.ToString(CultureInfo.InvariantCulture), activation, slope),
             input,
             output,
             weightOffset,
@@ -236,7 +338,12 @@ internal sealed class NetworkPlanner
         }
 
         LayerPlan last = layers[layers.Count - 1];
-        ActivationKind? actual = last is DenseLayerPlan dense ? dense.Activation : null;
+        for (int i = layers.Count - 1; i > 0 && last is FlattenLayerPlan; i--)
+        {
+            last = layers[i - 1];
+        }
+
+        ActivationKind? actual = last is DenseLayerPlan or Conv2DLayerPlan ? last.Activation : null;
         if (actual != required)
         {
             Report(DiagnosticDescriptors.LossDoesNotFitOutput, declaration.Loss.Location, loss, name, last.Description,
@@ -271,12 +378,17 @@ internal sealed class NetworkPlanner
         }
     }
 
-    private static string Describe(string kind, int size, ActivationKind activation, float slope) => activation switch
+    /// <summary>How a layer is named in comments and the summary, e.g. <c>Conv2D(8, 3x3, ReLU, stride 2)</c>.</summary>
+    private static string Describe(string kind, string sizes, ActivationKind activation, float slope, string geometry = "")
     {
-        ActivationKind.Identity => $"{kind}({size})",
-        ActivationKind.LeakyReLU => $"{kind}({size}, LeakyReLU {slope.ToString("R", CultureInfo.InvariantCulture)})",
-        _ => $"{kind}({size}, {activation})",
-    };
+        string function = activation switch
+        {
+            ActivationKind.Identity => "",
+            ActivationKind.LeakyReLU => $", LeakyReLU {slope.ToString("R", CultureInfo.InvariantCulture)}",
+            _ => $", {activation}",
+        };
+        return $"{kind}({sizes}{function}{geometry})";
+    }
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] arguments) =>
         diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));

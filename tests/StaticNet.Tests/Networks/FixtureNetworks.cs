@@ -41,6 +41,7 @@ public static class FixtureNetworks
         "tiny-tanh" => new(fixture, TinyTanhNet.ParameterCount, TinyTanhNet.InputSize, TinyTanhNet.OutputSize, TinyTanhNet.Forward, TinyTanhNet.Backward),
         "sigmoid-bce" => new(fixture, SigmoidBceNet.ParameterCount, SigmoidBceNet.InputSize, SigmoidBceNet.OutputSize, SigmoidBceNet.Forward, SigmoidBceNet.Backward),
         "leaky-mse" => new(fixture, LeakyMseNet.ParameterCount, LeakyMseNet.InputSize, LeakyMseNet.OutputSize, LeakyMseNet.Forward, LeakyMseNet.Backward),
+        "cnn-small" => new(fixture, CnnSmallNet.ParameterCount, CnnSmallNet.InputSize, CnnSmallNet.OutputSize, CnnSmallNet.Forward, CnnSmallNet.Backward),
         _ => throw new System.ArgumentException($"No network for fixture '{fixture}'.", nameof(fixture)),
     };
 }
@@ -51,3 +52,12 @@ public static class FixtureNetworks
 [Dense(4, Activation.Tanh)]
 [Dense(1, Activation.Sigmoid)]
 public partial class XorNet { }
+
+/// <summary>cnn-small: convolution, max pooling, flatten and a softmax classifier on 8x8 images.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(1, 8, 8)]
+[Conv2D(3, 3, Activation.ReLU)]
+[MaxPool2D(2)]
+[Flatten]
+[Dense(4, Activation.Softmax)]
+public partial class CnnSmallNet { }

@@ -58,6 +58,35 @@ public static class GradientCheckNetworks
         nameof(LoopedBceNet) => new(name, LoopedBceNet.ParameterCount, LoopedBceNet.InputSize, LoopedBceNet.OutputSize, LoopedBceNet.Forward, LoopedBceNet.Backward),
         nameof(LoopedTanhNet) => new(name, LoopedTanhNet.ParameterCount, LoopedTanhNet.InputSize, LoopedTanhNet.OutputSize, LoopedTanhNet.Forward, LoopedTanhNet.Backward),
         nameof(WideNet) => new(name, WideNet.ParameterCount, WideNet.InputSize, WideNet.OutputSize, WideNet.Forward, WideNet.Backward),
+        nameof(ConvStackNet) => new(name, ConvStackNet.ParameterCount, ConvStackNet.InputSize, ConvStackNet.OutputSize, ConvStackNet.Forward, ConvStackNet.Backward),
+        nameof(ConvPoolNet) => new(name, ConvPoolNet.ParameterCount, ConvPoolNet.InputSize, ConvPoolNet.OutputSize, ConvPoolNet.Forward, ConvPoolNet.Backward),
+        nameof(ConvOutputNet) => new(name, ConvOutputNet.ParameterCount, ConvOutputNet.InputSize, ConvOutputNet.OutputSize, ConvOutputNet.Forward, ConvOutputNet.Backward),
         _ => FixtureNetworks.ForFixture(name),
     };
 }
+
+/// <summary>Two convolutions in a row (stride 2 with padding 1, then 2x2), average pooling, two input channels.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(2, 9, 9)]
+[Conv2D(3, 3, Activation.ReLU, Stride = 2, Padding = 1)]
+[Conv2D(4, 2, Activation.Tanh)]
+[AvgPool2D(2)]
+[Flatten]
+[Dense(3, Activation.Softmax)]
+public partial class ConvStackNet { }
+
+/// <summary>Odd sizes that max pooling rounds down, three input channels, a convolution after pooling.</summary>
+[Network]
+[Input(3, 7, 6)]
+[Conv2D(2, 3, Activation.LeakyReLU, Padding = 1)]
+[MaxPool2D(2)]
+[Conv2D(3, 2, Activation.Sigmoid)]
+[Flatten]
+[Dense(2)]
+public partial class ConvPoolNet { }
+
+/// <summary>A convolution as the output layer, under binary cross-entropy.</summary>
+[Network(Loss = Loss.BinaryCrossEntropy)]
+[Input(1, 5, 5)]
+[Conv2D(2, 3, Activation.Sigmoid)]
+public partial class ConvOutputNet { }
