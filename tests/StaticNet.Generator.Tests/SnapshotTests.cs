@@ -36,6 +36,30 @@ public class SnapshotTests
         }
         """;
 
+    public const string DigitCnn = """
+        using StaticNet;
+
+        namespace Vision;
+
+        [Network(Loss = Loss.CrossEntropy)]
+        [Input(1, 8, 8)]
+        [Conv2D(4, 3, Activation.ReLU, Padding = 1)]
+        [MaxPool2D(2)]
+        [Conv2D(8, 3, Activation.ReLU, Stride = 2)]
+        [Flatten]
+        [Dense(10, Activation.Softmax)]
+        public partial class DigitCnn { }
+        """;
+
+    [Fact]
+    public void Convolutional_network()
+    {
+        GeneratorResult result = GeneratorHarness.Run(DigitCnn);
+
+        Assert.Empty(result.CompilationProblems);
+        Snapshot.Match("DigitCnn", result.Sources["Vision.DigitCnn.g.cs"]);
+    }
+
     [Fact]
     public void Unrolled_network()
     {
