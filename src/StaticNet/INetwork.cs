@@ -15,7 +15,7 @@ public interface INetwork
     /// <summary>Flat output length.</summary>
     int OutputSize { get; }
 
-    /// <summary>The loss <see cref="Backward"/> computes.</summary>
+    /// <summary>The loss the Backward methods compute.</summary>
     Loss Loss { get; }
 
     /// <summary>The network's parameters, in the layout of its <c>LayerN</c> offsets.</summary>
@@ -29,4 +29,10 @@ public interface INetwork
     /// into <paramref name="parameterGradients"/>, and overwrites <paramref name="inputGradients"/> unless it is empty.
     /// </summary>
     float Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> parameterGradients, Span<float> inputGradients);
+
+    /// <summary>
+    /// <see cref="Backward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float})"/> in training mode:
+    /// dropout layers draw their masks from <paramref name="random"/>. The same as the other overload for networks without dropout.
+    /// </summary>
+    float Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> parameterGradients, Span<float> inputGradients, ref Training.SeededRandom random);
 }

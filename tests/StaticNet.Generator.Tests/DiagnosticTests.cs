@@ -39,6 +39,9 @@ public class DiagnosticTests
     [InlineData("SN0023", "[Network]\n[Input(2, 3, 9)]\n[Conv2D(2, 4)]\n[Flatten]\n[Dense(2)]", "4", "padded input of 3x9")]
     [InlineData("SN0024", "[Network]\n[Input(1, 8, 8)]\n[Conv2D(2, 3, Padding = 3)]\n[Flatten]\n[Dense(2)]", "Padding = 3", "smaller than the kernel (3), but it is 3")]
     [InlineData("SN0024", "[Network]\n[Input(1, 8, 8)]\n[Conv2D(2, 3, Padding = -1)]\n[Flatten]\n[Dense(2)]", "Padding = -1", "but it is -1")]
+    [InlineData("SN0026", "[Network]\n[Input(4)]\n[Dropout(1f)]\n[Dense(2)]", "1f", "below 1, but it is 1")]
+    [InlineData("SN0026", "[Network]\n[Input(4)]\n[Dropout(-0.5f)]\n[Dense(2)]", "-0.5f", "but it is -0.5")]
+    [InlineData("SN0027", "[Network]\n[Input(4)]\n[Dense(2)]\n[Dropout(0.5f)]", "Dropout(0.5f)", "must be followed by a layer that computes")]
     [InlineData("SN0025", "[Network]\n[Input(3, 4, 4)]\n[MaxPool2D(5)]\n[Flatten]\n[Dense(2)]", "5", "5x5 window, larger than its 4x4 input (shape (3, 4, 4))")]
     [InlineData("SN0010", "[Network(Loss = Loss.CrossEntropy)]\n[Input(1, 4, 4)]\n[MaxPool2D(2)]\n[Flatten]", "Loss = Loss.CrossEntropy", "the last layer is [MaxPool2D(2)] with no activation")]
     public void Reports_an_error_on_the_offending_attribute(string id, string attributes, string location, string message)

@@ -108,6 +108,14 @@ internal static class DiagnosticDescriptors
         "SN0025", "Pooling window is larger than its input",
         "[{0}] has a {1}x{1} window, larger than its {2}x{3} input (shape {4}), so its output would be empty");
 
+    public static readonly DiagnosticDescriptor InvalidDropoutRate = Error(
+        "SN0026", "Dropout rate is out of range",
+        "A dropout rate must be at least 0 and below 1, but it is {0}");
+
+    public static readonly DiagnosticDescriptor DropoutLast = Error(
+        "SN0027", "Dropout cannot be the last layer",
+        "[Dropout] must be followed by a layer that computes; as the last layer it would randomly zero the outputs the loss compares");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "SN9999", "The StaticNet generator failed",
         "The StaticNet generator failed on '{0}' and generated nothing for it: {1}. Please report this with the declaration.");
@@ -117,7 +125,7 @@ internal static class DiagnosticDescriptors
         FlattenRequired, InputSizeMismatch, SoftmaxNotLast, LossDoesNotFitOutput, LayersWithoutNetwork,
         NoLayers, InvalidInputRank, LayersSplitAcrossDeclarations, UndefinedEnumValue, UnreadableAttribute,
         NetworkTooLarge, SlopeWithoutLeakyReLU, InvalidSlope, InstanceApiSkipped, ImageLayerAfterFlatInput, KernelLargerThanInput,
-        InvalidPadding, PoolLargerThanInput, InternalError);
+        InvalidPadding, PoolLargerThanInput, InvalidDropoutRate, DropoutLast, InternalError);
 
     /// <summary>All descriptors, for documentation tests.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => byId.Values;

@@ -44,8 +44,18 @@ internal sealed class BackwardEmitter
         writer.Line($"/// <param name=\"inputGradients\">Receives the {plan.InputShape.Size} input gradients; empty to skip them.</param>");
         writer.Line("/// <returns>This sample's loss.</returns>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        writer.Open($"public static float Backward({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.ReadOnlySpan} input, "
-            + $"{RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients)");
+        string parameters = $"{RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.ReadOnlySpan} input, "
+            + $"{RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients";
+        if (plan.HasDropout)
+        {
+            WriteDropoutOverloads(writer, parameters);
+            writer.Open($"private static float BackwardCore({parameters}, ref {Random} random, bool training)");
+        }
+        else
+        {
+            writer.Open($"public static float Backward({parameters})");
+        }
+
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, nameof(input));");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(target.Length, OutputSize, nameof(target));");
@@ -62,6 +72,10 @@ internal sealed class BackwardEmitter
             {
                 Code.Line($"// Layer {layer.Number}: Flatten, {layer.InputShape} -> {layer.OutputShape}: the same values.");
                 outputs[layer.Number] = input;
+            }
+            else if (layer is DropoutLayerPlan dropout)
+            {
+                ForwardDropout(dropout, input);
             }
             else if (layer.Number == outputLayer)
             {
@@ -90,6 +104,37 @@ internal sealed class BackwardEmitter
         Code.Line("return loss;");
         body.WriteTo(writer);
         writer.Close();
+    }
+
+    private const string Random = "global::StaticNet.Training.SeededRandom";
+
+    /// <summary>
+    /// With dropout, Backward comes in two modes over one core: the contract's overload with dropout
+    /// off (deterministic, what gradient checks see) and a training overload drawing masks from the caller's generator.
+    /// </summary>
+    private static void WriteDropoutOverloads(CodeWriter writer, string parameters)
+    {
+        const string arguments = "parameters, input, target, parameterGradients, inputGradients";
+        writer.Line("/// <remarks>Dropout is off in this overload: use the one taking a <c>SeededRandom</c> to train with it.</remarks>");
+        writer.Open($"public static float Backward({parameters})");
+        writer.Line($"var inference = default({Random});");
+        writer.Line($"return BackwardCore({arguments}, ref inference, training: false);");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// Backpropagates one sample in training mode: every dropout layer draws its mask from <paramref name=\"random\"/>,");
+        writer.Line("/// and the backward pass uses the same masks. Otherwise as the overload without it.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"parameters\">All parameters.</param>");
+        writer.Line("/// <param name=\"input\">The sample.</param>");
+        writer.Line("/// <param name=\"target\">The expected outputs.</param>");
+        writer.Line("/// <param name=\"parameterGradients\">Sums that this sample's gradient is added to.</param>");
+        writer.Line("/// <param name=\"inputGradients\">Receives the input gradients; empty to skip them.</param>");
+        writer.Line("/// <param name=\"random\">The generator of the dropout masks; it advances.</param>");
+        writer.Line("/// <returns>This sample's loss.</returns>");
+        writer.Line($"public static float Backward({parameters}, ref {Random} random) =>");
+        writer.Line($"    BackwardCore({arguments}, ref random, training: true);");
+        writer.Line();
     }
 
     private LayerPlan Layer(int number) => plan.Layers[number - 1];
@@ -139,6 +184,19 @@ internal sealed class BackwardEmitter
             Code.Line(activate);
         }
 
+        outputs[n] = Vector.Span($"a{n}", size);
+    }
+
+    /// <summary>Dropout in training (its mask is kept for the backward pass), values passed through otherwise.</summary>
+    private void ForwardDropout(DropoutLayerPlan layer, Vector input)
+    {
+        int n = layer.Number;
+        int size = (int)layer.OutputShape.Size;
+        Code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape}: a random mask in training, all ones otherwise.");
+        body.EnsureSpan(input);
+        body.Allocate($"a{n}", size);
+        body.Allocate(LayerCalls.DropoutMask(n), size);
+        LayerCalls.DropoutForward(Code, layer, input.SpanName, $"a{n}");
         outputs[n] = Vector.Span($"a{n}", size);
     }
 

@@ -40,6 +40,9 @@ internal static class ForwardEmitter
                 case FlattenLayerPlan flatten:
                     body.Code.Line($"// Layer {flatten.Number}: Flatten, {flatten.InputShape} -> {flatten.OutputShape}: the same values, nothing to do.");
                     break;
+                case DropoutLayerPlan dropout:
+                    body.Code.Line($"// Layer {dropout.Number}: {dropout.Description}: passes values through at inference, nothing to do.");
+                    break;
                 default:
                     current = EmitLooped(body, layer, current, layer.Number == outputLayer);
                     break;

@@ -51,5 +51,10 @@ internal static class InstanceApiEmitter
         writer.Line();
         writer.Line($"float {Interface}.Backward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients) =>");
         writer.Line("    Backward(Parameters, input, target, parameterGradients, inputGradients);");
+        writer.Line();
+        writer.Line($"float {Interface}.Backward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients, ref global::StaticNet.Training.SeededRandom random) =>");
+        writer.Line(plan.HasDropout
+            ? "    Backward(Parameters, input, target, parameterGradients, inputGradients, ref random);"
+            : "    Backward(Parameters, input, target, parameterGradients, inputGradients);");
     }
 }

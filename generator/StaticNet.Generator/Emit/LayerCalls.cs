@@ -10,6 +10,14 @@ internal static class LayerCalls
 {
     private const string Conv2DKernels = "global::StaticNet.Runtime.Conv2DKernels";
     private const string PoolingKernels = "global::StaticNet.Runtime.PoolingKernels";
+    private const string DropoutKernels = "global::StaticNet.Runtime.DropoutKernels";
+
+    /// <summary>The span holding a dropout layer's mask during Backward.</summary>
+    public static string DropoutMask(int layer) => $"m{layer}";
+
+    /// <summary>Draws a dropout layer's mask (rate 0 outside training) and applies it.</summary>
+    public static void DropoutForward(CodeWriter code, DropoutLayerPlan layer, string input, string output) =>
+        code.Line($"{DropoutKernels}.Forward({input}, {output}, {DropoutMask(layer.Number)}, training ? {RuntimeCalls.Float(layer.Rate)} : 0f, ref random);");
 
     /// <summary>Writes <paramref name="output"/> = the layer's weighted sums (or pooled values) of <paramref name="input"/>.</summary>
     public static void Forward(CodeWriter code, LayerPlan layer, string input, string output)
@@ -57,6 +65,9 @@ internal static class LayerCalls
                 break;
             case PoolLayerPlan pool:
                 code.Line($"{PoolingKernels}.AverageBackward({gradient}, {inputGradients}, {PoolGeometry(pool)});");
+                break;
+            case DropoutLayerPlan:
+                code.Line($"{DropoutKernels}.Backward({gradient}, {DropoutMask(n)}, {inputGradients});");
                 break;
         }
     }

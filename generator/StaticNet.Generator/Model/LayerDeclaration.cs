@@ -34,6 +34,10 @@ internal sealed record Conv2DDeclaration(
 internal sealed record PoolDeclaration(bool IsMax, Argument<int> Size, LocationInfo? Location)
     : LayerDeclaration(IsMax ? "MaxPool2D" : "AvgPool2D", Location);
 
+/// <summary><c>[Dropout(rate)]</c>.</summary>
+internal sealed record DropoutDeclaration(Argument<float> Rate, LocationInfo? Location)
+    : LayerDeclaration("Dropout", Location);
+
 /// <summary><c>[Flatten]</c>.</summary>
 internal sealed record FlattenDeclaration(LocationInfo? Location)
     : LayerDeclaration("Flatten", Location);

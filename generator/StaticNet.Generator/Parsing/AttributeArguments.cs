@@ -60,6 +60,12 @@ internal sealed class AttributeArguments
             ? new Argument<int>(ToInt(value, fallback), ConstructorArgumentLocation(index, 0))
             : new Argument<int>(fallback, Location);
 
+    /// <summary>The float value of constructor parameter <paramref name="index"/>, or <paramref name="fallback"/> if absent.</summary>
+    public Argument<float> Float(int index, float fallback) =>
+        index < data.ConstructorArguments.Length && data.ConstructorArguments[index].Value is { } value
+            ? new Argument<float>(ToFloat(value), ConstructorArgumentLocation(index, 0))
+            : new Argument<float>(fallback, Location);
+
     /// <summary>The elements of a <c>params int[]</c> constructor parameter, each with its own location when written separately.</summary>
     public EquatableArray<Argument<int>> IntArray(int index)
     {
@@ -100,19 +106,20 @@ internal sealed class AttributeArguments
         {
             if (argument.Key == name && argument.Value.Value is { } value)
             {
-                float number = value switch
-                {
-                    float f => f,
-                    double d => (float)d,
-                    int i => i,
-                    _ => float.NaN,
-                };
-                return new Argument<float>(number, NamedArgumentLocation(name));
+                return new Argument<float>(ToFloat(value), NamedArgumentLocation(name));
             }
         }
 
         return null;
     }
+
+    private static float ToFloat(object value) => value switch
+    {
+        float f => f,
+        double d => (float)d,
+        int i => i,
+        _ => float.NaN,
+    };
 
     private static int ToInt(object? value, int fallback) => value switch
     {

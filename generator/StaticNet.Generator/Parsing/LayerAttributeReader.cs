@@ -35,6 +35,7 @@ internal static class LayerAttributeReader
                 location),
             AttributeNames.MaxPool2D => new PoolDeclaration(IsMax: true, arguments.Int(0, 0), location),
             AttributeNames.AvgPool2D => new PoolDeclaration(IsMax: false, arguments.Int(0, 0), location),
+            AttributeNames.Dropout => new DropoutDeclaration(arguments.Float(0, 0f), location),
             _ => new FlattenDeclaration(location),
         };
     }

@@ -97,3 +97,10 @@ internal sealed record PoolLayerPlan(int Number, bool IsMax, int Size, Shape Inp
 {
     public override string Kind => IsMax ? "MaxPool2D" : "AvgPool2D";
 }
+
+/// <summary>Inverted dropout: identity at inference, a seeded random mask in training. No parameters.</summary>
+internal sealed record DropoutLayerPlan(int Number, float Rate, Shape Shape, int Offset)
+    : LayerPlan(Number, $"Dropout({Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})", Shape, Shape, Offset, 0, Offset, 0, 0)
+{
+    public override string Kind => "Dropout";
+}

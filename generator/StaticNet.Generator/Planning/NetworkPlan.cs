@@ -25,6 +25,9 @@ internal sealed record NetworkPlan(
 
     public string Name => Target.Type.Name;
 
+    /// <summary>Whether training and inference differ, so Backward comes in both modes.</summary>
+    public bool HasDropout => Layers.Any(layer => layer is DropoutLayerPlan);
+
     /// <summary>Whether to add the constructors, <c>Parameters</c>, <c>Predict</c> and <c>INetwork</c>.</summary>
     public bool GenerateInstanceApi { get; init; }
 

@@ -61,6 +61,9 @@ internal sealed class NetworkPlanner
                 case PoolDeclaration pool:
                     current = PlanPool(pool, current);
                     break;
+                case DropoutDeclaration dropout:
+                    PlanDropout(dropout, current, isAfterLast: i > lastComputing);
+                    break;
                 case FlattenDeclaration:
                     Shape flat = Shape.Flat((int)System.Math.Min(current.Size, int.MaxValue));
                     layers.Add(new FlattenLayerPlan(layers.Count + 1, current, flat, (int)parameterCount));
@@ -154,6 +157,22 @@ internal sealed class NetworkPlanner
         }
 
         return output;
+    }
+
+    private void PlanDropout(DropoutDeclaration dropout, Shape input, bool isAfterLast)
+    {
+        float rate = dropout.Rate.Value;
+        if (!(rate >= 0f && rate < 1f))
+        {
+            Report(DiagnosticDescriptors.InvalidDropoutRate, dropout.Rate.Location, rate.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        if (isAfterLast)
+        {
+            Report(DiagnosticDescriptors.DropoutLast, dropout.Location);
+        }
+
+        layers.Add(new DropoutLayerPlan(layers.Count + 1, rate, input, (int)System.Math.Min(parameterCount, int.MaxValue)));
     }
 
     private Shape PlanPool(PoolDeclaration pool, Shape input)

@@ -7,7 +7,8 @@ namespace StaticNet.Training;
 
 /// <summary>
 /// Minibatch training: each step averages the batch's gradients and hands them to the
-/// <see cref="Optimizer"/>. Seeded, so the same seed gives bit-identical parameters; allocation-free
+/// <see cref="Optimizer"/>. Dropout layers are active in training steps (masks from a generator
+/// seeded by <see cref="Seed"/>) and off in <see cref="Evaluate"/>. Seeded, so the same seed gives bit-identical parameters; allocation-free
 /// per step once warm; stops with <see cref="TrainingDivergedException"/> on NaN or infinity.
 /// Not thread-safe: use one trainer per thread.
 /// </summary>
@@ -16,6 +17,7 @@ public sealed class Trainer(Optimizer optimizer)
     private float[] gradients = [];
     private float[] outputs = [];
     private float[] evaluationGradients = [];
+    private SeededRandom dropoutRandom;
 
     /// <summary>Updates the parameters from each batch's mean gradient.</summary>
     public Optimizer Optimizer { get; } = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
@@ -75,6 +77,7 @@ public sealed class Trainer(Optimizer optimizer)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Epochs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
         var random = new SeededRandom(Seed);
+        dropoutRandom = new SeededRandom(~(long)Seed);
         var order = new int[training.Count];
         for (int i = 0; i < order.Length; i++)
         {
@@ -174,7 +177,7 @@ public sealed class Trainer(Optimizer optimizer)
         double correct = 0;
         foreach (int row in rows)
         {
-            float sampleLoss = network.Backward(data.Input(row), data.Target(row), gradients, Span<float>.Empty);
+            float sampleLoss = network.Backward(data.Input(row), data.Target(row), gradients, Span<float>.Empty, ref dropoutRandom);
             if (!float.IsFinite(sampleLoss))
             {
                 throw Diverged(epoch, batch, $"the loss of sample {row} is {sampleLoss}{DataProblem(data, row)}");

@@ -550,5 +550,8 @@ namespace Vision
 
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients) =>
             Backward(Parameters, input, target, parameterGradients, inputGradients);
+
+        float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients, ref global::StaticNet.Training.SeededRandom random) =>
+            Backward(Parameters, input, target, parameterGradients, inputGradients);
     }
 }

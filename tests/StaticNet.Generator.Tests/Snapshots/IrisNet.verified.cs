@@ -327,5 +327,8 @@ namespace Demo
 
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients) =>
             Backward(Parameters, input, target, parameterGradients, inputGradients);
+
+        float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients, ref global::StaticNet.Training.SeededRandom random) =>
+            Backward(Parameters, input, target, parameterGradients, inputGradients);
     }
 }
