@@ -12,8 +12,16 @@ Dataset all = DigitsData.Load(Path.Combine(AppContext.BaseDirectory, "digits.csv
 Console.WriteLine($"{training.Count} training and {test.Count} test images.");
 
 float mlp = Train("MLP", new DigitsMlp(seed: 1), DigitsMlp.Summary, DigitsMlp.ParameterCount, "digits-mlp-training.svg");
-float cnn = Train("CNN", new DigitsCnn(seed: 1), DigitsCnn.Summary, DigitsCnn.ParameterCount, "digits-cnn-training.svg");
+var cnnNetwork = new DigitsCnn(seed: 1);
+float cnn = Train("CNN", cnnNetwork, DigitsCnn.Summary, DigitsCnn.ParameterCount, "digits-cnn-training.svg");
 Console.WriteLine($"Test accuracy: MLP {mlp:P1}, CNN {cnn:P1}.");
+
+// Save the CNN, load it into a new object, and check the reloaded network scores the same.
+string weights = Path.GetFullPath("digits-cnn.snw");
+cnnNetwork.Save(weights);
+DigitsCnn reloaded = DigitsCnn.Load(weights);
+float reloadedAccuracy = Evaluation.Measure(reloaded, test).Accuracy;
+Console.WriteLine($"Saved the CNN to {weights} ({new FileInfo(weights).Length:N0} bytes); reloaded, it scores {reloadedAccuracy:P1}.");
 
 float Train(string name, INetwork network, string summary, int parameterCount, string chartFile)
 {

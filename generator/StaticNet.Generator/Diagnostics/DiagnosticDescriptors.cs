@@ -90,7 +90,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InstanceApiSkipped = Warning(
         "SN0021", "Instance members are not generated",
-        "The instance members of network '{0}' (constructors, Parameters, Predict, INetwork) are not generated because {1}; the static members are");
+        "The instance members of network '{0}' (constructors, Parameters, Predict, Save, Load, INetwork) are not generated because {1}; the static members are");
 
     public static readonly DiagnosticDescriptor ImageLayerAfterFlatInput = Error(
         "SN0022", "Layer needs an image input",

@@ -21,6 +21,13 @@ internal static class ConstantsEmitter
         writer.Line("/// <summary>Multiply-accumulates in one Forward call.</summary>");
         writer.Line($"public const long MultiplyAccumulateCount = {plan.MultiplyAccumulates};");
         writer.Line();
+        string architecture = ArchitectureDescription.Describe(plan);
+        writer.Line("/// <summary>The layers that give the parameters their meaning, as weight files record them.</summary>");
+        writer.Line($"public const string Architecture = \"{Escape(architecture)}\";");
+        writer.Line();
+        writer.Line("/// <summary>64-bit FNV-1a hash of <see cref=\"Architecture\"/>: weight files for other architectures are refused.</summary>");
+        writer.Line($"public const ulong ArchitectureFingerprint = {ArchitectureDescription.Hex(ArchitectureDescription.Fingerprint(architecture))};");
+        writer.Line();
         writer.Line("/// <summary>A table of the layers with their output shapes and parameter counts.</summary>");
         writer.Line("public const string Summary =");
         string[] lines = SummaryBuilder.Build(plan).TrimEnd('\n').Split('\n');

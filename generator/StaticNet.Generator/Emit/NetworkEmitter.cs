@@ -37,6 +37,8 @@ internal static class NetworkEmitter
         BackwardEmitter.Emit(writer, plan);
         writer.Line();
         InitializeEmitter.Emit(writer, plan);
+        writer.Line();
+        WeightsEmitter.Emit(writer, plan);
         if (plan.GenerateInstanceApi)
         {
             writer.Line();

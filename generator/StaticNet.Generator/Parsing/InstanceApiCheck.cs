@@ -8,14 +8,14 @@ using StaticNet.Generator.Model;
 namespace StaticNet.Generator.Parsing;
 
 /// <summary>
-/// Decides whether the instance members (constructors, <c>Parameters</c>, <c>Predict</c>, the
+/// Decides whether the instance members (constructors, <c>Parameters</c>, <c>Predict</c>, <c>Save</c>, <c>Load</c>, the
 /// <c>INetwork</c> implementation) can be added without clashing with the user's own code.
 /// Static classes, structs, records and abstract classes get the static members only, by design and
 /// silently; a clash with something the user declared is a warning, so it is never a compile error.
 /// </summary>
 internal static class InstanceApiCheck
 {
-    private static readonly string[] GeneratedMembers = ["Parameters", "Predict"];
+    private static readonly string[] GeneratedMembers = ["Parameters", "Predict", "Save", "Load"];
 
     public static bool Allows(INamedTypeSymbol type, LocationInfo? location, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {

@@ -64,10 +64,10 @@ public sealed class Trainer(Optimizer optimizer)
     /// <summary>Trains on <paramref name="training"/>, measuring <paramref name="validation"/> after each epoch.</summary>
     public TrainingHistory Fit(INetwork network, Dataset training, Dataset? validation)
     {
-        CheckShapes(network, training);
+        Evaluation.CheckShapes(network, training);
         if (validation is not null)
         {
-            CheckShapes(network, validation);
+            Evaluation.CheckShapes(network, validation);
         }
         else if (EarlyStoppingPatience > 0)
         {
@@ -150,17 +150,8 @@ public sealed class Trainer(Optimizer optimizer)
     /// <summary>The mean loss and accuracy (NaN for mean squared error) over <paramref name="data"/>, without training.</summary>
     public (float Loss, float Accuracy) Evaluate(INetwork network, Dataset data)
     {
-        CheckShapes(network, data);
         EnsureBuffers(network, ref evaluationGradients);
-        double loss = 0;
-        double correct = 0;
-        for (int i = 0; i < data.Count; i++)
-        {
-            loss += network.Backward(data.Input(i), data.Target(i), evaluationGradients, Span<float>.Empty);
-            correct += Score(network, data, i);
-        }
-
-        return ((float)(loss / data.Count), (float)(correct / data.Count));
+        return Evaluation.Measure(network, data, evaluationGradients, outputs);
     }
 
     private BatchResult RunBatch(INetwork network, Dataset data, ReadOnlySpan<int> rows, int epoch, int batch)
@@ -184,7 +175,7 @@ public sealed class Trainer(Optimizer optimizer)
             }
 
             loss += sampleLoss;
-            correct += Score(network, data, row);
+            correct += Evaluation.Score(network, data, row, outputs);
         }
 
         TensorPrimitives.Multiply(gradients, 1f / rows.Length, gradients);
@@ -200,18 +191,6 @@ public sealed class Trainer(Optimizer optimizer)
         }
 
         return new BatchResult((float)loss, (float)correct, rows.Length);
-    }
-
-    /// <summary>This sample's accuracy; only classification losses run the extra forward pass it needs.</summary>
-    private float Score(INetwork network, Dataset data, int row)
-    {
-        if (network.Loss == Loss.MeanSquaredError)
-        {
-            return float.NaN;
-        }
-
-        network.Forward(data.Input(row), outputs);
-        return Metrics.Accuracy(network.Loss, outputs, data.Target(row));
     }
 
     private void EnsureBuffers(INetwork network, ref float[] gradientBuffer)
@@ -254,16 +233,6 @@ public sealed class Trainer(Optimizer optimizer)
         }
 
         return "";
-    }
-
-    private static void CheckShapes(INetwork network, Dataset data)
-    {
-        if (data.InputSize != network.InputSize || data.TargetSize != network.OutputSize)
-        {
-            throw new ArgumentException(
-                $"The network takes {network.InputSize} inputs and gives {network.OutputSize} outputs, "
-                + $"but the data has {data.InputSize} inputs and {data.TargetSize} targets per sample.", nameof(data));
-        }
     }
 }
 

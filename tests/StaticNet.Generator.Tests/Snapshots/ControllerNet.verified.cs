@@ -21,6 +21,12 @@ namespace Audio.Models
             /// <summary>Multiply-accumulates in one Forward call.</summary>
             public const long MultiplyAccumulateCount = 776;
 
+            /// <summary>The layers that give the parameters their meaning, as weight files record them.</summary>
+            public const string Architecture = "input(16) Dense(32,Tanh)(32) Dense(8,LeakyReLU0.1)(8) Dense(1)(1)";
+
+            /// <summary>64-bit FNV-1a hash of <see cref="Architecture"/>: weight files for other architectures are refused.</summary>
+            public const ulong ArchitectureFingerprint = 0x804AA2B9292FF950UL;
+
             /// <summary>A table of the layers with their output shapes and parameter counts.</summary>
             public const string Summary =
                 "Network: Audio.Models.Controllers.Gain\n" +
@@ -744,6 +750,38 @@ namespace Audio.Models
                 parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount).Clear();
             }
 
+            /// <summary>Saves <paramref name="parameters"/> as a StaticNet weight file at <paramref name="path"/>, replacing it once complete.</summary>
+            public static void SaveWeights(string path, global::System.ReadOnlySpan<float> parameters)
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+                global::StaticNet.Storage.WeightFile.Write(path, Architecture, ArchitectureFingerprint, parameters, global::System.ReadOnlySpan<float>.Empty);
+            }
+
+            /// <summary>Writes <paramref name="parameters"/> as a StaticNet weight file to <paramref name="stream"/>.</summary>
+            public static void SaveWeights(global::System.IO.Stream stream, global::System.ReadOnlySpan<float> parameters)
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+                global::StaticNet.Storage.WeightFile.Write(stream, Architecture, ArchitectureFingerprint, parameters, global::System.ReadOnlySpan<float>.Empty);
+            }
+
+            /// <summary>
+            /// Loads the weight file at <paramref name="path"/> into <paramref name="parameters"/>. A file for another
+            /// architecture, truncated, corrupted or of another format throws <see cref="global::StaticNet.Storage.WeightFileException"/>
+            /// naming the file and the problem, and leaves <paramref name="parameters"/> untouched.
+            /// </summary>
+            public static void LoadWeights(string path, global::System.Span<float> parameters)
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+                global::StaticNet.Storage.WeightFile.Read(path, Architecture, ArchitectureFingerprint, parameters, global::System.Span<float>.Empty);
+            }
+
+            /// <summary>Loads a weight file from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
+            public static void LoadWeights(global::System.IO.Stream stream, global::System.Span<float> parameters, string source = "stream")
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+                global::StaticNet.Storage.WeightFile.Read(stream, source, Architecture, ArchitectureFingerprint, parameters, global::System.Span<float>.Empty);
+            }
+
             /// <summary>This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.</summary>
             public float[] Parameters { get; }
 
@@ -772,6 +810,28 @@ namespace Audio.Models
                 var output = new float[OutputSize];
                 Forward(Parameters, input, output);
                 return output;
+            }
+
+            /// <summary>Saves this network's parameters as a weight file.</summary>
+            public void Save(string path) => SaveWeights(path, Parameters);
+
+            /// <summary>Writes this network's parameters as a weight file to <paramref name="stream"/>.</summary>
+            public void Save(global::System.IO.Stream stream) => SaveWeights(stream, Parameters);
+
+            /// <summary>A network with the parameters of the weight file at <paramref name="path"/>; see <see cref="LoadWeights(string, global::System.Span{float})"/>.</summary>
+            public static Gain Load(string path)
+            {
+                var parameters = new float[ParameterCount];
+                LoadWeights(path, parameters);
+                return new Gain(parameters);
+            }
+
+            /// <summary>A network with the parameters of the weight file read from <paramref name="stream"/>.</summary>
+            public static Gain Load(global::System.IO.Stream stream, string source = "stream")
+            {
+                var parameters = new float[ParameterCount];
+                LoadWeights(stream, parameters, source);
+                return new Gain(parameters);
             }
 
             int global::StaticNet.INetwork.InputSize => InputSize;

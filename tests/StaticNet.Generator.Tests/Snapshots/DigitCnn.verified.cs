@@ -19,6 +19,12 @@ namespace Vision
         /// <summary>Multiply-accumulates in one Forward call.</summary>
         public const long MultiplyAccumulateCount = 2672;
 
+        /// <summary>The layers that give the parameters their meaning, as weight files record them.</summary>
+        public const string Architecture = "input(1, 8, 8) Conv2D(4,3x3,ReLU,padding1)(4,8,8) MaxPool2D(2)(4,4,4) Conv2D(8,3x3,ReLU,stride2)(8,1,1) Flatten(8) Dense(10,Softmax)(10)";
+
+        /// <summary>64-bit FNV-1a hash of <see cref="Architecture"/>: weight files for other architectures are refused.</summary>
+        public const ulong ArchitectureFingerprint = 0xA8A1C8AECA2FA07EUL;
+
         /// <summary>A table of the layers with their output shapes and parameter counts.</summary>
         public const string Summary =
             "Network: Vision.DigitCnn\n" +
@@ -510,6 +516,38 @@ namespace Vision
             parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount).Clear();
         }
 
+        /// <summary>Saves <paramref name="parameters"/> as a StaticNet weight file at <paramref name="path"/>, replacing it once complete.</summary>
+        public static void SaveWeights(string path, global::System.ReadOnlySpan<float> parameters)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Storage.WeightFile.Write(path, Architecture, ArchitectureFingerprint, parameters, global::System.ReadOnlySpan<float>.Empty);
+        }
+
+        /// <summary>Writes <paramref name="parameters"/> as a StaticNet weight file to <paramref name="stream"/>.</summary>
+        public static void SaveWeights(global::System.IO.Stream stream, global::System.ReadOnlySpan<float> parameters)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Storage.WeightFile.Write(stream, Architecture, ArchitectureFingerprint, parameters, global::System.ReadOnlySpan<float>.Empty);
+        }
+
+        /// <summary>
+        /// Loads the weight file at <paramref name="path"/> into <paramref name="parameters"/>. A file for another
+        /// architecture, truncated, corrupted or of another format throws <see cref="global::StaticNet.Storage.WeightFileException"/>
+        /// naming the file and the problem, and leaves <paramref name="parameters"/> untouched.
+        /// </summary>
+        public static void LoadWeights(string path, global::System.Span<float> parameters)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Storage.WeightFile.Read(path, Architecture, ArchitectureFingerprint, parameters, global::System.Span<float>.Empty);
+        }
+
+        /// <summary>Loads a weight file from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
+        public static void LoadWeights(global::System.IO.Stream stream, global::System.Span<float> parameters, string source = "stream")
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Storage.WeightFile.Read(stream, source, Architecture, ArchitectureFingerprint, parameters, global::System.Span<float>.Empty);
+        }
+
         /// <summary>This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.</summary>
         public float[] Parameters { get; }
 
@@ -538,6 +576,28 @@ namespace Vision
             var output = new float[OutputSize];
             Forward(Parameters, input, output);
             return output;
+        }
+
+        /// <summary>Saves this network's parameters as a weight file.</summary>
+        public void Save(string path) => SaveWeights(path, Parameters);
+
+        /// <summary>Writes this network's parameters as a weight file to <paramref name="stream"/>.</summary>
+        public void Save(global::System.IO.Stream stream) => SaveWeights(stream, Parameters);
+
+        /// <summary>A network with the parameters of the weight file at <paramref name="path"/>; see <see cref="LoadWeights(string, global::System.Span{float})"/>.</summary>
+        public static DigitCnn Load(string path)
+        {
+            var parameters = new float[ParameterCount];
+            LoadWeights(path, parameters);
+            return new DigitCnn(parameters);
+        }
+
+        /// <summary>A network with the parameters of the weight file read from <paramref name="stream"/>.</summary>
+        public static DigitCnn Load(global::System.IO.Stream stream, string source = "stream")
+        {
+            var parameters = new float[ParameterCount];
+            LoadWeights(stream, parameters, source);
+            return new DigitCnn(parameters);
         }
 
         int global::StaticNet.INetwork.InputSize => InputSize;

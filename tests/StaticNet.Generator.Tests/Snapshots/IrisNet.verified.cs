@@ -19,6 +19,12 @@ namespace Demo
         /// <summary>Multiply-accumulates in one Forward call.</summary>
         public const long MultiplyAccumulateCount = 42;
 
+        /// <summary>The layers that give the parameters their meaning, as weight files record them.</summary>
+        public const string Architecture = "input(4) Dense(6,ReLU)(6) Dense(3,Softmax)(3)";
+
+        /// <summary>64-bit FNV-1a hash of <see cref="Architecture"/>: weight files for other architectures are refused.</summary>
+        public const ulong ArchitectureFingerprint = 0x43F0E1CC5C072676UL;
+
         /// <summary>A table of the layers with their output shapes and parameter counts.</summary>
         public const string Summary =
             "Network: Demo.IrisNet\n" +
@@ -287,6 +293,38 @@ namespace Demo
             parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount).Clear();
         }
 
+        /// <summary>Saves <paramref name="parameters"/> as a StaticNet weight file at <paramref name="path"/>, replacing it once complete.</summary>
+        public static void SaveWeights(string path, global::System.ReadOnlySpan<float> parameters)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Storage.WeightFile.Write(path, Architecture, ArchitectureFingerprint, parameters, global::System.ReadOnlySpan<float>.Empty);
+        }
+
+        /// <summary>Writes <paramref name="parameters"/> as a StaticNet weight file to <paramref name="stream"/>.</summary>
+        public static void SaveWeights(global::System.IO.Stream stream, global::System.ReadOnlySpan<float> parameters)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Storage.WeightFile.Write(stream, Architecture, ArchitectureFingerprint, parameters, global::System.ReadOnlySpan<float>.Empty);
+        }
+
+        /// <summary>
+        /// Loads the weight file at <paramref name="path"/> into <paramref name="parameters"/>. A file for another
+        /// architecture, truncated, corrupted or of another format throws <see cref="global::StaticNet.Storage.WeightFileException"/>
+        /// naming the file and the problem, and leaves <paramref name="parameters"/> untouched.
+        /// </summary>
+        public static void LoadWeights(string path, global::System.Span<float> parameters)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Storage.WeightFile.Read(path, Architecture, ArchitectureFingerprint, parameters, global::System.Span<float>.Empty);
+        }
+
+        /// <summary>Loads a weight file from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
+        public static void LoadWeights(global::System.IO.Stream stream, global::System.Span<float> parameters, string source = "stream")
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Storage.WeightFile.Read(stream, source, Architecture, ArchitectureFingerprint, parameters, global::System.Span<float>.Empty);
+        }
+
         /// <summary>This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.</summary>
         public float[] Parameters { get; }
 
@@ -315,6 +353,28 @@ namespace Demo
             var output = new float[OutputSize];
             Forward(Parameters, input, output);
             return output;
+        }
+
+        /// <summary>Saves this network's parameters as a weight file.</summary>
+        public void Save(string path) => SaveWeights(path, Parameters);
+
+        /// <summary>Writes this network's parameters as a weight file to <paramref name="stream"/>.</summary>
+        public void Save(global::System.IO.Stream stream) => SaveWeights(stream, Parameters);
+
+        /// <summary>A network with the parameters of the weight file at <paramref name="path"/>; see <see cref="LoadWeights(string, global::System.Span{float})"/>.</summary>
+        public static IrisNet Load(string path)
+        {
+            var parameters = new float[ParameterCount];
+            LoadWeights(path, parameters);
+            return new IrisNet(parameters);
+        }
+
+        /// <summary>A network with the parameters of the weight file read from <paramref name="stream"/>.</summary>
+        public static IrisNet Load(global::System.IO.Stream stream, string source = "stream")
+        {
+            var parameters = new float[ParameterCount];
+            LoadWeights(stream, parameters, source);
+            return new IrisNet(parameters);
         }
 
         int global::StaticNet.INetwork.InputSize => InputSize;

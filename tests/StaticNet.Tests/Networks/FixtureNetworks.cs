@@ -61,3 +61,10 @@ public partial class XorNet { }
 [Flatten]
 [Dense(4, Activation.Softmax)]
 public partial class CnnSmallNet { }
+
+/// <summary>Same parameter count as <see cref="Seed462Net"/>, another architecture (tanh hidden layer).</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(4)]
+[Dense(6, Activation.Tanh)]
+[Dense(2, Activation.Softmax)]
+public partial class Seed462TanhNet { }

@@ -1,0 +1,226 @@
+using System;
+using System.Buffers.Binary;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace StaticNet.Storage;
+
+/// <summary>
+/// StaticNet's weight file: a small little-endian binary format.
+/// <code>
+/// offset  size  field
+///      0     4  magic "SNWF"
+///      4     2  format version (1)
+///      6     1  element type (1 = float32)
+///      7     1  reserved (0)
+///      8     8  architecture fingerprint (FNV-1a 64 of the architecture text)
+///     16     4  parameter count
+///     20     4  state count (non-trainable values such as batch-norm statistics)
+///     24     4  architecture text length in bytes
+///     28     n  architecture text, UTF-8
+///             4·p  parameters, float32
+///             4·s  state, float32
+///             4  CRC-32 of every byte before it
+/// </code>
+/// Loading checks all of it before writing anything, so a bad file leaves the network untouched.
+/// </summary>
+public static class WeightFile
+{
+    /// <summary>"SNWF" read as a little-endian integer.</summary>
+    public const uint Magic = 0x46574E53;
+
+    /// <summary>The format version this library writes and reads.</summary>
+    public const ushort Version = 1;
+
+    private const byte Float32 = 1;
+    private const int HeaderSize = 28;
+    private const int MaxArchitectureBytes = 1 << 20;
+
+    /// <summary>Writes a weight file to <paramref name="stream"/>.</summary>
+    public static void Write(Stream stream, string architecture, ulong fingerprint, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
+    {
+        byte[] text = Encoding.UTF8.GetBytes(architecture);
+        Span<byte> header = stackalloc byte[HeaderSize];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version);
+        header[6] = Float32;
+        header[7] = 0;
+        BinaryPrimitives.WriteUInt64LittleEndian(header[8..], fingerprint);
+        BinaryPrimitives.WriteInt32LittleEndian(header[16..], parameters.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(header[20..], state.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(header[24..], text.Length);
+
+        uint crc = Crc32.Initial;
+        crc = WriteAndHash(stream, header, crc);
+        crc = WriteAndHash(stream, text, crc);
+        crc = WriteFloats(stream, parameters, crc);
+        crc = WriteFloats(stream, state, crc);
+        Span<byte> checksum = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(checksum, Crc32.Finish(crc));
+        stream.Write(checksum);
+    }
+
+    /// <summary>Writes a weight file at <paramref name="path"/>, replacing it only once the new file is complete.</summary>
+    public static void Write(string path, string architecture, ulong fingerprint, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
+    {
+        string temporary = path + ".tmp";
+        using (FileStream file = File.Create(temporary))
+        {
+            Write(file, architecture, fingerprint, parameters, state);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// Reads a weight file from <paramref name="stream"/> into <paramref name="parameters"/> and
+    /// <paramref name="state"/>, whose lengths are the counts expected. Throws
+    /// <see cref="WeightFileException"/> naming <paramref name="source"/> if anything does not match,
+    /// leaving both spans untouched.
+    /// </summary>
+    public static void Read(Stream stream, string source, string architecture, ulong fingerprint, Span<float> parameters, Span<float> state)
+    {
+        Span<byte> header = stackalloc byte[HeaderSize];
+        if (ReadFully(stream, header) < HeaderSize)
+        {
+            throw new WeightFileException(source, $"the file is truncated: it is shorter than the {HeaderSize}-byte header.");
+        }
+
+        uint magic = BinaryPrimitives.ReadUInt32LittleEndian(header);
+        if (magic != Magic)
+        {
+            throw new WeightFileException(source, $"it is not a StaticNet weight file (expected magic \"SNWF\", found 0x{magic:X8}).");
+        }
+
+        ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
+        if (version != Version)
+        {
+            throw new WeightFileException(source, $"it has format version {version}; this library reads version {Version}.");
+        }
+
+        if (header[6] != Float32)
+        {
+            throw new WeightFileException(source, $"it holds element type {header[6]}; only 1 (float32) is supported.");
+        }
+
+        ulong foundFingerprint = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
+        int parameterCount = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
+        int stateCount = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
+        int textLength = BinaryPrimitives.ReadInt32LittleEndian(header[24..]);
+        if (textLength < 0 || textLength > MaxArchitectureBytes)
+        {
+            throw new WeightFileException(source, $"its architecture text length {textLength} is not plausible.");
+        }
+
+        var text = new byte[textLength];
+        if (ReadFully(stream, text) < textLength)
+        {
+            throw new WeightFileException(source, "the file is truncated inside its architecture text.");
+        }
+
+        string foundArchitecture = Encoding.UTF8.GetString(text);
+        if (foundFingerprint != fingerprint || foundArchitecture != architecture)
+        {
+            throw new WeightFileException(source,
+                $"it was saved from another architecture. The file has \"{foundArchitecture}\" (fingerprint 0x{foundFingerprint:X16}); "
+                + $"this network is \"{architecture}\" (fingerprint 0x{fingerprint:X16}).");
+        }
+
+        if (parameterCount != parameters.Length || stateCount != state.Length)
+        {
+            throw new WeightFileException(source,
+                $"it holds {parameterCount} parameters and {stateCount} state values; this network has {parameters.Length} and {state.Length}.");
+        }
+
+        uint crc = Crc32.Append(Crc32.Append(Crc32.Initial, header), text);
+        var values = new float[parameterCount + stateCount];
+        Span<byte> bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        int read = ReadFully(stream, bytes);
+        if (read < bytes.Length)
+        {
+            throw new WeightFileException(source, $"the file is truncated: expected {bytes.Length} bytes of values, found {read}.");
+        }
+
+        crc = Crc32.Finish(Crc32.Append(crc, bytes));
+        Span<byte> checksum = stackalloc byte[4];
+        if (ReadFully(stream, checksum) < 4)
+        {
+            throw new WeightFileException(source, "the file is truncated: its checksum is missing.");
+        }
+
+        uint expected = BinaryPrimitives.ReadUInt32LittleEndian(checksum);
+        if (expected != crc)
+        {
+            throw new WeightFileException(source, $"its checksum does not match (stored 0x{expected:X8}, computed 0x{crc:X8}): the file is corrupted.");
+        }
+
+        if (!BitConverter.IsLittleEndian)
+        {
+            Span<int> raw = MemoryMarshal.Cast<float, int>(values.AsSpan());
+            BinaryPrimitives.ReverseEndianness(raw, raw);
+        }
+
+        values.AsSpan(0, parameterCount).CopyTo(parameters);
+        values.AsSpan(parameterCount, stateCount).CopyTo(state);
+    }
+
+    /// <summary>Reads the weight file at <paramref name="path"/>; see <see cref="Read(Stream, string, string, ulong, Span{float}, Span{float})"/>.</summary>
+    public static void Read(string path, string architecture, ulong fingerprint, Span<float> parameters, Span<float> state)
+    {
+        FileStream file;
+        try
+        {
+            file = File.OpenRead(path);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new WeightFileException(path, "the file does not exist.");
+        }
+
+        using (file)
+        {
+            Read(file, path, architecture, fingerprint, parameters, state);
+        }
+    }
+
+    private static uint WriteAndHash(Stream stream, ReadOnlySpan<byte> bytes, uint crc)
+    {
+        stream.Write(bytes);
+        return Crc32.Append(crc, bytes);
+    }
+
+    private static uint WriteFloats(Stream stream, ReadOnlySpan<float> values, uint crc)
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            return WriteAndHash(stream, MemoryMarshal.AsBytes(values), crc);
+        }
+
+        Span<byte> buffer = stackalloc byte[4];
+        foreach (float value in values)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(buffer, value);
+            crc = WriteAndHash(stream, buffer, crc);
+        }
+
+        return crc;
+    }
+
+    private static int ReadFully(Stream stream, Span<byte> buffer)
+    {
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int read = stream.Read(buffer[total..]);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+}

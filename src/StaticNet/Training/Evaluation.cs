@@ -1,0 +1,51 @@
+using System;
+
+namespace StaticNet.Training;
+
+/// <summary>Measures a network on data without training it: mean loss, and accuracy where the loss has one.</summary>
+public static class Evaluation
+{
+    /// <summary>
+    /// The mean loss and accuracy (NaN for mean squared error) of <paramref name="network"/> on
+    /// <paramref name="data"/>, with dropout off. Allocates two small buffers per call.
+    /// </summary>
+    public static (float Loss, float Accuracy) Measure(INetwork network, Dataset data) =>
+        Measure(network, data, new float[network.Parameters.Length], new float[network.OutputSize]);
+
+    internal static (float Loss, float Accuracy) Measure(INetwork network, Dataset data, float[] gradients, float[] outputs)
+    {
+        CheckShapes(network, data);
+        double loss = 0;
+        double correct = 0;
+        for (int i = 0; i < data.Count; i++)
+        {
+            loss += network.Backward(data.Input(i), data.Target(i), gradients, Span<float>.Empty);
+            correct += Score(network, data, i, outputs);
+        }
+
+        return ((float)(loss / data.Count), (float)(correct / data.Count));
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless the data's sample sizes fit the network.</summary>
+    internal static void CheckShapes(INetwork network, Dataset data)
+    {
+        if (data.InputSize != network.InputSize || data.TargetSize != network.OutputSize)
+        {
+            throw new ArgumentException(
+                $"The network takes {network.InputSize} inputs and gives {network.OutputSize} outputs, "
+                + $"but the data has {data.InputSize} inputs and {data.TargetSize} targets per sample.", nameof(data));
+        }
+    }
+
+    /// <summary>One sample's accuracy; only classification losses run the forward pass it needs.</summary>
+    internal static float Score(INetwork network, Dataset data, int row, float[] outputs)
+    {
+        if (network.Loss == Loss.MeanSquaredError)
+        {
+            return float.NaN;
+        }
+
+        network.Forward(data.Input(row), outputs);
+        return Metrics.Accuracy(network.Loss, outputs, data.Target(row));
+    }
+}

@@ -1,0 +1,168 @@
+using System;
+using System.Buffers.Binary;
+using System.IO;
+using System.Linq;
+using StaticNet.Storage;
+using StaticNet.Tests.Networks;
+using StaticNet.TestSupport;
+using Xunit;
+
+namespace StaticNet.Tests.Storage;
+
+public sealed class WeightFileTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("staticnet-weights-").FullName;
+    private readonly float[] parameters = RandomData.Uniform(new Random(1), Seed462Net.ParameterCount, 1.0);
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    [Fact]
+    public void Round_trips_bit_exactly_through_a_file_a_stream_and_a_network_object()
+    {
+        string path = Path.Combine(directory, "net.snw");
+        parameters[3] = float.Epsilon;
+        parameters[4] = -0f;
+        Seed462Net.SaveWeights(path, parameters);
+        var fromFile = new float[Seed462Net.ParameterCount];
+        Seed462Net.LoadWeights(path, fromFile);
+
+        using var stream = new MemoryStream();
+        Seed462Net.SaveWeights(stream, parameters);
+        stream.Position = 0;
+        var fromStream = new float[Seed462Net.ParameterCount];
+        Seed462Net.LoadWeights(stream, fromStream);
+
+        var network = new Seed462Net(parameters);
+        network.Save(Path.Combine(directory, "object.snw"));
+        Seed462Net reloaded = Seed462Net.Load(Path.Combine(directory, "object.snw"));
+
+        int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();
+        Assert.Equal(Bits(parameters), Bits(fromFile));
+        Assert.Equal(Bits(parameters), Bits(fromStream));
+        Assert.Equal(Bits(parameters), Bits(reloaded.Parameters));
+    }
+
+    [Fact]
+    public void The_file_is_little_endian_with_the_documented_header()
+    {
+        using var stream = new MemoryStream();
+        Seed462Net.SaveWeights(stream, parameters);
+        byte[] bytes = stream.ToArray();
+        int textLength = Seed462Net.Architecture.Length;
+
+        Assert.Equal("SNWF"u8.ToArray(), bytes[..4]);
+        Assert.Equal(1, BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(4)));
+        Assert.Equal(1, bytes[6]);
+        Assert.Equal(Seed462Net.ArchitectureFingerprint, BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(8)));
+        Assert.Equal(44, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(16)));
+        Assert.Equal(0, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(20)));
+        Assert.Equal(textLength, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(24)));
+        Assert.Equal(parameters[0], BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(28 + textLength)));
+        Assert.Equal(28 + textLength + (44 * 4) + 4, bytes.Length);
+    }
+
+    [Fact]
+    public void The_architecture_text_names_every_layer()
+    {
+        Assert.Equal("input(4) Dense(6,ReLU)(6) Dense(2,Softmax)(2)", Seed462Net.Architecture);
+        Assert.NotEqual(Seed462Net.ArchitectureFingerprint, Seed462TanhNet.ArchitectureFingerprint);
+    }
+
+    [Fact]
+    public void A_file_of_another_architecture_is_refused_with_both_descriptions()
+    {
+        string path = Path.Combine(directory, "tanh.snw");
+        Seed462TanhNet.SaveWeights(path, parameters);
+
+        WeightFileException error = AssertRefused(() => Seed462Net.LoadWeights(path, Target()));
+
+        Assert.Equal(path, error.FileName);
+        Assert.Contains("saved from another architecture", error.Message);
+        Assert.Contains("\"input(4) Dense(6,Tanh)(6) Dense(2,Softmax)(2)\"", error.Message);
+        Assert.Contains("\"input(4) Dense(6,ReLU)(6) Dense(2,Softmax)(2)\"", error.Message);
+    }
+
+    [Theory]
+    [InlineData(10, "shorter than the 28-byte header")]
+    [InlineData(40, "truncated inside its architecture text")]
+    [InlineData(100, "expected 176 bytes of values, found")]
+    [InlineData(-2, "its checksum is missing")]
+    public void A_truncated_file_is_refused(int keep, string problem)
+    {
+        byte[] bytes = Saved();
+        byte[] truncated = bytes[..(keep >= 0 ? keep : bytes.Length + keep)];
+
+        WeightFileException error = AssertRefused(() => Seed462Net.LoadWeights(new MemoryStream(truncated), Target(), "truncated.snw"));
+
+        Assert.Contains(problem, error.Message);
+        Assert.StartsWith("Cannot load weights from 'truncated.snw'", error.Message);
+    }
+
+    [Fact]
+    public void A_wrong_magic_is_refused()
+    {
+        byte[] bytes = Saved();
+        bytes[0] = (byte)'X';
+
+        Assert.Contains("not a StaticNet weight file", AssertRefused(() => Load(bytes)).Message);
+    }
+
+    [Fact]
+    public void Another_format_version_is_refused()
+    {
+        byte[] bytes = Saved();
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(4), 2);
+
+        Assert.Contains("format version 2; this library reads version 1", AssertRefused(() => Load(bytes)).Message);
+    }
+
+    [Fact]
+    public void A_count_that_does_not_match_is_refused()
+    {
+        using var stream = new MemoryStream();
+        WeightFile.Write(stream, Seed462Net.Architecture, Seed462Net.ArchitectureFingerprint, new float[43], ReadOnlySpan<float>.Empty);
+
+        Assert.Contains("holds 43 parameters and 0 state values; this network has 44 and 0", AssertRefused(() => Load(stream.ToArray())).Message);
+    }
+
+    [Fact]
+    public void A_corrupted_value_fails_the_checksum()
+    {
+        byte[] bytes = Saved();
+        bytes[^10] ^= 0x40;
+
+        Assert.Contains("checksum does not match", AssertRefused(() => Load(bytes)).Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_named()
+    {
+        string path = Path.Combine(directory, "missing.snw");
+
+        WeightFileException error = AssertRefused(() => Seed462Net.LoadWeights(path, Target()));
+
+        Assert.Contains("does not exist", error.Message);
+        Assert.Equal(path, error.FileName);
+    }
+
+    private float[] target = [];
+
+    private float[] Target() => target = Enumerable.Repeat(7f, Seed462Net.ParameterCount).ToArray();
+
+    private void Load(byte[] bytes) => Seed462Net.LoadWeights(new MemoryStream(bytes), Target(), "test.snw");
+
+    private byte[] Saved()
+    {
+        using var stream = new MemoryStream();
+        Seed462Net.SaveWeights(stream, parameters);
+        return stream.ToArray();
+    }
+
+    /// <summary>Asserts the load throws and left the destination exactly as it was.</summary>
+    private WeightFileException AssertRefused(Action load)
+    {
+        WeightFileException error = Assert.Throws<WeightFileException>(load);
+        Assert.All(target, value => Assert.Equal(7f, value));
+        return error;
+    }
+}
