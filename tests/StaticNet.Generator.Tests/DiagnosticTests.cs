@@ -39,6 +39,7 @@ public class DiagnosticTests
     [InlineData("SN0023", "[Network]\n[Input(2, 3, 9)]\n[Conv2D(2, 4)]\n[Flatten]\n[Dense(2)]", "4", "padded input of 3x9")]
     [InlineData("SN0024", "[Network]\n[Input(1, 8, 8)]\n[Conv2D(2, 3, Padding = 3)]\n[Flatten]\n[Dense(2)]", "Padding = 3", "smaller than the kernel (3), but it is 3")]
     [InlineData("SN0024", "[Network]\n[Input(1, 8, 8)]\n[Conv2D(2, 3, Padding = -1)]\n[Flatten]\n[Dense(2)]", "Padding = -1", "but it is -1")]
+    [InlineData("SN0022", "[Network]\n[Input(16)]\n[GlobalAveragePool2D]\n[Dense(2)]", "GlobalAveragePool2D", "flat shape (16)")]
     [InlineData("SN0026", "[Network]\n[Input(4)]\n[Dropout(1f)]\n[Dense(2)]", "1f", "below 1, but it is 1")]
     [InlineData("SN0026", "[Network]\n[Input(4)]\n[Dropout(-0.5f)]\n[Dense(2)]", "-0.5f", "but it is -0.5")]
     [InlineData("SN0027", "[Network]\n[Input(4)]\n[Dense(2)]\n[Dropout(0.5f)]", "Dropout(0.5f)", "must be followed by a layer that computes")]

@@ -59,6 +59,15 @@ public class ConstantsTests
     }
 
     [Fact]
+    public void Global_average_pooling_gives_one_flat_value_per_channel()
+    {
+        Assert.Equal(4 * 5 * 4, GlobalPoolNet.Layer1.OutputSize);
+        Assert.Equal(4, GlobalPoolNet.Layer2.OutputSize);
+        Assert.Equal(4 * 2, GlobalPoolNet.Layer3.WeightCount);
+        Assert.Contains("layer2 (GlobalAveragePool2D)", GlobalPoolNet.Summary);
+    }
+
+    [Fact]
     public void Parameter_count_of_a_deep_network_adds_up()
     {
         const int expected = (20 * 30 + 30) + (30 * 8 + 8) + (8 * 40 + 40) + (40 * 12 + 12) + (12 * 3 + 3);

@@ -23,6 +23,7 @@ public class GradientCheckTests
         { nameof(ConvStackNet), Loss.CrossEntropy },
         { nameof(ConvPoolNet), Loss.MeanSquaredError },
         { nameof(ConvOutputNet), Loss.BinaryCrossEntropy },
+        { nameof(GlobalPoolNet), Loss.CrossEntropy },
     };
 
     [Theory]

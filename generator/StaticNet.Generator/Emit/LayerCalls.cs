@@ -39,6 +39,9 @@ internal static class LayerCalls
             case PoolLayerPlan pool:
                 code.Line($"{PoolingKernels}.{(pool.IsMax ? "MaxForward" : "AverageForward")}({input}, {output}, {PoolGeometry(pool)});");
                 break;
+            case GlobalAveragePoolLayerPlan global:
+                code.Line($"{PoolingKernels}.GlobalAverageForward({input}, {output}, {GlobalGeometry(global)});");
+                break;
         }
     }
 
@@ -69,6 +72,9 @@ internal static class LayerCalls
             case DropoutLayerPlan:
                 code.Line($"{DropoutKernels}.Backward({gradient}, {DropoutMask(n)}, {inputGradients});");
                 break;
+            case GlobalAveragePoolLayerPlan global:
+                code.Line($"{PoolingKernels}.GlobalAverageBackward({gradient}, {inputGradients}, {GlobalGeometry(global)});");
+                break;
         }
     }
 
@@ -83,6 +89,9 @@ internal static class LayerCalls
     private static string Geometry(Conv2DLayerPlan conv) =>
         $"inputChannels: {conv.InputShape.Channels}, inputHeight: {conv.InputShape.Height}, inputWidth: {conv.InputShape.Width}, "
         + $"kernel: {conv.Kernel}, stride: {conv.Stride}, padding: {conv.Padding}";
+
+    private static string GlobalGeometry(GlobalAveragePoolLayerPlan global) =>
+        $"channels: {global.InputShape.Channels}, planeSize: {global.InputShape.Height * global.InputShape.Width}";
 
     private static string PoolGeometry(PoolLayerPlan pool) =>
         $"channels: {pool.InputShape.Channels}, inputHeight: {pool.InputShape.Height}, inputWidth: {pool.InputShape.Width}, size: {pool.Size}";

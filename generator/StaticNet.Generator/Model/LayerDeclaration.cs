@@ -34,6 +34,10 @@ internal sealed record Conv2DDeclaration(
 internal sealed record PoolDeclaration(bool IsMax, Argument<int> Size, LocationInfo? Location)
     : LayerDeclaration(IsMax ? "MaxPool2D" : "AvgPool2D", Location);
 
+/// <summary><c>[GlobalAveragePool2D]</c>.</summary>
+internal sealed record GlobalAveragePoolDeclaration(LocationInfo? Location)
+    : LayerDeclaration("GlobalAveragePool2D", Location);
+
 /// <summary><c>[Dropout(rate)]</c>.</summary>
 internal sealed record DropoutDeclaration(Argument<float> Rate, LocationInfo? Location)
     : LayerDeclaration("Dropout", Location);

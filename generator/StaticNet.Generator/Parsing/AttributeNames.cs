@@ -13,9 +13,10 @@ internal static class AttributeNames
     public const string AvgPool2D = "StaticNet.AvgPool2DAttribute";
     public const string Flatten = "StaticNet.FlattenAttribute";
     public const string Dropout = "StaticNet.DropoutAttribute";
+    public const string GlobalAveragePool2D = "StaticNet.GlobalAveragePool2DAttribute";
 
     /// <summary>Every attribute that declares a layer, in no particular order.</summary>
-    public static readonly IReadOnlyList<string> Layers = [Input, Dense, Conv2D, MaxPool2D, AvgPool2D, Flatten, Dropout];
+    public static readonly IReadOnlyList<string> Layers = [Input, Dense, Conv2D, MaxPool2D, AvgPool2D, GlobalAveragePool2D, Flatten, Dropout];
 
     public static bool IsLayer(string metadataName)
     {

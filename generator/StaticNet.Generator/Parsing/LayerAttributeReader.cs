@@ -36,6 +36,7 @@ internal static class LayerAttributeReader
             AttributeNames.MaxPool2D => new PoolDeclaration(IsMax: true, arguments.Int(0, 0), location),
             AttributeNames.AvgPool2D => new PoolDeclaration(IsMax: false, arguments.Int(0, 0), location),
             AttributeNames.Dropout => new DropoutDeclaration(arguments.Float(0, 0f), location),
+            AttributeNames.GlobalAveragePool2D => new GlobalAveragePoolDeclaration(location),
             _ => new FlattenDeclaration(location),
         };
     }

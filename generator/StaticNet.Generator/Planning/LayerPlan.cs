@@ -104,3 +104,10 @@ internal sealed record DropoutLayerPlan(int Number, float Rate, Shape Shape, int
 {
     public override string Kind => "Dropout";
 }
+
+/// <summary>Global average pooling: one mean per channel, as a flat vector. No parameters.</summary>
+internal sealed record GlobalAveragePoolLayerPlan(int Number, Shape InputShape, int Offset)
+    : LayerPlan(Number, "GlobalAveragePool2D", InputShape, Shape.Flat(InputShape.Channels), Offset, 0, Offset, 0, 0)
+{
+    public override string Kind => "GlobalAveragePool2D";
+}

@@ -61,6 +61,14 @@ internal sealed class NetworkPlanner
                 case PoolDeclaration pool:
                     current = PlanPool(pool, current);
                     break;
+                case GlobalAveragePoolDeclaration global:
+                    if (RequireVolume(global, current))
+                    {
+                        layers.Add(new GlobalAveragePoolLayerPlan(layers.Count + 1, current, (int)System.Math.Min(parameterCount, int.MaxValue)));
+                        current = Shape.Flat(current.Channels);
+                    }
+
+                    break;
                 case DropoutDeclaration dropout:
                     PlanDropout(dropout, current, isAfterLast: i > lastComputing);
                     break;
@@ -97,7 +105,7 @@ internal sealed class NetworkPlanner
     {
         for (int i = declaration.Layers.Count - 1; i >= 0; i--)
         {
-            if (declaration.Layers[i] is DenseDeclaration or Conv2DDeclaration or PoolDeclaration or UnreadableDeclaration)
+            if (declaration.Layers[i] is DenseDeclaration or Conv2DDeclaration or PoolDeclaration or GlobalAveragePoolDeclaration or UnreadableDeclaration)
             {
                 return i;
             }

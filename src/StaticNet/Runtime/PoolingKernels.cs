@@ -107,6 +107,35 @@ public static class PoolingKernels
         }
     }
 
+    /// <summary>The mean of each channel's whole plane of <paramref name="planeSize"/> values.</summary>
+    public static void GlobalAverageForward(ReadOnlySpan<float> input, Span<float> output, int channels, int planeSize)
+    {
+        for (int c = 0; c < channels; c++)
+        {
+            float sum = 0f;
+            foreach (float value in input.Slice(c * planeSize, planeSize))
+            {
+                sum += value;
+            }
+
+            output[c] = sum / planeSize;
+        }
+    }
+
+    /// <summary>Spreads each channel's gradient evenly over its plane; overwrites <paramref name="inputGradients"/> unless it is empty.</summary>
+    public static void GlobalAverageBackward(ReadOnlySpan<float> gradOutput, Span<float> inputGradients, int channels, int planeSize)
+    {
+        if (inputGradients.IsEmpty)
+        {
+            return;
+        }
+
+        for (int c = 0; c < channels; c++)
+        {
+            inputGradients.Slice(c * planeSize, planeSize).Fill(gradOutput[c] / planeSize);
+        }
+    }
+
     private static int MaxIndex(ReadOnlySpan<float> input, int channel, int oy, int ox, int inputHeight, int inputWidth, int size)
     {
         int best = (((channel * inputHeight) + (oy * size)) * inputWidth) + (ox * size);

@@ -60,6 +60,7 @@ public static class GradientCheckNetworks
         nameof(WideNet) => new(name, WideNet.ParameterCount, WideNet.InputSize, WideNet.OutputSize, WideNet.Forward, WideNet.Backward),
         nameof(ConvStackNet) => new(name, ConvStackNet.ParameterCount, ConvStackNet.InputSize, ConvStackNet.OutputSize, ConvStackNet.Forward, ConvStackNet.Backward),
         nameof(ConvPoolNet) => new(name, ConvPoolNet.ParameterCount, ConvPoolNet.InputSize, ConvPoolNet.OutputSize, ConvPoolNet.Forward, ConvPoolNet.Backward),
+        nameof(GlobalPoolNet) => new(name, GlobalPoolNet.ParameterCount, GlobalPoolNet.InputSize, GlobalPoolNet.OutputSize, GlobalPoolNet.Forward, GlobalPoolNet.Backward),
         nameof(ConvOutputNet) => new(name, ConvOutputNet.ParameterCount, ConvOutputNet.InputSize, ConvOutputNet.OutputSize, ConvOutputNet.Forward, ConvOutputNet.Backward),
         _ => FixtureNetworks.ForFixture(name),
     };
@@ -90,3 +91,11 @@ public partial class ConvPoolNet { }
 [Input(1, 5, 5)]
 [Conv2D(2, 3, Activation.Sigmoid)]
 public partial class ConvOutputNet { }
+
+/// <summary>Global average pooling of a non-square volume straight into a classifier.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(3, 5, 4)]
+[Conv2D(4, 3, Activation.ReLU, Padding = 1)]
+[GlobalAveragePool2D]
+[Dense(2, Activation.Softmax)]
+public partial class GlobalPoolNet { }
