@@ -29,6 +29,7 @@ public class DiagnosticTests
     [InlineData("SN0015", "[Network]\n[Input(4)]\n[Dense(2, (Activation)42)]", "(Activation)42", "(Activation)42 is not a defined Activation value")]
     [InlineData("SN0015", "[Network(Loss = (Loss)7)]\n[Input(4)]\n[Dense(2)]", "Loss = (Loss)7", "(Loss)7 is not a defined Loss value")]
     [InlineData("SN0017", "[Network]\n[Input(100000)]\n[Dense(100000)]", "Network", "needs 10000100000 parameters, more than the limit")]
+    [InlineData("SN0017", "[Network]\n[Input(1, 1000000000, 2)]\n[Dropout(0.5f)]\n[GlobalAveragePool2D]", "Network", "floats of working memory, more than the limit")]
     [InlineData("SN0019", "[Network]\n[Input(4)]\n[Dense(2, Activation.LeakyReLU, Slope = float.NaN)]", "Slope = float.NaN", "finite number, but it is NaN")]
     [InlineData("SN0006", "[Network]\n[Input(1, 8, 8)]\n[Conv2D(4, 3, Stride = 0)]\n[Flatten]\n[Dense(2)]", "Stride = 0", "Stride must be positive, but it is 0")]
     [InlineData("SN0006", "[Network]\n[Input(1, 8, 8)]\n[MaxPool2D(0)]\n[Flatten]\n[Dense(2)]", "0", "MaxPool2D size must be positive")]

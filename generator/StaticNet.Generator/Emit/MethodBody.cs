@@ -21,7 +21,9 @@ internal sealed class MethodBody
     {
         string suffix = comment.Length == 0 ? "" : " // " + comment;
         Code.Line($"global::System.Span<float> {name} = scratch.Slice({scratchLength}, {length});{suffix}");
-        scratchLength += length;
+
+        // The planner bounds working memory (SN0017); overflowing here would be a generator bug.
+        scratchLength = checked(scratchLength + length);
     }
 
     /// <summary>Copies a vector held in a span into locals, once.</summary>

@@ -89,6 +89,7 @@ internal sealed class NetworkPlanner
         }
 
         CheckLossFitsOutput(loss);
+        CheckWorkingMemory(input);
         return Result(loss, input);
     }
 
@@ -393,6 +394,21 @@ internal sealed class NetworkPlanner
     {
         parameterCount += count;
         CheckSize(parameterCount, "parameters");
+    }
+
+    /// <summary>
+    /// Backward keeps a few vectors per layer (weighted sums, outputs, gradients, a dropout mask) in
+    /// one scratch span; this bounds them generously so that the span's length cannot overflow.
+    /// </summary>
+    private void CheckWorkingMemory(Shape input)
+    {
+        long scratch = 2 * input.Size;
+        foreach (LayerPlan layer in layers)
+        {
+            scratch += (5 * layer.OutputShape.Size) + layer.InputShape.Size;
+        }
+
+        CheckSize(scratch, "floats of working memory");
     }
 
     private void CheckSize(long size, string what)
