@@ -79,11 +79,44 @@ public static class Activations
     /// </summary>
     public static void Softmax(ReadOnlySpan<float> z, Span<float> y)
     {
+        if (z.Length <= ShortVector)
+        {
+            ShortSoftmax(z, y);
+            return;
+        }
+
         float max = TensorPrimitives.Max(z);
         TensorPrimitives.Subtract(z, max, y);
         TensorPrimitives.Exp(y, y);
         float sum = TensorPrimitives.Sum(y);
         TensorPrimitives.Divide(y, sum, y);
+    }
+
+    /// <summary>Below this length, plain loops beat the setup of vectorised calls (a classifier's few outputs).</summary>
+    internal const int ShortVector = 16;
+
+    /// <summary>Softmax by scalar loops; NaN propagates as in the vectorised path.</summary>
+    private static void ShortSoftmax(ReadOnlySpan<float> z, Span<float> y)
+    {
+        float max = z[0];
+        for (int i = 1; i < z.Length; i++)
+        {
+            max = MathF.Max(max, z[i]);
+        }
+
+        float sum = 0f;
+        for (int i = 0; i < z.Length; i++)
+        {
+            float e = MathF.Exp(z[i] - max);
+            y[i] = e;
+            sum += e;
+        }
+
+        float inverse = 1f / sum;
+        for (int i = 0; i < y.Length; i++)
+        {
+            y[i] *= inverse;
+        }
     }
 
     /// <summary><c>gradZ = gradY * (z &gt; 0)</c>. <paramref name="gradY"/> and <paramref name="gradZ"/> may be the same span.</summary>

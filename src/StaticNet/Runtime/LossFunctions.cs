@@ -38,10 +38,32 @@ public static class LossFunctions
     public static float SoftmaxCrossEntropy(
         ReadOnlySpan<float> logits, ReadOnlySpan<float> target, Span<float> probabilities, Span<float> gradLogits)
     {
-        float max = TensorPrimitives.Max(logits);
-        TensorPrimitives.Subtract(logits, max, probabilities);
-        TensorPrimitives.Exp(probabilities, probabilities);
-        float sum = TensorPrimitives.Sum(probabilities);
+        float max;
+        float sum = 0f;
+        if (logits.Length <= Activations.ShortVector)
+        {
+            // A classifier's few outputs: scalar loops beat the setup of vectorised calls.
+            max = logits[0];
+            for (int i = 1; i < logits.Length; i++)
+            {
+                max = MathF.Max(max, logits[i]);
+            }
+
+            for (int i = 0; i < logits.Length; i++)
+            {
+                float e = MathF.Exp(logits[i] - max);
+                probabilities[i] = e;
+                sum += e;
+            }
+        }
+        else
+        {
+            max = TensorPrimitives.Max(logits);
+            TensorPrimitives.Subtract(logits, max, probabilities);
+            TensorPrimitives.Exp(probabilities, probabilities);
+            sum = TensorPrimitives.Sum(probabilities);
+        }
+
         float logSum = MathF.Log(sum);
 
         float loss = 0f;

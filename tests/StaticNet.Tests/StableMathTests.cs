@@ -1,0 +1,72 @@
+using System;
+using System.Linq;
+using StaticNet.Runtime;
+using Xunit;
+
+namespace StaticNet.Tests;
+
+/// <summary>Softmax and the fused losses stay finite and exact for extreme logits, on both the short and the vectorised paths.</summary>
+public class StableMathTests
+{
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Softmax_matches_a_double_reference_even_for_huge_logits(int length)
+    {
+        float[] logits = Enumerable.Range(0, length).Select(i => (float)((i % 7) - 3) * (i % 2 == 0 ? 1e4f : 1.5f)).ToArray();
+        var probabilities = new float[length];
+
+        Activations.Softmax(logits, probabilities);
+
+        double max = logits.Max();
+        double[] exps = logits.Select(z => Math.Exp(z - max)).ToArray();
+        double sum = exps.Sum();
+        for (int i = 0; i < length; i++)
+        {
+            Assert.True(float.IsFinite(probabilities[i]));
+            Assert.Equal(exps[i] / sum, probabilities[i], 6);
+        }
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Softmax_cross_entropy_is_finite_and_exact_for_a_hopeless_prediction(int length)
+    {
+        // The target class sits 2e4 below the winner: log(softmax) is -2e4, not -inf.
+        float[] logits = Enumerable.Range(0, length).Select(i => i == 1 ? 1e4f : -1e4f).ToArray();
+        var target = new float[length];
+        target[0] = 1f;
+        var gradient = new float[length];
+
+        float loss = LossFunctions.SoftmaxCrossEntropy(logits, target, gradient, gradient);
+
+        Assert.Equal(2e4f, loss, 0);
+        Assert.Equal(-1f, gradient[0], 6);
+        Assert.Equal(1f, gradient[1], 6);
+    }
+
+    [Fact]
+    public void Binary_cross_entropy_and_sigmoid_stay_finite_at_the_extremes()
+    {
+        float[] logits = [1e4f, -1e4f, 30f, -30f];
+        float[] target = [0f, 1f, 1f, 0f];
+        var gradient = new float[4];
+
+        float loss = LossFunctions.SigmoidBinaryCrossEntropy(logits, target, gradient);
+
+        Assert.Equal((1e4 + 1e4 + 9.4e-14 + 9.4e-14) / 4, loss, 0);
+        Assert.Equal([0.25f, -0.25f, 0f, 0f], gradient.Select(g => MathF.Round(g, 6)));
+        Assert.Equal(1f, Activations.Sigmoid(1e4f));
+        Assert.Equal(0f, Activations.Sigmoid(-1e4f));
+    }
+
+    [Fact]
+    public void NaN_logits_give_NaN_outputs_rather_than_exceptions()
+    {
+        var output = new float[3];
+        Activations.Softmax([1f, float.NaN, 2f], output);
+
+        Assert.Contains(output, float.IsNaN);
+    }
+}
