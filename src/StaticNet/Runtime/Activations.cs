@@ -79,26 +79,28 @@ public static class Activations
     /// </summary>
     public static void Softmax(ReadOnlySpan<float> z, Span<float> y)
     {
-        if (z.Length <= ShortVector)
-        {
-            ShortSoftmax(z, y);
-            return;
-        }
-
-        float max = TensorPrimitives.Max(z);
-        TensorPrimitives.Subtract(z, max, y);
-        TensorPrimitives.Exp(y, y);
-        float sum = TensorPrimitives.Sum(y);
-        TensorPrimitives.Divide(y, sum, y);
+        float sum = ExpShifted(z, y, out _);
+        TensorPrimitives.Multiply(y, 1f / sum, y);
     }
 
     /// <summary>Below this length, plain loops beat the setup of vectorised calls (a classifier's few outputs).</summary>
-    internal const int ShortVector = 16;
+    private const int ShortVector = 16;
 
-    /// <summary>Softmax by scalar loops; NaN propagates as in the vectorised path.</summary>
-    private static void ShortSoftmax(ReadOnlySpan<float> z, Span<float> y)
+    /// <summary>
+    /// The shared core of softmax and log-softmax: writes <c>exp(z - max)</c> to <paramref name="y"/>
+    /// and returns its sum, which is at least 1, so its log is finite. NaN in <paramref name="z"/> propagates.
+    /// </summary>
+    internal static float ExpShifted(ReadOnlySpan<float> z, Span<float> y, out float max)
     {
-        float max = z[0];
+        if (z.Length > ShortVector)
+        {
+            max = TensorPrimitives.Max(z);
+            TensorPrimitives.Subtract(z, max, y);
+            TensorPrimitives.Exp(y, y);
+            return TensorPrimitives.Sum(y);
+        }
+
+        max = z[0];
         for (int i = 1; i < z.Length; i++)
         {
             max = MathF.Max(max, z[i]);
@@ -112,11 +114,7 @@ public static class Activations
             sum += e;
         }
 
-        float inverse = 1f / sum;
-        for (int i = 0; i < y.Length; i++)
-        {
-            y[i] *= inverse;
-        }
+        return sum;
     }
 
     /// <summary><c>gradZ = gradY * (z &gt; 0)</c>. <paramref name="gradY"/> and <paramref name="gradZ"/> may be the same span.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Numerics.Tensors;
 
 namespace StaticNet.Runtime;
 
@@ -38,32 +37,7 @@ public static class LossFunctions
     public static float SoftmaxCrossEntropy(
         ReadOnlySpan<float> logits, ReadOnlySpan<float> target, Span<float> probabilities, Span<float> gradLogits)
     {
-        float max;
-        float sum = 0f;
-        if (logits.Length <= Activations.ShortVector)
-        {
-            // A classifier's few outputs: scalar loops beat the setup of vectorised calls.
-            max = logits[0];
-            for (int i = 1; i < logits.Length; i++)
-            {
-                max = MathF.Max(max, logits[i]);
-            }
-
-            for (int i = 0; i < logits.Length; i++)
-            {
-                float e = MathF.Exp(logits[i] - max);
-                probabilities[i] = e;
-                sum += e;
-            }
-        }
-        else
-        {
-            max = TensorPrimitives.Max(logits);
-            TensorPrimitives.Subtract(logits, max, probabilities);
-            TensorPrimitives.Exp(probabilities, probabilities);
-            sum = TensorPrimitives.Sum(probabilities);
-        }
-
+        float sum = Activations.ExpShifted(logits, probabilities, out float max);
         float logSum = MathF.Log(sum);
 
         float loss = 0f;
