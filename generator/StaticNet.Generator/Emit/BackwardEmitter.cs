@@ -289,7 +289,9 @@ internal sealed class BackwardEmitter
         string inputName = feeder is null ? "x" : $"a{feeder.Number}";
         string parameters = layer.ParameterCount > 0 ? $"dW{n} += g{n} ⊗ {inputName}, db{n} += g{n}, then the" : "The";
         Code.Line($"// Layer {n}: {layer.Description}. {parameters} gradient flows to "
-            + (feeder is null ? "the input." : $"layer {feeder.Number} through its {feeder.Activation} activation."));
+            + (feeder is null ? "the input."
+                : feeder.Activation == ActivationKind.Identity ? $"layer {feeder.Number} ({feeder.Description})."
+                : $"layer {feeder.Number} through its {feeder.Activation} activation."));
         if (layer is DenseLayerPlan { Unrolled: true } dense)
         {
             return BackwardUnrolled(dense, input, gradient, feeder);

@@ -466,7 +466,7 @@ namespace Vision
             float g3_7 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[7], w5[7] * g5_0 + w5[15] * g5_1 + w5[23] * g5_2 + w5[31] * g5_3 + w5[39] * g5_4 + w5[47] * g5_5 + w5[55] * g5_6 + w5[63] * g5_7
                 + w5[71] * g5_8 + w5[79] * g5_9);
 
-            // Layer 3: Conv2D(8, 3x3, ReLU, stride 2). dW3 += g3 ⊗ a2, db3 += g3, then the gradient flows to layer 2 through its Identity activation.
+            // Layer 3: Conv2D(8, 3x3, ReLU, stride 2). dW3 += g3 ⊗ a2, db3 += g3, then the gradient flows to layer 2 (MaxPool2D(2)).
             global::System.Span<float> g3 = scratch.Slice(612, 8);
             g3[0] = g3_0;
             g3[1] = g3_1;
