@@ -5,8 +5,9 @@ using Digits;
 using StaticNet;
 using StaticNet.Training;
 
-// Train an MLP and a CNN with dropout on the same 80% of the 8x8 digits (a tenth of it held out for
-// early stopping), compare them on the untouched 20%, and draw both training curves as SVG files.
+// Train an MLP, a CNN with dropout, and the same CNN with batch normalisation on the same 80% of the
+// 8x8 digits (a tenth of it held out for early stopping), compare them on the untouched 20%, and draw
+// their training curves as SVG files. Then save the convolutional networks, reload them and check.
 Dataset all = DigitsData.Load(Path.Combine(AppContext.BaseDirectory, "digits.csv.gz"));
 (Dataset training, Dataset test) = all.Split(fraction: 0.2, seed: 1);
 Console.WriteLine($"{training.Count} training and {test.Count} test images.");
@@ -14,14 +15,21 @@ Console.WriteLine($"{training.Count} training and {test.Count} test images.");
 float mlp = Train("MLP", new DigitsMlp(seed: 1), DigitsMlp.Summary, DigitsMlp.ParameterCount, "digits-mlp-training.svg");
 var cnnNetwork = new DigitsCnn(seed: 1);
 float cnn = Train("CNN", cnnNetwork, DigitsCnn.Summary, DigitsCnn.ParameterCount, "digits-cnn-training.svg");
-Console.WriteLine($"Test accuracy: MLP {mlp:P1}, CNN {cnn:P1}.");
+var normNetwork = new DigitsNormCnn(seed: 1);
+float norm = Train("CNN with batch norm", normNetwork, DigitsNormCnn.Summary, DigitsNormCnn.ParameterCount, "digits-cnn-batchnorm-training.svg");
+Console.WriteLine($"Test accuracy: MLP {mlp:P1}, CNN {cnn:P1}, CNN with batch norm {norm:P1}.");
 
-// Save the CNN, load it into a new object, and check the reloaded network scores the same.
+// Save each CNN (the batch-norm one with its running statistics), load it into a new object, and
+// check that the reloaded network scores the same.
 string weights = Path.GetFullPath("digits-cnn.snw");
 cnnNetwork.Save(weights);
-DigitsCnn reloaded = DigitsCnn.Load(weights);
-float reloadedAccuracy = Evaluation.Measure(reloaded, test).Accuracy;
-Console.WriteLine($"Saved the CNN to {weights} ({new FileInfo(weights).Length:N0} bytes); reloaded, it scores {reloadedAccuracy:P1}.");
+Report("CNN", weights, DigitsCnn.Load(weights));
+string normWeights = Path.GetFullPath("digits-cnn-batchnorm.snw");
+normNetwork.Save(normWeights);
+Report("CNN with batch norm", normWeights, DigitsNormCnn.Load(normWeights));
+
+void Report(string name, string path, INetwork reloaded) =>
+    Console.WriteLine($"Saved the {name} to {path} ({new FileInfo(path).Length:N0} bytes); reloaded, it scores {Evaluation.Measure(reloaded, test).Accuracy:P1}.");
 
 float Train(string name, INetwork network, string summary, int parameterCount, string chartFile)
 {

@@ -21,8 +21,17 @@ public interface INetwork
     /// <summary>The network's parameters, in the layout of its <c>LayerN</c> offsets.</summary>
     float[] Parameters { get; }
 
+    /// <summary>
+    /// The network's state: batch-norm running statistics, updated by <see cref="BackwardBatch"/> and used
+    /// everywhere else. Empty for networks without batch normalisation.
+    /// </summary>
+    float[] State { get; }
+
     /// <summary>Runs the network on one sample with <see cref="Parameters"/>.</summary>
     void Forward(ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>Runs the network on a batch of samples laid out one after another, as <see cref="Forward"/> does on each.</summary>
+    void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs);
 
     /// <summary>
     /// Backpropagates one sample with <see cref="Parameters"/>: returns the loss, adds dLoss/dParameters
@@ -35,4 +44,12 @@ public interface INetwork
     /// dropout layers draw their masks from <paramref name="random"/>. The same as the other overload for networks without dropout.
     /// </summary>
     float Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> parameterGradients, Span<float> inputGradients, ref Training.SeededRandom random);
+
+    /// <summary>
+    /// The gradient of one training step on a batch of samples laid out one after another, in training mode
+    /// (dropout masks from <paramref name="random"/>, batch normalisation with the batch's statistics, moving
+    /// <see cref="State"/>): returns the batch's mean loss, adds the gradient of that mean into
+    /// <paramref name="parameterGradients"/>, and writes each sample's outputs to <paramref name="outputs"/> unless it is empty.
+    /// </summary>
+    float BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> parameterGradients, Span<float> outputs, ref Training.SeededRandom random);
 }

@@ -46,6 +46,14 @@ public class DiagnosticTests
     [InlineData("SN0027", "[Network]\n[Input(4)]\n[Dense(2)]\n[Dropout(0.5f)]", "Dropout(0.5f)", "must be followed by a layer that computes")]
     [InlineData("SN0025", "[Network]\n[Input(3, 4, 4)]\n[MaxPool2D(5)]\n[Flatten]\n[Dense(2)]", "5", "5x5 window, larger than its 4x4 input (shape (3, 4, 4))")]
     [InlineData("SN0010", "[Network(Loss = Loss.CrossEntropy)]\n[Input(1, 4, 4)]\n[MaxPool2D(2)]\n[Flatten]", "Loss = Loss.CrossEntropy", "the last layer is [MaxPool2D(2)] with no activation")]
+    [InlineData("SN0028", "[Network]\n[Input(4)]\n[BatchNorm]\n[Dense(2)]", "BatchNorm", "comes straight after [Input] (shape (4))")]
+    [InlineData("SN0028", "[Network]\n[Input(1, 8, 8)]\n[BatchNorm(Activation.ReLU)]\n[Flatten]\n[Dense(2)]", "BatchNorm(Activation.ReLU)", "(shape (1, 8, 8))")]
+    [InlineData("SN0029", "[Network]\n[Input(4)]\n[Dense(3)]\n[BatchNorm(Momentum = 0f)]\n[Dense(2)]", "Momentum = 0f", "BatchNorm Momentum must be in (0, 1], but it is 0")]
+    [InlineData("SN0029", "[Network]\n[Input(4)]\n[Dense(3)]\n[BatchNorm(Momentum = 1.5f)]\n[Dense(2)]", "Momentum = 1.5f", "but it is 1.5")]
+    [InlineData("SN0029", "[Network]\n[Input(4)]\n[Dense(3)]\n[BatchNorm(Epsilon = -1f)]\n[Dense(2)]", "Epsilon = -1f", "BatchNorm Epsilon must be positive and finite, but it is -1")]
+    [InlineData("SN0029", "[Network]\n[Input(4)]\n[Dense(3)]\n[BatchNorm(Epsilon = float.NaN)]\n[Dense(2)]", "Epsilon = float.NaN", "but it is NaN")]
+    [InlineData("SN0009", "[Network]\n[Input(4)]\n[Dense(3)]\n[BatchNorm(Activation.Softmax)]\n[Dense(2)]", "Activation.Softmax", "layer 2 ([BatchNorm])")]
+    [InlineData("SN0010", "[Network(Loss = Loss.CrossEntropy)]\n[Input(4)]\n[Dense(2)]\n[BatchNorm]", "Loss = Loss.CrossEntropy", "the last layer is [BatchNorm(2)] with Identity activation")]
     public void Reports_an_error_on_the_offending_attribute(string id, string attributes, string location, string message)
     {
         GeneratorResult result = GeneratorHarness.Run(Declare(attributes));

@@ -126,6 +126,11 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
             int side = random.Next(4, 10);
             text.Append($"[Input({random.Next(1, 4)}, {side}, {side + random.Next(3)})]\n");
             text.Append($"[Conv2D({random.Next(1, 5)}, {random.Next(1, 4)}, {Pick(random, Activations[..5])}, Padding = {random.Next(0, 1)})]\n");
+            if (random.Next(3) == 0)
+            {
+                text.Append($"[BatchNorm({Pick(random, Activations[..5])})]\n");
+            }
+
             text.Append(random.Next(2) == 0 ? "[MaxPool2D(2)]\n[Flatten]\n" : "[GlobalAveragePool2D]\n");
         }
         else
@@ -139,6 +144,10 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
             if (random.Next(5) == 0)
             {
                 text.Append("[Dropout(0.2f)]\n");
+            }
+            else if (random.Next(4) == 0)
+            {
+                text.Append($"[BatchNorm({Pick(random, Activations[..5])}, Momentum = 0.3f)]\n");
             }
         }
 
@@ -188,6 +197,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         1 => random.Next(2) == 0 ? $"[MaxPool2D({Size(random)})]" : $"[AvgPool2D({Size(random)})]",
         2 => "[Flatten]",
         3 => $"[Dropout({Pick(random, ["0.5f", "0f", "1f", "-0.1f", "0.25f"])})]",
+        4 when random.Next(2) == 0 => $"[BatchNorm({Pick(random, Activations)}{BatchNormOptions(random)})]",
         4 => "[GlobalAveragePool2D]",
         5 when random.Next(4) == 0 => Pick(random, ["[Dense(\"six\")]", "[Dense()]", "[Dense(1, 2, 3)]", "[Conv2D(2)]", "[Dense(nameof(Loss))]", "[Dense(int.MaxValue)]"]),
         _ => $"[Dense({Size(random)}, {Pick(random, random.Next(4) == 0 ? Activations : Activations[..5])}{DenseOptions(random)})]",
@@ -198,6 +208,14 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         0 => "",
         1 => $", Stride = {Pick(random, ["1", "2", "0", "-1"])}",
         _ => $", Padding = {Pick(random, ["1", "0", "2", "-1", "5"])}",
+    };
+
+    private static string BatchNormOptions(Random random) => random.Next(4) switch
+    {
+        0 => $", Momentum = {Pick(random, ["0.5f", "0f", "2f", "float.NaN"])}",
+        1 => $", Epsilon = {Pick(random, ["1e-3f", "0f", "-1f", "float.PositiveInfinity"])}",
+        2 => $", Slope = {Pick(random, ["0.2f", "float.NaN"])}",
+        _ => "",
     };
 
     private static string DenseOptions(Random random) => random.Next(5) switch

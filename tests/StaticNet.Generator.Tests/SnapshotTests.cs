@@ -51,6 +51,31 @@ public class SnapshotTests
         public partial class DigitCnn { }
         """;
 
+    public const string NormalisedCnn = """
+        using StaticNet;
+
+        namespace Vision;
+
+        [Network(Loss = Loss.CrossEntropy)]
+        [Input(1, 8, 8)]
+        [Conv2D(4, 3)]
+        [BatchNorm(Activation.ReLU)]
+        [MaxPool2D(2)]
+        [Flatten]
+        [Dropout(0.25f)]
+        [Dense(10, Activation.Softmax)]
+        public partial class NormalisedCnn { }
+        """;
+
+    [Fact]
+    public void Network_with_batch_normalisation_and_dropout()
+    {
+        GeneratorResult result = GeneratorHarness.Run(NormalisedCnn);
+
+        Assert.Empty(result.CompilationProblems);
+        Snapshot.Match("NormalisedCnn", result.Sources["Vision.NormalisedCnn.g.cs"]);
+    }
+
     [Fact]
     public void Convolutional_network()
     {

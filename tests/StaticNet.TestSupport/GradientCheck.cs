@@ -23,24 +23,40 @@ public static class GradientCheck
         var inputGradients = new float[network.InputSize];
         network.Backward(parameters, input, target, parameterGradients, inputGradients);
 
+        int kinks = CheckMany(parameters, parameterGradients, p => Loss(network, p, input, target), $"{network.Name} dLoss/dParameter", maxParameters, seed);
+        kinks += CheckMany(input, inputGradients, x => Loss(network, parameters, x, target), $"{network.Name} dLoss/dInput", input.Length, seed);
+        RequireFewKinks(network.Name, kinks, Math.Min(maxParameters, parameters.Length) + input.Length);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="gradient"/> against finite differences of <paramref name="loss"/> at
+    /// <paramref name="values"/>, on up to <paramref name="maxChecks"/> elements picked with <paramref name="seed"/>.
+    /// </summary>
+    public static void Verify(string name, float[] values, float[] gradient, Func<float[], float> loss, int maxChecks, int seed)
+    {
+        int kinks = CheckMany(values, gradient, loss, name, maxChecks, seed);
+        RequireFewKinks(name, kinks, Math.Min(maxChecks, values.Length));
+    }
+
+    private static int CheckMany(float[] values, float[] gradient, Func<float[], float> loss, string what, int maxChecks, int seed)
+    {
         var random = new Random(seed);
-        int count = Math.Min(maxParameters, parameters.Length);
+        int count = Math.Min(maxChecks, values.Length);
         int kinks = 0;
         for (int k = 0; k < count; k++)
         {
-            int i = count == parameters.Length ? k : random.Next(parameters.Length);
-            kinks += CheckOne(parameters, i, parameterGradients[i], p => Loss(network, p, input, target), $"{network.Name} dLoss/dParameter[{i}]");
+            int i = count == values.Length ? k : random.Next(values.Length);
+            kinks += CheckOne(values, i, gradient[i], loss, $"{what}[{i}]");
         }
 
-        for (int i = 0; i < input.Length; i++)
-        {
-            kinks += CheckOne(input, i, inputGradients[i], x => Loss(network, parameters, x, target), $"{network.Name} dLoss/dInput[{i}]");
-        }
+        return kinks;
+    }
 
-        int total = count + input.Length;
+    private static void RequireFewKinks(string name, int kinks, int total)
+    {
         if (kinks > Math.Max(2, total / 10))
         {
-            throw new XunitException($"{network.Name}: {kinks} of {total} elements sat on kinks; the check proves too little.");
+            throw new XunitException($"{name}: {kinks} of {total} elements sat on kinks; the check proves too little.");
         }
     }
 

@@ -120,12 +120,21 @@ internal static class DiagnosticDescriptors
         "SN9999", "The StaticNet generator failed",
         "The StaticNet generator failed on '{0}' and generated nothing for it: {1}. Please report this with the declaration.");
 
+    public static readonly DiagnosticDescriptor BatchNormFirst = Error(
+        "SN0028", "BatchNorm cannot be the first layer",
+        "[BatchNorm] must follow a layer that computes, such as [Dense] or [Conv2D], but it comes straight after [Input] (shape {0}); "
+        + "standardise the data instead, or put first the layer it should normalise");
+
+    public static readonly DiagnosticDescriptor InvalidBatchNormSetting = Error(
+        "SN0029", "BatchNorm setting is out of range",
+        "BatchNorm {0} must be {2}, but it is {1}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = Index(
         NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
         FlattenRequired, InputSizeMismatch, SoftmaxNotLast, LossDoesNotFitOutput, LayersWithoutNetwork,
         NoLayers, InvalidInputRank, LayersSplitAcrossDeclarations, UndefinedEnumValue, UnreadableAttribute,
         NetworkTooLarge, SlopeWithoutLeakyReLU, InvalidSlope, InstanceApiSkipped, ImageLayerAfterFlatInput, KernelLargerThanInput,
-        InvalidPadding, PoolLargerThanInput, InvalidDropoutRate, DropoutLast, InternalError);
+        InvalidPadding, PoolLargerThanInput, InvalidDropoutRate, DropoutLast, BatchNormFirst, InvalidBatchNormSetting, InternalError);
 
     /// <summary>All descriptors, for documentation tests.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => byId.Values;

@@ -38,17 +38,18 @@ internal sealed class BackwardEmitter
         writer.Line("/// OVERWRITES <paramref name=\"inputGradients\"/> with dLoss/dInput, or skips that when it is empty. Allocation-free.");
         writer.Line("/// </summary>");
         writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters.</param>");
+        StateSpan.Document(writer, plan, ", read: batch normalisation uses the running statistics here");
         writer.Line($"/// <param name=\"input\">The sample: {plan.InputShape.Size} values.</param>");
         writer.Line($"/// <param name=\"target\">The {plan.OutputShape.Size} expected outputs.</param>");
         writer.Line($"/// <param name=\"parameterGradients\">{plan.ParameterCount} sums that this sample's gradient is added to.</param>");
         writer.Line($"/// <param name=\"inputGradients\">Receives the {plan.InputShape.Size} input gradients; empty to skip them.</param>");
         writer.Line("/// <returns>This sample's loss.</returns>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        string parameters = $"{RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.ReadOnlySpan} input, "
+        string parameters = $"{RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, "
             + $"{RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients";
         if (plan.HasDropout)
         {
-            WriteDropoutOverloads(writer, parameters);
+            WriteDropoutOverloads(writer, plan, parameters);
             writer.Open($"private static float BackwardCore({parameters}, ref {Random} random, bool training)");
         }
         else
@@ -57,6 +58,7 @@ internal sealed class BackwardEmitter
         }
 
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        StateSpan.Guard(writer, plan);
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, nameof(input));");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(target.Length, OutputSize, nameof(target));");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));");
@@ -112,9 +114,9 @@ internal sealed class BackwardEmitter
     /// With dropout, Backward comes in two modes over one core: the contract's overload with dropout
     /// off (deterministic, what gradient checks see) and a training overload drawing masks from the caller's generator.
     /// </summary>
-    private static void WriteDropoutOverloads(CodeWriter writer, string parameters)
+    private static void WriteDropoutOverloads(CodeWriter writer, NetworkPlan plan, string parameters)
     {
-        const string arguments = "parameters, input, target, parameterGradients, inputGradients";
+        string arguments = $"parameters, {StateSpan.Argument(plan)}input, target, parameterGradients, inputGradients";
         writer.Line("/// <remarks>Dropout is off in this overload: use the one taking a <c>SeededRandom</c> to train with it.</remarks>");
         writer.Open($"public static float Backward({parameters})");
         writer.Line($"var inference = default({Random});");
@@ -126,6 +128,7 @@ internal sealed class BackwardEmitter
         writer.Line("/// and the backward pass uses the same masks. Otherwise as the overload without it.");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"parameters\">All parameters.</param>");
+        StateSpan.Document(writer, plan, ", read");
         writer.Line("/// <param name=\"input\">The sample.</param>");
         writer.Line("/// <param name=\"target\">The expected outputs.</param>");
         writer.Line("/// <param name=\"parameterGradients\">Sums that this sample's gradient is added to.</param>");
@@ -196,7 +199,7 @@ internal sealed class BackwardEmitter
         body.EnsureSpan(input);
         body.Allocate($"a{n}", size);
         body.Allocate(LayerCalls.DropoutMask(n), size);
-        LayerCalls.DropoutForward(Code, layer, input.SpanName, $"a{n}");
+        LayerCalls.DropoutForward(Code, layer, input.SpanName, $"a{n}", $"training ? {RuntimeCalls.Float(layer.Rate)} : 0f");
         outputs[n] = Vector.Span($"a{n}", size);
     }
 
@@ -285,9 +288,14 @@ internal sealed class BackwardEmitter
     {
         int n = layer.Number;
         Vector input = outputs[n - 1];
-        LayerPlan? feeder = Feeder(n);
+        LayerPlan? feeder = plan.Feeder(n);
         string inputName = feeder is null ? "x" : $"a{feeder.Number}";
-        string parameters = layer.ParameterCount > 0 ? $"dW{n} += g{n} ⊗ {inputName}, db{n} += g{n}, then the" : "The";
+        string parameters = layer switch
+        {
+            BatchNormLayerPlan => $"dGamma{n} += g{n} · normalised {inputName}, dBeta{n} += g{n}, then the",
+            _ when layer.ParameterCount > 0 => $"dW{n} += g{n} ⊗ {inputName}, db{n} += g{n}, then the",
+            _ => "The",
+        };
         Code.Line($"// Layer {n}: {layer.Description}. {parameters} gradient flows to "
             + (feeder is null ? "the input."
                 : feeder.Activation == ActivationKind.Identity ? $"layer {feeder.Number} ({feeder.Description})."
@@ -372,19 +380,6 @@ internal sealed class BackwardEmitter
         return Vector.Locals($"g{f}_", $"g{f}", layer.Inputs);
     }
 
-    /// <summary>The layer whose outputs layer <paramref name="number"/> reads (through Flattens), or null for the input.</summary>
-    private LayerPlan? Feeder(int number)
-    {
-        for (int i = number - 1; i >= 1; i--)
-        {
-            if (Layer(i) is not FlattenLayerPlan)
-            {
-                return Layer(i);
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>What the feeder's activation gradient is computed from: its weighted sums or its outputs.</summary>
     private Vector GradientSource(LayerPlan feeder) =>

@@ -18,6 +18,11 @@ internal static class ConstantsEmitter
         writer.Line("/// <summary>Number of trainable parameters: the length of the parameter span.</summary>");
         writer.Line($"public const int ParameterCount = {plan.ParameterCount};");
         writer.Line();
+        writer.Line(plan.HasState
+            ? "/// <summary>Number of state values (batch-norm running statistics): saved with the parameters, not trained.</summary>"
+            : "/// <summary>Number of state values: none, as the network has no batch normalisation.</summary>");
+        writer.Line($"public const int StateCount = {plan.StateCount};");
+        writer.Line();
         writer.Line("/// <summary>Multiply-accumulates in one Forward call.</summary>");
         writer.Line($"public const long MultiplyAccumulateCount = {plan.MultiplyAccumulates};");
         writer.Line();
@@ -50,12 +55,26 @@ internal static class ConstantsEmitter
         writer.Open($"public static class Layer{layer.Number}");
         Constant(writer, "int", "InputSize", layer.InputShape.Size, $"Values this layer reads: shape {layer.InputShape}.");
         Constant(writer, "int", "OutputSize", layer.OutputShape.Size, $"Values this layer writes: shape {layer.OutputShape}.");
-        string weightShape = layer is DenseLayerPlan dense ? $" [{dense.Outputs}, {dense.Inputs}] row-major" : "";
+        string weightShape = layer switch
+        {
+            DenseLayerPlan dense => $" [{dense.Outputs}, {dense.Inputs}] row-major",
+            BatchNormLayerPlan => " (gamma)",
+            _ => "",
+        };
         Constant(writer, "int", "WeightOffset", layer.WeightOffset, $"Where the weights{weightShape} start in the parameter span.");
         Constant(writer, "int", "WeightCount", layer.WeightCount, "Number of weights.");
-        Constant(writer, "int", "BiasOffset", layer.BiasOffset, "Where the biases start in the parameter span.");
+        Constant(writer, "int", "BiasOffset", layer.BiasOffset, $"Where the biases{(layer is BatchNormLayerPlan ? " (beta)" : "")} start in the parameter span.");
         Constant(writer, "int", "BiasCount", layer.BiasCount, "Number of biases.");
         Constant(writer, "int", "ParameterCount", layer.ParameterCount, "Weights and biases together.");
+        if (layer is BatchNormLayerPlan batchNorm)
+        {
+            Constant(writer, "int", "Features", batchNorm.Features, "Features or channels normalised: the length of gamma, beta and each running statistic.");
+            Constant(writer, "int", "StateOffset", batchNorm.StateOffset, "Where this layer's running statistics start in the state span.");
+            Constant(writer, "int", "StateCount", batchNorm.StateCount, "Running means and variances together.");
+            Constant(writer, "int", "RunningMeanOffset", batchNorm.MeanOffset, "Where the running means start in the state span.");
+            Constant(writer, "int", "RunningVarianceOffset", batchNorm.VarianceOffset, "Where the running variances start in the state span.");
+        }
+
         Constant(writer, "long", "MultiplyAccumulateCount", layer.MultiplyAccumulates, "Multiply-accumulates per sample.", last: true);
         writer.Close();
     }

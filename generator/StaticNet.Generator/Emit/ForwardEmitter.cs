@@ -13,11 +13,13 @@ internal static class ForwardEmitter
         writer.Line("/// Allocation-free. <paramref name=\"output\"/> must not overlap <paramref name=\"input\"/>.");
         writer.Line("/// </summary>");
         writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters, laid out as the <c>LayerN</c> offsets say.</param>");
+        StateSpan.Document(writer, plan, ", read");
         writer.Line($"/// <param name=\"input\">The sample: {plan.InputShape.Size} values{(plan.InputShape.IsFlat ? "" : ", channel by channel, row by row")}.</param>");
         writer.Line($"/// <param name=\"output\">Receives the {plan.OutputShape.Size} outputs.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        writer.Open($"public static void Forward({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
+        writer.Open($"public static void Forward({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        StateSpan.Guard(writer, plan);
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, nameof(input));");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(output.Length, OutputSize, nameof(output));");
         writer.Line();

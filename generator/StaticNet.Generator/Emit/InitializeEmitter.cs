@@ -5,7 +5,9 @@ namespace StaticNet.Generator.Emit;
 
 /// <summary>
 /// Writes <c>Initialize</c>: He normal weights for ReLU and LeakyReLU layers, Xavier uniform for the
-/// others, zero biases, with each layer's fan-in and fan-out written in as constants.
+/// others, zero biases, with each layer's fan-in and fan-out written in as constants. Batch normalisation
+/// starts as the identity: gamma one, beta zero. A linear layer feeding a batch normalisation is initialised
+/// for the activation that follows the normalisation.
 /// </summary>
 internal static class InitializeEmitter
 {
@@ -15,7 +17,8 @@ internal static class InitializeEmitter
     {
         writer.Line("/// <summary>");
         writer.Line("/// Fills <paramref name=\"parameters\"/> with fresh weights: He (Kaiming) normal for ReLU and LeakyReLU layers,");
-        writer.Line("/// Xavier (Glorot) uniform for the others, biases zero. The same seed gives the same weights everywhere.");
+        writer.Line("/// Xavier (Glorot) uniform for the others, biases zero; batch-norm gamma one and beta zero.");
+        writer.Line("/// The same seed gives the same weights everywhere.");
         writer.Line("/// </summary>");
         writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters.</param>");
         writer.Line("/// <param name=\"seed\">Seed of the random sequence.</param>");
@@ -38,9 +41,15 @@ internal static class InitializeEmitter
             };
             int n = layer.Number;
             string weights = $"parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount)";
-            if (layer.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU)
+            LayerPlan activated = ActivatedBy(plan, layer);
+            if (layer is BatchNormLayerPlan)
             {
-                float slope = layer.Activation == ActivationKind.LeakyReLU ? layer.Slope : 0f;
+                writer.Line($"// Layer {n}: {layer.Description}: gamma one, beta zero, so it starts as a plain normalisation.");
+                writer.Line($"{weights}.Fill(1f);");
+            }
+            else if (activated.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU)
+            {
+                float slope = activated.Activation == ActivationKind.LeakyReLU ? activated.Slope : 0f;
                 writer.Line($"// Layer {n}: {layer.Description}: He normal, fan-in {fanIn}.");
                 writer.Line($"{Initializers}.HeNormal({weights}, fanIn: {fanIn}, slope: {RuntimeCalls.Float(slope)}, ref random);");
             }
@@ -51,6 +60,33 @@ internal static class InitializeEmitter
             }
 
             writer.Line($"parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount).Clear();");
+        }
+
+        writer.Close();
+    }
+
+    /// <summary>The layer whose activation follows <paramref name="layer"/>'s sums: itself, or the batch normalisation right after a linear layer.</summary>
+    private static LayerPlan ActivatedBy(NetworkPlan plan, LayerPlan layer) =>
+        layer.Activation == ActivationKind.Identity && layer.Number < plan.Layers.Count && plan.Layers[layer.Number] is BatchNormLayerPlan next
+            ? next
+            : layer;
+
+    /// <summary>Writes <c>InitializeState</c>: running means zero and running variances one, as PyTorch starts them.</summary>
+    public static void EmitState(CodeWriter writer, NetworkPlan plan)
+    {
+        writer.Line("/// <summary>Resets the running statistics: every running mean 0 and every running variance 1, as PyTorch starts them.</summary>");
+        writer.Line($"/// <param name=\"state\">All {plan.StateCount} state values.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
+        writer.Open($"public static void InitializeState({RuntimeCalls.Span} state)");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StateCount, nameof(state));");
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            if (layer is BatchNormLayerPlan)
+            {
+                int n = layer.Number;
+                writer.Line($"state.Slice(Layer{n}.RunningMeanOffset, Layer{n}.Features).Clear();");
+                writer.Line($"state.Slice(Layer{n}.RunningVarianceOffset, Layer{n}.Features).Fill(1f);");
+            }
         }
 
         writer.Close();

@@ -4,8 +4,8 @@ using StaticNet.Generator.Planning;
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
-/// Writes the members of a network object: its own parameters, constructors, <c>Predict</c>, and the
-/// explicit <c>INetwork</c> implementation the trainer uses.
+/// Writes the members of a network object: its own parameters (and state, with batch normalisation),
+/// constructors, <c>Predict</c>, and the explicit <c>INetwork</c> implementation the trainer uses.
 /// </summary>
 internal static class InstanceApiEmitter
 {
@@ -14,67 +14,130 @@ internal static class InstanceApiEmitter
     public static void Emit(CodeWriter writer, NetworkPlan plan)
     {
         string name = plan.Target.Type.Name;
+        string state = StateSpan.Argument(plan, "State");
         writer.Line("/// <summary>This network's parameters: length <see cref=\"ParameterCount\"/>, laid out as the <c>LayerN</c> offsets say.</summary>");
         writer.Line("public float[] Parameters { get; }");
         writer.Line();
+        if (plan.HasState)
+        {
+            writer.Line("/// <summary>This network's running statistics: length <see cref=\"StateCount\"/>, updated by training steps, used by <c>Predict</c>.</summary>");
+            writer.Line("public float[] State { get; }");
+            writer.Line();
+        }
+
         writer.Line("/// <summary>A network with fresh parameters from <see cref=\"Initialize\"/>.</summary>");
         writer.Line("/// <param name=\"seed\">Seed of the initial weights: the same seed gives the same network.</param>");
         writer.Open($"public {name}(int seed)");
         writer.Line("Parameters = new float[ParameterCount];");
         writer.Line("Initialize(Parameters, seed);");
+        WriteFreshState(writer, plan);
         writer.Close();
         writer.Line();
-        writer.Line("/// <summary>A network with a copy of <paramref name=\"parameters\"/>.</summary>");
+        writer.Line(plan.HasState
+            ? "/// <summary>A network with a copy of <paramref name=\"parameters\"/> and fresh running statistics.</summary>"
+            : "/// <summary>A network with a copy of <paramref name=\"parameters\"/>.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
         writer.Open($"public {name}({RuntimeCalls.ReadOnlySpan} parameters)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
         writer.Line("Parameters = parameters.ToArray();");
+        WriteFreshState(writer, plan);
         writer.Close();
         writer.Line();
+        if (plan.HasState)
+        {
+            writer.Line("/// <summary>A network with copies of <paramref name=\"parameters\"/> and <paramref name=\"state\"/>.</summary>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+            writer.Open($"public {name}({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.ReadOnlySpan} state)");
+            writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+            writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StateCount, nameof(state));");
+            writer.Line("Parameters = parameters.ToArray();");
+            writer.Line("State = state.ToArray();");
+            writer.Close();
+            writer.Line();
+        }
+
         writer.Line("/// <summary>Runs the network on one sample with this object's parameters. Allocation-free.</summary>");
-        writer.Line($"public void Predict({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => Forward(Parameters, input, output);");
+        writer.Line($"public void Predict({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => Forward(Parameters, {state}input, output);");
         writer.Line();
         writer.Line("/// <summary>Runs the network on one sample and returns a new array of its outputs.</summary>");
         writer.Open($"public float[] Predict({RuntimeCalls.ReadOnlySpan} input)");
         writer.Line("var output = new float[OutputSize];");
-        writer.Line("Forward(Parameters, input, output);");
+        writer.Line($"Forward(Parameters, {state}input, output);");
         writer.Line("return output;");
         writer.Close();
         writer.Line();
-        writer.Line("/// <summary>Saves this network's parameters as a weight file.</summary>");
-        writer.Line("public void Save(string path) => SaveWeights(path, Parameters);");
+        WriteSaveAndLoad(writer, plan, name);
         writer.Line();
-        writer.Line("/// <summary>Writes this network's parameters as a weight file to <paramref name=\"stream\"/>.</summary>");
-        writer.Line("public void Save(global::System.IO.Stream stream) => SaveWeights(stream, Parameters);");
+        WriteInterface(writer, plan);
+    }
+
+    private static void WriteFreshState(CodeWriter writer, NetworkPlan plan)
+    {
+        if (plan.HasState)
+        {
+            writer.Line("State = new float[StateCount];");
+            writer.Line("InitializeState(State);");
+        }
+    }
+
+    private static void WriteSaveAndLoad(CodeWriter writer, NetworkPlan plan, string name)
+    {
+        string saved = plan.HasState ? "parameters and running statistics" : "parameters";
+        string arguments = plan.HasState ? "Parameters, State" : "Parameters";
+        string loaded = plan.HasState ? "parameters, state" : "parameters";
+        writer.Line($"/// <summary>Saves this network's {saved} as a weight file.</summary>");
+        writer.Line($"public void Save(string path) => SaveWeights(path, {arguments});");
         writer.Line();
-        writer.Line("/// <summary>A network with the parameters of the weight file at <paramref name=\"path\"/>; see <see cref=\"LoadWeights(string, global::System.Span{float})\"/>.</summary>");
+        writer.Line($"/// <summary>Writes this network's {saved} as a weight file to <paramref name=\"stream\"/>.</summary>");
+        writer.Line($"public void Save(global::System.IO.Stream stream) => SaveWeights(stream, {arguments});");
+        writer.Line();
+        writer.Line($"/// <summary>A network with the {saved} of the weight file at <paramref name=\"path\"/>; see <see cref=\"LoadWeights(string, global::System.Span{{float}}{(plan.HasState ? ", global::System.Span{float}" : "")})\"/>.</summary>");
         writer.Open($"public static {name} Load(string path)");
-        writer.Line("var parameters = new float[ParameterCount];");
-        writer.Line("LoadWeights(path, parameters);");
-        writer.Line($"return new {name}(parameters);");
+        DeclareLoadBuffers(writer, plan);
+        writer.Line($"LoadWeights(path, {loaded});");
+        writer.Line($"return new {name}({loaded});");
         writer.Close();
         writer.Line();
-        writer.Line("/// <summary>A network with the parameters of the weight file read from <paramref name=\"stream\"/>.</summary>");
+        writer.Line($"/// <summary>A network with the {saved} of the weight file read from <paramref name=\"stream\"/>.</summary>");
         writer.Open($"public static {name} Load(global::System.IO.Stream stream, string source = \"stream\")");
-        writer.Line("var parameters = new float[ParameterCount];");
-        writer.Line("LoadWeights(stream, parameters, source);");
-        writer.Line($"return new {name}(parameters);");
+        DeclareLoadBuffers(writer, plan);
+        writer.Line($"LoadWeights(stream, {loaded}, source);");
+        writer.Line($"return new {name}({loaded});");
         writer.Close();
-        writer.Line();
+    }
+
+    private static void DeclareLoadBuffers(CodeWriter writer, NetworkPlan plan)
+    {
+        writer.Line("var parameters = new float[ParameterCount];");
+        if (plan.HasState)
+        {
+            writer.Line("var state = new float[StateCount];");
+        }
+    }
+
+    private static void WriteInterface(CodeWriter writer, NetworkPlan plan)
+    {
+        string state = StateSpan.Argument(plan, "State");
+        string random = plan.HasDropout ? ", ref random" : "";
         writer.Line($"int {Interface}.InputSize => InputSize;");
         writer.Line();
         writer.Line($"int {Interface}.OutputSize => OutputSize;");
         writer.Line();
         writer.Line($"global::StaticNet.Loss {Interface}.Loss => global::StaticNet.Loss.{plan.Loss};");
         writer.Line();
-        writer.Line($"void {Interface}.Forward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => Forward(Parameters, input, output);");
+        writer.Line($"float[] {Interface}.State => {(plan.HasState ? "State" : "global::System.Array.Empty<float>()")};");
+        writer.Line();
+        writer.Line($"void {Interface}.Forward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => Forward(Parameters, {state}input, output);");
+        writer.Line();
+        writer.Line($"void {Interface}.ForwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) => ForwardBatch(Parameters, {state}inputs, outputs);");
         writer.Line();
         writer.Line($"float {Interface}.Backward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients) =>");
-        writer.Line("    Backward(Parameters, input, target, parameterGradients, inputGradients);");
+        writer.Line($"    Backward(Parameters, {state}input, target, parameterGradients, inputGradients);");
         writer.Line();
         writer.Line($"float {Interface}.Backward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients, ref global::StaticNet.Training.SeededRandom random) =>");
-        writer.Line(plan.HasDropout
-            ? "    Backward(Parameters, input, target, parameterGradients, inputGradients, ref random);"
-            : "    Backward(Parameters, input, target, parameterGradients, inputGradients);");
+        writer.Line($"    Backward(Parameters, {state}input, target, parameterGradients, inputGradients{random});");
+        writer.Line();
+        writer.Line($"float {Interface}.BackwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.ReadOnlySpan} targets, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} outputs, ref global::StaticNet.Training.SeededRandom random) =>");
+        writer.Line($"    BackwardBatch(Parameters, {state}inputs, targets, parameterGradients, outputs{random});");
     }
 }

@@ -11,13 +11,84 @@ internal static class LayerCalls
     private const string Conv2DKernels = "global::StaticNet.Runtime.Conv2DKernels";
     private const string PoolingKernels = "global::StaticNet.Runtime.PoolingKernels";
     private const string DropoutKernels = "global::StaticNet.Runtime.DropoutKernels";
+    private const string BatchNormKernels = "global::StaticNet.Runtime.BatchNormKernels";
 
     /// <summary>The span holding a dropout layer's mask during Backward.</summary>
     public static string DropoutMask(int layer) => $"m{layer}";
 
-    /// <summary>Draws a dropout layer's mask (rate 0 outside training) and applies it.</summary>
-    public static void DropoutForward(CodeWriter code, DropoutLayerPlan layer, string input, string output) =>
-        code.Line($"{DropoutKernels}.Forward({input}, {output}, {DropoutMask(layer.Number)}, training ? {RuntimeCalls.Float(layer.Rate)} : 0f, ref random);");
+    /// <summary>The empty span passed where no input gradients are wanted.</summary>
+    public const string NoGradients = "global::System.Span<float>.Empty";
+
+    /// <summary>Draws a dropout layer's mask and applies it; <paramref name="rate"/> is an expression (0 outside training).</summary>
+    public static void DropoutForward(CodeWriter code, DropoutLayerPlan layer, string input, string output, string rate) =>
+        code.Line($"{DropoutKernels}.Forward({input}, {output}, {DropoutMask(layer.Number)}, {rate}, ref random);");
+
+    /// <summary>
+    /// <see cref="Forward"/> over a batch of samples laid out one after another (<c>batch</c> in scope):
+    /// dense layers and batch normalisation take the whole batch at once, the others loop over its samples.
+    /// </summary>
+    public static void ForwardBatch(CodeWriter code, LayerPlan layer, string inputs, string outputs)
+    {
+        switch (layer)
+        {
+            case DenseLayerPlan:
+                code.Line($"{RuntimeCalls.DenseKernels}.ForwardBatch(");
+                code.Line($"    {Weights(layer.Number)}, {Biases(layer.Number)},");
+                code.Line($"    {inputs}, {outputs});");
+                break;
+            case BatchNormLayerPlan:
+                Forward(code, layer, inputs, outputs);
+                break;
+            default:
+                EachSample(code, layer, inputs, outputs, (input, output) => Forward(code, layer, input, output));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Backward"/> over a batch: parameter gradients summed over its samples, input gradients written
+    /// per sample unless <paramref name="inputGradients"/> is <see cref="NoGradients"/>. Batch normalisation is
+    /// not handled here: in training it goes through <see cref="BatchNormTrainingBackward"/>.
+    /// </summary>
+    public static void BackwardBatch(CodeWriter code, LayerPlan layer, string inputs, string gradients, string inputGradients)
+    {
+        int n = layer.Number;
+        switch (layer)
+        {
+            case DenseLayerPlan:
+                code.Line($"{RuntimeCalls.DenseKernels}.BackwardBatch({Weights(n)}, {inputs}, {gradients},");
+                code.Line($"    {WeightGradients(n)}, {BiasGradients(n)}, {inputGradients});");
+                break;
+            case DropoutLayerPlan:
+                Backward(code, layer, inputs, gradients, inputGradients);
+                break;
+            case { ParameterCount: 0 } when inputGradients == NoGradients:
+                code.Line("// Nothing to do: no parameters, and the input's gradients are not wanted.");
+                break;
+            default:
+                int inputSize = (int)layer.InputShape.Size;
+                int outputSize = (int)layer.OutputShape.Size;
+                code.Open("for (int sample = 0; sample < batch; sample++)");
+                Backward(
+                    code,
+                    layer,
+                    $"{inputs}.Slice(sample * {inputSize}, {inputSize})",
+                    $"{gradients}.Slice(sample * {outputSize}, {outputSize})",
+                    inputGradients == NoGradients ? NoGradients : $"{inputGradients}.Slice(sample * {inputSize}, {inputSize})");
+                code.Close();
+                break;
+        }
+    }
+
+    /// <summary>Writes a loop over the batch's samples around a per-sample call on slices of the two spans.</summary>
+    private static void EachSample(CodeWriter code, LayerPlan layer, string inputs, string outputs, System.Action<string, string> call)
+    {
+        int inputSize = (int)layer.InputShape.Size;
+        int outputSize = (int)layer.OutputShape.Size;
+        code.Open("for (int sample = 0; sample < batch; sample++)");
+        call($"{inputs}.Slice(sample * {inputSize}, {inputSize})", $"{outputs}.Slice(sample * {outputSize}, {outputSize})");
+        code.Close();
+    }
 
     /// <summary>Writes <paramref name="output"/> = the layer's weighted sums (or pooled values) of <paramref name="input"/>.</summary>
     public static void Forward(CodeWriter code, LayerPlan layer, string input, string output)
@@ -42,7 +113,35 @@ internal static class LayerCalls
             case GlobalAveragePoolLayerPlan global:
                 code.Line($"{PoolingKernels}.GlobalAverageForward({input}, {output}, {GlobalGeometry(global)});");
                 break;
+            case BatchNormLayerPlan batchNorm:
+                code.Line($"{BatchNormKernels}.InferenceForward(");
+                code.Line($"    {Weights(n)}, {Biases(n)},");
+                code.Line($"    {RunningMean(n)}, {RunningVariance(n)},");
+                code.Line($"    {input}, {output}, planeSize: {batchNorm.PlaneSize}, epsilon: {RuntimeCalls.Float(batchNorm.Epsilon)});");
+                break;
         }
+    }
+
+    /// <summary>
+    /// Training-mode batch normalisation of a whole batch: normalises with the batch's statistics, keeps them in
+    /// <paramref name="statistics"/> (mean, then inverse standard deviation) and updates the running ones in <c>state</c>.
+    /// </summary>
+    public static void BatchNormTrainingForward(CodeWriter code, BatchNormLayerPlan layer, string inputs, string outputs, string statistics)
+    {
+        int n = layer.Number;
+        code.Line($"{BatchNormKernels}.TrainingForward(");
+        code.Line($"    {Weights(n)}, {Biases(n)},");
+        code.Line($"    {RunningMean(n)}, {RunningVariance(n)},");
+        code.Line($"    {inputs}, {outputs}, {statistics}Mean, {statistics}InverseStd,");
+        code.Line($"    planeSize: {layer.PlaneSize}, momentum: {RuntimeCalls.Float(layer.Momentum)}, epsilon: {RuntimeCalls.Float(layer.Epsilon)});");
+    }
+
+    /// <summary>Backpropagates <see cref="BatchNormTrainingForward"/> through the batch statistics.</summary>
+    public static void BatchNormTrainingBackward(CodeWriter code, BatchNormLayerPlan layer, string inputs, string gradient, string statistics, string inputGradients)
+    {
+        int n = layer.Number;
+        code.Line($"{BatchNormKernels}.TrainingBackward({Weights(n)}, {inputs}, {gradient}, {statistics}Mean, {statistics}InverseStd,");
+        code.Line($"    {WeightGradients(n)}, {BiasGradients(n)}, {inputGradients}, planeSize: {layer.PlaneSize});");
     }
 
     /// <summary>
@@ -75,12 +174,20 @@ internal static class LayerCalls
             case GlobalAveragePoolLayerPlan global:
                 code.Line($"{PoolingKernels}.GlobalAverageBackward({gradient}, {inputGradients}, {GlobalGeometry(global)});");
                 break;
+            case BatchNormLayerPlan batchNorm:
+                code.Line($"{BatchNormKernels}.InferenceBackward({Weights(n)}, {RunningMean(n)}, {RunningVariance(n)}, {input}, {gradient},");
+                code.Line($"    {WeightGradients(n)}, {BiasGradients(n)}, {inputGradients}, planeSize: {batchNorm.PlaneSize}, epsilon: {RuntimeCalls.Float(batchNorm.Epsilon)});");
+                break;
         }
     }
 
     private static string Weights(int n) => $"parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount)";
 
     private static string Biases(int n) => $"parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount)";
+
+    private static string RunningMean(int n) => $"state.Slice(Layer{n}.RunningMeanOffset, Layer{n}.Features)";
+
+    private static string RunningVariance(int n) => $"state.Slice(Layer{n}.RunningVarianceOffset, Layer{n}.Features)";
 
     private static string WeightGradients(int n) => $"parameterGradients.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount)";
 

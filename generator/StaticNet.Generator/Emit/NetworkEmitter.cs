@@ -36,7 +36,17 @@ internal static class NetworkEmitter
         writer.Line();
         BackwardEmitter.Emit(writer, plan);
         writer.Line();
+        BatchEmitter.EmitForward(writer, plan);
+        writer.Line();
+        BatchEmitter.EmitBackward(writer, plan);
+        writer.Line();
         InitializeEmitter.Emit(writer, plan);
+        if (plan.HasState)
+        {
+            writer.Line();
+            InitializeEmitter.EmitState(writer, plan);
+        }
+
         writer.Line();
         WeightsEmitter.Emit(writer, plan);
         if (plan.GenerateInstanceApi)

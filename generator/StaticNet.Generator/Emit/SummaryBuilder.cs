@@ -5,7 +5,10 @@ using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;
 
-/// <summary>A Keras-style table of the layers: output shape, parameters and multiply-accumulates.</summary>
+/// <summary>
+/// A Keras-style table of the layers: output shape, parameters and multiply-accumulates. As in Keras, a layer's
+/// parameters include its non-trainable state (batch-norm running statistics), and the totals split the two.
+/// </summary>
 internal static class SummaryBuilder
 {
     public static string Build(NetworkPlan plan)
@@ -21,7 +24,7 @@ internal static class SummaryBuilder
             {
                 $"layer{layer.Number} ({layer.Description})",
                 layer.OutputShape.ToString(),
-                Number(layer.ParameterCount),
+                Number(layer.ParameterCount + layer.StateCount),
                 Number(layer.MultiplyAccumulates),
             });
         }
@@ -55,9 +58,9 @@ internal static class SummaryBuilder
         }
 
         text.Append(new string('=', total)).Append('\n');
-        text.Append("Total params: ").Append(Number(plan.ParameterCount)).Append('\n');
+        text.Append("Total params: ").Append(Number((long)plan.ParameterCount + plan.StateCount)).Append('\n');
         text.Append("Trainable params: ").Append(Number(plan.ParameterCount)).Append('\n');
-        text.Append("Non-trainable params: 0\n");
+        text.Append("Non-trainable params: ").Append(Number(plan.StateCount)).Append('\n');
         text.Append("Multiply-accumulates per sample: ").Append(Number(plan.MultiplyAccumulates)).Append('\n');
         text.Append("Loss: ").Append(plan.Loss.ToString()).Append('\n');
         return text.ToString();

@@ -2,7 +2,10 @@ using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;
 
-/// <summary>Writes <c>SaveWeights</c> and <c>LoadWeights</c>: the weight file format with this network's architecture.</summary>
+/// <summary>
+/// Writes <c>SaveWeights</c> and <c>LoadWeights</c>: the weight file format with this network's architecture.
+/// Networks with state (batch-norm running statistics) save and load it beside the parameters.
+/// </summary>
 internal static class WeightsEmitter
 {
     private const string WeightFile = "global::StaticNet.Storage.WeightFile";
@@ -10,34 +13,43 @@ internal static class WeightsEmitter
 
     public static void Emit(CodeWriter writer, NetworkPlan plan)
     {
-        string state = "global::System.ReadOnlySpan<float>.Empty";
-        string stateOut = "global::System.Span<float>.Empty";
-        writer.Line("/// <summary>Saves <paramref name=\"parameters\"/> as a StaticNet weight file at <paramref name=\"path\"/>, replacing it once complete.</summary>");
-        writer.Open($"public static void SaveWeights(string path, {RuntimeCalls.ReadOnlySpan} parameters)");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
-        writer.Line($"{WeightFile}.Write(path, Architecture, ArchitectureFingerprint, parameters, {state});");
+        string what = plan.HasState ? "<paramref name=\"parameters\"/> and <paramref name=\"state\"/>" : "<paramref name=\"parameters\"/>";
+        string readState = plan.HasState ? "state" : "global::System.ReadOnlySpan<float>.Empty";
+        string writeState = plan.HasState ? "state" : "global::System.Span<float>.Empty";
+        writer.Line($"/// <summary>Saves {what} as a StaticNet weight file at <paramref name=\"path\"/>, replacing it once complete.</summary>");
+        writer.Open($"public static void SaveWeights(string path, {RuntimeCalls.ReadOnlySpan} parameters{StateParameter(plan, RuntimeCalls.ReadOnlySpan)})");
+        Guards(writer, plan);
+        writer.Line($"{WeightFile}.Write(path, Architecture, ArchitectureFingerprint, parameters, {readState});");
         writer.Close();
         writer.Line();
-        writer.Line("/// <summary>Writes <paramref name=\"parameters\"/> as a StaticNet weight file to <paramref name=\"stream\"/>.</summary>");
-        writer.Open($"public static void SaveWeights({Stream} stream, {RuntimeCalls.ReadOnlySpan} parameters)");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
-        writer.Line($"{WeightFile}.Write(stream, Architecture, ArchitectureFingerprint, parameters, {state});");
+        writer.Line($"/// <summary>Writes {what} as a StaticNet weight file to <paramref name=\"stream\"/>.</summary>");
+        writer.Open($"public static void SaveWeights({Stream} stream, {RuntimeCalls.ReadOnlySpan} parameters{StateParameter(plan, RuntimeCalls.ReadOnlySpan)})");
+        Guards(writer, plan);
+        writer.Line($"{WeightFile}.Write(stream, Architecture, ArchitectureFingerprint, parameters, {readState});");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>");
-        writer.Line("/// Loads the weight file at <paramref name=\"path\"/> into <paramref name=\"parameters\"/>. A file for another");
+        writer.Line($"/// Loads the weight file at <paramref name=\"path\"/> into {what}. A file for another");
         writer.Line("/// architecture, truncated, corrupted or of another format throws <see cref=\"global::StaticNet.Storage.WeightFileException\"/>");
-        writer.Line("/// naming the file and the problem, and leaves <paramref name=\"parameters\"/> untouched.");
+        writer.Line("/// naming the file and the problem, and leaves the spans untouched.");
         writer.Line("/// </summary>");
-        writer.Open($"public static void LoadWeights(string path, {RuntimeCalls.Span} parameters)");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
-        writer.Line($"{WeightFile}.Read(path, Architecture, ArchitectureFingerprint, parameters, {stateOut});");
+        writer.Open($"public static void LoadWeights(string path, {RuntimeCalls.Span} parameters{StateParameter(plan, RuntimeCalls.Span)})");
+        Guards(writer, plan);
+        writer.Line($"{WeightFile}.Read(path, Architecture, ArchitectureFingerprint, parameters, {writeState});");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Loads a weight file from <paramref name=\"stream\"/>; <paramref name=\"source\"/> names it in errors.</summary>");
-        writer.Open($"public static void LoadWeights({Stream} stream, {RuntimeCalls.Span} parameters, string source = \"stream\")");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
-        writer.Line($"{WeightFile}.Read(stream, source, Architecture, ArchitectureFingerprint, parameters, {stateOut});");
+        writer.Open($"public static void LoadWeights({Stream} stream, {RuntimeCalls.Span} parameters{StateParameter(plan, RuntimeCalls.Span)}, string source = \"stream\")");
+        Guards(writer, plan);
+        writer.Line($"{WeightFile}.Read(stream, source, Architecture, ArchitectureFingerprint, parameters, {writeState});");
         writer.Close();
+    }
+
+    private static string StateParameter(NetworkPlan plan, string type) => plan.HasState ? $", {type} state" : "";
+
+    private static void Guards(CodeWriter writer, NetworkPlan plan)
+    {
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        StateSpan.Guard(writer, plan);
     }
 }

@@ -42,6 +42,15 @@ internal sealed record GlobalAveragePoolDeclaration(LocationInfo? Location)
 internal sealed record DropoutDeclaration(Argument<float> Rate, LocationInfo? Location)
     : LayerDeclaration("Dropout", Location);
 
+/// <summary><c>[BatchNorm(activation)]</c> with its named properties, null where not set.</summary>
+internal sealed record BatchNormDeclaration(
+    Argument<int> Activation,
+    Argument<float>? Slope,
+    Argument<float>? Momentum,
+    Argument<float>? Epsilon,
+    LocationInfo? Location)
+    : LayerDeclaration("BatchNorm", Location);
+
 /// <summary><c>[Flatten]</c>.</summary>
 internal sealed record FlattenDeclaration(LocationInfo? Location)
     : LayerDeclaration("Flatten", Location);

@@ -14,9 +14,10 @@ internal static class AttributeNames
     public const string Flatten = "StaticNet.FlattenAttribute";
     public const string Dropout = "StaticNet.DropoutAttribute";
     public const string GlobalAveragePool2D = "StaticNet.GlobalAveragePool2DAttribute";
+    public const string BatchNorm = "StaticNet.BatchNormAttribute";
 
     /// <summary>Every attribute that declares a layer, in no particular order.</summary>
-    public static readonly IReadOnlyList<string> Layers = [Input, Dense, Conv2D, MaxPool2D, AvgPool2D, GlobalAveragePool2D, Flatten, Dropout];
+    public static readonly IReadOnlyList<string> Layers = [Input, Dense, Conv2D, MaxPool2D, AvgPool2D, GlobalAveragePool2D, Flatten, Dropout, BatchNorm];
 
     public static bool IsLayer(string metadataName)
     {

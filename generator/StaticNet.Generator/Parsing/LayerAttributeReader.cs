@@ -37,6 +37,12 @@ internal static class LayerAttributeReader
             AttributeNames.AvgPool2D => new PoolDeclaration(IsMax: false, arguments.Int(0, 0), location),
             AttributeNames.Dropout => new DropoutDeclaration(arguments.Float(0, 0f), location),
             AttributeNames.GlobalAveragePool2D => new GlobalAveragePoolDeclaration(location),
+            AttributeNames.BatchNorm => new BatchNormDeclaration(
+                arguments.Int(0, (int)ActivationKind.Identity),
+                arguments.NamedFloat("Slope"),
+                arguments.NamedFloat("Momentum"),
+                arguments.NamedFloat("Epsilon"),
+                location),
             _ => new FlattenDeclaration(location),
         };
     }

@@ -30,6 +30,12 @@ internal abstract record LayerPlan(
 
     /// <summary>Whether the layer is straight-line code on locals rather than a kernel call on spans.</summary>
     public virtual bool Unrolled => false;
+
+    /// <summary>Where the layer's state (values that are saved but not trained) starts in the state span.</summary>
+    public virtual int StateOffset => 0;
+
+    /// <summary>How many state values the layer keeps.</summary>
+    public virtual int StateCount => 0;
 }
 
 /// <summary>A dense layer, unrolled into straight-line code or looped over constant bounds.</summary>
@@ -110,4 +116,44 @@ internal sealed record GlobalAveragePoolLayerPlan(int Number, Shape InputShape, 
     : LayerPlan(Number, "GlobalAveragePool2D", InputShape, Shape.Flat(InputShape.Channels), Offset, 0, Offset, 0, 0)
 {
     public override string Kind => "GlobalAveragePool2D";
+}
+
+/// <summary>
+/// Batch normalisation of each feature (flat input) or channel (CHW input): gamma then beta as parameters,
+/// running mean then running variance as state.
+/// </summary>
+internal sealed record BatchNormLayerPlan(
+    int Number,
+    string Description,
+    Shape Shape,
+    int WeightOffset,
+    int StateOffset,
+    float Momentum,
+    float Epsilon,
+    ActivationKind Activation,
+    float Slope)
+    : LayerPlan(
+        Number, Description, Shape, Shape, WeightOffset, Shape.IsFlat ? (int)Shape.Size : Shape.Channels,
+        WeightOffset + (Shape.IsFlat ? (int)Shape.Size : Shape.Channels), Shape.IsFlat ? (int)Shape.Size : Shape.Channels, Shape.Size)
+{
+    public override ActivationKind Activation { get; } = Activation;
+
+    public override float Slope { get; } = Slope;
+
+    public override int StateOffset { get; } = StateOffset;
+
+    public override int StateCount => 2 * Features;
+
+    /// <summary>How many means and variances: one per feature of a flat input, one per channel of a volume.</summary>
+    public int Features => WeightCount;
+
+    /// <summary>Values normalised with the same statistics in one sample: 1 for a flat input, H·W for a volume.</summary>
+    public int PlaneSize => Shape.IsFlat ? 1 : Shape.Height * Shape.Width;
+
+    /// <summary>Where the running means start in the state span; the variances follow.</summary>
+    public int MeanOffset => StateOffset;
+
+    public int VarianceOffset => StateOffset + Features;
+
+    public override string Kind => "BatchNorm";
 }

@@ -23,10 +23,30 @@ internal sealed record NetworkPlan(
 
     public long MultiplyAccumulates => Layers.Sum(layer => layer.MultiplyAccumulates);
 
+    /// <summary>Values kept beside the parameters but not trained: batch-norm running statistics.</summary>
+    public int StateCount => Layers.Sum(layer => layer.StateCount);
+
+    /// <summary>Whether Forward and Backward take a state span (the network has batch normalisation).</summary>
+    public bool HasState => StateCount > 0;
+
     public string Name => Target.Type.Name;
 
     /// <summary>Whether training and inference differ, so Backward comes in both modes.</summary>
     public bool HasDropout => Layers.Any(layer => layer is DropoutLayerPlan);
+
+    /// <summary>The layer whose outputs layer <paramref name="number"/> reads (through Flattens), or null for the input.</summary>
+    public LayerPlan? Feeder(int number)
+    {
+        for (int i = number - 1; i >= 1; i--)
+        {
+            if (Layers[i - 1] is not FlattenLayerPlan)
+            {
+                return Layers[i - 1];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Whether to add the constructors, <c>Parameters</c>, <c>Predict</c> and <c>INetwork</c>.</summary>
     public bool GenerateInstanceApi { get; init; }

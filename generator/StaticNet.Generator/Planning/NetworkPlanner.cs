@@ -72,6 +72,9 @@ internal sealed class NetworkPlanner
                 case DropoutDeclaration dropout:
                     PlanDropout(dropout, current, isAfterLast: i > lastComputing);
                     break;
+                case BatchNormDeclaration batchNorm:
+                    PlanBatchNorm(batchNorm, current, isLast);
+                    break;
                 case FlattenDeclaration:
                     Shape flat = Shape.Flat((int)System.Math.Min(current.Size, int.MaxValue));
                     layers.Add(new FlattenLayerPlan(layers.Count + 1, current, flat, (int)parameterCount));
@@ -106,7 +109,8 @@ internal sealed class NetworkPlanner
     {
         for (int i = declaration.Layers.Count - 1; i >= 0; i--)
         {
-            if (declaration.Layers[i] is DenseDeclaration or Conv2DDeclaration or PoolDeclaration or GlobalAveragePoolDeclaration or UnreadableDeclaration)
+            if (declaration.Layers[i] is DenseDeclaration or Conv2DDeclaration or PoolDeclaration or GlobalAveragePoolDeclaration or BatchNormDeclaration
+                or UnreadableDeclaration)
             {
                 return i;
             }
@@ -183,6 +187,50 @@ internal sealed class NetworkPlanner
 
         layers.Add(new DropoutLayerPlan(layers.Count + 1, rate, input, (int)System.Math.Min(parameterCount, int.MaxValue)));
     }
+
+    /// <summary>Batch normalisation keeps the shape; it normalises per feature of a flat input, per channel of a volume.</summary>
+    private void PlanBatchNorm(BatchNormDeclaration batchNorm, Shape input, bool isLast)
+    {
+        ActivationKind activation = CheckActivation(batchNorm.Activation, batchNorm.Slope, isLast, "BatchNorm");
+        float slope = batchNorm.Slope?.Value ?? 0.01f;
+        float momentum = batchNorm.Momentum?.Value ?? 0.1f;
+        float epsilon = batchNorm.Epsilon?.Value ?? 1e-5f;
+        if (layers.Count == 0)
+        {
+            Report(DiagnosticDescriptors.BatchNormFirst, batchNorm.Location, input);
+        }
+
+        if (batchNorm.Momentum is { } m && !(momentum > 0f && momentum <= 1f))
+        {
+            Report(DiagnosticDescriptors.InvalidBatchNormSetting, m.Location, "Momentum", Text(momentum), "in (0, 1]");
+        }
+
+        if (batchNorm.Epsilon is { } e && !(epsilon > 0f && !float.IsInfinity(epsilon)))
+        {
+            Report(DiagnosticDescriptors.InvalidBatchNormSetting, e.Location, "Epsilon", Text(epsilon), "positive and finite");
+        }
+
+        long features = input.IsFlat ? input.Size : input.Channels;
+        int weightOffset = (int)System.Math.Min(parameterCount, int.MaxValue);
+        AddParameters(2 * features);
+        string settings = (momentum == 0.1f ? "" : $", momentum {Text(momentum)}") + (epsilon == 1e-5f ? "" : $", epsilon {Text(epsilon)}");
+        var plan = new BatchNormLayerPlan(
+            layers.Count + 1,
+            Describe("BatchNorm", features.ToString(CultureInfo.InvariantCulture), activation, slope, settings),
+            input,
+            weightOffset,
+            layers.Sum(layer => layer.StateCount),
+            momentum,
+            epsilon,
+            activation,
+            slope);
+        if (!tooLarge)
+        {
+            layers.Add(plan);
+        }
+    }
+
+    private static string Text(float value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private Shape PlanPool(PoolDeclaration pool, Shape input)
     {
@@ -371,7 +419,7 @@ internal sealed class NetworkPlanner
             last = layers[i - 1];
         }
 
-        ActivationKind? actual = last is DenseLayerPlan or Conv2DLayerPlan ? last.Activation : null;
+        ActivationKind? actual = last is DenseLayerPlan or Conv2DLayerPlan or BatchNormLayerPlan ? last.Activation : null;
         if (actual != required)
         {
             Report(DiagnosticDescriptors.LossDoesNotFitOutput, declaration.Loss.Location, loss, name, last.Description,

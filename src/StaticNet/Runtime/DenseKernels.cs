@@ -52,4 +52,44 @@ public static class DenseKernels
             TensorPrimitives.MultiplyAdd(weights.Slice(row * inputs, inputs), gradZ[row], inputGradients, inputGradients);
         }
     }
+
+    /// <summary>
+    /// <see cref="Forward"/> for every sample of a batch: <paramref name="inputs"/> holds the samples one after
+    /// another, and <paramref name="outputs"/> receives theirs in the same order.
+    /// </summary>
+    public static void ForwardBatch(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> outputs)
+    {
+        int outputSize = biases.Length;
+        int inputSize = weights.Length / outputSize;
+        for (int sample = 0; sample < outputs.Length / outputSize; sample++)
+        {
+            Forward(weights, biases, inputs.Slice(sample * inputSize, inputSize), outputs.Slice(sample * outputSize, outputSize));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Backward"/> for every sample of a batch: the parameter gradients of all samples are added up,
+    /// and <paramref name="inputGradients"/> (unless empty) receives each sample's input gradients in order.
+    /// </summary>
+    public static void BackwardBatch(
+        ReadOnlySpan<float> weights,
+        ReadOnlySpan<float> inputs,
+        ReadOnlySpan<float> gradZ,
+        Span<float> weightGradients,
+        Span<float> biasGradients,
+        Span<float> inputGradients)
+    {
+        int outputSize = biasGradients.Length;
+        int inputSize = weights.Length / outputSize;
+        for (int sample = 0; sample < gradZ.Length / outputSize; sample++)
+        {
+            Backward(
+                weights,
+                inputs.Slice(sample * inputSize, inputSize),
+                gradZ.Slice(sample * outputSize, outputSize),
+                weightGradients,
+                biasGradients,
+                inputGradients.IsEmpty ? Span<float>.Empty : inputGradients.Slice(sample * inputSize, inputSize));
+        }
+    }
 }

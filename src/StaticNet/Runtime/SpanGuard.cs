@@ -30,6 +30,29 @@ public static class SpanGuard
         }
     }
 
+    /// <summary>
+    /// The number of samples in a batch span of <paramref name="length"/> values; throws
+    /// <see cref="ArgumentException"/> unless it is a positive whole number of <paramref name="sampleSize"/>-value samples.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int BatchSize(int length, int sampleSize, string parameterName)
+    {
+        int batch = length / sampleSize;
+        if (batch == 0 || batch * sampleSize != length)
+        {
+            ThrowNotABatch(parameterName, sampleSize, length);
+        }
+
+        return batch;
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNotABatch(string parameterName, int sampleSize, int actual) =>
+        throw new ArgumentException(
+            $"'{parameterName}' must hold one or more samples of {sampleSize} values (a positive multiple of {sampleSize}), but its length is {actual}.",
+            parameterName);
+
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowWrongLength(string parameterName, int expected, int actual) =>

@@ -6,16 +6,20 @@ using System.Numerics.Tensors;
 namespace StaticNet.Training;
 
 /// <summary>
-/// Minibatch training: each step averages the batch's gradients and hands them to the
-/// <see cref="Optimizer"/>. Dropout layers are active in training steps (masks from a generator
-/// seeded by <see cref="Seed"/>) and off in <see cref="Evaluate"/>. Seeded, so the same seed gives bit-identical parameters; allocation-free
-/// per step once warm; stops with <see cref="TrainingDivergedException"/> on NaN or infinity.
-/// Not thread-safe: use one trainer per thread.
+/// Minibatch training: each step runs the network's generated batch step (the gradient of the batch's mean
+/// loss) and hands it to the <see cref="Optimizer"/>. In training steps dropout layers are active (masks from a
+/// generator seeded by <see cref="Seed"/>) and batch normalisation uses the batch's statistics, moving the
+/// network's running statistics; <see cref="Evaluate"/> uses neither. Seeded, so the same seed gives
+/// bit-identical parameters; allocation-free per step once warm; stops with
+/// <see cref="TrainingDivergedException"/> on NaN or infinity. Not thread-safe: use one trainer per thread.
 /// </summary>
 public sealed class Trainer(Optimizer optimizer)
 {
     private float[] gradients = [];
     private float[] outputs = [];
+    private float[] batchInputs = [];
+    private float[] batchTargets = [];
+    private float[] batchOutputs = [];
     private float[] evaluationGradients = [];
     private SeededRandom dropoutRandom;
 
@@ -25,7 +29,10 @@ public sealed class Trainer(Optimizer optimizer)
     /// <summary>Passes over the training data. Default 10.</summary>
     public int Epochs { get; init; } = 10;
 
-    /// <summary>Samples per step; the last batch of an epoch may be smaller. Default 32.</summary>
+    /// <summary>
+    /// Samples per step; the last batch of an epoch may be smaller. Default 32. For networks with batch
+    /// normalisation a last batch of one sample joins the batch before it, as one sample has no variance.
+    /// </summary>
     public int BatchSize { get; init; } = 32;
 
     /// <summary>Seed of the shuffles and of the validation split.</summary>
@@ -86,6 +93,7 @@ public sealed class Trainer(Optimizer optimizer)
 
         float initialRate = Optimizer.LearningRate;
         float[]? best = EarlyStoppingPatience > 0 && RestoreBestParameters ? (float[])network.Parameters.Clone() : null;
+        float[]? bestState = best is null ? null : (float[])network.State.Clone();
         float bestLoss = float.PositiveInfinity;
         int bestEpoch = 0;
         var reports = new List<EpochReport>(Epochs);
@@ -104,11 +112,17 @@ public sealed class Trainer(Optimizer optimizer)
 
             var total = default(BatchResult);
             int batch = 0;
-            for (int start = 0; start < order.Length; start += BatchSize)
+            for (int start = 0; start < order.Length;)
             {
                 batch++;
-                ReadOnlySpan<int> rows = order.AsSpan(start, Math.Min(BatchSize, order.Length - start));
-                total += RunBatch(network, training, rows, epoch, batch);
+                int size = Math.Min(BatchSize, order.Length - start);
+                if (network.State.Length > 0 && order.Length - start - size == 1)
+                {
+                    size++;
+                }
+
+                total += RunBatch(network, training, order.AsSpan(start, size), epoch, batch);
+                start += size;
             }
 
             (float Loss, float Accuracy)? measured = validation is null ? null : Evaluate(network, validation);
@@ -124,18 +138,19 @@ public sealed class Trainer(Optimizer optimizer)
                 if (best is not null)
                 {
                     network.Parameters.AsSpan().CopyTo(best);
+                    network.State.AsSpan().CopyTo(bestState);
                 }
             }
             else if (EarlyStoppingPatience > 0 && epoch - bestEpoch >= EarlyStoppingPatience)
             {
-                best?.CopyTo(network.Parameters, 0);
+                Restore(network, best, bestState);
                 return new TrainingHistory(reports, bestEpoch, StoppedEarly: true);
             }
         }
 
-        if (best is not null && bestEpoch > 0 && bestEpoch != Epochs)
+        if (bestEpoch > 0 && bestEpoch != Epochs)
         {
-            best.CopyTo(network.Parameters, 0);
+            Restore(network, best, bestState);
         }
 
         return new TrainingHistory(reports, validation is null ? Epochs : bestEpoch, StoppedEarly: false);
@@ -154,6 +169,12 @@ public sealed class Trainer(Optimizer optimizer)
         return Evaluation.Measure(network, data, evaluationGradients, outputs);
     }
 
+    private static void Restore(INetwork network, float[]? parameters, float[]? state)
+    {
+        parameters?.CopyTo(network.Parameters, 0);
+        state?.CopyTo(network.State, 0);
+    }
+
     private BatchResult RunBatch(INetwork network, Dataset data, ReadOnlySpan<int> rows, int epoch, int batch)
     {
         EnsureBuffers(network, ref gradients);
@@ -163,22 +184,30 @@ public sealed class Trainer(Optimizer optimizer)
                 $"The optimizer was made for {Optimizer.ParameterCount} parameters, but the network has {network.Parameters.Length}.", nameof(network));
         }
 
-        Array.Clear(gradients);
-        double loss = 0;
-        double correct = 0;
-        foreach (int row in rows)
+        Span<float> inputs = Buffer(ref batchInputs, rows.Length * data.InputSize);
+        Span<float> targets = Buffer(ref batchTargets, rows.Length * data.TargetSize);
+        for (int i = 0; i < rows.Length; i++)
         {
-            float sampleLoss = network.Backward(data.Input(row), data.Target(row), gradients, Span<float>.Empty, ref dropoutRandom);
-            if (!float.IsFinite(sampleLoss))
-            {
-                throw Diverged(epoch, batch, $"the loss of sample {row} is {sampleLoss}{DataProblem(data, row)}");
-            }
-
-            loss += sampleLoss;
-            correct += Evaluation.Score(network, data, row, outputs);
+            data.Input(rows[i]).CopyTo(inputs.Slice(i * data.InputSize, data.InputSize));
+            data.Target(rows[i]).CopyTo(targets.Slice(i * data.TargetSize, data.TargetSize));
         }
 
-        TensorPrimitives.Multiply(gradients, 1f / rows.Length, gradients);
+        bool scored = network.Loss != Loss.MeanSquaredError;
+        Span<float> predictions = scored ? Buffer(ref batchOutputs, rows.Length * network.OutputSize) : Span<float>.Empty;
+
+        Array.Clear(gradients);
+        float meanLoss = network.BackwardBatch(inputs, targets, gradients, predictions, ref dropoutRandom);
+        if (!float.IsFinite(meanLoss))
+        {
+            throw Diverged(epoch, batch, $"the batch's mean loss is {meanLoss}{DataProblem(data, rows)}");
+        }
+
+        double correct = scored ? 0 : float.NaN;
+        for (int i = 0; scored && i < rows.Length; i++)
+        {
+            correct += Metrics.Accuracy(network.Loss, predictions.Slice(i * network.OutputSize, network.OutputSize), data.Target(rows[i]));
+        }
+
         if (!float.IsFinite(TensorPrimitives.MaxMagnitude(gradients)))
         {
             throw Diverged(epoch, batch, "a gradient is not finite");
@@ -190,7 +219,18 @@ public sealed class Trainer(Optimizer optimizer)
             throw Diverged(epoch, batch, "a parameter became infinite or NaN after the step");
         }
 
-        return new BatchResult((float)loss, (float)correct, rows.Length);
+        return new BatchResult(meanLoss * rows.Length, (float)correct, rows.Length);
+    }
+
+    /// <summary>The first <paramref name="length"/> floats of a buffer that grows when needed and is reused after.</summary>
+    private static Span<float> Buffer(ref float[] buffer, int length)
+    {
+        if (buffer.Length < length)
+        {
+            buffer = new float[length];
+        }
+
+        return buffer.AsSpan(0, length);
     }
 
     private void EnsureBuffers(INetwork network, ref float[] gradientBuffer)
@@ -212,6 +252,21 @@ public sealed class Trainer(Optimizer optimizer)
         return new TrainingDivergedException(epoch, batch,
             $"Training diverged {where}: {what}. The parameters are no longer usable. "
             + $"Lower the learning rate (now {Optimizer.LearningRate}) or check the data for NaN and infinite values.");
+    }
+
+    /// <summary>Names the first sample of the batch whose data is not finite, if any.</summary>
+    private static string DataProblem(Dataset data, ReadOnlySpan<int> rows)
+    {
+        foreach (int row in rows)
+        {
+            string problem = DataProblem(data, row);
+            if (problem.Length > 0)
+            {
+                return $": sample {row}{problem}";
+            }
+        }
+
+        return "";
     }
 
     private static string DataProblem(Dataset data, int row)

@@ -18,6 +18,9 @@ namespace Audio.Models
             /// <summary>Number of trainable parameters: the length of the parameter span.</summary>
             public const int ParameterCount = 817;
 
+            /// <summary>Number of state values: none, as the network has no batch normalisation.</summary>
+            public const int StateCount = 0;
+
             /// <summary>Multiply-accumulates in one Forward call.</summary>
             public const long MultiplyAccumulateCount = 776;
 
@@ -729,8 +732,124 @@ namespace Audio.Models
             }
 
             /// <summary>
+            /// Runs the network on a batch of samples, as <c>Forward</c> does on each (inference: dropout off,
+            /// batch normalisation with the running statistics). Allocation-free once warm.
+            /// </summary>
+            /// <param name="parameters">All parameters.</param>
+            /// <param name="inputs">The samples one after another: a positive multiple of 16 values.</param>
+            /// <param name="outputs">Receives 1 outputs per sample, in the same order.</param>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            public static void ForwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+                int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
+                global::StaticNet.Runtime.SpanGuard.Length(outputs.Length, checked(batch * OutputSize), nameof(outputs));
+
+                // Scratch: 40 floats per sample, in a per-thread buffer that is reused once large enough.
+                const int PerSample = 40;
+                global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(checked(batch * PerSample));
+
+                // Layer 1: Dense(32, Tanh), (16) -> (32), for every sample.
+                global::System.Span<float> a1 = scratch.Slice(batch * 0, batch * 32);
+                global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                    parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
+                    inputs, a1);
+                global::StaticNet.Runtime.Activations.Tanh(a1, a1);
+
+                // Layer 2: Dense(8, LeakyReLU 0.1), (32) -> (8), for every sample.
+                global::System.Span<float> a2 = scratch.Slice(batch * 32, batch * 8);
+                global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                    parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
+                    a1, a2);
+                global::StaticNet.Runtime.Activations.LeakyReLU(a2, 0.1f, a2);
+
+                // Layer 3: Dense(1), (8) -> (1), for every sample.
+                global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                    parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
+                    a2, outputs);
+
+            }
+
+            /// <summary>
+            /// The gradient of one training step on a batch: runs the batch forward in training mode
+            /// (
+            /// no layer behaves differently in training),
+            /// returns the mean loss over the batch and ADDS the gradient of that mean into <paramref name="parameterGradients"/>.
+            /// Allocation-free once warm: its working memory is a per-thread buffer sized for the largest batch seen.
+            /// </summary>
+            /// <param name="parameters">All parameters.</param>
+            /// <param name="inputs">The samples one after another: a positive multiple of 16 values.</param>
+            /// <param name="targets">1 expected outputs per sample, in the same order.</param>
+            /// <param name="parameterGradients">Sums that the gradient of the batch's mean loss is added to.</param>
+            /// <param name="outputs">Receives each sample's outputs in training mode; empty to skip them.</param>
+            /// <returns>The mean loss over the batch.</returns>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            public static float BackwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs)
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+                int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
+                global::StaticNet.Runtime.SpanGuard.Length(targets.Length, checked(batch * OutputSize), nameof(targets));
+                global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));
+                global::StaticNet.Runtime.SpanGuard.LengthOrEmpty(outputs.Length, checked(batch * OutputSize), nameof(outputs));
+
+                // Scratch: 90 floats per sample, in a per-thread buffer that is reused once large enough.
+                const int PerSample = 90;
+                global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(checked(batch * PerSample));
+
+                // Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.
+                // Layer 1: Dense(32, Tanh), (16) -> (32), for every sample.
+                global::System.Span<float> a1 = scratch.Slice(batch * 0, batch * 32);
+                global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                    parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
+                    inputs, a1);
+                global::StaticNet.Runtime.Activations.Tanh(a1, a1);
+
+                // Layer 2: Dense(8, LeakyReLU 0.1), (32) -> (8), for every sample.
+                global::System.Span<float> z2 = scratch.Slice(batch * 32, batch * 8);
+                global::System.Span<float> a2 = scratch.Slice(batch * 40, batch * 8);
+                global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                    parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
+                    a1, z2);
+                global::StaticNet.Runtime.Activations.LeakyReLU(z2, 0.1f, a2);
+
+                // Layer 3: Dense(1), (8) -> (1), for every sample.
+                global::System.Span<float> z3 = scratch.Slice(batch * 48, batch * 1);
+                global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                    parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
+                    a2, z3);
+
+                // Loss: mean squared error of the linear outputs, averaged over the batch; g3 = 2 (y - t) / (n batch).
+                global::System.Span<float> g3 = scratch.Slice(batch * 49, batch * 1);
+                float loss = global::StaticNet.Runtime.BatchLosses.MeanSquaredError(z3, targets, g3, OutputSize);
+                if (!outputs.IsEmpty)
+                {
+                    z3.CopyTo(outputs);
+                }
+
+                // Backward pass, last layer first, each over the whole batch.
+                // Layer 3: Dense(1): parameter gradients summed over the batch; the gradient flows to layer 2.
+                global::System.Span<float> g2 = scratch.Slice(batch * 50, batch * 8); // dLoss/d(output of layer 2)
+                global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), a2, g3,
+                    parameterGradients.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameterGradients.Slice(Layer3.BiasOffset, Layer3.BiasCount), g2);
+                global::StaticNet.Runtime.Activations.LeakyReLUGradient(z2, 0.1f, g2, g2);
+
+                // Layer 2: Dense(8, LeakyReLU 0.1): parameter gradients summed over the batch; the gradient flows to layer 1.
+                global::System.Span<float> g1 = scratch.Slice(batch * 58, batch * 32); // dLoss/d(output of layer 1)
+                global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), a1, g2,
+                    parameterGradients.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameterGradients.Slice(Layer2.BiasOffset, Layer2.BiasCount), g1);
+                global::StaticNet.Runtime.Activations.TanhGradient(a1, g1, g1);
+
+                // Layer 1: Dense(32, Tanh): parameter gradients summed over the batch; the input's gradients are not needed.
+                global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
+                    parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty);
+
+                return loss;
+            }
+
+            /// <summary>
             /// Fills <paramref name="parameters"/> with fresh weights: He (Kaiming) normal for ReLU and LeakyReLU layers,
-            /// Xavier (Glorot) uniform for the others, biases zero. The same seed gives the same weights everywhere.
+            /// Xavier (Glorot) uniform for the others, biases zero; batch-norm gamma one and beta zero.
+            /// The same seed gives the same weights everywhere.
             /// </summary>
             /// <param name="parameters">All 817 parameters.</param>
             /// <param name="seed">Seed of the random sequence.</param>
@@ -767,7 +886,7 @@ namespace Audio.Models
             /// <summary>
             /// Loads the weight file at <paramref name="path"/> into <paramref name="parameters"/>. A file for another
             /// architecture, truncated, corrupted or of another format throws <see cref="global::StaticNet.Storage.WeightFileException"/>
-            /// naming the file and the problem, and leaves <paramref name="parameters"/> untouched.
+            /// naming the file and the problem, and leaves the spans untouched.
             /// </summary>
             public static void LoadWeights(string path, global::System.Span<float> parameters)
             {
@@ -840,13 +959,20 @@ namespace Audio.Models
 
             global::StaticNet.Loss global::StaticNet.INetwork.Loss => global::StaticNet.Loss.MeanSquaredError;
 
+            float[] global::StaticNet.INetwork.State => global::System.Array.Empty<float>();
+
             void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
+
+            void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatch(Parameters, inputs, outputs);
 
             float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients) =>
                 Backward(Parameters, input, target, parameterGradients, inputGradients);
 
             float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients, ref global::StaticNet.Training.SeededRandom random) =>
                 Backward(Parameters, input, target, parameterGradients, inputGradients);
+
+            float global::StaticNet.INetwork.BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs, ref global::StaticNet.Training.SeededRandom random) =>
+                BackwardBatch(Parameters, inputs, targets, parameterGradients, outputs);
         }
     }
 }

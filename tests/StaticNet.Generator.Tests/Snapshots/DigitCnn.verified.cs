@@ -16,6 +16,9 @@ namespace Vision
         /// <summary>Number of trainable parameters: the length of the parameter span.</summary>
         public const int ParameterCount = 426;
 
+        /// <summary>Number of state values: none, as the network has no batch normalisation.</summary>
+        public const int StateCount = 0;
+
         /// <summary>Multiply-accumulates in one Forward call.</summary>
         public const long MultiplyAccumulateCount = 2672;
 
@@ -495,8 +498,174 @@ namespace Vision
         }
 
         /// <summary>
+        /// Runs the network on a batch of samples, as <c>Forward</c> does on each (inference: dropout off,
+        /// batch normalisation with the running statistics). Allocation-free once warm.
+        /// </summary>
+        /// <param name="parameters">All parameters.</param>
+        /// <param name="inputs">The samples one after another: a positive multiple of 64 values.</param>
+        /// <param name="outputs">Receives 10 outputs per sample, in the same order.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        public static void ForwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
+            global::StaticNet.Runtime.SpanGuard.Length(outputs.Length, checked(batch * OutputSize), nameof(outputs));
+
+            // Scratch: 328 floats per sample, in a per-thread buffer that is reused once large enough.
+            const int PerSample = 328;
+            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(checked(batch * PerSample));
+
+            // Layer 1: Conv2D(4, 3x3, ReLU, padding 1), (1, 8, 8) -> (4, 8, 8), for every sample.
+            global::System.Span<float> a1 = scratch.Slice(batch * 0, batch * 256);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.Conv2DKernels.Forward(
+                    parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
+                    inputs.Slice(sample * 64, 64), a1.Slice(sample * 256, 256),
+                    inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
+            }
+            global::StaticNet.Runtime.Activations.ReLU(a1, a1);
+
+            // Layer 2: MaxPool2D(2), (4, 8, 8) -> (4, 4, 4), for every sample.
+            global::System.Span<float> a2 = scratch.Slice(batch * 256, batch * 64);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.PoolingKernels.MaxForward(a1.Slice(sample * 256, 256), a2.Slice(sample * 64, 64), channels: 4, inputHeight: 8, inputWidth: 8, size: 2);
+            }
+
+            // Layer 3: Conv2D(8, 3x3, ReLU, stride 2), (4, 4, 4) -> (8, 1, 1), for every sample.
+            global::System.Span<float> a3 = scratch.Slice(batch * 320, batch * 8);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.Conv2DKernels.Forward(
+                    parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
+                    a2.Slice(sample * 64, 64), a3.Slice(sample * 8, 8),
+                    inputChannels: 4, inputHeight: 4, inputWidth: 4, kernel: 3, stride: 2, padding: 0);
+            }
+            global::StaticNet.Runtime.Activations.ReLU(a3, a3);
+
+            // Layer 4: Flatten, (8, 1, 1) -> (8): the same values.
+
+            // Layer 5: Dense(10, Softmax), (8) -> (10), for every sample.
+            global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount),
+                a3, outputs);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.Activations.Softmax(outputs.Slice(sample * 10, 10), outputs.Slice(sample * 10, 10));
+            }
+
+        }
+
+        /// <summary>
+        /// The gradient of one training step on a batch: runs the batch forward in training mode
+        /// (
+        /// no layer behaves differently in training),
+        /// returns the mean loss over the batch and ADDS the gradient of that mean into <paramref name="parameterGradients"/>.
+        /// Allocation-free once warm: its working memory is a per-thread buffer sized for the largest batch seen.
+        /// </summary>
+        /// <param name="parameters">All parameters.</param>
+        /// <param name="inputs">The samples one after another: a positive multiple of 64 values.</param>
+        /// <param name="targets">10 expected outputs per sample, in the same order.</param>
+        /// <param name="parameterGradients">Sums that the gradient of the batch's mean loss is added to.</param>
+        /// <param name="outputs">Receives each sample's outputs in training mode; empty to skip them.</param>
+        /// <returns>The mean loss over the batch.</returns>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        public static float BackwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
+            global::StaticNet.Runtime.SpanGuard.Length(targets.Length, checked(batch * OutputSize), nameof(targets));
+            global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));
+            global::StaticNet.Runtime.SpanGuard.LengthOrEmpty(outputs.Length, checked(batch * OutputSize), nameof(outputs));
+
+            // Scratch: 940 floats per sample, in a per-thread buffer that is reused once large enough.
+            const int PerSample = 940;
+            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(checked(batch * PerSample));
+
+            // Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.
+            // Layer 1: Conv2D(4, 3x3, ReLU, padding 1), (1, 8, 8) -> (4, 8, 8), for every sample.
+            global::System.Span<float> z1 = scratch.Slice(batch * 0, batch * 256);
+            global::System.Span<float> a1 = scratch.Slice(batch * 256, batch * 256);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.Conv2DKernels.Forward(
+                    parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
+                    inputs.Slice(sample * 64, 64), z1.Slice(sample * 256, 256),
+                    inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
+            }
+            global::StaticNet.Runtime.Activations.ReLU(z1, a1);
+
+            // Layer 2: MaxPool2D(2), (4, 8, 8) -> (4, 4, 4), for every sample.
+            global::System.Span<float> a2 = scratch.Slice(batch * 512, batch * 64);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.PoolingKernels.MaxForward(a1.Slice(sample * 256, 256), a2.Slice(sample * 64, 64), channels: 4, inputHeight: 8, inputWidth: 8, size: 2);
+            }
+
+            // Layer 3: Conv2D(8, 3x3, ReLU, stride 2), (4, 4, 4) -> (8, 1, 1), for every sample.
+            global::System.Span<float> z3 = scratch.Slice(batch * 576, batch * 8);
+            global::System.Span<float> a3 = scratch.Slice(batch * 584, batch * 8);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.Conv2DKernels.Forward(
+                    parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
+                    a2.Slice(sample * 64, 64), z3.Slice(sample * 8, 8),
+                    inputChannels: 4, inputHeight: 4, inputWidth: 4, kernel: 3, stride: 2, padding: 0);
+            }
+            global::StaticNet.Runtime.Activations.ReLU(z3, a3);
+
+            // Layer 4: Flatten, (8, 1, 1) -> (8): the same values.
+
+            // Layer 5: Dense(10, Softmax), (8) -> (10), for every sample.
+            global::System.Span<float> z5 = scratch.Slice(batch * 592, batch * 10);
+            global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount),
+                a3, z5);
+
+            // Loss: mean cross-entropy of softmax(z5) over the batch; g5 = (p - t) / batch. The probabilities go to the outputs.
+            global::System.Span<float> g5 = scratch.Slice(batch * 602, batch * 10);
+            float loss = global::StaticNet.Runtime.BatchLosses.SoftmaxCrossEntropy(z5, targets, outputs.IsEmpty ? g5 : outputs, g5, OutputSize);
+
+            // Backward pass, last layer first, each over the whole batch.
+            // Layer 5: Dense(10, Softmax): parameter gradients summed over the batch; the gradient flows to layer 3.
+            global::System.Span<float> g3 = scratch.Slice(batch * 612, batch * 8); // dLoss/d(output of layer 3)
+            global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), a3, g5,
+                parameterGradients.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameterGradients.Slice(Layer5.BiasOffset, Layer5.BiasCount), g3);
+            global::StaticNet.Runtime.Activations.ReLUGradient(z3, g3, g3);
+
+            // Layer 3: Conv2D(8, 3x3, ReLU, stride 2): parameter gradients summed over the batch; the gradient flows to layer 2.
+            global::System.Span<float> g2 = scratch.Slice(batch * 620, batch * 64); // dLoss/d(output of layer 2)
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.Conv2DKernels.Backward(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), a2.Slice(sample * 64, 64), g3.Slice(sample * 8, 8),
+                    parameterGradients.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameterGradients.Slice(Layer3.BiasOffset, Layer3.BiasCount), g2.Slice(sample * 64, 64),
+                    inputChannels: 4, inputHeight: 4, inputWidth: 4, kernel: 3, stride: 2, padding: 0);
+            }
+
+            // Layer 2: MaxPool2D(2): the gradient flows to layer 1.
+            global::System.Span<float> g1 = scratch.Slice(batch * 684, batch * 256); // dLoss/d(output of layer 1)
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.PoolingKernels.MaxBackward(a1.Slice(sample * 256, 256), g2.Slice(sample * 64, 64), g1.Slice(sample * 256, 256), channels: 4, inputHeight: 8, inputWidth: 8, size: 2);
+            }
+            global::StaticNet.Runtime.Activations.ReLUGradient(z1, g1, g1);
+
+            // Layer 1: Conv2D(4, 3x3, ReLU, padding 1): parameter gradients summed over the batch; the input's gradients are not needed.
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.Conv2DKernels.Backward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs.Slice(sample * 64, 64), g1.Slice(sample * 256, 256),
+                    parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
+                    inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
+            }
+
+            return loss;
+        }
+
+        /// <summary>
         /// Fills <paramref name="parameters"/> with fresh weights: He (Kaiming) normal for ReLU and LeakyReLU layers,
-        /// Xavier (Glorot) uniform for the others, biases zero. The same seed gives the same weights everywhere.
+        /// Xavier (Glorot) uniform for the others, biases zero; batch-norm gamma one and beta zero.
+        /// The same seed gives the same weights everywhere.
         /// </summary>
         /// <param name="parameters">All 426 parameters.</param>
         /// <param name="seed">Seed of the random sequence.</param>
@@ -533,7 +702,7 @@ namespace Vision
         /// <summary>
         /// Loads the weight file at <paramref name="path"/> into <paramref name="parameters"/>. A file for another
         /// architecture, truncated, corrupted or of another format throws <see cref="global::StaticNet.Storage.WeightFileException"/>
-        /// naming the file and the problem, and leaves <paramref name="parameters"/> untouched.
+        /// naming the file and the problem, and leaves the spans untouched.
         /// </summary>
         public static void LoadWeights(string path, global::System.Span<float> parameters)
         {
@@ -606,12 +775,19 @@ namespace Vision
 
         global::StaticNet.Loss global::StaticNet.INetwork.Loss => global::StaticNet.Loss.CrossEntropy;
 
+        float[] global::StaticNet.INetwork.State => global::System.Array.Empty<float>();
+
         void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
+
+        void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatch(Parameters, inputs, outputs);
 
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients) =>
             Backward(Parameters, input, target, parameterGradients, inputGradients);
 
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients, ref global::StaticNet.Training.SeededRandom random) =>
             Backward(Parameters, input, target, parameterGradients, inputGradients);
+
+        float global::StaticNet.INetwork.BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs, ref global::StaticNet.Training.SeededRandom random) =>
+            BackwardBatch(Parameters, inputs, targets, parameterGradients, outputs);
     }
 }

@@ -8,9 +8,20 @@ using Xunit;
 
 namespace StaticNet.Generator.Tests.Support;
 
-/// <summary>Loads networks compiled in a test and exposes them as <see cref="NetworkFunctions"/>.</summary>
+/// <summary>
+/// Loads networks compiled in a test and exposes them as <see cref="NetworkFunctions"/>. A network with
+/// batch normalisation is bound to a state span of fresh running statistics (<c>InitializeState</c>).
+/// </summary>
 public sealed class CompiledNetworks
 {
+    private delegate void StatefulForward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, ReadOnlySpan<float> input, Span<float> output);
+
+    private delegate float StatefulBackward(
+        ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, ReadOnlySpan<float> input, ReadOnlySpan<float> target,
+        Span<float> parameterGradients, Span<float> inputGradients);
+
+    private delegate void StateInitializer(Span<float> state);
+
     private readonly Assembly assembly;
 
     private CompiledNetworks(Assembly assembly) => this.assembly = assembly;
@@ -36,15 +47,30 @@ public sealed class CompiledNetworks
             return false;
         }
 
+        int stateCount = Constant(type, "StateCount");
+        (ForwardFunction forward, BackwardFunction backward) = stateCount == 0 ? Stateless(type) : Stateful(type, stateCount);
         network = new NetworkFunctions(
-            type.Name,
-            Constant(type, "ParameterCount"),
-            Constant(type, "InputSize"),
-            Constant(type, "OutputSize"),
-            type.GetMethod("Forward")!.CreateDelegate<ForwardFunction>(),
-            type.GetMethod("Backward", [typeof(ReadOnlySpan<float>), typeof(ReadOnlySpan<float>), typeof(ReadOnlySpan<float>), typeof(Span<float>), typeof(Span<float>)])!
-                .CreateDelegate<BackwardFunction>());
+            type.Name, Constant(type, "ParameterCount"), Constant(type, "InputSize"), Constant(type, "OutputSize"), forward, backward);
         return true;
+    }
+
+    private static (ForwardFunction, BackwardFunction) Stateless(Type type) => (
+        type.GetMethod("Forward")!.CreateDelegate<ForwardFunction>(),
+        type.GetMethod("Backward", [typeof(ReadOnlySpan<float>), typeof(ReadOnlySpan<float>), typeof(ReadOnlySpan<float>), typeof(Span<float>), typeof(Span<float>)])!
+            .CreateDelegate<BackwardFunction>());
+
+    private static (ForwardFunction, BackwardFunction) Stateful(Type type, int stateCount)
+    {
+        var state = new float[stateCount];
+        type.GetMethod("InitializeState")!.CreateDelegate<StateInitializer>()(state);
+        var forward = type.GetMethod("Forward")!.CreateDelegate<StatefulForward>();
+        var backward = type.GetMethod(
+            "Backward",
+            [typeof(ReadOnlySpan<float>), typeof(ReadOnlySpan<float>), typeof(ReadOnlySpan<float>), typeof(ReadOnlySpan<float>), typeof(Span<float>), typeof(Span<float>)])!
+            .CreateDelegate<StatefulBackward>();
+        return (
+            (parameters, input, output) => forward(parameters, state, input, output),
+            (parameters, input, target, parameterGradients, inputGradients) => backward(parameters, state, input, target, parameterGradients, inputGradients));
     }
 
     /// <summary>"Ns.Outer.Inner" as reflection spells a nested type: "Ns.Outer+Inner".</summary>

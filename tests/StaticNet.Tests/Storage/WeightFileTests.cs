@@ -43,6 +43,26 @@ public sealed class WeightFileTests : IDisposable
     }
 
     [Fact]
+    public void Running_statistics_are_saved_after_the_parameters_and_restored()
+    {
+        var network = new ChannelNormNet(seed: 2);
+        RandomData.Uniform(new Random(3), ChannelNormNet.StateCount, 1.0).Select(v => v + 1.5f).ToArray().CopyTo(network.State, 0);
+        string path = Path.Combine(directory, "normalised.snw");
+        network.Save(path);
+
+        ChannelNormNet reloaded = ChannelNormNet.Load(path);
+        byte[] bytes = File.ReadAllBytes(path);
+        int stateStart = 28 + ChannelNormNet.Architecture.Length + (4 * ChannelNormNet.ParameterCount);
+
+        Assert.Equal(network.Parameters, reloaded.Parameters);
+        Assert.Equal(network.State, reloaded.State);
+        Assert.Equal(ChannelNormNet.StateCount, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(20)));
+        Assert.Equal(network.State[0], BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(stateStart)));
+        float[] input = RandomData.Uniform(new Random(4), ChannelNormNet.InputSize, 1.0);
+        Assert.Equal(network.Predict(input), reloaded.Predict(input));
+    }
+
+    [Fact]
     public void The_file_is_little_endian_with_the_documented_header()
     {
         using var stream = new MemoryStream();

@@ -1,0 +1,330 @@
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// Writes <c>ForwardBatch</c> (inference) and <c>BackwardBatch</c> (a training step's gradient): the network
+/// applied layer by layer to a whole batch of samples laid out one after another. Layer-major order lets a
+/// layer's weights serve every sample while they are hot, and gives batch normalisation the whole batch it
+/// needs for its statistics.
+/// </summary>
+internal sealed class BatchEmitter
+{
+    private const string Random = "global::StaticNet.Training.SeededRandom";
+
+    private readonly NetworkPlan plan;
+    private readonly bool training;
+    private readonly BatchScratch scratch = new();
+
+    /// <summary>The span holding each layer's outputs for the batch, by layer number (0 is the input).</summary>
+    private readonly string[] outputs;
+
+    /// <summary>Each layer's weighted sums, kept in training only where the activation's gradient needs them.</summary>
+    private readonly string?[] sums;
+
+    private BatchEmitter(NetworkPlan plan, bool training)
+    {
+        this.plan = plan;
+        this.training = training;
+        outputs = new string[plan.Layers.Count + 1];
+        sums = new string?[plan.Layers.Count + 1];
+        outputs[0] = "inputs";
+    }
+
+    private CodeWriter Code => scratch.Code;
+
+    private int OutputLayerNumber => OutputLayer.Number(plan);
+
+    public static void EmitForward(CodeWriter writer, NetworkPlan plan) => new BatchEmitter(plan, training: false).WriteForward(writer);
+
+    public static void EmitBackward(CodeWriter writer, NetworkPlan plan) => new BatchEmitter(plan, training: true).WriteBackward(writer);
+
+    private void WriteForward(CodeWriter writer)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// Runs the network on a batch of samples, as <c>Forward</c> does on each (inference: dropout off,");
+        writer.Line("/// batch normalisation with the running statistics). Allocation-free once warm.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"parameters\">All parameters.</param>");
+        StateSpan.Document(writer, plan, ", read");
+        writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of {plan.InputShape.Size} values.</param>");
+        writer.Line($"/// <param name=\"outputs\">Receives {plan.OutputShape.Size} outputs per sample, in the same order.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        writer.Open($"public static void ForwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs)");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        StateSpan.Guard(writer, plan);
+        writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, nameof(inputs));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(outputs.Length, checked(batch * OutputSize), nameof(outputs));");
+        writer.Line();
+        ForwardLayers();
+        scratch.WriteTo(writer);
+        writer.Close();
+    }
+
+    private void WriteBackward(CodeWriter writer)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// The gradient of one training step on a batch: runs the batch forward in training mode");
+        writer.Line(plan.HasDropout ? "/// (dropout masks drawn from <paramref name=\"random\"/>" : "/// (");
+        writer.Line(plan.HasState
+            ? "/// batch normalisation with the batch's own statistics, moving the running statistics in <paramref name=\"state\"/>),"
+            : "/// no layer behaves differently in training),");
+        writer.Line("/// returns the mean loss over the batch and ADDS the gradient of that mean into <paramref name=\"parameterGradients\"/>.");
+        writer.Line("/// Allocation-free once warm: its working memory is a per-thread buffer sized for the largest batch seen.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"parameters\">All parameters.</param>");
+        StateSpan.Document(writer, plan, ", updated");
+        writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of {plan.InputShape.Size} values.</param>");
+        writer.Line($"/// <param name=\"targets\">{plan.OutputShape.Size} expected outputs per sample, in the same order.</param>");
+        writer.Line("/// <param name=\"parameterGradients\">Sums that the gradient of the batch's mean loss is added to.</param>");
+        writer.Line("/// <param name=\"outputs\">Receives each sample's outputs in training mode; empty to skip them.</param>");
+        if (plan.HasDropout)
+        {
+            writer.Line("/// <param name=\"random\">The generator of the dropout masks; it advances.</param>");
+        }
+
+        writer.Line("/// <returns>The mean loss over the batch.</returns>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        string random = plan.HasDropout ? $", ref {Random} random" : "";
+        writer.Open($"public static float BackwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan, writable: true)}"
+            + $"{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.ReadOnlySpan} targets, {RuntimeCalls.Span} parameterGradients, "
+            + $"{RuntimeCalls.Span} outputs{random})");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        StateSpan.Guard(writer, plan);
+        writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, nameof(inputs));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(targets.Length, checked(batch * OutputSize), nameof(targets));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.LengthOrEmpty(outputs.Length, checked(batch * OutputSize), nameof(outputs));");
+        writer.Line();
+        Code.Line("// Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.");
+        ForwardLayers();
+        string gradient = Loss(Layer(OutputLayerNumber));
+        Code.Line();
+        Code.Line("// Backward pass, last layer first, each over the whole batch.");
+        for (int number = OutputLayerNumber; number >= 1; number--)
+        {
+            if (Layer(number) is not FlattenLayerPlan)
+            {
+                gradient = BackwardLayer(Layer(number), gradient);
+                Code.Line();
+            }
+        }
+
+        Code.Line("return loss;");
+        scratch.WriteTo(writer);
+        writer.Close();
+    }
+
+    private LayerPlan Layer(int number) => plan.Layers[number - 1];
+
+    private void ForwardLayers()
+    {
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            int n = layer.Number;
+            string input = outputs[n - 1];
+            switch (layer)
+            {
+                case FlattenLayerPlan:
+                    Code.Line($"// Layer {n}: Flatten, {layer.InputShape} -> {layer.OutputShape}: the same values.");
+                    outputs[n] = input;
+                    break;
+                case DropoutLayerPlan dropout when !training:
+                    Code.Line($"// Layer {n}: {dropout.Description}: passes values through at inference.");
+                    outputs[n] = input;
+                    break;
+                case DropoutLayerPlan dropout:
+                    Code.Line($"// Layer {n}: {dropout.Description}, {dropout.InputShape}: a fresh random mask for every sample.");
+                    scratch.PerSample($"a{n}", (int)layer.OutputShape.Size);
+                    scratch.PerSample(LayerCalls.DropoutMask(n), (int)layer.OutputShape.Size);
+                    LayerCalls.DropoutForward(Code, dropout, input, $"a{n}", RuntimeCalls.Float(dropout.Rate));
+                    outputs[n] = $"a{n}";
+                    break;
+                default:
+                    ForwardComputingLayer(layer, input);
+                    break;
+            }
+
+            Code.Line();
+        }
+    }
+
+    private void ForwardComputingLayer(LayerPlan layer, string input)
+    {
+        int n = layer.Number;
+        int size = (int)layer.OutputShape.Size;
+        Code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}, for every sample.");
+        if (n == OutputLayerNumber)
+        {
+            // In training the loss takes the weighted sums; at inference they go straight to the outputs.
+            string destination = training ? $"z{n}" : "outputs";
+            if (training)
+            {
+                scratch.PerSample(destination, size);
+                sums[n] = destination;
+            }
+
+            LayerForward(layer, input, destination);
+            if (!training)
+            {
+                Activate(layer, destination, destination);
+            }
+
+            outputs[n] = destination;
+            return;
+        }
+
+        bool keepSums = training && RuntimeCalls.GradientNeedsInput(layer.Activation);
+        if (keepSums)
+        {
+            scratch.PerSample($"z{n}", size);
+            sums[n] = $"z{n}";
+        }
+
+        scratch.PerSample($"a{n}", size);
+        string target = keepSums ? $"z{n}" : $"a{n}";
+        LayerForward(layer, input, target);
+        Activate(layer, target, $"a{n}");
+        outputs[n] = $"a{n}";
+    }
+
+    private void LayerForward(LayerPlan layer, string input, string destination)
+    {
+        if (training && layer is BatchNormLayerPlan batchNorm)
+        {
+            int n = layer.Number;
+            scratch.Fixed($"batchNorm{n}Mean", batchNorm.Features, "this batch's mean per feature");
+            scratch.Fixed($"batchNorm{n}InverseStd", batchNorm.Features, "and 1 / sqrt(variance + epsilon)");
+            LayerCalls.BatchNormTrainingForward(Code, batchNorm, input, destination, $"batchNorm{n}");
+            return;
+        }
+
+        LayerCalls.ForwardBatch(Code, layer, input, destination);
+    }
+
+    /// <summary>The layer's activation on every sample; softmax is per sample, the others elementwise on the whole batch.</summary>
+    private void Activate(LayerPlan layer, string source, string destination)
+    {
+        if (layer.Activation == ActivationKind.Softmax)
+        {
+            PerSample(layer, $"{RuntimeCalls.Activations}.Softmax({{0}}, {{1}});", source, destination);
+            return;
+        }
+
+        string activate = RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, source, destination);
+        if (activate.Length > 0)
+        {
+            Code.Line(activate);
+        }
+    }
+
+    /// <summary>Writes a loop over the samples around <paramref name="format"/>, whose {0} and {1} are one sample's slices.</summary>
+    private void PerSample(LayerPlan layer, string format, string first, string second)
+    {
+        int size = (int)layer.OutputShape.Size;
+        Code.Open("for (int sample = 0; sample < batch; sample++)");
+        Code.Line(string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            format,
+            $"{first}.Slice(sample * {size}, {size})",
+            $"{second}.Slice(sample * {size}, {size})"));
+        Code.Close();
+    }
+
+    /// <summary>Writes the batch's mean loss, the outputs if wanted, and dLoss/dz of the output layer; returns that gradient's span.</summary>
+    private string Loss(LayerPlan layer)
+    {
+        int n = layer.Number;
+        int size = (int)layer.OutputShape.Size;
+        string z = $"z{n}";
+        string g = $"g{n}";
+        switch (plan.Loss)
+        {
+            case LossKind.CrossEntropy:
+                Code.Line($"// Loss: mean cross-entropy of softmax({z}) over the batch; {g} = (p - t) / batch. The probabilities go to the outputs.");
+                scratch.PerSample(g, size);
+                Code.Line($"float loss = {BatchLosses}.SoftmaxCrossEntropy({z}, targets, outputs.IsEmpty ? {g} : outputs, {g}, OutputSize);");
+                break;
+            case LossKind.BinaryCrossEntropy:
+                Code.Line($"// Loss: mean binary cross-entropy of sigmoid({z}) over the batch, from the logits; {g} = (sigmoid(z) - t) / (n batch).");
+                scratch.PerSample(g, size);
+                Code.Line($"float loss = {BatchLosses}.SigmoidBinaryCrossEntropy({z}, targets, {g}, OutputSize);");
+                Code.Open("if (!outputs.IsEmpty)");
+                Code.Line($"{RuntimeCalls.Activations}.Sigmoid({z}, outputs);");
+                Code.Close();
+                break;
+            case LossKind.MeanSquaredError when layer.Activation == ActivationKind.Identity:
+                Code.Line($"// Loss: mean squared error of the linear outputs, averaged over the batch; {g} = 2 (y - t) / (n batch).");
+                scratch.PerSample(g, size);
+                Code.Line($"float loss = {BatchLosses}.MeanSquaredError({z}, targets, {g}, OutputSize);");
+                Code.Open("if (!outputs.IsEmpty)");
+                Code.Line($"{z}.CopyTo(outputs);");
+                Code.Close();
+                break;
+            default:
+                string y = $"y{n}";
+                Code.Line($"// Loss: mean squared error of {y} = {layer.Activation}({z}), averaged over the batch; then {g} = dLoss/d{z} through the activation.");
+                scratch.PerSample(y, size);
+                scratch.PerSample(g, size);
+                Activate(layer, z, y);
+                Code.Line($"float loss = {BatchLosses}.MeanSquaredError({y}, targets, {g}, OutputSize);");
+                Code.Open("if (!outputs.IsEmpty)");
+                Code.Line($"{y}.CopyTo(outputs);");
+                Code.Close();
+                if (layer.Activation == ActivationKind.Softmax)
+                {
+                    PerSample(layer, $"{RuntimeCalls.Activations}.SoftmaxGradient({{0}}, {{1}}, {{1}});", y, g);
+                }
+                else
+                {
+                    Code.Line(RuntimeCalls.GradientSpan(layer.Activation, layer.Slope, RuntimeCalls.GradientNeedsInput(layer.Activation) ? z : y, g));
+                }
+
+                break;
+        }
+
+        return g;
+    }
+
+    private const string BatchLosses = "global::StaticNet.Runtime.BatchLosses";
+
+    /// <summary>Adds layer <c>n</c>'s parameter gradients; returns the span of dLoss/dz of the layer that feeds it.</summary>
+    private string BackwardLayer(LayerPlan layer, string gradient)
+    {
+        int n = layer.Number;
+        string input = outputs[n - 1];
+        LayerPlan? feeder = plan.Feeder(n);
+        Code.Line($"// Layer {n}: {layer.Description}: "
+            + (layer.ParameterCount > 0 ? "parameter gradients summed over the batch; " : "")
+            + (feeder is null ? "the input's gradients are not needed." : $"the gradient flows to layer {feeder.Number}."));
+        string target = LayerCalls.NoGradients;
+        if (feeder is not null)
+        {
+            target = $"g{feeder.Number}";
+            scratch.PerSample(target, (int)layer.InputShape.Size, $"dLoss/d(output of layer {feeder.Number})");
+        }
+
+        if (layer is BatchNormLayerPlan batchNorm)
+        {
+            LayerCalls.BatchNormTrainingBackward(Code, batchNorm, input, gradient, $"batchNorm{n}", target);
+        }
+        else
+        {
+            LayerCalls.BackwardBatch(Code, layer, input, gradient, target);
+        }
+
+        if (feeder is not null)
+        {
+            string source = RuntimeCalls.GradientNeedsInput(feeder.Activation) ? sums[feeder.Number]! : outputs[feeder.Number];
+            string through = RuntimeCalls.GradientSpan(feeder.Activation, feeder.Slope, source, target);
+            if (through.Length > 0)
+            {
+                Code.Line(through);
+            }
+        }
+
+        return target;
+    }
+
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// The body of a batch method while it is written: code, plus its working memory. Per-sample vectors (one
+/// slice of <c>batch</c> samples each) scale with the batch; fixed ones (batch statistics) do not. All of it is
+/// one span of the per-thread scratch buffer, sized when the batch size is known.
+/// </summary>
+internal sealed class BatchScratch
+{
+    private int perSample;
+    private int fixedLength;
+
+    public CodeWriter Code { get; } = new();
+
+    /// <summary>Declares <c>Span&lt;float&gt; name</c> holding <paramref name="length"/> floats for every sample.</summary>
+    public void PerSample(string name, int length, string comment = "")
+    {
+        string suffix = comment.Length == 0 ? "" : " // " + comment;
+        Code.Line($"global::System.Span<float> {name} = scratch.Slice(batch * {perSample}, batch * {length});{suffix}");
+
+        // The planner bounds working memory (SN0017); overflowing here would be a generator bug.
+        perSample = checked(perSample + length);
+    }
+
+    /// <summary>Declares <c>Span&lt;float&gt; name</c> of <paramref name="length"/> floats, whatever the batch size.</summary>
+    public void Fixed(string name, int length, string comment)
+    {
+        Code.Line($"global::System.Span<float> {name} = scratch.Slice((batch * PerSample) + {fixedLength}, {length}); // {comment}");
+        fixedLength = checked(fixedLength + length);
+    }
+
+    /// <summary>Writes the scratch declaration, if any scratch is used, then the body.</summary>
+    public void WriteTo(CodeWriter writer)
+    {
+        if (perSample + fixedLength > 0)
+        {
+            string count = perSample.ToString(CultureInfo.InvariantCulture);
+            string fixedPart = fixedLength == 0 ? "" : $" plus {fixedLength} for batch statistics";
+            writer.Line($"// Scratch: {count} floats per sample{fixedPart}, in a per-thread buffer that is reused once large enough.");
+            writer.Line($"const int PerSample = {count};");
+            string length = fixedLength == 0 ? "batch * PerSample" : $"(batch * PerSample) + {fixedLength}";
+            writer.Line($"global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(checked({length}));");
+            writer.Line();
+        }
+
+        writer.Append(Code);
+    }
+}
