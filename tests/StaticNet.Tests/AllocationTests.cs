@@ -36,4 +36,26 @@ public class AllocationTests
 
         Assert.Equal(0, allocated);
     }
+
+    [Fact]
+    public void Forward_and_Backward_with_batch_normalisation_allocate_nothing()
+    {
+        var network = new NormEverywhereNet(seed: 1);
+        var random = new Random(8);
+        float[] input = RandomData.Uniform(random, NormEverywhereNet.InputSize, 1.0);
+        float[] target = RandomData.OneHot(random, NormEverywhereNet.OutputSize);
+        var output = new float[NormEverywhereNet.OutputSize];
+        var parameterGradients = new float[NormEverywhereNet.ParameterCount];
+        var inputGradients = new float[NormEverywhereNet.InputSize];
+        var dropout = new StaticNet.Training.SeededRandom(9);
+
+        long allocated = Allocations.Measure(() =>
+        {
+            NormEverywhereNet.Forward(network.Parameters, network.State, input, output);
+            NormEverywhereNet.Backward(network.Parameters, network.State, input, target, parameterGradients, inputGradients);
+            NormEverywhereNet.Backward(network.Parameters, network.State, input, target, parameterGradients, inputGradients, ref dropout);
+        });
+
+        Assert.Equal(0, allocated);
+    }
 }
