@@ -25,7 +25,7 @@ public class BatchTests
         var random = new Random(4);
         const int batch = 5;
         float[] inputs = RandomData.Uniform(random, batch * network.InputSize, 1.0);
-        MoveRunningStatistics(network, random);
+        BatchNetworks.MoveRunningStatistics(network, random);
 
         var outputs = new float[batch * network.OutputSize];
         network.ForwardBatch(inputs, outputs);
@@ -130,7 +130,7 @@ public class BatchTests
     {
         INetwork network = BatchNetworks.Create(name, seed: 14);
         var data = new Random(15);
-        MoveRunningStatistics(network, data);
+        BatchNetworks.MoveRunningStatistics(network, data);
         float[] input = RandomData.Uniform(data, network.InputSize, 1.0);
         float[] target = Targets(data, network, 1);
         float[] parameters = network.Parameters.ToArray();
@@ -233,23 +233,5 @@ public class BatchTests
         Assert.Equal(0, Allocations.Measure(() => network.BackwardBatch(inputs, targets, gradients, outputs, ref random), iterations: 200));
     }
 
-    /// <summary>Gives batch-norm networks running statistics far from their start, so inference tests see them.</summary>
-    private static void MoveRunningStatistics(INetwork network, Random data)
-    {
-        if (network.State.Length == 0)
-        {
-            return;
-        }
-
-        const int batch = 8;
-        var random = new SeededRandom(1);
-        for (int step = 0; step < 5; step++)
-        {
-            float[] inputs = RandomData.Uniform(data, batch * network.InputSize, 2.0).Select(v => v + 0.5f).ToArray();
-            network.BackwardBatch(inputs, Targets(data, network, batch), new float[network.Parameters.Length], [], ref random);
-        }
-    }
-
-    private static float[] Targets(Random random, INetwork network, int batch) =>
-        Enumerable.Range(0, batch).SelectMany(_ => RandomData.Target(random, network.Loss, network.OutputSize)).ToArray();
+    private static float[] Targets(Random random, INetwork network, int batch) => BatchNetworks.Targets(random, network, batch);
 }

@@ -91,6 +91,12 @@ internal static class InstanceApiEmitter
         writer.Line($"/// <summary>Writes this network's {saved} as a weight file to <paramref name=\"stream\"/>.</summary>");
         writer.Line($"public void Save(global::System.IO.Stream stream) => SaveWeights(stream, {arguments});");
         writer.Line();
+        writer.Line("/// <summary>Writes this network as an ONNX model to a file at <paramref name=\"path\"/>.</summary>");
+        writer.Line($"public void ToOnnx(string path) => ToOnnx({arguments}, path);");
+        writer.Line();
+        writer.Line("/// <summary>Writes this network as an ONNX model to <paramref name=\"stream\"/>.</summary>");
+        writer.Line($"public void ToOnnx(global::System.IO.Stream stream) => ToOnnx({arguments}, stream);");
+        writer.Line();
         writer.Line($"/// <summary>A network with the {saved} of the weight file at <paramref name=\"path\"/>; see <see cref=\"LoadWeights(string, global::System.Span{{float}}{(plan.HasState ? ", global::System.Span{float}" : "")})\"/>.</summary>");
         writer.Open($"public static {name} Load(string path)");
         DeclareLoadBuffers(writer, plan);

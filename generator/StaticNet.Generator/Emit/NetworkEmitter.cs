@@ -49,6 +49,8 @@ internal static class NetworkEmitter
 
         writer.Line();
         WeightsEmitter.Emit(writer, plan);
+        writer.Line();
+        OnnxEmitter.Emit(writer, plan);
         if (plan.GenerateInstanceApi)
         {
             writer.Line();

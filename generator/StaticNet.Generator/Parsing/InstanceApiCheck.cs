@@ -15,7 +15,7 @@ namespace StaticNet.Generator.Parsing;
 /// </summary>
 internal static class InstanceApiCheck
 {
-    private static readonly string[] GeneratedMembers = ["Parameters", "Predict", "Save", "Load"];
+    private static readonly string[] GeneratedMembers = ["Parameters", "State", "Predict", "Save", "Load", "ToOnnx"];
 
     public static bool Allows(INamedTypeSymbol type, LocationInfo? location, ImmutableArray<DiagnosticInfo>.Builder diagnostics)
     {

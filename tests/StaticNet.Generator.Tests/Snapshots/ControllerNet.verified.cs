@@ -901,6 +901,31 @@ namespace Audio.Models
                 global::StaticNet.Storage.WeightFile.Read(stream, source, Architecture, ArchitectureFingerprint, parameters, global::System.Span<float>.Empty);
             }
 
+            /// <summary>
+            /// Writes the network with <paramref name="parameters"/> as an ONNX model (opset 17): input <c>input</c> of shape
+            /// [batch, 16], output <c>output</c> of shape [batch, 1], computing what <c>Forward</c> computes
+            /// (dropout left out, batch normalisation with the running statistics). Open it in Netron or any ONNX runtime.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            public static void ToOnnx(global::System.ReadOnlySpan<float> parameters, global::System.IO.Stream stream)
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+                var graph = new global::StaticNet.Onnx.OnnxGraph("Audio.Models.Controllers.Gain", new int[] { 16 });
+                graph.Dense(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::StaticNet.Activation.Tanh, slope: 0f);
+                graph.Dense(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), global::StaticNet.Activation.LeakyReLU, slope: 0.1f);
+                graph.Dense(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), global::StaticNet.Activation.Identity, slope: 0f);
+                graph.WriteTo(stream);
+            }
+
+            /// <summary>Writes the ONNX model of the network with <paramref name="parameters"/> to a file at <paramref name="path"/>.</summary>
+            public static void ToOnnx(global::System.ReadOnlySpan<float> parameters, string path)
+            {
+                using (var stream = global::System.IO.File.Create(path))
+                {
+                    ToOnnx(parameters, stream);
+                }
+            }
+
             /// <summary>This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.</summary>
             public float[] Parameters { get; }
 
@@ -936,6 +961,12 @@ namespace Audio.Models
 
             /// <summary>Writes this network's parameters as a weight file to <paramref name="stream"/>.</summary>
             public void Save(global::System.IO.Stream stream) => SaveWeights(stream, Parameters);
+
+            /// <summary>Writes this network as an ONNX model to a file at <paramref name="path"/>.</summary>
+            public void ToOnnx(string path) => ToOnnx(Parameters, path);
+
+            /// <summary>Writes this network as an ONNX model to <paramref name="stream"/>.</summary>
+            public void ToOnnx(global::System.IO.Stream stream) => ToOnnx(Parameters, stream);
 
             /// <summary>A network with the parameters of the weight file at <paramref name="path"/>; see <see cref="LoadWeights(string, global::System.Span{float})"/>.</summary>
             public static Gain Load(string path)

@@ -717,6 +717,33 @@ namespace Vision
             global::StaticNet.Storage.WeightFile.Read(stream, source, Architecture, ArchitectureFingerprint, parameters, global::System.Span<float>.Empty);
         }
 
+        /// <summary>
+        /// Writes the network with <paramref name="parameters"/> as an ONNX model (opset 17): input <c>input</c> of shape
+        /// [batch, 1, 8, 8], output <c>output</c> of shape [batch, 10], computing what <c>Forward</c> computes
+        /// (dropout left out, batch normalisation with the running statistics). Open it in Netron or any ONNX runtime.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        public static void ToOnnx(global::System.ReadOnlySpan<float> parameters, global::System.IO.Stream stream)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            var graph = new global::StaticNet.Onnx.OnnxGraph("Vision.DigitCnn", new int[] { 1, 8, 8 });
+            graph.Conv2D(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), kernel: 3, stride: 1, padding: 1, global::StaticNet.Activation.ReLU, slope: 0f);
+            graph.Pool2D(max: true, size: 2);
+            graph.Conv2D(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), kernel: 3, stride: 2, padding: 0, global::StaticNet.Activation.ReLU, slope: 0f);
+            graph.Flatten();
+            graph.Dense(parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount), global::StaticNet.Activation.Softmax, slope: 0f);
+            graph.WriteTo(stream);
+        }
+
+        /// <summary>Writes the ONNX model of the network with <paramref name="parameters"/> to a file at <paramref name="path"/>.</summary>
+        public static void ToOnnx(global::System.ReadOnlySpan<float> parameters, string path)
+        {
+            using (var stream = global::System.IO.File.Create(path))
+            {
+                ToOnnx(parameters, stream);
+            }
+        }
+
         /// <summary>This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.</summary>
         public float[] Parameters { get; }
 
@@ -752,6 +779,12 @@ namespace Vision
 
         /// <summary>Writes this network's parameters as a weight file to <paramref name="stream"/>.</summary>
         public void Save(global::System.IO.Stream stream) => SaveWeights(stream, Parameters);
+
+        /// <summary>Writes this network as an ONNX model to a file at <paramref name="path"/>.</summary>
+        public void ToOnnx(string path) => ToOnnx(Parameters, path);
+
+        /// <summary>Writes this network as an ONNX model to <paramref name="stream"/>.</summary>
+        public void ToOnnx(global::System.IO.Stream stream) => ToOnnx(Parameters, stream);
 
         /// <summary>A network with the parameters of the weight file at <paramref name="path"/>; see <see cref="LoadWeights(string, global::System.Span{float})"/>.</summary>
         public static DigitCnn Load(string path)

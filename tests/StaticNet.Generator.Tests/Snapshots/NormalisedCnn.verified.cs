@@ -633,6 +633,35 @@ namespace Vision
             global::StaticNet.Storage.WeightFile.Read(stream, source, Architecture, ArchitectureFingerprint, parameters, state);
         }
 
+        /// <summary>
+        /// Writes the network with <paramref name="parameters"/> as an ONNX model (opset 17): input <c>input</c> of shape
+        /// [batch, 1, 8, 8], output <c>output</c> of shape [batch, 10], computing what <c>Forward</c> computes
+        /// (dropout left out, batch normalisation with the running statistics). Open it in Netron or any ONNX runtime.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        public static void ToOnnx(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state, global::System.IO.Stream stream)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            var graph = new global::StaticNet.Onnx.OnnxGraph("Vision.NormalisedCnn", new int[] { 1, 8, 8 });
+            graph.Conv2D(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), kernel: 3, stride: 1, padding: 0, global::StaticNet.Activation.Identity, slope: 0f);
+            graph.BatchNorm(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), state.Slice(Layer2.RunningMeanOffset, Layer2.Features), state.Slice(Layer2.RunningVarianceOffset, Layer2.Features), epsilon: 1E-05f, global::StaticNet.Activation.ReLU, slope: 0f);
+            graph.Pool2D(max: true, size: 2);
+            graph.Flatten();
+            graph.Dropout();
+            graph.Dense(parameters.Slice(Layer6.WeightOffset, Layer6.WeightCount), parameters.Slice(Layer6.BiasOffset, Layer6.BiasCount), global::StaticNet.Activation.Softmax, slope: 0f);
+            graph.WriteTo(stream);
+        }
+
+        /// <summary>Writes the ONNX model of the network with <paramref name="parameters"/> to a file at <paramref name="path"/>.</summary>
+        public static void ToOnnx(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state, string path)
+        {
+            using (var stream = global::System.IO.File.Create(path))
+            {
+                ToOnnx(parameters, state, stream);
+            }
+        }
+
         /// <summary>This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.</summary>
         public float[] Parameters { get; }
 
@@ -685,6 +714,12 @@ namespace Vision
 
         /// <summary>Writes this network's parameters and running statistics as a weight file to <paramref name="stream"/>.</summary>
         public void Save(global::System.IO.Stream stream) => SaveWeights(stream, Parameters, State);
+
+        /// <summary>Writes this network as an ONNX model to a file at <paramref name="path"/>.</summary>
+        public void ToOnnx(string path) => ToOnnx(Parameters, State, path);
+
+        /// <summary>Writes this network as an ONNX model to <paramref name="stream"/>.</summary>
+        public void ToOnnx(global::System.IO.Stream stream) => ToOnnx(Parameters, State, stream);
 
         /// <summary>A network with the parameters and running statistics of the weight file at <paramref name="path"/>; see <see cref="LoadWeights(string, global::System.Span{float}, global::System.Span{float})"/>.</summary>
         public static NormalisedCnn Load(string path)

@@ -1,0 +1,70 @@
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>Writes <c>ToOnnx</c>: the network and its weights as an ONNX model, through the runtime's <c>OnnxGraph</c>.</summary>
+internal static class OnnxEmitter
+{
+    private const string Stream = "global::System.IO.Stream";
+
+    public static void Emit(CodeWriter writer, NetworkPlan plan)
+    {
+        string state = StateSpan.Parameter(plan);
+        string inputShape = plan.InputShape.IsFlat
+            ? $"[batch, {plan.InputShape.Size}]"
+            : $"[batch, {plan.InputShape.Channels}, {plan.InputShape.Height}, {plan.InputShape.Width}]";
+        string outputShape = plan.OutputShape.IsFlat
+            ? $"[batch, {plan.OutputShape.Size}]"
+            : $"[batch, {plan.OutputShape.Channels}, {plan.OutputShape.Height}, {plan.OutputShape.Width}]";
+        writer.Line("/// <summary>");
+        writer.Line($"/// Writes the network with <paramref name=\"parameters\"/> as an ONNX model (opset 17): input <c>input</c> of shape");
+        writer.Line($"/// {inputShape}, output <c>output</c> of shape {outputShape}, computing what <c>Forward</c> computes");
+        writer.Line("/// (dropout left out, batch normalisation with the running statistics). Open it in Netron or any ONNX runtime.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        writer.Open($"public static void ToOnnx({RuntimeCalls.ReadOnlySpan} parameters, {state}{Stream} stream)");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        StateSpan.Guard(writer, plan);
+        string dims = plan.InputShape.IsFlat
+            ? plan.InputShape.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : $"{plan.InputShape.Channels}, {plan.InputShape.Height}, {plan.InputShape.Width}";
+        writer.Line($"var graph = new global::StaticNet.Onnx.OnnxGraph(\"{plan.Target.FullName}\", new int[] {{ {dims} }});");
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            writer.Line(Call(layer));
+        }
+
+        writer.Line("graph.WriteTo(stream);");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Writes the ONNX model of the network with <paramref name=\"parameters\"/> to a file at <paramref name=\"path\"/>.</summary>");
+        writer.Open($"public static void ToOnnx({RuntimeCalls.ReadOnlySpan} parameters, {state}string path)");
+        writer.Line("using (var stream = global::System.IO.File.Create(path))");
+        writer.Line("{");
+        writer.Line($"    ToOnnx(parameters, {StateSpan.Argument(plan)}stream);");
+        writer.Line("}");
+        writer.Close();
+    }
+
+    private static string Call(LayerPlan layer)
+    {
+        int n = layer.Number;
+        string weights = $"parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount)";
+        string biases = $"parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount)";
+        string slope = layer.Activation == Model.ActivationKind.LeakyReLU ? RuntimeCalls.Float(layer.Slope) : "0f";
+        string activation = $"global::StaticNet.Activation.{layer.Activation}, slope: {slope}";
+        return layer switch
+        {
+            DenseLayerPlan => $"graph.Dense({weights}, {biases}, {activation});",
+            Conv2DLayerPlan conv => $"graph.Conv2D({weights}, {biases}, kernel: {conv.Kernel}, stride: {conv.Stride}, padding: {conv.Padding}, {activation});",
+            PoolLayerPlan pool => $"graph.Pool2D(max: {(pool.IsMax ? "true" : "false")}, size: {pool.Size});",
+            GlobalAveragePoolLayerPlan => "graph.GlobalAveragePool2D();",
+            FlattenLayerPlan => "graph.Flatten();",
+            DropoutLayerPlan => "graph.Dropout();",
+            BatchNormLayerPlan batchNorm => $"graph.BatchNorm({weights}, {biases}, "
+                + $"state.Slice(Layer{n}.RunningMeanOffset, Layer{n}.Features), state.Slice(Layer{n}.RunningVarianceOffset, Layer{n}.Features), "
+                + $"epsilon: {RuntimeCalls.Float(batchNorm.Epsilon)}, {activation});",
+            _ => $"// Layer {n}: {layer.Description} has no ONNX form.",
+        };
+    }
+}

@@ -1,0 +1,319 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace StaticNet.Onnx;
+
+/// <summary>
+/// Builds an ONNX model (IR version 8, opset 17) of a network layer by layer, with its weights as
+/// initializers, and writes it as a protocol buffer. Generated <c>ToOnnx</c> methods call it; the model
+/// takes <c>input</c> of shape <c>[batch, ...]</c> (the batch size is left open) and gives <c>output</c>,
+/// computing what <c>Forward</c> computes: inference mode, so dropout is left out and batch normalisation
+/// uses the running statistics.
+/// </summary>
+public sealed class OnnxGraph
+{
+    /// <summary>The ONNX operator set the models are written for.</summary>
+    public const int Opset = 17;
+
+    private const int IrVersion = 8;
+    private const int FloatType = 1;
+    private const int Int64Type = 7;
+
+    private readonly string name;
+    private readonly int[] inputShape;
+    private readonly List<Node> nodes = [];
+    private readonly List<Initializer> initializers = [];
+    private string current = "input";
+    private int[] shape;
+    private int layer;
+
+    /// <summary>Starts a model of the network <paramref name="name"/>, whose samples have <paramref name="inputShape"/> (<c>[n]</c> or <c>[c, h, w]</c>).</summary>
+    public OnnxGraph(string name, ReadOnlySpan<int> inputShape)
+    {
+        this.name = name;
+        this.inputShape = inputShape.ToArray();
+        shape = this.inputShape;
+    }
+
+    /// <summary>A dense layer: <c>Gemm</c> with the weights <c>[outputs, inputs]</c> transposed, then the activation.</summary>
+    public void Dense(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, Activation activation, float slope)
+    {
+        string prefix = NextLayer();
+        int outputs = biases.Length;
+        string w = AddInitializer($"{prefix}.weight", weights, outputs, weights.Length / outputs);
+        string b = AddInitializer($"{prefix}.bias", biases, outputs);
+        Add("Gemm", prefix, [current, w, b], [NodeAttribute.Int("transB", 1)]);
+        shape = [outputs];
+        Activate(prefix, activation, slope);
+    }
+
+    /// <summary>A convolution with a square kernel and zero padding, then the activation.</summary>
+    public void Conv2D(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int kernel, int stride, int padding, Activation activation, float slope)
+    {
+        string prefix = NextLayer();
+        int filters = biases.Length;
+        int channels = shape[0];
+        string w = AddInitializer($"{prefix}.weight", weights, filters, channels, kernel, kernel);
+        string b = AddInitializer($"{prefix}.bias", biases, filters);
+        Add("Conv", prefix, [current, w, b],
+        [
+            NodeAttribute.Ints("kernel_shape", kernel, kernel),
+            NodeAttribute.Ints("strides", stride, stride),
+            NodeAttribute.Ints("pads", padding, padding, padding, padding),
+        ]);
+        shape = [filters, Side(shape[1], kernel, stride, padding), Side(shape[2], kernel, stride, padding)];
+        Activate(prefix, activation, slope);
+    }
+
+    /// <summary>Max or average pooling with window and stride <paramref name="size"/>, sizes rounded down.</summary>
+    public void Pool2D(bool max, int size)
+    {
+        string prefix = NextLayer();
+        Add(max ? "MaxPool" : "AveragePool", prefix, [current],
+        [
+            NodeAttribute.Ints("kernel_shape", size, size),
+            NodeAttribute.Ints("strides", size, size),
+        ]);
+        shape = [shape[0], shape[1] / size, shape[2] / size];
+    }
+
+    /// <summary>One mean per channel, as a flat vector: <c>GlobalAveragePool</c> then <c>Flatten</c>.</summary>
+    public void GlobalAveragePool2D()
+    {
+        string prefix = NextLayer();
+        Add("GlobalAveragePool", prefix, [current], []);
+        Add("Flatten", prefix + ".flatten", [current], [NodeAttribute.Int("axis", 1)]);
+        shape = [shape[0]];
+    }
+
+    /// <summary>The same values as a flat vector, in C, H, W order.</summary>
+    public void Flatten()
+    {
+        string prefix = NextLayer();
+        Add("Flatten", prefix, [current], [NodeAttribute.Int("axis", 1)]);
+        shape = [Size(shape)];
+    }
+
+    /// <summary>Dropout: nothing at inference, but the layer keeps its number so names match the network's.</summary>
+    public void Dropout() => NextLayer();
+
+    /// <summary>Batch normalisation with the running statistics (<c>BatchNormalization</c> in inference mode), then the activation.</summary>
+    public void BatchNorm(
+        ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, ReadOnlySpan<float> runningMean, ReadOnlySpan<float> runningVariance,
+        float epsilon, Activation activation, float slope)
+    {
+        string prefix = NextLayer();
+        int features = gamma.Length;
+        Add("BatchNormalization", prefix,
+        [
+            current,
+            AddInitializer($"{prefix}.weight", gamma, features),
+            AddInitializer($"{prefix}.bias", beta, features),
+            AddInitializer($"{prefix}.running_mean", runningMean, features),
+            AddInitializer($"{prefix}.running_var", runningVariance, features),
+        ],
+        [NodeAttribute.Float("epsilon", epsilon)]);
+        Activate(prefix, activation, slope);
+    }
+
+    /// <summary>Writes the model: the last layer's result is the graph's <c>output</c>.</summary>
+    public void WriteTo(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (nodes.Count == 0)
+        {
+            throw new InvalidOperationException("The graph has no layers.");
+        }
+
+        nodes[^1] = nodes[^1] with { Output = "output" };
+        var model = new ProtobufWriter();
+        model.Int64(1, IrVersion);
+        model.String(2, "StaticNet");
+        model.String(3, typeof(OnnxGraph).Assembly.GetName().Version?.ToString(3) ?? "0");
+        model.Message(7, WriteGraph);
+        model.Message(8, opset =>
+        {
+            opset.String(1, "");
+            opset.Int64(2, Opset);
+        });
+        model.CopyTo(stream);
+    }
+
+    private void WriteGraph(ProtobufWriter graph)
+    {
+        foreach (Node node in nodes)
+        {
+            graph.Message(1, node.WriteTo);
+        }
+
+        graph.String(2, name);
+        foreach (Initializer initializer in initializers)
+        {
+            graph.Message(5, initializer.WriteTo);
+        }
+
+        graph.Message(11, value => WriteValueInfo(value, "input", inputShape));
+        graph.Message(12, value => WriteValueInfo(value, "output", shape));
+    }
+
+    private static void WriteValueInfo(ProtobufWriter value, string valueName, int[] sampleShape)
+    {
+        value.String(1, valueName);
+        value.Message(2, type => type.Message(1, tensor =>
+        {
+            tensor.Int64(1, FloatType);
+            tensor.Message(2, dims =>
+            {
+                dims.Message(1, dim => dim.String(2, "batch"));
+                foreach (int size in sampleShape)
+                {
+                    dims.Message(1, dim => dim.Int64(1, size));
+                }
+            });
+        }));
+    }
+
+    private string NextLayer() => "layer" + (++layer).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Adds a node reading <paramref name="inputs"/>; its output becomes the current tensor.</summary>
+    private void Add(string operation, string nodeName, string[] inputs, NodeAttribute[] attributes)
+    {
+        string output = nodeName + "." + operation;
+        nodes.Add(new Node(operation, nodeName + "." + operation, inputs, output, attributes));
+        current = output;
+    }
+
+    private void Activate(string prefix, Activation activation, float slope)
+    {
+        switch (activation)
+        {
+            case Activation.ReLU:
+                Add("Relu", prefix, [current], []);
+                break;
+            case Activation.LeakyReLU:
+                Add("LeakyRelu", prefix, [current], [NodeAttribute.Float("alpha", slope)]);
+                break;
+            case Activation.Sigmoid:
+                Add("Sigmoid", prefix, [current], []);
+                break;
+            case Activation.Tanh:
+                Add("Tanh", prefix, [current], []);
+                break;
+            case Activation.Softmax when shape.Length == 1:
+                Add("Softmax", prefix, [current], [NodeAttribute.Int("axis", 1)]);
+                break;
+            case Activation.Softmax:
+                // StaticNet's softmax spans the whole layer; ONNX's one axis: flatten, softmax, shape back.
+                Add("Flatten", prefix + ".softmax", [current], [NodeAttribute.Int("axis", 1)]);
+                Add("Softmax", prefix, [current], [NodeAttribute.Int("axis", 1)]);
+                string back = AddInitializerInt64($"{prefix}.shape", [-1, .. shape]);
+                Add("Reshape", prefix, [current, back], []);
+                break;
+        }
+    }
+
+    private string AddInitializer(string initializerName, ReadOnlySpan<float> values, params int[] dims)
+    {
+        initializers.Add(new Initializer(initializerName, FloatType, dims, MemoryMarshal.AsBytes(values).ToArray()));
+        return initializerName;
+    }
+
+    private string AddInitializerInt64(string initializerName, long[] values)
+    {
+        initializers.Add(new Initializer(initializerName, Int64Type, [values.Length], MemoryMarshal.AsBytes(values.AsSpan()).ToArray()));
+        return initializerName;
+    }
+
+    private static int Side(int input, int kernel, int stride, int padding) => ((input + (2 * padding) - kernel) / stride) + 1;
+
+    private static int Size(int[] dims)
+    {
+        int size = 1;
+        foreach (int dim in dims)
+        {
+            size *= dim;
+        }
+
+        return size;
+    }
+
+    private sealed record Node(string Operation, string Name, string[] Inputs, string Output, NodeAttribute[] Attributes)
+    {
+        public void WriteTo(ProtobufWriter node)
+        {
+            foreach (string input in Inputs)
+            {
+                node.String(1, input);
+            }
+
+            node.String(2, Output);
+            node.String(3, Name);
+            node.String(4, Operation);
+            foreach (NodeAttribute attribute in Attributes)
+            {
+                node.Message(5, attribute.WriteTo);
+            }
+        }
+    }
+
+    private sealed record NodeAttribute(string Name, int Type, float FloatValue, long[] IntValues)
+    {
+        private const int FloatKind = 1;
+        private const int IntKind = 2;
+        private const int IntsKind = 7;
+
+        public static NodeAttribute Float(string name, float value) => new(name, FloatKind, value, []);
+
+        public static NodeAttribute Int(string name, long value) => new(name, IntKind, 0f, [value]);
+
+        public static NodeAttribute Ints(string name, params long[] values) => new(name, IntsKind, 0f, values);
+
+        public void WriteTo(ProtobufWriter attribute)
+        {
+            attribute.String(1, Name);
+            switch (Type)
+            {
+                case FloatKind:
+                    attribute.Float(2, FloatValue);
+                    break;
+                case IntKind:
+                    attribute.Int64(3, IntValues[0]);
+                    break;
+                default:
+                    foreach (long value in IntValues)
+                    {
+                        attribute.Int64(8, value);
+                    }
+
+                    break;
+            }
+
+            attribute.Int64(20, Type);
+        }
+    }
+
+    private sealed record Initializer(string Name, int DataType, int[] Dims, byte[] Data)
+    {
+        public void WriteTo(ProtobufWriter tensor)
+        {
+            foreach (int dim in Dims)
+            {
+                tensor.Int64(1, dim);
+            }
+
+            tensor.Int64(2, DataType);
+            tensor.String(8, Name);
+
+            // Raw data is little-endian by the ONNX specification.
+            if (!BitConverter.IsLittleEndian)
+            {
+                throw new PlatformNotSupportedException("ONNX export writes raw little-endian data and needs a little-endian machine.");
+            }
+
+            tensor.Bytes(9, Data);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using System.IO;
+using System.Linq;
+using StaticNet.TestSupport;
+using StaticNet.Training;
+
+namespace StaticNet.Tests.Networks;
+
+/// <summary>The networks the batch tests run, by name, as network objects.</summary>
+public static class BatchNetworks
+{
+    /// <summary>Networks without dropout or batch normalisation: their batch step is exactly the mean of per-sample steps.</summary>
+    public static readonly string[] Deterministic =
+    [
+        nameof(Seed462Net), nameof(TinyTanhNet), nameof(SigmoidBceNet), nameof(LeakyMseNet), nameof(CnnSmallNet),
+        nameof(EveryActivationNet), nameof(MixedNet), nameof(LoopedBceNet), nameof(LoopedTanhNet), nameof(WideNet),
+        nameof(ConvStackNet), nameof(ConvPoolNet), nameof(ConvOutputNet), nameof(GlobalPoolNet),
+    ];
+
+    public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet)];
+
+    public static readonly string[] WithBatchNorm =
+        [nameof(FeatureNormNet), nameof(ChannelNormNet), nameof(NormEverywhereNet), nameof(NormOutputNet)];
+
+    public static INetwork Create(string name, int seed) => name switch
+    {
+        nameof(Seed462Net) => new Seed462Net(seed),
+        nameof(TinyTanhNet) => new TinyTanhNet(seed),
+        nameof(SigmoidBceNet) => new SigmoidBceNet(seed),
+        nameof(LeakyMseNet) => new LeakyMseNet(seed),
+        nameof(CnnSmallNet) => new CnnSmallNet(seed),
+        nameof(EveryActivationNet) => new EveryActivationNet(seed),
+        nameof(MixedNet) => new MixedNet(seed),
+        nameof(LoopedBceNet) => new LoopedBceNet(seed),
+        nameof(LoopedTanhNet) => new LoopedTanhNet(seed),
+        nameof(WideNet) => new WideNet(seed),
+        nameof(ConvStackNet) => new ConvStackNet(seed),
+        nameof(ConvPoolNet) => new ConvPoolNet(seed),
+        nameof(ConvOutputNet) => new ConvOutputNet(seed),
+        nameof(GlobalPoolNet) => new GlobalPoolNet(seed),
+        nameof(DropoutNet) => new DropoutNet(seed),
+        nameof(InputDropoutNet) => new InputDropoutNet(seed),
+        nameof(FeatureNormNet) => new FeatureNormNet(seed),
+        nameof(ChannelNormNet) => new ChannelNormNet(seed),
+        nameof(NormEverywhereNet) => new NormEverywhereNet(seed),
+        nameof(NormOutputNet) => new NormOutputNet(seed),
+        _ => throw new ArgumentException("Unknown network " + name, nameof(name)),
+    };
+
+    /// <summary>Gives batch-norm networks running statistics far from their start, with a few training steps on shifted data.</summary>
+    public static void MoveRunningStatistics(INetwork network, Random data)
+    {
+        if (network.State.Length == 0)
+        {
+            return;
+        }
+
+        const int batch = 8;
+        var random = new SeededRandom(1);
+        for (int step = 0; step < 5; step++)
+        {
+            float[] inputs = RandomData.Uniform(data, batch * network.InputSize, 2.0).Select(v => v + 0.5f).ToArray();
+            network.BackwardBatch(inputs, Targets(data, network, batch), new float[network.Parameters.Length], [], ref random);
+        }
+    }
+
+    /// <summary>Random targets for <paramref name="batch"/> samples, suited to the network's loss.</summary>
+    public static float[] Targets(Random random, INetwork network, int batch) =>
+        Enumerable.Range(0, batch).SelectMany(_ => RandomData.Target(random, network.Loss, network.OutputSize)).ToArray();
+
+    /// <summary>Writes the network's ONNX model; <c>ToOnnx</c> is generated per class, not on <see cref="INetwork"/>.</summary>
+    public static void ToOnnx(string name, INetwork network, Stream stream)
+    {
+        switch (network)
+        {
+            case Seed462Net n: n.ToOnnx(stream); break;
+            case TinyTanhNet n: n.ToOnnx(stream); break;
+            case SigmoidBceNet n: n.ToOnnx(stream); break;
+            case LeakyMseNet n: n.ToOnnx(stream); break;
+            case CnnSmallNet n: n.ToOnnx(stream); break;
+            case EveryActivationNet n: n.ToOnnx(stream); break;
+            case MixedNet n: n.ToOnnx(stream); break;
+            case LoopedBceNet n: n.ToOnnx(stream); break;
+            case LoopedTanhNet n: n.ToOnnx(stream); break;
+            case WideNet n: n.ToOnnx(stream); break;
+            case ConvStackNet n: n.ToOnnx(stream); break;
+            case ConvPoolNet n: n.ToOnnx(stream); break;
+            case ConvOutputNet n: n.ToOnnx(stream); break;
+            case GlobalPoolNet n: n.ToOnnx(stream); break;
+            case DropoutNet n: n.ToOnnx(stream); break;
+            case InputDropoutNet n: n.ToOnnx(stream); break;
+            case FeatureNormNet n: n.ToOnnx(stream); break;
+            case ChannelNormNet n: n.ToOnnx(stream); break;
+            case NormEverywhereNet n: n.ToOnnx(stream); break;
+            case NormOutputNet n: n.ToOnnx(stream); break;
+            default: throw new ArgumentException("Unknown network " + name, nameof(name));
+        }
+    }
+}
