@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using BenchmarkDotNet.Reports;
+
+namespace StaticNet.Benchmarks;
+
+/// <summary>
+/// Turns a run's summaries into one table (StaticNet's time, each peer's time and how many times slower
+/// it is, bytes allocated per StaticNet call) and writes it into this folder's README.md and, shorter,
+/// the repository's README.md, between their results markers.
+/// </summary>
+public static class ResultsReport
+{
+    private const string Begin = "<!-- benchmark results: written by tests/StaticNet.Benchmarks/run.sh -->";
+    private const string End = "<!-- end of benchmark results -->";
+
+    private static readonly string[] Peers = ["Naive C#", "ONNX Runtime", "TorchSharp"];
+
+    public static void Write(Summary[] summaries)
+    {
+        var rows = new List<string>();
+        foreach (Summary summary in summaries.OrderBy(s => Order(s.Title)))
+        {
+            Dictionary<string, BenchmarkReport> byMethod = summary.Reports
+                .Where(r => r.ResultStatistics is not null)
+                .ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo, r => r);
+            if (!byMethod.TryGetValue("StaticNet", out BenchmarkReport? baseline))
+            {
+                continue;
+            }
+
+            double mine = baseline.ResultStatistics!.Mean;
+            var cells = new List<string> { Scenario(summary.Title), Time(mine) };
+            foreach (string peer in Peers)
+            {
+                cells.Add(byMethod.TryGetValue(peer, out BenchmarkReport? other)
+                    ? $"{Time(other.ResultStatistics!.Mean)} ({(other.ResultStatistics.Mean / mine).ToString("0.0", CultureInfo.InvariantCulture)}x)"
+                    : "-");
+            }
+
+            cells.Add((baseline.GcStats.GetBytesAllocatedPerOperation(baseline.BenchmarkCase) ?? 0).ToString(CultureInfo.InvariantCulture) + " B");
+            rows.Add("| " + string.Join(" | ", cells) + " |");
+        }
+
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var table = new StringBuilder();
+        table.AppendLine(Begin);
+        table.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Processor()} ({Environment.ProcessorCount} cores), "
+            + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, one thread for every peer. "
+            + "In brackets: how many times longer than StaticNet.");
+        table.AppendLine();
+        table.AppendLine("| network, scenario | StaticNet | naive C# | ONNX Runtime | TorchSharp | StaticNet allocates |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (string row in rows)
+        {
+            table.AppendLine(row);
+        }
+
+        table.Append(End);
+        string folder = Path.GetDirectoryName(FindUp("tests/StaticNet.Benchmarks/README.md"))!;
+        Replace(Path.Combine(folder, "README.md"), table.ToString());
+        Replace(FindUp("README.md", requireSolution: true), table.ToString());
+        Console.WriteLine(table);
+    }
+
+    private static string Processor()
+    {
+        const string cpuInfo = "/proc/cpuinfo";
+        string? line = File.Exists(cpuInfo) ? File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) : null;
+        return line is null ? "an unknown CPU" : line[(line.IndexOf(':') + 1)..].Trim();
+    }
+
+    private static int Order(string title)
+    {
+        string name = Scenario(title);
+        return (name.Contains("batch 1,", StringComparison.Ordinal) ? 0 : name.Contains("batch 64", StringComparison.Ordinal) ? 10 : 20)
+            + (name[1] - '0');
+    }
+
+    private static string Scenario(string title)
+    {
+        // Titles look like "N1Latency-short" or "StaticNet.Benchmarks.N1Latency-...".
+        string type = title.Split('-')[0].Split('.').Last();
+        string network = type[..2];
+        return type[2..] switch
+        {
+            "Latency" => $"{network} batch 1, forward",
+            "Throughput" => $"{network} batch 64, forward",
+            _ => $"{network} batch 32, SGD training step",
+        };
+    }
+
+    private static string Time(double nanoseconds) => nanoseconds switch
+    {
+        < 1_000 => $"{nanoseconds.ToString("0.0", CultureInfo.InvariantCulture)} ns",
+        < 1_000_000 => $"{(nanoseconds / 1_000).ToString("0.00", CultureInfo.InvariantCulture)} us",
+        _ => $"{(nanoseconds / 1_000_000).ToString("0.00", CultureInfo.InvariantCulture)} ms",
+    };
+
+    private static void Replace(string path, string section)
+    {
+        string text = File.ReadAllText(path);
+        int start = text.IndexOf(Begin, StringComparison.Ordinal);
+        int end = text.IndexOf(End, StringComparison.Ordinal);
+        if (start < 0 || end < start)
+        {
+            throw new InvalidOperationException($"{path} has no results markers.");
+        }
+
+        File.WriteAllText(path, text[..start] + section + text[(end + End.Length)..]);
+    }
+
+    private static string FindUp(string relative, bool requireSolution = false)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            string candidate = Path.Combine(directory.FullName, relative);
+            if (File.Exists(candidate) && (!requireSolution || File.Exists(Path.Combine(directory.FullName, "StaticNet.sln"))))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"No {relative} above {AppContext.BaseDirectory}.");
+    }
+}
