@@ -68,10 +68,10 @@ public static class Activations
     }
 
     /// <summary>Sigmoid element-wise. The spans may be the same.</summary>
-    public static void Sigmoid(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Sigmoid(z, y);
+    public static void Sigmoid(ReadOnlySpan<float> z, Span<float> y) => VectorMath.Sigmoid(z, y);
 
     /// <summary>Tanh element-wise. The spans may be the same.</summary>
-    public static void Tanh(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Tanh(z, y);
+    public static void Tanh(ReadOnlySpan<float> z, Span<float> y) => VectorMath.Tanh(z, y);
 
     /// <summary>
     /// Softmax over the whole span, after subtracting the maximum so that no exp overflows.

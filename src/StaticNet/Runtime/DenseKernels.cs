@@ -1,5 +1,10 @@
 using System;
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace StaticNet.Runtime;
 
@@ -8,15 +13,84 @@ namespace StaticNet.Runtime;
 /// row-major (PyTorch's <c>nn.Linear</c> layout). Generated code calls these for layers too large
 /// to unroll; the lengths it passes are compile-time constants.
 /// </summary>
+/// <remarks>
+/// Forward computes four rows at a time with one hardware-sized vector accumulator each (<see cref="Vector{T}"/>:
+/// 256 bits with AVX2, 128 with SSE or Arm NEON), so every load of the input serves four rows; the batch forms
+/// also take two samples at a time, so every load of a weight serves two samples. Lengths are checked once up
+/// front, then the loops read without bounds checks.
+/// </remarks>
 public static class DenseKernels
 {
     /// <summary><c>output = weights · input + biases</c>.</summary>
     public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
     {
         int inputs = input.Length;
-        for (int row = 0; row < output.Length; row++)
+        int outputs = output.Length;
+        CheckShapes(weights.Length, biases.Length, inputs, outputs);
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float x = ref MemoryMarshal.GetReference(input);
+        ref float b = ref MemoryMarshal.GetReference(biases);
+        ref float y = ref MemoryMarshal.GetReference(output);
+        int row = 0;
+        if (Avx.IsSupported && inputs >= Vector256<float>.Count)
         {
-            output[row] = biases[row] + TensorPrimitives.Dot(weights.Slice(row * inputs, inputs), input);
+            for (; row + 8 <= outputs; row += 8)
+            {
+                Vector256<float> sums = Dot8(ref Unsafe.Add(ref w, row * inputs), inputs, ref x);
+                (sums + Vector256.LoadUnsafe(ref b, (nuint)row)).StoreUnsafe(ref y, (nuint)row);
+            }
+        }
+
+        for (; row + 4 <= outputs; row += 4)
+        {
+            ref float w0 = ref Unsafe.Add(ref w, row * inputs);
+            Dot4(ref w0, inputs, ref x, out float s0, out float s1, out float s2, out float s3);
+            output[row] = biases[row] + s0;
+            output[row + 1] = biases[row + 1] + s1;
+            output[row + 2] = biases[row + 2] + s2;
+            output[row + 3] = biases[row + 3] + s3;
+        }
+
+        for (; row < outputs; row++)
+        {
+            output[row] = biases[row] + Dot(ref Unsafe.Add(ref w, row * inputs), ref x, inputs);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Forward"/> for every sample of a batch: <paramref name="inputs"/> holds the samples one after
+    /// another, and <paramref name="outputs"/> receives theirs in the same order.
+    /// </summary>
+    public static void ForwardBatch(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> outputs)
+    {
+        int outputSize = biases.Length;
+        int inputSize = weights.Length / outputSize;
+        int batch = outputs.Length / outputSize;
+        if (inputs.Length != batch * inputSize || outputs.Length != batch * outputSize)
+        {
+            throw new ArgumentException($"A batch of {batch} needs {batch * inputSize} inputs and {batch * outputSize} outputs.");
+        }
+
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float x = ref MemoryMarshal.GetReference(inputs);
+        int sample = 0;
+        for (; sample + 2 <= batch; sample += 2)
+        {
+            ref float x0 = ref Unsafe.Add(ref x, sample * inputSize);
+            ref float x1 = ref Unsafe.Add(ref x0, inputSize);
+            Span<float> y0 = outputs.Slice(sample * outputSize, outputSize);
+            Span<float> y1 = outputs.Slice((sample + 1) * outputSize, outputSize);
+            for (int row = 0; row < outputSize; row++)
+            {
+                Dot2(ref Unsafe.Add(ref w, row * inputSize), inputSize, ref x0, ref x1, out float s0, out float s1);
+                y0[row] = biases[row] + s0;
+                y1[row] = biases[row] + s1;
+            }
+        }
+
+        if (sample < batch)
+        {
+            Forward(weights, biases, inputs.Slice(sample * inputSize, inputSize), outputs.Slice(sample * outputSize, outputSize));
         }
     }
 
@@ -54,20 +128,6 @@ public static class DenseKernels
     }
 
     /// <summary>
-    /// <see cref="Forward"/> for every sample of a batch: <paramref name="inputs"/> holds the samples one after
-    /// another, and <paramref name="outputs"/> receives theirs in the same order.
-    /// </summary>
-    public static void ForwardBatch(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> outputs)
-    {
-        int outputSize = biases.Length;
-        int inputSize = weights.Length / outputSize;
-        for (int sample = 0; sample < outputs.Length / outputSize; sample++)
-        {
-            Forward(weights, biases, inputs.Slice(sample * inputSize, inputSize), outputs.Slice(sample * outputSize, outputSize));
-        }
-    }
-
-    /// <summary>
     /// <see cref="Backward"/> for every sample of a batch: the parameter gradients of all samples are added up,
     /// and <paramref name="inputGradients"/> (unless empty) receives each sample's input gradients in order.
     /// </summary>
@@ -92,4 +152,168 @@ public static class DenseKernels
                 inputGradients.IsEmpty ? Span<float>.Empty : inputGradients.Slice(sample * inputSize, inputSize));
         }
     }
+
+    private static void CheckShapes(int weights, int biases, int inputs, int outputs)
+    {
+        if (weights != inputs * outputs || biases != outputs)
+        {
+            throw new ArgumentException(
+                $"A dense layer of {inputs} inputs and {outputs} outputs needs {inputs * outputs} weights and {outputs} biases, not {weights} and {biases}.");
+        }
+    }
+
+    /// <summary>
+    /// The dot products of eight consecutive rows of length <paramref name="length"/> (at least 8) with
+    /// <paramref name="x"/>, as one vector: eight accumulators, then one transposing reduction (horizontal adds)
+    /// instead of eight separate ones.
+    /// </summary>
+    private static Vector256<float> Dot8(ref float w0, int length, ref float x)
+    {
+        var a0 = Vector256<float>.Zero;
+        var a1 = Vector256<float>.Zero;
+        var a2 = Vector256<float>.Zero;
+        var a3 = Vector256<float>.Zero;
+        var a4 = Vector256<float>.Zero;
+        var a5 = Vector256<float>.Zero;
+        var a6 = Vector256<float>.Zero;
+        var a7 = Vector256<float>.Zero;
+        nuint stride = (nuint)length;
+        int j = 0;
+        for (; j + 8 <= length; j += 8)
+        {
+            Vector256<float> xv = Vector256.LoadUnsafe(ref x, (nuint)j);
+            ref float wj = ref Unsafe.Add(ref w0, j);
+            a0 = MultiplyAdd(Vector256.LoadUnsafe(ref wj), xv, a0);
+            a1 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, stride), xv, a1);
+            a2 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 2 * stride), xv, a2);
+            a3 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 3 * stride), xv, a3);
+            a4 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 4 * stride), xv, a4);
+            a5 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 5 * stride), xv, a5);
+            a6 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 6 * stride), xv, a6);
+            a7 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 7 * stride), xv, a7);
+        }
+
+        if (j < length)
+        {
+            // The last partial block: a window ending at the row's end, with the lanes already summed masked off.
+            int back = j + 8 - length;
+            Vector256<float> keep = Vector256.GreaterThanOrEqual(
+                Vector256.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f), Vector256.Create((float)back));
+            int start = length - 8;
+            Vector256<float> xv = Vector256.BitwiseAnd(Vector256.LoadUnsafe(ref x, (nuint)start), keep);
+            ref float wj = ref Unsafe.Add(ref w0, start);
+            a0 = MultiplyAdd(Vector256.LoadUnsafe(ref wj), xv, a0);
+            a1 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, stride), xv, a1);
+            a2 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 2 * stride), xv, a2);
+            a3 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 3 * stride), xv, a3);
+            a4 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 4 * stride), xv, a4);
+            a5 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 5 * stride), xv, a5);
+            a6 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 6 * stride), xv, a6);
+            a7 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 7 * stride), xv, a7);
+        }
+
+        Vector256<float> q0 = Avx.HorizontalAdd(Avx.HorizontalAdd(a0, a1), Avx.HorizontalAdd(a2, a3));
+        Vector256<float> q1 = Avx.HorizontalAdd(Avx.HorizontalAdd(a4, a5), Avx.HorizontalAdd(a6, a7));
+        return Avx.Permute2x128(q0, q1, 0x20) + Avx.Permute2x128(q0, q1, 0x31);
+    }
+
+    /// <summary>The dot products of four consecutive rows of length <paramref name="length"/> with <paramref name="x"/>.</summary>
+    private static void Dot4(ref float w0, int length, ref float x, out float s0, out float s1, out float s2, out float s3)
+    {
+        ref float w1 = ref Unsafe.Add(ref w0, length);
+        ref float w2 = ref Unsafe.Add(ref w1, length);
+        ref float w3 = ref Unsafe.Add(ref w2, length);
+        var a0 = Vector<float>.Zero;
+        var a1 = Vector<float>.Zero;
+        var a2 = Vector<float>.Zero;
+        var a3 = Vector<float>.Zero;
+        int j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; j + Vector<float>.Count <= length; j += Vector<float>.Count)
+            {
+                Vector<float> xv = Load(ref x, j);
+                a0 = MultiplyAdd(Load(ref w0, j), xv, a0);
+                a1 = MultiplyAdd(Load(ref w1, j), xv, a1);
+                a2 = MultiplyAdd(Load(ref w2, j), xv, a2);
+                a3 = MultiplyAdd(Load(ref w3, j), xv, a3);
+            }
+        }
+
+        s0 = Vector.Sum(a0);
+        s1 = Vector.Sum(a1);
+        s2 = Vector.Sum(a2);
+        s3 = Vector.Sum(a3);
+        for (; j < length; j++)
+        {
+            float xj = Unsafe.Add(ref x, j);
+            s0 += Unsafe.Add(ref w0, j) * xj;
+            s1 += Unsafe.Add(ref w1, j) * xj;
+            s2 += Unsafe.Add(ref w2, j) * xj;
+            s3 += Unsafe.Add(ref w3, j) * xj;
+        }
+    }
+
+    /// <summary>The dot products of one row with two inputs.</summary>
+    private static void Dot2(ref float w, int length, ref float x0, ref float x1, out float s0, out float s1)
+    {
+        var a0 = Vector<float>.Zero;
+        var a1 = Vector<float>.Zero;
+        int j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; j + Vector<float>.Count <= length; j += Vector<float>.Count)
+            {
+                Vector<float> wv = Load(ref w, j);
+                a0 = MultiplyAdd(wv, Load(ref x0, j), a0);
+                a1 = MultiplyAdd(wv, Load(ref x1, j), a1);
+            }
+        }
+
+        s0 = Vector.Sum(a0);
+        s1 = Vector.Sum(a1);
+        for (; j < length; j++)
+        {
+            float wj = Unsafe.Add(ref w, j);
+            s0 += wj * Unsafe.Add(ref x0, j);
+            s1 += wj * Unsafe.Add(ref x1, j);
+        }
+    }
+
+    private static float Dot(ref float w, ref float x, int length)
+    {
+        var a = Vector<float>.Zero;
+        int j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; j + Vector<float>.Count <= length; j += Vector<float>.Count)
+            {
+                a = MultiplyAdd(Load(ref w, j), Load(ref x, j), a);
+            }
+        }
+
+        float sum = Vector.Sum(a);
+        for (; j < length; j++)
+        {
+            sum += Unsafe.Add(ref w, j) * Unsafe.Add(ref x, j);
+        }
+
+        return sum;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> Load(ref float start, int offset) =>
+        Unsafe.ReadUnaligned<Vector<float>>(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref start, offset)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> addend) =>
+        Fma.IsSupported ? Fma.MultiplyAdd(a, b, addend) : (a * b) + addend;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> MultiplyAdd(Vector<float> a, Vector<float> b, Vector<float> addend) =>
+#if NET9_0_OR_GREATER
+        Vector.FusedMultiplyAdd(a, b, addend);
+#else
+        (a * b) + addend;
+#endif
 }

@@ -1,0 +1,61 @@
+using System;
+using StaticNet.Runtime;
+using StaticNet.TestSupport;
+using Xunit;
+
+namespace StaticNet.Tests;
+
+/// <summary>
+/// The dense kernels' blocked SIMD paths (eight rows, four rows, single rows; full and partial vector
+/// blocks; one and two samples at a time) against a plain double-precision product, for every shape up to
+/// the sizes where each path and tail is taken.
+/// </summary>
+public class DenseKernelTests
+{
+    [Fact]
+    public void Forward_and_ForwardBatch_equal_the_plain_product_for_every_small_shape()
+    {
+        var random = new Random(3);
+        for (int inputs = 1; inputs <= 37; inputs++)
+        {
+            for (int outputs = 1; outputs <= 19; outputs++)
+            {
+                float[] weights = RandomData.Uniform(random, inputs * outputs, 1.0);
+                float[] biases = RandomData.Uniform(random, outputs, 1.0);
+                const int batch = 5;
+                float[] x = RandomData.Uniform(random, batch * inputs, 1.0);
+
+                var batchOutputs = new float[batch * outputs];
+                DenseKernels.ForwardBatch(weights, biases, x, batchOutputs);
+                for (int sample = 0; sample < batch; sample++)
+                {
+                    var expected = new float[outputs];
+                    for (int row = 0; row < outputs; row++)
+                    {
+                        double sum = biases[row];
+                        for (int j = 0; j < inputs; j++)
+                        {
+                            sum += (double)weights[(row * inputs) + j] * x[(sample * inputs) + j];
+                        }
+
+                        expected[row] = (float)sum;
+                    }
+
+                    var single = new float[outputs];
+                    DenseKernels.Forward(weights, biases, x.AsSpan(sample * inputs, inputs), single);
+                    string shape = $"{inputs} -> {outputs}, sample {sample}";
+                    Tolerance.Close(expected, single, 1e-5, $"Forward {shape}");
+                    Tolerance.Close(expected, batchOutputs.AsSpan(sample * outputs, outputs), 1e-5, $"ForwardBatch {shape}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Mismatched_lengths_are_refused_before_any_unchecked_read()
+    {
+        Assert.Throws<ArgumentException>(() => DenseKernels.Forward(new float[10], new float[3], new float[4], new float[3]));
+        Assert.Throws<ArgumentException>(() => DenseKernels.Forward(new float[12], new float[2], new float[4], new float[3]));
+        Assert.Throws<ArgumentException>(() => DenseKernels.ForwardBatch(new float[12], new float[3], new float[7], new float[6]));
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Linq;
+using StaticNet.Runtime;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace StaticNet.Tests;
+
+/// <summary>
+/// The span activations' own vectorised tanh and sigmoid against double precision, over a dense sweep
+/// and the awkward values: the error bounds documented on them hold, and NaN is never turned into a number.
+/// </summary>
+public class VectorMathTests(ITestOutputHelper output)
+{
+    private static readonly float[] Sweep = Enumerable.Range(-200_000, 400_001).Select(i => i * 1e-4f)
+        .Concat([0f, -0f, 1e-30f, -1e-30f, 3e-4f, 4e-4f, 5e-4f, 0.625f, 7.9f, 7.91f, 9f, 30f, -30f, 88f, -88f, 100f, -100f, 1e30f, -1e30f])
+        .ToArray();
+
+    [Fact]
+    public void Tanh_is_within_its_bounds_everywhere()
+    {
+        var actual = new float[Sweep.Length];
+        Activations.Tanh(Sweep, actual);
+        (double absolute, double relative) = Errors(Sweep, actual, x => Math.Tanh(x));
+        output.WriteLine($"tanh: max absolute error {absolute:E2}, max relative error {relative:E2}");
+
+        Assert.True(absolute <= 4e-7, $"max absolute error {absolute:E2}");
+        Assert.True(relative <= 4e-7, $"max relative error {relative:E2}");
+        Assert.Equal(1f, actual[Array.IndexOf(Sweep, 1e30f)]);
+        Assert.Equal(-1f, actual[Array.IndexOf(Sweep, -1e30f)]);
+    }
+
+    [Fact]
+    public void Sigmoid_is_within_its_bounds_everywhere()
+    {
+        var actual = new float[Sweep.Length];
+        Activations.Sigmoid(Sweep, actual);
+        (double absolute, double relative) = Errors(Sweep, actual, x => 1 / (1 + Math.Exp(-x)), relativeFloor: 1e-30);
+        output.WriteLine($"sigmoid: max absolute error {absolute:E2}, max relative error {relative:E2}");
+
+        Assert.True(absolute <= 1.5e-7, $"max absolute error {absolute:E2}");
+        Assert.True(relative <= 3e-7, $"max relative error {relative:E2}");
+    }
+
+    [Fact]
+    public void NaN_and_infinities_keep_their_meaning_in_every_lane()
+    {
+        float[] special = [float.NaN, float.PositiveInfinity, float.NegativeInfinity, 0.5f, -0.5f, float.NaN, 2f, -2f, float.NaN];
+        var tanh = new float[special.Length];
+        var sigmoid = new float[special.Length];
+
+        Activations.Tanh(special, tanh);
+        Activations.Sigmoid(special, sigmoid);
+
+        Assert.True(float.IsNaN(tanh[0]) && float.IsNaN(tanh[5]) && float.IsNaN(tanh[8]));
+        Assert.True(float.IsNaN(sigmoid[0]) && float.IsNaN(sigmoid[5]) && float.IsNaN(sigmoid[8]));
+        Assert.Equal(1f, tanh[1]);
+        Assert.Equal(-1f, tanh[2]);
+        Assert.Equal(1f, sigmoid[1]);
+        Assert.True(sigmoid[2] < 1e-30f);
+    }
+
+    private static (double Absolute, double Relative) Errors(float[] inputs, float[] actual, Func<double, double> exact, double relativeFloor = 1e-3)
+    {
+        double absolute = 0;
+        double relative = 0;
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            double expected = exact(inputs[i]);
+            double error = Math.Abs(actual[i] - expected);
+            absolute = Math.Max(absolute, error);
+            if (Math.Abs(expected) >= relativeFloor)
+            {
+                relative = Math.Max(relative, error / Math.Abs(expected));
+            }
+        }
+
+        return (absolute, relative);
+    }
+}
