@@ -69,4 +69,35 @@ public class StableMathTests
 
         Assert.Contains(output, float.IsNaN);
     }
+
+    [Theory]
+    [InlineData(1000f, -1000f)]
+    [InlineData(-1000f, 1000f)]
+    [InlineData(88.5f, 88f)]
+    public void Unrolled_two_class_softmax_is_exact_for_huge_logits(float first, float second)
+    {
+        // Zero weights: the logits are the output biases.
+        var parameters = new float[Networks.Seed462Net.ParameterCount];
+        parameters[Networks.Seed462Net.Layer2.BiasOffset] = first;
+        parameters[Networks.Seed462Net.Layer2.BiasOffset + 1] = second;
+        var output = new float[2];
+
+        Networks.Seed462Net.Forward(parameters, [1f, 2f, 3f, 4f], output);
+
+        double e = Math.Exp(-Math.Abs((double)first - second));
+        Assert.Equal(first >= second ? 1 / (1 + e) : e / (1 + e), output[0], 6);
+        Assert.Equal(first >= second ? e / (1 + e) : 1 / (1 + e), output[1], 6);
+    }
+
+    [Fact]
+    public void Unrolled_softmax_turns_a_NaN_into_NaN_outputs()
+    {
+        var parameters = new float[Networks.Seed462Net.ParameterCount];
+        var output = new float[2];
+
+        Networks.Seed462Net.Forward(parameters, [float.NaN, 0f, 0f, 0f], output);
+        Networks.Seed462Net.Forward(Enumerable.Repeat(0.1f, Networks.Seed462Net.ParameterCount).ToArray(), [float.NaN, 0f, 0f, 0f], output);
+
+        Assert.All(output, value => Assert.True(float.IsNaN(value)));
+    }
 }

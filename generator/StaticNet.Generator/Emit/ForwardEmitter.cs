@@ -66,16 +66,60 @@ internal static class ForwardEmitter
         for (int i = 0; i < layer.Outputs; i++)
         {
             string sum = DenseCode.WeightedSum(layer, input, i);
-            string value = softmax ? sum : RuntimeCalls.Activate(layer.Activation, layer.Slope, sum);
-            DenseCode.Statement(code, isOutput ? $"output[{i}] = {value};" : $"float a{n}_{i} = {value};");
+            string value = RuntimeCalls.Activate(layer.Activation, layer.Slope, sum);
+            DenseCode.Statement(code, softmax ? $"float z{n}_{i} = {sum};" : isOutput ? $"output[{i}] = {value};" : $"float a{n}_{i} = {value};");
         }
 
         if (softmax)
         {
-            code.Line(RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, "output", "output"));
+            InlineSoftmax(code, n, layer.Outputs);
         }
 
         return isOutput ? Vector.Span("output", layer.Outputs) : Vector.Locals($"a{n}_", $"a{n}", layer.Outputs);
+    }
+
+    /// <summary>
+    /// Softmax of an unrolled output layer's sums straight into <c>output</c>, after subtracting the largest so
+    /// no exp overflows; two outputs need only one exp. A NaN sum makes every output NaN, as in the span form.
+    /// </summary>
+    private static void InlineSoftmax(CodeWriter code, int n, int count)
+    {
+        const string MathF = "global::System.MathF";
+        switch (count)
+        {
+            case 1:
+                code.Line($"// Softmax of one value: 1 (z - z keeps a NaN).");
+                code.Line($"output[0] = (z{n}_0 - z{n}_0) + 1f;");
+                return;
+            case 2:
+                code.Line($"// Softmax of two values with one exp: 1 / (1 + e) for the larger, e / (1 + e) for the other, e = exp(-|z0 - z1|).");
+                code.Line($"float e{n} = {MathF}.Exp(-{MathF}.Abs(z{n}_0 - z{n}_1));");
+                code.Line($"float p{n} = 1f / (1f + e{n});");
+                code.Line($"bool firstLarger{n} = z{n}_0 >= z{n}_1;");
+                code.Line($"output[0] = firstLarger{n} ? p{n} : e{n} * p{n};");
+                code.Line($"output[1] = firstLarger{n} ? e{n} * p{n} : p{n};");
+                return;
+        }
+
+        code.Line("// Softmax: exp of each sum minus the largest, so none overflows, then divided by their total.");
+        code.Line($"float max{n} = z{n}_0;");
+        for (int i = 1; i < count; i++)
+        {
+            code.Line($"max{n} = {MathF}.Max(max{n}, z{n}_{i});");
+        }
+
+        var total = new System.Text.StringBuilder();
+        for (int i = 0; i < count; i++)
+        {
+            code.Line($"float e{n}_{i} = {MathF}.Exp(z{n}_{i} - max{n});");
+            total.Append(i == 0 ? "" : " + ").Append($"e{n}_{i}");
+        }
+
+        code.Line($"float inverse{n} = 1f / ({total});");
+        for (int i = 0; i < count; i++)
+        {
+            code.Line($"output[{i}] = e{n}_{i} * inverse{n};");
+        }
     }
 
     private static Vector EmitLooped(MethodBody body, LayerPlan layer, Vector input, bool isOutput)

@@ -133,10 +133,20 @@ namespace Demo
             // Weights [3, 6] row-major at parameters[30..48), biases at parameters[48..51).
             global::System.ReadOnlySpan<float> w2 = parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount);
             global::System.ReadOnlySpan<float> b2 = parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount);
-            output[0] = b2[0] + w2[0] * a1_0 + w2[1] * a1_1 + w2[2] * a1_2 + w2[3] * a1_3 + w2[4] * a1_4 + w2[5] * a1_5;
-            output[1] = b2[1] + w2[6] * a1_0 + w2[7] * a1_1 + w2[8] * a1_2 + w2[9] * a1_3 + w2[10] * a1_4 + w2[11] * a1_5;
-            output[2] = b2[2] + w2[12] * a1_0 + w2[13] * a1_1 + w2[14] * a1_2 + w2[15] * a1_3 + w2[16] * a1_4 + w2[17] * a1_5;
-            global::StaticNet.Runtime.Activations.Softmax(output, output);
+            float z2_0 = b2[0] + w2[0] * a1_0 + w2[1] * a1_1 + w2[2] * a1_2 + w2[3] * a1_3 + w2[4] * a1_4 + w2[5] * a1_5;
+            float z2_1 = b2[1] + w2[6] * a1_0 + w2[7] * a1_1 + w2[8] * a1_2 + w2[9] * a1_3 + w2[10] * a1_4 + w2[11] * a1_5;
+            float z2_2 = b2[2] + w2[12] * a1_0 + w2[13] * a1_1 + w2[14] * a1_2 + w2[15] * a1_3 + w2[16] * a1_4 + w2[17] * a1_5;
+            // Softmax: exp of each sum minus the largest, so none overflows, then divided by their total.
+            float max2 = z2_0;
+            max2 = global::System.MathF.Max(max2, z2_1);
+            max2 = global::System.MathF.Max(max2, z2_2);
+            float e2_0 = global::System.MathF.Exp(z2_0 - max2);
+            float e2_1 = global::System.MathF.Exp(z2_1 - max2);
+            float e2_2 = global::System.MathF.Exp(z2_2 - max2);
+            float inverse2 = 1f / (e2_0 + e2_1 + e2_2);
+            output[0] = e2_0 * inverse2;
+            output[1] = e2_1 * inverse2;
+            output[2] = e2_2 * inverse2;
         }
 
         /// <summary>
