@@ -54,6 +54,7 @@ public class DiagnosticTests
     [InlineData("SN0029", "[Network]\n[Input(4)]\n[Dense(3)]\n[BatchNorm(Epsilon = float.NaN)]\n[Dense(2)]", "Epsilon = float.NaN", "but it is NaN")]
     [InlineData("SN0009", "[Network]\n[Input(4)]\n[Dense(3)]\n[BatchNorm(Activation.Softmax)]\n[Dense(2)]", "Activation.Softmax", "layer 2 ([BatchNorm])")]
     [InlineData("SN0010", "[Network(Loss = Loss.CrossEntropy)]\n[Input(4)]\n[Dense(2)]\n[BatchNorm]", "Loss = Loss.CrossEntropy", "the last layer is [BatchNorm(2)] with Identity activation")]
+    [InlineData("SN0030", "[Network(Unroll = -1)]\n[Input(4)]\n[Dense(2)]", "Unroll = -1", "(0: never), but it is -1")]
     public void Reports_an_error_on_the_offending_attribute(string id, string attributes, string location, string message)
     {
         GeneratorResult result = GeneratorHarness.Run(Declare(attributes));
@@ -118,6 +119,15 @@ public class DiagnosticTests
 
         AssertReported(result, "SN0016", DiagnosticSeverity.Error, "Dense(\"six\")", "The arguments of [Dense] cannot be read");
         Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void SN0031_unrolling_more_than_the_JIT_optimises_well_is_a_warning_and_the_network_is_generated()
+    {
+        GeneratorResult result = GeneratorHarness.Run(Declare("[Network(Unroll = 5000)]\n[Input(40)]\n[Dense(40)]\n[Dense(2)]"));
+
+        AssertReported(result, "SN0031", DiagnosticSeverity.Warning, "Unroll = 5000", "'Net' unrolls 1680 weights, more than 1024");
+        Assert.Single(result.Sources);
     }
 
     [Fact]

@@ -167,7 +167,12 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         var text = new StringBuilder();
         if (random.Next(10) > 0)
         {
-            text.Append(random.Next(4) == 0 ? $"[Network(Loss = {Pick(random, Losses)})]\n" : "[Network]\n");
+            text.Append(random.Next(4) switch
+            {
+                0 => $"[Network(Loss = {Pick(random, Losses)})]\n",
+                1 when random.Next(3) == 0 => $"[Network(Unroll = {Pick(random, ["-1", "0", "16", "1000"])})]\n",
+                _ => "[Network]\n",
+            });
         }
 
         bool image = random.Next(3) == 0;

@@ -18,7 +18,7 @@ public class SnapshotTests
         public partial class IrisNet { }
         """;
 
-    // 16 -> 32 is looped (512 weights), 32 -> 8 unrolled (256, the limit), nested in a static class.
+    // 16 -> 32 is looped (512 weights), 32 -> 6 unrolled (192, the limit), nested in a static class.
     public const string ControllerNet = """
         using StaticNet;
 
@@ -29,7 +29,7 @@ public class SnapshotTests
                 [Network]
                 [Input(16)]
                 [Dense(32, Activation.Tanh)]
-                [Dense(8, Activation.LeakyReLU, Slope = 0.1f)]
+                [Dense(6, Activation.LeakyReLU, Slope = 0.1f)]
                 [Dense(1)]
                 internal partial class Gain { }
             }

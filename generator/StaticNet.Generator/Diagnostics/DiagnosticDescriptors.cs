@@ -129,12 +129,21 @@ internal static class DiagnosticDescriptors
         "SN0029", "BatchNorm setting is out of range",
         "BatchNorm {0} must be {2}, but it is {1}");
 
+    public static readonly DiagnosticDescriptor NegativeUnroll = Error(
+        "SN0030", "Unroll is negative",
+        "Unroll is the largest number of weights a dense layer may have to be unrolled (0: never), but it is {0}");
+
+    public static readonly DiagnosticDescriptor UnrolledTooLarge = Warning(
+        "SN0031", "Unrolled code may be too large to optimise",
+        "'{0}' unrolls {1} weights, more than {2}: its Backward may pass the size past which the JIT compiles a method "
+        + "without optimisation, and run slower than looped code; lower Unroll");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = Index(
         NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
         FlattenRequired, InputSizeMismatch, SoftmaxNotLast, LossDoesNotFitOutput, LayersWithoutNetwork,
         NoLayers, InvalidInputRank, LayersSplitAcrossDeclarations, UndefinedEnumValue, UnreadableAttribute,
         NetworkTooLarge, SlopeWithoutLeakyReLU, InvalidSlope, InstanceApiSkipped, ImageLayerAfterFlatInput, KernelLargerThanInput,
-        InvalidPadding, PoolLargerThanInput, InvalidDropoutRate, DropoutLast, BatchNormFirst, InvalidBatchNormSetting, InternalError);
+        InvalidPadding, PoolLargerThanInput, InvalidDropoutRate, DropoutLast, BatchNormFirst, InvalidBatchNormSetting, NegativeUnroll, UnrolledTooLarge, InternalError);
 
     /// <summary>All descriptors, for documentation tests.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => byId.Values;

@@ -25,5 +25,8 @@ internal sealed record NetworkDeclaration(
             DiagnosticDescriptors.InternalError, location, typeName, exception.Message))),
         GenerateInstanceApi: false);
 
+    /// <summary><c>[Network(Unroll = n)]</c>, or null for the default.</summary>
+    public Argument<int>? Unroll { get; init; }
+
     public bool HasInternalError => Diagnostics.Any(d => d.Id == DiagnosticDescriptors.InternalError.Id);
 }

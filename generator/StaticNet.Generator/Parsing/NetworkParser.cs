@@ -31,8 +31,8 @@ internal static class NetworkParser
         TypeTarget target = ReadTarget(type, node);
         CheckDeclaration(type, node, networkLocation, diagnostics);
 
-        Argument<int> loss = AttributeArguments.TryRead(network, cancellationToken)?.NamedInt("Loss")
-            ?? new Argument<int>((int)LossKind.MeanSquaredError, networkLocation);
+        AttributeArguments? networkArguments = AttributeArguments.TryRead(network, cancellationToken);
+        Argument<int> loss = networkArguments?.NamedInt("Loss") ?? new Argument<int>((int)LossKind.MeanSquaredError, networkLocation);
 
         List<(AttributeData Data, string Name, AttributeSyntax? Syntax)> layerAttributes = LayerAttributesInSourceOrder(type, cancellationToken);
         int declarationCount = layerAttributes.Select(a => a.Syntax?.Parent?.Parent).Distinct().Count();
@@ -52,7 +52,10 @@ internal static class NetworkParser
         bool instanceApi = InstanceApiCheck.Allows(type, networkLocation, diagnostics);
         return new NetworkDeclaration(
             target, loss, networkLocation, new EquatableArray<LayerDeclaration>(layers.ToImmutable()),
-            new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()), instanceApi);
+            new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()), instanceApi)
+        {
+            Unroll = networkArguments?.NamedInt("Unroll"),
+        };
     }
 
     /// <summary>The StaticNet layer attributes of a type, ordered by file and position.</summary>

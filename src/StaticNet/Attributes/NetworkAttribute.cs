@@ -12,4 +12,13 @@ public sealed class NetworkAttribute : Attribute
 {
     /// <summary>The loss <c>Backward</c> computes. Default: <see cref="StaticNet.Loss.MeanSquaredError"/>.</summary>
     public Loss Loss { get; set; } = Loss.MeanSquaredError;
+
+    /// <summary>
+    /// Dense layers with at most this many weights (a quarter as many with Tanh or Sigmoid, whose scalar forms
+    /// cost more than their vector forms) are unrolled into straight-line code; larger ones loop through SIMD
+    /// kernels. Default 192, where unrolled and looped code break even on a 2-core AMD EPYC (see the README's
+    /// performance section); 0 never unrolls. Large values make large methods: the generator warns (SN0031)
+    /// past 1,024 unrolled weights, where the JIT optimises them poorly.
+    /// </summary>
+    public int Unroll { get; set; } = 192;
 }

@@ -35,9 +35,9 @@ public static class Activations
         return e / (1f + e);
     }
 
-    /// <summary>Hyperbolic tangent.</summary>
+    /// <summary>Hyperbolic tangent: the same rational approximation as the span form, so unrolled and looped layers agree.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Tanh(float z) => MathF.Tanh(z);
+    public static float Tanh(float z) => VectorMath.Tanh(z);
 
     /// <summary>Gradient through ReLU: <paramref name="gradient"/> where <c>z &gt; 0</c>, else 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

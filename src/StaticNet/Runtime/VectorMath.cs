@@ -115,6 +115,30 @@ internal static class VectorMath
         return Vector256.ConditionalSelect(passThrough, x, result);
     }
 
+    /// <summary>The scalar form of the vector tanh, coefficient for coefficient.</summary>
+    public static float Tanh(float x)
+    {
+        if (!(MathF.Abs(x) >= 0.0004f))
+        {
+            return x; // tiny, or NaN
+        }
+
+        float clamped = Math.Clamp(x, -7.90531110763549805f, 7.90531110763549805f);
+        float z = clamped * clamped;
+        float p = -2.76076847742355e-16f;
+        p = (p * z) + 2.00018790482477e-13f;
+        p = (p * z) + -8.60467152213735e-11f;
+        p = (p * z) + 5.12229709037114e-08f;
+        p = (p * z) + 1.48572235717979e-05f;
+        p = (p * z) + 6.37261928875436e-04f;
+        p = (p * z) + 4.89352455891786e-03f;
+        float q = 1.19825839466702e-06f;
+        q = (q * z) + 1.18534705686654e-04f;
+        q = (q * z) + 2.26843463243900e-03f;
+        q = (q * z) + 4.89352518554385e-03f;
+        return clamped * p / q;
+    }
+
     private static void CheckLengths(ReadOnlySpan<float> z, Span<float> y)
     {
         if (y.Length < z.Length)

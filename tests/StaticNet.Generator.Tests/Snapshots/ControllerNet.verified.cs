@@ -16,19 +16,19 @@ namespace Audio.Models
             public const int OutputSize = 1;
 
             /// <summary>Number of trainable parameters: the length of the parameter span.</summary>
-            public const int ParameterCount = 817;
+            public const int ParameterCount = 749;
 
             /// <summary>Number of state values: none, as the network has no batch normalisation.</summary>
             public const int StateCount = 0;
 
             /// <summary>Multiply-accumulates in one Forward call.</summary>
-            public const long MultiplyAccumulateCount = 776;
+            public const long MultiplyAccumulateCount = 710;
 
             /// <summary>The layers that give the parameters their meaning, as weight files record them.</summary>
-            public const string Architecture = "input(16) Dense(32,Tanh)(32) Dense(8,LeakyReLU0.1)(8) Dense(1)(1)";
+            public const string Architecture = "input(16) Dense(32,Tanh)(32) Dense(6,LeakyReLU0.1)(6) Dense(1)(1)";
 
             /// <summary>64-bit FNV-1a hash of <see cref="Architecture"/>: weight files for other architectures are refused.</summary>
-            public const ulong ArchitectureFingerprint = 0x804AA2B9292FF950UL;
+            public const ulong ArchitectureFingerprint = 0x1B148CA918088A34UL;
 
             /// <summary>A table of the layers with their output shapes and parameter counts.</summary>
             public const string Summary =
@@ -38,13 +38,13 @@ namespace Audio.Models
                 "============================================================\n" +
                 "input (Input)                     (16)               0     0\n" +
                 "layer1 (Dense(32, Tanh))          (32)             544   512\n" +
-                "layer2 (Dense(8, LeakyReLU 0.1))  (8)              264   256\n" +
-                "layer3 (Dense(1))                 (1)                9     8\n" +
+                "layer2 (Dense(6, LeakyReLU 0.1))  (6)              198   192\n" +
+                "layer3 (Dense(1))                 (1)                7     6\n" +
                 "============================================================\n" +
-                "Total params: 817\n" +
-                "Trainable params: 817\n" +
+                "Total params: 749\n" +
+                "Trainable params: 749\n" +
                 "Non-trainable params: 0\n" +
-                "Multiply-accumulates per sample: 776\n" +
+                "Multiply-accumulates per sample: 710\n" +
                 "Loss: MeanSquaredError\n";
 
             /// <summary>Layer 1: Dense(32, Tanh), (16) -> (32).</summary>
@@ -75,67 +75,67 @@ namespace Audio.Models
                 public const long MultiplyAccumulateCount = 512;
             }
 
-            /// <summary>Layer 2: Dense(8, LeakyReLU 0.1), (32) -> (8).</summary>
+            /// <summary>Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6).</summary>
             public static class Layer2
             {
                 /// <summary>Values this layer reads: shape (32).</summary>
                 public const int InputSize = 32;
 
-                /// <summary>Values this layer writes: shape (8).</summary>
-                public const int OutputSize = 8;
+                /// <summary>Values this layer writes: shape (6).</summary>
+                public const int OutputSize = 6;
 
-                /// <summary>Where the weights [8, 32] row-major start in the parameter span.</summary>
+                /// <summary>Where the weights [6, 32] row-major start in the parameter span.</summary>
                 public const int WeightOffset = 544;
 
                 /// <summary>Number of weights.</summary>
-                public const int WeightCount = 256;
+                public const int WeightCount = 192;
 
                 /// <summary>Where the biases start in the parameter span.</summary>
-                public const int BiasOffset = 800;
+                public const int BiasOffset = 736;
 
                 /// <summary>Number of biases.</summary>
-                public const int BiasCount = 8;
+                public const int BiasCount = 6;
 
                 /// <summary>Weights and biases together.</summary>
-                public const int ParameterCount = 264;
+                public const int ParameterCount = 198;
 
                 /// <summary>Multiply-accumulates per sample.</summary>
-                public const long MultiplyAccumulateCount = 256;
+                public const long MultiplyAccumulateCount = 192;
             }
 
-            /// <summary>Layer 3: Dense(1), (8) -> (1).</summary>
+            /// <summary>Layer 3: Dense(1), (6) -> (1).</summary>
             public static class Layer3
             {
-                /// <summary>Values this layer reads: shape (8).</summary>
-                public const int InputSize = 8;
+                /// <summary>Values this layer reads: shape (6).</summary>
+                public const int InputSize = 6;
 
                 /// <summary>Values this layer writes: shape (1).</summary>
                 public const int OutputSize = 1;
 
-                /// <summary>Where the weights [1, 8] row-major start in the parameter span.</summary>
-                public const int WeightOffset = 808;
+                /// <summary>Where the weights [1, 6] row-major start in the parameter span.</summary>
+                public const int WeightOffset = 742;
 
                 /// <summary>Number of weights.</summary>
-                public const int WeightCount = 8;
+                public const int WeightCount = 6;
 
                 /// <summary>Where the biases start in the parameter span.</summary>
-                public const int BiasOffset = 816;
+                public const int BiasOffset = 748;
 
                 /// <summary>Number of biases.</summary>
                 public const int BiasCount = 1;
 
                 /// <summary>Weights and biases together.</summary>
-                public const int ParameterCount = 9;
+                public const int ParameterCount = 7;
 
                 /// <summary>Multiply-accumulates per sample.</summary>
-                public const long MultiplyAccumulateCount = 8;
+                public const long MultiplyAccumulateCount = 6;
             }
 
             /// <summary>
             /// Runs the network on one sample: writes the (1) outputs for the (16) input.
             /// Allocation-free. <paramref name="output"/> must not overlap <paramref name="input"/>.
             /// </summary>
-            /// <param name="parameters">All 817 parameters, laid out as the <c>LayerN</c> offsets say.</param>
+            /// <param name="parameters">All 749 parameters, laid out as the <c>LayerN</c> offsets say.</param>
             /// <param name="input">The sample: 16 values.</param>
             /// <param name="output">Receives the 1 outputs.</param>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
@@ -155,7 +155,7 @@ namespace Audio.Models
                     input, a1);
                 global::StaticNet.Runtime.Activations.Tanh(a1, a1);
 
-                // Layer 2: Dense(8, LeakyReLU 0.1), (32) -> (8), unrolled.
+                // Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6), unrolled.
                 float a1_0 = a1[0];
                 float a1_1 = a1[1];
                 float a1_2 = a1[2];
@@ -188,7 +188,7 @@ namespace Audio.Models
                 float a1_29 = a1[29];
                 float a1_30 = a1[30];
                 float a1_31 = a1[31];
-                // Weights [8, 32] row-major at parameters[544..800), biases at parameters[800..808).
+                // Weights [6, 32] row-major at parameters[544..736), biases at parameters[736..742).
                 global::System.ReadOnlySpan<float> w2 = parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount);
                 global::System.ReadOnlySpan<float> b2 = parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount);
                 float a2_0 = global::StaticNet.Runtime.Activations.LeakyReLU(b2[0] + w2[0] * a1_0 + w2[1] * a1_1 + w2[2] * a1_2 + w2[3] * a1_3 + w2[4] * a1_4 + w2[5] * a1_5 + w2[6] * a1_6
@@ -221,23 +221,12 @@ namespace Audio.Models
                     + w2[175] * a1_15 + w2[176] * a1_16 + w2[177] * a1_17 + w2[178] * a1_18 + w2[179] * a1_19 + w2[180] * a1_20 + w2[181] * a1_21 + w2[182] * a1_22
                     + w2[183] * a1_23 + w2[184] * a1_24 + w2[185] * a1_25 + w2[186] * a1_26 + w2[187] * a1_27 + w2[188] * a1_28 + w2[189] * a1_29 + w2[190] * a1_30
                     + w2[191] * a1_31, 0.1f);
-                float a2_6 = global::StaticNet.Runtime.Activations.LeakyReLU(b2[6] + w2[192] * a1_0 + w2[193] * a1_1 + w2[194] * a1_2 + w2[195] * a1_3 + w2[196] * a1_4 + w2[197] * a1_5 + w2[198] * a1_6
-                    + w2[199] * a1_7 + w2[200] * a1_8 + w2[201] * a1_9 + w2[202] * a1_10 + w2[203] * a1_11 + w2[204] * a1_12 + w2[205] * a1_13 + w2[206] * a1_14
-                    + w2[207] * a1_15 + w2[208] * a1_16 + w2[209] * a1_17 + w2[210] * a1_18 + w2[211] * a1_19 + w2[212] * a1_20 + w2[213] * a1_21 + w2[214] * a1_22
-                    + w2[215] * a1_23 + w2[216] * a1_24 + w2[217] * a1_25 + w2[218] * a1_26 + w2[219] * a1_27 + w2[220] * a1_28 + w2[221] * a1_29 + w2[222] * a1_30
-                    + w2[223] * a1_31, 0.1f);
-                float a2_7 = global::StaticNet.Runtime.Activations.LeakyReLU(b2[7] + w2[224] * a1_0 + w2[225] * a1_1 + w2[226] * a1_2 + w2[227] * a1_3 + w2[228] * a1_4 + w2[229] * a1_5 + w2[230] * a1_6
-                    + w2[231] * a1_7 + w2[232] * a1_8 + w2[233] * a1_9 + w2[234] * a1_10 + w2[235] * a1_11 + w2[236] * a1_12 + w2[237] * a1_13 + w2[238] * a1_14
-                    + w2[239] * a1_15 + w2[240] * a1_16 + w2[241] * a1_17 + w2[242] * a1_18 + w2[243] * a1_19 + w2[244] * a1_20 + w2[245] * a1_21 + w2[246] * a1_22
-                    + w2[247] * a1_23 + w2[248] * a1_24 + w2[249] * a1_25 + w2[250] * a1_26 + w2[251] * a1_27 + w2[252] * a1_28 + w2[253] * a1_29 + w2[254] * a1_30
-                    + w2[255] * a1_31, 0.1f);
 
-                // Layer 3: Dense(1), (8) -> (1), unrolled.
-                // Weights [1, 8] row-major at parameters[808..816), biases at parameters[816..817).
+                // Layer 3: Dense(1), (6) -> (1), unrolled.
+                // Weights [1, 6] row-major at parameters[742..748), biases at parameters[748..749).
                 global::System.ReadOnlySpan<float> w3 = parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount);
                 global::System.ReadOnlySpan<float> b3 = parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount);
-                output[0] = b3[0] + w3[0] * a2_0 + w3[1] * a2_1 + w3[2] * a2_2 + w3[3] * a2_3 + w3[4] * a2_4 + w3[5] * a2_5 + w3[6] * a2_6
-                    + w3[7] * a2_7;
+                output[0] = b3[0] + w3[0] * a2_0 + w3[1] * a2_1 + w3[2] * a2_2 + w3[3] * a2_3 + w3[4] * a2_4 + w3[5] * a2_5;
             }
 
             /// <summary>
@@ -245,10 +234,10 @@ namespace Audio.Models
             /// ADDS dLoss/dParameters into <paramref name="parameterGradients"/>, so calls over a minibatch accumulate;
             /// OVERWRITES <paramref name="inputGradients"/> with dLoss/dInput, or skips that when it is empty. Allocation-free.
             /// </summary>
-            /// <param name="parameters">All 817 parameters.</param>
+            /// <param name="parameters">All 749 parameters.</param>
             /// <param name="input">The sample: 16 values.</param>
             /// <param name="target">The 1 expected outputs.</param>
-            /// <param name="parameterGradients">817 sums that this sample's gradient is added to.</param>
+            /// <param name="parameterGradients">749 sums that this sample's gradient is added to.</param>
             /// <param name="inputGradients">Receives the 16 input gradients; empty to skip them.</param>
             /// <returns>This sample's loss.</returns>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
@@ -271,7 +260,7 @@ namespace Audio.Models
                     input, a1);
                 global::StaticNet.Runtime.Activations.Tanh(a1, a1);
 
-                // Layer 2: Dense(8, LeakyReLU 0.1), (32) -> (8), unrolled.
+                // Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6), unrolled.
                 float a1_0 = a1[0];
                 float a1_1 = a1[1];
                 float a1_2 = a1[2];
@@ -304,7 +293,7 @@ namespace Audio.Models
                 float a1_29 = a1[29];
                 float a1_30 = a1[30];
                 float a1_31 = a1[31];
-                // Weights [8, 32] row-major at parameters[544..800), biases at parameters[800..808).
+                // Weights [6, 32] row-major at parameters[544..736), biases at parameters[736..742).
                 global::System.ReadOnlySpan<float> w2 = parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount);
                 global::System.ReadOnlySpan<float> b2 = parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount);
                 float z2_0 = b2[0] + w2[0] * a1_0 + w2[1] * a1_1 + w2[2] * a1_2 + w2[3] * a1_3 + w2[4] * a1_4 + w2[5] * a1_5 + w2[6] * a1_6
@@ -343,26 +332,13 @@ namespace Audio.Models
                     + w2[183] * a1_23 + w2[184] * a1_24 + w2[185] * a1_25 + w2[186] * a1_26 + w2[187] * a1_27 + w2[188] * a1_28 + w2[189] * a1_29 + w2[190] * a1_30
                     + w2[191] * a1_31;
                 float a2_5 = global::StaticNet.Runtime.Activations.LeakyReLU(z2_5, 0.1f);
-                float z2_6 = b2[6] + w2[192] * a1_0 + w2[193] * a1_1 + w2[194] * a1_2 + w2[195] * a1_3 + w2[196] * a1_4 + w2[197] * a1_5 + w2[198] * a1_6
-                    + w2[199] * a1_7 + w2[200] * a1_8 + w2[201] * a1_9 + w2[202] * a1_10 + w2[203] * a1_11 + w2[204] * a1_12 + w2[205] * a1_13 + w2[206] * a1_14
-                    + w2[207] * a1_15 + w2[208] * a1_16 + w2[209] * a1_17 + w2[210] * a1_18 + w2[211] * a1_19 + w2[212] * a1_20 + w2[213] * a1_21 + w2[214] * a1_22
-                    + w2[215] * a1_23 + w2[216] * a1_24 + w2[217] * a1_25 + w2[218] * a1_26 + w2[219] * a1_27 + w2[220] * a1_28 + w2[221] * a1_29 + w2[222] * a1_30
-                    + w2[223] * a1_31;
-                float a2_6 = global::StaticNet.Runtime.Activations.LeakyReLU(z2_6, 0.1f);
-                float z2_7 = b2[7] + w2[224] * a1_0 + w2[225] * a1_1 + w2[226] * a1_2 + w2[227] * a1_3 + w2[228] * a1_4 + w2[229] * a1_5 + w2[230] * a1_6
-                    + w2[231] * a1_7 + w2[232] * a1_8 + w2[233] * a1_9 + w2[234] * a1_10 + w2[235] * a1_11 + w2[236] * a1_12 + w2[237] * a1_13 + w2[238] * a1_14
-                    + w2[239] * a1_15 + w2[240] * a1_16 + w2[241] * a1_17 + w2[242] * a1_18 + w2[243] * a1_19 + w2[244] * a1_20 + w2[245] * a1_21 + w2[246] * a1_22
-                    + w2[247] * a1_23 + w2[248] * a1_24 + w2[249] * a1_25 + w2[250] * a1_26 + w2[251] * a1_27 + w2[252] * a1_28 + w2[253] * a1_29 + w2[254] * a1_30
-                    + w2[255] * a1_31;
-                float a2_7 = global::StaticNet.Runtime.Activations.LeakyReLU(z2_7, 0.1f);
 
-                // Layer 3: Dense(1), (8) -> (1), unrolled. Its weighted sums go to the loss.
-                // Weights [1, 8] row-major at parameters[808..816), biases at parameters[816..817).
+                // Layer 3: Dense(1), (6) -> (1), unrolled. Its weighted sums go to the loss.
+                // Weights [1, 6] row-major at parameters[742..748), biases at parameters[748..749).
                 global::System.ReadOnlySpan<float> w3 = parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount);
                 global::System.ReadOnlySpan<float> b3 = parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount);
                 global::System.Span<float> z3 = scratch.Slice(32, 1);
-                z3[0] = b3[0] + w3[0] * a2_0 + w3[1] * a2_1 + w3[2] * a2_2 + w3[3] * a2_3 + w3[4] * a2_4 + w3[5] * a2_5 + w3[6] * a2_6
-                    + w3[7] * a2_7;
+                z3[0] = b3[0] + w3[0] * a2_0 + w3[1] * a2_1 + w3[2] * a2_2 + w3[3] * a2_3 + w3[4] * a2_4 + w3[5] * a2_5;
 
                 // Loss: mean squared error of the linear outputs; g3 = dLoss/dz3 = 2 (y - t) / n.
                 global::System.Span<float> g3 = scratch.Slice(33, 1);
@@ -379,8 +355,6 @@ namespace Audio.Models
                 gw3[3] += g3_0 * a2_3;
                 gw3[4] += g3_0 * a2_4;
                 gw3[5] += g3_0 * a2_5;
-                gw3[6] += g3_0 * a2_6;
-                gw3[7] += g3_0 * a2_7;
                 gb3[0] += g3_0;
                 float g2_0 = global::StaticNet.Runtime.Activations.LeakyReLUGradient(z2_0, 0.1f, w3[0] * g3_0);
                 float g2_1 = global::StaticNet.Runtime.Activations.LeakyReLUGradient(z2_1, 0.1f, w3[1] * g3_0);
@@ -388,10 +362,8 @@ namespace Audio.Models
                 float g2_3 = global::StaticNet.Runtime.Activations.LeakyReLUGradient(z2_3, 0.1f, w3[3] * g3_0);
                 float g2_4 = global::StaticNet.Runtime.Activations.LeakyReLUGradient(z2_4, 0.1f, w3[4] * g3_0);
                 float g2_5 = global::StaticNet.Runtime.Activations.LeakyReLUGradient(z2_5, 0.1f, w3[5] * g3_0);
-                float g2_6 = global::StaticNet.Runtime.Activations.LeakyReLUGradient(z2_6, 0.1f, w3[6] * g3_0);
-                float g2_7 = global::StaticNet.Runtime.Activations.LeakyReLUGradient(z2_7, 0.1f, w3[7] * g3_0);
 
-                // Layer 2: Dense(8, LeakyReLU 0.1). dW2 += g2 ⊗ a1, db2 += g2, then the gradient flows to layer 1 through its Tanh activation.
+                // Layer 2: Dense(6, LeakyReLU 0.1). dW2 += g2 ⊗ a1, db2 += g2, then the gradient flows to layer 1 through its Tanh activation.
                 global::System.Span<float> gw2 = parameterGradients.Slice(Layer2.WeightOffset, Layer2.WeightCount);
                 global::System.Span<float> gb2 = parameterGradients.Slice(Layer2.BiasOffset, Layer2.BiasCount);
                 gw2[0] += g2_0 * a1_0;
@@ -586,110 +558,44 @@ namespace Audio.Models
                 gw2[189] += g2_5 * a1_29;
                 gw2[190] += g2_5 * a1_30;
                 gw2[191] += g2_5 * a1_31;
-                gw2[192] += g2_6 * a1_0;
-                gw2[193] += g2_6 * a1_1;
-                gw2[194] += g2_6 * a1_2;
-                gw2[195] += g2_6 * a1_3;
-                gw2[196] += g2_6 * a1_4;
-                gw2[197] += g2_6 * a1_5;
-                gw2[198] += g2_6 * a1_6;
-                gw2[199] += g2_6 * a1_7;
-                gw2[200] += g2_6 * a1_8;
-                gw2[201] += g2_6 * a1_9;
-                gw2[202] += g2_6 * a1_10;
-                gw2[203] += g2_6 * a1_11;
-                gw2[204] += g2_6 * a1_12;
-                gw2[205] += g2_6 * a1_13;
-                gw2[206] += g2_6 * a1_14;
-                gw2[207] += g2_6 * a1_15;
-                gw2[208] += g2_6 * a1_16;
-                gw2[209] += g2_6 * a1_17;
-                gw2[210] += g2_6 * a1_18;
-                gw2[211] += g2_6 * a1_19;
-                gw2[212] += g2_6 * a1_20;
-                gw2[213] += g2_6 * a1_21;
-                gw2[214] += g2_6 * a1_22;
-                gw2[215] += g2_6 * a1_23;
-                gw2[216] += g2_6 * a1_24;
-                gw2[217] += g2_6 * a1_25;
-                gw2[218] += g2_6 * a1_26;
-                gw2[219] += g2_6 * a1_27;
-                gw2[220] += g2_6 * a1_28;
-                gw2[221] += g2_6 * a1_29;
-                gw2[222] += g2_6 * a1_30;
-                gw2[223] += g2_6 * a1_31;
-                gw2[224] += g2_7 * a1_0;
-                gw2[225] += g2_7 * a1_1;
-                gw2[226] += g2_7 * a1_2;
-                gw2[227] += g2_7 * a1_3;
-                gw2[228] += g2_7 * a1_4;
-                gw2[229] += g2_7 * a1_5;
-                gw2[230] += g2_7 * a1_6;
-                gw2[231] += g2_7 * a1_7;
-                gw2[232] += g2_7 * a1_8;
-                gw2[233] += g2_7 * a1_9;
-                gw2[234] += g2_7 * a1_10;
-                gw2[235] += g2_7 * a1_11;
-                gw2[236] += g2_7 * a1_12;
-                gw2[237] += g2_7 * a1_13;
-                gw2[238] += g2_7 * a1_14;
-                gw2[239] += g2_7 * a1_15;
-                gw2[240] += g2_7 * a1_16;
-                gw2[241] += g2_7 * a1_17;
-                gw2[242] += g2_7 * a1_18;
-                gw2[243] += g2_7 * a1_19;
-                gw2[244] += g2_7 * a1_20;
-                gw2[245] += g2_7 * a1_21;
-                gw2[246] += g2_7 * a1_22;
-                gw2[247] += g2_7 * a1_23;
-                gw2[248] += g2_7 * a1_24;
-                gw2[249] += g2_7 * a1_25;
-                gw2[250] += g2_7 * a1_26;
-                gw2[251] += g2_7 * a1_27;
-                gw2[252] += g2_7 * a1_28;
-                gw2[253] += g2_7 * a1_29;
-                gw2[254] += g2_7 * a1_30;
-                gw2[255] += g2_7 * a1_31;
                 gb2[0] += g2_0;
                 gb2[1] += g2_1;
                 gb2[2] += g2_2;
                 gb2[3] += g2_3;
                 gb2[4] += g2_4;
                 gb2[5] += g2_5;
-                gb2[6] += g2_6;
-                gb2[7] += g2_7;
-                float g1_0 = global::StaticNet.Runtime.Activations.TanhGradient(a1_0, w2[0] * g2_0 + w2[32] * g2_1 + w2[64] * g2_2 + w2[96] * g2_3 + w2[128] * g2_4 + w2[160] * g2_5 + w2[192] * g2_6 + w2[224] * g2_7);
-                float g1_1 = global::StaticNet.Runtime.Activations.TanhGradient(a1_1, w2[1] * g2_0 + w2[33] * g2_1 + w2[65] * g2_2 + w2[97] * g2_3 + w2[129] * g2_4 + w2[161] * g2_5 + w2[193] * g2_6 + w2[225] * g2_7);
-                float g1_2 = global::StaticNet.Runtime.Activations.TanhGradient(a1_2, w2[2] * g2_0 + w2[34] * g2_1 + w2[66] * g2_2 + w2[98] * g2_3 + w2[130] * g2_4 + w2[162] * g2_5 + w2[194] * g2_6 + w2[226] * g2_7);
-                float g1_3 = global::StaticNet.Runtime.Activations.TanhGradient(a1_3, w2[3] * g2_0 + w2[35] * g2_1 + w2[67] * g2_2 + w2[99] * g2_3 + w2[131] * g2_4 + w2[163] * g2_5 + w2[195] * g2_6 + w2[227] * g2_7);
-                float g1_4 = global::StaticNet.Runtime.Activations.TanhGradient(a1_4, w2[4] * g2_0 + w2[36] * g2_1 + w2[68] * g2_2 + w2[100] * g2_3 + w2[132] * g2_4 + w2[164] * g2_5 + w2[196] * g2_6 + w2[228] * g2_7);
-                float g1_5 = global::StaticNet.Runtime.Activations.TanhGradient(a1_5, w2[5] * g2_0 + w2[37] * g2_1 + w2[69] * g2_2 + w2[101] * g2_3 + w2[133] * g2_4 + w2[165] * g2_5 + w2[197] * g2_6 + w2[229] * g2_7);
-                float g1_6 = global::StaticNet.Runtime.Activations.TanhGradient(a1_6, w2[6] * g2_0 + w2[38] * g2_1 + w2[70] * g2_2 + w2[102] * g2_3 + w2[134] * g2_4 + w2[166] * g2_5 + w2[198] * g2_6 + w2[230] * g2_7);
-                float g1_7 = global::StaticNet.Runtime.Activations.TanhGradient(a1_7, w2[7] * g2_0 + w2[39] * g2_1 + w2[71] * g2_2 + w2[103] * g2_3 + w2[135] * g2_4 + w2[167] * g2_5 + w2[199] * g2_6 + w2[231] * g2_7);
-                float g1_8 = global::StaticNet.Runtime.Activations.TanhGradient(a1_8, w2[8] * g2_0 + w2[40] * g2_1 + w2[72] * g2_2 + w2[104] * g2_3 + w2[136] * g2_4 + w2[168] * g2_5 + w2[200] * g2_6 + w2[232] * g2_7);
-                float g1_9 = global::StaticNet.Runtime.Activations.TanhGradient(a1_9, w2[9] * g2_0 + w2[41] * g2_1 + w2[73] * g2_2 + w2[105] * g2_3 + w2[137] * g2_4 + w2[169] * g2_5 + w2[201] * g2_6 + w2[233] * g2_7);
-                float g1_10 = global::StaticNet.Runtime.Activations.TanhGradient(a1_10, w2[10] * g2_0 + w2[42] * g2_1 + w2[74] * g2_2 + w2[106] * g2_3 + w2[138] * g2_4 + w2[170] * g2_5 + w2[202] * g2_6 + w2[234] * g2_7);
-                float g1_11 = global::StaticNet.Runtime.Activations.TanhGradient(a1_11, w2[11] * g2_0 + w2[43] * g2_1 + w2[75] * g2_2 + w2[107] * g2_3 + w2[139] * g2_4 + w2[171] * g2_5 + w2[203] * g2_6 + w2[235] * g2_7);
-                float g1_12 = global::StaticNet.Runtime.Activations.TanhGradient(a1_12, w2[12] * g2_0 + w2[44] * g2_1 + w2[76] * g2_2 + w2[108] * g2_3 + w2[140] * g2_4 + w2[172] * g2_5 + w2[204] * g2_6 + w2[236] * g2_7);
-                float g1_13 = global::StaticNet.Runtime.Activations.TanhGradient(a1_13, w2[13] * g2_0 + w2[45] * g2_1 + w2[77] * g2_2 + w2[109] * g2_3 + w2[141] * g2_4 + w2[173] * g2_5 + w2[205] * g2_6 + w2[237] * g2_7);
-                float g1_14 = global::StaticNet.Runtime.Activations.TanhGradient(a1_14, w2[14] * g2_0 + w2[46] * g2_1 + w2[78] * g2_2 + w2[110] * g2_3 + w2[142] * g2_4 + w2[174] * g2_5 + w2[206] * g2_6 + w2[238] * g2_7);
-                float g1_15 = global::StaticNet.Runtime.Activations.TanhGradient(a1_15, w2[15] * g2_0 + w2[47] * g2_1 + w2[79] * g2_2 + w2[111] * g2_3 + w2[143] * g2_4 + w2[175] * g2_5 + w2[207] * g2_6 + w2[239] * g2_7);
-                float g1_16 = global::StaticNet.Runtime.Activations.TanhGradient(a1_16, w2[16] * g2_0 + w2[48] * g2_1 + w2[80] * g2_2 + w2[112] * g2_3 + w2[144] * g2_4 + w2[176] * g2_5 + w2[208] * g2_6 + w2[240] * g2_7);
-                float g1_17 = global::StaticNet.Runtime.Activations.TanhGradient(a1_17, w2[17] * g2_0 + w2[49] * g2_1 + w2[81] * g2_2 + w2[113] * g2_3 + w2[145] * g2_4 + w2[177] * g2_5 + w2[209] * g2_6 + w2[241] * g2_7);
-                float g1_18 = global::StaticNet.Runtime.Activations.TanhGradient(a1_18, w2[18] * g2_0 + w2[50] * g2_1 + w2[82] * g2_2 + w2[114] * g2_3 + w2[146] * g2_4 + w2[178] * g2_5 + w2[210] * g2_6 + w2[242] * g2_7);
-                float g1_19 = global::StaticNet.Runtime.Activations.TanhGradient(a1_19, w2[19] * g2_0 + w2[51] * g2_1 + w2[83] * g2_2 + w2[115] * g2_3 + w2[147] * g2_4 + w2[179] * g2_5 + w2[211] * g2_6 + w2[243] * g2_7);
-                float g1_20 = global::StaticNet.Runtime.Activations.TanhGradient(a1_20, w2[20] * g2_0 + w2[52] * g2_1 + w2[84] * g2_2 + w2[116] * g2_3 + w2[148] * g2_4 + w2[180] * g2_5 + w2[212] * g2_6 + w2[244] * g2_7);
-                float g1_21 = global::StaticNet.Runtime.Activations.TanhGradient(a1_21, w2[21] * g2_0 + w2[53] * g2_1 + w2[85] * g2_2 + w2[117] * g2_3 + w2[149] * g2_4 + w2[181] * g2_5 + w2[213] * g2_6 + w2[245] * g2_7);
-                float g1_22 = global::StaticNet.Runtime.Activations.TanhGradient(a1_22, w2[22] * g2_0 + w2[54] * g2_1 + w2[86] * g2_2 + w2[118] * g2_3 + w2[150] * g2_4 + w2[182] * g2_5 + w2[214] * g2_6 + w2[246] * g2_7);
-                float g1_23 = global::StaticNet.Runtime.Activations.TanhGradient(a1_23, w2[23] * g2_0 + w2[55] * g2_1 + w2[87] * g2_2 + w2[119] * g2_3 + w2[151] * g2_4 + w2[183] * g2_5 + w2[215] * g2_6 + w2[247] * g2_7);
-                float g1_24 = global::StaticNet.Runtime.Activations.TanhGradient(a1_24, w2[24] * g2_0 + w2[56] * g2_1 + w2[88] * g2_2 + w2[120] * g2_3 + w2[152] * g2_4 + w2[184] * g2_5 + w2[216] * g2_6 + w2[248] * g2_7);
-                float g1_25 = global::StaticNet.Runtime.Activations.TanhGradient(a1_25, w2[25] * g2_0 + w2[57] * g2_1 + w2[89] * g2_2 + w2[121] * g2_3 + w2[153] * g2_4 + w2[185] * g2_5 + w2[217] * g2_6 + w2[249] * g2_7);
-                float g1_26 = global::StaticNet.Runtime.Activations.TanhGradient(a1_26, w2[26] * g2_0 + w2[58] * g2_1 + w2[90] * g2_2 + w2[122] * g2_3 + w2[154] * g2_4 + w2[186] * g2_5 + w2[218] * g2_6 + w2[250] * g2_7);
-                float g1_27 = global::StaticNet.Runtime.Activations.TanhGradient(a1_27, w2[27] * g2_0 + w2[59] * g2_1 + w2[91] * g2_2 + w2[123] * g2_3 + w2[155] * g2_4 + w2[187] * g2_5 + w2[219] * g2_6 + w2[251] * g2_7);
-                float g1_28 = global::StaticNet.Runtime.Activations.TanhGradient(a1_28, w2[28] * g2_0 + w2[60] * g2_1 + w2[92] * g2_2 + w2[124] * g2_3 + w2[156] * g2_4 + w2[188] * g2_5 + w2[220] * g2_6 + w2[252] * g2_7);
-                float g1_29 = global::StaticNet.Runtime.Activations.TanhGradient(a1_29, w2[29] * g2_0 + w2[61] * g2_1 + w2[93] * g2_2 + w2[125] * g2_3 + w2[157] * g2_4 + w2[189] * g2_5 + w2[221] * g2_6 + w2[253] * g2_7);
-                float g1_30 = global::StaticNet.Runtime.Activations.TanhGradient(a1_30, w2[30] * g2_0 + w2[62] * g2_1 + w2[94] * g2_2 + w2[126] * g2_3 + w2[158] * g2_4 + w2[190] * g2_5 + w2[222] * g2_6 + w2[254] * g2_7);
-                float g1_31 = global::StaticNet.Runtime.Activations.TanhGradient(a1_31, w2[31] * g2_0 + w2[63] * g2_1 + w2[95] * g2_2 + w2[127] * g2_3 + w2[159] * g2_4 + w2[191] * g2_5 + w2[223] * g2_6 + w2[255] * g2_7);
+                float g1_0 = global::StaticNet.Runtime.Activations.TanhGradient(a1_0, w2[0] * g2_0 + w2[32] * g2_1 + w2[64] * g2_2 + w2[96] * g2_3 + w2[128] * g2_4 + w2[160] * g2_5);
+                float g1_1 = global::StaticNet.Runtime.Activations.TanhGradient(a1_1, w2[1] * g2_0 + w2[33] * g2_1 + w2[65] * g2_2 + w2[97] * g2_3 + w2[129] * g2_4 + w2[161] * g2_5);
+                float g1_2 = global::StaticNet.Runtime.Activations.TanhGradient(a1_2, w2[2] * g2_0 + w2[34] * g2_1 + w2[66] * g2_2 + w2[98] * g2_3 + w2[130] * g2_4 + w2[162] * g2_5);
+                float g1_3 = global::StaticNet.Runtime.Activations.TanhGradient(a1_3, w2[3] * g2_0 + w2[35] * g2_1 + w2[67] * g2_2 + w2[99] * g2_3 + w2[131] * g2_4 + w2[163] * g2_5);
+                float g1_4 = global::StaticNet.Runtime.Activations.TanhGradient(a1_4, w2[4] * g2_0 + w2[36] * g2_1 + w2[68] * g2_2 + w2[100] * g2_3 + w2[132] * g2_4 + w2[164] * g2_5);
+                float g1_5 = global::StaticNet.Runtime.Activations.TanhGradient(a1_5, w2[5] * g2_0 + w2[37] * g2_1 + w2[69] * g2_2 + w2[101] * g2_3 + w2[133] * g2_4 + w2[165] * g2_5);
+                float g1_6 = global::StaticNet.Runtime.Activations.TanhGradient(a1_6, w2[6] * g2_0 + w2[38] * g2_1 + w2[70] * g2_2 + w2[102] * g2_3 + w2[134] * g2_4 + w2[166] * g2_5);
+                float g1_7 = global::StaticNet.Runtime.Activations.TanhGradient(a1_7, w2[7] * g2_0 + w2[39] * g2_1 + w2[71] * g2_2 + w2[103] * g2_3 + w2[135] * g2_4 + w2[167] * g2_5);
+                float g1_8 = global::StaticNet.Runtime.Activations.TanhGradient(a1_8, w2[8] * g2_0 + w2[40] * g2_1 + w2[72] * g2_2 + w2[104] * g2_3 + w2[136] * g2_4 + w2[168] * g2_5);
+                float g1_9 = global::StaticNet.Runtime.Activations.TanhGradient(a1_9, w2[9] * g2_0 + w2[41] * g2_1 + w2[73] * g2_2 + w2[105] * g2_3 + w2[137] * g2_4 + w2[169] * g2_5);
+                float g1_10 = global::StaticNet.Runtime.Activations.TanhGradient(a1_10, w2[10] * g2_0 + w2[42] * g2_1 + w2[74] * g2_2 + w2[106] * g2_3 + w2[138] * g2_4 + w2[170] * g2_5);
+                float g1_11 = global::StaticNet.Runtime.Activations.TanhGradient(a1_11, w2[11] * g2_0 + w2[43] * g2_1 + w2[75] * g2_2 + w2[107] * g2_3 + w2[139] * g2_4 + w2[171] * g2_5);
+                float g1_12 = global::StaticNet.Runtime.Activations.TanhGradient(a1_12, w2[12] * g2_0 + w2[44] * g2_1 + w2[76] * g2_2 + w2[108] * g2_3 + w2[140] * g2_4 + w2[172] * g2_5);
+                float g1_13 = global::StaticNet.Runtime.Activations.TanhGradient(a1_13, w2[13] * g2_0 + w2[45] * g2_1 + w2[77] * g2_2 + w2[109] * g2_3 + w2[141] * g2_4 + w2[173] * g2_5);
+                float g1_14 = global::StaticNet.Runtime.Activations.TanhGradient(a1_14, w2[14] * g2_0 + w2[46] * g2_1 + w2[78] * g2_2 + w2[110] * g2_3 + w2[142] * g2_4 + w2[174] * g2_5);
+                float g1_15 = global::StaticNet.Runtime.Activations.TanhGradient(a1_15, w2[15] * g2_0 + w2[47] * g2_1 + w2[79] * g2_2 + w2[111] * g2_3 + w2[143] * g2_4 + w2[175] * g2_5);
+                float g1_16 = global::StaticNet.Runtime.Activations.TanhGradient(a1_16, w2[16] * g2_0 + w2[48] * g2_1 + w2[80] * g2_2 + w2[112] * g2_3 + w2[144] * g2_4 + w2[176] * g2_5);
+                float g1_17 = global::StaticNet.Runtime.Activations.TanhGradient(a1_17, w2[17] * g2_0 + w2[49] * g2_1 + w2[81] * g2_2 + w2[113] * g2_3 + w2[145] * g2_4 + w2[177] * g2_5);
+                float g1_18 = global::StaticNet.Runtime.Activations.TanhGradient(a1_18, w2[18] * g2_0 + w2[50] * g2_1 + w2[82] * g2_2 + w2[114] * g2_3 + w2[146] * g2_4 + w2[178] * g2_5);
+                float g1_19 = global::StaticNet.Runtime.Activations.TanhGradient(a1_19, w2[19] * g2_0 + w2[51] * g2_1 + w2[83] * g2_2 + w2[115] * g2_3 + w2[147] * g2_4 + w2[179] * g2_5);
+                float g1_20 = global::StaticNet.Runtime.Activations.TanhGradient(a1_20, w2[20] * g2_0 + w2[52] * g2_1 + w2[84] * g2_2 + w2[116] * g2_3 + w2[148] * g2_4 + w2[180] * g2_5);
+                float g1_21 = global::StaticNet.Runtime.Activations.TanhGradient(a1_21, w2[21] * g2_0 + w2[53] * g2_1 + w2[85] * g2_2 + w2[117] * g2_3 + w2[149] * g2_4 + w2[181] * g2_5);
+                float g1_22 = global::StaticNet.Runtime.Activations.TanhGradient(a1_22, w2[22] * g2_0 + w2[54] * g2_1 + w2[86] * g2_2 + w2[118] * g2_3 + w2[150] * g2_4 + w2[182] * g2_5);
+                float g1_23 = global::StaticNet.Runtime.Activations.TanhGradient(a1_23, w2[23] * g2_0 + w2[55] * g2_1 + w2[87] * g2_2 + w2[119] * g2_3 + w2[151] * g2_4 + w2[183] * g2_5);
+                float g1_24 = global::StaticNet.Runtime.Activations.TanhGradient(a1_24, w2[24] * g2_0 + w2[56] * g2_1 + w2[88] * g2_2 + w2[120] * g2_3 + w2[152] * g2_4 + w2[184] * g2_5);
+                float g1_25 = global::StaticNet.Runtime.Activations.TanhGradient(a1_25, w2[25] * g2_0 + w2[57] * g2_1 + w2[89] * g2_2 + w2[121] * g2_3 + w2[153] * g2_4 + w2[185] * g2_5);
+                float g1_26 = global::StaticNet.Runtime.Activations.TanhGradient(a1_26, w2[26] * g2_0 + w2[58] * g2_1 + w2[90] * g2_2 + w2[122] * g2_3 + w2[154] * g2_4 + w2[186] * g2_5);
+                float g1_27 = global::StaticNet.Runtime.Activations.TanhGradient(a1_27, w2[27] * g2_0 + w2[59] * g2_1 + w2[91] * g2_2 + w2[123] * g2_3 + w2[155] * g2_4 + w2[187] * g2_5);
+                float g1_28 = global::StaticNet.Runtime.Activations.TanhGradient(a1_28, w2[28] * g2_0 + w2[60] * g2_1 + w2[92] * g2_2 + w2[124] * g2_3 + w2[156] * g2_4 + w2[188] * g2_5);
+                float g1_29 = global::StaticNet.Runtime.Activations.TanhGradient(a1_29, w2[29] * g2_0 + w2[61] * g2_1 + w2[93] * g2_2 + w2[125] * g2_3 + w2[157] * g2_4 + w2[189] * g2_5);
+                float g1_30 = global::StaticNet.Runtime.Activations.TanhGradient(a1_30, w2[30] * g2_0 + w2[62] * g2_1 + w2[94] * g2_2 + w2[126] * g2_3 + w2[158] * g2_4 + w2[190] * g2_5);
+                float g1_31 = global::StaticNet.Runtime.Activations.TanhGradient(a1_31, w2[31] * g2_0 + w2[63] * g2_1 + w2[95] * g2_2 + w2[127] * g2_3 + w2[159] * g2_4 + w2[191] * g2_5);
 
                 // Layer 1: Dense(32, Tanh). dW1 += g1 ⊗ x, db1 += g1, then the gradient flows to the input.
                 global::System.Span<float> g1 = scratch.Slice(34, 32);
@@ -745,8 +651,8 @@ namespace Audio.Models
                 int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
                 global::StaticNet.Runtime.SpanGuard.Length(outputs.Length, checked(batch * OutputSize), nameof(outputs));
 
-                // Scratch: 40 floats per sample, in a per-thread buffer that is reused once large enough.
-                const int PerSample = 40;
+                // Scratch: 38 floats per sample, in a per-thread buffer that is reused once large enough.
+                const int PerSample = 38;
                 global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(checked(batch * PerSample));
 
                 // Layer 1: Dense(32, Tanh), (16) -> (32), for every sample.
@@ -756,14 +662,14 @@ namespace Audio.Models
                     inputs, a1);
                 global::StaticNet.Runtime.Activations.Tanh(a1, a1);
 
-                // Layer 2: Dense(8, LeakyReLU 0.1), (32) -> (8), for every sample.
-                global::System.Span<float> a2 = scratch.Slice(batch * 32, batch * 8);
+                // Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6), for every sample.
+                global::System.Span<float> a2 = scratch.Slice(batch * 32, batch * 6);
                 global::StaticNet.Runtime.DenseKernels.ForwardBatch(
                     parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
                     a1, a2);
                 global::StaticNet.Runtime.Activations.LeakyReLU(a2, 0.1f, a2);
 
-                // Layer 3: Dense(1), (8) -> (1), for every sample.
+                // Layer 3: Dense(1), (6) -> (1), for every sample.
                 global::StaticNet.Runtime.DenseKernels.ForwardBatch(
                     parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
                     a2, outputs);
@@ -792,8 +698,8 @@ namespace Audio.Models
                 global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));
                 global::StaticNet.Runtime.SpanGuard.LengthOrEmpty(outputs.Length, checked(batch * OutputSize), nameof(outputs));
 
-                // Scratch: 90 floats per sample, in a per-thread buffer that is reused once large enough.
-                const int PerSample = 90;
+                // Scratch: 84 floats per sample, in a per-thread buffer that is reused once large enough.
+                const int PerSample = 84;
                 global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(checked(batch * PerSample));
 
                 // Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.
@@ -804,22 +710,22 @@ namespace Audio.Models
                     inputs, a1);
                 global::StaticNet.Runtime.Activations.Tanh(a1, a1);
 
-                // Layer 2: Dense(8, LeakyReLU 0.1), (32) -> (8), for every sample.
-                global::System.Span<float> z2 = scratch.Slice(batch * 32, batch * 8);
-                global::System.Span<float> a2 = scratch.Slice(batch * 40, batch * 8);
+                // Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6), for every sample.
+                global::System.Span<float> z2 = scratch.Slice(batch * 32, batch * 6);
+                global::System.Span<float> a2 = scratch.Slice(batch * 38, batch * 6);
                 global::StaticNet.Runtime.DenseKernels.ForwardBatch(
                     parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
                     a1, z2);
                 global::StaticNet.Runtime.Activations.LeakyReLU(z2, 0.1f, a2);
 
-                // Layer 3: Dense(1), (8) -> (1), for every sample.
-                global::System.Span<float> z3 = scratch.Slice(batch * 48, batch * 1);
+                // Layer 3: Dense(1), (6) -> (1), for every sample.
+                global::System.Span<float> z3 = scratch.Slice(batch * 44, batch * 1);
                 global::StaticNet.Runtime.DenseKernels.ForwardBatch(
                     parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
                     a2, z3);
 
                 // Loss: mean squared error of the linear outputs, averaged over the batch; g3 = 2 (y - t) / (n batch).
-                global::System.Span<float> g3 = scratch.Slice(batch * 49, batch * 1);
+                global::System.Span<float> g3 = scratch.Slice(batch * 45, batch * 1);
                 float loss = global::StaticNet.Runtime.BatchLosses.MeanSquaredError(z3, targets, g3, OutputSize);
                 if (!outputs.IsEmpty)
                 {
@@ -828,13 +734,13 @@ namespace Audio.Models
 
                 // Backward pass, last layer first, each over the whole batch.
                 // Layer 3: Dense(1): parameter gradients summed over the batch; the gradient flows to layer 2.
-                global::System.Span<float> g2 = scratch.Slice(batch * 50, batch * 8); // dLoss/d(output of layer 2)
+                global::System.Span<float> g2 = scratch.Slice(batch * 46, batch * 6); // dLoss/d(output of layer 2)
                 global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), a2, g3,
                     parameterGradients.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameterGradients.Slice(Layer3.BiasOffset, Layer3.BiasCount), g2);
                 global::StaticNet.Runtime.Activations.LeakyReLUGradient(z2, 0.1f, g2, g2);
 
-                // Layer 2: Dense(8, LeakyReLU 0.1): parameter gradients summed over the batch; the gradient flows to layer 1.
-                global::System.Span<float> g1 = scratch.Slice(batch * 58, batch * 32); // dLoss/d(output of layer 1)
+                // Layer 2: Dense(6, LeakyReLU 0.1): parameter gradients summed over the batch; the gradient flows to layer 1.
+                global::System.Span<float> g1 = scratch.Slice(batch * 52, batch * 32); // dLoss/d(output of layer 1)
                 global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), a1, g2,
                     parameterGradients.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameterGradients.Slice(Layer2.BiasOffset, Layer2.BiasCount), g1);
                 global::StaticNet.Runtime.Activations.TanhGradient(a1, g1, g1);
@@ -851,7 +757,7 @@ namespace Audio.Models
             /// Xavier (Glorot) uniform for the others, biases zero; batch-norm gamma one and beta zero.
             /// The same seed gives the same weights everywhere.
             /// </summary>
-            /// <param name="parameters">All 817 parameters.</param>
+            /// <param name="parameters">All 749 parameters.</param>
             /// <param name="seed">Seed of the random sequence.</param>
             /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
             public static void Initialize(global::System.Span<float> parameters, int seed)
@@ -861,11 +767,11 @@ namespace Audio.Models
                 // Layer 1: Dense(32, Tanh): Xavier uniform, fan-in 16, fan-out 32.
                 global::StaticNet.Training.Initializers.XavierUniform(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), fanIn: 16, fanOut: 32, ref random);
                 parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount).Clear();
-                // Layer 2: Dense(8, LeakyReLU 0.1): He normal, fan-in 32.
+                // Layer 2: Dense(6, LeakyReLU 0.1): He normal, fan-in 32.
                 global::StaticNet.Training.Initializers.HeNormal(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), fanIn: 32, slope: 0.1f, ref random);
                 parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount).Clear();
-                // Layer 3: Dense(1): Xavier uniform, fan-in 8, fan-out 1.
-                global::StaticNet.Training.Initializers.XavierUniform(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), fanIn: 8, fanOut: 1, ref random);
+                // Layer 3: Dense(1): Xavier uniform, fan-in 6, fan-out 1.
+                global::StaticNet.Training.Initializers.XavierUniform(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), fanIn: 6, fanOut: 1, ref random);
                 parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount).Clear();
             }
 
