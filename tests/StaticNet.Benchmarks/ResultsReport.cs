@@ -27,7 +27,7 @@ public static class ResultsReport
         {
             Dictionary<string, BenchmarkReport> byMethod = summary.Reports
                 .Where(r => r.ResultStatistics is not null)
-                .ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo, r => r);
+                .ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\''), r => r);
             if (!byMethod.TryGetValue("StaticNet", out BenchmarkReport? baseline))
             {
                 continue;

@@ -1,3 +1,4 @@
+using System.Linq;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
 
@@ -57,6 +58,17 @@ internal sealed class BatchEmitter
         writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, nameof(inputs));");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(outputs.Length, checked(batch * OutputSize), nameof(outputs));");
         writer.Line();
+        if (plan.Layers.All(layer => layer is DenseLayerPlan { Unrolled: true } or FlattenLayerPlan or DropoutLayerPlan))
+        {
+            // Measured: for networks this small, layer-major kernels cost more than they save.
+            writer.Line("// Every layer is unrolled: the single-sample code, once per sample, keeps everything in registers.");
+            writer.Open("for (int sample = 0; sample < batch; sample++)");
+            writer.Line("Forward(parameters, inputs.Slice(sample * InputSize, InputSize), outputs.Slice(sample * OutputSize, OutputSize));");
+            writer.Close();
+            writer.Close();
+            return;
+        }
+
         ForwardLayers();
         scratch.WriteTo(writer);
         writer.Close();

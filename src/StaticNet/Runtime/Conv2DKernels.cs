@@ -1,4 +1,7 @@
 using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace StaticNet.Runtime;
 
@@ -7,6 +10,12 @@ namespace StaticNet.Runtime;
 /// square kernel, weights <c>[outputChannels, inputChannels, kernel, kernel]</c>, one bias per output
 /// channel). Output size per side: <c>(input + 2 padding - kernel) / stride + 1</c>, rounded down.
 /// </summary>
+/// <remarks>
+/// With stride 1 every kernel tap is a whole row at a time: for each output row and tap, the input row shifted
+/// by the tap, clipped to where it exists (which is how zero padding is applied), multiplied by the weight and
+/// added to the output row (or, backward, dotted with the gradient row) with SIMD vectors. Strides above 1 read
+/// every other input and take the plain per-pixel loops.
+/// </remarks>
 public static class Conv2DKernels
 {
     /// <summary>The output height or width for an input side, kernel, stride and padding.</summary>
@@ -20,6 +29,13 @@ public static class Conv2DKernels
         int outputHeight = OutputSide(inputHeight, kernel, stride, padding);
         int outputWidth = OutputSide(inputWidth, kernel, stride, padding);
         int plane = inputHeight * inputWidth;
+        CheckLengths(weights.Length, input.Length, output.Length, biases.Length, inputChannels, plane, kernel, outputHeight * outputWidth);
+        if (stride == 1)
+        {
+            ForwardRows(weights, biases, input, output, inputChannels, inputHeight, inputWidth, kernel, padding, outputHeight, outputWidth);
+            return;
+        }
+
         for (int oc = 0; oc < biases.Length; oc++)
         {
             for (int oy = 0; oy < outputHeight; oy++)
@@ -68,10 +84,22 @@ public static class Conv2DKernels
         int outputHeight = OutputSide(inputHeight, kernel, stride, padding);
         int outputWidth = OutputSide(inputWidth, kernel, stride, padding);
         int plane = inputHeight * inputWidth;
+        CheckLengths(weights.Length, input.Length, gradZ.Length, biasGradients.Length, inputChannels, plane, kernel, outputHeight * outputWidth);
         bool wantInput = !inputGradients.IsEmpty;
         if (wantInput)
         {
+            if (inputGradients.Length != input.Length)
+            {
+                throw new ArgumentException($"The input gradients need {input.Length} values, not {inputGradients.Length}.", nameof(inputGradients));
+            }
+
             inputGradients.Clear();
+        }
+
+        if (stride == 1 && weightGradients.Length == weights.Length)
+        {
+            BackwardRows(weights, input, gradZ, weightGradients, biasGradients, inputGradients, inputChannels, inputHeight, inputWidth, kernel, padding, outputHeight, outputWidth);
+            return;
         }
 
         for (int oc = 0; oc < biasGradients.Length; oc++)
@@ -115,4 +143,160 @@ public static class Conv2DKernels
             }
         }
     }
+
+    private static void ForwardRows(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output,
+        int inputChannels, int inputHeight, int inputWidth, int kernel, int padding, int outputHeight, int outputWidth)
+    {
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float x = ref MemoryMarshal.GetReference(input);
+        ref float y = ref MemoryMarshal.GetReference(output);
+        int outputPlane = outputHeight * outputWidth;
+        for (int oc = 0; oc < biases.Length; oc++)
+        {
+            output.Slice(oc * outputPlane, outputPlane).Fill(biases[oc]);
+            for (int ic = 0; ic < inputChannels; ic++)
+            {
+                for (int ky = 0; ky < kernel; ky++)
+                {
+                    for (int kx = 0; kx < kernel; kx++)
+                    {
+                        float weight = Unsafe.Add(ref w, (((((oc * inputChannels) + ic) * kernel) + ky) * kernel) + kx);
+                        (int first, int count) = Columns(kx, padding, inputWidth, outputWidth);
+                        for (int oy = 0; oy < outputHeight; oy++)
+                        {
+                            int iy = oy - padding + ky;
+                            if ((uint)iy < (uint)inputHeight && count > 0)
+                            {
+                                ref float source = ref Unsafe.Add(ref x, (ic * inputHeight * inputWidth) + (iy * inputWidth) + first - padding + kx);
+                                MultiplyAdd(weight, ref source, ref Unsafe.Add(ref y, (oc * outputPlane) + (oy * outputWidth) + first), count);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void BackwardRows(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> input, ReadOnlySpan<float> gradZ,
+        Span<float> weightGradients, Span<float> biasGradients, Span<float> inputGradients,
+        int inputChannels, int inputHeight, int inputWidth, int kernel, int padding, int outputHeight, int outputWidth)
+    {
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float x = ref MemoryMarshal.GetReference(input);
+        ref float g = ref MemoryMarshal.GetReference(gradZ);
+        ref float dx = ref MemoryMarshal.GetReference(inputGradients);
+        bool wantInput = !inputGradients.IsEmpty;
+        int outputPlane = outputHeight * outputWidth;
+        for (int oc = 0; oc < biasGradients.Length; oc++)
+        {
+            float biasSum = 0f;
+            foreach (float value in gradZ.Slice(oc * outputPlane, outputPlane))
+            {
+                biasSum += value;
+            }
+
+            biasGradients[oc] += biasSum;
+            for (int ic = 0; ic < inputChannels; ic++)
+            {
+                for (int ky = 0; ky < kernel; ky++)
+                {
+                    for (int kx = 0; kx < kernel; kx++)
+                    {
+                        int tap = (((((oc * inputChannels) + ic) * kernel) + ky) * kernel) + kx;
+                        float weight = Unsafe.Add(ref w, tap);
+                        (int first, int count) = Columns(kx, padding, inputWidth, outputWidth);
+                        float sum = 0f;
+                        for (int oy = 0; oy < outputHeight && count > 0; oy++)
+                        {
+                            int iy = oy - padding + ky;
+                            if ((uint)iy >= (uint)inputHeight)
+                            {
+                                continue;
+                            }
+
+                            int inputAt = (ic * inputHeight * inputWidth) + (iy * inputWidth) + first - padding + kx;
+                            ref float gradientRow = ref Unsafe.Add(ref g, (oc * outputPlane) + (oy * outputWidth) + first);
+                            sum += Dot(ref gradientRow, ref Unsafe.Add(ref x, inputAt), count);
+                            if (wantInput)
+                            {
+                                MultiplyAdd(weight, ref gradientRow, ref Unsafe.Add(ref dx, inputAt), count);
+                            }
+                        }
+
+                        weightGradients[tap] += sum;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The output columns whose input column for tap <paramref name="kx"/> exists (stride 1): the first and how many.</summary>
+    private static (int First, int Count) Columns(int kx, int padding, int inputWidth, int outputWidth)
+    {
+        int first = Math.Max(0, padding - kx);
+        int end = Math.Min(outputWidth, inputWidth + padding - kx);
+        return (first, end - first);
+    }
+
+    private static void CheckLengths(int weights, int input, int output, int outputChannels, int inputChannels, int plane, int kernel, int outputPlane)
+    {
+        if (weights != outputChannels * inputChannels * kernel * kernel || input != inputChannels * plane || output != outputChannels * outputPlane)
+        {
+            throw new ArgumentException(
+                $"A convolution of {inputChannels} x {plane} inputs to {outputChannels} x {outputPlane} outputs with a {kernel}x{kernel} kernel "
+                + $"needs {outputChannels * inputChannels * kernel * kernel} weights, {inputChannels * plane} inputs and {outputChannels * outputPlane} outputs; "
+                + $"it was given {weights}, {input} and {output}.");
+        }
+    }
+
+    /// <summary><c>y[i] += a · x[i]</c> for <paramref name="count"/> values.</summary>
+    private static void MultiplyAdd(float a, ref float x, ref float y, int count)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var scale = new Vector<float>(a);
+            for (; i + Vector<float>.Count <= count; i += Vector<float>.Count)
+            {
+                ref float target = ref Unsafe.Add(ref y, i);
+                Store(ref target, Load(ref target) + (scale * Load(ref Unsafe.Add(ref x, i))));
+            }
+        }
+
+        for (; i < count; i++)
+        {
+            Unsafe.Add(ref y, i) += a * Unsafe.Add(ref x, i);
+        }
+    }
+
+    private static float Dot(ref float a, ref float b, int count)
+    {
+        int i = 0;
+        float sum = 0f;
+        if (Vector.IsHardwareAccelerated && count >= Vector<float>.Count)
+        {
+            var total = Vector<float>.Zero;
+            for (; i + Vector<float>.Count <= count; i += Vector<float>.Count)
+            {
+                total += Load(ref Unsafe.Add(ref a, i)) * Load(ref Unsafe.Add(ref b, i));
+            }
+
+            sum = Vector.Sum(total);
+        }
+
+        for (; i < count; i++)
+        {
+            sum += Unsafe.Add(ref a, i) * Unsafe.Add(ref b, i);
+        }
+
+        return sum;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> Load(ref float start) => Unsafe.ReadUnaligned<Vector<float>>(ref Unsafe.As<float, byte>(ref start));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(ref float start, Vector<float> value) => Unsafe.WriteUnaligned(ref Unsafe.As<float, byte>(ref start), value);
 }

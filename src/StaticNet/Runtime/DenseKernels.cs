@@ -14,10 +14,10 @@ namespace StaticNet.Runtime;
 /// to unroll; the lengths it passes are compile-time constants.
 /// </summary>
 /// <remarks>
-/// Forward computes four rows at a time with one hardware-sized vector accumulator each (<see cref="Vector{T}"/>:
-/// 256 bits with AVX2, 128 with SSE or Arm NEON), so every load of the input serves four rows; the batch forms
-/// also take two samples at a time, so every load of a weight serves two samples. Lengths are checked once up
-/// front, then the loops read without bounds checks.
+/// Forward computes eight rows at a time with AVX (eight accumulators reduced together by horizontal adds), else
+/// four with hardware-sized <see cref="Vector{T}"/> accumulators (128 bits on Arm NEON), so every load of the
+/// input serves several rows. With AVX-512, ForwardBatch takes three samples by eight rows at a time, so every
+/// weight load serves three samples. Lengths are checked once up front; the loops then read without bounds checks.
 /// </remarks>
 public static class DenseKernels
 {
@@ -73,22 +73,39 @@ public static class DenseKernels
 
         ref float w = ref MemoryMarshal.GetReference(weights);
         ref float x = ref MemoryMarshal.GetReference(inputs);
+        ref float b = ref MemoryMarshal.GetReference(biases);
+        ref float y = ref MemoryMarshal.GetReference(outputs);
         int sample = 0;
-        for (; sample + 2 <= batch; sample += 2)
+        if (Vector512.IsHardwareAccelerated && Avx.IsSupported && inputSize >= Vector512<float>.Count)
         {
-            ref float x0 = ref Unsafe.Add(ref x, sample * inputSize);
-            ref float x1 = ref Unsafe.Add(ref x0, inputSize);
-            Span<float> y0 = outputs.Slice(sample * outputSize, outputSize);
-            Span<float> y1 = outputs.Slice((sample + 1) * outputSize, outputSize);
-            for (int row = 0; row < outputSize; row++)
+            // Three samples and eight rows at a time: each weight load serves three samples, each input load
+            // eight rows, and the 24 accumulators fit AVX-512's 32 registers.
+            for (; sample + 3 <= batch; sample += 3)
             {
-                Dot2(ref Unsafe.Add(ref w, row * inputSize), inputSize, ref x0, ref x1, out float s0, out float s1);
-                y0[row] = biases[row] + s0;
-                y1[row] = biases[row] + s1;
+                ref float x0 = ref Unsafe.Add(ref x, sample * inputSize);
+                ref float y0 = ref Unsafe.Add(ref y, sample * outputSize);
+                int row = 0;
+                for (; row + 8 <= outputSize; row += 8)
+                {
+                    Dot8x3(ref Unsafe.Add(ref w, row * inputSize), inputSize, ref x0, out Vector256<float> s0, out Vector256<float> s1, out Vector256<float> s2);
+                    Vector256<float> bias = Vector256.LoadUnsafe(ref b, (nuint)row);
+                    (s0 + bias).StoreUnsafe(ref y0, (nuint)row);
+                    (s1 + bias).StoreUnsafe(ref y0, (nuint)(outputSize + row));
+                    (s2 + bias).StoreUnsafe(ref y0, (nuint)((2 * outputSize) + row));
+                }
+
+                for (; row < outputSize; row++)
+                {
+                    ref float weightRow = ref Unsafe.Add(ref w, row * inputSize);
+                    for (int k = 0; k < 3; k++)
+                    {
+                        Unsafe.Add(ref y0, (k * outputSize) + row) = Unsafe.Add(ref b, row) + Dot(ref weightRow, ref Unsafe.Add(ref x0, k * inputSize), inputSize);
+                    }
+                }
             }
         }
 
-        if (sample < batch)
+        for (; sample < batch; sample++)
         {
             Forward(weights, biases, inputs.Slice(sample * inputSize, inputSize), outputs.Slice(sample * outputSize, outputSize));
         }
@@ -212,9 +229,7 @@ public static class DenseKernels
             a7 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 7 * stride), xv, a7);
         }
 
-        Vector256<float> q0 = Avx.HorizontalAdd(Avx.HorizontalAdd(a0, a1), Avx.HorizontalAdd(a2, a3));
-        Vector256<float> q1 = Avx.HorizontalAdd(Avx.HorizontalAdd(a4, a5), Avx.HorizontalAdd(a6, a7));
-        return Avx.Permute2x128(q0, q1, 0x20) + Avx.Permute2x128(q0, q1, 0x31);
+        return Reduce8(a0, a1, a2, a3, a4, a5, a6, a7);
     }
 
     /// <summary>The dot products of four consecutive rows of length <paramref name="length"/> with <paramref name="x"/>.</summary>
@@ -254,31 +269,88 @@ public static class DenseKernels
         }
     }
 
-    /// <summary>The dot products of one row with two inputs.</summary>
-    private static void Dot2(ref float w, int length, ref float x0, ref float x1, out float s0, out float s1)
+    /// <summary>
+    /// The dot products of eight consecutive rows with three consecutive samples, 16 lanes at a time, reduced to
+    /// one vector of eight row sums per sample.
+    /// </summary>
+    private static void Dot8x3(ref float w0, int length, ref float x0, out Vector256<float> sums0, out Vector256<float> sums1, out Vector256<float> sums2)
     {
-        var a0 = Vector<float>.Zero;
-        var a1 = Vector<float>.Zero;
+        var a00 = Vector512<float>.Zero; var a01 = Vector512<float>.Zero; var a02 = Vector512<float>.Zero;
+        var a10 = Vector512<float>.Zero; var a11 = Vector512<float>.Zero; var a12 = Vector512<float>.Zero;
+        var a20 = Vector512<float>.Zero; var a21 = Vector512<float>.Zero; var a22 = Vector512<float>.Zero;
+        var a30 = Vector512<float>.Zero; var a31 = Vector512<float>.Zero; var a32 = Vector512<float>.Zero;
+        var a40 = Vector512<float>.Zero; var a41 = Vector512<float>.Zero; var a42 = Vector512<float>.Zero;
+        var a50 = Vector512<float>.Zero; var a51 = Vector512<float>.Zero; var a52 = Vector512<float>.Zero;
+        var a60 = Vector512<float>.Zero; var a61 = Vector512<float>.Zero; var a62 = Vector512<float>.Zero;
+        var a70 = Vector512<float>.Zero; var a71 = Vector512<float>.Zero; var a72 = Vector512<float>.Zero;
+        nuint stride = (nuint)length;
         int j = 0;
-        if (Vector.IsHardwareAccelerated)
+        Vector512<float> keep = Vector512<float>.AllBitsSet;
+        while (true)
         {
-            for (; j + Vector<float>.Count <= length; j += Vector<float>.Count)
+            int start = j;
+            if (j + 16 > length)
             {
-                Vector<float> wv = Load(ref w, j);
-                a0 = MultiplyAdd(wv, Load(ref x0, j), a0);
-                a1 = MultiplyAdd(wv, Load(ref x1, j), a1);
+                if (j >= length)
+                {
+                    break;
+                }
+
+                // The last partial block: a window ending at the row's end, lanes already summed masked off.
+                start = length - 16;
+                keep = Vector512.GreaterThanOrEqual(
+                    Vector512.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f), Vector512.Create((float)(j - start)));
             }
+
+            Vector512<float> x0v = Vector512.LoadUnsafe(ref x0, (nuint)start) & keep;
+            Vector512<float> x1v = Vector512.LoadUnsafe(ref x0, stride + (nuint)start) & keep;
+            Vector512<float> x2v = Vector512.LoadUnsafe(ref x0, (2 * stride) + (nuint)start) & keep;
+            ref float wj = ref Unsafe.Add(ref w0, start);
+            Vector512<float> wv = Vector512.LoadUnsafe(ref wj);
+            a00 = Fma512(wv, x0v, a00); a01 = Fma512(wv, x1v, a01); a02 = Fma512(wv, x2v, a02);
+            wv = Vector512.LoadUnsafe(ref wj, stride);
+            a10 = Fma512(wv, x0v, a10); a11 = Fma512(wv, x1v, a11); a12 = Fma512(wv, x2v, a12);
+            wv = Vector512.LoadUnsafe(ref wj, 2 * stride);
+            a20 = Fma512(wv, x0v, a20); a21 = Fma512(wv, x1v, a21); a22 = Fma512(wv, x2v, a22);
+            wv = Vector512.LoadUnsafe(ref wj, 3 * stride);
+            a30 = Fma512(wv, x0v, a30); a31 = Fma512(wv, x1v, a31); a32 = Fma512(wv, x2v, a32);
+            wv = Vector512.LoadUnsafe(ref wj, 4 * stride);
+            a40 = Fma512(wv, x0v, a40); a41 = Fma512(wv, x1v, a41); a42 = Fma512(wv, x2v, a42);
+            wv = Vector512.LoadUnsafe(ref wj, 5 * stride);
+            a50 = Fma512(wv, x0v, a50); a51 = Fma512(wv, x1v, a51); a52 = Fma512(wv, x2v, a52);
+            wv = Vector512.LoadUnsafe(ref wj, 6 * stride);
+            a60 = Fma512(wv, x0v, a60); a61 = Fma512(wv, x1v, a61); a62 = Fma512(wv, x2v, a62);
+            wv = Vector512.LoadUnsafe(ref wj, 7 * stride);
+            a70 = Fma512(wv, x0v, a70); a71 = Fma512(wv, x1v, a71); a72 = Fma512(wv, x2v, a72);
+            j += 16;
         }
 
-        s0 = Vector.Sum(a0);
-        s1 = Vector.Sum(a1);
-        for (; j < length; j++)
-        {
-            float wj = Unsafe.Add(ref w, j);
-            s0 += wj * Unsafe.Add(ref x0, j);
-            s1 += wj * Unsafe.Add(ref x1, j);
-        }
+        sums0 = Reduce8(Fold(a00), Fold(a10), Fold(a20), Fold(a30), Fold(a40), Fold(a50), Fold(a60), Fold(a70));
+        sums1 = Reduce8(Fold(a01), Fold(a11), Fold(a21), Fold(a31), Fold(a41), Fold(a51), Fold(a61), Fold(a71));
+        sums2 = Reduce8(Fold(a02), Fold(a12), Fold(a22), Fold(a32), Fold(a42), Fold(a52), Fold(a62), Fold(a72));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Fold(Vector512<float> value) => value.GetLower() + value.GetUpper();
+
+    /// <summary>Eight vectors to the vector of their eight sums, by transposing horizontal adds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Reduce8(
+        Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3,
+        Vector256<float> a4, Vector256<float> a5, Vector256<float> a6, Vector256<float> a7)
+    {
+        Vector256<float> q0 = Avx.HorizontalAdd(Avx.HorizontalAdd(a0, a1), Avx.HorizontalAdd(a2, a3));
+        Vector256<float> q1 = Avx.HorizontalAdd(Avx.HorizontalAdd(a4, a5), Avx.HorizontalAdd(a6, a7));
+        return Avx.Permute2x128(q0, q1, 0x20) + Avx.Permute2x128(q0, q1, 0x31);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Fma512(Vector512<float> a, Vector512<float> b, Vector512<float> addend) =>
+#if NET9_0_OR_GREATER
+        Vector512.FusedMultiplyAdd(a, b, addend);
+#else
+        Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, addend) : (a * b) + addend;
+#endif
 
     private static float Dot(ref float w, ref float x, int length)
     {

@@ -301,26 +301,11 @@ namespace Demo
             int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
             global::StaticNet.Runtime.SpanGuard.Length(outputs.Length, checked(batch * OutputSize), nameof(outputs));
 
-            // Scratch: 6 floats per sample, in a per-thread buffer that is reused once large enough.
-            const int PerSample = 6;
-            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(checked(batch * PerSample));
-
-            // Layer 1: Dense(6, ReLU), (4) -> (6), for every sample.
-            global::System.Span<float> a1 = scratch.Slice(batch * 0, batch * 6);
-            global::StaticNet.Runtime.DenseKernels.ForwardBatch(
-                parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
-                inputs, a1);
-            global::StaticNet.Runtime.Activations.ReLU(a1, a1);
-
-            // Layer 2: Dense(3, Softmax), (6) -> (3), for every sample.
-            global::StaticNet.Runtime.DenseKernels.ForwardBatch(
-                parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
-                a1, outputs);
+            // Every layer is unrolled: the single-sample code, once per sample, keeps everything in registers.
             for (int sample = 0; sample < batch; sample++)
             {
-                global::StaticNet.Runtime.Activations.Softmax(outputs.Slice(sample * 3, 3), outputs.Slice(sample * 3, 3));
+                Forward(parameters, inputs.Slice(sample * InputSize, InputSize), outputs.Slice(sample * OutputSize, OutputSize));
             }
-
         }
 
         /// <summary>
