@@ -10,6 +10,18 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using StaticNet.Benchmarks;
 
+if (args.Length == 2 && args[0] == FirstCall.ChildFlag)
+{
+    FirstCall.Child(args[1]);
+    return;
+}
+
+if (args.Length == 1 && args[0] == "--first-call")
+{
+    ResultsReport.WriteFirstCall(FirstCall.Measure());
+    return;
+}
+
 // A short job: what matters is the ratios within one run (this machine has 2 cores; see README.md).
 Job job = Job.Default.WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1).WithId("short");
 

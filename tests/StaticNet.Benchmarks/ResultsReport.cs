@@ -71,6 +71,25 @@ public static class ResultsReport
         Console.WriteLine(table);
     }
 
+    /// <summary>Writes the first-call table into this folder's README.md.</summary>
+    public static void WriteFirstCall(string table)
+    {
+        const string begin = "<!-- first-call results: written by tests/StaticNet.Benchmarks/run.sh -->";
+        const string end = "<!-- end of first-call results -->";
+        string section = $"{begin}\nMeasured {DateTime.UtcNow:yyyy-MM-dd} on {Processor()}, .NET {Environment.Version}.\n\n{table}\n{end}";
+        string path = FindUp("tests/StaticNet.Benchmarks/README.md");
+        string text = File.ReadAllText(path);
+        int start = text.IndexOf(begin, StringComparison.Ordinal);
+        int stop = text.IndexOf(end, StringComparison.Ordinal);
+        if (start < 0 || stop < start)
+        {
+            throw new InvalidOperationException($"{path} has no first-call markers.");
+        }
+
+        File.WriteAllText(path, text[..start] + section + text[(stop + end.Length)..]);
+        Console.WriteLine(section);
+    }
+
     private static string Processor()
     {
         const string cpuInfo = "/proc/cpuinfo";

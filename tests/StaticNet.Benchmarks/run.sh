@@ -29,6 +29,7 @@ if [ -n "$torch_native" ] && ldd "$torch_native" 2>&1 | grep -q "GLIBCXX_3.4.32'
 fi
 
 if [ "$#" -eq 0 ]; then
+  dotnet "bin/Release/net10.0/StaticNet.Benchmarks.dll" --first-call
   set -- '*'
 fi
 dotnet "bin/Release/net10.0/StaticNet.Benchmarks.dll" --filter "$@"

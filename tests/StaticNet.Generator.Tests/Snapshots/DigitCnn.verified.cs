@@ -542,50 +542,12 @@ namespace Vision
             int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
             global::StaticNet.Runtime.SpanGuard.Length(outputs.Length, checked(batch * OutputSize), nameof(outputs));
 
-            // Scratch: 328 floats per sample, in a per-thread buffer that is reused once large enough.
-            const int PerSample = 328;
-            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(checked(batch * PerSample));
-
-            // Layer 1: Conv2D(4, 3x3, ReLU, padding 1), (1, 8, 8) -> (4, 8, 8), for every sample.
-            global::System.Span<float> a1 = scratch.Slice(batch * 0, batch * 256);
+            // No dense layer has more than 16384 weights, so they stay in cache from sample to sample:
+            // the single-sample code, once per sample, keeps each sample's values in registers or L1 (measured faster).
             for (int sample = 0; sample < batch; sample++)
             {
-                global::StaticNet.Runtime.Conv2DKernels.Forward(
-                    parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
-                    inputs.Slice(sample * 64, 64), a1.Slice(sample * 256, 256),
-                    inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
+                Forward(parameters, inputs.Slice(sample * InputSize, InputSize), outputs.Slice(sample * OutputSize, OutputSize));
             }
-            global::StaticNet.Runtime.Activations.ReLU(a1, a1);
-
-            // Layer 2: MaxPool2D(2), (4, 8, 8) -> (4, 4, 4), for every sample.
-            global::System.Span<float> a2 = scratch.Slice(batch * 256, batch * 64);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.PoolingKernels.MaxForward(a1.Slice(sample * 256, 256), a2.Slice(sample * 64, 64), channels: 4, inputHeight: 8, inputWidth: 8, size: 2);
-            }
-
-            // Layer 3: Conv2D(8, 3x3, ReLU, stride 2), (4, 4, 4) -> (8, 1, 1), for every sample.
-            global::System.Span<float> a3 = scratch.Slice(batch * 320, batch * 8);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Forward(
-                    parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
-                    a2.Slice(sample * 64, 64), a3.Slice(sample * 8, 8),
-                    inputChannels: 4, inputHeight: 4, inputWidth: 4, kernel: 3, stride: 2, padding: 0);
-            }
-            global::StaticNet.Runtime.Activations.ReLU(a3, a3);
-
-            // Layer 4: Flatten, (8, 1, 1) -> (8): the same values.
-
-            // Layer 5: Dense(10, Softmax), (8) -> (10), for every sample.
-            global::StaticNet.Runtime.DenseKernels.ForwardBatch(
-                parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount),
-                a3, outputs);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Activations.Softmax(outputs.Slice(sample * 10, 10), outputs.Slice(sample * 10, 10));
-            }
-
         }
 
         /// <summary>

@@ -301,7 +301,8 @@ namespace Demo
             int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
             global::StaticNet.Runtime.SpanGuard.Length(outputs.Length, checked(batch * OutputSize), nameof(outputs));
 
-            // Every layer is unrolled: the single-sample code, once per sample, keeps everything in registers.
+            // No dense layer has more than 16384 weights, so they stay in cache from sample to sample:
+            // the single-sample code, once per sample, keeps each sample's values in registers or L1 (measured faster).
             for (int sample = 0; sample < batch; sample++)
             {
                 Forward(parameters, inputs.Slice(sample * InputSize, InputSize), outputs.Slice(sample * OutputSize, OutputSize));
