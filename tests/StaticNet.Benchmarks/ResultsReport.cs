@@ -23,7 +23,7 @@ public static class ResultsReport
     public static void Write(Summary[] summaries)
     {
         var rows = new List<string>();
-        foreach (Summary summary in summaries.OrderBy(s => Order(s.Title)))
+        foreach (Summary summary in summaries.Where(s => IsNetworkScenario(s.Title)).OrderBy(s => Order(s.Title)))
         {
             Dictionary<string, BenchmarkReport> byMethod = summary.Reports
                 .Where(r => r.ResultStatistics is not null)
@@ -95,6 +95,12 @@ public static class ResultsReport
         const string cpuInfo = "/proc/cpuinfo";
         string? line = File.Exists(cpuInfo) ? File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) : null;
         return line is null ? "an unknown CPU" : line[(line.IndexOf(':') + 1)..].Trim();
+    }
+
+    private static bool IsNetworkScenario(string title)
+    {
+        string type = title.Split('-')[0].Split('.').Last();
+        return type.Length > 2 && type[0] == 'N' && char.IsDigit(type[1]) && type[2..] is "Latency" or "Throughput" or "Training";
     }
 
     private static int Order(string title)

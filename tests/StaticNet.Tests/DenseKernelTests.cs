@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using StaticNet.Runtime;
 using StaticNet.TestSupport;
 using Xunit;
@@ -52,10 +53,62 @@ public class DenseKernelTests
     }
 
     [Fact]
+    public void Backward_and_BackwardBatch_equal_the_plain_gradients_for_every_small_shape()
+    {
+        var random = new Random(4);
+        for (int inputs = 1; inputs <= 21; inputs++)
+        {
+            for (int outputs = 1; outputs <= 11; outputs++)
+            {
+                const int batch = 3;
+                float[] weights = RandomData.Uniform(random, inputs * outputs, 1.0);
+                float[] x = RandomData.Uniform(random, batch * inputs, 1.0);
+                float[] g = RandomData.Uniform(random, batch * outputs, 1.0);
+                float[] start = RandomData.Uniform(random, inputs * outputs, 1.0);
+
+                var expectedWeights = start.Select(v => (double)v).ToArray();
+                var expectedBiases = new double[outputs];
+                var expectedInputs = new double[batch * inputs];
+                for (int sample = 0; sample < batch; sample++)
+                {
+                    for (int row = 0; row < outputs; row++)
+                    {
+                        double gradient = g[(sample * outputs) + row];
+                        expectedBiases[row] += gradient;
+                        for (int j = 0; j < inputs; j++)
+                        {
+                            expectedWeights[(row * inputs) + j] += gradient * x[(sample * inputs) + j];
+                            expectedInputs[(sample * inputs) + j] += gradient * weights[(row * inputs) + j];
+                        }
+                    }
+                }
+
+                float[] weightGradients = start.ToArray();
+                var biasGradients = new float[outputs];
+                var inputGradients = new float[batch * inputs];
+                DenseKernels.BackwardBatch(weights, x, g, weightGradients, biasGradients, inputGradients);
+                string shape = $"{inputs} -> {outputs}";
+                Tolerance.Close(expectedWeights.Select(v => (float)v).ToArray(), weightGradients, 1e-5, $"weight gradients {shape}");
+                Tolerance.Close(expectedBiases.Select(v => (float)v).ToArray(), biasGradients, 1e-5, $"bias gradients {shape}");
+                Tolerance.Close(expectedInputs.Select(v => (float)v).ToArray(), inputGradients, 1e-5, $"input gradients {shape}");
+
+                // One sample through Backward, and with the input gradients skipped.
+                float[] single = start.ToArray();
+                var singleInputs = new float[inputs];
+                DenseKernels.Backward(weights, x.AsSpan(0, inputs), g.AsSpan(0, outputs), single, new float[outputs], singleInputs);
+                Tolerance.Close(expectedInputs.AsSpan(0, inputs).ToArray().Select(v => (float)v).ToArray(), singleInputs, 1e-5, $"Backward input gradients {shape}");
+                DenseKernels.Backward(weights, x.AsSpan(0, inputs), g.AsSpan(0, outputs), single, new float[outputs], Span<float>.Empty);
+            }
+        }
+    }
+
+    [Fact]
     public void Mismatched_lengths_are_refused_before_any_unchecked_read()
     {
         Assert.Throws<ArgumentException>(() => DenseKernels.Forward(new float[10], new float[3], new float[4], new float[3]));
         Assert.Throws<ArgumentException>(() => DenseKernels.Forward(new float[12], new float[2], new float[4], new float[3]));
         Assert.Throws<ArgumentException>(() => DenseKernels.ForwardBatch(new float[12], new float[3], new float[7], new float[6]));
+        Assert.Throws<ArgumentException>(() => DenseKernels.BackwardBatch(new float[12], new float[7], new float[6], new float[12], new float[3], []));
+        Assert.Throws<ArgumentException>(() => DenseKernels.BackwardBatch(new float[12], new float[8], new float[6], new float[11], new float[3], []));
     }
 }
