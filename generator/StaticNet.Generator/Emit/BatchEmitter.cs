@@ -228,7 +228,8 @@ internal sealed class BatchEmitter
     {
         if (layer.Activation == ActivationKind.Softmax)
         {
-            PerSample(layer, $"{RuntimeCalls.Activations}.Softmax({{0}}, {{1}});", source, destination);
+            int size = (int)layer.OutputShape.Size;
+            LayerCalls.EachSample(Code, size, size, source, destination, (z, y) => Code.Line($"{RuntimeCalls.Activations}.Softmax({z}, {y});"));
             return;
         }
 
@@ -237,19 +238,6 @@ internal sealed class BatchEmitter
         {
             Code.Line(activate);
         }
-    }
-
-    /// <summary>Writes a loop over the samples around <paramref name="format"/>, whose {0} and {1} are one sample's slices.</summary>
-    private void PerSample(LayerPlan layer, string format, string first, string second)
-    {
-        int size = (int)layer.OutputShape.Size;
-        Code.Open("for (int sample = 0; sample < batch; sample++)");
-        Code.Line(string.Format(
-            System.Globalization.CultureInfo.InvariantCulture,
-            format,
-            $"{first}.Slice(sample * {size}, {size})",
-            $"{second}.Slice(sample * {size}, {size})"));
-        Code.Close();
     }
 
     /// <summary>Writes the batch's mean loss, the outputs if wanted, and dLoss/dz of the output layer; returns that gradient's span.</summary>
@@ -294,7 +282,8 @@ internal sealed class BatchEmitter
                 Code.Close();
                 if (layer.Activation == ActivationKind.Softmax)
                 {
-                    PerSample(layer, $"{RuntimeCalls.Activations}.SoftmaxGradient({{0}}, {{1}}, {{1}});", y, g);
+                    LayerCalls.EachSample(Code, size, size, y, g, (output, gradient) =>
+                        Code.Line($"{RuntimeCalls.Activations}.SoftmaxGradient({output}, {gradient}, {gradient});"));
                 }
                 else
                 {

@@ -40,7 +40,7 @@ internal static class LayerCalls
                 Forward(code, layer, inputs, outputs);
                 break;
             default:
-                EachSample(code, layer, inputs, outputs, (input, output) => Forward(code, layer, input, output));
+                EachSample(code, (int)layer.InputShape.Size, (int)layer.OutputShape.Size, inputs, outputs, (input, output) => Forward(code, layer, input, output));
                 break;
         }
     }
@@ -67,26 +67,21 @@ internal static class LayerCalls
                 break;
             default:
                 int inputSize = (int)layer.InputShape.Size;
-                int outputSize = (int)layer.OutputShape.Size;
-                code.Open("for (int sample = 0; sample < batch; sample++)");
-                Backward(
-                    code,
-                    layer,
-                    $"{inputs}.Slice(sample * {inputSize}, {inputSize})",
-                    $"{gradients}.Slice(sample * {outputSize}, {outputSize})",
-                    inputGradients == NoGradients ? NoGradients : $"{inputGradients}.Slice(sample * {inputSize}, {inputSize})");
-                code.Close();
+                string inputGradientsOfSample = inputGradients == NoGradients ? NoGradients : $"{inputGradients}.Slice(sample * {inputSize}, {inputSize})";
+                EachSample(code, inputSize, (int)layer.OutputShape.Size, inputs, gradients,
+                    (input, gradient) => Backward(code, layer, input, gradient, inputGradientsOfSample));
                 break;
         }
     }
 
-    /// <summary>Writes a loop over the batch's samples around a per-sample call on slices of the two spans.</summary>
-    private static void EachSample(CodeWriter code, LayerPlan layer, string inputs, string outputs, System.Action<string, string> call)
+    /// <summary>
+    /// Writes a loop over the batch's samples around <paramref name="call"/>, given one sample's slices of the two
+    /// spans (<paramref name="firstSize"/> and <paramref name="secondSize"/> values per sample).
+    /// </summary>
+    public static void EachSample(CodeWriter code, int firstSize, int secondSize, string first, string second, System.Action<string, string> call)
     {
-        int inputSize = (int)layer.InputShape.Size;
-        int outputSize = (int)layer.OutputShape.Size;
         code.Open("for (int sample = 0; sample < batch; sample++)");
-        call($"{inputs}.Slice(sample * {inputSize}, {inputSize})", $"{outputs}.Slice(sample * {outputSize}, {outputSize})");
+        call($"{first}.Slice(sample * {firstSize}, {firstSize})", $"{second}.Slice(sample * {secondSize}, {secondSize})");
         code.Close();
     }
 

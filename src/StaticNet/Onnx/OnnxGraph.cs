@@ -128,6 +128,12 @@ public sealed class OnnxGraph
             throw new InvalidOperationException("The graph has no layers.");
         }
 
+        // Initializers are copied as raw bytes, which ONNX defines as little-endian.
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("ONNX export writes raw little-endian data and needs a little-endian machine.");
+        }
+
         nodes[^1] = nodes[^1] with { Output = "output" };
         var model = new ProtobufWriter();
         model.Int64(1, IrVersion);
@@ -306,12 +312,6 @@ public sealed class OnnxGraph
 
             tensor.Int64(2, DataType);
             tensor.String(8, Name);
-
-            // Raw data is little-endian by the ONNX specification.
-            if (!BitConverter.IsLittleEndian)
-            {
-                throw new PlatformNotSupportedException("ONNX export writes raw little-endian data and needs a little-endian machine.");
-            }
 
             tensor.Bytes(9, Data);
         }

@@ -96,7 +96,7 @@ public static class Conv2DKernels
             inputGradients.Clear();
         }
 
-        if (stride == 1 && weightGradients.Length == weights.Length)
+        if (stride == 1)
         {
             BackwardRows(weights, input, gradZ, weightGradients, biasGradients, inputGradients, inputChannels, inputHeight, inputWidth, kernel, padding, outputHeight, outputWidth);
             return;

@@ -297,29 +297,18 @@ public static class DenseKernels
         var a6 = Vector256<float>.Zero;
         var a7 = Vector256<float>.Zero;
         nuint stride = (nuint)length;
-        int j = 0;
-        for (; j + 8 <= length; j += 8)
+        Vector256<float> keep = Vector256<float>.AllBitsSet;
+        for (int j = 0; j < length; j += 8)
         {
-            Vector256<float> xv = Vector256.LoadUnsafe(ref x, (nuint)j);
-            ref float wj = ref Unsafe.Add(ref w0, j);
-            a0 = MultiplyAdd(Vector256.LoadUnsafe(ref wj), xv, a0);
-            a1 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, stride), xv, a1);
-            a2 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 2 * stride), xv, a2);
-            a3 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 3 * stride), xv, a3);
-            a4 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 4 * stride), xv, a4);
-            a5 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 5 * stride), xv, a5);
-            a6 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 6 * stride), xv, a6);
-            a7 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, 7 * stride), xv, a7);
-        }
+            int start = j;
+            if (j + 8 > length)
+            {
+                // The last partial block: a window ending at the row's end, with the lanes already summed masked off.
+                start = length - 8;
+                keep = Vector256.GreaterThanOrEqual(Vector256.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f), Vector256.Create((float)(j - start)));
+            }
 
-        if (j < length)
-        {
-            // The last partial block: a window ending at the row's end, with the lanes already summed masked off.
-            int back = j + 8 - length;
-            Vector256<float> keep = Vector256.GreaterThanOrEqual(
-                Vector256.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f), Vector256.Create((float)back));
-            int start = length - 8;
-            Vector256<float> xv = Vector256.BitwiseAnd(Vector256.LoadUnsafe(ref x, (nuint)start), keep);
+            Vector256<float> xv = Vector256.LoadUnsafe(ref x, (nuint)start) & keep;
             ref float wj = ref Unsafe.Add(ref w0, start);
             a0 = MultiplyAdd(Vector256.LoadUnsafe(ref wj), xv, a0);
             a1 = MultiplyAdd(Vector256.LoadUnsafe(ref wj, stride), xv, a1);
@@ -386,18 +375,12 @@ public static class DenseKernels
         var a60 = Vector512<float>.Zero; var a61 = Vector512<float>.Zero; var a62 = Vector512<float>.Zero;
         var a70 = Vector512<float>.Zero; var a71 = Vector512<float>.Zero; var a72 = Vector512<float>.Zero;
         nuint stride = (nuint)length;
-        int j = 0;
         Vector512<float> keep = Vector512<float>.AllBitsSet;
-        while (true)
+        for (int j = 0; j < length; j += 16)
         {
             int start = j;
             if (j + 16 > length)
             {
-                if (j >= length)
-                {
-                    break;
-                }
-
                 // The last partial block: a window ending at the row's end, lanes already summed masked off.
                 start = length - 16;
                 keep = Vector512.GreaterThanOrEqual(
@@ -424,7 +407,6 @@ public static class DenseKernels
             a60 = Fma512(wv, x0v, a60); a61 = Fma512(wv, x1v, a61); a62 = Fma512(wv, x2v, a62);
             wv = Vector512.LoadUnsafe(ref wj, 7 * stride);
             a70 = Fma512(wv, x0v, a70); a71 = Fma512(wv, x1v, a71); a72 = Fma512(wv, x2v, a72);
-            j += 16;
         }
 
         sums0 = Reduce8(Fold(a00), Fold(a10), Fold(a20), Fold(a30), Fold(a40), Fold(a50), Fold(a60), Fold(a70));
