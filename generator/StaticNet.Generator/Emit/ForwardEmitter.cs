@@ -133,8 +133,9 @@ internal static class ForwardEmitter
             body.Allocate(destination, (int)layer.OutputShape.Size);
         }
 
-        LayerCalls.Forward(code, layer, input.SpanName, destination);
-        string activate = RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, destination, destination);
+        bool fused = LayerCalls.FusesActivation(layer);
+        LayerCalls.Forward(code, layer, input.SpanName, destination, fuse: fused);
+        string activate = fused ? "" : RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, destination, destination);
         if (activate.Length > 0)
         {
             code.Line(activate);

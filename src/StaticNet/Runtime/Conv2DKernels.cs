@@ -24,18 +24,52 @@ public static class Conv2DKernels
     /// <summary><c>output = weights ⋆ input + biases</c>; the output channel count is the number of biases.</summary>
     public static void Forward(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output,
-        int inputChannels, int inputHeight, int inputWidth, int kernel, int stride, int padding)
+        int inputChannels, int inputHeight, int inputWidth, int kernel, int stride, int padding) =>
+        Forward(weights, biases, input, output, inputChannels, inputHeight, inputWidth, kernel, stride, padding, relu: false);
+
+    /// <summary>
+    /// <c>output = ReLU(weights ⋆ input + biases)</c>: <see cref="Forward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, int, int, int)"/>
+    /// then <see cref="Activations.ReLU(ReadOnlySpan{float}, Span{float})"/>, applied as each block of outputs is written where the kernel allows.
+    /// </summary>
+    public static void ForwardReLU(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output,
+        int inputChannels, int inputHeight, int inputWidth, int kernel, int stride, int padding) =>
+        Forward(weights, biases, input, output, inputChannels, inputHeight, inputWidth, kernel, stride, padding, relu: true);
+
+    private static void Forward(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output,
+        int inputChannels, int inputHeight, int inputWidth, int kernel, int stride, int padding, bool relu)
     {
         int outputHeight = OutputSide(inputHeight, kernel, stride, padding);
         int outputWidth = OutputSide(inputWidth, kernel, stride, padding);
         int plane = inputHeight * inputWidth;
         CheckLengths(weights.Length, input.Length, output.Length, biases.Length, inputChannels, plane, kernel, outputHeight * outputWidth);
-        if (stride == 1)
+        if (stride == 1 && Conv2DBlocks.Applies(outputWidth))
         {
-            ForwardRows(weights, biases, input, output, inputChannels, inputHeight, inputWidth, kernel, padding, outputHeight, outputWidth);
+            ForwardBlocks(weights, biases, input, output, inputChannels, inputHeight, inputWidth, kernel, padding, relu);
             return;
         }
 
+        if (stride == 1)
+        {
+            ForwardRows(weights, biases, input, output, inputChannels, inputHeight, inputWidth, kernel, padding, outputHeight, outputWidth);
+        }
+        else
+        {
+            ForwardPixels(weights, biases, input, output, inputChannels, inputHeight, inputWidth, kernel, stride, padding, outputHeight, outputWidth);
+        }
+
+        if (relu)
+        {
+            Activations.ReLU(output, output);
+        }
+    }
+
+    private static void ForwardPixels(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output,
+        int inputChannels, int inputHeight, int inputWidth, int kernel, int stride, int padding, int outputHeight, int outputWidth)
+    {
+        int plane = inputHeight * inputWidth;
         for (int oc = 0; oc < biases.Length; oc++)
         {
             for (int oy = 0; oy < outputHeight; oy++)
@@ -142,6 +176,53 @@ public static class Conv2DKernels
                 }
             }
         }
+    }
+
+    /// <summary>The register-blocked path; a padded input is first copied into a zero-bordered per-thread buffer.</summary>
+    private static void ForwardBlocks(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output,
+        int inputChannels, int inputHeight, int inputWidth, int kernel, int padding, bool relu)
+    {
+        ReadOnlySpan<float> source = padding == 0 ? input : Pad(input, inputChannels, inputHeight, inputWidth, padding);
+        Conv2DBlocks.Forward(
+            ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(biases),
+            ref MemoryMarshal.GetReference(source), ref MemoryMarshal.GetReference(output),
+            biases.Length, inputChannels, inputHeight + (2 * padding), inputWidth + (2 * padding), kernel, relu);
+    }
+
+    /// <summary>The input with <paramref name="padding"/> zeros around every channel, in this thread's padding buffer.</summary>
+    private static ReadOnlySpan<float> Pad(ReadOnlySpan<float> input, int channels, int height, int width, int padding)
+    {
+        int paddedWidth = width + (2 * padding);
+        int paddedPlane = (height + (2 * padding)) * paddedWidth;
+        Span<float> padded = PaddedBuffer(channels * paddedPlane);
+        padded.Clear();
+        for (int c = 0; c < channels; c++)
+        {
+            for (int row = 0; row < height; row++)
+            {
+                input.Slice((((c * height) + row) * width), width)
+                    .CopyTo(padded.Slice((c * paddedPlane) + ((row + padding) * paddedWidth) + padding, width));
+            }
+        }
+
+        return padded;
+    }
+
+    [ThreadStatic]
+    private static float[]? paddedBuffer;
+
+    /// <summary>A per-thread buffer of at least <paramref name="length"/> floats, allocated once per thread and size.</summary>
+    private static Span<float> PaddedBuffer(int length)
+    {
+        float[]? buffer = paddedBuffer;
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = new float[length];
+            paddedBuffer = buffer;
+        }
+
+        return buffer.AsSpan(0, length);
     }
 
     private static void ForwardRows(

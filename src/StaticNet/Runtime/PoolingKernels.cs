@@ -1,4 +1,8 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace StaticNet.Runtime;
 
@@ -14,6 +18,13 @@ public static class PoolingKernels
     {
         int outputHeight = inputHeight / size;
         int outputWidth = inputWidth / size;
+        if (size == 2 && Avx.IsSupported && outputWidth >= Vector256<float>.Count)
+        {
+            CheckLengths(input.Length, output.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
+            MaxForwardPairs(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), channels, inputHeight, inputWidth, outputHeight, outputWidth);
+            return;
+        }
+
         for (int c = 0; c < channels; c++)
         {
             for (int oy = 0; oy < outputHeight; oy++)
@@ -24,6 +35,47 @@ public static class PoolingKernels
                     output[(((c * outputHeight) + oy) * outputWidth) + ox] = input[best];
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// 2x2 max pooling, eight outputs at a time: the elementwise maximum of two input rows, then of each even and
+    /// odd column (one shuffle pair and a lane fix-up), with no branch on the data. A row whose output width is not
+    /// a multiple of 8 ends with a piece overlapping the one before, written twice with the same values.
+    /// <see cref="Vector256.Max{T}(Vector256{T}, Vector256{T})"/> propagates NaN, so a window with a NaN gives NaN as PyTorch's does.
+    /// </summary>
+    private static void MaxForwardPairs(ref float input, ref float output, int channels, int inputHeight, int inputWidth, int outputHeight, int outputWidth)
+    {
+        for (int row = 0; row < channels * outputHeight; row++)
+        {
+            // An odd input height leaves each channel's last row out, so channels start every inputHeight rows.
+            (int channel, int oy) = Math.DivRem(row, outputHeight);
+            ref float top = ref Unsafe.Add(ref input, ((channel * inputHeight) + (2 * oy)) * inputWidth);
+            ref float bottom = ref Unsafe.Add(ref top, inputWidth);
+            ref float target = ref Unsafe.Add(ref output, row * outputWidth);
+            for (int ox = 0; ; ox += 8)
+            {
+                ox = Math.Min(ox, outputWidth - 8);
+                Vector256<float> left = Vector256.Max(Vector256.LoadUnsafe(ref top, (nuint)(2 * ox)), Vector256.LoadUnsafe(ref bottom, (nuint)(2 * ox)));
+                Vector256<float> right = Vector256.Max(Vector256.LoadUnsafe(ref top, (nuint)((2 * ox) + 8)), Vector256.LoadUnsafe(ref bottom, (nuint)((2 * ox) + 8)));
+
+                // Within each 128-bit half: evens and odds of left then right; the halves are then put back in order.
+                Vector256<float> pairs = Vector256.Max(Avx.Shuffle(left, right, 0b10_00_10_00), Avx.Shuffle(left, right, 0b11_01_11_01));
+                Avx2.Permute4x64(pairs.AsDouble(), 0b11_01_10_00).AsSingle().StoreUnsafe(ref target, (nuint)ox);
+                if (ox == outputWidth - 8)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void CheckLengths(int input, int output, int channels, int inputHeight, int inputWidth, int outputPlane)
+    {
+        if (input != channels * inputHeight * inputWidth || output != channels * outputPlane)
+        {
+            throw new ArgumentException(
+                $"Pooling {channels} x {inputHeight} x {inputWidth} inputs to {channels} x {outputPlane} outputs was given {input} inputs and {output} outputs.");
         }
     }
 

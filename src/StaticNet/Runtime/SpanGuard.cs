@@ -47,20 +47,17 @@ public static class SpanGuard
     }
 
     [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowNotABatch(string parameterName, int sampleSize, int actual) =>
         throw new ArgumentException(
             $"'{parameterName}' must hold one or more samples of {sampleSize} values (a positive multiple of {sampleSize}), but its length is {actual}.",
             parameterName);
 
     [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowWrongLength(string parameterName, int expected, int actual) =>
         throw new ArgumentException(
             $"'{parameterName}' must have length {expected}, but its length is {actual}.", parameterName);
 
     [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowWrongLengthOrEmpty(string parameterName, int expected, int actual) =>
         throw new ArgumentException(
             $"'{parameterName}' must have length {expected} (or be empty to skip it), but its length is {actual}.",

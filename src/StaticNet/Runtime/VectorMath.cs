@@ -89,6 +89,28 @@ internal static class VectorMath
     }
 
     /// <summary>
+    /// The scalar form of the vector <see cref="Exp(Vector256{float})"/>: the same steps and coefficients, so scalar and
+    /// vector code give the same bits, inline instead of a call into the C library. Below the clamp, where the true value
+    /// is subnormal or zero, it returns zero; NaN stays NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Exp(float x)
+    {
+        float clamped = MathF.Min(MathF.Max(x, -87.33654f), 88.37626f);
+        float n = MathF.Floor((clamped * Log2E) + 0.5f);
+        float r = clamped - (n * Ln2High) - (n * Ln2Low);
+        float p = 1.9875691500E-4f;
+        p = (p * r) + 1.3981999507E-3f;
+        p = (p * r) + 8.3334519073E-3f;
+        p = (p * r) + 4.1665795894E-2f;
+        p = (p * r) + 1.6666665459E-1f;
+        p = (p * r) + 5.0000001201E-1f;
+        p = (p * r * r) + r + 1f;
+        float result = p * BitConverter.Int32BitsToSingle(((int)n + 127) << 23);
+        return x < -87.33654f ? 0f : result;
+    }
+
+    /// <summary>
     /// tanh as Cephes computes it: <c>x + x^3 P(x^2)</c> below 0.625, where it has no cancellation, and
     /// <c>1 - 2 / (exp(2|x|) + 1)</c> above, where the subtraction from 1 loses nothing that matters. Accurate to
     /// about an ulp even where tanh saturates, which matters because its gradient <c>1 - y^2</c> is computed from y.

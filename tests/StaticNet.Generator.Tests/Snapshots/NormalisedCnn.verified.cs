@@ -324,8 +324,8 @@ namespace Vision
             global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));
             global::StaticNet.Runtime.SpanGuard.LengthOrEmpty(inputGradients.Length, InputSize, nameof(inputGradients));
 
-            // Scratch for intermediate values: 920 floats on the stack.
-            global::System.Span<float> scratch = stackalloc float[920];
+            // Scratch for intermediate values: 920 floats in a per-thread buffer (cheaper than zeroing that much stack).
+            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(920);
 
             // Forward pass, keeping each layer's values for the backward pass.
             // Layer 1: Conv2D(4, 3x3), (1, 8, 8) -> (4, 6, 6), looped.

@@ -1,0 +1,67 @@
+using System;
+using StaticNet.Runtime;
+using StaticNet.TestSupport;
+using Xunit;
+
+namespace StaticNet.Tests;
+
+/// <summary>
+/// Max pooling (the branch-free 2x2 SIMD path for rows of 8 or more outputs, and the general loops) against a
+/// plain window-by-window maximum, including odd sides (the last row and column are dropped) and NaN, which
+/// wins its window as in PyTorch.
+/// </summary>
+public class PoolingKernelTests
+{
+    [Theory]
+    [InlineData(8, 26, 26, 2)] // N4's pooling: 13 outputs a row, the last piece overlapping
+    [InlineData(3, 16, 16, 2)] // exactly one piece a row
+    [InlineData(2, 17, 35, 2)] // odd sides: 8 rows of 17 outputs
+    [InlineData(4, 8, 8, 2)] // rows of 4: the general loops
+    [InlineData(2, 27, 27, 3)] // windows of 3
+    public void MaxForward_equals_the_plain_maximum_of_every_window(int channels, int height, int width, int size)
+    {
+        var random = new Random(channels * 1000 + width);
+        float[] input = RandomData.Uniform(random, channels * height * width, 1.0);
+        input[5] = float.NaN;
+        input[input.Length - (width * size) - 3] = float.NaN;
+        int outputHeight = height / size;
+        int outputWidth = width / size;
+        var output = new float[channels * outputHeight * outputWidth];
+
+        PoolingKernels.MaxForward(input, output, channels, height, width, size);
+
+        int nans = 0;
+        for (int c = 0; c < channels; c++)
+        {
+            for (int oy = 0; oy < outputHeight; oy++)
+            {
+                for (int ox = 0; ox < outputWidth; ox++)
+                {
+                    float expected = float.NegativeInfinity;
+                    for (int ky = 0; ky < size; ky++)
+                    {
+                        for (int kx = 0; kx < size; kx++)
+                        {
+                            float value = input[(((c * height) + (oy * size) + ky) * width) + (ox * size) + kx];
+                            expected = float.IsNaN(value) || float.IsNaN(expected) ? float.NaN : Math.Max(expected, value);
+                        }
+                    }
+
+                    float actual = output[(((c * outputHeight) + oy) * outputWidth) + ox];
+                    nans += float.IsNaN(actual) ? 1 : 0;
+                    Assert.True(expected.Equals(actual), $"channel {c}, row {oy}, column {ox}: expected {expected}, got {actual}");
+                }
+            }
+        }
+
+        Assert.True(nans >= 1, "a NaN in a pooled window must give NaN");
+    }
+
+    [Fact]
+    public void MaxForward_rejects_spans_of_the_wrong_length()
+    {
+        var input = new float[8 * 26 * 26];
+        Assert.Throws<ArgumentException>(() => PoolingKernels.MaxForward(input, new float[8 * 13 * 12], 8, 26, 26, 2));
+        Assert.Throws<ArgumentException>(() => PoolingKernels.MaxForward(input.AsSpan(1), new float[8 * 13 * 13], 8, 26, 26, 2));
+    }
+}
