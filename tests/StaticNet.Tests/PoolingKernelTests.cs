@@ -57,6 +57,56 @@ public class PoolingKernelTests
         Assert.True(nans >= 1, "a NaN in a pooled window must give NaN");
     }
 
+    [Theory]
+    [InlineData(8, 26, 26, 2)]
+    [InlineData(3, 16, 16, 2)]
+    [InlineData(2, 17, 35, 2)]
+    [InlineData(4, 8, 8, 2)]
+    [InlineData(2, 27, 27, 3)]
+    public void MaxBackward_sends_each_gradient_to_the_first_maximum_of_its_window(int channels, int height, int width, int size)
+    {
+        // Values from a handful of levels, so ties are everywhere (as after ReLU, where zeros tie), plus NaNs.
+        var random = new Random(channels * 7 + width);
+        float[] input = Array.ConvertAll(new float[channels * height * width], _ => random.Next(4) * 0.5f);
+        input[1] = float.NaN;
+        input[width + 1] = float.NaN;
+        input[input.Length / 2] = float.NaN;
+        int outputHeight = height / size;
+        int outputWidth = width / size;
+        float[] gradient = RandomData.Uniform(random, channels * outputHeight * outputWidth, 1.0);
+        var expected = new float[input.Length];
+        for (int c = 0; c < channels; c++)
+        {
+            for (int oy = 0; oy < outputHeight; oy++)
+            {
+                for (int ox = 0; ox < outputWidth; ox++)
+                {
+                    // Row by row, column by column; a later value wins only if larger, or NaN against a number.
+                    int best = -1;
+                    for (int ky = 0; ky < size; ky++)
+                    {
+                        for (int kx = 0; kx < size; kx++)
+                        {
+                            int at = (((c * height) + (oy * size) + ky) * width) + (ox * size) + kx;
+                            if (best < 0 || input[at] > input[best] || (float.IsNaN(input[at]) && !float.IsNaN(input[best])))
+                            {
+                                best = at;
+                            }
+                        }
+                    }
+
+                    expected[best] += gradient[(((c * outputHeight) + oy) * outputWidth) + ox];
+                }
+            }
+        }
+
+        var actual = new float[input.Length];
+        actual.AsSpan().Fill(42f); // overwritten, including the rows and columns no window covers
+        PoolingKernels.MaxBackward(input, gradient, actual, channels, height, width, size);
+
+        Assert.Equal(expected, actual);
+    }
+
     [Fact]
     public void MaxForward_rejects_spans_of_the_wrong_length()
     {

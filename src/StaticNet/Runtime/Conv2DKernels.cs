@@ -288,6 +288,10 @@ public static class Conv2DKernels
                         int tap = (((((oc * inputChannels) + ic) * kernel) + ky) * kernel) + kx;
                         float weight = Unsafe.Add(ref w, tap);
                         (int first, int count) = Columns(kx, padding, inputWidth, outputWidth);
+
+                        // The tap's weight gradient is one long dot product over all its rows: vector lanes are
+                        // summed across rows and reduced once, not once per row.
+                        var lanes = Vector<float>.Zero;
                         float sum = 0f;
                         for (int oy = 0; oy < outputHeight && count > 0; oy++)
                         {
@@ -299,14 +303,28 @@ public static class Conv2DKernels
 
                             int inputAt = (ic * inputHeight * inputWidth) + (iy * inputWidth) + first - padding + kx;
                             ref float gradientRow = ref Unsafe.Add(ref g, (oc * outputPlane) + (oy * outputWidth) + first);
-                            sum += Dot(ref gradientRow, ref Unsafe.Add(ref x, inputAt), count);
+                            ref float inputRow = ref Unsafe.Add(ref x, inputAt);
+                            int i = 0;
+                            if (Vector.IsHardwareAccelerated)
+                            {
+                                for (; i + Vector<float>.Count <= count; i += Vector<float>.Count)
+                                {
+                                    lanes += Load(ref Unsafe.Add(ref gradientRow, i)) * Load(ref Unsafe.Add(ref inputRow, i));
+                                }
+                            }
+
+                            for (; i < count; i++)
+                            {
+                                sum += Unsafe.Add(ref gradientRow, i) * Unsafe.Add(ref inputRow, i);
+                            }
+
                             if (wantInput)
                             {
                                 MultiplyAdd(weight, ref gradientRow, ref Unsafe.Add(ref dx, inputAt), count);
                             }
                         }
 
-                        weightGradients[tap] += sum;
+                        weightGradients[tap] += sum + Vector.Sum(lanes);
                     }
                 }
             }
@@ -350,29 +368,6 @@ public static class Conv2DKernels
         {
             Unsafe.Add(ref y, i) += a * Unsafe.Add(ref x, i);
         }
-    }
-
-    private static float Dot(ref float a, ref float b, int count)
-    {
-        int i = 0;
-        float sum = 0f;
-        if (Vector.IsHardwareAccelerated && count >= Vector<float>.Count)
-        {
-            var total = Vector<float>.Zero;
-            for (; i + Vector<float>.Count <= count; i += Vector<float>.Count)
-            {
-                total += Load(ref Unsafe.Add(ref a, i)) * Load(ref Unsafe.Add(ref b, i));
-            }
-
-            sum = Vector.Sum(total);
-        }
-
-        for (; i < count; i++)
-        {
-            sum += Unsafe.Add(ref a, i) * Unsafe.Add(ref b, i);
-        }
-
-        return sum;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -70,6 +70,78 @@ public static class PoolingKernels
         }
     }
 
+    /// <summary>
+    /// 2x2 max pooling backward, eight windows at a time and without branches: the four values of each window are
+    /// separated into vectors (top-left, top-right, bottom-left, bottom-right), the first maximum is chosen by
+    /// masks in the order <see cref="MaxIndex"/> scans (a NaN wins), and the masked gradients are interleaved
+    /// back into the two input rows. Windows do not overlap, so each input gradient is written, not added.
+    /// </summary>
+    private static void MaxBackwardPairs(
+        ref float input, ref float gradOutput, ref float inputGradients, int channels, int inputHeight, int inputWidth, int outputHeight, int outputWidth)
+    {
+        for (int row = 0; row < channels * outputHeight; row++)
+        {
+            (int channel, int oy) = Math.DivRem(row, outputHeight);
+            int topAt = ((channel * inputHeight) + (2 * oy)) * inputWidth;
+            ref float top = ref Unsafe.Add(ref input, topAt);
+            ref float bottom = ref Unsafe.Add(ref top, inputWidth);
+            ref float topGradients = ref Unsafe.Add(ref inputGradients, topAt);
+            ref float bottomGradients = ref Unsafe.Add(ref topGradients, inputWidth);
+            ref float gradients = ref Unsafe.Add(ref gradOutput, row * outputWidth);
+            for (int ox = 0; ; ox += 8)
+            {
+                ox = Math.Min(ox, outputWidth - 8);
+                (Vector256<float> topLeft, Vector256<float> topRight) = Deinterleave(ref top, 2 * ox);
+                (Vector256<float> bottomLeft, Vector256<float> bottomRight) = Deinterleave(ref bottom, 2 * ox);
+
+                // Later candidates win only if strictly larger, or NaN against a number: the first maximum wins.
+                Vector256<float> best = topLeft;
+                Vector256<float> winsTopRight = Beats(topRight, best);
+                best = Vector256.ConditionalSelect(winsTopRight, topRight, best);
+                Vector256<float> winsBottomLeft = Beats(bottomLeft, best);
+                best = Vector256.ConditionalSelect(winsBottomLeft, bottomLeft, best);
+                Vector256<float> winsBottomRight = Beats(bottomRight, best);
+                winsBottomLeft = Vector256.AndNot(winsBottomLeft, winsBottomRight);
+                winsTopRight = Vector256.AndNot(Vector256.AndNot(winsTopRight, winsBottomLeft), winsBottomRight);
+                Vector256<float> winsTopLeft = ~(winsTopRight | winsBottomLeft | winsBottomRight);
+
+                Vector256<float> gradient = Vector256.LoadUnsafe(ref gradients, (nuint)ox);
+                Interleave(gradient & winsTopLeft, gradient & winsTopRight, ref topGradients, 2 * ox);
+                Interleave(gradient & winsBottomLeft, gradient & winsBottomRight, ref bottomGradients, 2 * ox);
+                if (ox == outputWidth - 8)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Lanes where <paramref name="candidate"/> replaces <paramref name="best"/>: larger, or NaN against a number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Beats(Vector256<float> candidate, Vector256<float> best) =>
+        Vector256.GreaterThan(candidate, best) | Vector256.AndNot(~Vector256.Equals(candidate, candidate), ~Vector256.Equals(best, best));
+
+    /// <summary>The even and the odd columns of 16 values from <paramref name="at"/>, each in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<float> Even, Vector256<float> Odd) Deinterleave(ref float row, int at)
+    {
+        Vector256<float> left = Vector256.LoadUnsafe(ref row, (nuint)at);
+        Vector256<float> right = Vector256.LoadUnsafe(ref row, (nuint)(at + 8));
+        Vector256<float> even = Avx2.Permute4x64(Avx.Shuffle(left, right, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle();
+        Vector256<float> odd = Avx2.Permute4x64(Avx.Shuffle(left, right, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle();
+        return (even, odd);
+    }
+
+    /// <summary>The inverse of <see cref="Deinterleave"/>: writes even and odd columns back as 16 values from <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Interleave(Vector256<float> even, Vector256<float> odd, ref float row, int at)
+    {
+        even = Avx2.Permute4x64(even.AsDouble(), 0b11_01_10_00).AsSingle();
+        odd = Avx2.Permute4x64(odd.AsDouble(), 0b11_01_10_00).AsSingle();
+        Avx.UnpackLow(even, odd).StoreUnsafe(ref row, (nuint)at);
+        Avx.UnpackHigh(even, odd).StoreUnsafe(ref row, (nuint)(at + 8));
+    }
+
     private static void CheckLengths(int input, int output, int channels, int inputHeight, int inputWidth, int outputPlane)
     {
         if (input != channels * inputHeight * inputWidth || output != channels * outputPlane)
@@ -90,6 +162,16 @@ public static class PoolingKernels
         inputGradients.Clear();
         int outputHeight = inputHeight / size;
         int outputWidth = inputWidth / size;
+        if (size == 2 && Avx.IsSupported && outputWidth >= Vector256<float>.Count)
+        {
+            CheckLengths(input.Length, gradOutput.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
+            CheckLengths(inputGradients.Length, gradOutput.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
+            MaxBackwardPairs(
+                ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(gradOutput), ref MemoryMarshal.GetReference(inputGradients),
+                channels, inputHeight, inputWidth, outputHeight, outputWidth);
+            return;
+        }
+
         for (int c = 0; c < channels; c++)
         {
             for (int oy = 0; oy < outputHeight; oy++)
