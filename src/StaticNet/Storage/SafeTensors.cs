@@ -1,0 +1,279 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+
+namespace StaticNet.Storage;
+
+/// <summary>
+/// Imports a PyTorch <c>state_dict</c> saved with <c>safetensors.torch.save_file</c> into a network's spans, and
+/// exports a network's spans in the same form for PyTorch to load. Generated networks call these with their
+/// <c>TensorSlots</c>; the spans are only written once every tensor has been found, checked and converted, so a
+/// bad file leaves them untouched.
+/// </summary>
+/// <remarks>
+/// Tensors are matched to the network by order unless a name map is given: the file's names are grouped by
+/// module (the part before the last dot), modules in natural order (<c>2</c> before <c>10</c>, which is
+/// <c>nn.Sequential</c>'s declaration order), and within a module in <c>state_dict</c> order: weight, bias,
+/// running_mean, running_var. PyTorch's <c>num_batches_tracked</c> counters are skipped. For modules named
+/// otherwise (<c>fc1</c>, <c>head</c>...), pass the map from each slot's name to the file's.
+/// </remarks>
+public static class SafeTensors
+{
+    private static readonly string[] SuffixOrder = ["weight", "bias", "running_mean", "running_var"];
+
+    /// <summary>Imports the safetensors file at <paramref name="path"/>; see the class remarks for the matching rules.</summary>
+    /// <exception cref="WeightFileException">The file is malformed or does not fit the slots; the message names the file, the tensor and both shapes.</exception>
+    public static void Import(string path, IReadOnlyList<TensorSlot> slots, Span<float> parameters, Span<float> state, IReadOnlyDictionary<string, string>? tensorNames = null)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new WeightFileException(path, exception.Message);
+        }
+
+        Import(bytes, path, slots, parameters, state, tensorNames);
+    }
+
+    /// <summary>Imports a safetensors file from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="WeightFileException">The file is malformed or does not fit the slots.</exception>
+    public static void Import(Stream stream, string source, IReadOnlyList<TensorSlot> slots, Span<float> parameters, Span<float> state, IReadOnlyDictionary<string, string>? tensorNames = null)
+    {
+        var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        Import(buffer.ToArray(), source, slots, parameters, state, tensorNames);
+    }
+
+    /// <summary>Writes the slots' values as a safetensors file of F32 tensors at <paramref name="path"/>, replacing it once complete.</summary>
+    public static void Export(string path, IReadOnlyList<TensorSlot> slots, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
+    {
+        string temporary = path + ".tmp";
+        using (var file = File.Create(temporary))
+        {
+            Export(file, slots, parameters, state);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Writes the slots' values to <paramref name="stream"/> as a safetensors file of F32 tensors, in slot order.</summary>
+    public static void Export(Stream stream, IReadOnlyList<TensorSlot> slots, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
+    {
+        var header = new MemoryStream();
+        using (var json = new Utf8JsonWriter(header))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("__metadata__");
+            json.WriteString("format", "pt");
+            json.WriteEndObject();
+            long offset = 0;
+            foreach (TensorSlot slot in slots)
+            {
+                json.WriteStartObject(slot.Name);
+                json.WriteString("dtype", "F32");
+                json.WriteStartArray("shape");
+                foreach (int side in slot.Shape)
+                {
+                    json.WriteNumberValue(side);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("data_offsets");
+                json.WriteNumberValue(offset);
+                json.WriteNumberValue(offset + (4L * slot.Count));
+                json.WriteEndArray();
+                json.WriteEndObject();
+                offset += 4L * slot.Count;
+            }
+
+            json.WriteEndObject();
+        }
+
+        // The format pads the header with spaces so that the data starts 8-byte aligned.
+        while (header.Length % 8 != 0)
+        {
+            header.WriteByte((byte)' ');
+        }
+
+        Span<byte> length = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
+        stream.Write(length);
+        header.Position = 0;
+        header.CopyTo(stream);
+        Span<byte> value = stackalloc byte[4];
+        foreach (TensorSlot slot in slots)
+        {
+            foreach (float x in (slot.IsState ? state : parameters).Slice(slot.Offset, slot.Count))
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(value, x);
+                stream.Write(value);
+            }
+        }
+    }
+
+    private static void Import(byte[] bytes, string source, IReadOnlyList<TensorSlot> slots, Span<float> parameters, Span<float> state, IReadOnlyDictionary<string, string>? tensorNames)
+    {
+        SafeTensorsFile file = SafeTensorsFile.Parse(bytes, source);
+        SafeTensorsFile.Entry[] matched = tensorNames is null ? MatchByOrder(file, slots, source) : MatchByName(file, slots, tensorNames, source);
+
+        // Everything lands in copies first, so a tensor that fails half way leaves the network as it was.
+        float[] newParameters = parameters.ToArray();
+        float[] newState = state.ToArray();
+        for (int i = 0; i < slots.Count; i++)
+        {
+            TensorSlot slot = slots[i];
+            SafeTensorsFile.Entry entry = matched[i];
+            if (!SameShape(entry.Shape, slot.Shape))
+            {
+                throw new WeightFileException(source,
+                    $"tensor '{entry.Name}' has shape {TensorSlot.FormatShape(entry.Shape)}, but {slot.Description} ({slot.Name}) must have shape {slot.ShapeText}.");
+            }
+
+            float[] target = slot.IsState ? newState : newParameters;
+            if (slot.Offset + slot.Count > target.Length)
+            {
+                throw new ArgumentException($"{slot.Description} take values {slot.Offset} to {slot.Offset + slot.Count} of the {(slot.IsState ? "state" : "parameters")}, which hold {target.Length}.");
+            }
+
+            file.ReadFloats(entry, target.AsSpan(slot.Offset, slot.Count), source);
+        }
+
+        newParameters.CopyTo(parameters);
+        newState.CopyTo(state);
+    }
+
+    private static SafeTensorsFile.Entry[] MatchByName(SafeTensorsFile file, IReadOnlyList<TensorSlot> slots, IReadOnlyDictionary<string, string> tensorNames, string source)
+    {
+        var matched = new SafeTensorsFile.Entry[slots.Count];
+        for (int i = 0; i < slots.Count; i++)
+        {
+            string name = tensorNames.TryGetValue(slots[i].Name, out string? mapped) ? mapped : slots[i].Name;
+            if (!file.Tensors.TryGetValue(name, out SafeTensorsFile.Entry? entry))
+            {
+                throw new WeightFileException(source, $"there is no tensor '{name}' for {slots[i].Description} (shape {slots[i].ShapeText}).");
+            }
+
+            matched[i] = entry;
+        }
+
+        return matched;
+    }
+
+    private static SafeTensorsFile.Entry[] MatchByOrder(SafeTensorsFile file, IReadOnlyList<TensorSlot> slots, string source)
+    {
+        var entries = new List<SafeTensorsFile.Entry>();
+        foreach (SafeTensorsFile.Entry entry in file.Tensors.Values)
+        {
+            if (!entry.Name.EndsWith(".num_batches_tracked", StringComparison.Ordinal))
+            {
+                entries.Add(entry);
+            }
+        }
+
+        entries.Sort((a, b) => CompareStateDictOrder(a.Name, b.Name));
+        if (entries.Count < slots.Count)
+        {
+            TensorSlot missing = slots[entries.Count];
+            throw new WeightFileException(source,
+                $"it holds {entries.Count} tensors but the network has {slots.Count}: none is left for {missing.Description} ({missing.Name}, shape {missing.ShapeText}).");
+        }
+
+        if (entries.Count > slots.Count)
+        {
+            throw new WeightFileException(source,
+                $"it holds {entries.Count} tensors but the network has {slots.Count}; '{entries[slots.Count].Name}' and any after it have no layer (pass a name map to import a subset).");
+        }
+
+        return entries.ToArray();
+    }
+
+    /// <summary>Module by natural order of its name, then weight, bias, running_mean, running_var.</summary>
+    private static int CompareStateDictOrder(string a, string b)
+    {
+        (string moduleA, string suffixA) = Split(a);
+        (string moduleB, string suffixB) = Split(b);
+        int byModule = NaturalCompare(moduleA, moduleB);
+        if (byModule != 0)
+        {
+            return byModule;
+        }
+
+        int rankA = Array.IndexOf(SuffixOrder, suffixA);
+        int rankB = Array.IndexOf(SuffixOrder, suffixB);
+        return rankA != rankB ? (rankA < 0 ? int.MaxValue : rankA).CompareTo(rankB < 0 ? int.MaxValue : rankB) : string.CompareOrdinal(suffixA, suffixB);
+    }
+
+    private static (string Module, string Suffix) Split(string name)
+    {
+        int dot = name.LastIndexOf('.');
+        return dot < 0 ? ("", name) : (name.Substring(0, dot), name.Substring(dot + 1));
+    }
+
+    /// <summary>Compares runs of digits as numbers and everything else ordinally: <c>layers.2</c> before <c>layers.10</c>.</summary>
+    private static int NaturalCompare(string a, string b)
+    {
+        int i = 0;
+        int j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (char.IsAsciiDigit(a[i]) && char.IsAsciiDigit(b[j]))
+            {
+                int startA = i;
+                int startB = j;
+                while (i < a.Length && char.IsAsciiDigit(a[i]))
+                {
+                    i++;
+                }
+
+                while (j < b.Length && char.IsAsciiDigit(b[j]))
+                {
+                    j++;
+                }
+
+                string digitsA = a.Substring(startA, i - startA).TrimStart('0');
+                string digitsB = b.Substring(startB, j - startB).TrimStart('0');
+                int byLength = digitsA.Length.CompareTo(digitsB.Length);
+                int byDigits = byLength != 0 ? byLength : string.CompareOrdinal(digitsA, digitsB);
+                if (byDigits != 0)
+                {
+                    return byDigits;
+                }
+
+                continue;
+            }
+
+            if (a[i] != b[j])
+            {
+                return a[i].CompareTo(b[j]);
+            }
+
+            i++;
+            j++;
+        }
+
+        return (a.Length - i).CompareTo(b.Length - j);
+    }
+
+    private static bool SameShape(long[] file, int[] slot)
+    {
+        if (file.Length != slot.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < file.Length; i++)
+        {
+            if (file[i] != slot[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

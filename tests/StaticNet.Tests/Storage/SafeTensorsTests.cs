@@ -1,0 +1,240 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using StaticNet.Storage;
+using StaticNet.TestSupport;
+using Xunit;
+
+namespace StaticNet.Tests.Storage;
+
+/// <summary>
+/// Importing PyTorch state_dicts saved as safetensors, with files written here byte by byte (the format is an
+/// 8-byte header length, a JSON header and raw little-endian data), well-formed and malformed.
+/// </summary>
+public class SafeTensorsTests
+{
+    /// <summary>The 4-6-2 seed network as nn.Sequential(Linear(4, 6), ReLU(), Linear(6, 2)) names it.</summary>
+    private static readonly TensorSlot[] Seed462 =
+    [
+        new("0.weight", 1, "weights", [6, 4], isState: false, offset: 0),
+        new("0.bias", 1, "biases", [6], isState: false, offset: 24),
+        new("2.weight", 2, "weights", [2, 6], isState: false, offset: 30),
+        new("2.bias", 2, "biases", [2], isState: false, offset: 42),
+    ];
+
+    private static readonly float[] FixtureParameters = Fixture.Load("seed-4-6-2").Parameters;
+
+    [Fact]
+    public void Imports_the_fixture_parameters_written_in_PyTorch_order_bit_exactly()
+    {
+        // safetensors' writer orders data by dtype then name, so "0.bias" comes before "0.weight" in the file.
+        byte[] file = Build(Tensors(FixtureParameters, "F32").OrderBy(t => t.Name, StringComparer.Ordinal));
+        float[] imported = new float[44];
+
+        SafeTensors.Import(new MemoryStream(file), "seed.safetensors", Seed462, imported, Span<float>.Empty);
+
+        Assert.Equal(FixtureParameters.Select(BitConverter.SingleToInt32Bits), imported.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Theory]
+    [InlineData("F64")]
+    [InlineData("F16")]
+    [InlineData("BF16")]
+    public void Converts_other_float_dtypes(string dtype)
+    {
+        // Multiples of 1/64 below 4 are exact in every one of these formats.
+        float[] values = Enumerable.Range(0, 44).Select(i => (i - 22) / 64f * 5f).ToArray();
+        float[] imported = new float[44];
+
+        SafeTensors.Import(new MemoryStream(Build(Tensors(values, dtype))), "half.safetensors", Seed462, imported, Span<float>.Empty);
+
+        Assert.Equal(values, imported);
+    }
+
+    [Fact]
+    public void Export_then_import_round_trips_parameters_and_state()
+    {
+        TensorSlot[] slots =
+        [
+            new("0.weight", 1, "weights", [3, 2], isState: false, offset: 0),
+            new("0.bias", 1, "biases", [3], isState: false, offset: 6),
+            new("1.weight", 2, "gamma", [3], isState: false, offset: 9),
+            new("1.bias", 2, "beta", [3], isState: false, offset: 12),
+            new("1.running_mean", 2, "running mean", [3], isState: true, offset: 0),
+            new("1.running_var", 2, "running variance", [3], isState: true, offset: 3),
+        ];
+        float[] parameters = RandomData.Uniform(new Random(3), 15, 1.0);
+        parameters[2] = -0f;
+        float[] state = RandomData.Uniform(new Random(4), 6, 1.0);
+        using var stream = new MemoryStream();
+        SafeTensors.Export(stream, slots, parameters, state);
+        Assert.Equal(0, (BinaryPrimitives.ReadInt64LittleEndian(stream.ToArray()) + 8) % 8); // data 8-byte aligned
+
+        var importedParameters = new float[15];
+        var importedState = new float[6];
+        stream.Position = 0;
+        SafeTensors.Import(stream, "exported", slots, importedParameters, importedState);
+
+        Assert.Equal(parameters.Select(BitConverter.SingleToInt32Bits), importedParameters.Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(state, importedState);
+    }
+
+    [Fact]
+    public void Orders_modules_naturally_and_skips_batch_counters()
+    {
+        TensorSlot[] slots = Enumerable.Range(0, 12).Select(i => new TensorSlot($"{i}.weight", i + 1, "weights", [1], isState: false, offset: i)).ToArray();
+        var tensors = Enumerable.Range(0, 12).Select(i => new Tensor($"{i}.weight", "F32", [1], Floats([i]))).ToList();
+        tensors.Add(new Tensor("3.num_batches_tracked", "I64", [], new byte[8]));
+        var imported = new float[12];
+
+        SafeTensors.Import(new MemoryStream(Build(tensors.OrderBy(t => t.Name, StringComparer.Ordinal))), "many", slots, imported, Span<float>.Empty);
+
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => (float)i), imported);
+    }
+
+    [Fact]
+    public void A_name_map_imports_modules_named_otherwise()
+    {
+        var names = new Dictionary<string, string> { ["0.weight"] = "fc1.weight", ["0.bias"] = "fc1.bias", ["2.weight"] = "head.weight", ["2.bias"] = "head.bias" };
+        var renamed = Tensors(FixtureParameters, "F32").Select(t => t with { Name = names[t.Name] }).Append(new Tensor("unused.weight", "F32", [1], Floats([7f])));
+        var imported = new float[44];
+
+        SafeTensors.Import(new MemoryStream(Build(renamed)), "named", Seed462, imported, Span<float>.Empty, names);
+
+        Assert.Equal(FixtureParameters, imported);
+    }
+
+    public static TheoryData<string, string> Malformed => new()
+    {
+        { "too short", "8-byte header length" },
+        { "header length past the end", "past the end of the file" },
+        { "not JSON", "not valid JSON" },
+        { "unknown dtype", "unknown dtype 'F33'" },
+        { "integer dtype", "only F32, F64, F16 and BF16" },
+        { "offsets past the data", "outside the" },
+        { "offsets reversed", "outside the" },
+        { "overlapping tensors", "overlap" },
+        { "length does not match the shape", "but its data_offsets span" },
+        { "missing tensor", "none is left for layer 2's biases" },
+        { "extra tensor", "have no layer" },
+        { "transposed weights", "tensor '0.weight' has shape [4, 6], but layer 1's weights (0.weight) must have shape [6, 4]" },
+        { "duplicate name", "appears twice" },
+        { "negative shape", "not a whole number" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void Rejects_malformed_files_naming_the_file_and_leaves_the_parameters_untouched(string problem, string expectedMessage)
+    {
+        byte[] file = MalformedFile(problem);
+        float[] parameters = Enumerable.Repeat(42f, 44).ToArray();
+        string path = Path.Combine(Path.GetTempPath(), $"staticnet-{Guid.NewGuid():N}.safetensors");
+        File.WriteAllBytes(path, file);
+        try
+        {
+            var error = Assert.Throws<WeightFileException>(() => SafeTensors.Import(path, Seed462, parameters, Span<float>.Empty));
+
+            Assert.Contains(expectedMessage, error.Message);
+            Assert.Contains(path, error.Message);
+            Assert.All(parameters, value => Assert.Equal(42f, value));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static byte[] MalformedFile(string problem)
+    {
+        List<Tensor> good = Tensors(FixtureParameters, "F32").ToList();
+        switch (problem)
+        {
+            case "too short":
+                return [1, 2, 3];
+            case "header length past the end":
+            {
+                byte[] file = Build(good);
+                BinaryPrimitives.WriteUInt64LittleEndian(file, (ulong)file.Length);
+                return file;
+            }
+
+            case "not JSON":
+                return Raw("{\"0.weight\": {\"dtype\": \"F32\",", []);
+            case "unknown dtype":
+                return Build(good.Select(t => t.Name == "0.bias" ? t with { DType = "F33" } : t));
+            case "integer dtype":
+                return Build(good.Select(t => t.Name == "0.bias" ? t with { DType = "I32" } : t));
+            case "offsets past the data":
+                return Build(good, overrideOffsets: ("2.bias", 160, 200));
+            case "offsets reversed":
+                return Build(good, overrideOffsets: ("2.bias", 168, 160));
+            case "overlapping tensors":
+                return Build(good, overrideOffsets: ("2.bias", 4, 12));
+            case "length does not match the shape":
+                return Build(good.Select(t => t.Name == "0.bias" ? t with { Shape = [5] } : t));
+            case "missing tensor":
+                return Build(good.Where(t => t.Name != "2.bias"));
+            case "extra tensor":
+                return Build(good.Append(new Tensor("4.weight", "F32", [1], Floats([1f]))));
+            case "transposed weights":
+                return Build(good.Select(t => t.Name == "0.weight" ? t with { Shape = [4, 6] } : t));
+            case "duplicate name":
+                return Raw("{\"0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]);
+            case "negative shape":
+                return Raw("{\"0.bias\":{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,4]}}", new byte[4]);
+            default:
+                throw new ArgumentException(problem);
+        }
+    }
+
+    private sealed record Tensor(string Name, string DType, int[] Shape, byte[] Data);
+
+    /// <summary>The seed network's tensors from a flat parameter vector, encoded as <paramref name="dtype"/>.</summary>
+    private static IEnumerable<Tensor> Tensors(float[] parameters, string dtype) =>
+        Seed462.Select(slot => new Tensor(slot.Name, dtype, slot.Shape, Encode(parameters.AsSpan(slot.Offset, slot.Count).ToArray(), dtype)));
+
+    private static byte[] Encode(float[] values, string dtype) => dtype switch
+    {
+        "F32" => Floats(values),
+        "F64" => values.SelectMany(v => BitConverter.GetBytes((double)v)).ToArray(),
+        "F16" => values.SelectMany(v => BitConverter.GetBytes((Half)v)).ToArray(),
+        "BF16" => values.SelectMany(v => BitConverter.GetBytes((ushort)(BitConverter.SingleToUInt32Bits(v) >> 16))).ToArray(),
+        _ => throw new ArgumentException(dtype),
+    };
+
+    private static byte[] Floats(float[] values) => values.SelectMany(BitConverter.GetBytes).ToArray();
+
+    /// <summary>A safetensors file of the tensors, data in the order given; optionally one tensor's offsets replaced.</summary>
+    private static byte[] Build(IEnumerable<Tensor> tensors, (string Name, long Begin, long End)? overrideOffsets = null)
+    {
+        var header = new StringBuilder("{\"__metadata__\":{\"format\":\"pt\"}");
+        var data = new MemoryStream();
+        foreach (Tensor tensor in tensors)
+        {
+            long begin = data.Length;
+            data.Write(tensor.Data);
+            long end = data.Length;
+            if (overrideOffsets is { } replaced && replaced.Name == tensor.Name)
+            {
+                (begin, end) = (replaced.Begin, replaced.End);
+            }
+
+            header.Append($",\"{tensor.Name}\":{{\"dtype\":\"{tensor.DType}\",\"shape\":[{string.Join(",", tensor.Shape)}],\"data_offsets\":[{begin},{end}]}}");
+        }
+
+        return Raw(header.Append('}').ToString(), data.ToArray());
+    }
+
+    private static byte[] Raw(string header, byte[] data)
+    {
+        byte[] json = Encoding.UTF8.GetBytes(header);
+        var file = new byte[8 + json.Length + data.Length];
+        BinaryPrimitives.WriteUInt64LittleEndian(file, (ulong)json.Length);
+        json.CopyTo(file, 8);
+        data.CopyTo(file, 8 + json.Length);
+        return file;
+    }
+}
