@@ -50,6 +50,8 @@ internal static class NetworkEmitter
         writer.Line();
         WeightsEmitter.Emit(writer, plan);
         writer.Line();
+        SafeTensorsEmitter.Emit(writer, plan);
+        writer.Line();
         OnnxEmitter.Emit(writer, plan);
         if (plan.GenerateInstanceApi)
         {

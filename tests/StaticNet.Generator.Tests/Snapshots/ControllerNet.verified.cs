@@ -791,6 +791,53 @@ namespace Audio.Models
             }
 
             /// <summary>
+            /// This network's tensors in PyTorch's <c>state_dict</c> order, named as the equivalent <c>nn.Sequential</c> names them
+            /// (each activation its own module), with their shapes and where they sit in the parameter or state span.
+            /// </summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> TensorSlots { get; } = new global::StaticNet.Storage.TensorSlot[]
+            {
+                new global::StaticNet.Storage.TensorSlot("0.weight", layer: 1, role: "weights", shape: new[] { 32, 16 }, isState: false, offset: 0),
+                new global::StaticNet.Storage.TensorSlot("0.bias", layer: 1, role: "biases", shape: new[] { 32 }, isState: false, offset: 512),
+                new global::StaticNet.Storage.TensorSlot("2.weight", layer: 2, role: "weights", shape: new[] { 6, 32 }, isState: false, offset: 544),
+                new global::StaticNet.Storage.TensorSlot("2.bias", layer: 2, role: "biases", shape: new[] { 6 }, isState: false, offset: 736),
+                new global::StaticNet.Storage.TensorSlot("4.weight", layer: 3, role: "weights", shape: new[] { 1, 6 }, isState: false, offset: 742),
+                new global::StaticNet.Storage.TensorSlot("4.bias", layer: 3, role: "biases", shape: new[] { 1 }, isState: false, offset: 748),
+            };
+
+            /// <summary>
+            /// Imports a PyTorch <c>state_dict</c> saved with <c>safetensors</c> at <paramref name="path"/>: tensors are matched to
+            /// <see cref="TensorSlots"/> by <c>state_dict</c> order, or through <paramref name="tensorNames"/> (slot name to file name),
+            /// every shape is checked and F32, F64, F16 and BF16 are converted to float. A malformed or mismatched file throws
+            /// <see cref="global::StaticNet.Storage.WeightFileException"/> naming the file, the tensor and both shapes, and leaves the spans untouched.
+            /// </summary>
+            public static void ImportSafetensors(string path, global::System.Span<float> parameters, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? tensorNames = null)
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+                global::StaticNet.Storage.SafeTensors.Import(path, TensorSlots, parameters, global::System.Span<float>.Empty, tensorNames);
+            }
+
+            /// <summary>Imports a safetensors file from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
+            public static void ImportSafetensors(global::System.IO.Stream stream, global::System.Span<float> parameters, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? tensorNames = null, string source = "stream")
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+                global::StaticNet.Storage.SafeTensors.Import(stream, source, TensorSlots, parameters, global::System.Span<float>.Empty, tensorNames);
+            }
+
+            /// <summary>Writes the parameters (and state) as a safetensors file of F32 tensors named as in <see cref="TensorSlots"/>, for PyTorch's <c>load_state_dict</c>.</summary>
+            public static void ExportSafetensors(string path, global::System.ReadOnlySpan<float> parameters)
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+                global::StaticNet.Storage.SafeTensors.Export(path, TensorSlots, parameters, global::System.ReadOnlySpan<float>.Empty);
+            }
+
+            /// <summary>Writes the parameters (and state) to <paramref name="stream"/> as a safetensors file of F32 tensors.</summary>
+            public static void ExportSafetensors(global::System.IO.Stream stream, global::System.ReadOnlySpan<float> parameters)
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+                global::StaticNet.Storage.SafeTensors.Export(stream, TensorSlots, parameters, global::System.ReadOnlySpan<float>.Empty);
+            }
+
+            /// <summary>
             /// Writes the network with <paramref name="parameters"/> as an ONNX model (opset 17): input <c>input</c> of shape
             /// [batch, 16], output <c>output</c> of shape [batch, 1], computing what <c>Forward</c> computes
             /// (dropout left out, batch normalisation with the running statistics). Open it in Netron or any ONNX runtime.

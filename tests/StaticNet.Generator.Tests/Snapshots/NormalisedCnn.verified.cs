@@ -634,6 +634,59 @@ namespace Vision
         }
 
         /// <summary>
+        /// This network's tensors in PyTorch's <c>state_dict</c> order, named as the equivalent <c>nn.Sequential</c> names them
+        /// (each activation its own module), with their shapes and where they sit in the parameter or state span.
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> TensorSlots { get; } = new global::StaticNet.Storage.TensorSlot[]
+        {
+            new global::StaticNet.Storage.TensorSlot("0.weight", layer: 1, role: "weights", shape: new[] { 4, 1, 3, 3 }, isState: false, offset: 0),
+            new global::StaticNet.Storage.TensorSlot("0.bias", layer: 1, role: "biases", shape: new[] { 4 }, isState: false, offset: 36),
+            new global::StaticNet.Storage.TensorSlot("1.weight", layer: 2, role: "gamma", shape: new[] { 4 }, isState: false, offset: 40),
+            new global::StaticNet.Storage.TensorSlot("1.bias", layer: 2, role: "beta", shape: new[] { 4 }, isState: false, offset: 44),
+            new global::StaticNet.Storage.TensorSlot("1.running_mean", layer: 2, role: "running mean", shape: new[] { 4 }, isState: true, offset: 0),
+            new global::StaticNet.Storage.TensorSlot("1.running_var", layer: 2, role: "running variance", shape: new[] { 4 }, isState: true, offset: 4),
+            new global::StaticNet.Storage.TensorSlot("6.weight", layer: 6, role: "weights", shape: new[] { 10, 36 }, isState: false, offset: 48),
+            new global::StaticNet.Storage.TensorSlot("6.bias", layer: 6, role: "biases", shape: new[] { 10 }, isState: false, offset: 408),
+        };
+
+        /// <summary>
+        /// Imports a PyTorch <c>state_dict</c> saved with <c>safetensors</c> at <paramref name="path"/>: tensors are matched to
+        /// <see cref="TensorSlots"/> by <c>state_dict</c> order, or through <paramref name="tensorNames"/> (slot name to file name),
+        /// every shape is checked and F32, F64, F16 and BF16 are converted to float. A malformed or mismatched file throws
+        /// <see cref="global::StaticNet.Storage.WeightFileException"/> naming the file, the tensor and both shapes, and leaves the spans untouched.
+        /// </summary>
+        public static void ImportSafetensors(string path, global::System.Span<float> parameters, global::System.Span<float> state, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? tensorNames = null)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Storage.SafeTensors.Import(path, TensorSlots, parameters, state, tensorNames);
+        }
+
+        /// <summary>Imports a safetensors file from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
+        public static void ImportSafetensors(global::System.IO.Stream stream, global::System.Span<float> parameters, global::System.Span<float> state, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? tensorNames = null, string source = "stream")
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Storage.SafeTensors.Import(stream, source, TensorSlots, parameters, state, tensorNames);
+        }
+
+        /// <summary>Writes the parameters (and state) as a safetensors file of F32 tensors named as in <see cref="TensorSlots"/>, for PyTorch's <c>load_state_dict</c>.</summary>
+        public static void ExportSafetensors(string path, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Storage.SafeTensors.Export(path, TensorSlots, parameters, state);
+        }
+
+        /// <summary>Writes the parameters (and state) to <paramref name="stream"/> as a safetensors file of F32 tensors.</summary>
+        public static void ExportSafetensors(global::System.IO.Stream stream, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Storage.SafeTensors.Export(stream, TensorSlots, parameters, state);
+        }
+
+        /// <summary>
         /// Writes the network with <paramref name="parameters"/> as an ONNX model (opset 17): input <c>input</c> of shape
         /// [batch, 1, 8, 8], output <c>output</c> of shape [batch, 10], computing what <c>Forward</c> computes
         /// (dropout left out, batch normalisation with the running statistics). Open it in Netron or any ONNX runtime.

@@ -39,6 +39,36 @@ public class SafeTensorsTests
         Assert.Equal(FixtureParameters.Select(BitConverter.SingleToInt32Bits), imported.Select(BitConverter.SingleToInt32Bits));
     }
 
+    [Fact]
+    public void Generated_networks_name_their_tensors_as_nn_Sequential_and_import_the_fixture()
+    {
+        Assert.Equal(Seed462.Select(s => (s.Name, s.Offset, string.Join(",", s.Shape))), Networks.Seed462Net.TensorSlots.Select(s => (s.Name, s.Offset, string.Join(",", s.Shape))));
+        Assert.Equal(
+            ["0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var", "4.weight", "4.bias"],
+            Networks.ChannelNormNet.TensorSlots.Select(s => s.Name));
+
+        var imported = new float[Networks.Seed462Net.ParameterCount];
+        Networks.Seed462Net.ImportSafetensors(new MemoryStream(Build(Tensors(FixtureParameters, "F32").Reverse())), imported);
+        Assert.Equal(FixtureParameters, imported);
+    }
+
+    [Fact]
+    public void Generated_export_and_import_round_trip_a_network_with_running_statistics()
+    {
+        float[] parameters = RandomData.Uniform(new Random(8), Networks.ChannelNormNet.ParameterCount, 1.0);
+        float[] state = RandomData.Uniform(new Random(9), Networks.ChannelNormNet.StateCount, 1.0);
+        using var stream = new MemoryStream();
+        Networks.ChannelNormNet.ExportSafetensors(stream, parameters, state);
+
+        var importedParameters = new float[parameters.Length];
+        var importedState = new float[state.Length];
+        stream.Position = 0;
+        Networks.ChannelNormNet.ImportSafetensors(stream, importedParameters, importedState);
+
+        Assert.Equal(parameters, importedParameters);
+        Assert.Equal(state, importedState);
+    }
+
     [Theory]
     [InlineData("F64")]
     [InlineData("F16")]

@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// Writes <c>TensorSlots</c> (the network's tensors as the <c>state_dict</c> of the equivalent <c>nn.Sequential</c>
+/// names and shapes them) and <c>ImportSafetensors</c>/<c>ExportSafetensors</c> over them. In that Sequential every
+/// layer is one module and every activation other than the identity another right after it, so the 4-6-2
+/// network's tensors are <c>0.weight</c>, <c>0.bias</c>, <c>2.weight</c>, <c>2.bias</c>.
+/// </summary>
+internal static class SafeTensorsEmitter
+{
+    private const string SafeTensors = "global::StaticNet.Storage.SafeTensors";
+    private const string Slot = "global::StaticNet.Storage.TensorSlot";
+    private const string NameMap = "global::System.Collections.Generic.IReadOnlyDictionary<string, string>?";
+
+    public static void Emit(CodeWriter writer, NetworkPlan plan)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// This network's tensors in PyTorch's <c>state_dict</c> order, named as the equivalent <c>nn.Sequential</c> names them");
+        writer.Line("/// (each activation its own module), with their shapes and where they sit in the parameter or state span.");
+        writer.Line("/// </summary>");
+        writer.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Slot}> TensorSlots {{ get; }} = new {Slot}[]");
+        writer.Line("{");
+        foreach (string slot in Slots(plan))
+        {
+            writer.Line($"    {slot},");
+        }
+
+        writer.Line("};");
+        writer.Line();
+
+        string state = plan.HasState ? "state" : "global::System.Span<float>.Empty";
+        string readState = plan.HasState ? "state" : "global::System.ReadOnlySpan<float>.Empty";
+        string stateParameter = plan.HasState ? $", {RuntimeCalls.Span} state" : "";
+        string readStateParameter = plan.HasState ? $", {RuntimeCalls.ReadOnlySpan} state" : "";
+        writer.Line("/// <summary>");
+        writer.Line("/// Imports a PyTorch <c>state_dict</c> saved with <c>safetensors</c> at <paramref name=\"path\"/>: tensors are matched to");
+        writer.Line("/// <see cref=\"TensorSlots\"/> by <c>state_dict</c> order, or through <paramref name=\"tensorNames\"/> (slot name to file name),");
+        writer.Line("/// every shape is checked and F32, F64, F16 and BF16 are converted to float. A malformed or mismatched file throws");
+        writer.Line("/// <see cref=\"global::StaticNet.Storage.WeightFileException\"/> naming the file, the tensor and both shapes, and leaves the spans untouched.");
+        writer.Line("/// </summary>");
+        writer.Open($"public static void ImportSafetensors(string path, {RuntimeCalls.Span} parameters{stateParameter}, {NameMap} tensorNames = null)");
+        Guards(writer, plan);
+        writer.Line($"{SafeTensors}.Import(path, TensorSlots, parameters, {state}, tensorNames);");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Imports a safetensors file from <paramref name=\"stream\"/>; <paramref name=\"source\"/> names it in errors.</summary>");
+        writer.Open($"public static void ImportSafetensors(global::System.IO.Stream stream, {RuntimeCalls.Span} parameters{stateParameter}, {NameMap} tensorNames = null, string source = \"stream\")");
+        Guards(writer, plan);
+        writer.Line($"{SafeTensors}.Import(stream, source, TensorSlots, parameters, {state}, tensorNames);");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Writes the parameters (and state) as a safetensors file of F32 tensors named as in <see cref=\"TensorSlots\"/>, for PyTorch's <c>load_state_dict</c>.</summary>");
+        writer.Open($"public static void ExportSafetensors(string path, {RuntimeCalls.ReadOnlySpan} parameters{readStateParameter})");
+        Guards(writer, plan);
+        writer.Line($"{SafeTensors}.Export(path, TensorSlots, parameters, {readState});");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Writes the parameters (and state) to <paramref name=\"stream\"/> as a safetensors file of F32 tensors.</summary>");
+        writer.Open($"public static void ExportSafetensors(global::System.IO.Stream stream, {RuntimeCalls.ReadOnlySpan} parameters{readStateParameter})");
+        Guards(writer, plan);
+        writer.Line($"{SafeTensors}.Export(stream, TensorSlots, parameters, {readState});");
+        writer.Close();
+    }
+
+    private static IEnumerable<string> Slots(NetworkPlan plan)
+    {
+        int module = 0;
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            int n = layer.Number;
+            switch (layer)
+            {
+                case DenseLayerPlan dense:
+                    yield return New(module, "weight", n, "weights", $"{dense.Outputs}, {dense.Inputs}", false, layer.WeightOffset);
+                    yield return New(module, "bias", n, "biases", $"{dense.Outputs}", false, layer.BiasOffset);
+                    break;
+                case Conv2DLayerPlan conv:
+                    yield return New(module, "weight", n, "weights", $"{conv.OutputShape.Channels}, {conv.InputShape.Channels}, {conv.Kernel}, {conv.Kernel}", false, layer.WeightOffset);
+                    yield return New(module, "bias", n, "biases", $"{conv.OutputShape.Channels}", false, layer.BiasOffset);
+                    break;
+                case BatchNormLayerPlan batchNorm:
+                    yield return New(module, "weight", n, "gamma", $"{batchNorm.Features}", false, layer.WeightOffset);
+                    yield return New(module, "bias", n, "beta", $"{batchNorm.Features}", false, layer.BiasOffset);
+                    yield return New(module, "running_mean", n, "running mean", $"{batchNorm.Features}", true, batchNorm.MeanOffset);
+                    yield return New(module, "running_var", n, "running variance", $"{batchNorm.Features}", true, batchNorm.VarianceOffset);
+                    break;
+            }
+
+            module += layer.Activation == ActivationKind.Identity ? 1 : 2;
+        }
+    }
+
+    private static string New(int module, string suffix, int layer, string role, string shape, bool isState, int offset) =>
+        $"new {Slot}(\"{module}.{suffix}\", layer: {layer}, role: \"{role}\", shape: new[] {{ {shape} }}, isState: {(isState ? "true" : "false")}, offset: {offset})";
+
+    private static void Guards(CodeWriter writer, NetworkPlan plan)
+    {
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        StateSpan.Guard(writer, plan);
+    }
+}
