@@ -43,25 +43,25 @@ internal static class SafeTensorsEmitter
         writer.Line("/// <see cref=\"global::StaticNet.Storage.WeightFileException\"/> naming the file, the tensor and both shapes, and leaves the spans untouched.");
         writer.Line("/// </summary>");
         writer.Open($"public static void ImportSafetensors(string path, {RuntimeCalls.Span} parameters{stateParameter}, {NameMap} tensorNames = null)");
-        Guards(writer, plan);
+        WeightsEmitter.Guards(writer, plan);
         writer.Line($"{SafeTensors}.Import(path, TensorSlots, parameters, {state}, tensorNames);");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Imports a safetensors file from <paramref name=\"stream\"/>; <paramref name=\"source\"/> names it in errors.</summary>");
         writer.Open($"public static void ImportSafetensors(global::System.IO.Stream stream, {RuntimeCalls.Span} parameters{stateParameter}, {NameMap} tensorNames = null, string source = \"stream\")");
-        Guards(writer, plan);
+        WeightsEmitter.Guards(writer, plan);
         writer.Line($"{SafeTensors}.Import(stream, source, TensorSlots, parameters, {state}, tensorNames);");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Writes the parameters (and state) as a safetensors file of F32 tensors named as in <see cref=\"TensorSlots\"/>, for PyTorch's <c>load_state_dict</c>.</summary>");
         writer.Open($"public static void ExportSafetensors(string path, {RuntimeCalls.ReadOnlySpan} parameters{readStateParameter})");
-        Guards(writer, plan);
+        WeightsEmitter.Guards(writer, plan);
         writer.Line($"{SafeTensors}.Export(path, TensorSlots, parameters, {readState});");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Writes the parameters (and state) to <paramref name=\"stream\"/> as a safetensors file of F32 tensors.</summary>");
         writer.Open($"public static void ExportSafetensors(global::System.IO.Stream stream, {RuntimeCalls.ReadOnlySpan} parameters{readStateParameter})");
-        Guards(writer, plan);
+        WeightsEmitter.Guards(writer, plan);
         writer.Line($"{SafeTensors}.Export(stream, TensorSlots, parameters, {readState});");
         writer.Close();
     }
@@ -96,10 +96,4 @@ internal static class SafeTensorsEmitter
 
     private static string New(int module, string suffix, int layer, string role, string shape, bool isState, int offset) =>
         $"new {Slot}(\"{module}.{suffix}\", layer: {layer}, role: \"{role}\", shape: new[] {{ {shape} }}, isState: {(isState ? "true" : "false")}, offset: {offset})";
-
-    private static void Guards(CodeWriter writer, NetworkPlan plan)
-    {
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
-        StateSpan.Guard(writer, plan);
-    }
 }

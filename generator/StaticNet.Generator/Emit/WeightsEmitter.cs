@@ -47,7 +47,8 @@ internal static class WeightsEmitter
 
     private static string StateParameter(NetworkPlan plan, string type) => plan.HasState ? $", {type} state" : "";
 
-    private static void Guards(CodeWriter writer, NetworkPlan plan)
+    /// <summary>The length checks of the parameter span and, for networks with state, the state span.</summary>
+    internal static void Guards(CodeWriter writer, NetworkPlan plan)
     {
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
         StateSpan.Guard(writer, plan);
