@@ -58,10 +58,8 @@ public static class PoolingKernels
                 ox = Math.Min(ox, outputWidth - 8);
                 Vector256<float> left = Vector256.Max(Vector256.LoadUnsafe(ref top, (nuint)(2 * ox)), Vector256.LoadUnsafe(ref bottom, (nuint)(2 * ox)));
                 Vector256<float> right = Vector256.Max(Vector256.LoadUnsafe(ref top, (nuint)((2 * ox) + 8)), Vector256.LoadUnsafe(ref bottom, (nuint)((2 * ox) + 8)));
-
-                // Within each 128-bit half: evens and odds of left then right; the halves are then put back in order.
-                Vector256<float> pairs = Vector256.Max(Avx.Shuffle(left, right, 0b10_00_10_00), Avx.Shuffle(left, right, 0b11_01_11_01));
-                Avx2.Permute4x64(pairs.AsDouble(), 0b11_01_10_00).AsSingle().StoreUnsafe(ref target, (nuint)ox);
+                (Vector256<float> even, Vector256<float> odd) = Deinterleave(left, right);
+                Vector256.Max(even, odd).StoreUnsafe(ref target, (nuint)ox);
                 if (ox == outputWidth - 8)
                 {
                     break;
@@ -123,16 +121,22 @@ public static class PoolingKernels
 
     /// <summary>The even and the odd columns of 16 values from <paramref name="at"/>, each in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<float> Even, Vector256<float> Odd) Deinterleave(ref float row, int at)
+    private static (Vector256<float> Even, Vector256<float> Odd) Deinterleave(ref float row, int at) =>
+        Deinterleave(Vector256.LoadUnsafe(ref row, (nuint)at), Vector256.LoadUnsafe(ref row, (nuint)(at + 8)));
+
+    /// <summary>
+    /// The even and the odd lanes of <paramref name="left"/> then <paramref name="right"/>, each in order: a shuffle
+    /// takes them within each 128-bit half, and a permute puts the halves back in order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<float> Even, Vector256<float> Odd) Deinterleave(Vector256<float> left, Vector256<float> right)
     {
-        Vector256<float> left = Vector256.LoadUnsafe(ref row, (nuint)at);
-        Vector256<float> right = Vector256.LoadUnsafe(ref row, (nuint)(at + 8));
         Vector256<float> even = Avx2.Permute4x64(Avx.Shuffle(left, right, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle();
         Vector256<float> odd = Avx2.Permute4x64(Avx.Shuffle(left, right, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle();
         return (even, odd);
     }
 
-    /// <summary>The inverse of <see cref="Deinterleave"/>: writes even and odd columns back as 16 values from <paramref name="at"/>.</summary>
+    /// <summary>The inverse of <see cref="Deinterleave(Vector256{float}, Vector256{float})"/>: writes even and odd columns back as 16 values from <paramref name="at"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Interleave(Vector256<float> even, Vector256<float> odd, ref float row, int at)
     {

@@ -52,13 +52,9 @@ public static class SafeTensors
     /// <summary>Writes the slots' values as a safetensors file of F32 tensors at <paramref name="path"/>, replacing it once complete.</summary>
     public static void Export(string path, IReadOnlyList<TensorSlot> slots, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
     {
-        string temporary = path + ".tmp";
-        using (var file = File.Create(temporary))
-        {
-            Export(file, slots, parameters, state);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        using var replacement = new FileReplacement(path);
+        Export(replacement.Stream, slots, parameters, state);
+        replacement.Commit();
     }
 
     /// <summary>Writes the slots' values to <paramref name="stream"/> as a safetensors file of F32 tensors, in slot order.</summary>

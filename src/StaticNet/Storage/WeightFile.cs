@@ -64,13 +64,9 @@ public static class WeightFile
     /// <summary>Writes a weight file at <paramref name="path"/>, replacing it only once the new file is complete.</summary>
     public static void Write(string path, string architecture, ulong fingerprint, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
     {
-        string temporary = path + ".tmp";
-        using (FileStream file = File.Create(temporary))
-        {
-            Write(file, architecture, fingerprint, parameters, state);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        using var replacement = new FileReplacement(path);
+        Write(replacement.Stream, architecture, fingerprint, parameters, state);
+        replacement.Commit();
     }
 
     /// <summary>
