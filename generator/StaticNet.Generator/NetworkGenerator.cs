@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using StaticNet.Generator.Baking;
 using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
@@ -14,7 +17,8 @@ namespace StaticNet.Generator;
 /// <summary>
 /// Compiles networks declared with StaticNet attributes into C#.
 /// Pipeline: <see cref="NetworkParser"/> (symbols to plain values), then <see cref="NetworkPlanner"/>
-/// (shapes, offsets, diagnostics), then <see cref="NetworkEmitter"/> (source text). Only equatable
+/// (shapes, offsets, diagnostics), then <see cref="WeightBaker"/> (weight files to bake, if any), then
+/// <see cref="NetworkEmitter"/> (source text). Only equatable
 /// models travel between the steps, so an edit elsewhere in the project reruns nothing. No step
 /// throws: a bug in the generator becomes diagnostic SN9999 instead of breaking the user's build.
 /// </summary>
@@ -33,12 +37,30 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (declaration, _) => Plan(declaration!))
             .WithTrackingName(TrackingNames.Plan);
 
-        context.RegisterSourceOutput(plans, static (output, plan) => Emit(output, plan));
+        // [Network(Weights = "file")]: only AdditionalFiles items some network names are read, each once per change
+        // of the item (a new AdditionalText); a network's build reruns when its plan or the files change, and its
+        // output compares equal unless its own weights did, so editing one weight file re-emits one network.
+        IncrementalValueProvider<EquatableArray<string>> requestedWeights = plans
+            .Select(static (plan, _) => plan.HasErrors ? "" : plan.Weights?.Value ?? "")
+            .Where(static name => name.Length > 0)
+            .Collect()
+            .Select(static (names, _) => names.Distinct().OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray());
+        IncrementalValuesProvider<WeightFileContent> weightFiles = context.AdditionalTextsProvider
+            .Combine(requestedWeights)
+            .Where(static pair => WeightBaker.IsRequested(pair.Left.Path, pair.Right))
+            .Select(static (pair, cancellationToken) => WeightFileReader.Read(pair.Left.Path, cancellationToken))
+            .WithTrackingName(TrackingNames.WeightFiles);
+        IncrementalValuesProvider<NetworkBuild> builds = plans
+            .Combine(weightFiles.Collect())
+            .Select(static (pair, _) => Bake(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Build);
+
+        context.RegisterSourceOutput(builds, static (output, build) => Emit(output, build));
 
         // Diagnostics are reported apart from the source: only declarations with problems meet the
         // compilation (to locate each diagnostic in its syntax tree), so a clean project pays nothing.
-        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> problems = plans
-            .Select(static (plan, _) => plan.Diagnostics)
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> problems = builds
+            .Select(static (build, _) => build.Diagnostics)
             .Where(static diagnostics => diagnostics.Count > 0);
         context.RegisterSourceOutput(problems.Combine(context.CompilationProvider), static (output, pair) => Report(output, pair.Left, pair.Right));
 
@@ -82,6 +104,19 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         }
     }
 
+    private static NetworkBuild Bake(NetworkPlan plan, ImmutableArray<WeightFileContent> weightFiles)
+    {
+        try
+        {
+            return WeightBaker.Bake(plan, weightFiles);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new NetworkBuild(plan, null, new EquatableArray<DiagnosticInfo>(plan.Diagnostics.AsImmutableArray().Add(
+                DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, plan.Location, plan.Name, exception.Message))));
+        }
+    }
+
     private static DiagnosticInfo? FindOrphanLayers(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         try
@@ -103,8 +138,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Emit(SourceProductionContext output, NetworkPlan plan)
+    private static void Emit(SourceProductionContext output, NetworkBuild build)
     {
+        NetworkPlan plan = build.Plan;
         if (plan.HasErrors)
         {
             return;
@@ -113,7 +149,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         string source;
         try
         {
-            source = NetworkEmitter.Emit(plan);
+            source = NetworkEmitter.Emit(plan, build.Weights);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -5,5 +5,7 @@ internal static class TrackingNames
 {
     public const string Declaration = "StaticNet.Declaration";
     public const string Plan = "StaticNet.Plan";
+    public const string WeightFiles = "StaticNet.WeightFiles";
+    public const string Build = "StaticNet.Build";
     public const string OrphanLayers = "StaticNet.OrphanLayers";
 }

@@ -11,7 +11,14 @@ namespace Iris;
 /// </summary>
 public static class IrisExperiment
 {
-    public sealed record Result(IrisNet Network, TrainingHistory History, Dataset Test, float TestAccuracy);
+    /// <param name="Test">The held-out part, standardised as the network sees it.</param>
+    /// <param name="RawTest">The held-out part in centimetres.</param>
+    public sealed record Result(IrisNet Network, TrainingHistory History, Dataset Test, float TestAccuracy, Standardiser Standardiser, Dataset RawTest)
+    {
+        /// <summary>The trained parameters with standardisation folded in: the network for raw measurements, to save and bake.</summary>
+        public float[] RawInputParameters() => Standardiser.FoldIntoFirstLayer(
+            Network.Parameters, IrisNet.Layer1.WeightOffset, IrisNet.Layer1.BiasOffset, IrisNet.Layer1.OutputSize);
+    }
 
     public static Result Run(IrisData data, int seed, IProgress<EpochReport>? progress = null)
     {
@@ -31,6 +38,6 @@ public static class IrisExperiment
             Progress = progress,
         };
         TrainingHistory history = trainer.Fit(network, training);
-        return new Result(network, history, test, trainer.Evaluate(network, test).Accuracy);
+        return new Result(network, history, test, trainer.Evaluate(network, test).Accuracy, standardiser, rawTest);
     }
 }

@@ -6,6 +6,15 @@ using StaticNet.Training;
 
 // Train a 4-8-3 classifier on 70% of Fisher's Iris data, report it on the held-out 30%, and run it
 // on a few flowers. Everything the network does is code the generator wrote into IrisNet.
+// With `--save file.snw`, also save the trained weights (standardisation folded in, so they take raw
+// centimetres) for samples/BakedIris to compile into its assembly.
+string? savePath = args is ["--save", string path] ? path : null;
+if (args.Length > 0 && savePath is null)
+{
+    Console.Error.WriteLine("usage: Iris [--save weights.snw]");
+    return 2;
+}
+
 IrisData data = IrisData.Load(Path.Combine(AppContext.BaseDirectory, "iris.csv"));
 Console.WriteLine(IrisNet.Summary);
 
@@ -31,3 +40,12 @@ for (int i = 0; i < 5; i++)
     Console.WriteLine($"held-out flower {i}: predicted {data.ClassNames[predicted],-10} ({probabilities[predicted]:P1}), "
         + $"actually {data.ClassNames[result.Test.Label(i)]}");
 }
+
+if (savePath is not null)
+{
+    IrisNet.SaveWeights(savePath, result.RawInputParameters());
+    Console.WriteLine();
+    Console.WriteLine($"Saved the weights for raw measurements to {Path.GetFullPath(savePath)}");
+}
+
+return 0;

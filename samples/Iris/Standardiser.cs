@@ -30,6 +30,31 @@ public sealed class Standardiser
         }
     }
 
+    /// <summary>
+    /// Parameters of the same network that take raw measurements: standardisation folded into the first dense layer.
+    /// Its weights W (outputs x inputs) and biases b see (x - mean) / deviation, which equals x through
+    /// W / deviation and b - W (mean / deviation). A program that bakes these needs no statistics of its own.
+    /// </summary>
+    public float[] FoldIntoFirstLayer(ReadOnlySpan<float> parameters, int weightOffset, int biasOffset, int outputs)
+    {
+        float[] folded = parameters.ToArray();
+        int inputs = mean.Length;
+        for (int output = 0; output < outputs; output++)
+        {
+            double shift = 0;
+            for (int input = 0; input < inputs; input++)
+            {
+                int weight = weightOffset + (output * inputs) + input;
+                shift += (double)parameters[weight] * mean[input] / deviation[input];
+                folded[weight] = parameters[weight] / deviation[input];
+            }
+
+            folded[biasOffset + output] = (float)(parameters[biasOffset + output] - shift);
+        }
+
+        return folded;
+    }
+
     public Dataset Apply(Dataset data)
     {
         var inputs = new float[data.Count * data.InputSize];

@@ -138,12 +138,30 @@ internal static class DiagnosticDescriptors
         "'{0}' unrolls {1} weights, more than {2}: its Backward may pass the size past which the JIT compiles a method "
         + "without optimisation, and run slower than looped code; lower Unroll");
 
+    public static readonly DiagnosticDescriptor WeightFileNotListed = Error(
+        "SN0032", "Weight file is not an AdditionalFiles item",
+        "'{0}' bakes the weight file '{1}', which is not among the project's AdditionalFiles; add <AdditionalFiles Include=\"{1}\" /> to the project file");
+
+    public static readonly DiagnosticDescriptor WeightFileUnreadable = Error(
+        "SN0033", "Weight file cannot be baked",
+        "The weight file '{0}' cannot be baked into '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor WeightFileMismatch = Error(
+        "SN0034", "Weight file does not fit the network",
+        "The weight file '{0}' holds {1} parameters and {2} state values for \"{3}\", but '{4}' has {5} parameters and {6} state values "
+        + "for \"{7}\"; save the file from this architecture, or bake another file");
+
+    public static readonly DiagnosticDescriptor WeightFileAmbiguous = Error(
+        "SN0035", "Weight file name matches several AdditionalFiles",
+        "Weights = \"{0}\" names {1} AdditionalFiles items ({2}); write more of the path to pick one");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = Index(
         NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
         FlattenRequired, InputSizeMismatch, SoftmaxNotLast, LossDoesNotFitOutput, LayersWithoutNetwork,
         NoLayers, InvalidInputRank, LayersSplitAcrossDeclarations, UndefinedEnumValue, UnreadableAttribute,
         NetworkTooLarge, SlopeWithoutLeakyReLU, InvalidSlope, InstanceApiSkipped, ImageLayerAfterFlatInput, KernelLargerThanInput,
-        InvalidPadding, PoolLargerThanInput, InvalidDropoutRate, DropoutLast, BatchNormFirst, InvalidBatchNormSetting, NegativeUnroll, UnrolledTooLarge, InternalError);
+        InvalidPadding, PoolLargerThanInput, InvalidDropoutRate, DropoutLast, BatchNormFirst, InvalidBatchNormSetting, NegativeUnroll, UnrolledTooLarge,
+        WeightFileNotListed, WeightFileUnreadable, WeightFileMismatch, WeightFileAmbiguous, InternalError);
 
     /// <summary>All descriptors, for documentation tests.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => byId.Values;

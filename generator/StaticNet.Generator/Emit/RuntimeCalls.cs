@@ -16,7 +16,37 @@ internal static class RuntimeCalls
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     public const string Span = "global::System.Span<float>";
 
-    public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
+    /// <summary>
+    /// A C# expression for exactly <paramref name="value"/>: the shortest literal that reads back to the same bits
+    /// (nine significant digits where the host's "R" falls short, as .NET Framework's can), keeping -0's sign.
+    /// </summary>
+    public static string Float(float value)
+    {
+        if (float.IsNaN(value))
+        {
+            return "float.NaN";
+        }
+
+        if (float.IsInfinity(value))
+        {
+            return value > 0 ? "float.PositiveInfinity" : "float.NegativeInfinity";
+        }
+
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (!SameBits(float.Parse(text, CultureInfo.InvariantCulture), value))
+        {
+            text = value.ToString("G9", CultureInfo.InvariantCulture);
+        }
+
+        if (value == 0 && !SameBits(value, 0f))
+        {
+            text = "-0";
+        }
+
+        return text + "f";
+    }
+
+    private static bool SameBits(float a, float b) => System.BitConverter.DoubleToInt64Bits(a) == System.BitConverter.DoubleToInt64Bits(b);
 
     /// <summary>The activation applied to a scalar expression.</summary>
     public static string Activate(ActivationKind activation, float slope, string expression) => activation switch

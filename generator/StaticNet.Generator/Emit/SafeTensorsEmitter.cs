@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
 
@@ -6,9 +5,7 @@ namespace StaticNet.Generator.Emit;
 
 /// <summary>
 /// Writes <c>TensorSlots</c> (the network's tensors as the <c>state_dict</c> of the equivalent <c>nn.Sequential</c>
-/// names and shapes them) and <c>ImportSafetensors</c>/<c>ExportSafetensors</c> over them. In that Sequential every
-/// layer is one module and every activation other than the identity another right after it, so the 4-6-2
-/// network's tensors are <c>0.weight</c>, <c>0.bias</c>, <c>2.weight</c>, <c>2.bias</c>.
+/// names and shapes them: see <see cref="TensorLayout"/>) and <c>ImportSafetensors</c>/<c>ExportSafetensors</c> over them.
 /// </summary>
 internal static class SafeTensorsEmitter
 {
@@ -24,9 +21,9 @@ internal static class SafeTensorsEmitter
         writer.Line("/// </summary>");
         writer.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Slot}> TensorSlots {{ get; }} = new {Slot}[]");
         writer.Line("{");
-        foreach (string slot in Slots(plan))
+        foreach (TensorLayout.Tensor tensor in TensorLayout.Of(plan))
         {
-            writer.Line($"    {slot},");
+            writer.Line($"    {New(tensor)},");
         }
 
         writer.Line("};");
@@ -66,34 +63,7 @@ internal static class SafeTensorsEmitter
         writer.Close();
     }
 
-    private static IEnumerable<string> Slots(NetworkPlan plan)
-    {
-        int module = 0;
-        foreach (LayerPlan layer in plan.Layers)
-        {
-            int n = layer.Number;
-            switch (layer)
-            {
-                case DenseLayerPlan dense:
-                    yield return New(module, "weight", n, "weights", $"{dense.Outputs}, {dense.Inputs}", false, layer.WeightOffset);
-                    yield return New(module, "bias", n, "biases", $"{dense.Outputs}", false, layer.BiasOffset);
-                    break;
-                case Conv2DLayerPlan conv:
-                    yield return New(module, "weight", n, "weights", $"{conv.OutputShape.Channels}, {conv.InputShape.Channels}, {conv.Kernel}, {conv.Kernel}", false, layer.WeightOffset);
-                    yield return New(module, "bias", n, "biases", $"{conv.OutputShape.Channels}", false, layer.BiasOffset);
-                    break;
-                case BatchNormLayerPlan batchNorm:
-                    yield return New(module, "weight", n, "gamma", $"{batchNorm.Features}", false, layer.WeightOffset);
-                    yield return New(module, "bias", n, "beta", $"{batchNorm.Features}", false, layer.BiasOffset);
-                    yield return New(module, "running_mean", n, "running mean", $"{batchNorm.Features}", true, batchNorm.MeanOffset);
-                    yield return New(module, "running_var", n, "running variance", $"{batchNorm.Features}", true, batchNorm.VarianceOffset);
-                    break;
-            }
-
-            module += layer.Activation == ActivationKind.Identity ? 1 : 2;
-        }
-    }
-
-    private static string New(int module, string suffix, int layer, string role, string shape, bool isState, int offset) =>
-        $"new {Slot}(\"{module}.{suffix}\", layer: {layer}, role: \"{role}\", shape: new[] {{ {shape} }}, isState: {(isState ? "true" : "false")}, offset: {offset})";
+    private static string New(TensorLayout.Tensor tensor) =>
+        $"new {Slot}(\"{tensor.Name}\", layer: {tensor.Layer}, role: \"{tensor.Role}\", shape: new[] {{ {tensor.Shape} }}, "
+        + $"isState: {(tensor.IsState ? "true" : "false")}, offset: {tensor.Offset})";
 }

@@ -28,5 +28,8 @@ internal sealed record NetworkDeclaration(
     /// <summary><c>[Network(Unroll = n)]</c>, or null for the default.</summary>
     public Argument<int>? Unroll { get; init; }
 
+    /// <summary><c>[Network(Weights = "file")]</c>, or null when the network bakes no weights.</summary>
+    public Argument<string>? Weights { get; init; }
+
     public bool HasInternalError => Diagnostics.Any(d => d.Id == DiagnosticDescriptors.InternalError.Id);
 }

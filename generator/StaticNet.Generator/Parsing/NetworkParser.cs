@@ -55,6 +55,7 @@ internal static class NetworkParser
             new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()), instanceApi)
         {
             Unroll = networkArguments?.NamedInt("Unroll"),
+            Weights = networkArguments?.NamedString("Weights"),
         };
     }
 

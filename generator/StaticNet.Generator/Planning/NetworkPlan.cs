@@ -51,6 +51,9 @@ internal sealed record NetworkPlan(
     /// <summary>Whether to add the constructors, <c>Parameters</c>, <c>Predict</c> and <c>INetwork</c>.</summary>
     public bool GenerateInstanceApi { get; init; }
 
+    /// <summary><c>[Network(Weights = "file")]</c>: the weight file to bake in, or null.</summary>
+    public Argument<string>? Weights { get; init; }
+
     /// <summary>Where to report problems with the network as a whole: its [Network] attribute.</summary>
     public LocationInfo? Location { get; init; }
 

@@ -143,6 +143,7 @@ internal sealed class NetworkPlanner
     {
         Location = declaration.NetworkLocation,
         GenerateInstanceApi = declaration.GenerateInstanceApi,
+        Weights = declaration.Weights,
     };
 
     /// <summary>The index of the last layer that computes (not Input or Flatten), or -1.</summary>

@@ -21,4 +21,13 @@ public sealed class NetworkAttribute : Attribute
     /// past 1,024 unrolled weights, where the JIT optimises them poorly.
     /// </summary>
     public int Unroll { get; set; } = 192;
+
+    /// <summary>
+    /// A weight file (saved by <c>SaveWeights</c>) to compile into the network: list it as an <c>AdditionalFiles</c>
+    /// item of the project and name it here by its path or the end of it. The generator checks it against the
+    /// architecture at compile time (SN0032 to SN0035) and adds <c>TrainedParameters</c> (and <c>TrainedState</c>),
+    /// constant data in the assembly, and <c>PredictTrained</c>, <c>PredictTrainedBatch</c> and
+    /// <c>PredictTrainedClass</c>, which run the network on them. Default: none.
+    /// </summary>
+    public string? Weights { get; set; }
 }

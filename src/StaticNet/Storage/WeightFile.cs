@@ -28,31 +28,19 @@ namespace StaticNet.Storage;
 public static class WeightFile
 {
     /// <summary>"SNWF" read as a little-endian integer.</summary>
-    public const uint Magic = 0x46574E53;
+    public const uint Magic = WeightFileHeader.Magic;
 
     /// <summary>The format version this library writes and reads.</summary>
-    public const ushort Version = 1;
-
-    private const byte Float32 = 1;
-    private const int HeaderSize = 28;
-    private const int MaxArchitectureBytes = 1 << 20;
+    public const ushort Version = WeightFileHeader.Version;
 
     /// <summary>Writes a weight file to <paramref name="stream"/>.</summary>
     public static void Write(Stream stream, string architecture, ulong fingerprint, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
     {
         byte[] text = Encoding.UTF8.GetBytes(architecture);
-        Span<byte> header = stackalloc byte[HeaderSize];
-        BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version);
-        header[6] = Float32;
-        header[7] = 0;
-        BinaryPrimitives.WriteUInt64LittleEndian(header[8..], fingerprint);
-        BinaryPrimitives.WriteInt32LittleEndian(header[16..], parameters.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(header[20..], state.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(header[24..], text.Length);
+        Span<byte> header = stackalloc byte[WeightFileHeader.Size];
+        new WeightFileHeader(fingerprint, parameters.Length, state.Length, text.Length).Write(header);
 
-        uint crc = Crc32.Initial;
-        crc = WriteAndHash(stream, header, crc);
+        uint crc = WriteAndHash(stream, header, Crc32.Initial);
         crc = WriteAndHash(stream, text, crc);
         crc = WriteFloats(stream, parameters, crc);
         crc = WriteFloats(stream, state, crc);
@@ -77,78 +65,54 @@ public static class WeightFile
     /// </summary>
     public static void Read(Stream stream, string source, string architecture, ulong fingerprint, Span<float> parameters, Span<float> state)
     {
-        Span<byte> header = stackalloc byte[HeaderSize];
-        if (ReadFully(stream, header) < HeaderSize)
+        Span<byte> header = stackalloc byte[WeightFileHeader.Size];
+        int headerRead = ReadFully(stream, header);
+        if (WeightFileHeader.TryRead(header[..headerRead], out WeightFileHeader found) is { } problem)
         {
-            throw new WeightFileException(source, $"the file is truncated: it is shorter than the {HeaderSize}-byte header.");
+            throw new WeightFileException(source, problem);
         }
 
-        uint magic = BinaryPrimitives.ReadUInt32LittleEndian(header);
-        if (magic != Magic)
+        var text = new byte[found.ArchitectureLength];
+        if (ReadFully(stream, text) < text.Length)
         {
-            throw new WeightFileException(source, $"it is not a StaticNet weight file (expected magic \"SNWF\", found 0x{magic:X8}).");
-        }
-
-        ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
-        if (version != Version)
-        {
-            throw new WeightFileException(source, $"it has format version {version}; this library reads version {Version}.");
-        }
-
-        if (header[6] != Float32)
-        {
-            throw new WeightFileException(source, $"it holds element type {header[6]}; only 1 (float32) is supported.");
-        }
-
-        ulong foundFingerprint = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
-        int parameterCount = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
-        int stateCount = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
-        int textLength = BinaryPrimitives.ReadInt32LittleEndian(header[24..]);
-        if (textLength < 0 || textLength > MaxArchitectureBytes)
-        {
-            throw new WeightFileException(source, $"its architecture text length {textLength} is not plausible.");
-        }
-
-        var text = new byte[textLength];
-        if (ReadFully(stream, text) < textLength)
-        {
-            throw new WeightFileException(source, "the file is truncated inside its architecture text.");
+            throw new WeightFileException(source, WeightFileHeader.TruncatedArchitecture);
         }
 
         string foundArchitecture = Encoding.UTF8.GetString(text);
-        if (foundFingerprint != fingerprint || foundArchitecture != architecture)
+        if (found.Fingerprint != fingerprint || foundArchitecture != architecture)
         {
-            throw new WeightFileException(source,
-                $"it was saved from another architecture. The file has \"{foundArchitecture}\" (fingerprint 0x{foundFingerprint:X16}); "
-                + $"this network is \"{architecture}\" (fingerprint 0x{fingerprint:X16}).");
+            throw new WeightFileException(
+                source, WeightFileHeader.ArchitectureMismatch(foundArchitecture, found.Fingerprint, architecture, fingerprint));
         }
 
-        if (parameterCount != parameters.Length || stateCount != state.Length)
+        if (found.ParameterCount != parameters.Length || found.StateCount != state.Length)
         {
-            throw new WeightFileException(source,
-                $"it holds {parameterCount} parameters and {stateCount} state values; this network has {parameters.Length} and {state.Length}.");
+            throw new WeightFileException(
+                source, WeightFileHeader.CountMismatch(found.ParameterCount, found.StateCount, parameters.Length, state.Length));
         }
 
+        int parameterCount = found.ParameterCount;
+        int stateCount = found.StateCount;
         uint crc = Crc32.Append(Crc32.Append(Crc32.Initial, header), text);
         var values = new float[parameterCount + stateCount];
         Span<byte> bytes = MemoryMarshal.AsBytes(values.AsSpan());
         int read = ReadFully(stream, bytes);
         if (read < bytes.Length)
         {
-            throw new WeightFileException(source, $"the file is truncated: expected {bytes.Length} bytes of values, found {read}.");
+            throw new WeightFileException(source, WeightFileHeader.TruncatedValues(bytes.Length, read));
         }
 
         crc = Crc32.Finish(Crc32.Append(crc, bytes));
-        Span<byte> checksum = stackalloc byte[4];
-        if (ReadFully(stream, checksum) < 4)
+        Span<byte> checksum = stackalloc byte[WeightFileHeader.ChecksumSize];
+        if (ReadFully(stream, checksum) < checksum.Length)
         {
-            throw new WeightFileException(source, "the file is truncated: its checksum is missing.");
+            throw new WeightFileException(source, WeightFileHeader.MissingChecksum);
         }
 
         uint expected = BinaryPrimitives.ReadUInt32LittleEndian(checksum);
         if (expected != crc)
         {
-            throw new WeightFileException(source, $"its checksum does not match (stored 0x{expected:X8}, computed 0x{crc:X8}): the file is corrupted.");
+            throw new WeightFileException(source, WeightFileHeader.ChecksumMismatch(expected, crc));
         }
 
         if (!BitConverter.IsLittleEndian)

@@ -46,6 +46,26 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Iris_weights_with_standardisation_folded_in_predict_raw_measurements_as_the_network_does_standardised_ones()
+    {
+        IrisData data = IrisData.Load(Path.Combine(AppContext.BaseDirectory, "iris.csv"));
+        IrisExperiment.Result result = IrisExperiment.Run(data, seed: 3);
+
+        float[] folded = result.RawInputParameters();
+
+        var standardised = new float[IrisNet.OutputSize];
+        var raw = new float[IrisNet.OutputSize];
+        for (int i = 0; i < result.Test.Count; i++)
+        {
+            IrisNet.Forward(result.Network.Parameters, result.Test.Input(i), standardised);
+            IrisNet.Forward(folded, result.RawTest.Input(i), raw);
+            Tolerance.Close(standardised, raw, 1e-4, $"flower {i}");
+        }
+
+        Assert.NotEqual(result.Network.Parameters, folded);
+    }
+
+    [Fact]
     public void The_same_seed_gives_bit_identical_parameters()
     {
         float[] Train()

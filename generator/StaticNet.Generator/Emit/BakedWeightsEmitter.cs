@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Linq;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// Writes the members of <c>[Network(Weights = "file")]</c>: the file's values as constant data
+/// (<c>TrainedParameters</c>, and <c>TrainedState</c> for batch-norm statistics) and <c>PredictTrained</c> methods
+/// that run the network on them. A <c>ReadOnlySpan&lt;float&gt;</c> over an array of constants compiles to a view
+/// of the assembly's data section (RuntimeHelpers.CreateSpan): no allocation and no file I/O at run time.
+/// </summary>
+internal static class BakedWeightsEmitter
+{
+    private const int ValuesPerLine = 8;
+
+    public static void Emit(CodeWriter writer, NetworkPlan plan, BakedWeights weights)
+    {
+        string checksum = "0x" + weights.Checksum.ToString("X8", CultureInfo.InvariantCulture);
+        writer.Line("/// <summary>");
+        writer.Line($"/// The trained parameters baked in at compile time from <c>{Xml(weights.FileName)}</c> (checksum {checksum}), in the");
+        writer.Line("/// layout of the parameter span: constant data in the assembly, read in place.");
+        writer.Line("/// </summary>");
+        WriteValues(writer, "TrainedParameters", weights.Parameters, TensorLayout.Of(plan).Where(tensor => !tensor.IsState));
+        string state = "";
+        if (plan.HasState)
+        {
+            writer.Line();
+            writer.Line($"/// <summary>The batch-norm running statistics baked in from <c>{Xml(weights.FileName)}</c>, in the layout of the state span.</summary>");
+            WriteValues(writer, "TrainedState", weights.State, TensorLayout.Of(plan).Where(tensor => tensor.IsState));
+            state = "TrainedState, ";
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>Runs the network with the baked <see cref=\"TrainedParameters\"/>: <see cref=\"Forward\"/> without a parameter span.</summary>");
+        writer.Line($"public static void PredictTrained({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) =>");
+        writer.Line($"    Forward(TrainedParameters, {state}input, output);");
+        writer.Line();
+        writer.Line("/// <summary>Runs the network with the baked parameters on a batch of samples laid end to end: <see cref=\"ForwardBatch\"/>.</summary>");
+        writer.Line($"public static void PredictTrainedBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) =>");
+        writer.Line($"    ForwardBatch(TrainedParameters, {state}inputs, outputs);");
+        if (plan.OutputShape.Size > 1 && plan.OutputShape.Size <= MethodBody.StackScratchLimit)
+        {
+            writer.Line();
+            writer.Line("/// <summary>The index of the largest output (the first, on ties) with the baked parameters: the predicted class.</summary>");
+            writer.Open($"public static int PredictTrainedClass({RuntimeCalls.ReadOnlySpan} input)");
+            writer.Line($"{RuntimeCalls.Span} output = stackalloc float[OutputSize];");
+            writer.Line($"Forward(TrainedParameters, {state}input, output);");
+            writer.Line("return global::StaticNet.Training.Metrics.ArgMax(output);");
+            writer.Close();
+        }
+    }
+
+    private static void WriteValues(CodeWriter writer, string name, EquatableArray<float> values, System.Collections.Generic.IEnumerable<TensorLayout.Tensor> tensors)
+    {
+        writer.Line($"public static {RuntimeCalls.ReadOnlySpan} {name} => new float[]");
+        writer.Line("{");
+        foreach (TensorLayout.Tensor tensor in tensors)
+        {
+            writer.Line($"    // {tensor.Name}: layer {tensor.Layer} {tensor.Role} [{tensor.Shape}]");
+            for (int start = 0; start < tensor.Count; start += ValuesPerLine)
+            {
+                int end = System.Math.Min(start + ValuesPerLine, tensor.Count);
+                var line = new System.Text.StringBuilder("   ");
+                for (int i = start; i < end; i++)
+                {
+                    line.Append(' ').Append(RuntimeCalls.Float(values[tensor.Offset + i])).Append(',');
+                }
+
+                writer.Line(line.ToString());
+            }
+        }
+
+        writer.Line("};");
+    }
+
+    /// <summary>Text safe inside a one-line XML doc comment.</summary>
+    private static string Xml(string text) => new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray())
+        .Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// A network's tensors in PyTorch's <c>state_dict</c> order, named as the equivalent <c>nn.Sequential</c> names them:
+/// every layer one module and every activation other than the identity another right after it, so the 4-6-2
+/// network's tensors are <c>0.weight</c>, <c>0.bias</c>, <c>2.weight</c>, <c>2.bias</c>. Parameters come in the
+/// order of the parameter span, state (batch-norm running statistics) in the order of the state span.
+/// </summary>
+internal static class TensorLayout
+{
+    /// <param name="Shape">Comma-separated sizes, as in <c>8, 4</c>.</param>
+    /// <param name="Offset">Where it starts in the parameter span, or in the state span when <paramref name="IsState"/>.</param>
+    internal readonly record struct Tensor(string Name, int Layer, string Role, string Shape, bool IsState, int Offset, int Count);
+
+    public static IEnumerable<Tensor> Of(NetworkPlan plan)
+    {
+        int module = 0;
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            int n = layer.Number;
+            switch (layer)
+            {
+                case DenseLayerPlan dense:
+                    yield return new Tensor($"{module}.weight", n, "weights", $"{dense.Outputs}, {dense.Inputs}", false, layer.WeightOffset, layer.WeightCount);
+                    yield return new Tensor($"{module}.bias", n, "biases", $"{dense.Outputs}", false, layer.BiasOffset, layer.BiasCount);
+                    break;
+                case Conv2DLayerPlan conv:
+                    yield return new Tensor(
+                        $"{module}.weight", n, "weights", $"{conv.OutputShape.Channels}, {conv.InputShape.Channels}, {conv.Kernel}, {conv.Kernel}",
+                        false, layer.WeightOffset, layer.WeightCount);
+                    yield return new Tensor($"{module}.bias", n, "biases", $"{conv.OutputShape.Channels}", false, layer.BiasOffset, layer.BiasCount);
+                    break;
+                case BatchNormLayerPlan batchNorm:
+                    int features = batchNorm.Features;
+                    yield return new Tensor($"{module}.weight", n, "gamma", $"{features}", false, layer.WeightOffset, features);
+                    yield return new Tensor($"{module}.bias", n, "beta", $"{features}", false, layer.BiasOffset, features);
+                    yield return new Tensor($"{module}.running_mean", n, "running mean", $"{features}", true, batchNorm.MeanOffset, features);
+                    yield return new Tensor($"{module}.running_var", n, "running variance", $"{features}", true, batchNorm.VarianceOffset, features);
+                    break;
+            }
+
+            module += layer.Activation == ActivationKind.Identity ? 1 : 2;
+        }
+    }
+}

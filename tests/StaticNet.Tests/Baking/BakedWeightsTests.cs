@@ -1,0 +1,137 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using StaticNet.Tests.Networks;
+using StaticNet.TestSupport;
+using StaticNet.Training;
+using Xunit;
+
+namespace StaticNet.Tests.Baking;
+
+/// <summary>
+/// Weights baked in at compile time are the weight file's, bit for bit, and predict what the same file loaded at
+/// run time predicts, without allocating.
+/// </summary>
+public class BakedWeightsTests
+{
+    [Fact]
+    public void The_baked_files_are_the_fixture_parameters_saved_by_SaveWeights()
+    {
+        // Provenance of the committed files: rewritten here from their sources when STATICNET_ACCEPT_SNAPSHOTS=1.
+        Fixture fixture = Fixture.Load("seed-4-6-2");
+        using var seed = new MemoryStream();
+        Seed462Net.SaveWeights(seed, fixture.Parameters);
+        using var channelNorm = new MemoryStream();
+        ChannelNormNet.SaveWeights(channelNorm, ChannelNormParameters(), ChannelNormState());
+
+        AssertFile("seed-4-6-2.snw", seed.ToArray());
+        AssertFile("channel-norm.snw", channelNorm.ToArray());
+    }
+
+    [Fact]
+    public void Baked_parameters_are_the_loaded_file_bit_for_bit()
+    {
+        var loaded = new float[Seed462Net.ParameterCount];
+        Seed462Net.LoadWeights(SourcePath("seed-4-6-2.snw"), loaded);
+        var loadedParameters = new float[ChannelNormNet.ParameterCount];
+        var loadedState = new float[ChannelNormNet.StateCount];
+        ChannelNormNet.LoadWeights(SourcePath("channel-norm.snw"), loadedParameters, loadedState);
+
+        Assert.Equal(Bits(loaded), Bits(BakedSeed462Net.TrainedParameters.ToArray()));
+        Assert.Equal(Bits(Fixture.Load("seed-4-6-2").Parameters), Bits(BakedSeed462Net.TrainedParameters.ToArray()));
+        Assert.Equal(Bits(loadedParameters), Bits(BakedChannelNormNet.TrainedParameters.ToArray()));
+        Assert.Equal(Bits(loadedState), Bits(BakedChannelNormNet.TrainedState.ToArray()));
+    }
+
+    [Fact]
+    public void PredictTrained_gives_the_outputs_of_the_loaded_weights_and_of_PyTorch()
+    {
+        Fixture fixture = Fixture.Load("seed-4-6-2");
+        var loaded = new float[Seed462Net.ParameterCount];
+        Seed462Net.LoadWeights(SourcePath("seed-4-6-2.snw"), loaded);
+        foreach (FixtureCase fixtureCase in fixture.Cases)
+        {
+            var baked = new float[2];
+            var fromFile = new float[2];
+            BakedSeed462Net.PredictTrained(fixtureCase.Input, baked);
+            Seed462Net.Forward(loaded, fixtureCase.Input, fromFile);
+
+            Assert.Equal(Bits(fromFile), Bits(baked));
+            Tolerance.Close(fixtureCase.Output, baked, Tolerance.Values, "PredictTrained vs PyTorch");
+            Assert.Equal(Metrics.ArgMax(fromFile), BakedSeed462Net.PredictTrainedClass(fixtureCase.Input));
+        }
+    }
+
+    [Fact]
+    public void Baked_running_statistics_are_used_in_inference_and_batches_match_single_samples()
+    {
+        var parameters = new float[ChannelNormNet.ParameterCount];
+        var state = new float[ChannelNormNet.StateCount];
+        ChannelNormNet.LoadWeights(SourcePath("channel-norm.snw"), parameters, state);
+        const int Samples = 5;
+        float[] inputs = RandomData.Uniform(new Random(4), Samples * ChannelNormNet.InputSize, 2.0);
+        var batch = new float[Samples * ChannelNormNet.OutputSize];
+        BakedChannelNormNet.PredictTrainedBatch(inputs, batch);
+
+        for (int i = 0; i < Samples; i++)
+        {
+            ReadOnlySpan<float> input = inputs.AsSpan(i * ChannelNormNet.InputSize, ChannelNormNet.InputSize);
+            var fromFile = new float[ChannelNormNet.OutputSize];
+            var baked = new float[ChannelNormNet.OutputSize];
+            ChannelNormNet.Forward(parameters, state, input, fromFile);
+            BakedChannelNormNet.PredictTrained(input, baked);
+
+            Assert.Equal(Bits(fromFile), Bits(baked));
+            Tolerance.Close(fromFile, batch.AsSpan(i * ChannelNormNet.OutputSize, ChannelNormNet.OutputSize), Tolerance.Values, "batch vs single");
+            Assert.Equal(Metrics.ArgMax(fromFile), BakedChannelNormNet.PredictTrainedClass(input));
+        }
+    }
+
+    [Fact]
+    public void Predicting_with_baked_weights_allocates_nothing()
+    {
+        float[] input = Fixture.Load("seed-4-6-2").Cases[0].Input;
+        var output = new float[2];
+        float[] image = RandomData.Uniform(new Random(5), ChannelNormNet.InputSize, 1.0);
+
+        long bytes = Allocations.Measure(() =>
+        {
+            BakedSeed462Net.PredictTrained(input, output);
+            _ = BakedSeed462Net.PredictTrainedClass(input);
+            _ = BakedSeed462Net.TrainedParameters[7];
+            BakedChannelNormNet.PredictTrained(image, output);
+        });
+
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
+    public void PredictTrained_checks_span_lengths()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BakedSeed462Net.PredictTrained(new float[3], new float[2]));
+        Assert.Contains("4", error.Message);
+    }
+
+    internal static float[] ChannelNormParameters() =>
+        Enumerable.Range(0, ChannelNormNet.ParameterCount).Select(i => ((((i * 37) % 101) - 50) / 64f)).ToArray();
+
+    internal static float[] ChannelNormState() =>
+        [.. Enumerable.Range(0, 3).Select(i => ((((i * 13) % 7) - 3) / 8f)), .. Enumerable.Range(0, 3).Select(i => 1 + (((i * 5) % 4) / 4f))];
+
+    private static int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();
+
+    private static void AssertFile(string name, byte[] expected)
+    {
+        string path = SourcePath(name);
+        if (Environment.GetEnvironmentVariable("STATICNET_ACCEPT_SNAPSHOTS") == "1")
+        {
+            File.WriteAllBytes(path, expected);
+        }
+
+        Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(path)), $"{path} is not what SaveWeights writes from its source; rerun with STATICNET_ACCEPT_SNAPSHOTS=1 to rewrite it.");
+    }
+
+    private static string SourcePath(string name, [CallerFilePath] string thisFile = "") =>
+        Path.Combine(Path.GetDirectoryName(thisFile)!, name);
+}
