@@ -55,7 +55,11 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (pair, _) => Bake(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Build);
 
-        context.RegisterSourceOutput(builds, static (output, build) => Emit(output, build));
+        // Baked values are emitted as an array the C# compiler maps onto the assembly's data section, which it does
+        // only in optimised builds; a Debug build gets one cached array instead, so no build allocates per call.
+        IncrementalValueProvider<bool> optimised = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.Options.OptimizationLevel == OptimizationLevel.Release);
+        context.RegisterSourceOutput(builds.Combine(optimised), static (output, pair) => Emit(output, pair.Left, pair.Right));
 
         // Diagnostics are reported apart from the source: only declarations with problems meet the
         // compilation (to locate each diagnostic in its syntax tree), so a clean project pays nothing.
@@ -138,7 +142,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Emit(SourceProductionContext output, NetworkBuild build)
+    private static void Emit(SourceProductionContext output, NetworkBuild build, bool optimised)
     {
         NetworkPlan plan = build.Plan;
         if (plan.HasErrors)
@@ -149,7 +153,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         string source;
         try
         {
-            source = NetworkEmitter.Emit(plan, build.Weights);
+            source = NetworkEmitter.Emit(plan, build.Weights, optimised);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

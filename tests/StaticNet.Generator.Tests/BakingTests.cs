@@ -67,17 +67,23 @@ public sealed class BakingTests : IDisposable
     }
 
     [Fact]
-    public void The_baked_source_names_the_file_and_each_tensor_and_reads_as_constant_data()
+    public void The_baked_source_names_the_file_and_each_tensor_and_is_data_section_constants_when_optimised()
     {
         string path = WriteFile("iris.snw", IrisArchitecture, Values(IrisParameters, seed: 3));
+        CSharpCompilation debug = GeneratorHarness.Compile(Iris("Weights = \"iris.snw\""));
+        CSharpCompilation release = debug.WithOptions(debug.Options.WithOptimizationLevel(OptimizationLevel.Release));
 
-        GeneratorResult result = GeneratorHarness.Run([new BinaryAdditionalFile(path)], Iris("Weights = \"iris.snw\""));
+        string Generate(CSharpCompilation compilation) => GeneratorHarness.CreateDriver([new BinaryAdditionalFile(path)])
+            .RunGenerators(compilation).GetRunResult().GeneratedTrees.Single().ToString();
+        string optimised = Generate(release);
+        string unoptimised = Generate(debug);
 
-        string source = result.Sources.Values.Single();
-        Assert.Contains("baked in at compile time from <c>iris.snw</c>", source);
-        Assert.Contains("public static global::System.ReadOnlySpan<float> TrainedParameters => new float[]", source);
-        Assert.Contains("// 0.weight: layer 1 weights [6, 4]", source);
-        Assert.Contains("// 2.bias: layer 2 biases [3]", source);
+        Assert.Contains("baked in at compile time from <c>iris.snw</c>", optimised);
+        Assert.Contains("public static global::System.ReadOnlySpan<float> TrainedParameters => new float[]", optimised);
+        Assert.Contains("// 0.weight: layer 1 weights [6, 4]", optimised);
+        Assert.Contains("// 2.bias: layer 2 biases [3]", optimised);
+        Assert.Contains("public static global::System.ReadOnlySpan<float> TrainedParameters => bakedTrainedParameters;", unoptimised);
+        Assert.Contains("private static readonly float[] bakedTrainedParameters = new float[]", unoptimised);
     }
 
     [Theory]

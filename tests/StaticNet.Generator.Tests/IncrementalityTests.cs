@@ -83,6 +83,29 @@ public class IncrementalityTests
     }
 
     [Fact]
+    public void In_a_project_of_100_networks_editing_one_reruns_one()
+    {
+        static SyntaxTree Network(int index, int hidden) => Parse(
+            $"using StaticNet;\nnamespace Demo;\n[Network] [Input(16)] [Dense({hidden}, Activation.Tanh)] [Dense(32, Activation.ReLU)] [Dense(4)]\npublic partial class Net{index} {{ }}\n",
+            $"Net{index}.cs");
+        SyntaxTree[] trees = Enumerable.Range(0, 100).Select(i => Network(i, 32)).ToArray();
+        CSharpCompilation compilation = GeneratorHarness.Compile().AddSyntaxTrees(trees);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Equal(100, driver.GetRunResult().GeneratedTrees.Length);
+
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(trees[42], Network(42, 33)));
+
+        IncrementalStepRunReason[] plans = Reasons(driver, TrackingNames.Plan);
+        Assert.Equal(100, plans.Length);
+        Assert.Equal(IncrementalStepRunReason.Modified, plans[42]);
+        Assert.Equal(99, plans.Count(reason => reason == IncrementalStepRunReason.Cached));
+        IncrementalStepRunReason[] sources = driver.GetRunResult().Results.Single().TrackedOutputSteps["SourceOutput"]
+            .SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+        Assert.Equal(1, sources.Count(reason => reason == IncrementalStepRunReason.Modified));
+        Assert.All(sources, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Modified, reason.ToString()));
+    }
+
+    [Fact]
     public void Pipeline_models_hold_no_Roslyn_objects()
     {
         (GeneratorDriver driver, _) = FirstRun();

@@ -1,3 +1,4 @@
+using System.Linq;
 using StaticNet.Generator.Tests.Support;
 using Xunit;
 
@@ -66,6 +67,33 @@ public class SnapshotTests
         [Dense(10, Activation.Softmax)]
         public partial class NormalisedCnn { }
         """;
+
+    // The seed-4-6-2 fixture's PyTorch parameters, as StaticNet.Tests bakes them.
+    public const string BakedSeedNet = """
+        using StaticNet;
+
+        namespace Demo;
+
+        [Network(Loss = Loss.CrossEntropy, Weights = "seed-4-6-2.snw")]
+        [Input(4)]
+        [Dense(6, Activation.ReLU)]
+        [Dense(2, Activation.Softmax)]
+        public partial class BakedSeedNet { }
+        """;
+
+    [Fact]
+    public void Network_with_baked_weights()
+    {
+        string file = System.IO.Path.Combine(DotNetCli.RepositoryRoot, "tests", "StaticNet.Tests", "Baking", "seed-4-6-2.snw");
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation = GeneratorHarness.Compile(BakedSeedNet);
+        compilation = compilation.WithOptions(compilation.Options.WithOptimizationLevel(Microsoft.CodeAnalysis.OptimizationLevel.Release));
+
+        // Optimised, as users ship it: the baked values are a data-section span (a Debug build caches one array).
+        Microsoft.CodeAnalysis.GeneratorDriverRunResult run = GeneratorHarness.CreateDriver([new BinaryAdditionalFile(file)]).RunGenerators(compilation).GetRunResult();
+
+        Assert.Empty(run.Diagnostics);
+        Snapshot.Match("BakedSeedNet", run.GeneratedTrees.Single().ToString());
+    }
 
     [Fact]
     public void Network_with_batch_normalisation_and_dropout()

@@ -9,26 +9,28 @@ namespace StaticNet.Generator.Emit;
 /// Writes the members of <c>[Network(Weights = "file")]</c>: the file's values as constant data
 /// (<c>TrainedParameters</c>, and <c>TrainedState</c> for batch-norm statistics) and <c>PredictTrained</c> methods
 /// that run the network on them. A <c>ReadOnlySpan&lt;float&gt;</c> over an array of constants compiles to a view
-/// of the assembly's data section (RuntimeHelpers.CreateSpan): no allocation and no file I/O at run time.
+/// of the assembly's data section (RuntimeHelpers.CreateSpan): no allocation and no file I/O at run time. The C#
+/// compiler does that only when optimising; for a Debug build the values go into a static array, copied from the
+/// data section once, so that no build allocates per call.
 /// </summary>
 internal static class BakedWeightsEmitter
 {
     private const int ValuesPerLine = 8;
 
-    public static void Emit(CodeWriter writer, NetworkPlan plan, BakedWeights weights)
+    public static void Emit(CodeWriter writer, NetworkPlan plan, BakedWeights weights, bool optimised)
     {
         string checksum = "0x" + weights.Checksum.ToString("X8", CultureInfo.InvariantCulture);
         writer.Line("/// <summary>");
         writer.Line($"/// The trained parameters baked in at compile time from <c>{Xml(weights.FileName)}</c> (checksum {checksum}), in the");
         writer.Line("/// layout of the parameter span: constant data in the assembly, read in place.");
         writer.Line("/// </summary>");
-        WriteValues(writer, "TrainedParameters", weights.Parameters, TensorLayout.Of(plan).Where(tensor => !tensor.IsState));
+        WriteValues(writer, "TrainedParameters", weights.Parameters, TensorLayout.Of(plan).Where(tensor => !tensor.IsState), optimised);
         string state = "";
         if (plan.HasState)
         {
             writer.Line();
             writer.Line($"/// <summary>The batch-norm running statistics baked in from <c>{Xml(weights.FileName)}</c>, in the layout of the state span.</summary>");
-            WriteValues(writer, "TrainedState", weights.State, TensorLayout.Of(plan).Where(tensor => tensor.IsState));
+            WriteValues(writer, "TrainedState", weights.State, TensorLayout.Of(plan).Where(tensor => tensor.IsState), optimised);
             state = "TrainedState, ";
         }
 
@@ -52,9 +54,22 @@ internal static class BakedWeightsEmitter
         }
     }
 
-    private static void WriteValues(CodeWriter writer, string name, EquatableArray<float> values, System.Collections.Generic.IEnumerable<TensorLayout.Tensor> tensors)
+    private static void WriteValues(
+        CodeWriter writer, string name, EquatableArray<float> values, System.Collections.Generic.IEnumerable<TensorLayout.Tensor> tensors, bool optimised)
     {
-        writer.Line($"public static {RuntimeCalls.ReadOnlySpan} {name} => new float[]");
+        string field = "baked" + name;
+        if (optimised)
+        {
+            writer.Line($"public static {RuntimeCalls.ReadOnlySpan} {name} => new float[]");
+        }
+        else
+        {
+            writer.Line($"public static {RuntimeCalls.ReadOnlySpan} {name} => {field};");
+            writer.Line();
+            writer.Line("// A Debug build: the compiler reads constant arrays into spans without allocating only when optimising.");
+            writer.Line($"private static readonly float[] {field} = new float[]");
+        }
+
         writer.Line("{");
         foreach (TensorLayout.Tensor tensor in tensors)
         {
