@@ -8,8 +8,9 @@ using Xunit;
 namespace StaticNet.Generator.Tests;
 
 /// <summary>
-/// `dotnet pack` of src/StaticNet makes one package that carries the generator, and a project that
-/// references only that package gets working networks.
+/// `dotnet pack` of src/StaticNet makes one package that carries the generator and its code fixes, and a
+/// project that references only that package gets working networks, with warnings as errors (so the
+/// compiler must accept the code-fix assembly beside the generator without a word).
 /// </summary>
 public class PackageTests
 {
@@ -56,9 +57,10 @@ public class PackageTests
             {
                 string[] entries = archive.Entries.Select(e => e.FullName).ToArray();
                 Assert.Contains("analyzers/dotnet/cs/StaticNet.Generator.dll", entries);
+                Assert.Contains("analyzers/dotnet/cs/StaticNet.CodeFixes.dll", entries);
                 Assert.Contains("lib/net8.0/StaticNet.dll", entries);
                 Assert.Contains("lib/net10.0/StaticNet.dll", entries);
-                Assert.DoesNotContain(entries, e => e.StartsWith("lib/") && e.EndsWith("StaticNet.Generator.dll"));
+                Assert.DoesNotContain(entries, e => e.StartsWith("lib/") && (e.EndsWith("StaticNet.Generator.dll") || e.EndsWith("StaticNet.CodeFixes.dll")));
             }
 
             File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using StaticNet.Generator.Diagnostics;
 
@@ -6,6 +7,12 @@ namespace StaticNet.Generator.Model;
 /// <summary>A diagnostic as data: which descriptor, where, and the message arguments.</summary>
 internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> MessageArguments)
 {
+    /// <summary>
+    /// Further places the diagnostic is about, for code fixes: SN0001's is the name of the declaration
+    /// that lacks <c>partial</c>, which need not be the type carrying the attribute.
+    /// </summary>
+    public EquatableArray<LocationInfo> AdditionalLocations { get; init; } = EquatableArray<LocationInfo>.Empty;
+
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params object[] messageArguments)
     {
         var arguments = new string[messageArguments.Length];
@@ -19,28 +26,16 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
 
     /// <summary>
     /// The diagnostic, located in <paramref name="compilation"/>'s own syntax tree when it is there,
-    /// so that editors underline it and <c>#pragma warning disable</c> applies.
+    /// so that editors underline it, <c>#pragma warning disable</c> applies and code fixes find the node.
     /// </summary>
     public Diagnostic ToDiagnostic(Compilation compilation)
     {
-        Microsoft.CodeAnalysis.Location? location = null;
-        if (Location is { } info)
+        var additional = new List<Microsoft.CodeAnalysis.Location>(AdditionalLocations.Count);
+        foreach (LocationInfo info in AdditionalLocations)
         {
-            foreach (SyntaxTree tree in compilation.SyntaxTrees)
-            {
-                if (tree.FilePath == info.FilePath && info.Span.End <= tree.Length)
-                {
-                    location = Microsoft.CodeAnalysis.Location.Create(tree, info.Span);
-                    break;
-                }
-            }
+            additional.Add(Locate(info, compilation));
         }
 
-        return ToDiagnostic(location ?? Location?.ToLocation());
-    }
-
-    private Diagnostic ToDiagnostic(Microsoft.CodeAnalysis.Location? location)
-    {
         DiagnosticDescriptor descriptor = DiagnosticDescriptors.ById(Id);
         var arguments = new object[MessageArguments.Count];
         for (int i = 0; i < arguments.Length; i++)
@@ -48,8 +43,22 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
             arguments[i] = MessageArguments[i];
         }
 
-        return Diagnostic.Create(descriptor, location ?? Microsoft.CodeAnalysis.Location.None, arguments);
+        Microsoft.CodeAnalysis.Location location = Location is { } main ? Locate(main, compilation) : Microsoft.CodeAnalysis.Location.None;
+        return Diagnostic.Create(descriptor, location, additional, arguments);
     }
 
     public bool IsError => DiagnosticDescriptors.ById(Id).DefaultSeverity == DiagnosticSeverity.Error;
+
+    private static Microsoft.CodeAnalysis.Location Locate(LocationInfo info, Compilation compilation)
+    {
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath == info.FilePath && info.Span.End <= tree.Length)
+            {
+                return Microsoft.CodeAnalysis.Location.Create(tree, info.Span);
+            }
+        }
+
+        return info.ToLocation();
+    }
 }

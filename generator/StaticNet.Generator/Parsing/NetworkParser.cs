@@ -124,7 +124,12 @@ internal static class NetworkParser
         {
             if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, location, declaration.Identifier.ValueText));
+                // The identifier rides along so that the code fix can add 'partial' to this declaration.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, location, declaration.Identifier.ValueText) with
+                {
+                    AdditionalLocations = new[] { LocationInfo.From(declaration.Identifier.GetLocation()) }
+                        .OfType<LocationInfo>().ToEquatableArray(),
+                });
             }
         }
 

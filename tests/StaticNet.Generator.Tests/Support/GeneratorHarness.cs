@@ -24,11 +24,17 @@ public static class GeneratorHarness
             .ToImmutableArray();
     });
 
+    public static readonly CSharpCompilationOptions CompilationOptions =
+        new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+
+    /// <summary>The framework, the StaticNet runtime and what it depends on.</summary>
+    public static ImmutableArray<MetadataReference> References => references.Value;
+
     public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
         "UserAssembly",
         sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"File{i}.cs")),
         references.Value,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        CompilationOptions);
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalFiles = null) => CSharpGeneratorDriver.Create(
         [new NetworkGenerator().AsSourceGenerator()],

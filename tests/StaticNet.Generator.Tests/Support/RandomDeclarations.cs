@@ -1,0 +1,150 @@
+using System;
+using System.Text;
+
+namespace StaticNet.Generator.Tests.Support;
+
+/// <summary>
+/// Seeded random network declarations, as users type them: valid ones, and ones with every kind of
+/// mistake (bad sizes and types, impossible geometry, wrong placement, declarations that are not
+/// partial, generic, nested or mid-edit). Shared by the generator and code-fix fuzz tests.
+/// </summary>
+public static class RandomDeclarations
+{
+    private static readonly string[] Activations = ["Activation.Identity", "Activation.ReLU", "Activation.LeakyReLU", "Activation.Sigmoid", "Activation.Tanh", "Activation.Softmax", "(Activation)9", "(Activation)(-1)"];
+    private static readonly string[] Losses = ["Loss.MeanSquaredError", "Loss.CrossEntropy", "Loss.BinaryCrossEntropy", "(Loss)5"];
+    private static readonly string[] TypeShapes =
+        ["public partial class {0} {{ }}", "internal partial class {0} {{ }}", "public partial struct {0} {{ }}", "public partial record {0} {{ }}",
+         "public static partial class {0} {{ }}", "public abstract partial class {0} {{ }}", "public class {0} {{ }}", "public partial class {0}<T> {{ }}",
+         "public partial class Outer{0} {{ public partial class {0} {{ }} }}", "public class Outer{0} {{ public partial class {0} {{ }} }}",
+         "public partial class {0} {{ public float[] Parameters = new float[1]; }}", "public partial class {0}(int size) {{ }}",
+         "public partial class {0} {{ void Broken( {{ }}"];
+
+    /// <summary>A network that should generate: consistent loss and output activation, sizes that fit.</summary>
+    public static string WellFormed(Random random, string name)
+    {
+        var text = new StringBuilder();
+        string loss = Pick(random, Losses[..3]);
+        text.Append($"[Network(Loss = {loss})]\n");
+        if (random.Next(3) == 0)
+        {
+            int side = random.Next(4, 10);
+            text.Append($"[Input({random.Next(1, 4)}, {side}, {side + random.Next(3)})]\n");
+            text.Append($"[Conv2D({random.Next(1, 5)}, {random.Next(1, 4)}, {Pick(random, Activations[..5])}, Padding = {random.Next(0, 1)})]\n");
+            if (random.Next(3) == 0)
+            {
+                text.Append($"[BatchNorm({Pick(random, Activations[..5])})]\n");
+            }
+
+            text.Append(random.Next(2) == 0 ? "[MaxPool2D(2)]\n[Flatten]\n" : "[GlobalAveragePool2D]\n");
+        }
+        else
+        {
+            text.Append($"[Input({random.Next(1, 40)})]\n");
+        }
+
+        for (int i = random.Next(0, 4); i > 0; i--)
+        {
+            text.Append($"[Dense({random.Next(1, 40)}, {Pick(random, Activations[..5])})]\n");
+            if (random.Next(5) == 0)
+            {
+                text.Append("[Dropout(0.2f)]\n");
+            }
+            else if (random.Next(4) == 0)
+            {
+                text.Append($"[BatchNorm({Pick(random, Activations[..5])}, Momentum = 0.3f)]\n");
+            }
+        }
+
+        string last = loss switch
+        {
+            "Loss.CrossEntropy" => "Activation.Softmax",
+            "Loss.BinaryCrossEntropy" => "Activation.Sigmoid",
+            _ => Pick(random, Activations[..6]),
+        };
+        text.Append($"[Dense({random.Next(2, 12)}, {last})]\n");
+        text.AppendFormat(Pick(random, [TypeShapes[0], TypeShapes[1], TypeShapes[2], TypeShapes[4], TypeShapes[8]]), name);
+        return text.ToString();
+    }
+
+    /// <summary>Any declaration: most have at least one mistake, some are fine.</summary>
+    public static string Any(Random random, string name)
+    {
+        var text = new StringBuilder();
+        if (random.Next(10) > 0)
+        {
+            text.Append(random.Next(4) switch
+            {
+                0 => $"[Network(Loss = {Pick(random, Losses)})]\n",
+                1 when random.Next(3) == 0 => $"[Network(Unroll = {Pick(random, ["-1", "0", "16", "1000"])})]\n",
+                _ => "[Network]\n",
+            });
+        }
+
+        bool image = random.Next(3) == 0;
+        if (random.Next(12) > 0)
+        {
+            text.Append(image ? $"[Input({Size(random)}, {Size(random)}, {Size(random)})]\n" : $"[Input({Size(random)})]\n");
+        }
+
+        int layers = random.Next(0, 6);
+        for (int i = 0; i < layers; i++)
+        {
+            text.Append(Layer(random, image && i < 2)).Append('\n');
+        }
+
+        if (random.Next(40) == 0)
+        {
+            text.Append("[Input(3)]\n");
+        }
+
+        text.AppendFormat(random.Next(3) == 0 ? Pick(random, TypeShapes) : TypeShapes[0], name);
+        return text.ToString();
+    }
+
+    private static string Layer(Random random, bool image) => (image ? random.Next(6) : random.Next(2, 12)) switch
+    {
+        0 => $"[Conv2D({Size(random)}, {Size(random)}, {Pick(random, Activations)}{Geometry(random)})]",
+        1 => random.Next(2) == 0 ? $"[MaxPool2D({Size(random)})]" : $"[AvgPool2D({Size(random)})]",
+        2 => "[Flatten]",
+        3 => $"[Dropout({Pick(random, ["0.5f", "0f", "1f", "-0.1f", "0.25f"])})]",
+        4 when random.Next(2) == 0 => $"[BatchNorm({Pick(random, Activations)}{BatchNormOptions(random)})]",
+        4 => "[GlobalAveragePool2D]",
+        5 when random.Next(4) == 0 => Pick(random, ["[Dense(\"six\")]", "[Dense()]", "[Dense(1, 2, 3)]", "[Conv2D(2)]", "[Dense(nameof(Loss))]", "[Dense(int.MaxValue)]"]),
+        _ => $"[Dense({Size(random)}, {Pick(random, random.Next(4) == 0 ? Activations : Activations[..5])}{DenseOptions(random)})]",
+    };
+
+    private static string Geometry(Random random) => random.Next(3) switch
+    {
+        0 => "",
+        1 => $", Stride = {Pick(random, ["1", "2", "0", "-1"])}",
+        _ => $", Padding = {Pick(random, ["1", "0", "2", "-1", "5"])}",
+    };
+
+    private static string BatchNormOptions(Random random) => random.Next(4) switch
+    {
+        0 => $", Momentum = {Pick(random, ["0.5f", "0f", "2f", "float.NaN"])}",
+        1 => $", Epsilon = {Pick(random, ["1e-3f", "0f", "-1f", "float.PositiveInfinity"])}",
+        2 => $", Slope = {Pick(random, ["0.2f", "float.NaN"])}",
+        _ => "",
+    };
+
+    private static string DenseOptions(Random random) => random.Next(5) switch
+    {
+        0 => $", Slope = {Pick(random, ["0.1f", "float.NaN", "0f", "2f"])}",
+        1 => $", InputSize = {Size(random)}",
+        _ => "",
+    };
+
+    /// <summary>Mostly small sizes, sometimes 0, negative, a constant expression or huge.</summary>
+    private static string Size(Random random) => random.Next(40) switch
+    {
+        0 => "0",
+        1 => "-3",
+        2 => "1000000000",
+        3 => "2 + 3",
+        4 => "sizeof(int)",
+        _ => random.Next(1, 9).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static string Pick(Random random, string[] values) => values[random.Next(values.Length)];
+}
