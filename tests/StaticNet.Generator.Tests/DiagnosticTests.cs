@@ -112,6 +112,40 @@ public class DiagnosticTests
         Assert.Empty(result.Sources);
     }
 
+    /// <summary>
+    /// Found by the fuzzer: Roslyn hands every [Network] of a file to each of its declarations, so a
+    /// second [Network] on another part in the same file made the generator add the source twice (CS8785).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Network_repeated_on_another_partial_declaration_generates_once_and_leaves_the_error_to_the_compiler(bool sameFile)
+    {
+        const string First = "[StaticNet.Network]\n[StaticNet.Input(4)]\n[StaticNet.Dense(2)]\npublic partial class Net { }\n";
+        const string Second = "[StaticNet.Network]\npublic partial class Net { }\n";
+        GeneratorResult result = sameFile ? GeneratorHarness.Run(First + Second) : GeneratorHarness.Run(First, Second);
+
+        Assert.Empty(result.DriverDiagnostics);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Equal("Net.g.cs", Assert.Single(result.Sources).Key);
+        Assert.Equal("CS0579", Assert.Single(result.CompilationProblems).Id);
+    }
+
+    /// <summary>The same attribute kind on two parts: Roslyn gives each part the file's every use of it.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SN0011_is_reported_once_for_layers_on_several_partial_declarations(bool sameFile)
+    {
+        const string First = "[StaticNet.Dense(4)]\npublic partial class Net { }\n";
+        const string Second = "[StaticNet.Dense(2)]\npublic partial class Net { }\n";
+        GeneratorResult result = sameFile ? GeneratorHarness.Run(First + Second) : GeneratorHarness.Run(First, Second);
+
+        Diagnostic reported = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("SN0011", reported.Id);
+        Assert.Equal("StaticNet.Dense(4)", reported.Location.SourceTree!.ToString().Substring(reported.Location.SourceSpan.Start, reported.Location.SourceSpan.Length));
+    }
+
     [Fact]
     public void SN0016_unreadable_arguments()
     {

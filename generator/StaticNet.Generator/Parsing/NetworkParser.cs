@@ -20,12 +20,11 @@ internal static class NetworkParser
     public static NetworkDeclaration? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax node
-            || context.Attributes.IsEmpty || !IsFirstNetworkAttribute(type, context.Attributes[0]))
+            || FirstNetworkAttributeOn(type, node) is not { } network)
         {
             return null;
         }
 
-        AttributeData network = context.Attributes[0];
         LocationInfo? networkLocation = LocationInfo.From(network.ApplicationSyntaxReference?.GetSyntax(cancellationToken));
         var diagnostics = ImmutableArray.CreateBuilder<DiagnosticInfo>();
         TypeTarget target = ReadTarget(type, node);
@@ -79,19 +78,25 @@ internal static class NetworkParser
             .ToList();
     }
 
-    private static bool IsFirstNetworkAttribute(INamedTypeSymbol type, AttributeData candidate)
+    /// <summary>
+    /// The type's first [Network] when it is written on <paramref name="node"/>, so that a type with
+    /// [Network] on several partial declarations is generated once. (The context's own attribute list
+    /// is no help: it holds every matching attribute in the node's file, not only the node's.)
+    /// </summary>
+    private static AttributeData? FirstNetworkAttributeOn(INamedTypeSymbol type, TypeDeclarationSyntax node)
     {
         foreach (AttributeData attribute in type.GetAttributes())
         {
             if (attribute.AttributeClass?.ToDisplayString() == AttributeNames.Network)
             {
-                SyntaxReference? first = attribute.ApplicationSyntaxReference;
-                SyntaxReference? other = candidate.ApplicationSyntaxReference;
-                return first is not null && other is not null && first.SyntaxTree == other.SyntaxTree && first.Span == other.Span;
+                SyntaxReference? reference = attribute.ApplicationSyntaxReference;
+                bool onNode = reference is not null && reference.SyntaxTree == node.SyntaxTree
+                    && node.AttributeLists.Any(list => list.Span.Contains(reference.Span));
+                return onNode ? attribute : null;
             }
         }
 
-        return false;
+        return null;
     }
 
     private static TypeTarget ReadTarget(INamedTypeSymbol type, TypeDeclarationSyntax node)

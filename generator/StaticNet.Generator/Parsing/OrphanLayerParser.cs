@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,7 +20,7 @@ internal static class OrphanLayerParser
     /// </summary>
     public static DiagnosticInfo? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.IsEmpty)
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax node || context.Attributes.IsEmpty)
         {
             return null;
         }
@@ -39,7 +40,15 @@ internal static class OrphanLayerParser
             return null;
         }
 
+        // The context holds this attribute kind's uses in the whole file, not only on this node: report
+        // from the node that carries the first layer, and from that attribute kind's pipeline.
         AttributeData first = layers[0].Data;
+        if (layers[0].Syntax is not { } firstSyntax || firstSyntax.SyntaxTree != node.SyntaxTree
+            || !node.AttributeLists.Any(list => list.Span.Contains(firstSyntax.Span)))
+        {
+            return null;
+        }
+
         foreach (AttributeData attribute in context.Attributes)
         {
             if (attribute.ApplicationSyntaxReference?.Span == first.ApplicationSyntaxReference?.Span

@@ -17,7 +17,10 @@ public static class RandomDeclarations
          "public static partial class {0} {{ }}", "public abstract partial class {0} {{ }}", "public class {0} {{ }}", "public partial class {0}<T> {{ }}",
          "public partial class Outer{0} {{ public partial class {0} {{ }} }}", "public class Outer{0} {{ public partial class {0} {{ }} }}",
          "public partial class {0} {{ public float[] Parameters = new float[1]; }}", "public partial class {0}(int size) {{ }}",
-         "public partial class {0} {{ void Broken( {{ }}"];
+         "public partial class {0} {{ void Broken( {{ }}",
+         // Split across partial declarations: more layers, or a second [Network], on the other part.
+         "public partial class {0} {{ }}\n[Dense(3)]\npublic partial class {0} {{ }}",
+         "public partial class {0} {{ }}\n[Network]\npublic partial class {0} {{ }}"];
 
     /// <summary>A network that should generate: consistent loss and output activation, sizes that fit.</summary>
     public static string WellFormed(Random random, string name)
@@ -135,7 +138,7 @@ public static class RandomDeclarations
         _ => "",
     };
 
-    /// <summary>Mostly small sizes, sometimes 0, negative, a constant expression or huge.</summary>
+    /// <summary>Mostly small sizes, sometimes 0, negative, a constant expression, a named constant or huge.</summary>
     private static string Size(Random random) => random.Next(40) switch
     {
         0 => "0",
@@ -143,6 +146,7 @@ public static class RandomDeclarations
         2 => "1000000000",
         3 => "2 + 3",
         4 => "sizeof(int)",
+        5 => "sbyte.MaxValue / 16",
         _ => random.Next(1, 9).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
