@@ -38,7 +38,7 @@ public sealed class BakingTests : IDisposable
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompilationProblems);
-        Assembly assembly = Load(result.Output);
+        Assembly assembly = CompiledNetworks.Load(result.Output).Assembly;
         var baked = (float[])assembly.GetType("Demo.Probe")!.GetMethod("Baked")!.Invoke(null, null)!;
         Assert.Equal(parameters.Select(BitConverter.SingleToInt32Bits), baked.Select(BitConverter.SingleToInt32Bits));
     }
@@ -52,7 +52,7 @@ public sealed class BakingTests : IDisposable
         GeneratorResult result = GeneratorHarness.Run([new BinaryAdditionalFile(path)], Iris("Weights = \"iris.snw\""));
 
         Assert.Empty(result.CompilationProblems);
-        Type net = Load(result.Output).GetType("Demo.IrisNet")!;
+        Type net = CompiledNetworks.Load(result.Output).Assembly.GetType("Demo.IrisNet")!;
         var forward = net.GetMethod("Forward")!.CreateDelegate<Forward>();
         var predict = net.GetMethod("PredictTrained")!.CreateDelegate<Predict>();
         var classify = net.GetMethod("PredictTrainedClass")!.CreateDelegate<Classify>();
@@ -304,14 +304,6 @@ public sealed class BakingTests : IDisposable
         return copy;
     }
 
-    private static Assembly Load(Compilation compilation)
-    {
-        using var stream = new MemoryStream();
-        var emitted = compilation.Emit(stream);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        return Assembly.Load(stream.ToArray());
-    }
-
     private static IncrementalStepRunReason[] Outputs(GeneratorDriver driver, string step) =>
         driver.GetRunResult().Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
 
@@ -320,11 +312,7 @@ public sealed class BakingTests : IDisposable
 
     private static void AssertReported(GeneratorResult result, string id, string message)
     {
-        Diagnostic? diagnostic = result.GeneratorDiagnostics.FirstOrDefault(d => d.Id == id);
-        Assert.True(diagnostic is not null, $"Expected {id}; got: {string.Join("; ", result.GeneratorDiagnostics.Select(d => d.ToString()))}");
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic!.Severity);
-        Assert.StartsWith("Weights = ", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
-        Assert.Contains(message, diagnostic.GetMessage());
+        Assert.StartsWith("Weights = ", DiagnosticAssert.Reported(result, id, DiagnosticSeverity.Error, message));
         Assert.Empty(result.DiagnosticsInGeneratedCode);
     }
 }

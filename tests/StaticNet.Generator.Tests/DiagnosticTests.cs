@@ -233,14 +233,6 @@ public class DiagnosticTests
 
     private static string Declare(string attributes) => $"using StaticNet;\nnamespace Demo;\n{attributes}\npublic partial class Net {{ }}\n";
 
-    private static void AssertReported(GeneratorResult result, string id, DiagnosticSeverity severity, string location, string message)
-    {
-        Diagnostic? diagnostic = result.GeneratorDiagnostics.FirstOrDefault(d => d.Id == id);
-        Assert.True(diagnostic is not null,
-            $"Expected {id}; got: {string.Join("; ", result.GeneratorDiagnostics.Select(d => d.ToString()))}");
-        Assert.Equal(severity, diagnostic!.Severity);
-        Assert.True(diagnostic.Location.IsInSource, $"{id} has no source location.");
-        Assert.Equal(location, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
-        Assert.Contains(message, diagnostic.GetMessage());
-    }
+    private static void AssertReported(GeneratorResult result, string id, DiagnosticSeverity severity, string location, string message) =>
+        Assert.Equal(location, DiagnosticAssert.Reported(result, id, severity, message));
 }

@@ -22,9 +22,10 @@ public sealed class CompiledNetworks
 
     private delegate void StateInitializer(Span<float> state);
 
-    private readonly Assembly assembly;
+    private CompiledNetworks(Assembly assembly) => Assembly = assembly;
 
-    private CompiledNetworks(Assembly assembly) => this.assembly = assembly;
+    /// <summary>The emitted assembly, for tests that call other members of it.</summary>
+    public Assembly Assembly { get; }
 
     public static CompiledNetworks Load(Compilation compilation)
     {
@@ -41,7 +42,7 @@ public sealed class CompiledNetworks
     public bool TryGet(string typeName, out NetworkFunctions? network)
     {
         network = null;
-        Type? type = assembly.GetType(typeName) ?? assembly.GetType(NestedName(typeName));
+        Type? type = Assembly.GetType(typeName) ?? Assembly.GetType(NestedName(typeName));
         if (type?.GetMethod("Forward") is null)
         {
             return false;
