@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -106,15 +105,9 @@ public static class FirstCall
     private static (double Cold, double Warm) GeneratorTime(string name)
     {
         string source = $"using StaticNet;\nnamespace Timing;\n{Declarations[name]}\npublic partial class {name} {{ }}\n";
-        MetadataReference[] references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Append(typeof(NetworkAttribute).Assembly.Location)
-            .Distinct()
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToArray();
         double Once()
         {
-            CSharpCompilation compilation = CSharpCompilation.Create(
-                "Timing", [CSharpSyntaxTree.ParseText(source)], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            CSharpCompilation compilation = UserCompilation.Create("Timing", [CSharpSyntaxTree.ParseText(source)]);
             GeneratorDriver driver = CSharpGeneratorDriver.Create(new NetworkGenerator());
             var clock = Stopwatch.StartNew();
             driver.RunGenerators(compilation);

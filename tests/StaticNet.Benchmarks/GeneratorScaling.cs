@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
@@ -33,13 +32,8 @@ public class GeneratorScaling
     [GlobalSetup]
     public void Setup()
     {
-        MetadataReference[] references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Append(typeof(NetworkAttribute).Assembly.Location)
-            .Distinct()
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToArray();
         SyntaxTree[] trees = Enumerable.Range(0, Networks).Select(i => Parse(i, Shapes[i % Shapes.Length])).ToArray();
-        compilation = CSharpCompilation.Create("Scaling", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        compilation = UserCompilation.Create("Scaling", trees);
         edited = compilation.ReplaceSyntaxTree(trees[0], Parse(0, Shapes[0].Replace("[Dense(6,", "[Dense(7,")));
         warm = CSharpGeneratorDriver.Create(new NetworkGenerator()).RunGenerators(compilation);
         int generated = warm.GetRunResult().GeneratedTrees.Length;
