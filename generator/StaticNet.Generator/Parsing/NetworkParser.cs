@@ -80,8 +80,7 @@ internal static class NetworkParser
 
     /// <summary>
     /// The type's first [Network] when it is written on <paramref name="node"/>, so that a type with
-    /// [Network] on several partial declarations is generated once. (The context's own attribute list
-    /// is no help: it holds every matching attribute in the node's file, not only the node's.)
+    /// [Network] on several partial declarations is generated once.
     /// </summary>
     private static AttributeData? FirstNetworkAttributeOn(INamedTypeSymbol type, TypeDeclarationSyntax node)
     {
@@ -89,10 +88,7 @@ internal static class NetworkParser
         {
             if (attribute.AttributeClass?.ToDisplayString() == AttributeNames.Network)
             {
-                SyntaxReference? reference = attribute.ApplicationSyntaxReference;
-                bool onNode = reference is not null && reference.SyntaxTree == node.SyntaxTree
-                    && node.AttributeLists.Any(list => list.Span.Contains(reference.Span));
-                return onNode ? attribute : null;
+                return AttributePlacement.IsWrittenOn(attribute.ApplicationSyntaxReference, node) ? attribute : null;
             }
         }
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -40,11 +39,9 @@ internal static class OrphanLayerParser
             return null;
         }
 
-        // The context holds this attribute kind's uses in the whole file, not only on this node: report
-        // from the node that carries the first layer, and from that attribute kind's pipeline.
+        // Report from the part that carries the first layer, and from that attribute kind's pipeline.
         AttributeData first = layers[0].Data;
-        if (layers[0].Syntax is not { } firstSyntax || firstSyntax.SyntaxTree != node.SyntaxTree
-            || !node.AttributeLists.Any(list => list.Span.Contains(firstSyntax.Span)))
+        if (!AttributePlacement.IsWrittenOn(first.ApplicationSyntaxReference, node))
         {
             return null;
         }
