@@ -50,6 +50,27 @@ public class StableMathTests
         Assert.Equal(1f, gradient[1], 6);
     }
 
+    [Theory]
+    [InlineData(1.8e38f, 0)] // the winner is the target: the loss is 0, where 0 * (-inf) once made it NaN
+    [InlineData(3.4e38f, 0)]
+    [InlineData(float.MaxValue, 0)]
+    [InlineData(1.7e38f, 1)] // the target sits 3.4e38 below the winner: finite, just below float.MaxValue
+    [InlineData(1.8e38f, 1)] // 3.6e38: the true loss is beyond float's range, so it rounds to infinity
+    public void Softmax_cross_entropy_is_the_true_loss_rounded_to_float_at_the_edge_of_its_range(float magnitude, int targetClass)
+    {
+        float[] logits = [magnitude, -magnitude, 0f];
+        float[] target = [0f, 0f, 0f];
+        target[targetClass] = 1f;
+        var gradient = new float[3];
+
+        float loss = LossFunctions.SoftmaxCrossEntropy(logits, target, gradient, gradient);
+
+        double exact = targetClass == 0 ? 0 : 2.0 * magnitude;
+        Assert.Equal((float)exact, loss);
+        Assert.False(float.IsNaN(loss));
+        Assert.Equal(targetClass == 0 ? [0f, 0f, 0f] : [1f, -1f, 0f], gradient);
+    }
+
     [Fact]
     public void Binary_cross_entropy_and_sigmoid_stay_finite_at_the_extremes()
     {

@@ -64,7 +64,7 @@ internal sealed class BatchEmitter
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
         StateSpan.Guard(writer, plan);
         writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, nameof(inputs));");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(outputs.Length, checked(batch * OutputSize), nameof(outputs));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.BatchLength(outputs.Length, batch, OutputSize, nameof(outputs));");
         writer.Line();
         if (!plan.HasState && plan.Layers.OfType<DenseLayerPlan>().All(dense => dense.WeightCount <= SampleMajorWeightLimit))
         {
@@ -113,9 +113,9 @@ internal sealed class BatchEmitter
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
         StateSpan.Guard(writer, plan);
         writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, nameof(inputs));");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(targets.Length, checked(batch * OutputSize), nameof(targets));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.BatchLength(targets.Length, batch, OutputSize, nameof(targets));");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));");
-        writer.Line($"{RuntimeCalls.SpanGuard}.LengthOrEmpty(outputs.Length, checked(batch * OutputSize), nameof(outputs));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.BatchLengthOrEmpty(outputs.Length, batch, OutputSize, nameof(outputs));");
         writer.Line();
         Code.Line("// Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.");
         ForwardLayers();

@@ -40,8 +40,7 @@ internal sealed class BatchScratch
             string fixedPart = fixedLength == 0 ? "" : $" plus {fixedLength} for batch statistics";
             writer.Line($"// Scratch: {count} floats per sample{fixedPart}, in a per-thread buffer that is reused once large enough.");
             writer.Line($"const int PerSample = {count};");
-            string length = fixedLength == 0 ? "batch * PerSample" : $"(batch * PerSample) + {fixedLength}";
-            writer.Line($"global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(checked({length}));");
+            writer.Line($"global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, {fixedLength}, nameof(inputs));");
             writer.Line();
         }
 

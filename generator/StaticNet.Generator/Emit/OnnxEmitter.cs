@@ -37,12 +37,16 @@ internal static class OnnxEmitter
         writer.Line("graph.WriteTo(stream);");
         writer.Close();
         writer.Line();
-        writer.Line("/// <summary>Writes the ONNX model of the network with <paramref name=\"parameters\"/> to a file at <paramref name=\"path\"/>.</summary>");
+        writer.Line("/// <summary>");
+        writer.Line("/// Writes the ONNX model of the network with <paramref name=\"parameters\"/> to a file at <paramref name=\"path\"/>. The spans are");
+        writer.Line("/// checked and the whole model built in memory before the disk is touched; the file is written beside the destination");
+        writer.Line("/// and moved over it, so a failure leaves an existing file as it was.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Open($"public static void ToOnnx({RuntimeCalls.ReadOnlySpan} parameters, {state}string path)");
-        writer.Line("using (var stream = global::System.IO.File.Create(path))");
-        writer.Line("{");
-        writer.Line($"    ToOnnx(parameters, {StateSpan.Argument(plan)}stream);");
-        writer.Line("}");
+        writer.Line("var model = new global::System.IO.MemoryStream();");
+        writer.Line($"ToOnnx(parameters, {StateSpan.Argument(plan)}model);");
+        writer.Line("global::StaticNet.Storage.AtomicFile.Write(path, model);");
         writer.Close();
     }
 

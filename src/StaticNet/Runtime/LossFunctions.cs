@@ -40,12 +40,19 @@ public static class LossFunctions
         float sum = Activations.ExpShifted(logits, probabilities, out float max);
         float logSum = MathF.Log(sum);
 
-        float loss = 0f;
+        // In double: z - max can pass float's range when logits are beyond +-1.7e38 (the float difference would be
+        // -inf, and 0 * -inf a NaN), and classes the target gives no weight add nothing. The loss is then the true
+        // value rounded to float: infinite only where it is larger than float.MaxValue.
+        double loss = 0;
         float targetSum = 0f;
         for (int i = 0; i < logits.Length; i++)
         {
             float t = target[i];
-            loss -= t * (logits[i] - max - logSum);
+            if (t != 0f)
+            {
+                loss -= t * ((double)logits[i] - max - logSum);
+            }
+
             targetSum += t;
         }
 
@@ -57,7 +64,7 @@ public static class LossFunctions
             gradLogits[i] = p * targetSum - target[i];
         }
 
-        return loss;
+        return (float)loss;
     }
 
     /// <summary>

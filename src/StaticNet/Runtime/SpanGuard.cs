@@ -46,6 +46,35 @@ public static class SpanGuard
         return batch;
     }
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless <paramref name="actual"/> is <paramref name="batch"/> samples of
+    /// <paramref name="sampleSize"/> values (counted without overflow, so an impossible batch is a wrong length too).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void BatchLength(int actual, int batch, int sampleSize, string parameterName)
+    {
+        if ((long)batch * sampleSize != actual)
+        {
+            ThrowWrongBatchLength(parameterName, batch, sampleSize, actual);
+        }
+    }
+
+    /// <summary>Like <see cref="BatchLength"/>, but an empty span (to skip that output) is accepted too.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void BatchLengthOrEmpty(int actual, int batch, int sampleSize, string parameterName)
+    {
+        if (actual != 0 && (long)batch * sampleSize != actual)
+        {
+            ThrowWrongBatchLength(parameterName, batch, sampleSize, actual, orEmpty: true);
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowWrongBatchLength(string parameterName, int batch, int sampleSize, int actual, bool orEmpty = false) =>
+        throw new ArgumentException(
+            $"'{parameterName}' must have length {(long)batch * sampleSize} ({batch} samples of {sampleSize}){(orEmpty ? " (or be empty to skip it)" : "")}, but its length is {actual}.",
+            parameterName);
+
     [DoesNotReturn]
     private static void ThrowNotABatch(string parameterName, int sampleSize, int actual) =>
         throw new ArgumentException(

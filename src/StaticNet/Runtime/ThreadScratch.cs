@@ -8,21 +8,73 @@ namespace StaticNet.Runtime;
 /// calls stay allocation-free once warm. Generated methods call no other network while they hold
 /// the buffer, so one buffer per thread is enough.
 /// </summary>
+/// <remarks>
+/// A thread keeps at most <see cref="RetainedLimit"/> floats (16 MiB by default) for its life: a call that needs
+/// more (a batch of tens of thousands of samples) gets a buffer of its own, which the garbage collector frees after
+/// the call, so one huge batch does not pin its memory to the thread forever. <see cref="Release"/> drops the
+/// calling thread's buffer at once.
+/// </remarks>
 public static class ThreadScratch
 {
+    /// <summary>The default <see cref="RetainedLimit"/>: 4,194,304 floats, 16 MiB.</summary>
+    public const int DefaultRetainedLimit = 1 << 22;
+
     [ThreadStatic]
     private static float[]? buffer;
+
+    private static int retainedLimit = DefaultRetainedLimit;
+
+    /// <summary>
+    /// The most floats a thread keeps between calls. Larger requests are served, but not kept. Changing it affects
+    /// every thread's next request; a buffer already kept stays until <see cref="Release"/> or a larger request.
+    /// </summary>
+    public static int RetainedLimit
+    {
+        get => retainedLimit;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            retainedLimit = value;
+        }
+    }
 
     /// <summary>A span of <paramref name="length"/> floats with unspecified contents, valid until this thread's next call.</summary>
     public static Span<float> Get(int length)
     {
         float[]? current = buffer;
-        if (current is null || current.Length < length)
+        if (current is not null && current.Length >= length)
         {
-            current = new float[length];
+            return current.AsSpan(0, length);
+        }
+
+        current = GC.AllocateUninitializedArray<float>(length);
+        if (length <= retainedLimit)
+        {
             buffer = current;
         }
 
-        return current.AsSpan(0, length);
+        return current;
     }
+
+    /// <summary>
+    /// Scratch for a batch: <paramref name="batch"/> samples of <paramref name="perSample"/> floats, then
+    /// <paramref name="fixedLength"/> more. Throws <see cref="ArgumentException"/> naming <paramref name="parameterName"/>
+    /// when that is more than one array can hold, with the largest batch that fits.
+    /// </summary>
+    public static Span<float> ForBatch(int batch, int perSample, int fixedLength, string parameterName)
+    {
+        long length = ((long)batch * perSample) + fixedLength;
+        if (length > Array.MaxLength)
+        {
+            long largest = (Array.MaxLength - fixedLength) / Math.Max(perSample, 1);
+            throw new ArgumentException(
+                $"A batch of {batch} samples needs {length} floats of working memory, more than one array holds; pass at most {largest} samples per call.",
+                parameterName);
+        }
+
+        return Get((int)length);
+    }
+
+    /// <summary>Drops the calling thread's buffer, so the garbage collector can free it; the next call allocates again.</summary>
+    public static void Release() => buffer = null;
 }

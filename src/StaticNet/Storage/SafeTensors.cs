@@ -24,29 +24,60 @@ public static class SafeTensors
     private static readonly string[] SuffixOrder = ["weight", "bias", "running_mean", "running_var"];
 
     /// <summary>Imports the safetensors file at <paramref name="path"/>; see the class remarks for the matching rules.</summary>
-    /// <exception cref="WeightFileException">The file is malformed or does not fit the slots; the message names the file, the tensor and both shapes.</exception>
-    public static void Import(string path, IReadOnlyList<TensorSlot> slots, Span<float> parameters, Span<float> state, IReadOnlyDictionary<string, string>? tensorNames = null)
+    /// <param name="path">The file.</param>
+    /// <param name="slots">The network's tensors, in <c>state_dict</c> order.</param>
+    /// <param name="parameters">Receives the parameters, once every tensor has been read and checked.</param>
+    /// <param name="state">Receives the state (batch-norm running statistics).</param>
+    /// <param name="tensorNames">From each slot's name to the file's, or null to match by order.</param>
+    /// <param name="allowNonFinite">
+    /// Whether to accept NaN and infinite values (and F64 values beyond float's range, which become infinite). Off by
+    /// default: such a value in a weight is almost always a diverged or corrupted model, and it would silently make every
+    /// output NaN.
+    /// </param>
+    /// <exception cref="WeightFileException">The file cannot be read, is malformed or does not fit the slots; the message names the file, the tensor and both shapes.</exception>
+    public static void Import(
+        string path, IReadOnlyList<TensorSlot> slots, Span<float> parameters, Span<float> state,
+        IReadOnlyDictionary<string, string>? tensorNames = null, bool allowNonFinite = false)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(slots);
         byte[] bytes;
         try
         {
             bytes = File.ReadAllBytes(path);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new WeightFileException(path, exception.Message);
+            throw new WeightFileException(path, "the file does not exist.", exception);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new WeightFileException(path, $"it cannot be read: {exception.Message}", exception);
         }
 
-        Import(bytes, path, slots, parameters, state, tensorNames);
+        Import(bytes, path, slots, parameters, state, tensorNames, allowNonFinite);
     }
 
     /// <summary>Imports a safetensors file from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
-    /// <exception cref="WeightFileException">The file is malformed or does not fit the slots.</exception>
-    public static void Import(Stream stream, string source, IReadOnlyList<TensorSlot> slots, Span<float> parameters, Span<float> state, IReadOnlyDictionary<string, string>? tensorNames = null)
+    /// <exception cref="WeightFileException">The stream fails, or the file is malformed or does not fit the slots.</exception>
+    public static void Import(
+        Stream stream, string source, IReadOnlyList<TensorSlot> slots, Span<float> parameters, Span<float> state,
+        IReadOnlyDictionary<string, string>? tensorNames = null, bool allowNonFinite = false)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(slots);
         var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        Import(buffer.ToArray(), source, slots, parameters, state, tensorNames);
+        try
+        {
+            stream.CopyTo(buffer);
+        }
+        catch (Exception exception) when (exception is IOException and not WeightFileException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new WeightFileException(source, $"reading it failed: {exception.Message}", exception);
+        }
+
+        Import(buffer.ToArray(), source, slots, parameters, state, tensorNames, allowNonFinite);
     }
 
     /// <summary>Writes the slots' values as a safetensors file of F32 tensors at <paramref name="path"/>, replacing it once complete.</summary>
@@ -112,7 +143,9 @@ public static class SafeTensors
         }
     }
 
-    private static void Import(byte[] bytes, string source, IReadOnlyList<TensorSlot> slots, Span<float> parameters, Span<float> state, IReadOnlyDictionary<string, string>? tensorNames)
+    private static void Import(
+        byte[] bytes, string source, IReadOnlyList<TensorSlot> slots, Span<float> parameters, Span<float> state,
+        IReadOnlyDictionary<string, string>? tensorNames, bool allowNonFinite)
     {
         SafeTensorsFile file = SafeTensorsFile.Parse(bytes, source);
         SafeTensorsFile.Entry[] matched = tensorNames is null ? MatchByOrder(file, slots, source) : MatchByName(file, slots, tensorNames, source);
@@ -136,7 +169,7 @@ public static class SafeTensors
                 throw new ArgumentException($"{slot.Description} take values {slot.Offset} to {slot.Offset + slot.Count} of the {(slot.IsState ? "state" : "parameters")}, which hold {target.Length}.");
             }
 
-            file.ReadFloats(entry, target.AsSpan(slot.Offset, slot.Count), source);
+            file.ReadFloats(entry, target.AsSpan(slot.Offset, slot.Count), source, allowNonFinite);
         }
 
         newParameters.CopyTo(parameters);

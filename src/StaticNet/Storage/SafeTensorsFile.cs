@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text.Json;
 
 namespace StaticNet.Storage;
@@ -78,16 +79,34 @@ internal sealed class SafeTensorsFile
             }
         }
 
+        // As the format requires, the tensors tile the data: in offset order each begins where the one before ends,
+        // and the last ends with the file, so there are no holes, no overlaps and nothing after them.
         var ordered = new List<Entry>(tensors.Values);
-        ordered.RemoveAll(entry => entry.Begin == entry.End);
-        ordered.Sort((a, b) => a.Begin.CompareTo(b.Begin));
-        for (int i = 1; i < ordered.Count; i++)
+        ordered.Sort((a, b) => a.Begin != b.Begin ? a.Begin.CompareTo(b.Begin) : a.End.CompareTo(b.End));
+        long covered = 0;
+        Entry? previous = null;
+        foreach (Entry entry in ordered)
         {
-            if (ordered[i].Begin < ordered[i - 1].End)
+            if (entry.Begin < covered)
             {
                 throw new WeightFileException(source,
-                    $"tensors '{ordered[i - 1].Name}' (bytes {ordered[i - 1].Begin} to {ordered[i - 1].End}) and '{ordered[i].Name}' (bytes {ordered[i].Begin} to {ordered[i].End}) overlap.");
+                    $"tensors '{previous!.Name}' (bytes {previous.Begin} to {previous.End}) and '{entry.Name}' (bytes {entry.Begin} to {entry.End}) overlap.");
             }
+
+            if (entry.Begin > covered)
+            {
+                throw new WeightFileException(source,
+                    $"bytes {covered} to {entry.Begin} of the data belong to no tensor (a hole before '{entry.Name}'): the file is corrupted.");
+            }
+
+            covered = entry.End;
+            previous = entry;
+        }
+
+        if (covered != dataLength)
+        {
+            throw new WeightFileException(source,
+                $"the tensors end at byte {covered} of the data, but the file has {dataLength} bytes of data: {dataLength - covered} bytes belong to no tensor.");
         }
 
         return new SafeTensorsFile(bytes, dataStart, tensors);
@@ -105,8 +124,11 @@ internal sealed class SafeTensorsFile
         }
     }
 
-    /// <summary>Converts the tensor's values to float into <paramref name="destination"/>, which has its count.</summary>
-    public void ReadFloats(Entry entry, Span<float> destination, string source)
+    /// <summary>
+    /// Converts the tensor's values to float into <paramref name="destination"/>, which has its count. Unless
+    /// <paramref name="allowNonFinite"/>, a NaN or infinite value, or an F64 value beyond float's range, is refused.
+    /// </summary>
+    public void ReadFloats(Entry entry, Span<float> destination, string source, bool allowNonFinite)
     {
         ReadOnlySpan<byte> data = bytes.AsSpan(dataStart + (int)entry.Begin, (int)(entry.End - entry.Begin));
         switch (entry.DType)
@@ -121,7 +143,13 @@ internal sealed class SafeTensorsFile
             case "F64":
                 for (int i = 0; i < destination.Length; i++)
                 {
-                    destination[i] = (float)BinaryPrimitives.ReadDoubleLittleEndian(data.Slice(8 * i));
+                    double value = BinaryPrimitives.ReadDoubleLittleEndian(data.Slice(8 * i));
+                    destination[i] = (float)value;
+                    if (!allowNonFinite && double.IsFinite(value) && !float.IsFinite(destination[i]))
+                    {
+                        throw new WeightFileException(source,
+                            $"tensor '{entry.Name}' holds {value.ToString("R", CultureInfo.InvariantCulture)} at index {i}, beyond float's range (it would become infinite).");
+                    }
                 }
 
                 break;
@@ -142,6 +170,19 @@ internal sealed class SafeTensorsFile
                 break;
             default:
                 throw new WeightFileException(source, $"tensor '{entry.Name}' is {entry.DType}; only F32, F64, F16 and BF16 tensors can be imported as float weights.");
+        }
+
+        if (!allowNonFinite)
+        {
+            for (int i = 0; i < destination.Length; i++)
+            {
+                if (!float.IsFinite(destination[i]))
+                {
+                    throw new WeightFileException(source,
+                        $"tensor '{entry.Name}' holds {destination[i].ToString(CultureInfo.InvariantCulture)} at index {i}; a weight that is not finite makes every output NaN "
+                        + "(pass allowNonFinite: true to import it anyway).");
+                }
+            }
         }
     }
 
@@ -176,10 +217,18 @@ internal sealed class SafeTensorsFile
                 Expect(!tensors.ContainsKey(name), source, $"tensor '{name}' appears twice in the header.");
                 tensors.Add(name, ReadEntry(ref reader, name, source));
             }
+
+            // Only the spaces that pad the header to 8 bytes may follow the object.
+            Expect(!reader.Read(), source, $"the header goes on after its JSON object (at byte {reader.TokenStartIndex}).");
         }
         catch (JsonException exception)
         {
             throw new WeightFileException(source, $"the header is not valid JSON: {exception.Message}");
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Utf8JsonReader.GetString on a name that is not valid UTF-8, or escapes a lone surrogate.
+            throw new WeightFileException(source, $"the header holds a name that is not valid UTF-8 text: {exception.Message}");
         }
 
         return tensors;

@@ -36,6 +36,8 @@ public static class WeightFile
     /// <summary>Writes a weight file to <paramref name="stream"/>.</summary>
     public static void Write(Stream stream, string architecture, ulong fingerprint, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(architecture);
         byte[] text = Encoding.UTF8.GetBytes(architecture);
         Span<byte> header = stackalloc byte[WeightFileHeader.Size];
         new WeightFileHeader(fingerprint, parameters.Length, state.Length, text.Length).Write(header);
@@ -52,6 +54,7 @@ public static class WeightFile
     /// <summary>Writes a weight file at <paramref name="path"/>, replacing it only once the new file is complete.</summary>
     public static void Write(string path, string architecture, ulong fingerprint, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
     {
+        ArgumentNullException.ThrowIfNull(architecture);
         using var replacement = new FileReplacement(path);
         Write(replacement.Stream, architecture, fingerprint, parameters, state);
         replacement.Commit();
@@ -64,6 +67,21 @@ public static class WeightFile
     /// leaving both spans untouched.
     /// </summary>
     public static void Read(Stream stream, string source, string architecture, ulong fingerprint, Span<float> parameters, Span<float> state)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(architecture);
+        try
+        {
+            ReadChecked(stream, source, architecture, fingerprint, parameters, state);
+        }
+        catch (Exception exception) when (exception is IOException and not WeightFileException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new WeightFileException(source, $"reading it failed: {exception.Message}", exception);
+        }
+    }
+
+    private static void ReadChecked(Stream stream, string source, string architecture, ulong fingerprint, Span<float> parameters, Span<float> state)
     {
         Span<byte> header = stackalloc byte[WeightFileHeader.Size];
         int headerRead = ReadFully(stream, header);
@@ -115,6 +133,12 @@ public static class WeightFile
             throw new WeightFileException(source, WeightFileHeader.ChecksumMismatch(expected, crc));
         }
 
+        Span<byte> beyond = stackalloc byte[1];
+        if (stream.Read(beyond) > 0)
+        {
+            throw new WeightFileException(source, WeightFileHeader.TrailingBytes);
+        }
+
         if (!BitConverter.IsLittleEndian)
         {
             Span<int> raw = MemoryMarshal.Cast<float, int>(values.AsSpan());
@@ -128,14 +152,19 @@ public static class WeightFile
     /// <summary>Reads the weight file at <paramref name="path"/>; see <see cref="Read(Stream, string, string, ulong, Span{float}, Span{float})"/>.</summary>
     public static void Read(string path, string architecture, ulong fingerprint, Span<float> parameters, Span<float> state)
     {
+        ArgumentNullException.ThrowIfNull(path);
         FileStream file;
         try
         {
             file = File.OpenRead(path);
         }
-        catch (FileNotFoundException)
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new WeightFileException(path, "the file does not exist.");
+            throw new WeightFileException(path, "the file does not exist.", exception);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new WeightFileException(path, $"it cannot be opened: {exception.Message}", exception);
         }
 
         using (file)
@@ -152,16 +181,27 @@ public static class WeightFile
 
     private static uint WriteFloats(Stream stream, ReadOnlySpan<float> values, uint crc)
     {
-        if (BitConverter.IsLittleEndian)
+        // In pieces: a span of more than 2^29 floats has more bytes than a span can count.
+        const int Piece = 1 << 12;
+        Span<byte> buffer = stackalloc byte[4 * Piece];
+        while (!values.IsEmpty)
         {
-            return WriteAndHash(stream, MemoryMarshal.AsBytes(values), crc);
-        }
+            ReadOnlySpan<float> piece = values[..Math.Min(Piece, values.Length)];
+            Span<byte> bytes = buffer[..(4 * piece.Length)];
+            if (BitConverter.IsLittleEndian)
+            {
+                MemoryMarshal.AsBytes(piece).CopyTo(bytes);
+            }
+            else
+            {
+                for (int i = 0; i < piece.Length; i++)
+                {
+                    BinaryPrimitives.WriteSingleLittleEndian(bytes[(4 * i)..], piece[i]);
+                }
+            }
 
-        Span<byte> buffer = stackalloc byte[4];
-        foreach (float value in values)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(buffer, value);
-            crc = WriteAndHash(stream, buffer, crc);
+            crc = WriteAndHash(stream, bytes, crc);
+            values = values[piece.Length..];
         }
 
         return crc;

@@ -7,7 +7,13 @@ public sealed class WeightFileException : IOException
 {
     /// <summary>Creates the exception for <paramref name="fileName"/> (a path, or a description of a stream).</summary>
     public WeightFileException(string fileName, string problem)
-        : base($"Cannot load weights from '{fileName}': {problem}")
+        : this(fileName, problem, null)
+    {
+    }
+
+    /// <summary>Creates the exception for <paramref name="fileName"/>, caused by <paramref name="innerException"/> (a failed read).</summary>
+    public WeightFileException(string fileName, string problem, System.Exception? innerException)
+        : base($"Cannot load weights from '{fileName}': {problem}", innerException)
     {
         FileName = fileName;
         Problem = problem;

@@ -81,6 +81,11 @@ internal readonly struct WeightFileHeader
             return $"it holds element type {bytes[6]}; only 1 (float32) is supported.";
         }
 
+        if (bytes[7] != 0)
+        {
+            return $"its reserved byte 7 is {bytes[7]}, not 0: the file is corrupted or from a newer format.";
+        }
+
         int architectureLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.Slice(24));
         if (architectureLength < 0 || architectureLength > MaxArchitectureBytes)
         {
@@ -111,6 +116,9 @@ internal readonly struct WeightFileHeader
     /// <summary>The message for a file that ends inside its values.</summary>
     public static string TruncatedValues(long expectedBytes, long foundBytes) =>
         $"the file is truncated: expected {expectedBytes} bytes of values, found {foundBytes}.";
+
+    /// <summary>The message for bytes after the checksum, where the file should end.</summary>
+    public const string TrailingBytes = "the file goes on after its checksum, where it should end: it is corrupted or not one weight file.";
 
     /// <summary>The message for a stored checksum that differs from the one computed.</summary>
     public static string ChecksumMismatch(uint stored, uint computed) =>

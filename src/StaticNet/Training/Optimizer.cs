@@ -10,6 +10,10 @@ namespace StaticNet.Training;
 /// </summary>
 public abstract class Optimizer
 {
+    private float learningRate;
+    private float weightDecay;
+    private float l1;
+
     /// <summary>Creates an optimizer for <paramref name="parameterCount"/> parameters.</summary>
     protected Optimizer(int parameterCount, float learningRate)
     {
@@ -25,18 +29,31 @@ public abstract class Optimizer
     /// <summary>The number of parameters this optimizer updates.</summary>
     public int ParameterCount { get; }
 
-    /// <summary>The step size. Learning-rate schedules change it between epochs.</summary>
-    public float LearningRate { get; set; }
+    /// <summary>The step size: zero or positive, and finite. Learning-rate schedules change it between epochs.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is negative, NaN or infinite: such a step would climb the loss or destroy the parameters.</exception>
+    public float LearningRate
+    {
+        get => learningRate;
+        set => learningRate = NonNegative(value, nameof(LearningRate));
+    }
 
     /// <summary>
     /// Weight decay. For <see cref="Sgd"/>, <see cref="Adam"/> and <see cref="RmsProp"/> it is an L2
     /// penalty: <c>WeightDecay * p</c> is added to the gradient, as in PyTorch. <see cref="AdamW"/>
     /// decays the parameters directly instead.
     /// </summary>
-    public float WeightDecay { get; init; }
+    public float WeightDecay
+    {
+        get => weightDecay;
+        init => weightDecay = NonNegative(value, nameof(WeightDecay));
+    }
 
     /// <summary>An L1 penalty: <c>L1 * sign(p)</c> is added to the gradient.</summary>
-    public float L1 { get; init; }
+    public float L1
+    {
+        get => l1;
+        init => l1 = NonNegative(value, nameof(L1));
+    }
 
     /// <summary>How many steps have been taken.</summary>
     public long Steps { get; private set; }
@@ -49,6 +66,12 @@ public abstract class Optimizer
         Steps++;
         Update(parameters, gradients);
     }
+
+    /// <summary>Throws unless <paramref name="value"/> is zero or positive and finite.</summary>
+    private protected static float NonNegative(float value, string name) =>
+        float.IsFinite(value) && value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{name} must be zero or positive and finite.");
 
     /// <summary>Forgets all state, as if no step had been taken.</summary>
     public virtual void Reset() => Steps = 0;

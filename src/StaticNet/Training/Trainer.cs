@@ -71,10 +71,18 @@ public sealed class Trainer(Optimizer optimizer)
     /// <summary>Trains on <paramref name="training"/>, measuring <paramref name="validation"/> after each epoch.</summary>
     public TrainingHistory Fit(INetwork network, Dataset training, Dataset? validation)
     {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(training);
         Evaluation.CheckShapes(network, training);
+        if (training.Count == 0)
+        {
+            throw new ArgumentException("The training data has no samples.", nameof(training));
+        }
+
         if (validation is not null)
         {
             Evaluation.CheckShapes(network, validation);
+            CheckValidationData(validation);
         }
         else if (EarlyStoppingPatience > 0)
         {
@@ -126,6 +134,15 @@ public sealed class Trainer(Optimizer optimizer)
             }
 
             (float Loss, float Accuracy)? measured = validation is null ? null : Evaluate(network, validation);
+            if (measured is { } validated && !float.IsFinite(validated.Loss))
+            {
+                // The validation data is finite (checked above), so the network itself produced it; a NaN would also
+                // never count as an improvement, and early stopping would hand back the untrained parameters.
+                throw new TrainingDivergedException(epoch, 0,
+                    $"Training diverged at epoch {epoch}: the validation loss is {validated.Loss}, though the validation data is finite. "
+                    + $"The parameters are no longer usable. Lower the learning rate (now {Optimizer.LearningRate}).");
+            }
+
             var report = new EpochReport(
                 epoch, Epochs, total.MeanLoss, total.Accuracy, measured?.Loss, measured?.Accuracy, Optimizer.LearningRate, clock.Elapsed);
             reports.Add(report);
@@ -252,6 +269,27 @@ public sealed class Trainer(Optimizer optimizer)
         return new TrainingDivergedException(epoch, batch,
             $"Training diverged {where}: {what}. The parameters are no longer usable. "
             + $"Lower the learning rate (now {Optimizer.LearningRate}) or check the data for NaN and infinite values.");
+    }
+
+    /// <summary>
+    /// Refuses validation data that is empty or not finite: its loss would be NaN every epoch, NaN never compares as an
+    /// improvement, and early stopping would silently return the parameters training started with.
+    /// </summary>
+    private static void CheckValidationData(Dataset validation)
+    {
+        if (validation.Count == 0)
+        {
+            throw new ArgumentException("The validation data has no samples: give some, or no validation data.", nameof(validation));
+        }
+
+        for (int row = 0; row < validation.Count; row++)
+        {
+            string problem = DataProblem(validation, row);
+            if (problem.Length > 0)
+            {
+                throw new ArgumentException($"Validation sample {row} cannot be scored{problem}.", nameof(validation));
+            }
+        }
     }
 
     /// <summary>Names the first sample of the batch whose data is not finite, if any.</summary>

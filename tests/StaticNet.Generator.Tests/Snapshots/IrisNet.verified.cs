@@ -299,7 +299,7 @@ namespace Demo
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
             int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
-            global::StaticNet.Runtime.SpanGuard.Length(outputs.Length, checked(batch * OutputSize), nameof(outputs));
+            global::StaticNet.Runtime.SpanGuard.BatchLength(outputs.Length, batch, OutputSize, nameof(outputs));
 
             // No dense layer has more than 16384 weights, so they stay in cache from sample to sample:
             // the single-sample code, once per sample, keeps each sample's values in registers or L1 (measured faster).
@@ -327,13 +327,13 @@ namespace Demo
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
             int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
-            global::StaticNet.Runtime.SpanGuard.Length(targets.Length, checked(batch * OutputSize), nameof(targets));
+            global::StaticNet.Runtime.SpanGuard.BatchLength(targets.Length, batch, OutputSize, nameof(targets));
             global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));
-            global::StaticNet.Runtime.SpanGuard.LengthOrEmpty(outputs.Length, checked(batch * OutputSize), nameof(outputs));
+            global::StaticNet.Runtime.SpanGuard.BatchLengthOrEmpty(outputs.Length, batch, OutputSize, nameof(outputs));
 
             // Scratch: 24 floats per sample, in a per-thread buffer that is reused once large enough.
             const int PerSample = 24;
-            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(checked(batch * PerSample));
+            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, 0, nameof(inputs));
 
             // Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.
             // Layer 1: Dense(6, ReLU), (4) -> (6), for every sample.
@@ -437,18 +437,19 @@ namespace Demo
         /// <see cref="TensorSlots"/> by <c>state_dict</c> order, or through <paramref name="tensorNames"/> (slot name to file name),
         /// every shape is checked and F32, F64, F16 and BF16 are converted to float. A malformed or mismatched file throws
         /// <see cref="global::StaticNet.Storage.WeightFileException"/> naming the file, the tensor and both shapes, and leaves the spans untouched.
+        /// NaN and infinite values are refused unless <paramref name="allowNonFinite"/>.
         /// </summary>
-        public static void ImportSafetensors(string path, global::System.Span<float> parameters, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? tensorNames = null)
+        public static void ImportSafetensors(string path, global::System.Span<float> parameters, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? tensorNames = null, bool allowNonFinite = false)
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Storage.SafeTensors.Import(path, TensorSlots, parameters, global::System.Span<float>.Empty, tensorNames);
+            global::StaticNet.Storage.SafeTensors.Import(path, TensorSlots, parameters, global::System.Span<float>.Empty, tensorNames, allowNonFinite);
         }
 
         /// <summary>Imports a safetensors file from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
-        public static void ImportSafetensors(global::System.IO.Stream stream, global::System.Span<float> parameters, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? tensorNames = null, string source = "stream")
+        public static void ImportSafetensors(global::System.IO.Stream stream, global::System.Span<float> parameters, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? tensorNames = null, string source = "stream", bool allowNonFinite = false)
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Storage.SafeTensors.Import(stream, source, TensorSlots, parameters, global::System.Span<float>.Empty, tensorNames);
+            global::StaticNet.Storage.SafeTensors.Import(stream, source, TensorSlots, parameters, global::System.Span<float>.Empty, tensorNames, allowNonFinite);
         }
 
         /// <summary>Writes the parameters (and state) as a safetensors file of F32 tensors named as in <see cref="TensorSlots"/>, for PyTorch's <c>load_state_dict</c>.</summary>
@@ -480,13 +481,17 @@ namespace Demo
             graph.WriteTo(stream);
         }
 
-        /// <summary>Writes the ONNX model of the network with <paramref name="parameters"/> to a file at <paramref name="path"/>.</summary>
+        /// <summary>
+        /// Writes the ONNX model of the network with <paramref name="parameters"/> to a file at <paramref name="path"/>. The spans are
+        /// checked and the whole model built in memory before the disk is touched; the file is written beside the destination
+        /// and moved over it, so a failure leaves an existing file as it was.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public static void ToOnnx(global::System.ReadOnlySpan<float> parameters, string path)
         {
-            using (var stream = global::System.IO.File.Create(path))
-            {
-                ToOnnx(parameters, stream);
-            }
+            var model = new global::System.IO.MemoryStream();
+            ToOnnx(parameters, model);
+            global::StaticNet.Storage.AtomicFile.Write(path, model);
         }
 
         /// <summary>This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.</summary>

@@ -153,6 +153,14 @@ public class SafeTensorsTests
         { "transposed weights", "tensor '0.weight' has shape [4, 6], but layer 1's weights (0.weight) must have shape [6, 4]" },
         { "duplicate name", "appears twice" },
         { "negative shape", "not a whole number" },
+        { "name not valid UTF-8", "not valid UTF-8" },
+        { "name with a lone surrogate", "not valid UTF-8" },
+        { "text after the JSON object", "not valid JSON" },
+        { "hole in the data", "bytes 0 to 4 of the data belong to no tensor (a hole before '0.bias')" },
+        { "bytes after the last tensor", "4 bytes belong to no tensor" },
+        { "NaN value", "tensor '2.weight' holds NaN at index 3" },
+        { "infinite value", "tensor '0.bias' holds -Infinity at index 0" },
+        { "F64 beyond float", "beyond float's range" },
     };
 
     [Theory]
@@ -175,6 +183,33 @@ public class SafeTensorsTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Non_finite_values_are_imported_only_when_allowed()
+    {
+        float[] values = (float[])FixtureParameters.Clone();
+        values[5] = float.NaN;
+        values[43] = float.PositiveInfinity;
+        float[] imported = new float[44];
+
+        SafeTensors.Import(new MemoryStream(Build(Tensors(values, "F32"))), "nan.safetensors", Seed462, imported, Span<float>.Empty, allowNonFinite: true);
+
+        Assert.Equal(values, imported);
+    }
+
+    [Fact]
+    public void Unreadable_sources_are_weight_file_errors_and_null_ones_argument_errors()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), $"staticnet-{Guid.NewGuid():N}", "model.safetensors");
+        var imported = new float[44];
+
+        Assert.Contains("does not exist", Assert.Throws<WeightFileException>(() => SafeTensors.Import(missing, Seed462, imported, Span<float>.Empty)).Message);
+        Assert.Contains("cannot be read", Assert.Throws<WeightFileException>(() => SafeTensors.Import(Path.GetTempPath(), Seed462, imported, Span<float>.Empty)).Message);
+        Assert.Contains("reading it failed", Assert.Throws<WeightFileException>(
+            () => SafeTensors.Import(new FailingReadStream(), "socket", Seed462, imported, Span<float>.Empty)).Message);
+        Assert.Throws<ArgumentNullException>(() => SafeTensors.Import((Stream)null!, "stream", Seed462, imported, Span<float>.Empty));
+        Assert.Throws<ArgumentNullException>(() => Networks.Seed462Net.ImportSafetensors((string)null!, imported));
     }
 
     private static byte[] MalformedFile(string problem)
@@ -215,6 +250,46 @@ public class SafeTensorsTests
                 return Raw("{\"0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]);
             case "negative shape":
                 return Raw("{\"0.bias\":{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,4]}}", new byte[4]);
+            case "name not valid UTF-8":
+            {
+                byte[] file = Build(good);
+                file[Array.IndexOf(file, (byte)'w')] = 0xFF; // the 'w' of the first "weight" becomes a byte no UTF-8 text has
+                return file;
+            }
+
+            case "name with a lone surrogate":
+                return Raw("{\"0.b\\ud800\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", new byte[4]);
+            case "text after the JSON object":
+                return Raw("{\"0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}} {}", new byte[4]);
+            case "hole in the data":
+                return Raw("{\"0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]);
+            case "bytes after the last tensor":
+            {
+                byte[] file = Build(good);
+                return [.. file, 0, 0, 0, 0];
+            }
+
+            case "NaN value":
+            {
+                float[] values = (float[])FixtureParameters.Clone();
+                values[30 + 3] = float.NaN;
+                return Build(Tensors(values, "F32"));
+            }
+
+            case "infinite value":
+            {
+                float[] values = (float[])FixtureParameters.Clone();
+                values[24] = float.NegativeInfinity;
+                return Build(Tensors(values, "F32"));
+            }
+
+            case "F64 beyond float":
+            {
+                List<Tensor> wide = Tensors(FixtureParameters, "F64").ToList();
+                BinaryPrimitives.WriteDoubleLittleEndian(wide[0].Data, 1e300);
+                return Build(wide);
+            }
+
             default:
                 throw new ArgumentException(problem);
         }

@@ -165,6 +165,51 @@ public sealed class WeightFileTests : IDisposable
         Assert.Equal(path, error.FileName);
     }
 
+    [Fact]
+    public void A_reserved_byte_that_is_not_zero_is_refused()
+    {
+        byte[] bytes = Saved();
+        bytes[7] = 1;
+
+        Assert.Contains("reserved byte 7 is 1, not 0", AssertRefused(() => Load(bytes)).Message);
+    }
+
+    [Fact]
+    public void Bytes_after_the_checksum_are_refused_from_a_stream_and_a_file()
+    {
+        byte[] bytes = [.. Saved(), 0];
+        string path = Path.Combine(directory, "two-files-in-one.snw");
+        File.WriteAllBytes(path, bytes);
+
+        Assert.Contains("goes on after its checksum", AssertRefused(() => Load(bytes)).Message);
+        Assert.Contains("goes on after its checksum", AssertRefused(() => Seed462Net.LoadWeights(path, Target())).Message);
+    }
+
+    [Fact]
+    public void Every_way_a_path_cannot_be_read_is_a_weight_file_error_naming_it()
+    {
+        string noDirectory = Path.Combine(directory, "no-such-folder", "model.snw");
+        Assert.Contains("does not exist", AssertRefused(() => Seed462Net.LoadWeights(noDirectory, Target())).Message);
+
+        // A folder where the file should be: the operating system refuses to open it (UnauthorizedAccessException).
+        WeightFileException folder = AssertRefused(() => Seed462Net.LoadWeights(directory, Target()));
+        Assert.Contains("cannot be opened", folder.Message);
+        Assert.Equal(directory, folder.FileName);
+        Assert.NotNull(folder.InnerException);
+
+        WeightFileException failing = AssertRefused(() => Seed462Net.LoadWeights(new FailingReadStream(), Target(), "socket"));
+        Assert.Contains("reading it failed: Connection reset by peer", failing.Message);
+    }
+
+    [Fact]
+    public void Null_paths_and_streams_are_argument_errors()
+    {
+        Assert.Throws<ArgumentNullException>(() => Seed462Net.LoadWeights((string)null!, Target()));
+        Assert.Throws<ArgumentNullException>(() => Seed462Net.LoadWeights((Stream)null!, Target()));
+        Assert.Throws<ArgumentNullException>(() => Seed462Net.SaveWeights((Stream)null!, parameters));
+        Assert.Throws<ArgumentNullException>(() => Seed462Net.SaveWeights((string)null!, parameters));
+    }
+
     private float[] target = [];
 
     private float[] Target() => target = Enumerable.Repeat(7f, Seed462Net.ParameterCount).ToArray();

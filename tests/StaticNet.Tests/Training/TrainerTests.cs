@@ -190,6 +190,66 @@ public class TrainerTests
         Assert.Contains("takes 4 inputs and gives 2 outputs, but the data has 2 inputs and 1 targets", error.Message);
     }
 
+    [Fact]
+    public void A_NaN_in_the_validation_data_is_refused_before_training_not_turned_into_untrained_parameters()
+    {
+        // Before: the validation loss was NaN every epoch, NaN never improved on the best, and Fit handed back the
+        // initial parameters (BestEpoch 0) although training had worked.
+        Dataset training = RandomDataset(MixedNet.InputSize, MixedNet.OutputSize, Loss.CrossEntropy, count: 24, seed: 5);
+        float[][] inputs = Enumerable.Range(0, 6).Select(i => RandomData.Uniform(new Random(i), MixedNet.InputSize, 1.0)).ToArray();
+        inputs[4][2] = float.NaN;
+        Dataset validation = Dataset.FromRows(inputs, inputs.Select(_ => RandomData.Target(new Random(1), Loss.CrossEntropy, MixedNet.OutputSize)).ToArray());
+        var network = new MixedNet(seed: 2);
+        float[] before = (float[])network.Parameters.Clone();
+        var trainer = new Trainer(new Adam(MixedNet.ParameterCount, 0.01f)) { Epochs = 20, EarlyStoppingPatience = 3 };
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => trainer.Fit(network, training, validation));
+
+        Assert.Contains("Validation sample 4", error.Message);
+        Assert.Contains("NaN", error.Message);
+        Assert.Equal(before, network.Parameters);
+    }
+
+    [Fact]
+    public void A_validation_loss_that_overflows_on_finite_data_stops_training_with_an_error()
+    {
+        // Finite but enormous validation inputs drive a mean-squared-error output past float's range.
+        var network = new LeakyMseNet(seed: 1);
+        Dataset training = RandomDataset(LeakyMseNet.InputSize, LeakyMseNet.OutputSize, Loss.MeanSquaredError, count: 16, seed: 3);
+        float[][] huge = [Enumerable.Repeat(1e30f, LeakyMseNet.InputSize).ToArray()];
+        Dataset validation = Dataset.FromRows(huge, [new float[LeakyMseNet.OutputSize]]);
+        var trainer = new Trainer(new Sgd(LeakyMseNet.ParameterCount, 0.01f)) { Epochs = 3, EarlyStoppingPatience = 2 };
+
+        TrainingDivergedException error = Assert.Throws<TrainingDivergedException>(() => trainer.Fit(network, training, validation));
+
+        Assert.Contains("the validation loss is", error.Message);
+        Assert.Equal(1, error.Epoch);
+    }
+
+    [Fact]
+    public void Empty_training_or_validation_data_is_refused()
+    {
+        var trainer = new Trainer(new Sgd(XorNet.ParameterCount, 0.1f)) { Epochs = 3 };
+        var empty = new Dataset([], [], XorNet.InputSize, XorNet.OutputSize);
+
+        Assert.Contains("no samples", Assert.Throws<ArgumentException>(() => trainer.Fit(new XorNet(seed: 1), empty, null)).Message);
+        Assert.Contains("no samples", Assert.Throws<ArgumentException>(() => trainer.Fit(new XorNet(seed: 1), Xor, empty)).Message);
+    }
+
+    [Theory]
+    [InlineData(-0.1f)]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    public void A_negative_or_non_finite_learning_rate_is_refused(float rate)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd(XorNet.ParameterCount, rate));
+        var adam = new Adam(XorNet.ParameterCount, 0.01f);
+        Assert.Throws<ArgumentOutOfRangeException>(() => adam.LearningRate = rate);
+        Assert.Equal(0.01f, adam.LearningRate);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd(XorNet.ParameterCount, 0.1f) { WeightDecay = rate });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd(XorNet.ParameterCount, 0.1f) { L1 = rate });
+    }
+
     private static Dataset RandomDataset(int inputSize, int outputSize, Loss loss, int count, int seed)
     {
         var random = new Random(seed);

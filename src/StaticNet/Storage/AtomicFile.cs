@@ -1,0 +1,22 @@
+using System;
+using System.IO;
+
+namespace StaticNet.Storage;
+
+/// <summary>
+/// Replaces a file with contents already complete in memory, the way every StaticNet file is written: beside the
+/// destination under a unique name, flushed to the disk, with the old file's permissions, then moved over it; on
+/// any failure the old file is left as it was and the partial one deleted (see <see cref="FileReplacement"/>).
+/// Generated <c>ToOnnx(parameters, path)</c> builds the whole model in memory first and calls this.
+/// </summary>
+public static class AtomicFile
+{
+    /// <summary>Replaces the file at <paramref name="path"/> with the bytes of <paramref name="contents"/> (all of them, whatever its position).</summary>
+    public static void Write(string path, MemoryStream contents)
+    {
+        ArgumentNullException.ThrowIfNull(contents);
+        using var replacement = new FileReplacement(path);
+        replacement.Stream.Write(contents.GetBuffer().AsSpan(0, checked((int)contents.Length)));
+        replacement.Commit();
+    }
+}
