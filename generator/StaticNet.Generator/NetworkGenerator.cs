@@ -112,7 +112,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     {
         try
         {
-            return WeightBaker.Bake(plan, weightFiles);
+            return MemberClashes.Check(WeightBaker.Bake(plan, weightFiles));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -145,7 +145,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     private static void Emit(SourceProductionContext output, NetworkBuild build, bool optimised)
     {
         NetworkPlan plan = build.Plan;
-        if (plan.HasErrors)
+        if (plan.HasErrors || MemberClashes.In(build))
         {
             return;
         }

@@ -155,13 +155,34 @@ internal static class DiagnosticDescriptors
         "SN0035", "Weight file name matches several AdditionalFiles",
         "Weights = \"{0}\" names {1} AdditionalFiles items ({2}); write more of the path to pick one");
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
+        "SN0036", "C# 8 or newer is needed",
+        "Network '{0}' is generated as C# 8 code (nullable annotations), but this project compiles C# {1}; set <LangVersion> to 8.0 or newer, or remove it (.NET 8 defaults to C# 12)");
+
+    public static readonly DiagnosticDescriptor MemberClash = Error(
+        "SN0037", "Member has the name of a generated member",
+        "'{0}' declares '{1}', which the generator writes into every network like it; rename '{1}'");
+
+    public static readonly DiagnosticDescriptor InheritedMemberClash = Error(
+        "SN0038", "Inherited member has the name of a generated member",
+        "'{0}' inherits '{1}' from '{2}', which the generated member of that name would hide; rename it in '{2}'");
+
+    public static readonly DiagnosticDescriptor NetworkDerivesFromNetwork = Error(
+        "SN0039", "A network cannot derive from another network",
+        "'{0}' derives from network '{1}', whose generated members it would hide and whose constructors it cannot call; derive both from a base class that is not a network, or give '{0}' a field of type '{1}'");
+
+    public static readonly DiagnosticDescriptor NetworkTooLargeToSave = Error(
+        "SN0040", "Network is too large to save",
+        "Network '{0}' has {1} parameters and state values, more than the {2} (1 GiB of float32) that weight files, safetensors and ONNX models hold; make the network smaller");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = Index(
         NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
         FlattenRequired, InputSizeMismatch, SoftmaxNotLast, LossDoesNotFitOutput, LayersWithoutNetwork,
         NoLayers, InvalidInputRank, LayersSplitAcrossDeclarations, UndefinedEnumValue, UnreadableAttribute,
         NetworkTooLarge, SlopeWithoutLeakyReLU, InvalidSlope, InstanceApiSkipped, ImageLayerAfterFlatInput, KernelLargerThanInput,
         InvalidPadding, PoolLargerThanInput, InvalidDropoutRate, DropoutLast, BatchNormFirst, InvalidBatchNormSetting, NegativeUnroll, UnrolledTooLarge,
-        WeightFileNotListed, WeightFileUnreadable, WeightFileMismatch, WeightFileAmbiguous, InternalError);
+        WeightFileNotListed, WeightFileUnreadable, WeightFileMismatch, WeightFileAmbiguous, LanguageVersionTooLow, MemberClash,
+        InheritedMemberClash, NetworkDerivesFromNetwork, NetworkTooLargeToSave, InternalError);
 
     /// <summary>All descriptors, for documentation tests.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => byId.Values;

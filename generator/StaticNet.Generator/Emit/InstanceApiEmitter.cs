@@ -13,7 +13,7 @@ internal static class InstanceApiEmitter
 
     public static void Emit(CodeWriter writer, NetworkPlan plan)
     {
-        string name = plan.Target.Type.Name;
+        string name = CSharpName.Identifier(plan.Target.Type.Name);
         string state = StateSpan.Argument(plan, "State");
         writer.Line("/// <summary>This network's parameters: length <see cref=\"ParameterCount\"/>, laid out as the <c>LayerN</c> offsets say.</summary>");
         writer.Line("public float[] Parameters { get; }");

@@ -21,16 +21,16 @@ internal static class NetworkEmitter
         TypeTarget target = plan.Target;
         if (target.Namespace is not null)
         {
-            writer.Open($"namespace {target.Namespace}");
+            writer.Open($"namespace {CSharpName.Namespace(target.Namespace)}");
         }
 
         foreach (TypeDeclarationInfo containing in target.ContainingTypes)
         {
-            writer.Open($"partial {containing.Keyword} {Identifier(containing.Name)}");
+            writer.Open($"partial {containing.Keyword} {CSharpName.Identifier(containing.Name)}");
         }
 
         string interfaces = plan.GenerateInstanceApi ? " : " + InstanceApiEmitter.Interface : "";
-        writer.Open($"partial {target.Type.Keyword} {Identifier(target.Type.Name)}{interfaces}");
+        writer.Open($"partial {target.Type.Keyword} {CSharpName.Identifier(target.Type.Name)}{interfaces}");
         ConstantsEmitter.Emit(writer, plan);
         writer.Line();
         ForwardEmitter.Emit(writer, plan);
@@ -80,10 +80,4 @@ internal static class NetworkEmitter
 
         return writer.ToString();
     }
-
-    /// <summary>Escapes a name that is a C# keyword (a type may be called <c>@class</c>).</summary>
-    private static string Identifier(string name) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
-            ? "@" + name
-            : name;
 }

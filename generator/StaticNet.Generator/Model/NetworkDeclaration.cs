@@ -31,5 +31,8 @@ internal sealed record NetworkDeclaration(
     /// <summary><c>[Network(Weights = "file")]</c>, or null when the network bakes no weights.</summary>
     public Argument<string>? Weights { get; init; }
 
+    /// <summary>The type's own and inherited members that carry a name the generator writes.</summary>
+    public EquatableArray<UserMember> UserMembers { get; init; } = EquatableArray<UserMember>.Empty;
+
     public bool HasInternalError => Diagnostics.Any(d => d.Id == DiagnosticDescriptors.InternalError.Id);
 }

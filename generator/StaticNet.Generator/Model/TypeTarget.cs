@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace StaticNet.Generator.Model;
 
 /// <summary>One type declaration the generated partial must repeat: its keyword and name.</summary>
@@ -10,6 +12,9 @@ internal sealed record TypeTarget(
     TypeDeclarationInfo Type,
     string FullName)
 {
-    /// <summary>A file name unique to this type within the compilation.</summary>
-    public string HintName => FullName + ".g.cs";
+    /// <summary>
+    /// A file name unique to this type within the compilation. Built from the unescaped names, with anything the compiler
+    /// does not accept in a hint name (it takes letters, digits and a few marks) replaced by '_'.
+    /// </summary>
+    public string HintName => new string(FullName.Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '_').ToArray()) + ".g.cs";
 }

@@ -49,12 +49,14 @@ internal static class NetworkParser
         }
 
         bool instanceApi = InstanceApiCheck.Allows(type, networkLocation, diagnostics);
+        EquatableArray<UserMember> userMembers = UserMemberReader.Read(type, cancellationToken);
         return new NetworkDeclaration(
             target, loss, networkLocation, new EquatableArray<LayerDeclaration>(layers.ToImmutable()),
             new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()), instanceApi)
         {
             Unroll = networkArguments?.NamedInt("Unroll"),
             Weights = networkArguments?.NamedString("Weights"),
+            UserMembers = userMembers,
         };
     }
 
@@ -101,11 +103,15 @@ internal static class NetworkParser
             .Reverse()
             .Select(Describe)
             .ToEquatableArray();
-        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? NamespaceName(n) : null;
         string fullName = string.Join(".", new[] { ns }.Concat(containing.Select(c => c.Name)).Concat(new[] { type.Name })
             .Where(part => !string.IsNullOrEmpty(part)));
         return new TypeTarget(ns, containing, Describe(node), fullName);
     }
+
+    /// <summary>The dotted namespace as its symbols spell it, keywords unescaped (<c>event</c>, not <c>@event</c>).</summary>
+    private static string NamespaceName(INamespaceSymbol ns) =>
+        ns.ContainingNamespace is { IsGlobalNamespace: false } outer ? NamespaceName(outer) + "." + ns.Name : ns.Name;
 
     private static TypeDeclarationInfo Describe(TypeDeclarationSyntax declaration)
     {
@@ -131,6 +137,21 @@ internal static class NetworkParser
                     AdditionalLocations = new[] { LocationInfo.From(declaration.Identifier.GetLocation()) }
                         .OfType<LocationInfo>().ToEquatableArray(),
                 });
+            }
+        }
+
+        LanguageVersion version = ((CSharpParseOptions)node.SyntaxTree.Options).LanguageVersion;
+        if (version < LanguageVersion.CSharp8)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, location, type.Name, version.ToDisplayString()));
+        }
+
+        for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (baseType.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == AttributeNames.Network))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkDerivesFromNetwork, location, type.Name, baseType.Name));
+                break;
             }
         }
 

@@ -54,6 +54,9 @@ internal sealed record NetworkPlan(
     /// <summary><c>[Network(Weights = "file")]</c>: the weight file to bake in, or null.</summary>
     public Argument<string>? Weights { get; init; }
 
+    /// <summary>The type's own and inherited members that carry a name the generator writes: checked against the generated code.</summary>
+    public EquatableArray<UserMember> UserMembers { get; init; } = EquatableArray<UserMember>.Empty;
+
     /// <summary>Where to report problems with the network as a whole: its [Network] attribute.</summary>
     public LocationInfo? Location { get; init; }
 

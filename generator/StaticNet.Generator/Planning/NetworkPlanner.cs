@@ -32,6 +32,12 @@ internal sealed class NetworkPlanner
     /// </summary>
     public const int UnrolledWeightsWarning = 1024;
 
+    /// <summary>
+    /// The most parameters and state values a network may have to be saved, exported and imported: 2^28 floats, 1 GiB,
+    /// so that an ONNX model (a protobuf, at most 2 GB) and a safetensors file (read whole into one array) hold them.
+    /// </summary>
+    public const long StorageLimit = 1L << 28;
+
     /// <summary>The most parameters one network may have (a float array's maximum length).</summary>
     public const long ParameterLimit = 0x7FFFFFC7;
 
@@ -129,6 +135,7 @@ internal sealed class NetworkPlanner
 
         CheckLossFitsOutput(loss);
         CheckWorkingMemory(input);
+        CheckStorage();
         if (unrolledWeights > UnrolledWeightsWarning && declaration.Unroll is { } unroll)
         {
             Report(DiagnosticDescriptors.UnrolledTooLarge, unroll.Location, Name, unrolledWeights, UnrolledWeightsWarning);
@@ -144,6 +151,7 @@ internal sealed class NetworkPlanner
         Location = declaration.NetworkLocation,
         GenerateInstanceApi = declaration.GenerateInstanceApi,
         Weights = declaration.Weights,
+        UserMembers = declaration.UserMembers,
     };
 
     /// <summary>The index of the last layer that computes (not Input or Flatten), or -1.</summary>
@@ -500,6 +508,17 @@ internal sealed class NetworkPlanner
         }
 
         CheckSize(scratch, "floats of working memory");
+    }
+
+    /// <summary>Weight files, safetensors and ONNX models all hold the parameters and state; ONNX's protobuf ends at 2 GB.</summary>
+    private void CheckStorage()
+    {
+        long stored = parameterCount + layers.Sum(layer => (long)layer.StateCount);
+        if (stored > StorageLimit && !tooLarge)
+        {
+            Report(DiagnosticDescriptors.NetworkTooLargeToSave, declaration.NetworkLocation, Name,
+                stored.ToString(CultureInfo.InvariantCulture), StorageLimit.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     private void CheckSize(long size, string what)

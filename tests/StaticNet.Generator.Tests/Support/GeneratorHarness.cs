@@ -44,6 +44,20 @@ public static class GeneratorHarness
 
     public static GeneratorResult Run(params string[] sources) => Run([], sources);
 
+    /// <summary>Runs the generator as a project with its own <c>LangVersion</c> and <c>Nullable</c> settings would.</summary>
+    public static GeneratorResult Run(LanguageVersion version, NullableContextOptions nullable, params string[] sources)
+    {
+        var parseOptions = new CSharpParseOptions(version);
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "UserAssembly",
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"File{i}.cs")),
+            references.Value,
+            CompilationOptions.WithNullableContextOptions(nullable));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new NetworkGenerator().AsSourceGenerator()], parseOptions: parseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
+        return new GeneratorResult(compilation, output, driver.GetRunResult(), driverDiagnostics);
+    }
+
     public static GeneratorResult Run(IEnumerable<AdditionalText> additionalFiles, params string[] sources)
     {
         CSharpCompilation compilation = Compile(sources);

@@ -1,0 +1,15 @@
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>Names from the model (unescaped, as symbols spell them) written back as C# source.</summary>
+internal static class CSharpName
+{
+    /// <summary>Escapes a name that is a C# keyword: a type may be called <c>@class</c>, a namespace <c>@event</c>.</summary>
+    public static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>A dotted namespace with each part escaped.</summary>
+    public static string Namespace(string dottedName) => string.Join(".", dottedName.Split('.').Select(Identifier));
+}

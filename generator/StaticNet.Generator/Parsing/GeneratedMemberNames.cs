@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+
+namespace StaticNet.Generator.Parsing;
+
+/// <summary>
+/// Every name the generator may give a member of a network type. A user member with one of these names is
+/// recorded by the parser and checked against the generated code; a test keeps this list complete.
+/// </summary>
+internal static class GeneratedMemberNames
+{
+    private static readonly HashSet<string> fixedNames =
+    [
+        "InputSize", "OutputSize", "ParameterCount", "StateCount", "MultiplyAccumulateCount", "Architecture",
+        "ArchitectureFingerprint", "Summary", "Forward", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch",
+        "Initialize", "InitializeState", "SaveWeights", "LoadWeights", "TensorSlots", "ImportSafetensors", "ExportSafetensors",
+        "ToOnnx", "TrainedParameters", "TrainedState", "bakedTrainedParameters", "bakedTrainedState", "PredictTrained",
+        "PredictTrainedBatch", "PredictTrainedClass", "Parameters", "State", "Predict", "Save", "Load",
+    ];
+
+    /// <summary>Whether the generator may write a member called <paramref name="name"/> (the fixed names, and Layer1, Layer2, ...).</summary>
+    public static bool Contains(string name)
+    {
+        if (fixedNames.Contains(name))
+        {
+            return true;
+        }
+
+        if (name.Length <= "Layer".Length || !name.StartsWith("Layer", System.StringComparison.Ordinal) || name[5] == '0')
+        {
+            return false;
+        }
+
+        for (int i = 5; i < name.Length; i++)
+        {
+            if (name[i] is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
