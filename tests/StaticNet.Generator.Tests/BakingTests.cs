@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using StaticNet.Generator.Baking;
 using StaticNet.Generator.Planning;
 using StaticNet.Generator.Tests.Support;
 using StaticNet.Storage;
@@ -157,6 +158,56 @@ public sealed class BakingTests : IDisposable
         var runtime = Assert.Throws<WeightFileException>(() => WeightFile.Read(path, IrisArchitecture, Fingerprint(IrisArchitecture), new float[IrisParameters], []));
         Assert.Contains(reason, runtime.Problem);
     }
+
+    [Fact]
+    public void SN0033_reserved_byte_and_trailing_bytes_are_refused_as_at_run_time()
+    {
+        string path = WriteFile("iris.snw", IrisArchitecture, Values(IrisParameters, seed: 7));
+        byte[] good = File.ReadAllBytes(path);
+
+        File.WriteAllBytes(path, [.. good, 0]);
+        AssertReported(GeneratorHarness.Run([new BinaryAdditionalFile(path)], Iris("Weights = \"iris.snw\"")), "SN0033", "goes on after its checksum");
+
+        good[7] = 3;
+        File.WriteAllBytes(path, good);
+        AssertReported(GeneratorHarness.Run([new BinaryAdditionalFile(path)], Iris("Weights = \"iris.snw\"")), "SN0033", "reserved byte 7 is 3, not 0");
+    }
+
+    [Fact]
+    public void SN0033_a_file_over_the_limit_is_refused_by_its_size_without_being_read()
+    {
+        string path = Path.Combine(directory, "iris.snw");
+        using (var file = new FileStream(path, FileMode.Create))
+        {
+            file.SetLength(WeightFileReader.MaxBytes + 1L); // sparse: no byte of it is ever written or read
+        }
+
+        GeneratorResult result = GeneratorHarness.Run([new BinaryAdditionalFile(path)], Iris("Weights = \"iris.snw\""));
+
+        AssertReported(result, "SN0033", $"it is {WeightFileReader.MaxBytes + 1:N0} bytes, more than the {WeightFileReader.MaxBytes:N0} (512 KiB) a baked network may hold");
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task SN0033_devices_and_pipes_are_refused_without_being_opened()
+    {
+        // /dev/zero once ran the compiler out of memory and a FIFO blocked the build: both report size 0.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string fifo = Path.Combine(directory, "pipe.snw");
+        Assert.Equal(0, mkfifo(fifo, 0x180));
+        foreach (string path in new[] { "/dev/zero", fifo })
+        {
+            GeneratorResult result = await System.Threading.Tasks.Task.Run(() => GeneratorHarness.Run([new BinaryAdditionalFile(path)], Iris($"Weights = \"{path}\"")))
+                .WaitAsync(TimeSpan.FromSeconds(30)); // a TimeoutException if the generator blocked on the pipe
+            AssertReported(result, "SN0033", "it is empty, or not a regular file.");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int mkfifo(string path, uint mode);
 
     [Fact]
     public void SN0034_a_file_saved_from_another_architecture_names_the_file_and_both_counts()
