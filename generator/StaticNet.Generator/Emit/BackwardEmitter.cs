@@ -57,12 +57,12 @@ internal sealed class BackwardEmitter
             writer.Open($"public static float Backward({parameters})");
         }
 
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         StateSpan.Guard(writer, plan);
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, nameof(input));");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(target.Length, OutputSize, nameof(target));");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));");
-        writer.Line($"{RuntimeCalls.SpanGuard}.LengthOrEmpty(inputGradients.Length, InputSize, nameof(inputGradients));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, \"input\");");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(target.Length, OutputSize, \"target\");");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameterGradients.Length, ParameterCount, \"parameterGradients\");");
+        writer.Line($"{RuntimeCalls.SpanGuard}.LengthOrEmpty(inputGradients.Length, InputSize, \"inputGradients\");");
         writer.Line();
 
         int outputLayer = OutputLayer.Number(plan);
@@ -119,7 +119,7 @@ internal sealed class BackwardEmitter
         string arguments = $"parameters, {StateSpan.Argument(plan)}input, target, parameterGradients, inputGradients";
         writer.Line("/// <remarks>Dropout is off in this overload: use the one taking a <c>SeededRandom</c> to train with it.</remarks>");
         writer.Open($"public static float Backward({parameters})");
-        writer.Line($"var inference = default({Random});");
+        writer.Line($"{Random} inference = default;");
         writer.Line($"return BackwardCore({arguments}, ref inference, training: false);");
         writer.Close();
         writer.Line();

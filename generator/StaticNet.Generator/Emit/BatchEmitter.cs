@@ -61,10 +61,10 @@ internal sealed class BatchEmitter
         writer.Line($"/// <param name=\"outputs\">Receives {plan.OutputShape.Size} outputs per sample, in the same order.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Open($"public static void ForwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs)");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         StateSpan.Guard(writer, plan);
-        writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, nameof(inputs));");
-        writer.Line($"{RuntimeCalls.SpanGuard}.BatchLength(outputs.Length, batch, OutputSize, nameof(outputs));");
+        writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, \"inputs\");");
+        writer.Line($"{RuntimeCalls.SpanGuard}.BatchLength(outputs.Length, batch, OutputSize, \"outputs\");");
         writer.Line();
         if (!plan.HasState && plan.Layers.OfType<DenseLayerPlan>().All(dense => dense.WeightCount <= SampleMajorWeightLimit))
         {
@@ -110,12 +110,12 @@ internal sealed class BatchEmitter
         writer.Open($"public static float BackwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan, writable: true)}"
             + $"{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.ReadOnlySpan} targets, {RuntimeCalls.Span} parameterGradients, "
             + $"{RuntimeCalls.Span} outputs{random})");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         StateSpan.Guard(writer, plan);
-        writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, nameof(inputs));");
-        writer.Line($"{RuntimeCalls.SpanGuard}.BatchLength(targets.Length, batch, OutputSize, nameof(targets));");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));");
-        writer.Line($"{RuntimeCalls.SpanGuard}.BatchLengthOrEmpty(outputs.Length, batch, OutputSize, nameof(outputs));");
+        writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, \"inputs\");");
+        writer.Line($"{RuntimeCalls.SpanGuard}.BatchLength(targets.Length, batch, OutputSize, \"targets\");");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameterGradients.Length, ParameterCount, \"parameterGradients\");");
+        writer.Line($"{RuntimeCalls.SpanGuard}.BatchLengthOrEmpty(outputs.Length, batch, OutputSize, \"outputs\");");
         writer.Line();
         Code.Line("// Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.");
         ForwardLayers();

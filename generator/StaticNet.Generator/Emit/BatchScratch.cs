@@ -40,7 +40,7 @@ internal sealed class BatchScratch
             string fixedPart = fixedLength == 0 ? "" : $" plus {fixedLength} for batch statistics";
             writer.Line($"// Scratch: {count} floats per sample{fixedPart}, in a per-thread buffer that is reused once large enough.");
             writer.Line($"const int PerSample = {count};");
-            writer.Line($"global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, {fixedLength}, nameof(inputs));");
+            writer.Line($"global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, {fixedLength}, \"inputs\");");
             writer.Line();
         }
 

@@ -18,10 +18,10 @@ internal static class ForwardEmitter
         writer.Line($"/// <param name=\"output\">Receives the {plan.OutputShape.Size} outputs.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Open($"public static void Forward({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         StateSpan.Guard(writer, plan);
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, nameof(input));");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(output.Length, OutputSize, nameof(output));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, \"input\");");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(output.Length, OutputSize, \"output\");");
         writer.Line();
 
         var body = new MethodBody();

@@ -24,8 +24,8 @@ internal static class InitializeEmitter
         writer.Line("/// <param name=\"seed\">Seed of the random sequence.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
         writer.Open($"public static void Initialize({RuntimeCalls.Span} parameters, int seed)");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
-        writer.Line("var random = new global::StaticNet.Training.SeededRandom(seed);");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
+        writer.Line("global::StaticNet.Training.SeededRandom random = new global::StaticNet.Training.SeededRandom(seed);");
         foreach (LayerPlan layer in plan.Layers)
         {
             if (layer.ParameterCount == 0)
@@ -78,7 +78,7 @@ internal static class InitializeEmitter
         writer.Line($"/// <param name=\"state\">All {plan.StateCount} state values.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
         writer.Open($"public static void InitializeState({RuntimeCalls.Span} state)");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StateCount, nameof(state));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StateCount, \"state\");");
         foreach (LayerPlan layer in plan.Layers)
         {
             if (layer is BatchNormLayerPlan)

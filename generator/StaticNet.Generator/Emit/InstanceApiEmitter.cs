@@ -38,7 +38,7 @@ internal static class InstanceApiEmitter
             : "/// <summary>A network with a copy of <paramref name=\"parameters\"/>.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
         writer.Open($"public {name}({RuntimeCalls.ReadOnlySpan} parameters)");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         writer.Line("Parameters = parameters.ToArray();");
         WriteFreshState(writer, plan);
         writer.Close();
@@ -48,8 +48,8 @@ internal static class InstanceApiEmitter
             writer.Line("/// <summary>A network with copies of <paramref name=\"parameters\"/> and <paramref name=\"state\"/>.</summary>");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
             writer.Open($"public {name}({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.ReadOnlySpan} state)");
-            writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
-            writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StateCount, nameof(state));");
+            writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
+            writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StateCount, \"state\");");
             writer.Line("Parameters = parameters.ToArray();");
             writer.Line("State = state.ToArray();");
             writer.Close();
@@ -61,7 +61,7 @@ internal static class InstanceApiEmitter
         writer.Line();
         writer.Line("/// <summary>Runs the network on one sample and returns a new array of its outputs.</summary>");
         writer.Open($"public float[] Predict({RuntimeCalls.ReadOnlySpan} input)");
-        writer.Line("var output = new float[OutputSize];");
+        writer.Line("float[] output = new float[OutputSize];");
         writer.Line($"Forward(Parameters, {state}input, output);");
         writer.Line("return output;");
         writer.Close();
@@ -114,10 +114,10 @@ internal static class InstanceApiEmitter
 
     private static void DeclareLoadBuffers(CodeWriter writer, NetworkPlan plan)
     {
-        writer.Line("var parameters = new float[ParameterCount];");
+        writer.Line("float[] parameters = new float[ParameterCount];");
         if (plan.HasState)
         {
-            writer.Line("var state = new float[StateCount];");
+            writer.Line("float[] state = new float[StateCount];");
         }
     }
 

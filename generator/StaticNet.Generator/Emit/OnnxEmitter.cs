@@ -23,12 +23,12 @@ internal static class OnnxEmitter
         writer.Line("/// </summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Open($"public static void ToOnnx({RuntimeCalls.ReadOnlySpan} parameters, {state}{Stream} stream)");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         StateSpan.Guard(writer, plan);
         string dims = plan.InputShape.IsFlat
             ? plan.InputShape.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : $"{plan.InputShape.Channels}, {plan.InputShape.Height}, {plan.InputShape.Width}";
-        writer.Line($"var graph = new global::StaticNet.Onnx.OnnxGraph(\"{plan.Target.FullName}\", new int[] {{ {dims} }});");
+        writer.Line($"global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph(\"{plan.Target.FullName}\", new int[] {{ {dims} }});");
         foreach (LayerPlan layer in plan.Layers)
         {
             writer.Line(Call(layer));
@@ -44,7 +44,7 @@ internal static class OnnxEmitter
         writer.Line("/// </summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Open($"public static void ToOnnx({RuntimeCalls.ReadOnlySpan} parameters, {state}string path)");
-        writer.Line("var model = new global::System.IO.MemoryStream();");
+        writer.Line("global::System.IO.MemoryStream model = new global::System.IO.MemoryStream();");
         writer.Line($"ToOnnx(parameters, {StateSpan.Argument(plan)}model);");
         writer.Line("global::StaticNet.Storage.AtomicFile.Write(path, model);");
         writer.Close();

@@ -20,7 +20,7 @@ internal static class StateSpan
     {
         if (plan.HasState)
         {
-            writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StateCount, nameof(state));");
+            writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StateCount, \"state\");");
         }
     }
 

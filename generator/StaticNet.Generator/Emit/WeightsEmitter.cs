@@ -50,7 +50,7 @@ internal static class WeightsEmitter
     /// <summary>The length checks of the parameter span and, for networks with state, the state span.</summary>
     internal static void Guards(CodeWriter writer, NetworkPlan plan)
     {
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, nameof(parameters));");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         StateSpan.Guard(writer, plan);
     }
 }

@@ -8,6 +8,9 @@ namespace StaticNet.Generator.Parsing;
 /// </summary>
 internal static class GeneratedMemberNames
 {
+    /// <summary>The names other than Layer1, Layer2, ...</summary>
+    public static IReadOnlyCollection<string> FixedNames => fixedNames;
+
     private static readonly HashSet<string> fixedNames =
     [
         "InputSize", "OutputSize", "ParameterCount", "StateCount", "MultiplyAccumulateCount", "Architecture",

@@ -197,9 +197,9 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public static void Forward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, nameof(input));
-            global::StaticNet.Runtime.SpanGuard.Length(output.Length, OutputSize, nameof(output));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, "input");
+            global::StaticNet.Runtime.SpanGuard.Length(output.Length, OutputSize, "output");
 
             // Scratch for intermediate values: 328 floats on the stack.
             global::System.Span<float> scratch = stackalloc float[328];
@@ -304,11 +304,11 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public static float Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, nameof(input));
-            global::StaticNet.Runtime.SpanGuard.Length(target.Length, OutputSize, nameof(target));
-            global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));
-            global::StaticNet.Runtime.SpanGuard.LengthOrEmpty(inputGradients.Length, InputSize, nameof(inputGradients));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, "input");
+            global::StaticNet.Runtime.SpanGuard.Length(target.Length, OutputSize, "target");
+            global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, "parameterGradients");
+            global::StaticNet.Runtime.SpanGuard.LengthOrEmpty(inputGradients.Length, InputSize, "inputGradients");
 
             // Scratch for intermediate values: 940 floats in a per-thread buffer (cheaper than zeroing that much stack).
             global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(940);
@@ -536,9 +536,9 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public static void ForwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
-            global::StaticNet.Runtime.SpanGuard.BatchLength(outputs.Length, batch, OutputSize, nameof(outputs));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, "inputs");
+            global::StaticNet.Runtime.SpanGuard.BatchLength(outputs.Length, batch, OutputSize, "outputs");
 
             // No dense layer has more than 16384 weights, so they stay in cache from sample to sample:
             // the single-sample code, once per sample, keeps each sample's values in registers or L1 (measured faster).
@@ -564,15 +564,15 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public static float BackwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
-            global::StaticNet.Runtime.SpanGuard.BatchLength(targets.Length, batch, OutputSize, nameof(targets));
-            global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));
-            global::StaticNet.Runtime.SpanGuard.BatchLengthOrEmpty(outputs.Length, batch, OutputSize, nameof(outputs));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, "inputs");
+            global::StaticNet.Runtime.SpanGuard.BatchLength(targets.Length, batch, OutputSize, "targets");
+            global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, "parameterGradients");
+            global::StaticNet.Runtime.SpanGuard.BatchLengthOrEmpty(outputs.Length, batch, OutputSize, "outputs");
 
             // Scratch: 940 floats per sample, in a per-thread buffer that is reused once large enough.
             const int PerSample = 940;
-            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, 0, nameof(inputs));
+            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, 0, "inputs");
 
             // Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.
             // Layer 1: Conv2D(4, 3x3, ReLU, padding 1), (1, 8, 8) -> (4, 8, 8), for every sample.
@@ -663,8 +663,8 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
         public static void Initialize(global::System.Span<float> parameters, int seed)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            var random = new global::StaticNet.Training.SeededRandom(seed);
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Training.SeededRandom random = new global::StaticNet.Training.SeededRandom(seed);
             // Layer 1: Conv2D(4, 3x3, ReLU, padding 1): He normal, fan-in 9.
             global::StaticNet.Training.Initializers.HeNormal(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), fanIn: 9, slope: 0f, ref random);
             parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount).Clear();
@@ -679,14 +679,14 @@ namespace Vision
         /// <summary>Saves <paramref name="parameters"/> as a StaticNet weight file at <paramref name="path"/>, replacing it once complete.</summary>
         public static void SaveWeights(string path, global::System.ReadOnlySpan<float> parameters)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Storage.WeightFile.Write(path, Architecture, ArchitectureFingerprint, parameters, global::System.ReadOnlySpan<float>.Empty);
         }
 
         /// <summary>Writes <paramref name="parameters"/> as a StaticNet weight file to <paramref name="stream"/>.</summary>
         public static void SaveWeights(global::System.IO.Stream stream, global::System.ReadOnlySpan<float> parameters)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Storage.WeightFile.Write(stream, Architecture, ArchitectureFingerprint, parameters, global::System.ReadOnlySpan<float>.Empty);
         }
 
@@ -697,14 +697,14 @@ namespace Vision
         /// </summary>
         public static void LoadWeights(string path, global::System.Span<float> parameters)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Storage.WeightFile.Read(path, Architecture, ArchitectureFingerprint, parameters, global::System.Span<float>.Empty);
         }
 
         /// <summary>Loads a weight file from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
         public static void LoadWeights(global::System.IO.Stream stream, global::System.Span<float> parameters, string source = "stream")
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Storage.WeightFile.Read(stream, source, Architecture, ArchitectureFingerprint, parameters, global::System.Span<float>.Empty);
         }
 
@@ -731,28 +731,28 @@ namespace Vision
         /// </summary>
         public static void ImportSafetensors(string path, global::System.Span<float> parameters, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? tensorNames = null, bool allowNonFinite = false)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Storage.SafeTensors.Import(path, TensorSlots, parameters, global::System.Span<float>.Empty, tensorNames, allowNonFinite);
         }
 
         /// <summary>Imports a safetensors file from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
         public static void ImportSafetensors(global::System.IO.Stream stream, global::System.Span<float> parameters, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? tensorNames = null, string source = "stream", bool allowNonFinite = false)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Storage.SafeTensors.Import(stream, source, TensorSlots, parameters, global::System.Span<float>.Empty, tensorNames, allowNonFinite);
         }
 
         /// <summary>Writes the parameters (and state) as a safetensors file of F32 tensors named as in <see cref="TensorSlots"/>, for PyTorch's <c>load_state_dict</c>.</summary>
         public static void ExportSafetensors(string path, global::System.ReadOnlySpan<float> parameters)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Storage.SafeTensors.Export(path, TensorSlots, parameters, global::System.ReadOnlySpan<float>.Empty);
         }
 
         /// <summary>Writes the parameters (and state) to <paramref name="stream"/> as a safetensors file of F32 tensors.</summary>
         public static void ExportSafetensors(global::System.IO.Stream stream, global::System.ReadOnlySpan<float> parameters)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Storage.SafeTensors.Export(stream, TensorSlots, parameters, global::System.ReadOnlySpan<float>.Empty);
         }
 
@@ -764,8 +764,8 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public static void ToOnnx(global::System.ReadOnlySpan<float> parameters, global::System.IO.Stream stream)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            var graph = new global::StaticNet.Onnx.OnnxGraph("Vision.DigitCnn", new int[] { 1, 8, 8 });
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph("Vision.DigitCnn", new int[] { 1, 8, 8 });
             graph.Conv2D(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), kernel: 3, stride: 1, padding: 1, global::StaticNet.Activation.ReLU, slope: 0f);
             graph.Pool2D(max: true, size: 2);
             graph.Conv2D(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), kernel: 3, stride: 2, padding: 0, global::StaticNet.Activation.ReLU, slope: 0f);
@@ -782,7 +782,7 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public static void ToOnnx(global::System.ReadOnlySpan<float> parameters, string path)
         {
-            var model = new global::System.IO.MemoryStream();
+            global::System.IO.MemoryStream model = new global::System.IO.MemoryStream();
             ToOnnx(parameters, model);
             global::StaticNet.Storage.AtomicFile.Write(path, model);
         }
@@ -802,7 +802,7 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
         public DigitCnn(global::System.ReadOnlySpan<float> parameters)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             Parameters = parameters.ToArray();
         }
 
@@ -812,7 +812,7 @@ namespace Vision
         /// <summary>Runs the network on one sample and returns a new array of its outputs.</summary>
         public float[] Predict(global::System.ReadOnlySpan<float> input)
         {
-            var output = new float[OutputSize];
+            float[] output = new float[OutputSize];
             Forward(Parameters, input, output);
             return output;
         }
@@ -832,7 +832,7 @@ namespace Vision
         /// <summary>A network with the parameters of the weight file at <paramref name="path"/>; see <see cref="LoadWeights(string, global::System.Span{float})"/>.</summary>
         public static DigitCnn Load(string path)
         {
-            var parameters = new float[ParameterCount];
+            float[] parameters = new float[ParameterCount];
             LoadWeights(path, parameters);
             return new DigitCnn(parameters);
         }
@@ -840,7 +840,7 @@ namespace Vision
         /// <summary>A network with the parameters of the weight file read from <paramref name="stream"/>.</summary>
         public static DigitCnn Load(global::System.IO.Stream stream, string source = "stream")
         {
-            var parameters = new float[ParameterCount];
+            float[] parameters = new float[ParameterCount];
             LoadWeights(stream, parameters, source);
             return new DigitCnn(parameters);
         }

@@ -242,10 +242,10 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public static void Forward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
-            global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, nameof(input));
-            global::StaticNet.Runtime.SpanGuard.Length(output.Length, OutputSize, nameof(output));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
+            global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, "input");
+            global::StaticNet.Runtime.SpanGuard.Length(output.Length, OutputSize, "output");
 
             // Scratch for intermediate values: 324 floats on the stack.
             global::System.Span<float> scratch = stackalloc float[324];
@@ -296,7 +296,7 @@ namespace Vision
         /// <remarks>Dropout is off in this overload: use the one taking a <c>SeededRandom</c> to train with it.</remarks>
         public static float Backward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients)
         {
-            var inference = default(global::StaticNet.Training.SeededRandom);
+            global::StaticNet.Training.SeededRandom inference = default;
             return BackwardCore(parameters, state, input, target, parameterGradients, inputGradients, ref inference, training: false);
         }
 
@@ -317,12 +317,12 @@ namespace Vision
 
         private static float BackwardCore(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state, global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients, ref global::StaticNet.Training.SeededRandom random, bool training)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
-            global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, nameof(input));
-            global::StaticNet.Runtime.SpanGuard.Length(target.Length, OutputSize, nameof(target));
-            global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));
-            global::StaticNet.Runtime.SpanGuard.LengthOrEmpty(inputGradients.Length, InputSize, nameof(inputGradients));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
+            global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, "input");
+            global::StaticNet.Runtime.SpanGuard.Length(target.Length, OutputSize, "target");
+            global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, "parameterGradients");
+            global::StaticNet.Runtime.SpanGuard.LengthOrEmpty(inputGradients.Length, InputSize, "inputGradients");
 
             // Scratch for intermediate values: 920 floats in a per-thread buffer (cheaper than zeroing that much stack).
             global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(920);
@@ -405,14 +405,14 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public static void ForwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
-            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
-            global::StaticNet.Runtime.SpanGuard.BatchLength(outputs.Length, batch, OutputSize, nameof(outputs));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
+            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, "inputs");
+            global::StaticNet.Runtime.SpanGuard.BatchLength(outputs.Length, batch, OutputSize, "outputs");
 
             // Scratch: 324 floats per sample, in a per-thread buffer that is reused once large enough.
             const int PerSample = 324;
-            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, 0, nameof(inputs));
+            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, 0, "inputs");
 
             // Layer 1: Conv2D(4, 3x3), (1, 8, 8) -> (4, 6, 6), for every sample.
             global::System.Span<float> a1 = scratch.Slice(batch * 0, batch * 144);
@@ -472,16 +472,16 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public static float BackwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> state, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs, ref global::StaticNet.Training.SeededRandom random)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
-            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, nameof(inputs));
-            global::StaticNet.Runtime.SpanGuard.BatchLength(targets.Length, batch, OutputSize, nameof(targets));
-            global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, nameof(parameterGradients));
-            global::StaticNet.Runtime.SpanGuard.BatchLengthOrEmpty(outputs.Length, batch, OutputSize, nameof(outputs));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
+            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, "inputs");
+            global::StaticNet.Runtime.SpanGuard.BatchLength(targets.Length, batch, OutputSize, "targets");
+            global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, "parameterGradients");
+            global::StaticNet.Runtime.SpanGuard.BatchLengthOrEmpty(outputs.Length, batch, OutputSize, "outputs");
 
             // Scratch: 920 floats per sample plus 8 for batch statistics, in a per-thread buffer that is reused once large enough.
             const int PerSample = 920;
-            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, 8, nameof(inputs));
+            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, 8, "inputs");
 
             // Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.
             // Layer 1: Conv2D(4, 3x3), (1, 8, 8) -> (4, 6, 6), for every sample.
@@ -574,8 +574,8 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
         public static void Initialize(global::System.Span<float> parameters, int seed)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            var random = new global::StaticNet.Training.SeededRandom(seed);
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Training.SeededRandom random = new global::StaticNet.Training.SeededRandom(seed);
             // Layer 1: Conv2D(4, 3x3): He normal, fan-in 9.
             global::StaticNet.Training.Initializers.HeNormal(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), fanIn: 9, slope: 0f, ref random);
             parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount).Clear();
@@ -592,7 +592,7 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
         public static void InitializeState(global::System.Span<float> state)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             state.Slice(Layer2.RunningMeanOffset, Layer2.Features).Clear();
             state.Slice(Layer2.RunningVarianceOffset, Layer2.Features).Fill(1f);
         }
@@ -600,16 +600,16 @@ namespace Vision
         /// <summary>Saves <paramref name="parameters"/> and <paramref name="state"/> as a StaticNet weight file at <paramref name="path"/>, replacing it once complete.</summary>
         public static void SaveWeights(string path, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             global::StaticNet.Storage.WeightFile.Write(path, Architecture, ArchitectureFingerprint, parameters, state);
         }
 
         /// <summary>Writes <paramref name="parameters"/> and <paramref name="state"/> as a StaticNet weight file to <paramref name="stream"/>.</summary>
         public static void SaveWeights(global::System.IO.Stream stream, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             global::StaticNet.Storage.WeightFile.Write(stream, Architecture, ArchitectureFingerprint, parameters, state);
         }
 
@@ -620,16 +620,16 @@ namespace Vision
         /// </summary>
         public static void LoadWeights(string path, global::System.Span<float> parameters, global::System.Span<float> state)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             global::StaticNet.Storage.WeightFile.Read(path, Architecture, ArchitectureFingerprint, parameters, state);
         }
 
         /// <summary>Loads a weight file from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
         public static void LoadWeights(global::System.IO.Stream stream, global::System.Span<float> parameters, global::System.Span<float> state, string source = "stream")
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             global::StaticNet.Storage.WeightFile.Read(stream, source, Architecture, ArchitectureFingerprint, parameters, state);
         }
 
@@ -658,32 +658,32 @@ namespace Vision
         /// </summary>
         public static void ImportSafetensors(string path, global::System.Span<float> parameters, global::System.Span<float> state, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? tensorNames = null, bool allowNonFinite = false)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             global::StaticNet.Storage.SafeTensors.Import(path, TensorSlots, parameters, state, tensorNames, allowNonFinite);
         }
 
         /// <summary>Imports a safetensors file from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
         public static void ImportSafetensors(global::System.IO.Stream stream, global::System.Span<float> parameters, global::System.Span<float> state, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? tensorNames = null, string source = "stream", bool allowNonFinite = false)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             global::StaticNet.Storage.SafeTensors.Import(stream, source, TensorSlots, parameters, state, tensorNames, allowNonFinite);
         }
 
         /// <summary>Writes the parameters (and state) as a safetensors file of F32 tensors named as in <see cref="TensorSlots"/>, for PyTorch's <c>load_state_dict</c>.</summary>
         public static void ExportSafetensors(string path, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             global::StaticNet.Storage.SafeTensors.Export(path, TensorSlots, parameters, state);
         }
 
         /// <summary>Writes the parameters (and state) to <paramref name="stream"/> as a safetensors file of F32 tensors.</summary>
         public static void ExportSafetensors(global::System.IO.Stream stream, global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             global::StaticNet.Storage.SafeTensors.Export(stream, TensorSlots, parameters, state);
         }
 
@@ -695,9 +695,9 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public static void ToOnnx(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state, global::System.IO.Stream stream)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
-            var graph = new global::StaticNet.Onnx.OnnxGraph("Vision.NormalisedCnn", new int[] { 1, 8, 8 });
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
+            global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph("Vision.NormalisedCnn", new int[] { 1, 8, 8 });
             graph.Conv2D(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), kernel: 3, stride: 1, padding: 0, global::StaticNet.Activation.Identity, slope: 0f);
             graph.BatchNorm(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), state.Slice(Layer2.RunningMeanOffset, Layer2.Features), state.Slice(Layer2.RunningVarianceOffset, Layer2.Features), epsilon: 1E-05f, global::StaticNet.Activation.ReLU, slope: 0f);
             graph.Pool2D(max: true, size: 2);
@@ -715,7 +715,7 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public static void ToOnnx(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state, string path)
         {
-            var model = new global::System.IO.MemoryStream();
+            global::System.IO.MemoryStream model = new global::System.IO.MemoryStream();
             ToOnnx(parameters, state, model);
             global::StaticNet.Storage.AtomicFile.Write(path, model);
         }
@@ -740,7 +740,7 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">The span has the wrong length.</exception>
         public NormalisedCnn(global::System.ReadOnlySpan<float> parameters)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             Parameters = parameters.ToArray();
             State = new float[StateCount];
             InitializeState(State);
@@ -750,8 +750,8 @@ namespace Vision
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public NormalisedCnn(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> state)
         {
-            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, nameof(parameters));
-            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, nameof(state));
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             Parameters = parameters.ToArray();
             State = state.ToArray();
         }
@@ -762,7 +762,7 @@ namespace Vision
         /// <summary>Runs the network on one sample and returns a new array of its outputs.</summary>
         public float[] Predict(global::System.ReadOnlySpan<float> input)
         {
-            var output = new float[OutputSize];
+            float[] output = new float[OutputSize];
             Forward(Parameters, State, input, output);
             return output;
         }
@@ -782,8 +782,8 @@ namespace Vision
         /// <summary>A network with the parameters and running statistics of the weight file at <paramref name="path"/>; see <see cref="LoadWeights(string, global::System.Span{float}, global::System.Span{float})"/>.</summary>
         public static NormalisedCnn Load(string path)
         {
-            var parameters = new float[ParameterCount];
-            var state = new float[StateCount];
+            float[] parameters = new float[ParameterCount];
+            float[] state = new float[StateCount];
             LoadWeights(path, parameters, state);
             return new NormalisedCnn(parameters, state);
         }
@@ -791,8 +791,8 @@ namespace Vision
         /// <summary>A network with the parameters and running statistics of the weight file read from <paramref name="stream"/>.</summary>
         public static NormalisedCnn Load(global::System.IO.Stream stream, string source = "stream")
         {
-            var parameters = new float[ParameterCount];
-            var state = new float[StateCount];
+            float[] parameters = new float[ParameterCount];
+            float[] state = new float[StateCount];
             LoadWeights(stream, parameters, state, source);
             return new NormalisedCnn(parameters, state);
         }

@@ -69,8 +69,58 @@ public static class RandomDeclarations
         return text.ToString();
     }
 
-    /// <summary>Any declaration: most have at least one mistake, some are fine.</summary>
-    public static string Any(Random random, string name)
+    /// <summary>Type names a user may legally write that generated code must escape or sanitise.</summary>
+    private static readonly string[] HostileTypeNames =
+        ["@class", "@event", "@string", "@{0}", "Ünïcødé{0}", "_{0}", "@var", "@partial", "@record", "@dynamic", "@nameof", "@global", "@value"];
+
+    /// <summary>
+    /// Members the user may declare on a network type, each with a name the generator writes: as a field, property,
+    /// constant, nested type, unrelated overload, or a method with exactly a generated signature.
+    /// </summary>
+    private static readonly string[] MemberForms =
+    [
+        "public static int {0};", "public int {0};", "public const int {0} = 1;", "public static string {0} => \"\";",
+        "public class {0} {{ }}", "public static void {0}() {{ }}", "public void {0}(float[] values) {{ }}", "public static T {0}<T>(T value) => value;",
+    ];
+
+    private static readonly string[] ExactSignatures =
+    [
+        "public static void Forward(System.ReadOnlySpan<float> p, System.ReadOnlySpan<float> i, System.Span<float> o) { }",
+        "public static void Initialize(System.Span<float> p, int seed) { }",
+        "public static void SaveWeights(string path, System.ReadOnlySpan<float> p) { }",
+        "public void ToOnnx(string path) { }",
+        "public void Predict(System.ReadOnlySpan<float> input, System.Span<float> output) { }",
+        "public static void ToOnnx(System.ReadOnlySpan<float> p, System.IO.Stream s) { }",
+        "public static string nameof(object value) => \"\";", // generated code once used nameof(parameters)
+        "public class var { }",
+        "public class Span<T> { }",
+        "public static int batch, scratch, loss, parameters;",
+    ];
+
+    /// <summary>
+    /// A type shape whose network type is hostile: a keyword or Unicode name, members named like generated ones
+    /// (the type's own or a base class's), or a base class that is itself a network.
+    /// </summary>
+    private static string HostileShape(Random random, string name)
+    {
+        string type = string.Format(System.Globalization.CultureInfo.InvariantCulture, Pick(random, HostileTypeNames), name);
+        string member = Pick(random, ["Layer1", "Layer2", "Layer9", .. Parsing.GeneratedMemberNames.FixedNames]);
+        return random.Next(6) switch
+        {
+            0 => $"public partial class {type} {{ }}",
+            1 => $"public partial class {type} {{ {string.Format(System.Globalization.CultureInfo.InvariantCulture, Pick(random, MemberForms), member)} }}",
+            2 => $"public partial class {type} {{ {Pick(random, ExactSignatures)} }}",
+            3 => $"public partial class {type} : Base{name} {{ }}\npublic class Base{name} {{ {string.Format(System.Globalization.CultureInfo.InvariantCulture, Pick(random, MemberForms), member)} }}",
+            4 => $"public partial class {type} : Base{name} {{ }}\n[Network]\n[Input(2)]\n[Dense(1)]\npublic partial class Base{name} {{ }}",
+            _ => $"public static partial class {type} {{ {string.Format(System.Globalization.CultureInfo.InvariantCulture, Pick(random, MemberForms[..5]), member).Replace("public int", "public static int", StringComparison.Ordinal)} }}",
+        };
+    }
+
+    /// <summary>
+    /// Any declaration: most have at least one mistake, some are fine. With <paramref name="hostileNames"/>, some types
+    /// get keyword names (so each declaration needs a namespace of its own) and members or bases that clash.
+    /// </summary>
+    public static string Any(Random random, string name, bool hostileNames = false)
     {
         var text = new StringBuilder();
         if (random.Next(10) > 0)
@@ -100,7 +150,15 @@ public static class RandomDeclarations
             text.Append("[Input(3)]\n");
         }
 
-        text.AppendFormat(random.Next(3) == 0 ? Pick(random, TypeShapes) : TypeShapes[0], name);
+        if (hostileNames && random.Next(3) == 0)
+        {
+            text.Append(HostileShape(random, name));
+        }
+        else
+        {
+            text.AppendFormat(random.Next(3) == 0 ? Pick(random, TypeShapes) : TypeShapes[0], name);
+        }
+
         return text.ToString();
     }
 
