@@ -81,6 +81,17 @@ public class HostileDeclarationTests
     }
 
     [Fact]
+    public void An_inherited_instance_member_name_leaves_out_the_instance_members_as_a_declared_one_does()
+    {
+        GeneratorResult result = GeneratorHarness.Run(
+            "using StaticNet;\nnamespace Demo;\npublic class Model { public void Save(string path) { } }\n" + Layers + "public partial class Net : Model { }\n");
+
+        DiagnosticAssert.Reported(result, "SN0021", DiagnosticSeverity.Warning, "it inherits a member named 'Save' from 'Model'");
+        Assert.DoesNotContain(result.CompilationProblems, d => d.Id != "SN0021");
+        Assert.DoesNotContain("INetwork", Assert.Single(result.Sources).Value);
+    }
+
+    [Fact]
     public void A_network_deriving_from_a_network_is_reported_once_instead_of_dozens_of_compiler_errors()
     {
         GeneratorResult result = GeneratorHarness.Run(

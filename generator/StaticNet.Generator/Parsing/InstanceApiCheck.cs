@@ -42,6 +42,14 @@ internal static class InstanceApiCheck
             {
                 return $"it already declares a member named '{name}'";
             }
+
+            for (INamedTypeSymbol? ancestor = type.BaseType; ancestor is not null; ancestor = ancestor.BaseType)
+            {
+                if (ancestor.GetMembers(name).Any(member => member.DeclaredAccessibility != Accessibility.Private))
+                {
+                    return $"it inherits a member named '{name}' from '{ancestor.Name}'";
+                }
+            }
         }
 
         foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
