@@ -63,8 +63,8 @@ public static class WeightFile
     /// <summary>
     /// Reads a weight file from <paramref name="stream"/> into <paramref name="parameters"/> and
     /// <paramref name="state"/>, whose lengths are the counts expected. Throws
-    /// <see cref="WeightFileException"/> naming <paramref name="source"/> if anything does not match,
-    /// leaving both spans untouched.
+    /// <see cref="WeightFileException"/> naming <paramref name="source"/> if anything does not match or the stream
+    /// fails, leaving both spans untouched. The stream must end with the file: bytes after its checksum are refused.
     /// </summary>
     public static void Read(Stream stream, string source, string architecture, ulong fingerprint, Span<float> parameters, Span<float> state)
     {
