@@ -24,7 +24,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
     private const int Batches = 100;
     private const int PerBatch = 50;
 
-    private const int RunEvery = 5;
+    private const int RunEvery = 8;
 
     /// <summary>Networks with more values than this are compiled but not run.</summary>
     private const int RunLimit = 1_000_000;
@@ -50,7 +50,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         int notNetworks = totals.Sum(t => t.NotNetworks), oldLanguage = totals.Sum(t => t.OldLanguage);
         output.WriteLine($"{Batches * PerBatch} declarations: {generated} generated, {explained} explained by an SN error or an error in their own code, "
             + $"{notNetworks} not networks ({oldLanguage} declarations compiled as C# 7.3); {ran} generated networks ran Forward and Backward.");
-        Assert.True(generated > 2000 && explained > 1500 && ran > 400, "The fuzzer should exercise both valid and invalid declarations.");
+        Assert.True(generated > 2000 && explained > 1500 && ran > 250, "The fuzzer should exercise both valid and invalid declarations.");
     }
 
     private sealed record BatchCounts(int Generated, int Explained, int NotNetworks, int OldLanguage, int Ran);
@@ -67,7 +67,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         string[] files = ids.Select((id, i) => $"using StaticNet;\nnamespace {Namespaces[random.Next(Namespaces.Length)]}.{id}\n{{\n"
             + (i % 2 == 0 ? RandomDeclarations.Any(random, $"Net{i}", hostileNames: true) : RandomDeclarations.WellFormed(random, $"Net{i}"))
             + "\n}\n").ToArray();
-        GeneratorResult result = GeneratorHarness.Run(version, nullable, files);
+        GeneratorResult result = GeneratorHarness.Run(version, nullable, DocumentationMode.None, files);
         string context = $"C# {version.ToDisplayString()}, nullable {nullable}";
 
         Assert.DoesNotContain(result.DriverDiagnostics, d => d.Id == "CS8785");
@@ -101,7 +101,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
             }
         }
 
-        // Emitting and loading an assembly is the slow part: every fifth batch runs its networks.
+        // Compiling again, emitting and loading an assembly is the slow part: every eighth batch runs its networks.
         int ran = batch % RunEvery == 0 ? RunAll(runnable) : 0;
         return new BatchCounts(generated, explained, notNetworks, version == LanguageVersion.CSharp7_3 ? PerBatch : 0, ran);
     }
@@ -114,7 +114,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
             return 0;
         }
 
-        GeneratorResult result = GeneratorHarness.Run(files.ToArray());
+        GeneratorResult result = GeneratorHarness.Run(LanguageVersion.CSharp12, NullableContextOptions.Enable, DocumentationMode.None, files.ToArray());
         Assert.DoesNotContain(result.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
         CompiledNetworks compiled = CompiledNetworks.Load(result.Output);
         int ran = 0;

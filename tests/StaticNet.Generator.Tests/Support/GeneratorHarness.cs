@@ -45,9 +45,9 @@ public static class GeneratorHarness
     public static GeneratorResult Run(params string[] sources) => Run([], sources);
 
     /// <summary>Runs the generator as a project with its own <c>LangVersion</c> and <c>Nullable</c> settings would.</summary>
-    public static GeneratorResult Run(LanguageVersion version, NullableContextOptions nullable, params string[] sources)
+    public static GeneratorResult Run(LanguageVersion version, NullableContextOptions nullable, DocumentationMode documentationMode, params string[] sources)
     {
-        var parseOptions = new CSharpParseOptions(version);
+        var parseOptions = new CSharpParseOptions(version, documentationMode);
         CSharpCompilation compilation = CSharpCompilation.Create(
             "UserAssembly",
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"File{i}.cs")),

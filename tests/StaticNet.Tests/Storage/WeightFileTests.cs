@@ -166,6 +166,24 @@ public sealed class WeightFileTests : IDisposable
     }
 
     [Fact]
+    public void Values_are_written_in_pieces_and_read_back_bit_exactly()
+    {
+        // The writer copies values in pieces of 4,096 (a span of more than 2^29 floats has more bytes than an int
+        // counts); 10,007 values end in a partial piece.
+        float[] values = RandomData.Uniform(new Random(5), 10_007, 1e3);
+        using var stream = new MemoryStream();
+        WeightFile.Write(stream, "wide", 42UL, values, values.AsSpan(0, 3));
+        stream.Position = 0;
+        var read = new float[values.Length];
+        var state = new float[3];
+
+        WeightFile.Read(stream, "wide.snw", "wide", 42UL, read, state);
+
+        Assert.Equal(values, read);
+        Assert.Equal(values[..3], state);
+    }
+
+    [Fact]
     public void A_reserved_byte_that_is_not_zero_is_refused()
     {
         byte[] bytes = Saved();
