@@ -195,9 +195,14 @@ internal static class DiagnosticDescriptors
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Warning);
 
+    /// <summary>
+    /// Errors cannot be switched off or downgraded in <c>.editorconfig</c> (as the Regex generator's): the generator emits
+    /// nothing for the network, so a silenced error would only move to the code that uses it. Warnings stay configurable.
+    /// </summary>
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true,
-            helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+            helpLinkUri: HelpLinkBase + id.ToLowerInvariant(),
+            customTags: severity == DiagnosticSeverity.Error ? [WellKnownDiagnosticTags.NotConfigurable] : []);
 
     private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
     {

@@ -50,11 +50,11 @@ internal sealed class BackwardEmitter
         if (plan.HasDropout)
         {
             WriteDropoutOverloads(writer, plan, parameters);
-            writer.Open($"private static float BackwardCore({parameters}, ref {Random} random, bool training)");
+            writer.Member($"private static float BackwardCore({parameters}, ref {Random} random, bool training)");
         }
         else
         {
-            writer.Open($"public static float Backward({parameters})");
+            writer.Member($"public static float Backward({parameters})");
         }
 
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
@@ -118,7 +118,7 @@ internal sealed class BackwardEmitter
     {
         string arguments = $"parameters, {StateSpan.Argument(plan)}input, target, parameterGradients, inputGradients";
         writer.Line("/// <remarks>Dropout is off in this overload: use the one taking a <c>SeededRandom</c> to train with it.</remarks>");
-        writer.Open($"public static float Backward({parameters})");
+        writer.Member($"public static float Backward({parameters})");
         writer.Line($"{Random} inference = default;");
         writer.Line($"return BackwardCore({arguments}, ref inference, training: false);");
         writer.Close();
@@ -135,7 +135,7 @@ internal sealed class BackwardEmitter
         writer.Line("/// <param name=\"inputGradients\">Receives the input gradients; empty to skip them.</param>");
         writer.Line("/// <param name=\"random\">The generator of the dropout masks; it advances.</param>");
         writer.Line("/// <returns>This sample's loss.</returns>");
-        writer.Line($"public static float Backward({parameters}, ref {Random} random) =>");
+        writer.MemberLine($"public static float Backward({parameters}, ref {Random} random) =>");
         writer.Line($"    BackwardCore({arguments}, ref random, training: true);");
         writer.Line();
     }

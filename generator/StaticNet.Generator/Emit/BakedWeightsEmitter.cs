@@ -36,17 +36,17 @@ internal static class BakedWeightsEmitter
 
         writer.Line();
         writer.Line("/// <summary>Runs the network with the baked <see cref=\"TrainedParameters\"/>: <see cref=\"Forward\"/> without a parameter span.</summary>");
-        writer.Line($"public static void PredictTrained({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) =>");
+        writer.MemberLine($"public static void PredictTrained({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) =>");
         writer.Line($"    Forward(TrainedParameters, {state}input, output);");
         writer.Line();
         writer.Line("/// <summary>Runs the network with the baked parameters on a batch of samples laid end to end: <see cref=\"ForwardBatch\"/>.</summary>");
-        writer.Line($"public static void PredictTrainedBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) =>");
+        writer.MemberLine($"public static void PredictTrainedBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) =>");
         writer.Line($"    ForwardBatch(TrainedParameters, {state}inputs, outputs);");
         if (plan.OutputShape.Size > 1 && plan.OutputShape.Size <= MethodBody.StackScratchLimit)
         {
             writer.Line();
             writer.Line("/// <summary>The index of the largest output (the first, on ties) with the baked parameters: the predicted class.</summary>");
-            writer.Open($"public static int PredictTrainedClass({RuntimeCalls.ReadOnlySpan} input)");
+            writer.Member($"public static int PredictTrainedClass({RuntimeCalls.ReadOnlySpan} input)");
             writer.Line($"{RuntimeCalls.Span} output = stackalloc float[OutputSize];");
             writer.Line($"Forward(TrainedParameters, {state}input, output);");
             writer.Line("return global::StaticNet.Training.Metrics.ArgMax(output);");
@@ -60,14 +60,14 @@ internal static class BakedWeightsEmitter
         string field = "baked" + name;
         if (optimised)
         {
-            writer.Line($"public static {RuntimeCalls.ReadOnlySpan} {name} => new float[]");
+            writer.MemberLine($"public static {RuntimeCalls.ReadOnlySpan} {name} => new float[]");
         }
         else
         {
-            writer.Line($"public static {RuntimeCalls.ReadOnlySpan} {name} => {field};");
+            writer.MemberLine($"public static {RuntimeCalls.ReadOnlySpan} {name} => {field};");
             writer.Line();
             writer.Line("// A Debug build: the compiler reads constant arrays into spans without allocating only when optimising.");
-            writer.Line($"private static readonly float[] {field} = new float[]");
+            writer.MemberLine($"private static readonly float[] {field} = new float[]");
         }
 
         writer.Line("{");

@@ -60,7 +60,7 @@ internal sealed class BatchEmitter
         writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of {plan.InputShape.Size} values.</param>");
         writer.Line($"/// <param name=\"outputs\">Receives {plan.OutputShape.Size} outputs per sample, in the same order.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        writer.Open($"public static void ForwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs)");
+        writer.Member($"public static void ForwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         StateSpan.Guard(writer, plan);
         writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, \"inputs\");");
@@ -107,7 +107,7 @@ internal sealed class BatchEmitter
         writer.Line("/// <returns>The mean loss over the batch.</returns>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         string random = plan.HasDropout ? $", ref {Random} random" : "";
-        writer.Open($"public static float BackwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan, writable: true)}"
+        writer.Member($"public static float BackwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan, writable: true)}"
             + $"{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.ReadOnlySpan} targets, {RuntimeCalls.Span} parameterGradients, "
             + $"{RuntimeCalls.Span} outputs{random})");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");

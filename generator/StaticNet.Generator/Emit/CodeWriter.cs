@@ -32,6 +32,20 @@ internal sealed class CodeWriter
         indent++;
     }
 
+    /// <summary>Writes a generated member's <c>[GeneratedCode]</c> attribute, its header and an opening brace, then indents.</summary>
+    public void Member(string header)
+    {
+        Line(GeneratedCode.Attribute);
+        Open(header);
+    }
+
+    /// <summary>Writes a generated member's <c>[GeneratedCode]</c> attribute, then the first line of its declaration.</summary>
+    public void MemberLine(string declaration)
+    {
+        Line(GeneratedCode.Attribute);
+        Line(declaration);
+    }
+
     public void Close(string suffix = "")
     {
         indent--;

@@ -10,31 +10,31 @@ internal static class ConstantsEmitter
     public static void Emit(CodeWriter writer, NetworkPlan plan)
     {
         writer.Line($"/// <summary>Length of the flat input: shape {plan.InputShape}.</summary>");
-        writer.Line($"public const int InputSize = {plan.InputShape.Size};");
+        writer.MemberLine($"public const int InputSize = {plan.InputShape.Size};");
         writer.Line();
         writer.Line($"/// <summary>Length of the flat output: shape {plan.OutputShape}.</summary>");
-        writer.Line($"public const int OutputSize = {plan.OutputShape.Size};");
+        writer.MemberLine($"public const int OutputSize = {plan.OutputShape.Size};");
         writer.Line();
         writer.Line("/// <summary>Number of trainable parameters: the length of the parameter span.</summary>");
-        writer.Line($"public const int ParameterCount = {plan.ParameterCount};");
+        writer.MemberLine($"public const int ParameterCount = {plan.ParameterCount};");
         writer.Line();
         writer.Line(plan.HasState
             ? "/// <summary>Number of state values (batch-norm running statistics): saved with the parameters, not trained.</summary>"
             : "/// <summary>Number of state values: none, as the network has no batch normalisation.</summary>");
-        writer.Line($"public const int StateCount = {plan.StateCount};");
+        writer.MemberLine($"public const int StateCount = {plan.StateCount};");
         writer.Line();
         writer.Line("/// <summary>Multiply-accumulates in one Forward call.</summary>");
-        writer.Line($"public const long MultiplyAccumulateCount = {plan.MultiplyAccumulates};");
+        writer.MemberLine($"public const long MultiplyAccumulateCount = {plan.MultiplyAccumulates};");
         writer.Line();
         string architecture = ArchitectureDescription.Describe(plan);
         writer.Line("/// <summary>The layers that give the parameters their meaning, as weight files record them.</summary>");
-        writer.Line($"public const string Architecture = \"{Escape(architecture)}\";");
+        writer.MemberLine($"public const string Architecture = \"{Escape(architecture)}\";");
         writer.Line();
         writer.Line("/// <summary>64-bit FNV-1a hash of <see cref=\"Architecture\"/>: weight files for other architectures are refused.</summary>");
-        writer.Line($"public const ulong ArchitectureFingerprint = {ArchitectureDescription.Hex(ArchitectureDescription.Fingerprint(architecture))};");
+        writer.MemberLine($"public const ulong ArchitectureFingerprint = {ArchitectureDescription.Hex(ArchitectureDescription.Fingerprint(architecture))};");
         writer.Line();
         writer.Line("/// <summary>A table of the layers with their output shapes and parameter counts.</summary>");
-        writer.Line("public const string Summary =");
+        writer.MemberLine("public const string Summary =");
         string[] lines = SummaryBuilder.Build(plan).TrimEnd('\n').Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
@@ -52,7 +52,7 @@ internal static class ConstantsEmitter
     private static void EmitLayer(CodeWriter writer, LayerPlan layer)
     {
         writer.Line($"/// <summary>Layer {layer.Number}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}.</summary>");
-        writer.Open($"public static class Layer{layer.Number}");
+        writer.Member($"public static class Layer{layer.Number}");
         Constant(writer, "int", "InputSize", layer.InputShape.Size, $"Values this layer reads: shape {layer.InputShape}.");
         Constant(writer, "int", "OutputSize", layer.OutputShape.Size, $"Values this layer writes: shape {layer.OutputShape}.");
         string weightShape = layer switch

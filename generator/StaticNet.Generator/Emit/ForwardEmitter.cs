@@ -17,7 +17,7 @@ internal static class ForwardEmitter
         writer.Line($"/// <param name=\"input\">The sample: {plan.InputShape.Size} values{(plan.InputShape.IsFlat ? "" : ", channel by channel, row by row")}.</param>");
         writer.Line($"/// <param name=\"output\">Receives the {plan.OutputShape.Size} outputs.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        writer.Open($"public static void Forward({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
+        writer.Member($"public static void Forward({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         StateSpan.Guard(writer, plan);
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, \"input\");");

@@ -23,7 +23,7 @@ internal static class InitializeEmitter
         writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters.</param>");
         writer.Line("/// <param name=\"seed\">Seed of the random sequence.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
-        writer.Open($"public static void Initialize({RuntimeCalls.Span} parameters, int seed)");
+        writer.Member($"public static void Initialize({RuntimeCalls.Span} parameters, int seed)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         writer.Line("global::StaticNet.Training.SeededRandom random = new global::StaticNet.Training.SeededRandom(seed);");
         foreach (LayerPlan layer in plan.Layers)
@@ -77,7 +77,7 @@ internal static class InitializeEmitter
         writer.Line("/// <summary>Resets the running statistics: every running mean 0 and every running variance 1, as PyTorch starts them.</summary>");
         writer.Line($"/// <param name=\"state\">All {plan.StateCount} state values.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
-        writer.Open($"public static void InitializeState({RuntimeCalls.Span} state)");
+        writer.Member($"public static void InitializeState({RuntimeCalls.Span} state)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StateCount, \"state\");");
         foreach (LayerPlan layer in plan.Layers)
         {

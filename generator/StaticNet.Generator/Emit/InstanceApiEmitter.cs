@@ -16,18 +16,18 @@ internal static class InstanceApiEmitter
         string name = CSharpName.Identifier(plan.Target.Type.Name);
         string state = StateSpan.Argument(plan, "State");
         writer.Line("/// <summary>This network's parameters: length <see cref=\"ParameterCount\"/>, laid out as the <c>LayerN</c> offsets say.</summary>");
-        writer.Line("public float[] Parameters { get; }");
+        writer.MemberLine("public float[] Parameters { get; }");
         writer.Line();
         if (plan.HasState)
         {
             writer.Line("/// <summary>This network's running statistics: length <see cref=\"StateCount\"/>, updated by training steps, used by <c>Predict</c>.</summary>");
-            writer.Line("public float[] State { get; }");
+            writer.MemberLine("public float[] State { get; }");
             writer.Line();
         }
 
         writer.Line("/// <summary>A network with fresh parameters from <see cref=\"Initialize\"/>.</summary>");
         writer.Line("/// <param name=\"seed\">Seed of the initial weights: the same seed gives the same network.</param>");
-        writer.Open($"public {name}(int seed)");
+        writer.Member($"public {name}(int seed)");
         writer.Line("Parameters = new float[ParameterCount];");
         writer.Line("Initialize(Parameters, seed);");
         WriteFreshState(writer, plan);
@@ -37,7 +37,7 @@ internal static class InstanceApiEmitter
             ? "/// <summary>A network with a copy of <paramref name=\"parameters\"/> and fresh running statistics.</summary>"
             : "/// <summary>A network with a copy of <paramref name=\"parameters\"/>.</summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
-        writer.Open($"public {name}({RuntimeCalls.ReadOnlySpan} parameters)");
+        writer.Member($"public {name}({RuntimeCalls.ReadOnlySpan} parameters)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         writer.Line("Parameters = parameters.ToArray();");
         WriteFreshState(writer, plan);
@@ -47,7 +47,7 @@ internal static class InstanceApiEmitter
         {
             writer.Line("/// <summary>A network with copies of <paramref name=\"parameters\"/> and <paramref name=\"state\"/>.</summary>");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-            writer.Open($"public {name}({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.ReadOnlySpan} state)");
+            writer.Member($"public {name}({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.ReadOnlySpan} state)");
             writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
             writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StateCount, \"state\");");
             writer.Line("Parameters = parameters.ToArray();");
@@ -57,10 +57,10 @@ internal static class InstanceApiEmitter
         }
 
         writer.Line("/// <summary>Runs the network on one sample with this object's parameters. Allocation-free.</summary>");
-        writer.Line($"public void Predict({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => Forward(Parameters, {state}input, output);");
+        writer.MemberLine($"public void Predict({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => Forward(Parameters, {state}input, output);");
         writer.Line();
         writer.Line("/// <summary>Runs the network on one sample and returns a new array of its outputs.</summary>");
-        writer.Open($"public float[] Predict({RuntimeCalls.ReadOnlySpan} input)");
+        writer.Member($"public float[] Predict({RuntimeCalls.ReadOnlySpan} input)");
         writer.Line("float[] output = new float[OutputSize];");
         writer.Line($"Forward(Parameters, {state}input, output);");
         writer.Line("return output;");
@@ -86,26 +86,26 @@ internal static class InstanceApiEmitter
         string arguments = plan.HasState ? "Parameters, State" : "Parameters";
         string loaded = plan.HasState ? "parameters, state" : "parameters";
         writer.Line($"/// <summary>Saves this network's {saved} as a weight file.</summary>");
-        writer.Line($"public void Save(string path) => SaveWeights(path, {arguments});");
+        writer.MemberLine($"public void Save(string path) => SaveWeights(path, {arguments});");
         writer.Line();
         writer.Line($"/// <summary>Writes this network's {saved} as a weight file to <paramref name=\"stream\"/>.</summary>");
-        writer.Line($"public void Save(global::System.IO.Stream stream) => SaveWeights(stream, {arguments});");
+        writer.MemberLine($"public void Save(global::System.IO.Stream stream) => SaveWeights(stream, {arguments});");
         writer.Line();
         writer.Line("/// <summary>Writes this network as an ONNX model to a file at <paramref name=\"path\"/>.</summary>");
-        writer.Line($"public void ToOnnx(string path) => ToOnnx({arguments}, path);");
+        writer.MemberLine($"public void ToOnnx(string path) => ToOnnx({arguments}, path);");
         writer.Line();
         writer.Line("/// <summary>Writes this network as an ONNX model to <paramref name=\"stream\"/>.</summary>");
-        writer.Line($"public void ToOnnx(global::System.IO.Stream stream) => ToOnnx({arguments}, stream);");
+        writer.MemberLine($"public void ToOnnx(global::System.IO.Stream stream) => ToOnnx({arguments}, stream);");
         writer.Line();
         writer.Line($"/// <summary>A network with the {saved} of the weight file at <paramref name=\"path\"/>; see <see cref=\"LoadWeights(string, global::System.Span{{float}}{(plan.HasState ? ", global::System.Span{float}" : "")})\"/>.</summary>");
-        writer.Open($"public static {name} Load(string path)");
+        writer.Member($"public static {name} Load(string path)");
         DeclareLoadBuffers(writer, plan);
         writer.Line($"LoadWeights(path, {loaded});");
         writer.Line($"return new {name}({loaded});");
         writer.Close();
         writer.Line();
         writer.Line($"/// <summary>A network with the {saved} of the weight file read from <paramref name=\"stream\"/>.</summary>");
-        writer.Open($"public static {name} Load(global::System.IO.Stream stream, string source = \"stream\")");
+        writer.Member($"public static {name} Load(global::System.IO.Stream stream, string source = \"stream\")");
         DeclareLoadBuffers(writer, plan);
         writer.Line($"LoadWeights(stream, {loaded}, source);");
         writer.Line($"return new {name}({loaded});");
@@ -125,25 +125,25 @@ internal static class InstanceApiEmitter
     {
         string state = StateSpan.Argument(plan, "State");
         string random = plan.HasDropout ? ", ref random" : "";
-        writer.Line($"int {Interface}.InputSize => InputSize;");
+        writer.MemberLine($"int {Interface}.InputSize => InputSize;");
         writer.Line();
-        writer.Line($"int {Interface}.OutputSize => OutputSize;");
+        writer.MemberLine($"int {Interface}.OutputSize => OutputSize;");
         writer.Line();
-        writer.Line($"global::StaticNet.Loss {Interface}.Loss => global::StaticNet.Loss.{plan.Loss};");
+        writer.MemberLine($"global::StaticNet.Loss {Interface}.Loss => global::StaticNet.Loss.{plan.Loss};");
         writer.Line();
-        writer.Line($"float[] {Interface}.State => {(plan.HasState ? "State" : "global::System.Array.Empty<float>()")};");
+        writer.MemberLine($"float[] {Interface}.State => {(plan.HasState ? "State" : "global::System.Array.Empty<float>()")};");
         writer.Line();
-        writer.Line($"void {Interface}.Forward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => Forward(Parameters, {state}input, output);");
+        writer.MemberLine($"void {Interface}.Forward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => Forward(Parameters, {state}input, output);");
         writer.Line();
-        writer.Line($"void {Interface}.ForwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) => ForwardBatch(Parameters, {state}inputs, outputs);");
+        writer.MemberLine($"void {Interface}.ForwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) => ForwardBatch(Parameters, {state}inputs, outputs);");
         writer.Line();
-        writer.Line($"float {Interface}.Backward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients) =>");
+        writer.MemberLine($"float {Interface}.Backward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients) =>");
         writer.Line($"    Backward(Parameters, {state}input, target, parameterGradients, inputGradients);");
         writer.Line();
-        writer.Line($"float {Interface}.Backward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients, ref global::StaticNet.Training.SeededRandom random) =>");
+        writer.MemberLine($"float {Interface}.Backward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients, ref global::StaticNet.Training.SeededRandom random) =>");
         writer.Line($"    Backward(Parameters, {state}input, target, parameterGradients, inputGradients{random});");
         writer.Line();
-        writer.Line($"float {Interface}.BackwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.ReadOnlySpan} targets, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} outputs, ref global::StaticNet.Training.SeededRandom random) =>");
+        writer.MemberLine($"float {Interface}.BackwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.ReadOnlySpan} targets, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} outputs, ref global::StaticNet.Training.SeededRandom random) =>");
         writer.Line($"    BackwardBatch(Parameters, {state}inputs, targets, parameterGradients, outputs{random});");
     }
 }

@@ -22,7 +22,7 @@ internal static class OnnxEmitter
         writer.Line("/// (dropout left out, batch normalisation with the running statistics). Open it in Netron or any ONNX runtime.");
         writer.Line("/// </summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        writer.Open($"public static void ToOnnx({RuntimeCalls.ReadOnlySpan} parameters, {state}{Stream} stream)");
+        writer.Member($"public static void ToOnnx({RuntimeCalls.ReadOnlySpan} parameters, {state}{Stream} stream)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         StateSpan.Guard(writer, plan);
         string dims = plan.InputShape.IsFlat
@@ -43,7 +43,7 @@ internal static class OnnxEmitter
         writer.Line("/// and moved over it, so a failure leaves an existing file as it was.");
         writer.Line("/// </summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        writer.Open($"public static void ToOnnx({RuntimeCalls.ReadOnlySpan} parameters, {state}string path)");
+        writer.Member($"public static void ToOnnx({RuntimeCalls.ReadOnlySpan} parameters, {state}string path)");
         writer.Line("global::System.IO.MemoryStream model = new global::System.IO.MemoryStream();");
         writer.Line($"ToOnnx(parameters, {StateSpan.Argument(plan)}model);");
         writer.Line("global::StaticNet.Storage.AtomicFile.Write(path, model);");

@@ -19,7 +19,7 @@ internal static class SafeTensorsEmitter
         writer.Line("/// This network's tensors in PyTorch's <c>state_dict</c> order, named as the equivalent <c>nn.Sequential</c> names them");
         writer.Line("/// (each activation its own module), with their shapes and where they sit in the parameter or state span.");
         writer.Line("/// </summary>");
-        writer.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Slot}> TensorSlots {{ get; }} = new {Slot}[]");
+        writer.MemberLine($"public static global::System.Collections.Generic.IReadOnlyList<{Slot}> TensorSlots {{ get; }} = new {Slot}[]");
         writer.Line("{");
         foreach (TensorLayout.Tensor tensor in TensorLayout.Of(plan))
         {
@@ -40,25 +40,25 @@ internal static class SafeTensorsEmitter
         writer.Line("/// <see cref=\"global::StaticNet.Storage.WeightFileException\"/> naming the file, the tensor and both shapes, and leaves the spans untouched.");
         writer.Line("/// NaN and infinite values are refused unless <paramref name=\"allowNonFinite\"/>.");
         writer.Line("/// </summary>");
-        writer.Open($"public static void ImportSafetensors(string path, {RuntimeCalls.Span} parameters{stateParameter}, {NameMap} tensorNames = null, bool allowNonFinite = false)");
+        writer.Member($"public static void ImportSafetensors(string path, {RuntimeCalls.Span} parameters{stateParameter}, {NameMap} tensorNames = null, bool allowNonFinite = false)");
         WeightsEmitter.Guards(writer, plan);
         writer.Line($"{SafeTensors}.Import(path, TensorSlots, parameters, {state}, tensorNames, allowNonFinite);");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Imports a safetensors file from <paramref name=\"stream\"/>; <paramref name=\"source\"/> names it in errors.</summary>");
-        writer.Open($"public static void ImportSafetensors(global::System.IO.Stream stream, {RuntimeCalls.Span} parameters{stateParameter}, {NameMap} tensorNames = null, string source = \"stream\", bool allowNonFinite = false)");
+        writer.Member($"public static void ImportSafetensors(global::System.IO.Stream stream, {RuntimeCalls.Span} parameters{stateParameter}, {NameMap} tensorNames = null, string source = \"stream\", bool allowNonFinite = false)");
         WeightsEmitter.Guards(writer, plan);
         writer.Line($"{SafeTensors}.Import(stream, source, TensorSlots, parameters, {state}, tensorNames, allowNonFinite);");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Writes the parameters (and state) as a safetensors file of F32 tensors named as in <see cref=\"TensorSlots\"/>, for PyTorch's <c>load_state_dict</c>.</summary>");
-        writer.Open($"public static void ExportSafetensors(string path, {RuntimeCalls.ReadOnlySpan} parameters{readStateParameter})");
+        writer.Member($"public static void ExportSafetensors(string path, {RuntimeCalls.ReadOnlySpan} parameters{readStateParameter})");
         WeightsEmitter.Guards(writer, plan);
         writer.Line($"{SafeTensors}.Export(path, TensorSlots, parameters, {readState});");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Writes the parameters (and state) to <paramref name=\"stream\"/> as a safetensors file of F32 tensors.</summary>");
-        writer.Open($"public static void ExportSafetensors(global::System.IO.Stream stream, {RuntimeCalls.ReadOnlySpan} parameters{readStateParameter})");
+        writer.Member($"public static void ExportSafetensors(global::System.IO.Stream stream, {RuntimeCalls.ReadOnlySpan} parameters{readStateParameter})");
         WeightsEmitter.Guards(writer, plan);
         writer.Line($"{SafeTensors}.Export(stream, TensorSlots, parameters, {readState});");
         writer.Close();

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace StaticNet.Runtime;
 
@@ -7,6 +8,7 @@ namespace StaticNet.Runtime;
 /// the mean loss over the batch and writes the gradient of that mean, so every sample's gradient is divided
 /// by the batch size (PyTorch's <c>reduction='mean'</c> over the batch).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class BatchLosses
 {
     /// <summary>The batch mean of <see cref="LossFunctions.MeanSquaredError"/>.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics.Tensors;
 
 namespace StaticNet.Runtime;
@@ -9,6 +10,7 @@ namespace StaticNet.Runtime;
 /// PyTorch's conventions: the batch's biased variance normalises, the unbiased one feeds the running
 /// variance, <c>running = (1 - momentum) running + momentum batch</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class BatchNormKernels
 {
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -16,6 +17,7 @@ namespace StaticNet.Runtime;
 /// added to the output row (or, backward, dotted with the gradient row) with SIMD vectors. Strides above 1 read
 /// every other input and take the plain per-pixel loops.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class Conv2DKernels
 {
     /// <summary>The output height or width for an input side, kernel, stride and padding.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -19,6 +20,7 @@ namespace StaticNet.Runtime;
 /// input serves several rows. With AVX-512, ForwardBatch takes three samples by eight rows at a time, so every
 /// weight load serves three samples. Lengths are checked once up front; the loops then read without bounds checks.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class DenseKernels
 {
     /// <summary><c>output = weights · input + biases</c>.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using StaticNet.Training;
 
 namespace StaticNet.Runtime;
@@ -8,6 +9,7 @@ namespace StaticNet.Runtime;
 /// training step is reproducible. The mask holds each value's factor (0 or <c>1 / (1 - rate)</c>) and
 /// is reused by <see cref="Backward"/>, so the gradient flows only through the kept values.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class DropoutKernels
 {
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -11,6 +12,7 @@ namespace StaticNet.Runtime;
 /// columns past the last whole window are dropped, as in PyTorch's defaults). Max pooling picks the
 /// first maximum of a window, and a NaN wins, as PyTorch does; its gradient goes to that element.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class PoolingKernels
 {
     /// <summary>Max over each window, channel by channel.</summary>

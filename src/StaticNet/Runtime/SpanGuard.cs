@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
@@ -8,6 +9,7 @@ namespace StaticNet.Runtime;
 /// Length checks for the spans passed to generated code. The throwing path is kept out of line so
 /// the checks cost one compare each in the hot path.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class SpanGuard
 {
     /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="actual"/> equals <paramref name="expected"/>.</summary>

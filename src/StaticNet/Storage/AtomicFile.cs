@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.IO;
 
 namespace StaticNet.Storage;
@@ -9,6 +10,7 @@ namespace StaticNet.Storage;
 /// any failure the old file is left as it was and the partial one deleted (see <see cref="FileReplacement"/>).
 /// Generated <c>ToOnnx(parameters, path)</c> builds the whole model in memory first and calls this.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class AtomicFile
 {
     /// <summary>Replaces the file at <paramref name="path"/> with the bytes of <paramref name="contents"/> (all of them, whatever its position).</summary>
