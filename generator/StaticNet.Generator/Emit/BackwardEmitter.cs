@@ -1,3 +1,4 @@
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
 
@@ -174,7 +175,7 @@ internal sealed class BackwardEmitter
         body.EnsureSpan(input);
         string sumsName = keepSums ? $"z{n}" : $"a{n}";
         body.Allocate(sumsName, size);
-        LayerCalls.Forward(Code, layer, input.SpanName, sumsName);
+        layer.WriteForward(Code, input.SpanName, sumsName);
         if (keepSums)
         {
             body.Allocate($"a{n}", size);
@@ -199,7 +200,7 @@ internal sealed class BackwardEmitter
         body.EnsureSpan(input);
         body.Allocate($"a{n}", size);
         body.Allocate(LayerCalls.DropoutMask(n), size);
-        LayerCalls.DropoutForward(Code, layer, input.SpanName, $"a{n}", $"training ? {RuntimeCalls.Float(layer.Rate)} : 0f");
+        layer.WriteTrainingForward(Code, input.SpanName, $"a{n}", $"training ? {RuntimeCalls.Float(layer.Rate)} : 0f");
         outputs[n] = Vector.Span($"a{n}", size);
     }
 
@@ -223,7 +224,7 @@ internal sealed class BackwardEmitter
         {
             body.EnsureSpan(input);
             body.Allocate($"z{n}", size);
-            LayerCalls.Forward(Code, layer, input.SpanName, $"z{n}");
+            layer.WriteForward(Code, input.SpanName, $"z{n}");
         }
 
         sums[n] = Vector.Span($"z{n}", size);
@@ -308,7 +309,7 @@ internal sealed class BackwardEmitter
         body.EnsureSpan(gradient);
         if (feeder is null)
         {
-            LayerCalls.Backward(Code, layer, input.SpanName, gradient.SpanName, "inputGradients");
+            layer.WriteBackward(Code, input.SpanName, gradient.SpanName, "inputGradients");
             return null;
         }
 
@@ -317,7 +318,7 @@ internal sealed class BackwardEmitter
         Vector source = GradientSource(feeder);
         string target = feeder.Unrolled ? $"da{f}" : $"g{f}";
         body.Allocate(target, inputs, $"dLoss/d(output of layer {f})");
-        LayerCalls.Backward(Code, layer, input.SpanName, gradient.SpanName, target);
+        layer.WriteBackward(Code, input.SpanName, gradient.SpanName, target);
         if (!feeder.Unrolled)
         {
             string through = RuntimeCalls.GradientSpan(feeder.Activation, feeder.Slope, source.SpanName, target);

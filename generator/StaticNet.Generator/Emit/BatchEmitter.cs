@@ -1,4 +1,5 @@
 using System.Linq;
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
 
@@ -158,7 +159,7 @@ internal sealed class BatchEmitter
                     Code.Line($"// Layer {n}: {dropout.Description}, {dropout.InputShape}: a fresh random mask for every sample.");
                     scratch.PerSample($"a{n}", (int)layer.OutputShape.Size);
                     scratch.PerSample(LayerCalls.DropoutMask(n), (int)layer.OutputShape.Size);
-                    LayerCalls.DropoutForward(Code, dropout, input, $"a{n}", RuntimeCalls.Float(dropout.Rate));
+                    dropout.WriteTrainingForward(Code, input, $"a{n}", RuntimeCalls.Float(dropout.Rate));
                     outputs[n] = $"a{n}";
                     break;
                 default:
@@ -216,11 +217,11 @@ internal sealed class BatchEmitter
             int n = layer.Number;
             scratch.Fixed($"batchNorm{n}Mean", batchNorm.Features, "this batch's mean per feature");
             scratch.Fixed($"batchNorm{n}InverseStd", batchNorm.Features, "and 1 / sqrt(variance + epsilon)");
-            LayerCalls.BatchNormTrainingForward(Code, batchNorm, input, destination, $"batchNorm{n}");
+            batchNorm.WriteTrainingForwardBatch(Code, input, destination, $"batchNorm{n}");
             return;
         }
 
-        LayerCalls.ForwardBatch(Code, layer, input, destination);
+        layer.WriteForwardBatch(Code, input, destination);
     }
 
     /// <summary>The layer's activation on every sample; softmax is per sample, the others elementwise on the whole batch.</summary>
@@ -316,11 +317,11 @@ internal sealed class BatchEmitter
 
         if (layer is BatchNormLayerPlan batchNorm)
         {
-            LayerCalls.BatchNormTrainingBackward(Code, batchNorm, input, gradient, $"batchNorm{n}", target);
+            batchNorm.WriteTrainingBackwardBatch(Code, input, gradient, $"batchNorm{n}", target);
         }
         else
         {
-            LayerCalls.BackwardBatch(Code, layer, input, gradient, target);
+            layer.WriteBackwardBatch(Code, input, gradient, target);
         }
 
         if (feeder is not null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;
@@ -55,24 +56,14 @@ internal static class ConstantsEmitter
         writer.Member($"public static class Layer{layer.Number}");
         Constant(writer, "int", "InputSize", layer.InputShape.Size, $"Values this layer reads: shape {layer.InputShape}.");
         Constant(writer, "int", "OutputSize", layer.OutputShape.Size, $"Values this layer writes: shape {layer.OutputShape}.");
-        string weightShape = layer switch
-        {
-            DenseLayerPlan dense => $" [{dense.Outputs}, {dense.Inputs}] row-major",
-            BatchNormLayerPlan => " (gamma)",
-            _ => "",
-        };
-        Constant(writer, "int", "WeightOffset", layer.WeightOffset, $"Where the weights{weightShape} start in the parameter span.");
+        Constant(writer, "int", "WeightOffset", layer.WeightOffset, $"Where the weights{layer.WeightRole} start in the parameter span.");
         Constant(writer, "int", "WeightCount", layer.WeightCount, "Number of weights.");
-        Constant(writer, "int", "BiasOffset", layer.BiasOffset, $"Where the biases{(layer is BatchNormLayerPlan ? " (beta)" : "")} start in the parameter span.");
+        Constant(writer, "int", "BiasOffset", layer.BiasOffset, $"Where the biases{layer.BiasRole} start in the parameter span.");
         Constant(writer, "int", "BiasCount", layer.BiasCount, "Number of biases.");
         Constant(writer, "int", "ParameterCount", layer.ParameterCount, "Weights and biases together.");
-        if (layer is BatchNormLayerPlan batchNorm)
+        foreach ((string type, string name, long value, string summary) in layer.ExtraConstants)
         {
-            Constant(writer, "int", "Features", batchNorm.Features, "Features or channels normalised: the length of gamma, beta and each running statistic.");
-            Constant(writer, "int", "StateOffset", batchNorm.StateOffset, "Where this layer's running statistics start in the state span.");
-            Constant(writer, "int", "StateCount", batchNorm.StateCount, "Running means and variances together.");
-            Constant(writer, "int", "RunningMeanOffset", batchNorm.MeanOffset, "Where the running means start in the state span.");
-            Constant(writer, "int", "RunningVarianceOffset", batchNorm.VarianceOffset, "Where the running variances start in the state span.");
+            Constant(writer, type, name, value, summary);
         }
 
         Constant(writer, "long", "MultiplyAccumulateCount", layer.MultiplyAccumulates, "Multiply-accumulates per sample.", last: true);

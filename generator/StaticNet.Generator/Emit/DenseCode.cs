@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;

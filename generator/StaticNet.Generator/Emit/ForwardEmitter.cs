@@ -1,3 +1,4 @@
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
 
@@ -133,8 +134,8 @@ internal static class ForwardEmitter
             body.Allocate(destination, (int)layer.OutputShape.Size);
         }
 
-        bool fused = LayerCalls.FusesActivation(layer);
-        LayerCalls.Forward(code, layer, input.SpanName, destination, fuse: fused);
+        bool fused = layer.FusesActivation;
+        layer.WriteForward(code, input.SpanName, destination, fuse: fused);
         string activate = fused ? "" : RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, destination, destination);
         if (activate.Length > 0)
         {

@@ -1,3 +1,4 @@
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
 
@@ -11,8 +12,6 @@ namespace StaticNet.Generator.Emit;
 /// </summary>
 internal static class InitializeEmitter
 {
-    private const string Initializers = "global::StaticNet.Training.Initializers";
-
     public static void Emit(CodeWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>");
@@ -33,33 +32,7 @@ internal static class InitializeEmitter
                 continue;
             }
 
-            // PyTorch's fans: a convolution's receptive field counts in both.
-            (int fanIn, int fanOut) = layer switch
-            {
-                Conv2DLayerPlan conv => (conv.InputShape.Channels * conv.Kernel * conv.Kernel, conv.OutputShape.Channels * conv.Kernel * conv.Kernel),
-                _ => ((int)layer.InputShape.Size, (int)layer.OutputShape.Size),
-            };
-            int n = layer.Number;
-            string weights = $"parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount)";
-            LayerPlan activated = ActivatedBy(plan, layer);
-            if (layer is BatchNormLayerPlan)
-            {
-                writer.Line($"// Layer {n}: {layer.Description}: gamma one, beta zero, so it starts as a plain normalisation.");
-                writer.Line($"{weights}.Fill(1f);");
-            }
-            else if (activated.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU)
-            {
-                float slope = activated.Activation == ActivationKind.LeakyReLU ? activated.Slope : 0f;
-                writer.Line($"// Layer {n}: {layer.Description}: He normal, fan-in {fanIn}.");
-                writer.Line($"{Initializers}.HeNormal({weights}, fanIn: {fanIn}, slope: {RuntimeCalls.Float(slope)}, ref random);");
-            }
-            else
-            {
-                writer.Line($"// Layer {n}: {layer.Description}: Xavier uniform, fan-in {fanIn}, fan-out {fanOut}.");
-                writer.Line($"{Initializers}.XavierUniform({weights}, fanIn: {fanIn}, fanOut: {fanOut}, ref random);");
-            }
-
-            writer.Line($"parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount).Clear();");
+            layer.WriteInitialization(writer, ActivatedBy(plan, layer));
         }
 
         writer.Close();
@@ -81,12 +54,7 @@ internal static class InitializeEmitter
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StateCount, \"state\");");
         foreach (LayerPlan layer in plan.Layers)
         {
-            if (layer is BatchNormLayerPlan)
-            {
-                int n = layer.Number;
-                writer.Line($"state.Slice(Layer{n}.RunningMeanOffset, Layer{n}.Features).Clear();");
-                writer.Line($"state.Slice(Layer{n}.RunningVarianceOffset, Layer{n}.Features).Fill(1f);");
-            }
+            layer.WriteStateInitialization(writer);
         }
 
         writer.Close();

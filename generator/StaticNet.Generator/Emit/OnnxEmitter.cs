@@ -1,3 +1,4 @@
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;
@@ -31,7 +32,7 @@ internal static class OnnxEmitter
         writer.Line($"global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph(\"{plan.Target.FullName}\", new int[] {{ {dims} }});");
         foreach (LayerPlan layer in plan.Layers)
         {
-            writer.Line(Call(layer));
+            writer.Line(layer.OnnxCall());
         }
 
         writer.Line("graph.WriteTo(stream);");
@@ -48,27 +49,5 @@ internal static class OnnxEmitter
         writer.Line($"ToOnnx(parameters, {StateSpan.Argument(plan)}model);");
         writer.Line("global::StaticNet.Storage.AtomicFile.Write(path, model);");
         writer.Close();
-    }
-
-    private static string Call(LayerPlan layer)
-    {
-        int n = layer.Number;
-        string weights = $"parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount)";
-        string biases = $"parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount)";
-        string slope = layer.Activation == Model.ActivationKind.LeakyReLU ? RuntimeCalls.Float(layer.Slope) : "0f";
-        string activation = $"global::StaticNet.Activation.{layer.Activation}, slope: {slope}";
-        return layer switch
-        {
-            DenseLayerPlan => $"graph.Dense({weights}, {biases}, {activation});",
-            Conv2DLayerPlan conv => $"graph.Conv2D({weights}, {biases}, kernel: {conv.Kernel}, stride: {conv.Stride}, padding: {conv.Padding}, {activation});",
-            PoolLayerPlan pool => $"graph.Pool2D(max: {(pool.IsMax ? "true" : "false")}, size: {pool.Size});",
-            GlobalAveragePoolLayerPlan => "graph.GlobalAveragePool2D();",
-            FlattenLayerPlan => "graph.Flatten();",
-            DropoutLayerPlan => "graph.Dropout();",
-            BatchNormLayerPlan batchNorm => $"graph.BatchNorm({weights}, {biases}, "
-                + $"state.Slice(Layer{n}.RunningMeanOffset, Layer{n}.Features), state.Slice(Layer{n}.RunningVarianceOffset, Layer{n}.Features), "
-                + $"epsilon: {RuntimeCalls.Float(batchNorm.Epsilon)}, {activation});",
-            _ => $"// Layer {n}: {layer.Description} has no ONNX form.",
-        };
     }
 }

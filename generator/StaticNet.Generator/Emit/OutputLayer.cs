@@ -1,3 +1,4 @@
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;

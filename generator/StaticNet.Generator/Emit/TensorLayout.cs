@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
 
@@ -21,26 +22,9 @@ internal static class TensorLayout
         int module = 0;
         foreach (LayerPlan layer in plan.Layers)
         {
-            int n = layer.Number;
-            switch (layer)
+            foreach (Tensor tensor in layer.Tensors(module))
             {
-                case DenseLayerPlan dense:
-                    yield return new Tensor($"{module}.weight", n, "weights", $"{dense.Outputs}, {dense.Inputs}", false, layer.WeightOffset, layer.WeightCount);
-                    yield return new Tensor($"{module}.bias", n, "biases", $"{dense.Outputs}", false, layer.BiasOffset, layer.BiasCount);
-                    break;
-                case Conv2DLayerPlan conv:
-                    yield return new Tensor(
-                        $"{module}.weight", n, "weights", $"{conv.OutputShape.Channels}, {conv.InputShape.Channels}, {conv.Kernel}, {conv.Kernel}",
-                        false, layer.WeightOffset, layer.WeightCount);
-                    yield return new Tensor($"{module}.bias", n, "biases", $"{conv.OutputShape.Channels}", false, layer.BiasOffset, layer.BiasCount);
-                    break;
-                case BatchNormLayerPlan batchNorm:
-                    int features = batchNorm.Features;
-                    yield return new Tensor($"{module}.weight", n, "gamma", $"{features}", false, layer.WeightOffset, features);
-                    yield return new Tensor($"{module}.bias", n, "beta", $"{features}", false, layer.BiasOffset, features);
-                    yield return new Tensor($"{module}.running_mean", n, "running mean", $"{features}", true, batchNorm.MeanOffset, features);
-                    yield return new Tensor($"{module}.running_var", n, "running variance", $"{features}", true, batchNorm.VarianceOffset, features);
-                    break;
+                yield return tensor;
             }
 
             module += layer.Activation == ActivationKind.Identity ? 1 : 2;

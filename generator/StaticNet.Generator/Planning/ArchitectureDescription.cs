@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using StaticNet.Generator.Layers;
 
 namespace StaticNet.Generator.Planning;
 
@@ -15,7 +16,7 @@ internal static class ArchitectureDescription
     public static string Describe(NetworkPlan plan)
     {
         var text = new StringBuilder("input").Append(plan.InputShape);
-        foreach (LayerPlan layer in plan.Layers.Where(l => l is not DropoutLayerPlan))
+        foreach (LayerPlan layer in plan.Layers.Where(l => l.ShapesWeights))
         {
             text.Append(' ').Append(layer.Description.Replace(" ", "")).Append(layer.OutputShape.ToString().Replace(" ", ""));
         }

@@ -1,6 +1,7 @@
 using System.Linq;
-using StaticNet.Generator.Model;
 using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Layers;
+using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Planning;
 

@@ -1,0 +1,36 @@
+using StaticNet.Generator.Emit;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Layers;
+
+/// <summary>
+/// Inverted dropout: identity at inference, a seeded random mask in training (kept in the span
+/// <see cref="LayerCalls.DropoutMask"/> names, for the backward pass). No parameters.
+/// </summary>
+internal sealed record DropoutLayerPlan(int Number, float Rate, Shape Shape, int Offset)
+    : LayerPlan(Number, $"Dropout({Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})", Shape, Shape, Offset, 0, Offset, 0, 0)
+{
+    public override string Kind => "Dropout";
+
+    /// <summary>The rate is a training setting: weights saved with one rate load into a network with another.</summary>
+    public override bool ShapesWeights => false;
+
+    /// <summary>Inference: the values pass through.</summary>
+    public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
+        code.Line($"{input}.CopyTo({output});");
+
+    /// <summary>Draws the mask and applies it; <paramref name="rate"/> is an expression (0 outside training).</summary>
+    public void WriteTrainingForward(CodeWriter code, string input, string output, string rate) =>
+        code.Line($"{LayerCalls.DropoutKernels}.Forward({input}, {output}, {LayerCalls.DropoutMask(Number)}, {rate}, ref random);");
+
+    /// <summary>The gradient through the mask the forward pass drew.</summary>
+    public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients) =>
+        code.Line($"{LayerCalls.DropoutKernels}.Backward({gradient}, {LayerCalls.DropoutMask(Number)}, {inputGradients});");
+
+    /// <summary>The mask covers the whole batch, so one call takes it.</summary>
+    public override void WriteBackwardBatch(CodeWriter code, string inputs, string gradients, string inputGradients) =>
+        WriteBackward(code, inputs, gradients, inputGradients);
+
+    /// <summary>ONNX models compute Forward: dropout is left out.</summary>
+    public override string OnnxCall() => "graph.Dropout();";
+}

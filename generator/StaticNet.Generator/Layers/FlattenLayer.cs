@@ -1,0 +1,24 @@
+using StaticNet.Generator.Emit;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Layers;
+
+/// <summary>
+/// A flatten layer: the same values viewed as a vector. The emitters let it share its input's values instead of
+/// calling these (see <see cref="LayerPlan.IsView"/>); they say what it computes.
+/// </summary>
+internal sealed record FlattenLayerPlan(int Number, Shape InputShape, Shape OutputShape, int Offset)
+    : LayerPlan(Number, "Flatten", InputShape, OutputShape, Offset, 0, Offset, 0, 0)
+{
+    public override string Kind => "Flatten";
+
+    public override bool IsView => true;
+
+    public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
+        code.Line($"{input}.CopyTo({output});");
+
+    public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients) =>
+        code.Line(inputGradients == LayerCalls.NoGradients ? "// Nothing to do: no parameters." : $"{gradient}.CopyTo({inputGradients});");
+
+    public override string OnnxCall() => "graph.Flatten();";
+}

@@ -1,0 +1,21 @@
+using StaticNet.Generator.Emit;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Layers;
+
+/// <summary>Global average pooling: one mean per channel, as a flat vector. No parameters.</summary>
+internal sealed record GlobalAveragePoolLayerPlan(int Number, Shape InputShape, int Offset)
+    : LayerPlan(Number, "GlobalAveragePool2D", InputShape, Shape.Flat(InputShape.Channels), Offset, 0, Offset, 0, 0)
+{
+    public override string Kind => "GlobalAveragePool2D";
+
+    public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
+        code.Line($"{LayerCalls.PoolingKernels}.GlobalAverageForward({input}, {output}, {Geometry});");
+
+    public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients) =>
+        code.Line($"{LayerCalls.PoolingKernels}.GlobalAverageBackward({gradient}, {inputGradients}, {Geometry});");
+
+    public override string OnnxCall() => "graph.GlobalAveragePool2D();";
+
+    private string Geometry => $"channels: {InputShape.Channels}, planeSize: {InputShape.Height * InputShape.Width}";
+}

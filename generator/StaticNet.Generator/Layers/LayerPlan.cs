@@ -1,0 +1,150 @@
+using System.Collections.Generic;
+using StaticNet.Generator.Emit;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Layers;
+
+/// <summary>
+/// One checked layer: its shapes, where its parameters sit in the flat span, its cost, and everything the emitters
+/// write for it. Each kind is one sealed record in its own file under <c>Layers/</c>; the emitters call these members
+/// and never test for a kind, so the compiler lists what a new kind has not written yet.
+/// <see cref="Number"/> counts layers after the input from 1, as the generated <c>LayerN</c> classes do.
+/// </summary>
+internal abstract record LayerPlan(
+    int Number,
+    string Description,
+    Shape InputShape,
+    Shape OutputShape,
+    int WeightOffset,
+    int WeightCount,
+    int BiasOffset,
+    int BiasCount,
+    long MultiplyAccumulates)
+{
+    public int ParameterCount => WeightCount + BiasCount;
+
+    /// <summary>The type name shown in the summary, e.g. <c>Dense</c>.</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>The function applied to the layer's weighted sums; Identity for layers without one.</summary>
+    public virtual ActivationKind Activation => ActivationKind.Identity;
+
+    /// <summary>The LeakyReLU slope (unused by other activations).</summary>
+    public virtual float Slope => 0f;
+
+    /// <summary>Whether the layer is straight-line code on locals rather than a kernel call on spans.</summary>
+    public virtual bool Unrolled => false;
+
+    /// <summary>Where the layer's state (values that are saved but not trained) starts in the state span.</summary>
+    public virtual int StateOffset => 0;
+
+    /// <summary>How many state values the layer keeps.</summary>
+    public virtual int StateCount => 0;
+
+    /// <summary>Whether the layer only views its input's values differently (Flatten): no code in any pass, its output shares its input's values.</summary>
+    public virtual bool IsView => false;
+
+    /// <summary>Whether saved weights depend on this layer (dropout's rate does not shape them).</summary>
+    public virtual bool ShapesWeights => true;
+
+    /// <summary>
+    /// Writes <paramref name="output"/> = the layer's weighted sums (or pooled or normalised values) of one sample's
+    /// <paramref name="input"/>, before its activation; with <paramref name="fuse"/>, the kernel applies the
+    /// activation as it writes (only where <see cref="FusesActivation"/>).
+    /// </summary>
+    public abstract void WriteForward(CodeWriter code, string input, string output, bool fuse = false);
+
+    /// <summary>
+    /// Adds one sample's parameter gradients from <paramref name="gradient"/> (dLoss/d its sums) and writes dLoss/d
+    /// its input to <paramref name="inputGradients"/> (the kernels skip an empty span).
+    /// </summary>
+    public abstract void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients);
+
+    /// <summary>
+    /// <see cref="WriteForward"/> over a batch of samples laid out one after another (<c>batch</c> in scope); by
+    /// default a loop over the samples, overridden where a kernel takes the whole batch.
+    /// </summary>
+    public virtual void WriteForwardBatch(CodeWriter code, string inputs, string outputs) =>
+        LayerCalls.EachSample(code, (int)InputShape.Size, (int)OutputShape.Size, inputs, outputs, (input, output) => WriteForward(code, input, output));
+
+    /// <summary>
+    /// <see cref="WriteBackward"/> over a batch: parameter gradients summed over its samples, input gradients written
+    /// per sample unless <paramref name="inputGradients"/> is <see cref="LayerCalls.NoGradients"/>.
+    /// </summary>
+    public virtual void WriteBackwardBatch(CodeWriter code, string inputs, string gradients, string inputGradients)
+    {
+        if (ParameterCount == 0 && inputGradients == LayerCalls.NoGradients)
+        {
+            code.Line("// Nothing to do: no parameters, and the input's gradients are not wanted.");
+            return;
+        }
+
+        int inputSize = (int)InputShape.Size;
+        string inputGradientsOfSample = inputGradients == LayerCalls.NoGradients ? LayerCalls.NoGradients : $"{inputGradients}.Slice(sample * {inputSize}, {inputSize})";
+        LayerCalls.EachSample(code, inputSize, (int)OutputShape.Size, inputs, gradients,
+            (input, gradient) => WriteBackward(code, input, gradient, inputGradientsOfSample));
+    }
+
+    /// <summary>
+    /// Whether the layer's kernel applies its activation as it writes, saving a pass over the output. Only a
+    /// convolution's ReLU: fusing tanh into the dense kernel measured slower (the JIT would not inline it there).
+    /// </summary>
+    public virtual bool FusesActivation => false;
+
+    /// <summary>The statement that adds this layer to the ONNX graph (<c>graph</c>, <c>parameters</c> and <c>state</c> in scope).</summary>
+    public abstract string OnnxCall();
+
+    /// <summary>
+    /// The layer's tensors as the equivalent <c>nn.Sequential</c>'s <c>state_dict</c> names them, <paramref name="module"/>
+    /// being its module index; none for a layer without parameters.
+    /// </summary>
+    public virtual IEnumerable<TensorLayout.Tensor> Tensors(int module) => [];
+
+    /// <summary>PyTorch's fan-in and fan-out of the weights, for He and Xavier initialisation.</summary>
+    public virtual (int FanIn, int FanOut) Fans => ((int)InputShape.Size, (int)OutputShape.Size);
+
+    /// <summary>
+    /// Writes the initialisation of the layer's parameters (<c>parameters</c> and <c>random</c> in scope):
+    /// by default He normal when <paramref name="activated"/> (this layer, or the batch normalisation that follows a
+    /// linear one) applies ReLU or LeakyReLU, Xavier uniform otherwise, biases zero.
+    /// </summary>
+    public virtual void WriteInitialization(CodeWriter writer, LayerPlan activated)
+    {
+        (int fanIn, int fanOut) = Fans;
+        string weights = LayerCalls.Weights(Number);
+        if (activated.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU)
+        {
+            float slope = activated.Activation == ActivationKind.LeakyReLU ? activated.Slope : 0f;
+            writer.Line($"// Layer {Number}: {Description}: He normal, fan-in {fanIn}.");
+            writer.Line($"{Initializers}.HeNormal({weights}, fanIn: {fanIn}, slope: {RuntimeCalls.Float(slope)}, ref random);");
+        }
+        else
+        {
+            writer.Line($"// Layer {Number}: {Description}: Xavier uniform, fan-in {fanIn}, fan-out {fanOut}.");
+            writer.Line($"{Initializers}.XavierUniform({weights}, fanIn: {fanIn}, fanOut: {fanOut}, ref random);");
+        }
+
+        writer.Line($"{LayerCalls.Biases(Number)}.Clear();");
+    }
+
+    /// <summary>Writes the reset of the layer's state, if it keeps any (<c>state</c> in scope).</summary>
+    public virtual void WriteStateInitialization(CodeWriter writer)
+    {
+    }
+
+    /// <summary>What the weights are, after "Where the weights" in the <c>LayerN</c> constants' comments.</summary>
+    public virtual string WeightRole => "";
+
+    /// <summary>What the biases are, after "Where the biases" in the <c>LayerN</c> constants' comments.</summary>
+    public virtual string BiasRole => "";
+
+    /// <summary>The <c>LayerN</c> constants beyond the shapes and parameter offsets every layer has, as (type, name, value, summary).</summary>
+    public virtual IEnumerable<(string Type, string Name, long Value, string Summary)> ExtraConstants => [];
+
+    /// <summary>The ONNX call's activation arguments: which function, and its slope where it has one.</summary>
+    protected string OnnxActivation =>
+        $"global::StaticNet.Activation.{Activation}, slope: {(Activation == ActivationKind.LeakyReLU ? RuntimeCalls.Float(Slope) : "0f")}";
+
+    private const string Initializers = "global::StaticNet.Training.Initializers";
+}

@@ -1,0 +1,25 @@
+using StaticNet.Generator.Emit;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Layers;
+
+/// <summary>Max or average pooling, window and stride <see cref="Size"/>, no parameters.</summary>
+internal sealed record PoolLayerPlan(int Number, bool IsMax, int Size, Shape InputShape, Shape OutputShape, int Offset)
+    : LayerPlan(Number, $"{(IsMax ? "MaxPool2D" : "AvgPool2D")}({Size})", InputShape, OutputShape, Offset, 0, Offset, 0, 0)
+{
+    public override string Kind => IsMax ? "MaxPool2D" : "AvgPool2D";
+
+    public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
+        code.Line($"{LayerCalls.PoolingKernels}.{(IsMax ? "MaxForward" : "AverageForward")}({input}, {output}, {Geometry});");
+
+    /// <summary>Max pooling routes each gradient to its window's first maximum; average pooling spreads it evenly.</summary>
+    public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients) =>
+        code.Line(IsMax
+            ? $"{LayerCalls.PoolingKernels}.MaxBackward({input}, {gradient}, {inputGradients}, {Geometry});"
+            : $"{LayerCalls.PoolingKernels}.AverageBackward({gradient}, {inputGradients}, {Geometry});");
+
+    public override string OnnxCall() => $"graph.Pool2D(max: {(IsMax ? "true" : "false")}, size: {Size});";
+
+    private string Geometry =>
+        $"channels: {InputShape.Channels}, inputHeight: {InputShape.Height}, inputWidth: {InputShape.Width}, size: {Size}";
+}
