@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 using StaticNet.Generator.Baking;
 using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Parsing;
 using StaticNet.Generator.Planning;
@@ -68,7 +69,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static diagnostics => diagnostics.Count > 0);
         context.RegisterSourceOutput(problems.Combine(context.CompilationProvider), static (output, pair) => Report(output, pair.Left, pair.Right));
 
-        foreach (string layerAttribute in AttributeNames.Layers)
+        foreach (string layerAttribute in LayerFactory.LayerAttributes)
         {
             IncrementalValuesProvider<DiagnosticInfo> orphans = context.SyntaxProvider
                 .ForAttributeWithMetadataName(

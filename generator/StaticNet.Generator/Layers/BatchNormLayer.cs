@@ -1,6 +1,9 @@
 using System.Collections.Generic;
+using System.Globalization;
+using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
+using StaticNet.Generator.Parsing;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Layers;
@@ -25,6 +28,8 @@ internal sealed record BatchNormLayerPlan(
         WeightOffset + (Shape.IsFlat ? (int)Shape.Size : Shape.Channels), Shape.IsFlat ? (int)Shape.Size : Shape.Channels, Shape.Size)
 {
     private const string BatchNormKernels = "global::StaticNet.Runtime.BatchNormKernels";
+
+    public override bool HasActivation => true;
 
     public override ActivationKind Activation { get; } = Activation;
 
@@ -129,4 +134,64 @@ internal sealed record BatchNormLayerPlan(
     private string RunningMean => $"state.Slice(Layer{Number}.RunningMeanOffset, Layer{Number}.Features)";
 
     private string RunningVariance => $"state.Slice(Layer{Number}.RunningVarianceOffset, Layer{Number}.Features)";
+}
+
+/// <summary><c>[BatchNorm(activation)]</c> with its named properties, null where not set.</summary>
+internal sealed record BatchNormDeclaration(
+    Argument<int> Activation,
+    Argument<float>? Slope,
+    Argument<float>? Momentum,
+    Argument<float>? Epsilon,
+    LocationInfo? Location)
+    : LayerDeclaration("BatchNorm", Location)
+{
+    public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) => new BatchNormDeclaration(
+        arguments.Int(0, (int)ActivationKind.Identity),
+        arguments.NamedFloat("Slope"),
+        arguments.NamedFloat("Momentum"),
+        arguments.NamedFloat("Epsilon"),
+        location);
+
+    /// <summary>
+    /// Keeps the shape, normalising per feature of a flat input and per channel of a volume; not straight after the
+    /// input (SN0028), momentum in (0, 1] and epsilon positive (SN0029).
+    /// </summary>
+    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    {
+        ActivationKind activation = planner.CheckActivation(Activation, Slope, isLast, "BatchNorm");
+        float slope = Slope?.Value ?? 0.01f;
+        float momentum = Momentum?.Value ?? 0.1f;
+        float epsilon = Epsilon?.Value ?? 1e-5f;
+        if (planner.NextNumber == 1)
+        {
+            planner.Report(DiagnosticDescriptors.BatchNormFirst, Location, input);
+        }
+
+        if (Momentum is { } m && !(momentum > 0f && momentum <= 1f))
+        {
+            planner.Report(DiagnosticDescriptors.InvalidBatchNormSetting, m.Location, "Momentum", Text(momentum), "in (0, 1]");
+        }
+
+        if (Epsilon is { } e && !(epsilon > 0f && !float.IsInfinity(epsilon)))
+        {
+            planner.Report(DiagnosticDescriptors.InvalidBatchNormSetting, e.Location, "Epsilon", Text(epsilon), "positive and finite");
+        }
+
+        long features = input.IsFlat ? input.Size : input.Channels;
+        int weightOffset = planner.ReserveParameters(2 * features);
+        string settings = (momentum == 0.1f ? "" : $", momentum {Text(momentum)}") + (epsilon == 1e-5f ? "" : $", epsilon {Text(epsilon)}");
+        planner.AddIfSized(new BatchNormLayerPlan(
+            planner.NextNumber,
+            NetworkPlanner.Describe("BatchNorm", features.ToString(CultureInfo.InvariantCulture), activation, slope, settings),
+            input,
+            weightOffset,
+            planner.StateOffset,
+            momentum,
+            epsilon,
+            activation,
+            slope));
+        return input;
+    }
+
+    private static string Text(float value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

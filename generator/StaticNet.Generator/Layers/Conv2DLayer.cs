@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
+using StaticNet.Generator.Parsing;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Layers;
@@ -23,6 +25,8 @@ internal sealed record Conv2DLayerPlan(
         BiasOffset, OutputShape.Channels, OutputShape.Size * InputShape.Channels * Kernel * Kernel)
 {
     private const string Conv2DKernels = "global::StaticNet.Runtime.Conv2DKernels";
+
+    public override bool HasActivation => true;
 
     public override ActivationKind Activation { get; } = Activation;
 
@@ -64,4 +68,73 @@ internal sealed record Conv2DLayerPlan(
     private string Geometry =>
         $"inputChannels: {InputShape.Channels}, inputHeight: {InputShape.Height}, inputWidth: {InputShape.Width}, "
         + $"kernel: {Kernel}, stride: {Stride}, padding: {Padding}";
+}
+
+/// <summary><c>[Conv2D(filters, kernel, activation)]</c> with its named properties.</summary>
+internal sealed record Conv2DDeclaration(
+    Argument<int> Filters,
+    Argument<int> Kernel,
+    Argument<int> Activation,
+    Argument<int> Stride,
+    Argument<int> Padding,
+    Argument<float>? Slope,
+    LocationInfo? Location)
+    : LayerDeclaration("Conv2D", Location)
+{
+    public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) => new Conv2DDeclaration(
+        arguments.Int(0, 0),
+        arguments.Int(1, 0),
+        arguments.Int(2, (int)ActivationKind.Identity),
+        arguments.NamedInt("Stride") ?? new Argument<int>(1, location),
+        arguments.NamedInt("Padding") ?? new Argument<int>(0, location),
+        arguments.NamedFloat("Slope"),
+        location);
+
+    /// <summary>Needs an image (SN0022), padding below the kernel (SN0024), a kernel within the padded input (SN0023); PyTorch's floor division of sizes.</summary>
+    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    {
+        int filters = planner.Positive(Filters, "Conv2D filters");
+        int kernel = planner.Positive(Kernel, "Conv2D kernel");
+        int stride = planner.Positive(Stride, "Stride");
+        ActivationKind activation = planner.CheckActivation(Activation, Slope, isLast, "Conv2D");
+        float slope = Slope?.Value ?? 0.01f;
+        int padding = Padding.Value;
+        if (padding < 0 || padding >= kernel)
+        {
+            planner.Report(DiagnosticDescriptors.InvalidPadding, Padding.Location, kernel, padding);
+            padding = 0;
+        }
+
+        if (!planner.RequireVolume(this, input))
+        {
+            return Shape.Volume(filters, 1, 1);
+        }
+
+        long paddedHeight = input.Height + (2L * padding);
+        long paddedWidth = input.Width + (2L * padding);
+        if (kernel > paddedHeight || kernel > paddedWidth)
+        {
+            planner.Report(DiagnosticDescriptors.KernelLargerThanInput, Kernel.Location, "Conv2D", kernel, paddedHeight, paddedWidth, input, padding);
+            return Shape.Volume(filters, 1, 1);
+        }
+
+        var output = Shape.Volume(filters, (int)(((paddedHeight - kernel) / stride) + 1), (int)(((paddedWidth - kernel) / stride) + 1));
+        long weights = (long)filters * input.Channels * kernel * kernel;
+        int weightOffset = planner.ReserveParameters(weights + filters);
+        planner.CheckSize(output.Size, "values in one layer");
+        string geometry = (stride == 1 ? "" : $", stride {stride}") + (padding == 0 ? "" : $", padding {padding}");
+        planner.AddIfSized(new Conv2DLayerPlan(
+            planner.NextNumber,
+            NetworkPlanner.Describe("Conv2D", $"{filters}, {kernel}x{kernel}", activation, slope, geometry),
+            input,
+            output,
+            weightOffset,
+            (int)System.Math.Min(weightOffset + weights, int.MaxValue),
+            kernel,
+            stride,
+            padding,
+            activation,
+            slope));
+        return output;
+    }
 }

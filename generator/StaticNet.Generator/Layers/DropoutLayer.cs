@@ -1,4 +1,8 @@
+using System.Globalization;
+using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Parsing;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Layers;
@@ -33,4 +37,31 @@ internal sealed record DropoutLayerPlan(int Number, float Rate, Shape Shape, int
 
     /// <summary>ONNX models compute Forward: dropout is left out.</summary>
     public override string OnnxCall() => "graph.Dropout();";
+}
+
+/// <summary><c>[Dropout(rate)]</c>.</summary>
+internal sealed record DropoutDeclaration(Argument<float> Rate, LocationInfo? Location)
+    : LayerDeclaration("Dropout", Location)
+{
+    public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) => new DropoutDeclaration(arguments.Float(0, 0f), location);
+
+    public override bool Computes => false;
+
+    /// <summary>A rate in [0, 1) (SN0026), and something after it to feed (SN0027).</summary>
+    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    {
+        float rate = Rate.Value;
+        if (!(rate >= 0f && rate < 1f))
+        {
+            planner.Report(DiagnosticDescriptors.InvalidDropoutRate, Rate.Location, rate.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        if (planner.IsAfterLastComputingLayer)
+        {
+            planner.Report(DiagnosticDescriptors.DropoutLast, Location);
+        }
+
+        planner.Add(new DropoutLayerPlan(planner.NextNumber, rate, input, planner.ParameterOffset));
+        return input;
+    }
 }

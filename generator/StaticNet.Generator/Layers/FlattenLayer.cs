@@ -1,4 +1,6 @@
 using StaticNet.Generator.Emit;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Parsing;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Layers;
@@ -21,4 +23,21 @@ internal sealed record FlattenLayerPlan(int Number, Shape InputShape, Shape Outp
         code.Line(inputGradients == LayerCalls.NoGradients ? "// Nothing to do: no parameters." : $"{gradient}.CopyTo({inputGradients});");
 
     public override string OnnxCall() => "graph.Flatten();";
+}
+
+/// <summary><c>[Flatten]</c>.</summary>
+internal sealed record FlattenDeclaration(LocationInfo? Location)
+    : LayerDeclaration("Flatten", Location)
+{
+    public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) => new FlattenDeclaration(location);
+
+    public override bool Computes => false;
+
+    /// <summary>C, H, W order: the values as they lie.</summary>
+    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    {
+        Shape flat = Shape.Flat((int)System.Math.Min(input.Size, int.MaxValue));
+        planner.Add(new FlattenLayerPlan(planner.NextNumber, input, flat, planner.ParameterOffset));
+        return flat;
+    }
 }

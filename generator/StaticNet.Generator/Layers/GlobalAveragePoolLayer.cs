@@ -1,4 +1,6 @@
 using StaticNet.Generator.Emit;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Parsing;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Layers;
@@ -18,4 +20,23 @@ internal sealed record GlobalAveragePoolLayerPlan(int Number, Shape InputShape, 
     public override string OnnxCall() => "graph.GlobalAveragePool2D();";
 
     private string Geometry => $"channels: {InputShape.Channels}, planeSize: {InputShape.Height * InputShape.Width}";
+}
+
+/// <summary><c>[GlobalAveragePool2D]</c>.</summary>
+internal sealed record GlobalAveragePoolDeclaration(LocationInfo? Location)
+    : LayerDeclaration("GlobalAveragePool2D", Location)
+{
+    public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) => new GlobalAveragePoolDeclaration(location);
+
+    /// <summary>Needs an image (SN0022); one value per channel.</summary>
+    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    {
+        if (!planner.RequireVolume(this, input))
+        {
+            return input;
+        }
+
+        planner.Add(new GlobalAveragePoolLayerPlan(planner.NextNumber, input, planner.ParameterOffset));
+        return Shape.Flat(input.Channels);
+    }
 }

@@ -27,6 +27,9 @@ internal abstract record LayerPlan(
     /// <summary>The type name shown in the summary, e.g. <c>Dense</c>.</summary>
     public abstract string Kind { get; }
 
+    /// <summary>Whether the layer takes an activation argument (Dense, Conv2D, BatchNorm), so a loss can ask for one.</summary>
+    public virtual bool HasActivation => false;
+
     /// <summary>The function applied to the layer's weighted sums; Identity for layers without one.</summary>
     public virtual ActivationKind Activation => ActivationKind.Identity;
 

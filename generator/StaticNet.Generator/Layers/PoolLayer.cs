@@ -1,4 +1,7 @@
+using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Parsing;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Layers;
@@ -22,4 +25,32 @@ internal sealed record PoolLayerPlan(int Number, bool IsMax, int Size, Shape Inp
 
     private string Geometry =>
         $"channels: {InputShape.Channels}, inputHeight: {InputShape.Height}, inputWidth: {InputShape.Width}, size: {Size}";
+}
+
+/// <summary><c>[MaxPool2D(size)]</c> or <c>[AvgPool2D(size)]</c>.</summary>
+internal sealed record PoolDeclaration(bool IsMax, Argument<int> Size, LocationInfo? Location)
+    : LayerDeclaration(IsMax ? "MaxPool2D" : "AvgPool2D", Location)
+{
+    public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location, bool isMax) =>
+        new PoolDeclaration(isMax, arguments.Int(0, 0), location);
+
+    /// <summary>Needs an image (SN0022) at least one window high and wide (SN0025); stride = size, floor.</summary>
+    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    {
+        int size = planner.Positive(Size, $"{AttributeName} size");
+        if (!planner.RequireVolume(this, input))
+        {
+            return input;
+        }
+
+        if (size > input.Height || size > input.Width)
+        {
+            planner.Report(DiagnosticDescriptors.PoolLargerThanInput, Size.Location, AttributeName, size, input.Height, input.Width, input);
+            return input;
+        }
+
+        var output = Shape.Volume(input.Channels, input.Height / size, input.Width / size);
+        planner.Add(new PoolLayerPlan(planner.NextNumber, IsMax, size, input, output, planner.ParameterOffset));
+        return output;
+    }
 }

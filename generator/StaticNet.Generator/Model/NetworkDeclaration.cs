@@ -1,5 +1,6 @@
 using System.Linq;
 using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Layers;
 
 namespace StaticNet.Generator.Model;
 

@@ -1,8 +1,6 @@
-using System.Collections.Generic;
-
 namespace StaticNet.Generator.Parsing;
 
-/// <summary>Metadata names of the StaticNet attributes the generator reads.</summary>
+/// <summary>Metadata names of the StaticNet attributes the generator reads (which of them are layers: <see cref="Layers.LayerFactory"/>).</summary>
 internal static class AttributeNames
 {
     public const string Network = "StaticNet.NetworkAttribute";
@@ -15,22 +13,6 @@ internal static class AttributeNames
     public const string Dropout = "StaticNet.DropoutAttribute";
     public const string GlobalAveragePool2D = "StaticNet.GlobalAveragePool2DAttribute";
     public const string BatchNorm = "StaticNet.BatchNormAttribute";
-
-    /// <summary>Every attribute that declares a layer, in no particular order.</summary>
-    public static readonly IReadOnlyList<string> Layers = [Input, Dense, Conv2D, MaxPool2D, AvgPool2D, GlobalAveragePool2D, Flatten, Dropout, BatchNorm];
-
-    public static bool IsLayer(string metadataName)
-    {
-        foreach (string name in Layers)
-        {
-            if (name == metadataName)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>The name a user writes: <c>StaticNet.DenseAttribute</c> becomes <c>Dense</c>.</summary>
     public static string ShortName(string metadataName)

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Parsing;
@@ -45,7 +46,9 @@ internal static class NetworkParser
         foreach ((AttributeData data, string name, _) in layerAttributes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            layers.Add(LayerAttributeReader.Read(name, data, cancellationToken));
+            layers.Add(AttributeArguments.TryRead(data, cancellationToken) is { } arguments
+                ? LayerFactory.Read(name, arguments, LocationInfo.From(data.ApplicationSyntaxReference?.GetSyntax(cancellationToken)))
+                : new UnreadableDeclaration(AttributeNames.ShortName(name), LocationInfo.From(data.ApplicationSyntaxReference?.GetSyntax(cancellationToken))));
         }
 
         bool instanceApi = InstanceApiCheck.Allows(type, networkLocation, diagnostics);
@@ -68,7 +71,7 @@ internal static class NetworkParser
         foreach (AttributeData attribute in type.GetAttributes())
         {
             string? name = attribute.AttributeClass?.ToDisplayString();
-            if (name is not null && AttributeNames.IsLayer(name))
+            if (name is not null && LayerFactory.IsLayer(name))
             {
                 result.Add((attribute, name, attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax));
             }

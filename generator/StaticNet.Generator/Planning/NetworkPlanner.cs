@@ -48,15 +48,18 @@ internal sealed class NetworkPlanner
     private long parameterCount;
     private long unrolledWeights;
     private bool tooLarge;
+    private int currentIndex;
+    private int lastComputing;
 
     private NetworkPlanner(NetworkDeclaration declaration) => this.declaration = declaration;
 
     public static NetworkPlan Plan(NetworkDeclaration declaration) => new NetworkPlanner(declaration).Run();
 
-    private string Name => declaration.Target.Type.Name;
+    /// <summary>The network type's name, for messages.</summary>
+    public string Name => declaration.Target.Type.Name;
 
     /// <summary>The unrolling threshold: <c>[Network(Unroll = n)]</c> or the default; a negative one is reported.</summary>
-    private int Unroll
+    public int Unroll
     {
         get
         {
@@ -86,47 +89,10 @@ internal sealed class NetworkPlanner
         Shape input = CheckInput(out InputDeclaration? inputDeclaration, out int firstLayer);
 
         Shape current = input;
-        int lastComputing = LastComputingLayer();
-        for (int i = firstLayer; i < declaration.Layers.Count; i++)
+        lastComputing = LastComputingLayer();
+        for (currentIndex = firstLayer; currentIndex < declaration.Layers.Count; currentIndex++)
         {
-            LayerDeclaration layer = declaration.Layers[i];
-            bool isLast = i == lastComputing;
-            switch (layer)
-            {
-                case InputDeclaration:
-                    break;
-                case DenseDeclaration dense:
-                    current = PlanDense(dense, current, isLast);
-                    break;
-                case Conv2DDeclaration conv:
-                    current = PlanConv(conv, current, isLast);
-                    break;
-                case PoolDeclaration pool:
-                    current = PlanPool(pool, current);
-                    break;
-                case GlobalAveragePoolDeclaration global:
-                    if (RequireVolume(global, current))
-                    {
-                        layers.Add(new GlobalAveragePoolLayerPlan(layers.Count + 1, current, (int)System.Math.Min(parameterCount, int.MaxValue)));
-                        current = Shape.Flat(current.Channels);
-                    }
-
-                    break;
-                case DropoutDeclaration dropout:
-                    PlanDropout(dropout, current, isAfterLast: i > lastComputing);
-                    break;
-                case BatchNormDeclaration batchNorm:
-                    PlanBatchNorm(batchNorm, current, isLast);
-                    break;
-                case FlattenDeclaration:
-                    Shape flat = Shape.Flat((int)System.Math.Min(current.Size, int.MaxValue));
-                    layers.Add(new FlattenLayerPlan(layers.Count + 1, current, flat, (int)parameterCount));
-                    current = flat;
-                    break;
-                case UnreadableDeclaration unreadable:
-                    Report(DiagnosticDescriptors.UnreadableAttribute, unreadable.Location, unreadable.Name, Name);
-                    break;
-            }
+            current = declaration.Layers[currentIndex].Plan(this, current, isLast: currentIndex == lastComputing);
         }
 
         if (inputDeclaration is not null && lastComputing < 0)
@@ -160,8 +126,7 @@ internal sealed class NetworkPlanner
     {
         for (int i = declaration.Layers.Count - 1; i >= 0; i--)
         {
-            if (declaration.Layers[i] is DenseDeclaration or Conv2DDeclaration or PoolDeclaration or GlobalAveragePoolDeclaration or BatchNormDeclaration
-                or UnreadableDeclaration)
+            if (declaration.Layers[i].Computes)
             {
                 return i;
             }
@@ -170,140 +135,8 @@ internal sealed class NetworkPlanner
         return -1;
     }
 
-    private Shape PlanConv(Conv2DDeclaration conv, Shape input, bool isLast)
-    {
-        int filters = Positive(conv.Filters, "Conv2D filters");
-        int kernel = Positive(conv.Kernel, "Conv2D kernel");
-        int stride = Positive(conv.Stride, "Stride");
-        ActivationKind activation = CheckActivation(conv.Activation, conv.Slope, isLast, "Conv2D");
-        float slope = conv.Slope?.Value ?? 0.01f;
-        int padding = conv.Padding.Value;
-        if (padding < 0 || padding >= kernel)
-        {
-            Report(DiagnosticDescriptors.InvalidPadding, conv.Padding.Location, kernel, padding);
-            padding = 0;
-        }
-
-        if (!RequireVolume(conv, input))
-        {
-            return Shape.Volume(filters, 1, 1);
-        }
-
-        long paddedHeight = input.Height + (2L * padding);
-        long paddedWidth = input.Width + (2L * padding);
-        if (kernel > paddedHeight || kernel > paddedWidth)
-        {
-            Report(DiagnosticDescriptors.KernelLargerThanInput, conv.Kernel.Location, "Conv2D", kernel, paddedHeight, paddedWidth, input, padding);
-            return Shape.Volume(filters, 1, 1);
-        }
-
-        var output = Shape.Volume(filters, (int)(((paddedHeight - kernel) / stride) + 1), (int)(((paddedWidth - kernel) / stride) + 1));
-        long weights = (long)filters * input.Channels * kernel * kernel;
-        int weightOffset = (int)System.Math.Min(parameterCount, int.MaxValue);
-        AddParameters(weights + filters);
-        CheckSize(output.Size, "values in one layer");
-        string geometry = (stride == 1 ? "" : $", stride {stride}") + (padding == 0 ? "" : $", padding {padding}");
-        var plan = new Conv2DLayerPlan(
-            layers.Count + 1,
-            Describe("Conv2D", $"{filters}, {kernel}x{kernel}", activation, slope, geometry),
-            input,
-            output,
-            weightOffset,
-            (int)System.Math.Min(weightOffset + weights, int.MaxValue),
-            kernel,
-            stride,
-            padding,
-            activation,
-            slope);
-        if (!tooLarge)
-        {
-            layers.Add(plan);
-        }
-
-        return output;
-    }
-
-    private void PlanDropout(DropoutDeclaration dropout, Shape input, bool isAfterLast)
-    {
-        float rate = dropout.Rate.Value;
-        if (!(rate >= 0f && rate < 1f))
-        {
-            Report(DiagnosticDescriptors.InvalidDropoutRate, dropout.Rate.Location, rate.ToString("R", CultureInfo.InvariantCulture));
-        }
-
-        if (isAfterLast)
-        {
-            Report(DiagnosticDescriptors.DropoutLast, dropout.Location);
-        }
-
-        layers.Add(new DropoutLayerPlan(layers.Count + 1, rate, input, (int)System.Math.Min(parameterCount, int.MaxValue)));
-    }
-
-    /// <summary>Batch normalisation keeps the shape; it normalises per feature of a flat input, per channel of a volume.</summary>
-    private void PlanBatchNorm(BatchNormDeclaration batchNorm, Shape input, bool isLast)
-    {
-        ActivationKind activation = CheckActivation(batchNorm.Activation, batchNorm.Slope, isLast, "BatchNorm");
-        float slope = batchNorm.Slope?.Value ?? 0.01f;
-        float momentum = batchNorm.Momentum?.Value ?? 0.1f;
-        float epsilon = batchNorm.Epsilon?.Value ?? 1e-5f;
-        if (layers.Count == 0)
-        {
-            Report(DiagnosticDescriptors.BatchNormFirst, batchNorm.Location, input);
-        }
-
-        if (batchNorm.Momentum is { } m && !(momentum > 0f && momentum <= 1f))
-        {
-            Report(DiagnosticDescriptors.InvalidBatchNormSetting, m.Location, "Momentum", Text(momentum), "in (0, 1]");
-        }
-
-        if (batchNorm.Epsilon is { } e && !(epsilon > 0f && !float.IsInfinity(epsilon)))
-        {
-            Report(DiagnosticDescriptors.InvalidBatchNormSetting, e.Location, "Epsilon", Text(epsilon), "positive and finite");
-        }
-
-        long features = input.IsFlat ? input.Size : input.Channels;
-        int weightOffset = (int)System.Math.Min(parameterCount, int.MaxValue);
-        AddParameters(2 * features);
-        string settings = (momentum == 0.1f ? "" : $", momentum {Text(momentum)}") + (epsilon == 1e-5f ? "" : $", epsilon {Text(epsilon)}");
-        var plan = new BatchNormLayerPlan(
-            layers.Count + 1,
-            Describe("BatchNorm", features.ToString(CultureInfo.InvariantCulture), activation, slope, settings),
-            input,
-            weightOffset,
-            layers.Sum(layer => layer.StateCount),
-            momentum,
-            epsilon,
-            activation,
-            slope);
-        if (!tooLarge)
-        {
-            layers.Add(plan);
-        }
-    }
-
-    private static string Text(float value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private Shape PlanPool(PoolDeclaration pool, Shape input)
-    {
-        int size = Positive(pool.Size, $"{pool.AttributeName} size");
-        if (!RequireVolume(pool, input))
-        {
-            return input;
-        }
-
-        if (size > input.Height || size > input.Width)
-        {
-            Report(DiagnosticDescriptors.PoolLargerThanInput, pool.Size.Location, pool.AttributeName, size, input.Height, input.Width, input);
-            return input;
-        }
-
-        var output = Shape.Volume(input.Channels, input.Height / size, input.Width / size);
-        layers.Add(new PoolLayerPlan(layers.Count + 1, pool.IsMax, size, input, output, (int)System.Math.Min(parameterCount, int.MaxValue)));
-        return output;
-    }
-
     /// <summary>Convolution and pooling need a CHW volume; reports and returns false after a flat layer.</summary>
-    private bool RequireVolume(LayerDeclaration layer, Shape input)
+    public bool RequireVolume(LayerDeclaration layer, Shape input)
     {
         if (input.IsFlat)
         {
@@ -379,51 +212,8 @@ internal sealed class NetworkPlanner
         return shape;
     }
 
-    private Shape PlanDense(DenseDeclaration dense, Shape input, bool isLast)
-    {
-        int units = Positive(dense.Units, "Dense units");
-        ActivationKind activation = CheckActivation(dense.Activation, dense.Slope, isLast, "Dense");
-        float slope = dense.Slope?.Value ?? 0.01f;
-
-        if (!input.IsFlat)
-        {
-            Report(DiagnosticDescriptors.FlattenRequired, dense.Location, "Dense", input);
-            input = Shape.Flat((int)System.Math.Min(input.Size, int.MaxValue));
-        }
-
-        if (dense.InputSize is { } declared)
-        {
-            int expected = Positive(declared, "InputSize");
-            if (expected != input.Size)
-            {
-                Report(DiagnosticDescriptors.InputSizeMismatch, declared.Location, "Dense", expected, input.Size, input);
-            }
-        }
-
-        Shape output = Shape.Flat(units);
-        long weights = input.Size * units;
-        int weightOffset = (int)System.Math.Min(parameterCount, int.MaxValue);
-        AddParameters(weights + units);
-        var plan = new DenseLayerPlan(
-            layers.Count + 1,
-            Describe("Dense", units.ToString(CultureInfo.InvariantCulture), activation, slope),
-            input,
-            output,
-            weightOffset,
-            (int)System.Math.Min(weightOffset + weights, int.MaxValue),
-            activation,
-            slope,
-            Unrolled: weights <= (activation is ActivationKind.Tanh or ActivationKind.Sigmoid ? Unroll / CostlyActivationDivisor : Unroll));
-        if (!tooLarge)
-        {
-            layers.Add(plan);
-            unrolledWeights += plan.Unrolled ? weights : 0;
-        }
-
-        return output;
-    }
-
-    private ActivationKind CheckActivation(Argument<int> value, Argument<float>? slope, bool isLast, string layerName)
+    /// <summary>The activation if it is defined (SN0015), Softmax only last (SN0009), a slope only with LeakyReLU and finite (SN0018, SN0019).</summary>
+    public ActivationKind CheckActivation(Argument<int> value, Argument<float>? slope, bool isLast, string layerName)
     {
         if (value.Value is < (int)ActivationKind.Identity or > (int)ActivationKind.Softmax)
         {
@@ -466,12 +256,12 @@ internal sealed class NetworkPlanner
         }
 
         LayerPlan last = layers[layers.Count - 1];
-        for (int i = layers.Count - 1; i > 0 && last is FlattenLayerPlan; i--)
+        for (int i = layers.Count - 1; i > 0 && last.IsView; i--)
         {
             last = layers[i - 1];
         }
 
-        ActivationKind? actual = last is DenseLayerPlan or Conv2DLayerPlan or BatchNormLayerPlan ? last.Activation : null;
+        ActivationKind? actual = last.HasActivation ? last.Activation : null;
         if (actual != required)
         {
             Report(DiagnosticDescriptors.LossDoesNotFitOutput, declaration.Loss.Location, loss, name, last.Description,
@@ -479,7 +269,8 @@ internal sealed class NetworkPlanner
         }
     }
 
-    private int Positive(Argument<int> argument, string what)
+    /// <summary>The value if positive; otherwise SN0006 and 1, so planning goes on.</summary>
+    public int Positive(Argument<int> argument, string what)
     {
         if (argument.Value > 0)
         {
@@ -490,11 +281,43 @@ internal sealed class NetworkPlanner
         return 1;
     }
 
-    private void AddParameters(long count)
+    /// <summary>The number the next layer gets: layers count from 1 after the input.</summary>
+    public int NextNumber => layers.Count + 1;
+
+    /// <summary>Where the next parameters start in the flat span.</summary>
+    public int ParameterOffset => (int)System.Math.Min(parameterCount, int.MaxValue);
+
+    /// <summary>Where the next state values start in the state span.</summary>
+    public int StateOffset => layers.Sum(layer => layer.StateCount);
+
+    /// <summary>Whether the layer being planned comes after the last one that computes (nothing after it to feed).</summary>
+    public bool IsAfterLastComputingLayer => currentIndex > lastComputing;
+
+    /// <summary>Claims <paramref name="count"/> parameters for the next layer (SN0017 past the limit); returns where they start.</summary>
+    public int ReserveParameters(long count)
     {
+        int offset = ParameterOffset;
         parameterCount += count;
         CheckSize(parameterCount, "parameters");
+        return offset;
     }
+
+    /// <summary>Adds a layer without parameters.</summary>
+    public void Add(LayerPlan layer) => layers.Add(layer);
+
+    /// <summary>Adds a layer with parameters unless the network already passed a size limit (its offsets would not fit); returns whether it did.</summary>
+    public bool AddIfSized(LayerPlan layer)
+    {
+        if (!tooLarge)
+        {
+            layers.Add(layer);
+        }
+
+        return !tooLarge;
+    }
+
+    /// <summary>Counts weights written as straight-line code, for the SN0031 warning.</summary>
+    public void CountUnrolled(long weights) => unrolledWeights += weights;
 
     /// <summary>
     /// Backward keeps a few vectors per layer (weighted sums, outputs, gradients, a dropout mask) in
@@ -522,7 +345,8 @@ internal sealed class NetworkPlanner
         }
     }
 
-    private void CheckSize(long size, string what)
+    /// <summary>SN0017 once, when <paramref name="size"/> passes what one array can hold.</summary>
+    public void CheckSize(long size, string what)
     {
         if (size > ParameterLimit && !tooLarge)
         {
@@ -533,7 +357,7 @@ internal sealed class NetworkPlanner
     }
 
     /// <summary>How a layer is named in comments and the summary, e.g. <c>Conv2D(8, 3x3, ReLU, stride 2)</c>.</summary>
-    private static string Describe(string kind, string sizes, ActivationKind activation, float slope, string geometry = "")
+    public static string Describe(string kind, string sizes, ActivationKind activation, float slope, string geometry = "")
     {
         string function = activation switch
         {
@@ -544,6 +368,6 @@ internal sealed class NetworkPlanner
         return $"{kind}({sizes}{function}{geometry})";
     }
 
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] arguments) =>
+    public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] arguments) =>
         diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
 }

@@ -1,0 +1,33 @@
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Layers;
+
+/// <summary>
+/// One layer attribute as the user wrote it, before any checking. Each kind reads its own attribute (a static
+/// <c>Read</c> that <see cref="LayerFactory"/> calls) and plans itself: <see cref="Plan"/> checks the arguments
+/// against the input shape, reports what is wrong and adds its <see cref="LayerPlan"/>.
+/// </summary>
+internal abstract record LayerDeclaration(string AttributeName, LocationInfo? Location)
+{
+    /// <summary>
+    /// Checks the layer after a layer of shape <paramref name="input"/>, adds its plan through
+    /// <paramref name="planner"/> and returns its output shape (a best guess after a problem, so planning goes on).
+    /// </summary>
+    /// <param name="isLast">Whether it is the network's last computing layer (see <see cref="Computes"/>).</param>
+    public abstract Shape Plan(NetworkPlanner planner, Shape input, bool isLast);
+
+    /// <summary>Whether the layer computes new values (so it may be the output layer); Input, Flatten and Dropout do not.</summary>
+    public virtual bool Computes => true;
+}
+
+/// <summary>A layer attribute whose arguments the compiler could not bind (the user's code has errors there).</summary>
+internal sealed record UnreadableDeclaration(string Name, LocationInfo? Location)
+    : LayerDeclaration(Name, Location)
+{
+    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    {
+        planner.Report(Diagnostics.DiagnosticDescriptors.UnreadableAttribute, Location, Name, planner.Name);
+        return input;
+    }
+}
