@@ -71,14 +71,14 @@ internal sealed class BackwardEmitter
         foreach (LayerPlan layer in plan.Layers)
         {
             Vector input = outputs[layer.Number - 1];
-            if (layer is FlattenLayerPlan)
+            if (layer.IsView)
             {
                 Code.Line($"// Layer {layer.Number}: Flatten, {layer.InputShape} -> {layer.OutputShape}: the same values.");
                 outputs[layer.Number] = input;
             }
-            else if (layer is DropoutLayerPlan dropout)
+            else if (layer is IMaskedLayer masked)
             {
-                ForwardDropout(dropout, input);
+                ForwardMasked(layer, masked, input);
             }
             else if (layer.Number == outputLayer)
             {
@@ -97,7 +97,7 @@ internal sealed class BackwardEmitter
         Code.Line("// Backward pass, last layer first.");
         for (int number = outputLayer; number >= 1 && gradient is not null; number--)
         {
-            if (Layer(number) is not FlattenLayerPlan)
+            if (!Layer(number).IsView)
             {
                 gradient = BackwardLayer(Layer(number), gradient);
                 Code.Line();
@@ -147,27 +147,10 @@ internal sealed class BackwardEmitter
     {
         int n = layer.Number;
         bool keepSums = RuntimeCalls.GradientNeedsInput(layer.Activation);
-        Code.Line(DenseCode.Comment(layer));
-        if (layer is DenseLayerPlan { Unrolled: true } dense)
+        Code.Line(layer.CodeComment);
+        if (layer is IUnrollableLayer { Unrolled: true } unrolled)
         {
-            body.EnsureLocals(input);
-            DenseCode.DeclareParameters(Code, dense);
-            for (int i = 0; i < dense.Outputs; i++)
-            {
-                string sum = DenseCode.WeightedSum(dense, input, i);
-                if (keepSums)
-                {
-                    DenseCode.Statement(Code, $"float z{n}_{i} = {sum};");
-                    Code.Line($"float a{n}_{i} = {RuntimeCalls.Activate(layer.Activation, layer.Slope, $"z{n}_{i}")};");
-                }
-                else
-                {
-                    DenseCode.Statement(Code, $"float a{n}_{i} = {RuntimeCalls.Activate(layer.Activation, layer.Slope, sum)};");
-                }
-            }
-
-            outputs[n] = Vector.Locals($"a{n}_", $"a{n}", dense.Outputs);
-            sums[n] = keepSums ? Vector.Locals($"z{n}_", $"z{n}", dense.Outputs) : null;
+            (outputs[n], sums[n]) = unrolled.WriteTrainingForward(body, input, keepSums);
             return;
         }
 
@@ -192,7 +175,7 @@ internal sealed class BackwardEmitter
     }
 
     /// <summary>Dropout in training (its mask is kept for the backward pass), values passed through otherwise.</summary>
-    private void ForwardDropout(DropoutLayerPlan layer, Vector input)
+    private void ForwardMasked(LayerPlan layer, IMaskedLayer masked, Vector input)
     {
         int n = layer.Number;
         int size = (int)layer.OutputShape.Size;
@@ -200,7 +183,7 @@ internal sealed class BackwardEmitter
         body.EnsureSpan(input);
         body.Allocate($"a{n}", size);
         body.Allocate(LayerCalls.DropoutMask(n), size);
-        layer.WriteTrainingForward(Code, input.SpanName, $"a{n}", $"training ? {RuntimeCalls.Float(layer.Rate)} : 0f");
+        masked.WriteMaskedForward(Code, input.SpanName, $"a{n}", $"training ? {RuntimeCalls.Float(masked.Rate)} : 0f");
         outputs[n] = Vector.Span($"a{n}", size);
     }
 
@@ -209,16 +192,10 @@ internal sealed class BackwardEmitter
     {
         int n = layer.Number;
         int size = (int)layer.OutputShape.Size;
-        Code.Line(DenseCode.Comment(layer) + " Its weighted sums go to the loss.");
-        if (layer is DenseLayerPlan { Unrolled: true } dense)
+        Code.Line(layer.CodeComment + " Its weighted sums go to the loss.");
+        if (layer is IUnrollableLayer { Unrolled: true } unrolled)
         {
-            body.EnsureLocals(input);
-            DenseCode.DeclareParameters(Code, dense);
-            body.Allocate($"z{n}", size);
-            for (int i = 0; i < size; i++)
-            {
-                DenseCode.Statement(Code, $"z{n}[{i}] = {DenseCode.WeightedSum(dense, input, i)};");
-            }
+            unrolled.WriteSums(body, input, $"z{n}");
         }
         else
         {
@@ -291,19 +268,14 @@ internal sealed class BackwardEmitter
         Vector input = outputs[n - 1];
         LayerPlan? feeder = plan.Feeder(n);
         string inputName = feeder is null ? "x" : $"a{feeder.Number}";
-        string parameters = layer switch
-        {
-            BatchNormLayerPlan => $"dGamma{n} += g{n} · normalised {inputName}, dBeta{n} += g{n}, then the",
-            _ when layer.ParameterCount > 0 => $"dW{n} += g{n} ⊗ {inputName}, db{n} += g{n}, then the",
-            _ => "The",
-        };
+        string parameters = layer.GradientComment(inputName);
         Code.Line($"// Layer {n}: {layer.Description}. {parameters} gradient flows to "
             + (feeder is null ? "the input."
                 : feeder.Activation == ActivationKind.Identity ? $"layer {feeder.Number} ({feeder.Description})."
                 : $"layer {feeder.Number} through its {feeder.Activation} activation."));
-        if (layer is DenseLayerPlan { Unrolled: true } dense)
+        if (layer is IUnrollableLayer { Unrolled: true } unrolled)
         {
-            return BackwardUnrolled(dense, input, gradient, feeder);
+            return unrolled.WriteBackward(body, input, gradient, feeder, feeder is null ? null : GradientSource(feeder));
         }
 
         body.EnsureSpan(gradient);
@@ -337,50 +309,6 @@ internal sealed class BackwardEmitter
 
         return Vector.Locals($"g{f}_", $"g{f}", inputs);
     }
-
-    private Vector? BackwardUnrolled(DenseLayerPlan layer, Vector input, Vector gradient, LayerPlan? feeder)
-    {
-        int n = layer.Number;
-        body.EnsureLocals(gradient);
-        Code.Line($"{RuntimeCalls.Span} gw{n} = parameterGradients.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount);");
-        Code.Line($"{RuntimeCalls.Span} gb{n} = parameterGradients.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount);");
-        for (int i = 0; i < layer.Outputs; i++)
-        {
-            for (int j = 0; j < layer.Inputs; j++)
-            {
-                Code.Line($"gw{n}[{(i * layer.Inputs) + j}] += {gradient.Element(i)} * {input.Element(j)};");
-            }
-        }
-
-        for (int i = 0; i < layer.Outputs; i++)
-        {
-            Code.Line($"gb{n}[{i}] += {gradient.Element(i)};");
-        }
-
-        if (feeder is null)
-        {
-            Code.Line("if (!inputGradients.IsEmpty)");
-            Code.Line("{");
-            for (int j = 0; j < layer.Inputs; j++)
-            {
-                DenseCode.Statement(Code, $"    inputGradients[{j}] = {DenseCode.TransposedSum(layer, gradient, j)};");
-            }
-
-            Code.Line("}");
-            return null;
-        }
-
-        int f = feeder.Number;
-        Vector source = GradientSource(feeder);
-        for (int j = 0; j < layer.Inputs; j++)
-        {
-            string sum = DenseCode.TransposedSum(layer, gradient, j);
-            DenseCode.Statement(Code, $"float g{f}_{j} = {RuntimeCalls.Gradient(feeder.Activation, feeder.Slope, source.Element(j), sum)};");
-        }
-
-        return Vector.Locals($"g{f}_", $"g{f}", layer.Inputs);
-    }
-
 
     /// <summary>What the feeder's activation gradient is computed from: its weighted sums or its outputs.</summary>
     private Vector GradientSource(LayerPlan feeder) =>

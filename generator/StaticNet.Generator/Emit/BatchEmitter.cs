@@ -67,7 +67,7 @@ internal sealed class BatchEmitter
         writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, \"inputs\");");
         writer.Line($"{RuntimeCalls.SpanGuard}.BatchLength(outputs.Length, batch, OutputSize, \"outputs\");");
         writer.Line();
-        if (!plan.HasState && plan.Layers.OfType<DenseLayerPlan>().All(dense => dense.WeightCount <= SampleMajorWeightLimit))
+        if (!plan.HasState && plan.Layers.All(layer => !layer.ReusesWeightsAcrossSamples || layer.WeightCount <= SampleMajorWeightLimit))
         {
             writer.Line($"// No dense layer has more than {SampleMajorWeightLimit} weights, so they stay in cache from sample to sample:");
             writer.Line("// the single-sample code, once per sample, keeps each sample's values in registers or L1 (measured faster).");
@@ -125,7 +125,7 @@ internal sealed class BatchEmitter
         Code.Line("// Backward pass, last layer first, each over the whole batch.");
         for (int number = OutputLayerNumber; number >= 1; number--)
         {
-            if (Layer(number) is not FlattenLayerPlan)
+            if (!Layer(number).IsView)
             {
                 gradient = BackwardLayer(Layer(number), gradient);
                 Code.Line();
@@ -145,26 +145,27 @@ internal sealed class BatchEmitter
         {
             int n = layer.Number;
             string input = outputs[n - 1];
-            switch (layer)
+            if (layer.IsView)
             {
-                case FlattenLayerPlan:
-                    Code.Line($"// Layer {n}: Flatten, {layer.InputShape} -> {layer.OutputShape}: the same values.");
-                    outputs[n] = input;
-                    break;
-                case DropoutLayerPlan dropout when !training:
-                    Code.Line($"// Layer {n}: {dropout.Description}: passes values through at inference.");
-                    outputs[n] = input;
-                    break;
-                case DropoutLayerPlan dropout:
-                    Code.Line($"// Layer {n}: {dropout.Description}, {dropout.InputShape}: a fresh random mask for every sample.");
-                    scratch.PerSample($"a{n}", (int)layer.OutputShape.Size);
-                    scratch.PerSample(LayerCalls.DropoutMask(n), (int)layer.OutputShape.Size);
-                    dropout.WriteTrainingForward(Code, input, $"a{n}", RuntimeCalls.Float(dropout.Rate));
-                    outputs[n] = $"a{n}";
-                    break;
-                default:
-                    ForwardComputingLayer(layer, input);
-                    break;
+                Code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}: the same values.");
+                outputs[n] = input;
+            }
+            else if (!training && layer.IsIdentityAtInference)
+            {
+                Code.Line($"// Layer {n}: {layer.Description}: passes values through at inference.");
+                outputs[n] = input;
+            }
+            else if (training && layer is IMaskedLayer masked)
+            {
+                Code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape}: a fresh random mask for every sample.");
+                scratch.PerSample($"a{n}", (int)layer.OutputShape.Size);
+                scratch.PerSample(LayerCalls.DropoutMask(n), (int)layer.OutputShape.Size);
+                masked.WriteMaskedForward(Code, input, $"a{n}", RuntimeCalls.Float(masked.Rate));
+                outputs[n] = $"a{n}";
+            }
+            else
+            {
+                ForwardComputingLayer(layer, input);
             }
 
             Code.Line();
@@ -212,7 +213,7 @@ internal sealed class BatchEmitter
 
     private void LayerForward(LayerPlan layer, string input, string destination)
     {
-        if (training && layer is BatchNormLayerPlan batchNorm)
+        if (training && layer is IBatchStatisticsLayer batchNorm)
         {
             int n = layer.Number;
             scratch.Fixed($"batchNorm{n}Mean", batchNorm.Features, "this batch's mean per feature");
@@ -315,7 +316,7 @@ internal sealed class BatchEmitter
             scratch.PerSample(target, (int)layer.InputShape.Size, $"dLoss/d(output of layer {feeder.Number})");
         }
 
-        if (layer is BatchNormLayerPlan batchNorm)
+        if (layer is IBatchStatisticsLayer batchNorm)
         {
             batchNorm.WriteTrainingBackwardBatch(Code, input, gradient, $"batchNorm{n}", target);
         }

@@ -40,7 +40,7 @@ internal static class InitializeEmitter
 
     /// <summary>The layer whose activation follows <paramref name="layer"/>'s sums: itself, or the batch normalisation right after a linear layer.</summary>
     private static LayerPlan ActivatedBy(NetworkPlan plan, LayerPlan layer) =>
-        layer.Activation == ActivationKind.Identity && layer.Number < plan.Layers.Count && plan.Layers[layer.Number] is BatchNormLayerPlan next
+        layer.Activation == ActivationKind.Identity && layer.Number < plan.Layers.Count && plan.Layers[layer.Number] is { ActivatesPreviousLayer: true } next
             ? next
             : layer;
 

@@ -10,7 +10,7 @@ internal static class OutputLayer
     {
         for (int i = plan.Layers.Count - 1; i >= 0; i--)
         {
-            if (plan.Layers[i] is not FlattenLayerPlan)
+            if (!plan.Layers[i].IsView)
             {
                 return plan.Layers[i].Number;
             }

@@ -25,7 +25,8 @@ internal sealed record BatchNormLayerPlan(
     float Slope)
     : LayerPlan(
         Number, Description, Shape, Shape, WeightOffset, Shape.IsFlat ? (int)Shape.Size : Shape.Channels,
-        WeightOffset + (Shape.IsFlat ? (int)Shape.Size : Shape.Channels), Shape.IsFlat ? (int)Shape.Size : Shape.Channels, Shape.Size)
+        WeightOffset + (Shape.IsFlat ? (int)Shape.Size : Shape.Channels), Shape.IsFlat ? (int)Shape.Size : Shape.Channels, Shape.Size),
+    IBatchStatisticsLayer
 {
     private const string BatchNormKernels = "global::StaticNet.Runtime.BatchNormKernels";
 
@@ -53,6 +54,11 @@ internal sealed record BatchNormLayerPlan(
     public override string Kind => "BatchNorm";
 
     public override string WeightRole => " (gamma)";
+
+    /// <summary>It normalises a linear layer's sums and applies the activation that layer's initialisation should suit.</summary>
+    public override bool ActivatesPreviousLayer => true;
+
+    public override string GradientComment(string input) => $"dGamma{Number} += g{Number} · normalised {input}, dBeta{Number} += g{Number}, then the";
 
     public override string BiasRole => " (beta)";
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text;
 using System.Globalization;
 using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
@@ -21,8 +22,14 @@ internal sealed record DenseLayerPlan(
     bool Unrolled)
     : LayerPlan(
         Number, Description, InputShape, OutputShape, WeightOffset, (int)(InputShape.Size * OutputShape.Size),
-        BiasOffset, (int)OutputShape.Size, InputShape.Size * OutputShape.Size)
+        BiasOffset, (int)OutputShape.Size, InputShape.Size * OutputShape.Size),
+    IUnrollableLayer
 {
+    /// <summary>Terms per line in long unrolled sums.</summary>
+    private const int TermsPerLine = 8;
+
+    private const string MathF = "global::System.MathF";
+
     public override bool HasActivation => true;
 
     public override ActivationKind Activation { get; } = Activation;
@@ -38,6 +45,8 @@ internal sealed record DenseLayerPlan(
     public override string Kind => "Dense";
 
     public override string WeightRole => $" [{Outputs}, {Inputs}] row-major";
+
+    public override bool ReusesWeightsAcrossSamples => true;
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false)
     {
@@ -75,6 +84,210 @@ internal sealed record DenseLayerPlan(
         new($"{module}.weight", Number, "weights", $"{Outputs}, {Inputs}", false, WeightOffset, WeightCount),
         new($"{module}.bias", Number, "biases", $"{Outputs}", false, BiasOffset, BiasCount),
     ];
+
+    public Vector WriteForward(MethodBody body, Vector input, bool isOutput)
+    {
+        CodeWriter code = body.Code;
+        int n = Number;
+        code.Line(CodeComment);
+        body.EnsureLocals(input);
+        DeclareParameters(code);
+        bool softmax = Activation == ActivationKind.Softmax;
+        for (int i = 0; i < Outputs; i++)
+        {
+            string sum = WeightedSum(input, i);
+            string value = RuntimeCalls.Activate(Activation, Slope, sum);
+            Statement(code, softmax ? $"float z{n}_{i} = {sum};" : isOutput ? $"output[{i}] = {value};" : $"float a{n}_{i} = {value};");
+        }
+
+        if (softmax)
+        {
+            WriteInlineSoftmax(code);
+        }
+
+        return isOutput ? Vector.Span("output", Outputs) : Vector.Locals($"a{n}_", $"a{n}", Outputs);
+    }
+
+    public (Vector Outputs, Vector? Sums) WriteTrainingForward(MethodBody body, Vector input, bool keepSums)
+    {
+        CodeWriter code = body.Code;
+        int n = Number;
+        body.EnsureLocals(input);
+        DeclareParameters(code);
+        for (int i = 0; i < Outputs; i++)
+        {
+            string sum = WeightedSum(input, i);
+            if (keepSums)
+            {
+                Statement(code, $"float z{n}_{i} = {sum};");
+                code.Line($"float a{n}_{i} = {RuntimeCalls.Activate(Activation, Slope, $"z{n}_{i}")};");
+            }
+            else
+            {
+                Statement(code, $"float a{n}_{i} = {RuntimeCalls.Activate(Activation, Slope, sum)};");
+            }
+        }
+
+        return (Vector.Locals($"a{n}_", $"a{n}", Outputs), keepSums ? Vector.Locals($"z{n}_", $"z{n}", Outputs) : null);
+    }
+
+    public void WriteSums(MethodBody body, Vector input, string destination)
+    {
+        body.EnsureLocals(input);
+        DeclareParameters(body.Code);
+        body.Allocate(destination, Outputs);
+        for (int i = 0; i < Outputs; i++)
+        {
+            Statement(body.Code, $"{destination}[{i}] = {WeightedSum(input, i)};");
+        }
+    }
+
+    public Vector? WriteBackward(MethodBody body, Vector input, Vector gradient, LayerPlan? feeder, Vector? feederSource)
+    {
+        CodeWriter code = body.Code;
+        int n = Number;
+        body.EnsureLocals(gradient);
+        code.Line($"{RuntimeCalls.Span} gw{n} = parameterGradients.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount);");
+        code.Line($"{RuntimeCalls.Span} gb{n} = parameterGradients.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount);");
+        for (int i = 0; i < Outputs; i++)
+        {
+            for (int j = 0; j < Inputs; j++)
+            {
+                code.Line($"gw{n}[{(i * Inputs) + j}] += {gradient.Element(i)} * {input.Element(j)};");
+            }
+        }
+
+        for (int i = 0; i < Outputs; i++)
+        {
+            code.Line($"gb{n}[{i}] += {gradient.Element(i)};");
+        }
+
+        if (feeder is null)
+        {
+            code.Line("if (!inputGradients.IsEmpty)");
+            code.Line("{");
+            for (int j = 0; j < Inputs; j++)
+            {
+                Statement(code, $"    inputGradients[{j}] = {TransposedSum(gradient, j)};");
+            }
+
+            code.Line("}");
+            return null;
+        }
+
+        int f = feeder.Number;
+        for (int j = 0; j < Inputs; j++)
+        {
+            string sum = TransposedSum(gradient, j);
+            Statement(code, $"float g{f}_{j} = {RuntimeCalls.Gradient(feeder.Activation, feeder.Slope, feederSource!.Element(j), sum)};");
+        }
+
+        return Vector.Locals($"g{f}_", $"g{f}", Inputs);
+    }
+
+    /// <summary>
+    /// Softmax of an unrolled output layer's sums straight into <c>output</c>, after subtracting the largest so
+    /// no exp overflows; two outputs need only one exp. A NaN sum makes every output NaN, as in the span form.
+    /// </summary>
+    private void WriteInlineSoftmax(CodeWriter code)
+    {
+        int n = Number;
+        switch (Outputs)
+        {
+            case 1:
+                code.Line($"// Softmax of one value: 1 (z - z keeps a NaN).");
+                code.Line($"output[0] = (z{n}_0 - z{n}_0) + 1f;");
+                return;
+            case 2:
+                code.Line($"// Softmax of two values with one exp: 1 / (1 + e) for the larger, e / (1 + e) for the other, e = exp(-|z0 - z1|).");
+                code.Line($"float e{n} = {MathF}.Exp(-{MathF}.Abs(z{n}_0 - z{n}_1));");
+                code.Line($"float p{n} = 1f / (1f + e{n});");
+                code.Line($"bool firstLarger{n} = z{n}_0 >= z{n}_1;");
+                code.Line($"output[0] = firstLarger{n} ? p{n} : e{n} * p{n};");
+                code.Line($"output[1] = firstLarger{n} ? e{n} * p{n} : p{n};");
+                return;
+        }
+
+        code.Line("// Softmax: exp of each sum minus the largest, so none overflows, then divided by their total.");
+        code.Line($"float max{n} = z{n}_0;");
+        for (int i = 1; i < Outputs; i++)
+        {
+            code.Line($"max{n} = {MathF}.Max(max{n}, z{n}_{i});");
+        }
+
+        var total = new StringBuilder();
+        for (int i = 0; i < Outputs; i++)
+        {
+            code.Line($"float e{n}_{i} = {MathF}.Exp(z{n}_{i} - max{n});");
+            total.Append(i == 0 ? "" : " + ").Append($"e{n}_{i}");
+        }
+
+        code.Line($"float inverse{n} = 1f / ({total});");
+        for (int i = 0; i < Outputs; i++)
+        {
+            code.Line($"output[{i}] = e{n}_{i} * inverse{n};");
+        }
+    }
+
+    /// <summary>Declares the layer's weight and bias views into <c>parameters</c>.</summary>
+    private void DeclareParameters(CodeWriter code)
+    {
+        int n = Number;
+        code.Line($"// Weights [{Outputs}, {Inputs}] row-major at parameters[{WeightOffset}..{BiasOffset}), "
+            + $"biases at parameters[{BiasOffset}..{BiasOffset + BiasCount}).");
+        code.Line($"{RuntimeCalls.ReadOnlySpan} w{n} = parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount);");
+        code.Line($"{RuntimeCalls.ReadOnlySpan} b{n} = parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount);");
+    }
+
+    /// <summary><c>b[row] + sum_j w[row, j] * x_j</c>, wrapped over lines for wide layers.</summary>
+    private string WeightedSum(Vector input, int row)
+    {
+        var terms = new List<string> { $"b{Number}[{row}]" };
+        for (int j = 0; j < Inputs; j++)
+        {
+            terms.Add($"w{Number}[{(row * Inputs) + j}] * {input.Element(j)}");
+        }
+
+        return Join(terms);
+    }
+
+    /// <summary><c>sum_i w[i, column] * g_i</c>: one element of <c>Wᵀ g</c>.</summary>
+    private string TransposedSum(Vector gradient, int column)
+    {
+        var terms = new List<string>();
+        for (int i = 0; i < Outputs; i++)
+        {
+            terms.Add($"w{Number}[{(i * Inputs) + column}] * {gradient.Element(i)}");
+        }
+
+        return Join(terms);
+    }
+
+    /// <summary>Joins terms with " + ", starting a new indented line every few terms.</summary>
+    private static string Join(List<string> terms)
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < terms.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(i % TermsPerLine == 0 ? "\n    + " : " + ");
+            }
+
+            text.Append(terms[i]);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Writes a statement whose expression may span several lines.</summary>
+    private static void Statement(CodeWriter code, string text)
+    {
+        foreach (string line in text.Split('\n'))
+        {
+            code.Line(line);
+        }
+    }
 }
 
 /// <summary><c>[Dense(units, activation)]</c> with its named properties, null where not set.</summary>

@@ -12,9 +12,13 @@ namespace StaticNet.Generator.Layers;
 /// <see cref="LayerCalls.DropoutMask"/> names, for the backward pass). No parameters.
 /// </summary>
 internal sealed record DropoutLayerPlan(int Number, float Rate, Shape Shape, int Offset)
-    : LayerPlan(Number, $"Dropout({Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})", Shape, Shape, Offset, 0, Offset, 0, 0)
+    : LayerPlan(Number, $"Dropout({Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})", Shape, Shape, Offset, 0, Offset, 0, 0),
+    IMaskedLayer
 {
     public override string Kind => "Dropout";
+
+    /// <summary>At inference the values pass through unchanged: no code.</summary>
+    public override bool IsIdentityAtInference => true;
 
     /// <summary>The rate is a training setting: weights saved with one rate load into a network with another.</summary>
     public override bool ShapesWeights => false;
@@ -24,7 +28,7 @@ internal sealed record DropoutLayerPlan(int Number, float Rate, Shape Shape, int
         code.Line($"{input}.CopyTo({output});");
 
     /// <summary>Draws the mask and applies it; <paramref name="rate"/> is an expression (0 outside training).</summary>
-    public void WriteTrainingForward(CodeWriter code, string input, string output, string rate) =>
+    public void WriteMaskedForward(CodeWriter code, string input, string output, string rate) =>
         code.Line($"{LayerCalls.DropoutKernels}.Forward({input}, {output}, {LayerCalls.DropoutMask(Number)}, {rate}, ref random);");
 
     /// <summary>The gradient through the mask the forward pass drew.</summary>

@@ -48,6 +48,26 @@ internal abstract record LayerPlan(
     /// <summary>Whether the layer only views its input's values differently (Flatten): no code in any pass, its output shares its input's values.</summary>
     public virtual bool IsView => false;
 
+    /// <summary>Whether the layer passes its values through unchanged at inference (Dropout): no code in Forward.</summary>
+    public virtual bool IsIdentityAtInference => false;
+
+    /// <summary>Whether its batch kernel reuses each weight for several samples, so large batches go layer by layer.</summary>
+    public virtual bool ReusesWeightsAcrossSamples => false;
+
+    /// <summary>Whether a linear layer right before it should be initialised for this layer's activation (BatchNorm).</summary>
+    public virtual bool ActivatesPreviousLayer => false;
+
+    /// <summary>A comment naming the layer, its shapes, and how its code is shaped.</summary>
+    public string CodeComment =>
+        $"// Layer {Number}: {Description}, {InputShape} -> {OutputShape}, " + (Unrolled ? "unrolled." : "looped.");
+
+    /// <summary>
+    /// The start of Backward's comment on this layer: what it adds to the parameter gradients (from the sums' gradient
+    /// <c>g{n}</c> and its <paramref name="input"/>), ending before "gradient flows to ...".
+    /// </summary>
+    public virtual string GradientComment(string input) =>
+        ParameterCount > 0 ? $"dW{Number} += g{Number} ⊗ {input}, db{Number} += g{Number}, then the" : "The";
+
     /// <summary>Whether saved weights depend on this layer (dropout's rate does not shape them).</summary>
     public virtual bool ShapesWeights => true;
 

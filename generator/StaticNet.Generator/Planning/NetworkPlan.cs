@@ -20,7 +20,8 @@ internal sealed record NetworkPlan(
 
     public Shape OutputShape => Layers.Count == 0 ? InputShape : Layers[Layers.Count - 1].OutputShape;
 
-    public int ParameterCount => Layers.Count == 0 ? 0 : Layers[Layers.Count - 1].BiasOffset + Layers[Layers.Count - 1].BiasCount;
+    /// <summary>The sum of the layers' tensors (a layer that shares another's adds none of its own).</summary>
+    public int ParameterCount => (int)System.Math.Min(Layers.Sum(layer => (long)layer.ParameterCount), int.MaxValue);
 
     public long MultiplyAccumulates => Layers.Sum(layer => layer.MultiplyAccumulates);
 
@@ -33,7 +34,7 @@ internal sealed record NetworkPlan(
     public string Name => Target.Type.Name;
 
     /// <summary>Whether training and inference differ, so Backward comes in both modes.</summary>
-    public bool HasDropout => Layers.Any(layer => layer is DropoutLayerPlan);
+    public bool HasDropout => Layers.Any(layer => layer is IMaskedLayer);
 
     /// <summary>The layer whose outputs layer <paramref name="number"/> reads (through Flattens), or null for the input.</summary>
     public LayerPlan? Feeder(int number)
