@@ -25,7 +25,7 @@ public static class Snapshot
 
         if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
         {
-            Directory.CreateDirectory(directory);
+            Directory.CreateDirectory(Path.GetDirectoryName(verified)!);
             File.WriteAllText(verified, actual);
             File.Delete(received);
             return;
