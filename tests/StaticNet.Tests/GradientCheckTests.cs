@@ -24,6 +24,8 @@ public class GradientCheckTests
         { nameof(ConvPoolNet), Loss.MeanSquaredError },
         { nameof(ConvOutputNet), Loss.BinaryCrossEntropy },
         { nameof(GlobalPoolNet), Loss.CrossEntropy },
+        { nameof(NoBiasMlp), Loss.MeanSquaredError },
+        { nameof(NoBiasLoopedNet), Loss.CrossEntropy },
     };
 
     [Theory]

@@ -19,10 +19,11 @@ internal sealed record Conv2DLayerPlan(
     int Stride,
     int Padding,
     ActivationKind Activation,
-    float Slope)
+    float Slope,
+    bool HasBias = true)
     : LayerPlan(
         Number, Description, InputShape, OutputShape, WeightOffset, OutputShape.Channels * InputShape.Channels * Kernel * Kernel,
-        BiasOffset, OutputShape.Channels, OutputShape.Size * InputShape.Channels * Kernel * Kernel)
+        BiasOffset, HasBias ? OutputShape.Channels : 0, OutputShape.Size * InputShape.Channels * Kernel * Kernel)
 {
     private const string Conv2DKernels = "global::StaticNet.Runtime.Conv2DKernels";
 
@@ -43,7 +44,7 @@ internal sealed record Conv2DLayerPlan(
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false)
     {
         code.Line($"{Conv2DKernels}.{(fuse ? "ForwardReLU" : "Forward")}(");
-        code.Line($"    {LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)},");
+        code.Line($"    {LayerCalls.Weights(Number)}, {BiasValues(OutputShape.Channels)},");
         code.Line($"    {input}, {output},");
         code.Line($"    {Geometry});");
     }
@@ -51,19 +52,23 @@ internal sealed record Conv2DLayerPlan(
     public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients)
     {
         code.Line($"{Conv2DKernels}.Backward({LayerCalls.Weights(Number)}, {input}, {gradient},");
-        code.Line($"    {LayerCalls.WeightGradients(Number)}, {LayerCalls.BiasGradients(Number)}, {inputGradients},");
+        code.Line($"    {LayerCalls.WeightGradients(Number)}, {BiasGradientTarget(OutputShape.Channels)}, {inputGradients},");
         code.Line($"    {Geometry});");
     }
 
+    /// <summary><c>Conv</c>; a layer without biases is exported with zero ones.</summary>
     public override string OnnxCall() =>
-        $"graph.Conv2D({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, kernel: {Kernel}, stride: {Stride}, padding: {Padding}, {OnnxActivation});";
+        $"graph.Conv2D({LayerCalls.Weights(Number)}, {BiasValues(OutputShape.Channels)}, kernel: {Kernel}, stride: {Stride}, padding: {Padding}, {OnnxActivation});";
 
-    /// <summary><c>nn.Conv2d</c>: weight <c>[out, in, kH, kW]</c>, then bias.</summary>
-    public override IEnumerable<TensorLayout.Tensor> Tensors(int module) =>
-    [
-        new($"{module}.weight", Number, "weights", $"{OutputShape.Channels}, {InputShape.Channels}, {Kernel}, {Kernel}", false, WeightOffset, WeightCount),
-        new($"{module}.bias", Number, "biases", $"{OutputShape.Channels}", false, BiasOffset, BiasCount),
-    ];
+    /// <summary><c>nn.Conv2d</c>: weight <c>[out, in, kH, kW]</c>, then bias unless <c>bias=False</c>.</summary>
+    public override IEnumerable<TensorLayout.Tensor> Tensors(int module)
+    {
+        yield return new($"{module}.weight", Number, "weights", $"{OutputShape.Channels}, {InputShape.Channels}, {Kernel}, {Kernel}", false, WeightOffset, WeightCount);
+        if (HasBias)
+        {
+            yield return new($"{module}.bias", Number, "biases", $"{OutputShape.Channels}", false, BiasOffset, BiasCount);
+        }
+    }
 
     private string Geometry =>
         $"inputChannels: {InputShape.Channels}, inputHeight: {InputShape.Height}, inputWidth: {InputShape.Width}, "
@@ -78,6 +83,7 @@ internal sealed record Conv2DDeclaration(
     Argument<int> Stride,
     Argument<int> Padding,
     Argument<float>? Slope,
+    Argument<bool>? Bias,
     LocationInfo? Location)
     : LayerDeclaration("Conv2D", Location)
 {
@@ -88,6 +94,7 @@ internal sealed record Conv2DDeclaration(
         arguments.NamedInt("Stride") ?? new Argument<int>(1, location),
         arguments.NamedInt("Padding") ?? new Argument<int>(0, location),
         arguments.NamedFloat("Slope"),
+        arguments.NamedBool("Bias"),
         location);
 
     /// <summary>Needs an image (SN0022), padding below the kernel (SN0024), a kernel within the padded input (SN0023); PyTorch's floor division of sizes.</summary>
@@ -120,9 +127,10 @@ internal sealed record Conv2DDeclaration(
 
         var output = Shape.Volume(filters, (int)(((paddedHeight - kernel) / stride) + 1), (int)(((paddedWidth - kernel) / stride) + 1));
         long weights = (long)filters * input.Channels * kernel * kernel;
-        int weightOffset = planner.ReserveParameters(weights + filters);
+        bool bias = Bias?.Value ?? true;
+        int weightOffset = planner.ReserveParameters(weights + (bias ? filters : 0));
         planner.CheckSize(output.Size, "values in one layer");
-        string geometry = (stride == 1 ? "" : $", stride {stride}") + (padding == 0 ? "" : $", padding {padding}");
+        string geometry = (stride == 1 ? "" : $", stride {stride}") + (padding == 0 ? "" : $", padding {padding}") + (bias ? "" : ", no bias");
         planner.AddIfSized(new Conv2DLayerPlan(
             planner.NextNumber,
             NetworkPlanner.Describe("Conv2D", $"{filters}, {kernel}x{kernel}", activation, slope, geometry),
@@ -134,7 +142,8 @@ internal sealed record Conv2DDeclaration(
             stride,
             padding,
             activation,
-            slope));
+            slope,
+            HasBias: bias));
         return output;
     }
 }

@@ -19,10 +19,11 @@ internal sealed record DenseLayerPlan(
     int BiasOffset,
     ActivationKind Activation,
     float Slope,
-    bool Unrolled)
+    bool Unrolled,
+    bool HasBias = true)
     : LayerPlan(
         Number, Description, InputShape, OutputShape, WeightOffset, (int)(InputShape.Size * OutputShape.Size),
-        BiasOffset, (int)OutputShape.Size, InputShape.Size * OutputShape.Size),
+        BiasOffset, HasBias ? (int)OutputShape.Size : 0, InputShape.Size * OutputShape.Size),
     IUnrollableLayer
 {
     /// <summary>Terms per line in long unrolled sums.</summary>
@@ -51,7 +52,7 @@ internal sealed record DenseLayerPlan(
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false)
     {
         code.Line($"{RuntimeCalls.DenseKernels}.Forward(");
-        code.Line($"    {LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)},");
+        code.Line($"    {LayerCalls.Weights(Number)}, {BiasValues(Outputs)},");
         code.Line($"    {input}, {output});");
     }
 
@@ -59,31 +60,35 @@ internal sealed record DenseLayerPlan(
     public override void WriteForwardBatch(CodeWriter code, string inputs, string outputs)
     {
         code.Line($"{RuntimeCalls.DenseKernels}.ForwardBatch(");
-        code.Line($"    {LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)},");
+        code.Line($"    {LayerCalls.Weights(Number)}, {BiasValues(Outputs)},");
         code.Line($"    {inputs}, {outputs});");
     }
 
     public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients)
     {
         code.Line($"{RuntimeCalls.DenseKernels}.Backward({LayerCalls.Weights(Number)}, {input}, {gradient},");
-        code.Line($"    {LayerCalls.WeightGradients(Number)}, {LayerCalls.BiasGradients(Number)}, {inputGradients});");
+        code.Line($"    {LayerCalls.WeightGradients(Number)}, {BiasGradientTarget(Outputs)}, {inputGradients});");
     }
 
     /// <summary>The batch's weight gradients summed in registers by one kernel call.</summary>
     public override void WriteBackwardBatch(CodeWriter code, string inputs, string gradients, string inputGradients)
     {
         code.Line($"{RuntimeCalls.DenseKernels}.BackwardBatch({LayerCalls.Weights(Number)}, {inputs}, {gradients},");
-        code.Line($"    {LayerCalls.WeightGradients(Number)}, {LayerCalls.BiasGradients(Number)}, {inputGradients});");
+        code.Line($"    {LayerCalls.WeightGradients(Number)}, {BiasGradientTarget(Outputs)}, {inputGradients});");
     }
 
-    public override string OnnxCall() => $"graph.Dense({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {OnnxActivation});";
+    /// <summary><c>Gemm</c>; a layer without biases is exported with zero ones.</summary>
+    public override string OnnxCall() => $"graph.Dense({LayerCalls.Weights(Number)}, {BiasValues(Outputs)}, {OnnxActivation});";
 
-    /// <summary><c>nn.Linear</c>: weight <c>[out, in]</c>, then bias.</summary>
-    public override IEnumerable<TensorLayout.Tensor> Tensors(int module) =>
-    [
-        new($"{module}.weight", Number, "weights", $"{Outputs}, {Inputs}", false, WeightOffset, WeightCount),
-        new($"{module}.bias", Number, "biases", $"{Outputs}", false, BiasOffset, BiasCount),
-    ];
+    /// <summary><c>nn.Linear</c>: weight <c>[out, in]</c>, then bias unless <c>bias=False</c>.</summary>
+    public override IEnumerable<TensorLayout.Tensor> Tensors(int module)
+    {
+        yield return new($"{module}.weight", Number, "weights", $"{Outputs}, {Inputs}", false, WeightOffset, WeightCount);
+        if (HasBias)
+        {
+            yield return new($"{module}.bias", Number, "biases", $"{Outputs}", false, BiasOffset, BiasCount);
+        }
+    }
 
     public Vector WriteForward(MethodBody body, Vector input, bool isOutput)
     {
@@ -148,7 +153,11 @@ internal sealed record DenseLayerPlan(
         int n = Number;
         body.EnsureLocals(gradient);
         code.Line($"{RuntimeCalls.Span} gw{n} = parameterGradients.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount);");
-        code.Line($"{RuntimeCalls.Span} gb{n} = parameterGradients.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount);");
+        if (HasBias)
+        {
+            code.Line($"{RuntimeCalls.Span} gb{n} = parameterGradients.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount);");
+        }
+
         for (int i = 0; i < Outputs; i++)
         {
             for (int j = 0; j < Inputs; j++)
@@ -157,7 +166,7 @@ internal sealed record DenseLayerPlan(
             }
         }
 
-        for (int i = 0; i < Outputs; i++)
+        for (int i = 0; i < Outputs && HasBias; i++)
         {
             code.Line($"gb{n}[{i}] += {gradient.Element(i)};");
         }
@@ -233,16 +242,19 @@ internal sealed record DenseLayerPlan(
     private void DeclareParameters(CodeWriter code)
     {
         int n = Number;
-        code.Line($"// Weights [{Outputs}, {Inputs}] row-major at parameters[{WeightOffset}..{BiasOffset}), "
-            + $"biases at parameters[{BiasOffset}..{BiasOffset + BiasCount}).");
+        code.Line($"// Weights [{Outputs}, {Inputs}] row-major at parameters[{WeightOffset}..{WeightOffset + WeightCount}), "
+            + (HasBias ? $"biases at parameters[{BiasOffset}..{BiasOffset + BiasCount})." : "no biases."));
         code.Line($"{RuntimeCalls.ReadOnlySpan} w{n} = parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount);");
-        code.Line($"{RuntimeCalls.ReadOnlySpan} b{n} = parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount);");
+        if (HasBias)
+        {
+            code.Line($"{RuntimeCalls.ReadOnlySpan} b{n} = parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount);");
+        }
     }
 
     /// <summary><c>b[row] + sum_j w[row, j] * x_j</c>, wrapped over lines for wide layers.</summary>
     private string WeightedSum(Vector input, int row)
     {
-        var terms = new List<string> { $"b{Number}[{row}]" };
+        var terms = HasBias ? new List<string> { $"b{Number}[{row}]" } : [];
         for (int j = 0; j < Inputs; j++)
         {
             terms.Add($"w{Number}[{(row * Inputs) + j}] * {input.Element(j)}");
@@ -296,6 +308,7 @@ internal sealed record DenseDeclaration(
     Argument<int> Activation,
     Argument<float>? Slope,
     Argument<int>? InputSize,
+    Argument<bool>? Bias,
     LocationInfo? Location)
     : LayerDeclaration("Dense", Location)
 {
@@ -304,6 +317,7 @@ internal sealed record DenseDeclaration(
         arguments.Int(1, (int)ActivationKind.Identity),
         arguments.NamedFloat("Slope"),
         arguments.NamedInt("InputSize"),
+        arguments.NamedBool("Bias"),
         location);
 
     /// <summary>
@@ -333,18 +347,20 @@ internal sealed record DenseDeclaration(
 
         Shape output = Shape.Flat(units);
         long weights = input.Size * units;
-        int weightOffset = planner.ReserveParameters(weights + units);
+        bool bias = Bias?.Value ?? true;
+        int weightOffset = planner.ReserveParameters(weights + (bias ? units : 0));
         bool costly = activation is ActivationKind.Tanh or ActivationKind.Sigmoid;
         var plan = new DenseLayerPlan(
             planner.NextNumber,
-            NetworkPlanner.Describe("Dense", units.ToString(CultureInfo.InvariantCulture), activation, slope),
+            NetworkPlanner.Describe("Dense", units.ToString(CultureInfo.InvariantCulture), activation, slope, bias ? "" : ", no bias"),
             input,
             output,
             weightOffset,
             (int)System.Math.Min(weightOffset + weights, int.MaxValue),
             activation,
             slope,
-            Unrolled: weights <= (costly ? planner.Unroll / NetworkPlanner.CostlyActivationDivisor : planner.Unroll));
+            Unrolled: weights <= (costly ? planner.Unroll / NetworkPlanner.CostlyActivationDivisor : planner.Unroll),
+            HasBias: bias);
         if (planner.AddIfSized(plan) && plan.Unrolled)
         {
             planner.CountUnrolled(weights);

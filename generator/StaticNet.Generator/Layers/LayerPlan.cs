@@ -66,7 +66,9 @@ internal abstract record LayerPlan(
     /// <c>g{n}</c> and its <paramref name="input"/>), ending before "gradient flows to ...".
     /// </summary>
     public virtual string GradientComment(string input) =>
-        ParameterCount > 0 ? $"dW{Number} += g{Number} ⊗ {input}, db{Number} += g{Number}, then the" : "The";
+        ParameterCount == 0 ? "The"
+        : BiasCount == 0 ? $"dW{Number} += g{Number} ⊗ {input} (no biases), then the"
+        : $"dW{Number} += g{Number} ⊗ {input}, db{Number} += g{Number}, then the";
 
     /// <summary>Whether saved weights depend on this layer (dropout's rate does not shape them).</summary>
     public virtual bool ShapesWeights => true;
@@ -148,7 +150,10 @@ internal abstract record LayerPlan(
             writer.Line($"{Initializers}.XavierUniform({weights}, fanIn: {fanIn}, fanOut: {fanOut}, ref random);");
         }
 
-        writer.Line($"{LayerCalls.Biases(Number)}.Clear();");
+        if (BiasCount > 0)
+        {
+            writer.Line($"{LayerCalls.Biases(Number)}.Clear();");
+        }
     }
 
     /// <summary>Writes the reset of the layer's state, if it keeps any (<c>state</c> in scope).</summary>
@@ -165,9 +170,16 @@ internal abstract record LayerPlan(
     /// <summary>The <c>LayerN</c> constants beyond the shapes and parameter offsets every layer has, as (type, name, value, summary).</summary>
     public virtual IEnumerable<(string Type, string Name, long Value, string Summary)> ExtraConstants => [];
 
+    /// <summary>The biases as kernels read them: the layer's slice of the parameters, or <paramref name="count"/> zeros without biases.</summary>
+    protected string BiasValues(int count) => BiasCount > 0 ? LayerCalls.Biases(Number) : $"{NoBias}.Values({count})";
+
+    /// <summary>Where kernels add the bias gradients: the layer's slice, or a span that forgets them without biases.</summary>
+    protected string BiasGradientTarget(int count) => BiasCount > 0 ? LayerCalls.BiasGradients(Number) : $"{NoBias}.Gradients({count})";
+
     /// <summary>The ONNX call's activation arguments: which function, and its slope where it has one.</summary>
     protected string OnnxActivation =>
         $"global::StaticNet.Activation.{Activation}, slope: {(Activation == ActivationKind.LeakyReLU ? RuntimeCalls.Float(Slope) : "0f")}";
 
     private const string Initializers = "global::StaticNet.Training.Initializers";
+    private const string NoBias = "global::StaticNet.Runtime.NoBias";
 }

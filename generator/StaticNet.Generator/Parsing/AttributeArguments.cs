@@ -113,6 +113,20 @@ internal sealed class AttributeArguments
         return null;
     }
 
+    /// <summary>A named bool property, or null when the user did not set it.</summary>
+    public Argument<bool>? NamedBool(string name)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in data.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is bool value)
+            {
+                return new Argument<bool>(value, NamedArgumentLocation(name));
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A named string property, or null when the user did not set it (or set it to null).</summary>
     public Argument<string>? NamedString(string name)
     {

@@ -38,4 +38,10 @@ public sealed class Conv2DAttribute : Attribute
 
     /// <summary>The negative slope of <see cref="Activation.LeakyReLU"/>. Default 0.01.</summary>
     public float Slope { get; set; } = 0.01f;
+
+    /// <summary>
+    /// Whether the layer adds a learned bias. Default true; false leaves out the bias tensor (PyTorch's
+    /// <c>bias=False</c>), as for a layer followed by batch normalisation, whose beta takes the bias's place.
+    /// </summary>
+    public bool Bias { get; set; } = true;
 }

@@ -32,4 +32,10 @@ public sealed class DenseAttribute : Attribute
     /// if the previous layer's output has another size.
     /// </summary>
     public int InputSize { get; set; }
+
+    /// <summary>
+    /// Whether the layer adds a learned bias. Default true; false leaves out the bias tensor (PyTorch's
+    /// <c>bias=False</c>), as for a layer followed by batch normalisation, whose beta takes the bias's place.
+    /// </summary>
+    public bool Bias { get; set; } = true;
 }

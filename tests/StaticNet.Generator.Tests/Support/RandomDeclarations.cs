@@ -174,9 +174,10 @@ public static class RandomDeclarations
         _ => $"[Dense({Size(random)}, {Pick(random, random.Next(4) == 0 ? Activations : Activations[..5])}{DenseOptions(random)})]",
     };
 
-    private static string Geometry(Random random) => random.Next(3) switch
+    private static string Geometry(Random random) => random.Next(4) switch
     {
         0 => "",
+        3 => ", Bias = false",
         1 => $", Stride = {Pick(random, ["1", "2", "0", "-1"])}",
         _ => $", Padding = {Pick(random, ["1", "0", "2", "-1", "5"])}",
     };
@@ -189,10 +190,11 @@ public static class RandomDeclarations
         _ => "",
     };
 
-    private static string DenseOptions(Random random) => random.Next(5) switch
+    private static string DenseOptions(Random random) => random.Next(6) switch
     {
         0 => $", Slope = {Pick(random, ["0.1f", "float.NaN", "0f", "2f"])}",
         1 => $", InputSize = {Size(random)}",
+        2 => $", Bias = {Pick(random, ["false", "true", "1 > 2"])}",
         _ => "",
     };
 

@@ -14,13 +14,13 @@ public static class BatchNetworks
     [
         nameof(Seed462Net), nameof(TinyTanhNet), nameof(SigmoidBceNet), nameof(LeakyMseNet), nameof(CnnSmallNet),
         nameof(EveryActivationNet), nameof(MixedNet), nameof(LoopedBceNet), nameof(LoopedTanhNet), nameof(WideNet),
-        nameof(ConvStackNet), nameof(ConvPoolNet), nameof(ConvOutputNet), nameof(GlobalPoolNet),
+        nameof(ConvStackNet), nameof(ConvPoolNet), nameof(ConvOutputNet), nameof(GlobalPoolNet), nameof(NoBiasMlp), nameof(NoBiasLoopedNet),
     ];
 
     public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet)];
 
     public static readonly string[] WithBatchNorm =
-        [nameof(FeatureNormNet), nameof(ChannelNormNet), nameof(NormEverywhereNet), nameof(NormOutputNet)];
+        [nameof(FeatureNormNet), nameof(ChannelNormNet), nameof(NormEverywhereNet), nameof(NormOutputNet), nameof(ConvBlockNet)];
 
     public static INetwork Create(string name, int seed) => name switch
     {
@@ -38,6 +38,9 @@ public static class BatchNetworks
         nameof(ConvPoolNet) => new ConvPoolNet(seed),
         nameof(ConvOutputNet) => new ConvOutputNet(seed),
         nameof(GlobalPoolNet) => new GlobalPoolNet(seed),
+        nameof(NoBiasMlp) => new NoBiasMlp(seed),
+        nameof(NoBiasLoopedNet) => new NoBiasLoopedNet(seed),
+        nameof(ConvBlockNet) => new ConvBlockNet(seed),
         nameof(DropoutNet) => new DropoutNet(seed),
         nameof(InputDropoutNet) => new InputDropoutNet(seed),
         nameof(FeatureNormNet) => new FeatureNormNet(seed),
@@ -74,6 +77,9 @@ public static class BatchNetworks
         switch (network)
         {
             case Seed462Net n: n.ToOnnx(stream); break;
+            case NoBiasMlp n: n.ToOnnx(stream); break;
+            case NoBiasLoopedNet n: n.ToOnnx(stream); break;
+            case ConvBlockNet n: n.ToOnnx(stream); break;
             case TinyTanhNet n: n.ToOnnx(stream); break;
             case SigmoidBceNet n: n.ToOnnx(stream); break;
             case LeakyMseNet n: n.ToOnnx(stream); break;

@@ -62,6 +62,8 @@ public static class GradientCheckNetworks
         nameof(ConvPoolNet) => new(name, ConvPoolNet.ParameterCount, ConvPoolNet.InputSize, ConvPoolNet.OutputSize, ConvPoolNet.Forward, ConvPoolNet.Backward),
         nameof(GlobalPoolNet) => new(name, GlobalPoolNet.ParameterCount, GlobalPoolNet.InputSize, GlobalPoolNet.OutputSize, GlobalPoolNet.Forward, GlobalPoolNet.Backward),
         nameof(ConvOutputNet) => new(name, ConvOutputNet.ParameterCount, ConvOutputNet.InputSize, ConvOutputNet.OutputSize, ConvOutputNet.Forward, ConvOutputNet.Backward),
+        nameof(NoBiasMlp) => new(name, NoBiasMlp.ParameterCount, NoBiasMlp.InputSize, NoBiasMlp.OutputSize, NoBiasMlp.Forward, NoBiasMlp.Backward),
+        nameof(NoBiasLoopedNet) => new(name, NoBiasLoopedNet.ParameterCount, NoBiasLoopedNet.InputSize, NoBiasLoopedNet.OutputSize, NoBiasLoopedNet.Forward, NoBiasLoopedNet.Backward),
         _ => FixtureNetworks.ForFixture(name),
     };
 }

@@ -1,0 +1,32 @@
+// DenseNoBias: layer 1 of [Network] [Input(3)] [Dense(2, Activation.ReLU, Bias = false)] [Dense(1)]
+
+// ---- Forward ----
+            // Layer 1: Dense(2, ReLU, no bias), (3) -> (2), unrolled.
+            float x0 = input[0];
+            float x1 = input[1];
+            float x2 = input[2];
+            // Weights [2, 3] row-major at parameters[0..6), no biases.
+            global::System.ReadOnlySpan<float> w1 = parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount);
+            float a1_0 = global::StaticNet.Runtime.Activations.ReLU(w1[0] * x0 + w1[1] * x1 + w1[2] * x2);
+            float a1_1 = global::StaticNet.Runtime.Activations.ReLU(w1[3] * x0 + w1[4] * x1 + w1[5] * x2);
+
+// ---- Backward ----
+            // Layer 1: Dense(2, ReLU, no bias). dW1 += g1 ⊗ x (no biases), then the gradient flows to the input.
+            global::System.Span<float> gw1 = parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount);
+            gw1[0] += g1_0 * x0;
+            gw1[1] += g1_0 * x1;
+            gw1[2] += g1_0 * x2;
+            gw1[3] += g1_1 * x0;
+            gw1[4] += g1_1 * x1;
+            gw1[5] += g1_1 * x2;
+            if (!inputGradients.IsEmpty)
+            {
+                inputGradients[0] = w1[0] * g1_0 + w1[3] * g1_1;
+                inputGradients[1] = w1[1] * g1_0 + w1[4] * g1_1;
+                inputGradients[2] = w1[2] * g1_0 + w1[5] * g1_1;
+            }
+
+// ---- BackwardBatch ----
+            // Layer 1: Dense(2, ReLU, no bias): parameter gradients summed over the batch; the input's gradients are not needed.
+            global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
+                parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Gradients(2), global::System.Span<float>.Empty);
