@@ -18,6 +18,6 @@ public enum Activation
     /// <summary>Hyperbolic tangent.</summary>
     Tanh,
 
-    /// <summary><c>exp(z_i) / sum(exp(z_j))</c> over the layer, computed after subtracting the maximum. Last layer only.</summary>
+    /// <summary><c>exp(z_i) / sum(exp(z_j))</c> over the layer, computed after subtracting the maximum. On a hidden layer too (its full Jacobian in backward).</summary>
     Softmax,
 }

@@ -19,7 +19,6 @@ public class DiagnosticTests
     [InlineData("SN0007", "[Network]\n[Input(1, 8, 8)]\n[Dense(10)]", "Dense(10)", "previous layer outputs shape (1, 8, 8); add [Flatten]")]
     [InlineData("SN0008", "[Network]\n[Input(4)]\n[Dense(6, InputSize = 5)]", "InputSize = 5", "InputSize = 5, but the previous layer outputs 4 values")]
     [InlineData("SN0008", "[Network]\n[Input(4)]\n[Dense(6)]\n[Dense(2, InputSize = 4)]", "InputSize = 4", "outputs 6 values (shape (6))")]
-    [InlineData("SN0009", "[Network]\n[Input(4)]\n[Dense(6, Activation.Softmax)]\n[Dense(2)]", "Activation.Softmax", "layer 1 ([Dense])")]
     [InlineData("SN0010", "[Network(Loss = Loss.CrossEntropy)]\n[Input(4)]\n[Dense(2, Activation.Sigmoid)]", "Loss = Loss.CrossEntropy", "needs a last layer with Softmax activation, but the last layer is [Dense(2, Sigmoid)] with Sigmoid activation")]
     [InlineData("SN0010", "[Network(Loss = Loss.BinaryCrossEntropy)]\n[Input(4)]\n[Dense(1)]", "Loss = Loss.BinaryCrossEntropy", "needs a last layer with Sigmoid activation, but the last layer is [Dense(1)] with Identity activation")]
     [InlineData("SN0011", "[Input(4)]\n[Dense(2)]", "Input(4)", "'Net' has layer attributes but no [Network]")]
@@ -52,7 +51,6 @@ public class DiagnosticTests
     [InlineData("SN0029", "[Network]\n[Input(4)]\n[Dense(3)]\n[BatchNorm(Momentum = 1.5f)]\n[Dense(2)]", "Momentum = 1.5f", "but it is 1.5")]
     [InlineData("SN0029", "[Network]\n[Input(4)]\n[Dense(3)]\n[BatchNorm(Epsilon = -1f)]\n[Dense(2)]", "Epsilon = -1f", "BatchNorm Epsilon must be positive and finite, but it is -1")]
     [InlineData("SN0029", "[Network]\n[Input(4)]\n[Dense(3)]\n[BatchNorm(Epsilon = float.NaN)]\n[Dense(2)]", "Epsilon = float.NaN", "but it is NaN")]
-    [InlineData("SN0009", "[Network]\n[Input(4)]\n[Dense(3)]\n[BatchNorm(Activation.Softmax)]\n[Dense(2)]", "Activation.Softmax", "layer 2 ([BatchNorm])")]
     [InlineData("SN0010", "[Network(Loss = Loss.CrossEntropy)]\n[Input(4)]\n[Dense(2)]\n[BatchNorm]", "Loss = Loss.CrossEntropy", "the last layer is [BatchNorm(2)] with Identity activation")]
     [InlineData("SN0030", "[Network(Unroll = -1)]\n[Input(4)]\n[Dense(2)]", "Unroll = -1", "(0: never), but it is -1")]
     public void Reports_an_error_on_the_offending_attribute(string id, string attributes, string location, string message)

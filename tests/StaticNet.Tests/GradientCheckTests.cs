@@ -26,6 +26,9 @@ public class GradientCheckTests
         { nameof(GlobalPoolNet), Loss.CrossEntropy },
         { nameof(NoBiasMlp), Loss.MeanSquaredError },
         { nameof(NoBiasLoopedNet), Loss.CrossEntropy },
+        { nameof(HiddenSoftmaxNet), Loss.MeanSquaredError },
+        { nameof(LoopedHiddenSoftmaxNet), Loss.CrossEntropy },
+        { nameof(ConvHiddenSoftmaxNet), Loss.MeanSquaredError },
     };
 
     [Theory]

@@ -44,9 +44,7 @@ internal static class DiagnosticDescriptors
         "SN0008", "Layer input size does not match the previous layer",
         "[{0}] declares InputSize = {1}, but the previous layer outputs {2} values (shape {3})");
 
-    public static readonly DiagnosticDescriptor SoftmaxNotLast = Error(
-        "SN0009", "Softmax is only allowed on the last layer",
-        "Softmax is only allowed on the last layer, but layer {0} ([{1}]) uses it and is followed by other layers");
+    // SN0009 (Softmax only on the last layer) is retired: a hidden softmax is allowed, its Jacobian applied in Backward.
 
     public static readonly DiagnosticDescriptor LossDoesNotFitOutput = Error(
         "SN0010", "Loss does not fit the output layer",
@@ -177,7 +175,7 @@ internal static class DiagnosticDescriptors
 
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = Index(
         NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
-        FlattenRequired, InputSizeMismatch, SoftmaxNotLast, LossDoesNotFitOutput, LayersWithoutNetwork,
+        FlattenRequired, InputSizeMismatch, LossDoesNotFitOutput, LayersWithoutNetwork,
         NoLayers, InvalidInputRank, LayersSplitAcrossDeclarations, UndefinedEnumValue, UnreadableAttribute,
         NetworkTooLarge, SlopeWithoutLeakyReLU, InvalidSlope, InstanceApiSkipped, ImageLayerAfterFlatInput, KernelLargerThanInput,
         InvalidPadding, PoolLargerThanInput, InvalidDropoutRate, DropoutLast, BatchNormFirst, InvalidBatchNormSetting, NegativeUnroll, UnrolledTooLarge,

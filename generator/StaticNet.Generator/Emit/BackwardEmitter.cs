@@ -302,10 +302,7 @@ internal sealed class BackwardEmitter
             return Vector.Span(target, inputs);
         }
 
-        for (int j = 0; j < inputs; j++)
-        {
-            Code.Line($"float g{f}_{j} = {RuntimeCalls.Gradient(feeder.Activation, feeder.Slope, source.Element(j), $"{target}[{j}]")};");
-        }
+        RuntimeCalls.UnrolledGradient(Code, feeder.Activation, feeder.Slope, f, source, j => $"{target}[{j}]", inputs);
 
         return Vector.Locals($"g{f}_", $"g{f}", inputs);
     }

@@ -328,10 +328,19 @@ internal sealed class BatchEmitter
         if (feeder is not null)
         {
             string source = RuntimeCalls.GradientNeedsInput(feeder.Activation) ? sums[feeder.Number]! : outputs[feeder.Number];
-            string through = RuntimeCalls.GradientSpan(feeder.Activation, feeder.Slope, source, target);
-            if (through.Length > 0)
+            if (feeder.Activation == ActivationKind.Softmax)
             {
-                Code.Line(through);
+                // Softmax's Jacobian mixes one sample's values, never two samples'.
+                int size = (int)feeder.OutputShape.Size;
+                LayerCalls.EachSample(Code, size, size, source, target, (y, g) => Code.Line($"{RuntimeCalls.Activations}.SoftmaxGradient({y}, {g}, {g});"));
+            }
+            else
+            {
+                string through = RuntimeCalls.GradientSpan(feeder.Activation, feeder.Slope, source, target);
+                if (through.Length > 0)
+                {
+                    Code.Line(through);
+                }
             }
         }
 

@@ -84,6 +84,46 @@ internal static class RuntimeCalls
         _ => gradient,
     };
 
+    /// <summary>
+    /// Writes <c>float g{f}_j</c> = dLoss/d(sums of layer <paramref name="f"/>) for each of its <paramref name="count"/>
+    /// outputs, from the gradients with respect to its outputs (<paramref name="upstream"/> of j) and
+    /// <paramref name="source"/> (its sums or outputs, as <see cref="GradientNeedsInput"/> says). Softmax mixes every
+    /// output, so its Jacobian takes one dot product first: <c>g_j = y_j (d_j - sum_k d_k y_k)</c>.
+    /// </summary>
+    public static void UnrolledGradient(CodeWriter code, ActivationKind activation, float slope, int f, Vector source, System.Func<int, string> upstream, int count)
+    {
+        if (activation != ActivationKind.Softmax)
+        {
+            for (int j = 0; j < count; j++)
+            {
+                foreach (string line in $"float g{f}_{j} = {Gradient(activation, slope, source.Element(j), upstream(j))};".Split('\n'))
+                {
+                    code.Line(line);
+                }
+            }
+
+            return;
+        }
+
+        var dot = new System.Text.StringBuilder();
+        for (int j = 0; j < count; j++)
+        {
+            foreach (string line in $"float d{f}_{j} = {upstream(j)};".Split('\n'))
+            {
+                code.Line(line);
+            }
+
+            dot.Append(j == 0 ? "" : " + ").Append($"d{f}_{j} * {source.Element(j)}");
+        }
+
+        code.Line($"// Through softmax: g = y (d - y·d), its Jacobian applied.");
+        code.Line($"float dot{f} = {dot};");
+        for (int j = 0; j < count; j++)
+        {
+            code.Line($"float g{f}_{j} = {source.Element(j)} * (d{f}_{j} - dot{f});");
+        }
+    }
+
     /// <summary>The gradient over spans, in place on <paramref name="gradient"/>; empty for Identity.</summary>
     public static string GradientSpan(ActivationKind activation, float slope, string source, string gradient) => activation switch
     {

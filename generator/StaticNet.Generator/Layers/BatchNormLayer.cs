@@ -162,9 +162,9 @@ internal sealed record BatchNormDeclaration(
     /// Keeps the shape, normalising per feature of a flat input and per channel of a volume; not straight after the
     /// input (SN0028), momentum in (0, 1] and epsilon positive (SN0029).
     /// </summary>
-    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    public override Shape Plan(NetworkPlanner planner, Shape input)
     {
-        ActivationKind activation = planner.CheckActivation(Activation, Slope, isLast, "BatchNorm");
+        ActivationKind activation = planner.CheckActivation(Activation, Slope);
         float slope = Slope?.Value ?? 0.01f;
         float momentum = Momentum?.Value ?? 0.1f;
         float epsilon = Epsilon?.Value ?? 1e-5f;

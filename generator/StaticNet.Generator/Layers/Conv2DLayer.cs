@@ -98,12 +98,12 @@ internal sealed record Conv2DDeclaration(
         location);
 
     /// <summary>Needs an image (SN0022), padding below the kernel (SN0024), a kernel within the padded input (SN0023); PyTorch's floor division of sizes.</summary>
-    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    public override Shape Plan(NetworkPlanner planner, Shape input)
     {
         int filters = planner.Positive(Filters, "Conv2D filters");
         int kernel = planner.Positive(Kernel, "Conv2D kernel");
         int stride = planner.Positive(Stride, "Stride");
-        ActivationKind activation = planner.CheckActivation(Activation, Slope, isLast, "Conv2D");
+        ActivationKind activation = planner.CheckActivation(Activation, Slope);
         float slope = Slope?.Value ?? 0.01f;
         int padding = Padding.Value;
         if (padding < 0 || padding >= kernel)

@@ -107,7 +107,7 @@ internal sealed record DenseLayerPlan(
 
         if (softmax)
         {
-            WriteInlineSoftmax(code);
+            WriteInlineSoftmax(code, isOutput ? i => $"output[{i}]" : i => $"float a{n}_{i}");
         }
 
         return isOutput ? Vector.Span("output", Outputs) : Vector.Locals($"a{n}_", $"a{n}", Outputs);
@@ -119,6 +119,18 @@ internal sealed record DenseLayerPlan(
         int n = Number;
         body.EnsureLocals(input);
         DeclareParameters(code);
+        if (Activation == ActivationKind.Softmax)
+        {
+            // A hidden softmax: its outputs are kept for the backward pass, which applies its Jacobian to them.
+            for (int i = 0; i < Outputs; i++)
+            {
+                Statement(code, $"float z{n}_{i} = {WeightedSum(input, i)};");
+            }
+
+            WriteInlineSoftmax(code, i => $"float a{n}_{i}");
+            return (Vector.Locals($"a{n}_", $"a{n}", Outputs), null);
+        }
+
         for (int i = 0; i < Outputs; i++)
         {
             string sum = WeightedSum(input, i);
@@ -185,35 +197,31 @@ internal sealed record DenseLayerPlan(
         }
 
         int f = feeder.Number;
-        for (int j = 0; j < Inputs; j++)
-        {
-            string sum = TransposedSum(gradient, j);
-            Statement(code, $"float g{f}_{j} = {RuntimeCalls.Gradient(feeder.Activation, feeder.Slope, feederSource!.Element(j), sum)};");
-        }
+        RuntimeCalls.UnrolledGradient(code, feeder.Activation, feeder.Slope, f, feederSource!, j => TransposedSum(gradient, j), Inputs);
 
         return Vector.Locals($"g{f}_", $"g{f}", Inputs);
     }
 
     /// <summary>
-    /// Softmax of an unrolled output layer's sums straight into <c>output</c>, after subtracting the largest so
+    /// Softmax of the unrolled sums into <paramref name="target"/> of each index (<c>output[i]</c>, or new locals), after subtracting the largest so
     /// no exp overflows; two outputs need only one exp. A NaN sum makes every output NaN, as in the span form.
     /// </summary>
-    private void WriteInlineSoftmax(CodeWriter code)
+    private void WriteInlineSoftmax(CodeWriter code, System.Func<int, string> target)
     {
         int n = Number;
         switch (Outputs)
         {
             case 1:
                 code.Line($"// Softmax of one value: 1 (z - z keeps a NaN).");
-                code.Line($"output[0] = (z{n}_0 - z{n}_0) + 1f;");
+                code.Line($"{target(0)} = (z{n}_0 - z{n}_0) + 1f;");
                 return;
             case 2:
                 code.Line($"// Softmax of two values with one exp: 1 / (1 + e) for the larger, e / (1 + e) for the other, e = exp(-|z0 - z1|).");
                 code.Line($"float e{n} = {MathF}.Exp(-{MathF}.Abs(z{n}_0 - z{n}_1));");
                 code.Line($"float p{n} = 1f / (1f + e{n});");
                 code.Line($"bool firstLarger{n} = z{n}_0 >= z{n}_1;");
-                code.Line($"output[0] = firstLarger{n} ? p{n} : e{n} * p{n};");
-                code.Line($"output[1] = firstLarger{n} ? e{n} * p{n} : p{n};");
+                code.Line($"{target(0)} = firstLarger{n} ? p{n} : e{n} * p{n};");
+                code.Line($"{target(1)} = firstLarger{n} ? e{n} * p{n} : p{n};");
                 return;
         }
 
@@ -234,7 +242,7 @@ internal sealed record DenseLayerPlan(
         code.Line($"float inverse{n} = 1f / ({total});");
         for (int i = 0; i < Outputs; i++)
         {
-            code.Line($"output[{i}] = e{n}_{i} * inverse{n};");
+            code.Line($"{target(i)} = e{n}_{i} * inverse{n};");
         }
     }
 
@@ -324,10 +332,10 @@ internal sealed record DenseDeclaration(
     /// Needs a flat input (SN0007), checks a declared <c>InputSize</c> (SN0008), and unrolls when its weights are within
     /// the network's threshold (a quarter of it for tanh and sigmoid, whose scalar form costs as much as eight vector lanes).
     /// </summary>
-    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    public override Shape Plan(NetworkPlanner planner, Shape input)
     {
         int units = planner.Positive(Units, "Dense units");
-        ActivationKind activation = planner.CheckActivation(Activation, Slope, isLast, "Dense");
+        ActivationKind activation = planner.CheckActivation(Activation, Slope);
         float slope = Slope?.Value ?? 0.01f;
 
         if (!input.IsFlat)

@@ -52,7 +52,7 @@ internal sealed record DropoutDeclaration(Argument<float> Rate, LocationInfo? Lo
     public override bool Computes => false;
 
     /// <summary>A rate in [0, 1) (SN0026), and something after it to feed (SN0027).</summary>
-    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    public override Shape Plan(NetworkPlanner planner, Shape input)
     {
         float rate = Rate.Value;
         if (!(rate >= 0f && rate < 1f))

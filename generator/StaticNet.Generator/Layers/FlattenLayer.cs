@@ -34,7 +34,7 @@ internal sealed record FlattenDeclaration(LocationInfo? Location)
     public override bool Computes => false;
 
     /// <summary>C, H, W order: the values as they lie.</summary>
-    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    public override Shape Plan(NetworkPlanner planner, Shape input)
     {
         Shape flat = Shape.Flat((int)System.Math.Min(input.Size, int.MaxValue));
         planner.Add(new FlattenLayerPlan(planner.NextNumber, input, flat, planner.ParameterOffset));

@@ -29,7 +29,7 @@ internal sealed record GlobalAveragePoolDeclaration(LocationInfo? Location)
     public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) => new GlobalAveragePoolDeclaration(location);
 
     /// <summary>Needs an image (SN0022); one value per channel.</summary>
-    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    public override Shape Plan(NetworkPlanner planner, Shape input)
     {
         if (!planner.RequireVolume(this, input))
         {

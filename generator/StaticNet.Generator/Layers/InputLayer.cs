@@ -17,5 +17,5 @@ internal sealed record InputDeclaration(EquatableArray<Argument<int>> Shape, Loc
     public override bool Computes => false;
 
     /// <summary>A repeated [Input] is reported by the planner's input check; it adds no layer.</summary>
-    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast) => input;
+    public override Shape Plan(NetworkPlanner planner, Shape input) => input;
 }

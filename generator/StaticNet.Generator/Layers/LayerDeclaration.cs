@@ -14,8 +14,7 @@ internal abstract record LayerDeclaration(string AttributeName, LocationInfo? Lo
     /// Checks the layer after a layer of shape <paramref name="input"/>, adds its plan through
     /// <paramref name="planner"/> and returns its output shape (a best guess after a problem, so planning goes on).
     /// </summary>
-    /// <param name="isLast">Whether it is the network's last computing layer (see <see cref="Computes"/>).</param>
-    public abstract Shape Plan(NetworkPlanner planner, Shape input, bool isLast);
+    public abstract Shape Plan(NetworkPlanner planner, Shape input);
 
     /// <summary>Whether the layer computes new values (so it may be the output layer); Input, Flatten and Dropout do not.</summary>
     public virtual bool Computes => true;
@@ -25,7 +24,7 @@ internal abstract record LayerDeclaration(string AttributeName, LocationInfo? Lo
 internal sealed record UnreadableDeclaration(string Name, LocationInfo? Location)
     : LayerDeclaration(Name, Location)
 {
-    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    public override Shape Plan(NetworkPlanner planner, Shape input)
     {
         planner.Report(Diagnostics.DiagnosticDescriptors.UnreadableAttribute, Location, Name, planner.Name);
         return input;

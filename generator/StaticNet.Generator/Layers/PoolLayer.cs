@@ -35,7 +35,7 @@ internal sealed record PoolDeclaration(bool IsMax, Argument<int> Size, LocationI
         new PoolDeclaration(isMax, arguments.Int(0, 0), location);
 
     /// <summary>Needs an image (SN0022) at least one window high and wide (SN0025); stride = size, floor.</summary>
-    public override Shape Plan(NetworkPlanner planner, Shape input, bool isLast)
+    public override Shape Plan(NetworkPlanner planner, Shape input)
     {
         int size = planner.Positive(Size, $"{AttributeName} size");
         if (!planner.RequireVolume(this, input))

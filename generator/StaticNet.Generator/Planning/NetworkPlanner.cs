@@ -92,7 +92,7 @@ internal sealed class NetworkPlanner
         lastComputing = LastComputingLayer();
         for (currentIndex = firstLayer; currentIndex < declaration.Layers.Count; currentIndex++)
         {
-            current = declaration.Layers[currentIndex].Plan(this, current, isLast: currentIndex == lastComputing);
+            current = declaration.Layers[currentIndex].Plan(this, current);
         }
 
         if (inputDeclaration is not null && lastComputing < 0)
@@ -212,8 +212,8 @@ internal sealed class NetworkPlanner
         return shape;
     }
 
-    /// <summary>The activation if it is defined (SN0015), Softmax only last (SN0009), a slope only with LeakyReLU and finite (SN0018, SN0019).</summary>
-    public ActivationKind CheckActivation(Argument<int> value, Argument<float>? slope, bool isLast, string layerName)
+    /// <summary>The activation if it is defined (SN0015), a slope only with LeakyReLU and finite (SN0018, SN0019).</summary>
+    public ActivationKind CheckActivation(Argument<int> value, Argument<float>? slope)
     {
         if (value.Value is < (int)ActivationKind.Identity or > (int)ActivationKind.Softmax)
         {
@@ -222,11 +222,6 @@ internal sealed class NetworkPlanner
         }
 
         var activation = (ActivationKind)value.Value;
-        if (activation == ActivationKind.Softmax && !isLast)
-        {
-            Report(DiagnosticDescriptors.SoftmaxNotLast, value.Location, layers.Count + 1, layerName);
-        }
-
         if (slope is { } s)
         {
             if (float.IsNaN(s.Value) || float.IsInfinity(s.Value))

@@ -15,6 +15,7 @@ public static class BatchNetworks
         nameof(Seed462Net), nameof(TinyTanhNet), nameof(SigmoidBceNet), nameof(LeakyMseNet), nameof(CnnSmallNet),
         nameof(EveryActivationNet), nameof(MixedNet), nameof(LoopedBceNet), nameof(LoopedTanhNet), nameof(WideNet),
         nameof(ConvStackNet), nameof(ConvPoolNet), nameof(ConvOutputNet), nameof(GlobalPoolNet), nameof(NoBiasMlp), nameof(NoBiasLoopedNet),
+        nameof(HiddenSoftmaxNet), nameof(LoopedHiddenSoftmaxNet), nameof(ConvHiddenSoftmaxNet),
     ];
 
     public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet)];
@@ -39,6 +40,9 @@ public static class BatchNetworks
         nameof(ConvOutputNet) => new ConvOutputNet(seed),
         nameof(GlobalPoolNet) => new GlobalPoolNet(seed),
         nameof(NoBiasMlp) => new NoBiasMlp(seed),
+        nameof(HiddenSoftmaxNet) => new HiddenSoftmaxNet(seed),
+        nameof(LoopedHiddenSoftmaxNet) => new LoopedHiddenSoftmaxNet(seed),
+        nameof(ConvHiddenSoftmaxNet) => new ConvHiddenSoftmaxNet(seed),
         nameof(NoBiasLoopedNet) => new NoBiasLoopedNet(seed),
         nameof(ConvBlockNet) => new ConvBlockNet(seed),
         nameof(DropoutNet) => new DropoutNet(seed),
@@ -78,6 +82,9 @@ public static class BatchNetworks
         {
             case Seed462Net n: n.ToOnnx(stream); break;
             case NoBiasMlp n: n.ToOnnx(stream); break;
+            case HiddenSoftmaxNet n: n.ToOnnx(stream); break;
+            case LoopedHiddenSoftmaxNet n: n.ToOnnx(stream); break;
+            case ConvHiddenSoftmaxNet n: n.ToOnnx(stream); break;
             case NoBiasLoopedNet n: n.ToOnnx(stream); break;
             case ConvBlockNet n: n.ToOnnx(stream); break;
             case TinyTanhNet n: n.ToOnnx(stream); break;

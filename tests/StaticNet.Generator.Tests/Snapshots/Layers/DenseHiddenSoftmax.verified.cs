@@ -1,0 +1,47 @@
+// DenseHiddenSoftmax: layer 1 of [Network] [Input(2)] [Dense(3, Activation.Softmax)] [Dense(1)]
+
+// ---- Forward ----
+            // Layer 1: Dense(3, Softmax), (2) -> (3), unrolled.
+            float x0 = input[0];
+            float x1 = input[1];
+            // Weights [3, 2] row-major at parameters[0..6), biases at parameters[6..9).
+            global::System.ReadOnlySpan<float> w1 = parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount);
+            global::System.ReadOnlySpan<float> b1 = parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount);
+            float z1_0 = b1[0] + w1[0] * x0 + w1[1] * x1;
+            float z1_1 = b1[1] + w1[2] * x0 + w1[3] * x1;
+            float z1_2 = b1[2] + w1[4] * x0 + w1[5] * x1;
+            // Softmax: exp of each sum minus the largest, so none overflows, then divided by their total.
+            float max1 = z1_0;
+            max1 = global::System.MathF.Max(max1, z1_1);
+            max1 = global::System.MathF.Max(max1, z1_2);
+            float e1_0 = global::System.MathF.Exp(z1_0 - max1);
+            float e1_1 = global::System.MathF.Exp(z1_1 - max1);
+            float e1_2 = global::System.MathF.Exp(z1_2 - max1);
+            float inverse1 = 1f / (e1_0 + e1_1 + e1_2);
+            float a1_0 = e1_0 * inverse1;
+            float a1_1 = e1_1 * inverse1;
+            float a1_2 = e1_2 * inverse1;
+
+// ---- Backward ----
+            // Layer 1: Dense(3, Softmax). dW1 += g1 ⊗ x, db1 += g1, then the gradient flows to the input.
+            global::System.Span<float> gw1 = parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount);
+            global::System.Span<float> gb1 = parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount);
+            gw1[0] += g1_0 * x0;
+            gw1[1] += g1_0 * x1;
+            gw1[2] += g1_1 * x0;
+            gw1[3] += g1_1 * x1;
+            gw1[4] += g1_2 * x0;
+            gw1[5] += g1_2 * x1;
+            gb1[0] += g1_0;
+            gb1[1] += g1_1;
+            gb1[2] += g1_2;
+            if (!inputGradients.IsEmpty)
+            {
+                inputGradients[0] = w1[0] * g1_0 + w1[2] * g1_1 + w1[4] * g1_2;
+                inputGradients[1] = w1[1] * g1_0 + w1[3] * g1_1 + w1[5] * g1_2;
+            }
+
+// ---- BackwardBatch ----
+            // Layer 1: Dense(3, Softmax): parameter gradients summed over the batch; the input's gradients are not needed.
+            global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
+                parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty);
