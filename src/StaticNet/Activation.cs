@@ -20,4 +20,10 @@ public enum Activation
 
     /// <summary><c>exp(z_i) / sum(exp(z_j))</c> over the layer, computed after subtracting the maximum. On a hidden layer too (its full Jacobian in backward).</summary>
     Softmax,
+
+    /// <summary>
+    /// Exponential linear unit, alpha 1: <c>z</c> for positive <c>z</c>, <c>exp(z) - 1</c> otherwise (PyTorch's <c>nn.ELU</c>).
+    /// Smooth where ReLU has a corner, and negative outputs keep the mean activation near zero. (Value 6 is kept for PReLU.)
+    /// </summary>
+    ELU = 7,
 }

@@ -27,6 +27,8 @@ public class GradientCheckTests
         { nameof(NoBiasMlp), Loss.MeanSquaredError },
         { nameof(NoBiasLoopedNet), Loss.CrossEntropy },
         { nameof(HiddenSoftmaxNet), Loss.MeanSquaredError },
+        { nameof(EluNet), Loss.MeanSquaredError },
+        { nameof(LoopedEluNet), Loss.CrossEntropy },
         { nameof(LoopedHiddenSoftmaxNet), Loss.CrossEntropy },
         { nameof(ConvHiddenSoftmaxNet), Loss.MeanSquaredError },
     };

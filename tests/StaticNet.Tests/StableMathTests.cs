@@ -72,6 +72,25 @@ public class StableMathTests
     }
 
     [Fact]
+    public void ELU_matches_a_double_reference_and_its_gradient_comes_from_the_output()
+    {
+        float[] z = [-100f, -20f, -1f, -1e-3f, -1e-8f, -0f, 0f, 1e-8f, 0.5f, 3f, 1e30f, float.NaN];
+        var y = new float[z.Length];
+        Activations.ELU(z, y);
+        for (int i = 0; i < z.Length; i++)
+        {
+            double expected = z[i] > 0 ? z[i] : Math.Exp(z[i]) - 1.0;
+            Assert.Equal((float)expected, y[i]);
+            Assert.Equal(y[i], Activations.ELU(z[i]));
+            if (float.IsFinite(z[i]) && z[i] != 0f)
+            {
+                double derivative = z[i] > 0 ? 1.0 : Math.Exp(z[i]);
+                Assert.Equal(derivative * 0.5, Activations.ELUGradient(y[i], 0.5f), 6);
+            }
+        }
+    }
+
+    [Fact]
     public void Binary_cross_entropy_and_sigmoid_stay_finite_at_the_extremes()
     {
         float[] logits = [1e4f, -1e4f, 30f, -30f];

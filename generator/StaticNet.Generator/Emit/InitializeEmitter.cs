@@ -5,7 +5,7 @@ using StaticNet.Generator.Planning;
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
-/// Writes <c>Initialize</c>: He normal weights for ReLU and LeakyReLU layers, Xavier uniform for the
+/// Writes <c>Initialize</c>: He normal weights for ReLU, LeakyReLU and ELU layers, Xavier uniform for the
 /// others, zero biases, with each layer's fan-in and fan-out written in as constants. Batch normalisation
 /// starts as the identity: gamma one, beta zero. A linear layer feeding a batch normalisation is initialised
 /// for the activation that follows the normalisation.
@@ -15,7 +15,7 @@ internal static class InitializeEmitter
     public static void Emit(CodeWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// Fills <paramref name=\"parameters\"/> with fresh weights: He (Kaiming) normal for ReLU and LeakyReLU layers,");
+        writer.Line("/// Fills <paramref name=\"parameters\"/> with fresh weights: He (Kaiming) normal for ReLU, LeakyReLU and ELU layers,");
         writer.Line("/// Xavier (Glorot) uniform for the others, biases zero; batch-norm gamma one and beta zero.");
         writer.Line("/// The same seed gives the same weights everywhere.");
         writer.Line("/// </summary>");

@@ -55,6 +55,7 @@ internal static class RuntimeCalls
         ActivationKind.LeakyReLU => $"{Activations}.LeakyReLU({expression}, {Float(slope)})",
         ActivationKind.Sigmoid => $"{Activations}.Sigmoid({expression})",
         ActivationKind.Tanh => $"{Activations}.Tanh({expression})",
+        ActivationKind.ELU => $"{Activations}.ELU({expression})",
         _ => expression,
     };
 
@@ -81,6 +82,7 @@ internal static class RuntimeCalls
         ActivationKind.LeakyReLU => $"{Activations}.LeakyReLUGradient({source}, {Float(slope)}, {gradient})",
         ActivationKind.Sigmoid => $"{Activations}.SigmoidGradient({source}, {gradient})",
         ActivationKind.Tanh => $"{Activations}.TanhGradient({source}, {gradient})",
+        ActivationKind.ELU => $"{Activations}.ELUGradient({source}, {gradient})",
         _ => gradient,
     };
 

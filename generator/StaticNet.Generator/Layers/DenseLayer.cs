@@ -357,7 +357,7 @@ internal sealed record DenseDeclaration(
         long weights = input.Size * units;
         bool bias = Bias?.Value ?? true;
         int weightOffset = planner.ReserveParameters(weights + (bias ? units : 0));
-        bool costly = activation is ActivationKind.Tanh or ActivationKind.Sigmoid;
+        bool costly = activation is ActivationKind.Tanh or ActivationKind.Sigmoid or ActivationKind.ELU;
         var plan = new DenseLayerPlan(
             planner.NextNumber,
             NetworkPlanner.Describe("Dense", units.ToString(CultureInfo.InvariantCulture), activation, slope, bias ? "" : ", no bias"),

@@ -132,13 +132,13 @@ internal abstract record LayerPlan(
     /// <summary>
     /// Writes the initialisation of the layer's parameters (<c>parameters</c> and <c>random</c> in scope):
     /// by default He normal when <paramref name="activated"/> (this layer, or the batch normalisation that follows a
-    /// linear one) applies ReLU or LeakyReLU, Xavier uniform otherwise, biases zero.
+    /// linear one) applies ReLU, LeakyReLU or ELU, Xavier uniform otherwise, biases zero.
     /// </summary>
     public virtual void WriteInitialization(CodeWriter writer, LayerPlan activated)
     {
         (int fanIn, int fanOut) = Fans;
         string weights = LayerCalls.Weights(Number);
-        if (activated.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU)
+        if (activated.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.ELU)
         {
             float slope = activated.Activation == ActivationKind.LeakyReLU ? activated.Slope : 0f;
             writer.Line($"// Layer {Number}: {Description}: He normal, fan-in {fanIn}.");

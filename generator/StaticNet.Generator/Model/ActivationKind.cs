@@ -9,4 +9,5 @@ internal enum ActivationKind
     Sigmoid,
     Tanh,
     Softmax,
+    ELU = 7,
 }

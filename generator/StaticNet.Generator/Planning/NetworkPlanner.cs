@@ -215,7 +215,7 @@ internal sealed class NetworkPlanner
     /// <summary>The activation if it is defined (SN0015), a slope only with LeakyReLU and finite (SN0018, SN0019).</summary>
     public ActivationKind CheckActivation(Argument<int> value, Argument<float>? slope)
     {
-        if (value.Value is < (int)ActivationKind.Identity or > (int)ActivationKind.Softmax)
+        if (!System.Enum.IsDefined(typeof(ActivationKind), value.Value))
         {
             Report(DiagnosticDescriptors.UndefinedEnumValue, value.Location, $"(Activation){value.Value}", "Activation");
             return ActivationKind.Identity;

@@ -196,6 +196,8 @@ public sealed class OnnxGraph
     {
         switch (activation)
         {
+            case Activation.Identity:
+                break;
             case Activation.ReLU:
                 Add("Relu", prefix, [current], []);
                 break;
@@ -218,6 +220,11 @@ public sealed class OnnxGraph
                 string back = AddInitializerInt64($"{prefix}.shape", [-1, .. shape]);
                 Add("Reshape", prefix, [current, back], []);
                 break;
+            case Activation.ELU:
+                Add("Elu", prefix, [current], [NodeAttribute.Float("alpha", 1f)]);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(activation), activation, "This activation has no ONNX form.");
         }
     }
 

@@ -45,6 +45,12 @@ public static class Activations
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float ReLUGradient(float z, float gradient) => z > 0f ? gradient : 0f;
 
+    /// <summary>ELU, alpha 1: <c>z</c> for positive <c>z</c>, <c>exp(z) - 1</c> otherwise, taken in double so small <c>|z|</c> keep their digits (PyTorch uses expm1).</summary>
+    public static float ELU(float z) => z > 0f ? z : (float)(Math.Exp(z) - 1.0);
+
+    /// <summary>ELU's gradient from its output <paramref name="y"/>: 1 for positive outputs, <c>exp(z) = y + 1</c> otherwise.</summary>
+    public static float ELUGradient(float y, float gradient) => y > 0f ? gradient : gradient * (y + 1f);
+
     /// <summary>Gradient through LeakyReLU.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float LeakyReLUGradient(float z, float slope, float gradient) => z > 0f ? gradient : gradient * slope;
@@ -74,6 +80,24 @@ public static class Activations
 
     /// <summary>Tanh element-wise. The spans may be the same.</summary>
     public static void Tanh(ReadOnlySpan<float> z, Span<float> y) => VectorMath.Tanh(z, y);
+
+    /// <summary><c>y = ELU(z)</c> elementwise; <paramref name="z"/> and <paramref name="y"/> may be the same span.</summary>
+    public static void ELU(ReadOnlySpan<float> z, Span<float> y)
+    {
+        for (int i = 0; i < z.Length; i++)
+        {
+            y[i] = ELU(z[i]);
+        }
+    }
+
+    /// <summary><c>gradZ = gradY * ELU'(z)</c> from the outputs <paramref name="y"/>; the gradient spans may be the same.</summary>
+    public static void ELUGradient(ReadOnlySpan<float> y, ReadOnlySpan<float> gradY, Span<float> gradZ)
+    {
+        for (int i = 0; i < y.Length; i++)
+        {
+            gradZ[i] = ELUGradient(y[i], gradY[i]);
+        }
+    }
 
     /// <summary>
     /// Softmax over the whole span, after subtracting the maximum so that no exp overflows.

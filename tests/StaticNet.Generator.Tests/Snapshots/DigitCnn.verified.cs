@@ -671,7 +671,7 @@ namespace Vision
         }
 
         /// <summary>
-        /// Fills <paramref name="parameters"/> with fresh weights: He (Kaiming) normal for ReLU and LeakyReLU layers,
+        /// Fills <paramref name="parameters"/> with fresh weights: He (Kaiming) normal for ReLU, LeakyReLU and ELU layers,
         /// Xavier (Glorot) uniform for the others, biases zero; batch-norm gamma one and beta zero.
         /// The same seed gives the same weights everywhere.
         /// </summary>

@@ -15,7 +15,7 @@ public static class BatchNetworks
         nameof(Seed462Net), nameof(TinyTanhNet), nameof(SigmoidBceNet), nameof(LeakyMseNet), nameof(CnnSmallNet),
         nameof(EveryActivationNet), nameof(MixedNet), nameof(LoopedBceNet), nameof(LoopedTanhNet), nameof(WideNet),
         nameof(ConvStackNet), nameof(ConvPoolNet), nameof(ConvOutputNet), nameof(GlobalPoolNet), nameof(NoBiasMlp), nameof(NoBiasLoopedNet),
-        nameof(HiddenSoftmaxNet), nameof(LoopedHiddenSoftmaxNet), nameof(ConvHiddenSoftmaxNet),
+        nameof(HiddenSoftmaxNet), nameof(LoopedHiddenSoftmaxNet), nameof(ConvHiddenSoftmaxNet), nameof(EluNet), nameof(LoopedEluNet),
     ];
 
     public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet)];
@@ -41,6 +41,8 @@ public static class BatchNetworks
         nameof(GlobalPoolNet) => new GlobalPoolNet(seed),
         nameof(NoBiasMlp) => new NoBiasMlp(seed),
         nameof(HiddenSoftmaxNet) => new HiddenSoftmaxNet(seed),
+        nameof(EluNet) => new EluNet(seed),
+        nameof(LoopedEluNet) => new LoopedEluNet(seed),
         nameof(LoopedHiddenSoftmaxNet) => new LoopedHiddenSoftmaxNet(seed),
         nameof(ConvHiddenSoftmaxNet) => new ConvHiddenSoftmaxNet(seed),
         nameof(NoBiasLoopedNet) => new NoBiasLoopedNet(seed),
@@ -83,6 +85,8 @@ public static class BatchNetworks
             case Seed462Net n: n.ToOnnx(stream); break;
             case NoBiasMlp n: n.ToOnnx(stream); break;
             case HiddenSoftmaxNet n: n.ToOnnx(stream); break;
+            case EluNet n: n.ToOnnx(stream); break;
+            case LoopedEluNet n: n.ToOnnx(stream); break;
             case LoopedHiddenSoftmaxNet n: n.ToOnnx(stream); break;
             case ConvHiddenSoftmaxNet n: n.ToOnnx(stream); break;
             case NoBiasLoopedNet n: n.ToOnnx(stream); break;
