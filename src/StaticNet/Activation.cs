@@ -22,8 +22,15 @@ public enum Activation
     Softmax,
 
     /// <summary>
-    /// Exponential linear unit, alpha 1: <c>z</c> for positive <c>z</c>, <c>exp(z) - 1</c> otherwise (PyTorch's <c>nn.ELU</c>).
-    /// Smooth where ReLU has a corner, and negative outputs keep the mean activation near zero. (Value 6 is kept for PReLU.)
+    /// Parametric ReLU (PyTorch's <c>nn.PReLU(num_parameters)</c>): <c>z</c> for positive <c>z</c>, <c>a * z</c> otherwise,
+    /// with one learned slope <c>a</c> per feature (or per channel after a convolution), stored after the layer's bias and
+    /// starting at 0.25. A cure for dead ReLU units: the negative side keeps a gradient that training adjusts.
     /// </summary>
-    ELU = 7,
+    PReLU,
+
+    /// <summary>
+    /// Exponential linear unit, alpha 1: <c>z</c> for positive <c>z</c>, <c>exp(z) - 1</c> otherwise (PyTorch's <c>nn.ELU</c>).
+    /// Smooth where ReLU has a corner, and negative outputs keep the mean activation near zero.
+    /// </summary>
+    ELU,
 }

@@ -21,6 +21,8 @@ public class LayerSnapshotTests
         { "DenseOutputSoftmax", "[Network(Loss = Loss.CrossEntropy)] [Input(2)] [Dense(3, Activation.Softmax)]", 1 },
         { "DenseHiddenSoftmax", "[Input(2)] [Dense(3, Activation.Softmax)] [Dense(1)]", 1 },
         { "DenseElu", "[Input(2)] [Dense(3, Activation.ELU)] [Dense(1)]", 1 },
+        { "DensePReLU", "[Input(2)] [Dense(3, Activation.PReLU)] [Dense(1)]", 1 },
+        { "Conv2DPReLU", "[Input(1, 4, 4)] [Conv2D(2, 3, Activation.PReLU)] [Flatten] [Dense(1)]", 1 },
         { "Conv2D", "[Input(2, 5, 5)] [Conv2D(3, 3, Activation.ReLU, Padding = 1)] [Flatten] [Dense(1)]", 1 },
         { "Conv2DNoBias", "[Input(2, 5, 5)] [Conv2D(3, 3, Bias = false)] [BatchNorm(Activation.ReLU)] [Flatten] [Dense(1)]", 1 },
         { "MaxPool2D", "[Input(2, 4, 4)] [Conv2D(2, 1)] [MaxPool2D(2)] [Flatten] [Dense(1)]", 2 },

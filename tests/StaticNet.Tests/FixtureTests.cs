@@ -11,7 +11,8 @@ public class FixtureTests
 {
     public static readonly string[] FixtureNames = ["seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse", "cnn-small"];
 
-    public static TheoryData<string> Fixtures => new(FixtureNames);
+    /// <summary>With the fixtures that have no optimizer traces: PReLU and ELU.</summary>
+    public static TheoryData<string> Fixtures => new([.. FixtureNames, "p-prelu-elu-mlp"]);
 
     [Theory]
     [MemberData(nameof(Fixtures))]

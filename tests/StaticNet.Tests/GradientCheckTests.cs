@@ -28,6 +28,8 @@ public class GradientCheckTests
         { nameof(NoBiasLoopedNet), Loss.CrossEntropy },
         { nameof(HiddenSoftmaxNet), Loss.MeanSquaredError },
         { nameof(EluNet), Loss.MeanSquaredError },
+        { "p-prelu-elu-mlp", Loss.CrossEntropy },
+        { nameof(ConvPReluNet), Loss.MeanSquaredError },
         { nameof(LoopedEluNet), Loss.CrossEntropy },
         { nameof(LoopedHiddenSoftmaxNet), Loss.CrossEntropy },
         { nameof(ConvHiddenSoftmaxNet), Loss.MeanSquaredError },

@@ -165,7 +165,7 @@ internal sealed class BackwardEmitter
             sums[n] = Vector.Span(sumsName, size);
         }
 
-        string activate = RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, sumsName, $"a{n}");
+        string activate = RuntimeCalls.ActivateSpan(layer, sumsName, $"a{n}");
         if (activate.Length > 0)
         {
             Code.Line(activate);
@@ -252,10 +252,10 @@ internal sealed class BackwardEmitter
         Code.Line($"// Loss: mean squared error of the outputs {y} = {layer.Activation}({z}); then {g} = dLoss/d{z} through the activation.");
         body.Allocate(y, size);
         body.Allocate(g, size);
-        Code.Line(RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, z, y));
+        Code.Line(RuntimeCalls.ActivateSpan(layer, z, y));
         Code.Line($"float loss = {RuntimeCalls.LossFunctions}.MeanSquaredError({y}, target, {g});");
         string source = RuntimeCalls.GradientNeedsInput(layer.Activation) ? z : y;
-        Code.Line(RuntimeCalls.GradientSpan(layer.Activation, layer.Slope, source, g));
+        Code.Line(RuntimeCalls.GradientSpan(layer, source, g));
     }
 
     /// <summary>
@@ -293,7 +293,7 @@ internal sealed class BackwardEmitter
         layer.WriteBackward(Code, input.SpanName, gradient.SpanName, target);
         if (!feeder.Unrolled)
         {
-            string through = RuntimeCalls.GradientSpan(feeder.Activation, feeder.Slope, source.SpanName, target);
+            string through = RuntimeCalls.GradientSpan(feeder, source.SpanName, target);
             if (through.Length > 0)
             {
                 Code.Line(through);
@@ -302,7 +302,7 @@ internal sealed class BackwardEmitter
             return Vector.Span(target, inputs);
         }
 
-        RuntimeCalls.UnrolledGradient(Code, feeder.Activation, feeder.Slope, f, source, j => $"{target}[{j}]", inputs);
+        RuntimeCalls.UnrolledGradient(Code, feeder, source, j => $"{target}[{j}]", inputs);
 
         return Vector.Locals($"g{f}_", $"g{f}", inputs);
     }

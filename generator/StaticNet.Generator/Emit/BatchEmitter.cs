@@ -235,7 +235,7 @@ internal sealed class BatchEmitter
             return;
         }
 
-        string activate = RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, source, destination);
+        string activate = RuntimeCalls.ActivateSpan(layer, source, destination);
         if (activate.Length > 0)
         {
             Code.Line(activate);
@@ -289,7 +289,7 @@ internal sealed class BatchEmitter
                 }
                 else
                 {
-                    Code.Line(RuntimeCalls.GradientSpan(layer.Activation, layer.Slope, RuntimeCalls.GradientNeedsInput(layer.Activation) ? z : y, g));
+                    Code.Line(RuntimeCalls.GradientSpan(layer, RuntimeCalls.GradientNeedsInput(layer.Activation) ? z : y, g));
                 }
 
                 break;
@@ -336,7 +336,7 @@ internal sealed class BatchEmitter
             }
             else
             {
-                string through = RuntimeCalls.GradientSpan(feeder.Activation, feeder.Slope, source, target);
+                string through = RuntimeCalls.GradientSpan(feeder, source, target);
                 if (through.Length > 0)
                 {
                     Code.Line(through);

@@ -60,7 +60,13 @@ internal static class ConstantsEmitter
         Constant(writer, "int", "WeightCount", layer.WeightCount, "Number of weights.");
         Constant(writer, "int", "BiasOffset", layer.BiasOffset, $"Where the biases{layer.BiasRole} start in the parameter span.");
         Constant(writer, "int", "BiasCount", layer.BiasCount, "Number of biases.");
-        Constant(writer, "int", "ParameterCount", layer.ParameterCount, "Weights and biases together.");
+        if (layer.SlopeCount > 0)
+        {
+            Constant(writer, "int", "SlopeOffset", layer.SlopeOffset, "Where the PReLU slopes (one per feature or channel) start in the parameter span.");
+            Constant(writer, "int", "SlopeCount", layer.SlopeCount, "Number of PReLU slopes.");
+        }
+
+        Constant(writer, "int", "ParameterCount", layer.ParameterCount, layer.SlopeCount > 0 ? "Weights, biases and slopes together." : "Weights and biases together.");
         foreach ((string type, string name, long value, string summary) in layer.ExtraConstants)
         {
             Constant(writer, type, name, value, summary);

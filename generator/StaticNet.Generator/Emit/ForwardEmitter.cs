@@ -70,7 +70,7 @@ internal static class ForwardEmitter
 
         bool fused = layer.FusesActivation;
         layer.WriteForward(code, input.SpanName, destination, fuse: fused);
-        string activate = fused ? "" : RuntimeCalls.ActivateSpan(layer.Activation, layer.Slope, destination, destination);
+        string activate = fused ? "" : RuntimeCalls.ActivateSpan(layer, destination, destination);
         if (activate.Length > 0)
         {
             code.Line(activate);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Emit;
@@ -48,38 +49,41 @@ internal static class RuntimeCalls
 
     private static bool SameBits(float a, float b) => System.BitConverter.DoubleToInt64Bits(a) == System.BitConverter.DoubleToInt64Bits(b);
 
-    /// <summary>The activation applied to a scalar expression.</summary>
-    public static string Activate(ActivationKind activation, float slope, string expression) => activation switch
+    /// <summary>The activation of <paramref name="layer"/> applied to a scalar expression, output <paramref name="index"/> of its layer.</summary>
+    public static string Activate(LayerPlan layer, string expression, int index) => layer.Activation switch
     {
         ActivationKind.ReLU => $"{Activations}.ReLU({expression})",
-        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLU({expression}, {Float(slope)})",
+        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLU({expression}, {Float(layer.Slope)})",
+        ActivationKind.PReLU => $"{Activations}.PReLU({expression}, {Slope(layer, index)})",
         ActivationKind.Sigmoid => $"{Activations}.Sigmoid({expression})",
         ActivationKind.Tanh => $"{Activations}.Tanh({expression})",
         ActivationKind.ELU => $"{Activations}.ELU({expression})",
         _ => expression,
     };
 
-    /// <summary>The activation from one span into another (or the same); empty for Identity in place.</summary>
-    public static string ActivateSpan(ActivationKind activation, float slope, string source, string destination) => activation switch
+    /// <summary>The activation of <paramref name="layer"/> from one span into another (or the same); empty for Identity in place.</summary>
+    public static string ActivateSpan(LayerPlan layer, string source, string destination) => layer.Activation switch
     {
         ActivationKind.Identity when source == destination => "",
         ActivationKind.Identity => $"{source}.CopyTo({destination});",
-        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLU({source}, {Float(slope)}, {destination});",
-        _ => $"{Activations}.{activation}({source}, {destination});",
+        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLU({source}, {Float(layer.Slope)}, {destination});",
+        ActivationKind.PReLU => $"{Activations}.PReLU({source}, {Slopes(layer)}, {destination}, planeSize: {layer.ActivationPlaneSize});",
+        _ => $"{Activations}.{layer.Activation}({source}, {destination});",
     };
 
     /// <summary>Whether the activation's gradient is computed from its input z (else from its output).</summary>
     public static bool GradientNeedsInput(ActivationKind activation) =>
-        activation is ActivationKind.ReLU or ActivationKind.LeakyReLU;
+        activation is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.PReLU;
 
     /// <summary>
-    /// dLoss/dz from dLoss/dy for one element: <paramref name="source"/> is z or y as
-    /// <see cref="GradientNeedsInput"/> says.
+    /// dLoss/dz from dLoss/dy for output <paramref name="index"/>: <paramref name="source"/> is z or y as
+    /// <see cref="GradientNeedsInput"/> says. (A PReLU's slope gradient is a statement of its own: see <see cref="UnrolledGradient"/>.)
     /// </summary>
-    public static string Gradient(ActivationKind activation, float slope, string source, string gradient) => activation switch
+    private static string Gradient(LayerPlan layer, string source, string gradient, int index) => layer.Activation switch
     {
         ActivationKind.ReLU => $"{Activations}.ReLUGradient({source}, {gradient})",
-        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLUGradient({source}, {Float(slope)}, {gradient})",
+        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLUGradient({source}, {Float(layer.Slope)}, {gradient})",
+        ActivationKind.PReLU => $"{Activations}.PReLUGradient({source}, {Slope(layer, index)}, {gradient})",
         ActivationKind.Sigmoid => $"{Activations}.SigmoidGradient({source}, {gradient})",
         ActivationKind.Tanh => $"{Activations}.TanhGradient({source}, {gradient})",
         ActivationKind.ELU => $"{Activations}.ELUGradient({source}, {gradient})",
@@ -87,50 +91,78 @@ internal static class RuntimeCalls
     };
 
     /// <summary>
-    /// Writes <c>float g{f}_j</c> = dLoss/d(sums of layer <paramref name="f"/>) for each of its <paramref name="count"/>
+    /// Writes <c>float g{f}_j</c> = dLoss/d(sums of <paramref name="feeder"/>) for each of its <paramref name="count"/>
     /// outputs, from the gradients with respect to its outputs (<paramref name="upstream"/> of j) and
     /// <paramref name="source"/> (its sums or outputs, as <see cref="GradientNeedsInput"/> says). Softmax mixes every
-    /// output, so its Jacobian takes one dot product first: <c>g_j = y_j (d_j - sum_k d_k y_k)</c>.
+    /// output, so its Jacobian takes one dot product first: <c>g_j = y_j (d_j - sum_k d_k y_k)</c>; a PReLU also adds its
+    /// slopes' gradients.
     /// </summary>
-    public static void UnrolledGradient(CodeWriter code, ActivationKind activation, float slope, int f, Vector source, System.Func<int, string> upstream, int count)
+    public static void UnrolledGradient(CodeWriter code, LayerPlan feeder, Vector source, System.Func<int, string> upstream, int count)
     {
-        if (activation != ActivationKind.Softmax)
+        int f = feeder.Number;
+        switch (feeder.Activation)
         {
-            for (int j = 0; j < count; j++)
-            {
-                foreach (string line in $"float g{f}_{j} = {Gradient(activation, slope, source.Element(j), upstream(j))};".Split('\n'))
+            case ActivationKind.Softmax:
+                var dot = new System.Text.StringBuilder();
+                for (int j = 0; j < count; j++)
                 {
-                    code.Line(line);
+                    Statement(code, $"float d{f}_{j} = {upstream(j)};");
+                    dot.Append(j == 0 ? "" : " + ").Append($"d{f}_{j} * {source.Element(j)}");
                 }
-            }
 
-            return;
-        }
+                code.Line($"// Through softmax: g = y (d - y·d), its Jacobian applied.");
+                code.Line($"float dot{f} = {dot};");
+                for (int j = 0; j < count; j++)
+                {
+                    code.Line($"float g{f}_{j} = {source.Element(j)} * (d{f}_{j} - dot{f});");
+                }
 
-        var dot = new System.Text.StringBuilder();
-        for (int j = 0; j < count; j++)
-        {
-            foreach (string line in $"float d{f}_{j} = {upstream(j)};".Split('\n'))
-            {
-                code.Line(line);
-            }
+                return;
+            case ActivationKind.PReLU:
+                code.Line($"// Through PReLU: its slopes' gradients added, then g = d where z > 0, slope * d elsewhere.");
+                for (int j = 0; j < count; j++)
+                {
+                    Statement(code, $"float d{f}_{j} = {upstream(j)};");
+                    code.Line($"parameterGradients[Layer{f}.SlopeOffset + {j}] += {Activations}.PReLUSlopeGradient({source.Element(j)}, d{f}_{j});");
+                    code.Line($"float g{f}_{j} = {Gradient(feeder, source.Element(j), $"d{f}_{j}", j)};");
+                }
 
-            dot.Append(j == 0 ? "" : " + ").Append($"d{f}_{j} * {source.Element(j)}");
-        }
+                return;
+            default:
+                for (int j = 0; j < count; j++)
+                {
+                    Statement(code, $"float g{f}_{j} = {Gradient(feeder, source.Element(j), upstream(j), j)};");
+                }
 
-        code.Line($"// Through softmax: g = y (d - y·d), its Jacobian applied.");
-        code.Line($"float dot{f} = {dot};");
-        for (int j = 0; j < count; j++)
-        {
-            code.Line($"float g{f}_{j} = {source.Element(j)} * (d{f}_{j} - dot{f});");
+                return;
         }
     }
 
-    /// <summary>The gradient over spans, in place on <paramref name="gradient"/>; empty for Identity.</summary>
-    public static string GradientSpan(ActivationKind activation, float slope, string source, string gradient) => activation switch
+    /// <summary>
+    /// The gradient through <paramref name="layer"/>'s activation over spans, in place on <paramref name="gradient"/>
+    /// (adding a PReLU's slope gradients); empty for Identity.
+    /// </summary>
+    public static string GradientSpan(LayerPlan layer, string source, string gradient) => layer.Activation switch
     {
         ActivationKind.Identity => "",
-        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLUGradient({source}, {Float(slope)}, {gradient}, {gradient});",
-        _ => $"{Activations}.{activation}Gradient({source}, {gradient}, {gradient});",
+        ActivationKind.LeakyReLU => $"{Activations}.LeakyReLUGradient({source}, {Float(layer.Slope)}, {gradient}, {gradient});",
+        ActivationKind.PReLU => $"{Activations}.PReLUGradient({source}, {Slopes(layer)}, {gradient}, {gradient}, "
+            + $"parameterGradients.Slice(Layer{layer.Number}.SlopeOffset, Layer{layer.Number}.SlopeCount), planeSize: {layer.ActivationPlaneSize});",
+        _ => $"{Activations}.{layer.Activation}Gradient({source}, {gradient}, {gradient});",
     };
+
+    /// <summary>A PReLU layer's slopes in the parameters.</summary>
+    public static string Slopes(LayerPlan layer) => $"parameters.Slice(Layer{layer.Number}.SlopeOffset, Layer{layer.Number}.SlopeCount)";
+
+    /// <summary>The slope of output <paramref name="index"/> of a flat PReLU layer.</summary>
+    private static string Slope(LayerPlan layer, int index) => $"parameters[Layer{layer.Number}.SlopeOffset + {index}]";
+
+    /// <summary>Writes a statement whose expression may span several lines.</summary>
+    public static void Statement(CodeWriter code, string text)
+    {
+        foreach (string line in text.Split('\n'))
+        {
+            code.Line(line);
+        }
+    }
 }

@@ -27,6 +27,12 @@ internal static class TensorLayout
                 yield return tensor;
             }
 
+            if (layer.SlopeCount > 0)
+            {
+                // nn.PReLU(num_parameters) is the module after the layer's: its one tensor is "weight".
+                yield return new Tensor($"{module + 1}.weight", layer.Number, "PReLU slopes", $"{layer.SlopeCount}", false, layer.SlopeOffset, layer.SlopeCount);
+            }
+
             module += layer.Activation == ActivationKind.Identity ? 1 : 2;
         }
     }

@@ -128,6 +128,7 @@ internal sealed record BatchNormLayerPlan(
         writer.Line($"// Layer {Number}: {Description}: gamma one, beta zero, so it starts as a plain normalisation.");
         writer.Line($"{LayerCalls.Weights(Number)}.Fill(1f);");
         writer.Line($"{LayerCalls.Biases(Number)}.Clear();");
+        WriteSlopeInitialization(writer);
     }
 
     /// <summary>Running means zero and running variances one, as PyTorch starts them.</summary>
@@ -184,7 +185,7 @@ internal sealed record BatchNormDeclaration(
         }
 
         long features = input.IsFlat ? input.Size : input.Channels;
-        int weightOffset = planner.ReserveParameters(2 * features);
+        int weightOffset = planner.ReserveParameters((2 * features) + (activation == ActivationKind.PReLU ? features : 0));
         string settings = (momentum == 0.1f ? "" : $", momentum {Text(momentum)}") + (epsilon == 1e-5f ? "" : $", epsilon {Text(epsilon)}");
         planner.AddIfSized(new BatchNormLayerPlan(
             planner.NextNumber,

@@ -128,7 +128,7 @@ internal sealed record Conv2DDeclaration(
         var output = Shape.Volume(filters, (int)(((paddedHeight - kernel) / stride) + 1), (int)(((paddedWidth - kernel) / stride) + 1));
         long weights = (long)filters * input.Channels * kernel * kernel;
         bool bias = Bias?.Value ?? true;
-        int weightOffset = planner.ReserveParameters(weights + (bias ? filters : 0));
+        int weightOffset = planner.ReserveParameters(weights + (bias ? filters : 0) + (activation == ActivationKind.PReLU ? filters : 0));
         planner.CheckSize(output.Size, "values in one layer");
         string geometry = (stride == 1 ? "" : $", stride {stride}") + (padding == 0 ? "" : $", padding {padding}") + (bias ? "" : ", no bias");
         planner.AddIfSized(new Conv2DLayerPlan(

@@ -101,7 +101,7 @@ internal sealed record DenseLayerPlan(
         for (int i = 0; i < Outputs; i++)
         {
             string sum = WeightedSum(input, i);
-            string value = RuntimeCalls.Activate(Activation, Slope, sum);
+            string value = RuntimeCalls.Activate(this, sum, i);
             Statement(code, softmax ? $"float z{n}_{i} = {sum};" : isOutput ? $"output[{i}] = {value};" : $"float a{n}_{i} = {value};");
         }
 
@@ -137,11 +137,11 @@ internal sealed record DenseLayerPlan(
             if (keepSums)
             {
                 Statement(code, $"float z{n}_{i} = {sum};");
-                code.Line($"float a{n}_{i} = {RuntimeCalls.Activate(Activation, Slope, $"z{n}_{i}")};");
+                code.Line($"float a{n}_{i} = {RuntimeCalls.Activate(this, $"z{n}_{i}", i)};");
             }
             else
             {
-                Statement(code, $"float a{n}_{i} = {RuntimeCalls.Activate(Activation, Slope, sum)};");
+                Statement(code, $"float a{n}_{i} = {RuntimeCalls.Activate(this, sum, i)};");
             }
         }
 
@@ -197,7 +197,7 @@ internal sealed record DenseLayerPlan(
         }
 
         int f = feeder.Number;
-        RuntimeCalls.UnrolledGradient(code, feeder.Activation, feeder.Slope, f, feederSource!, j => TransposedSum(gradient, j), Inputs);
+        RuntimeCalls.UnrolledGradient(code, feeder, feederSource!, j => TransposedSum(gradient, j), Inputs);
 
         return Vector.Locals($"g{f}_", $"g{f}", Inputs);
     }
@@ -356,7 +356,7 @@ internal sealed record DenseDeclaration(
         Shape output = Shape.Flat(units);
         long weights = input.Size * units;
         bool bias = Bias?.Value ?? true;
-        int weightOffset = planner.ReserveParameters(weights + (bias ? units : 0));
+        int weightOffset = planner.ReserveParameters(weights + (bias ? units : 0) + (activation == ActivationKind.PReLU ? units : 0));
         bool costly = activation is ActivationKind.Tanh or ActivationKind.Sigmoid or ActivationKind.ELU;
         var plan = new DenseLayerPlan(
             planner.NextNumber,

@@ -22,7 +22,17 @@ internal abstract record LayerPlan(
     int BiasCount,
     long MultiplyAccumulates)
 {
-    public int ParameterCount => WeightCount + BiasCount;
+    /// <summary>Weights, biases and a PReLU's slopes together.</summary>
+    public int ParameterCount => WeightCount + BiasCount + SlopeCount;
+
+    /// <summary>How many values the activation treats alike: one per feature of a flat output, H·W per channel of a volume.</summary>
+    public int ActivationPlaneSize => OutputShape.IsFlat ? 1 : OutputShape.Height * OutputShape.Width;
+
+    /// <summary>A PReLU activation's learned slopes, one per feature or channel of the output; none for other activations.</summary>
+    public int SlopeCount => Activation == ActivationKind.PReLU ? (int)(OutputShape.Size / ActivationPlaneSize) : 0;
+
+    /// <summary>Where the PReLU slopes start in the parameter span: right after the biases.</summary>
+    public int SlopeOffset => BiasOffset + BiasCount;
 
     /// <summary>The type name shown in the summary, e.g. <c>Dense</c>.</summary>
     public abstract string Kind { get; }
@@ -138,9 +148,14 @@ internal abstract record LayerPlan(
     {
         (int fanIn, int fanOut) = Fans;
         string weights = LayerCalls.Weights(Number);
-        if (activated.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.ELU)
+        if (activated.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.PReLU or ActivationKind.ELU)
         {
-            float slope = activated.Activation == ActivationKind.LeakyReLU ? activated.Slope : 0f;
+            float slope = activated.Activation switch
+            {
+                ActivationKind.LeakyReLU => activated.Slope,
+                ActivationKind.PReLU => 0.25f, // the slopes' starting value
+                _ => 0f,
+            };
             writer.Line($"// Layer {Number}: {Description}: He normal, fan-in {fanIn}.");
             writer.Line($"{Initializers}.HeNormal({weights}, fanIn: {fanIn}, slope: {RuntimeCalls.Float(slope)}, ref random);");
         }
@@ -153,6 +168,17 @@ internal abstract record LayerPlan(
         if (BiasCount > 0)
         {
             writer.Line($"{LayerCalls.Biases(Number)}.Clear();");
+        }
+
+        WriteSlopeInitialization(writer);
+    }
+
+    /// <summary>PReLU slopes start at 0.25, as PyTorch's <c>nn.PReLU</c>.</summary>
+    protected void WriteSlopeInitialization(CodeWriter writer)
+    {
+        if (SlopeCount > 0)
+        {
+            writer.Line($"{RuntimeCalls.Slopes(this)}.Fill(0.25f);");
         }
     }
 
@@ -178,7 +204,8 @@ internal abstract record LayerPlan(
 
     /// <summary>The ONNX call's activation arguments: which function, and its slope where it has one.</summary>
     protected string OnnxActivation =>
-        $"global::StaticNet.Activation.{Activation}, slope: {(Activation == ActivationKind.LeakyReLU ? RuntimeCalls.Float(Slope) : "0f")}";
+        $"global::StaticNet.Activation.{Activation}, slope: {(Activation == ActivationKind.LeakyReLU ? RuntimeCalls.Float(Slope) : "0f")}"
+        + (SlopeCount > 0 ? $", slopes: {RuntimeCalls.Slopes(this)}" : "");
 
     private const string Initializers = "global::StaticNet.Training.Initializers";
     private const string NoBias = "global::StaticNet.Runtime.NoBias";

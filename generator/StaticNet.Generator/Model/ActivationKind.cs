@@ -9,5 +9,6 @@ internal enum ActivationKind
     Sigmoid,
     Tanh,
     Softmax,
-    ELU = 7,
+    PReLU,
+    ELU,
 }

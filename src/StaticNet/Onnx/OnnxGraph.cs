@@ -38,8 +38,11 @@ public sealed class OnnxGraph
         shape = this.inputShape;
     }
 
-    /// <summary>A dense layer: <c>Gemm</c> with the weights <c>[outputs, inputs]</c> transposed, then the activation.</summary>
-    public void Dense(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, Activation activation, float slope)
+    /// <summary>
+    /// A dense layer: <c>Gemm</c> with the weights <c>[outputs, inputs]</c> transposed, then the activation (a PReLU's
+    /// <c>slopes</c> one per output).
+    /// </summary>
+    public void Dense(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, Activation activation, float slope, ReadOnlySpan<float> slopes = default)
     {
         string prefix = NextLayer();
         int outputs = biases.Length;
@@ -47,11 +50,13 @@ public sealed class OnnxGraph
         string b = AddInitializer($"{prefix}.bias", biases, outputs);
         Add("Gemm", prefix, [current, w, b], [NodeAttribute.Int("transB", 1)]);
         shape = [outputs];
-        Activate(prefix, activation, slope);
+        Activate(prefix, activation, slope, slopes);
     }
 
-    /// <summary>A convolution with a square kernel and zero padding, then the activation.</summary>
-    public void Conv2D(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int kernel, int stride, int padding, Activation activation, float slope)
+    /// <summary>A convolution with a square kernel and zero padding, then the activation (a PReLU's <c>slopes</c> one per channel).</summary>
+    public void Conv2D(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int kernel, int stride, int padding, Activation activation, float slope,
+        ReadOnlySpan<float> slopes = default)
     {
         string prefix = NextLayer();
         int filters = biases.Length;
@@ -65,7 +70,7 @@ public sealed class OnnxGraph
             NodeAttribute.Ints("pads", padding, padding, padding, padding),
         ]);
         shape = [filters, Side(shape[1], kernel, stride, padding), Side(shape[2], kernel, stride, padding)];
-        Activate(prefix, activation, slope);
+        Activate(prefix, activation, slope, slopes);
     }
 
     /// <summary>Max or average pooling with window and stride <paramref name="size"/>, sizes rounded down.</summary>
@@ -103,7 +108,7 @@ public sealed class OnnxGraph
     /// <summary>Batch normalisation with the running statistics (<c>BatchNormalization</c> in inference mode), then the activation.</summary>
     public void BatchNorm(
         ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, ReadOnlySpan<float> runningMean, ReadOnlySpan<float> runningVariance,
-        float epsilon, Activation activation, float slope)
+        float epsilon, Activation activation, float slope, ReadOnlySpan<float> slopes = default)
     {
         string prefix = NextLayer();
         int features = gamma.Length;
@@ -116,7 +121,7 @@ public sealed class OnnxGraph
             AddInitializer($"{prefix}.running_var", runningVariance, features),
         ],
         [NodeAttribute.Float("epsilon", epsilon)]);
-        Activate(prefix, activation, slope);
+        Activate(prefix, activation, slope, slopes);
     }
 
     /// <summary>Writes the model: the last layer's result is the graph's <c>output</c>.</summary>
@@ -192,7 +197,7 @@ public sealed class OnnxGraph
         current = output;
     }
 
-    private void Activate(string prefix, Activation activation, float slope)
+    private void Activate(string prefix, Activation activation, float slope, ReadOnlySpan<float> slopes)
     {
         switch (activation)
         {
@@ -222,6 +227,13 @@ public sealed class OnnxGraph
                 break;
             case Activation.ELU:
                 Add("Elu", prefix, [current], [NodeAttribute.Float("alpha", 1f)]);
+                break;
+            case Activation.PReLU:
+                // One slope per channel, shaped to broadcast over the rest: [C] for vectors, [C, 1, 1] for images.
+                string slopeName = shape.Length == 1
+                    ? AddInitializer($"{prefix}.prelu", slopes, slopes.Length)
+                    : AddInitializer($"{prefix}.prelu", slopes, slopes.Length, 1, 1);
+                Add("PRelu", prefix, [current, slopeName], []);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(activation), activation, "This activation has no ONNX form.");

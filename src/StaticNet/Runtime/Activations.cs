@@ -45,6 +45,15 @@ public static class Activations
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float ReLUGradient(float z, float gradient) => z > 0f ? gradient : 0f;
 
+    /// <summary>PReLU with slope <paramref name="slope"/>: <c>z</c> for positive <c>z</c>, <c>slope * z</c> otherwise.</summary>
+    public static float PReLU(float z, float slope) => z > 0f ? z : z * slope;
+
+    /// <summary>PReLU's gradient with respect to <paramref name="z"/>.</summary>
+    public static float PReLUGradient(float z, float slope, float gradient) => z > 0f ? gradient : gradient * slope;
+
+    /// <summary>PReLU's gradient with respect to its slope: <c>gradient * z</c> where <c>z</c> is not positive.</summary>
+    public static float PReLUSlopeGradient(float z, float gradient) => z > 0f ? 0f : gradient * z;
+
     /// <summary>ELU, alpha 1: <c>z</c> for positive <c>z</c>, <c>exp(z) - 1</c> otherwise, taken in double so small <c>|z|</c> keep their digits (PyTorch uses expm1).</summary>
     public static float ELU(float z) => z > 0f ? z : (float)(Math.Exp(z) - 1.0);
 
@@ -80,6 +89,48 @@ public static class Activations
 
     /// <summary>Tanh element-wise. The spans may be the same.</summary>
     public static void Tanh(ReadOnlySpan<float> z, Span<float> y) => VectorMath.Tanh(z, y);
+
+    /// <summary>
+    /// <c>y = PReLU(z)</c> with one slope per channel: <paramref name="z"/> holds whole samples of
+    /// <c>slopes.Length</c> channels of <paramref name="planeSize"/> values each (1 after a dense layer). <paramref name="z"/>
+    /// and <paramref name="y"/> may be the same span.
+    /// </summary>
+    public static void PReLU(ReadOnlySpan<float> z, ReadOnlySpan<float> slopes, Span<float> y, int planeSize)
+    {
+        for (int start = 0; start < z.Length; start += planeSize)
+        {
+            float slope = slopes[(start / planeSize) % slopes.Length];
+            for (int i = start; i < start + planeSize; i++)
+            {
+                y[i] = z[i] > 0f ? z[i] : z[i] * slope;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>gradZ = gradY * PReLU'(z)</c>, and the slopes' gradients (summed over every value of their channel, in every
+    /// sample) ADDED into <paramref name="slopeGradients"/>. Layout as <see cref="PReLU(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int)"/>;
+    /// <paramref name="gradY"/> and <paramref name="gradZ"/> may be the same span.
+    /// </summary>
+    public static void PReLUGradient(
+        ReadOnlySpan<float> z, ReadOnlySpan<float> slopes, ReadOnlySpan<float> gradY, Span<float> gradZ, Span<float> slopeGradients, int planeSize)
+    {
+        for (int start = 0; start < z.Length; start += planeSize)
+        {
+            int channel = (start / planeSize) % slopes.Length;
+            float slope = slopes[channel];
+            float sum = 0f;
+            for (int i = start; i < start + planeSize; i++)
+            {
+                float g = gradY[i];
+                bool positive = z[i] > 0f;
+                sum += positive ? 0f : g * z[i];
+                gradZ[i] = positive ? g : g * slope;
+            }
+
+            slopeGradients[channel] += sum;
+        }
+    }
 
     /// <summary><c>y = ELU(z)</c> elementwise; <paramref name="z"/> and <paramref name="y"/> may be the same span.</summary>
     public static void ELU(ReadOnlySpan<float> z, Span<float> y)

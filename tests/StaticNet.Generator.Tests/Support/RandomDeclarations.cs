@@ -11,7 +11,7 @@ namespace StaticNet.Generator.Tests.Support;
 public static class RandomDeclarations
 {
     private static readonly string[] Activations =
-        ["Activation.Identity", "Activation.ReLU", "Activation.LeakyReLU", "Activation.Sigmoid", "Activation.Tanh", "Activation.ELU", "Activation.Softmax", "(Activation)9", "(Activation)(-1)", "(Activation)6"];
+        ["Activation.Identity", "Activation.ReLU", "Activation.LeakyReLU", "Activation.Sigmoid", "Activation.Tanh", "Activation.ELU", "Activation.PReLU", "Activation.Softmax", "(Activation)9", "(Activation)(-1)", "(Activation)8"];
     private static readonly string[] Losses = ["Loss.MeanSquaredError", "Loss.CrossEntropy", "Loss.BinaryCrossEntropy", "(Loss)5"];
     private static readonly string[] TypeShapes =
         ["public partial class {0} {{ }}", "internal partial class {0} {{ }}", "public partial struct {0} {{ }}", "public partial record {0} {{ }}",
@@ -33,10 +33,10 @@ public static class RandomDeclarations
         {
             int side = random.Next(4, 10);
             text.Append($"[Input({random.Next(1, 4)}, {side}, {side + random.Next(3)})]\n");
-            text.Append($"[Conv2D({random.Next(1, 5)}, {random.Next(1, 4)}, {Pick(random, Activations[..7])}, Padding = {random.Next(0, 1)})]\n");
+            text.Append($"[Conv2D({random.Next(1, 5)}, {random.Next(1, 4)}, {Pick(random, Activations[..8])}, Padding = {random.Next(0, 1)})]\n");
             if (random.Next(3) == 0)
             {
-                text.Append($"[BatchNorm({Pick(random, Activations[..7])})]\n");
+                text.Append($"[BatchNorm({Pick(random, Activations[..8])})]\n");
             }
 
             text.Append(random.Next(2) == 0 ? "[MaxPool2D(2)]\n[Flatten]\n" : "[GlobalAveragePool2D]\n");
@@ -48,14 +48,14 @@ public static class RandomDeclarations
 
         for (int i = random.Next(0, 4); i > 0; i--)
         {
-            text.Append($"[Dense({random.Next(1, 40)}, {Pick(random, Activations[..7])})]\n");
+            text.Append($"[Dense({random.Next(1, 40)}, {Pick(random, Activations[..8])})]\n");
             if (random.Next(5) == 0)
             {
                 text.Append("[Dropout(0.2f)]\n");
             }
             else if (random.Next(4) == 0)
             {
-                text.Append($"[BatchNorm({Pick(random, Activations[..7])}, Momentum = 0.3f)]\n");
+                text.Append($"[BatchNorm({Pick(random, Activations[..8])}, Momentum = 0.3f)]\n");
             }
         }
 
@@ -63,7 +63,7 @@ public static class RandomDeclarations
         {
             "Loss.CrossEntropy" => "Activation.Softmax",
             "Loss.BinaryCrossEntropy" => "Activation.Sigmoid",
-            _ => Pick(random, Activations[..7]),
+            _ => Pick(random, Activations[..8]),
         };
         text.Append($"[Dense({random.Next(2, 12)}, {last})]\n");
         text.AppendFormat(Pick(random, [TypeShapes[0], TypeShapes[1], TypeShapes[2], TypeShapes[4], TypeShapes[8]]), name);
@@ -172,7 +172,7 @@ public static class RandomDeclarations
         4 when random.Next(2) == 0 => $"[BatchNorm({Pick(random, Activations)}{BatchNormOptions(random)})]",
         4 => "[GlobalAveragePool2D]",
         5 when random.Next(4) == 0 => Pick(random, ["[Dense(\"six\")]", "[Dense()]", "[Dense(1, 2, 3)]", "[Conv2D(2)]", "[Dense(nameof(Loss))]", "[Dense(int.MaxValue)]"]),
-        _ => $"[Dense({Size(random)}, {Pick(random, random.Next(4) == 0 ? Activations : Activations[..7])}{DenseOptions(random)})]",
+        _ => $"[Dense({Size(random)}, {Pick(random, random.Next(4) == 0 ? Activations : Activations[..8])}{DenseOptions(random)})]",
     };
 
     private static string Geometry(Random random) => random.Next(4) switch

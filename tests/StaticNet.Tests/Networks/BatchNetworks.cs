@@ -16,12 +16,13 @@ public static class BatchNetworks
         nameof(EveryActivationNet), nameof(MixedNet), nameof(LoopedBceNet), nameof(LoopedTanhNet), nameof(WideNet),
         nameof(ConvStackNet), nameof(ConvPoolNet), nameof(ConvOutputNet), nameof(GlobalPoolNet), nameof(NoBiasMlp), nameof(NoBiasLoopedNet),
         nameof(HiddenSoftmaxNet), nameof(LoopedHiddenSoftmaxNet), nameof(ConvHiddenSoftmaxNet), nameof(EluNet), nameof(LoopedEluNet),
+        nameof(PReluEluNet), nameof(ConvPReluNet),
     ];
 
     public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet)];
 
     public static readonly string[] WithBatchNorm =
-        [nameof(FeatureNormNet), nameof(ChannelNormNet), nameof(NormEverywhereNet), nameof(NormOutputNet), nameof(ConvBlockNet)];
+        [nameof(FeatureNormNet), nameof(ChannelNormNet), nameof(NormEverywhereNet), nameof(NormOutputNet), nameof(ConvBlockNet), nameof(LoopedPReluNet)];
 
     public static INetwork Create(string name, int seed) => name switch
     {
@@ -42,6 +43,9 @@ public static class BatchNetworks
         nameof(NoBiasMlp) => new NoBiasMlp(seed),
         nameof(HiddenSoftmaxNet) => new HiddenSoftmaxNet(seed),
         nameof(EluNet) => new EluNet(seed),
+        nameof(PReluEluNet) => new PReluEluNet(seed),
+        nameof(ConvPReluNet) => new ConvPReluNet(seed),
+        nameof(LoopedPReluNet) => new LoopedPReluNet(seed),
         nameof(LoopedEluNet) => new LoopedEluNet(seed),
         nameof(LoopedHiddenSoftmaxNet) => new LoopedHiddenSoftmaxNet(seed),
         nameof(ConvHiddenSoftmaxNet) => new ConvHiddenSoftmaxNet(seed),
@@ -86,6 +90,9 @@ public static class BatchNetworks
             case NoBiasMlp n: n.ToOnnx(stream); break;
             case HiddenSoftmaxNet n: n.ToOnnx(stream); break;
             case EluNet n: n.ToOnnx(stream); break;
+            case PReluEluNet n: n.ToOnnx(stream); break;
+            case ConvPReluNet n: n.ToOnnx(stream); break;
+            case LoopedPReluNet n: n.ToOnnx(stream); break;
             case LoopedEluNet n: n.ToOnnx(stream); break;
             case LoopedHiddenSoftmaxNet n: n.ToOnnx(stream); break;
             case ConvHiddenSoftmaxNet n: n.ToOnnx(stream); break;

@@ -42,6 +42,7 @@ public static class FixtureNetworks
         "sigmoid-bce" => new(fixture, SigmoidBceNet.ParameterCount, SigmoidBceNet.InputSize, SigmoidBceNet.OutputSize, SigmoidBceNet.Forward, SigmoidBceNet.Backward),
         "leaky-mse" => new(fixture, LeakyMseNet.ParameterCount, LeakyMseNet.InputSize, LeakyMseNet.OutputSize, LeakyMseNet.Forward, LeakyMseNet.Backward),
         "cnn-small" => new(fixture, CnnSmallNet.ParameterCount, CnnSmallNet.InputSize, CnnSmallNet.OutputSize, CnnSmallNet.Forward, CnnSmallNet.Backward),
+        "p-prelu-elu-mlp" => new(fixture, PReluEluNet.ParameterCount, PReluEluNet.InputSize, PReluEluNet.OutputSize, PReluEluNet.Forward, PReluEluNet.Backward),
         _ => throw new System.ArgumentException($"No network for fixture '{fixture}'.", nameof(fixture)),
     };
 }

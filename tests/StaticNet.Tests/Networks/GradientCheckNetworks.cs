@@ -62,6 +62,7 @@ public static class GradientCheckNetworks
         nameof(ConvPoolNet) => new(name, ConvPoolNet.ParameterCount, ConvPoolNet.InputSize, ConvPoolNet.OutputSize, ConvPoolNet.Forward, ConvPoolNet.Backward),
         nameof(GlobalPoolNet) => new(name, GlobalPoolNet.ParameterCount, GlobalPoolNet.InputSize, GlobalPoolNet.OutputSize, GlobalPoolNet.Forward, GlobalPoolNet.Backward),
         nameof(ConvOutputNet) => new(name, ConvOutputNet.ParameterCount, ConvOutputNet.InputSize, ConvOutputNet.OutputSize, ConvOutputNet.Forward, ConvOutputNet.Backward),
+        nameof(ConvPReluNet) => new(name, ConvPReluNet.ParameterCount, ConvPReluNet.InputSize, ConvPReluNet.OutputSize, ConvPReluNet.Forward, ConvPReluNet.Backward),
         nameof(EluNet) => new(name, EluNet.ParameterCount, EluNet.InputSize, EluNet.OutputSize, EluNet.Forward, EluNet.Backward),
         nameof(LoopedEluNet) => new(name, LoopedEluNet.ParameterCount, LoopedEluNet.InputSize, LoopedEluNet.OutputSize, LoopedEluNet.Forward, LoopedEluNet.Backward),
         nameof(HiddenSoftmaxNet) => new(name, HiddenSoftmaxNet.ParameterCount, HiddenSoftmaxNet.InputSize, HiddenSoftmaxNet.OutputSize, HiddenSoftmaxNet.Forward, HiddenSoftmaxNet.Backward),
