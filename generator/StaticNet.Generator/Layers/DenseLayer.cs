@@ -102,7 +102,7 @@ internal sealed record DenseLayerPlan(
         {
             string sum = WeightedSum(input, i);
             string value = RuntimeCalls.Activate(this, sum, i);
-            Statement(code, softmax ? $"float z{n}_{i} = {sum};" : isOutput ? $"output[{i}] = {value};" : $"float a{n}_{i} = {value};");
+            RuntimeCalls.Statement(code, softmax ? $"float z{n}_{i} = {sum};" : isOutput ? $"output[{i}] = {value};" : $"float a{n}_{i} = {value};");
         }
 
         if (softmax)
@@ -124,7 +124,7 @@ internal sealed record DenseLayerPlan(
             // A hidden softmax: its outputs are kept for the backward pass, which applies its Jacobian to them.
             for (int i = 0; i < Outputs; i++)
             {
-                Statement(code, $"float z{n}_{i} = {WeightedSum(input, i)};");
+                RuntimeCalls.Statement(code, $"float z{n}_{i} = {WeightedSum(input, i)};");
             }
 
             WriteInlineSoftmax(code, i => $"float a{n}_{i}");
@@ -136,12 +136,12 @@ internal sealed record DenseLayerPlan(
             string sum = WeightedSum(input, i);
             if (keepSums)
             {
-                Statement(code, $"float z{n}_{i} = {sum};");
+                RuntimeCalls.Statement(code, $"float z{n}_{i} = {sum};");
                 code.Line($"float a{n}_{i} = {RuntimeCalls.Activate(this, $"z{n}_{i}", i)};");
             }
             else
             {
-                Statement(code, $"float a{n}_{i} = {RuntimeCalls.Activate(this, sum, i)};");
+                RuntimeCalls.Statement(code, $"float a{n}_{i} = {RuntimeCalls.Activate(this, sum, i)};");
             }
         }
 
@@ -155,7 +155,7 @@ internal sealed record DenseLayerPlan(
         body.Allocate(destination, Outputs);
         for (int i = 0; i < Outputs; i++)
         {
-            Statement(body.Code, $"{destination}[{i}] = {WeightedSum(input, i)};");
+            RuntimeCalls.Statement(body.Code, $"{destination}[{i}] = {WeightedSum(input, i)};");
         }
     }
 
@@ -189,7 +189,7 @@ internal sealed record DenseLayerPlan(
             code.Line("{");
             for (int j = 0; j < Inputs; j++)
             {
-                Statement(code, $"    inputGradients[{j}] = {TransposedSum(gradient, j)};");
+                RuntimeCalls.Statement(code, $"    inputGradients[{j}] = {TransposedSum(gradient, j)};");
             }
 
             code.Line("}");
@@ -298,15 +298,6 @@ internal sealed record DenseLayerPlan(
         }
 
         return text.ToString();
-    }
-
-    /// <summary>Writes a statement whose expression may span several lines.</summary>
-    private static void Statement(CodeWriter code, string text)
-    {
-        foreach (string line in text.Split('\n'))
-        {
-            code.Line(line);
-        }
     }
 }
 
