@@ -321,7 +321,7 @@ internal sealed record DenseDeclaration(
 
     /// <summary>
     /// Needs a flat input (SN0007), checks a declared <c>InputSize</c> (SN0008), and unrolls when its weights are within
-    /// the network's threshold (a quarter of it for tanh and sigmoid, whose scalar form costs as much as eight vector lanes).
+    /// the network's threshold (a quarter of it for tanh, sigmoid and ELU, whose scalar form costs as much as eight vector lanes).
     /// </summary>
     public override Shape Plan(NetworkPlanner planner, Shape input)
     {
