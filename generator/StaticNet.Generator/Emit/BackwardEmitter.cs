@@ -92,7 +92,9 @@ internal sealed class BackwardEmitter
             Code.Line();
         }
 
-        Vector? gradient = Loss(Layer(outputLayer));
+        LayerPlan output = Layer(outputLayer);
+        Vector? gradient = Vector.Span(
+            LossCode.Write(Code, plan.Loss, output, batch: false, (name, size) => body.Allocate(name, size)), (int)output.OutputShape.Size);
         Code.Line();
         Code.Line("// Backward pass, last layer first.");
         for (int number = outputLayer; number >= 1 && gradient is not null; number--)
@@ -205,57 +207,6 @@ internal sealed class BackwardEmitter
         }
 
         sums[n] = Vector.Span($"z{n}", size);
-    }
-
-    /// <summary>Writes the loss and dLoss/dz of the output layer; returns that gradient.</summary>
-    private Vector Loss(LayerPlan layer)
-    {
-        int n = layer.Number;
-        int size = (int)layer.OutputShape.Size;
-        string z = $"z{n}";
-        string g = $"g{n}";
-        switch (plan.Loss)
-        {
-            case LossKind.CrossEntropy:
-                Code.Line($"// Loss: cross-entropy of softmax({z}), computed as log-softmax so it stays finite.");
-                Code.Line($"// Softmax and cross-entropy are differentiated together: {g} = dLoss/d{z} = p - t.");
-                body.Allocate(g, size);
-                Code.Line($"float loss = {RuntimeCalls.LossFunctions}.SoftmaxCrossEntropy({z}, target, {g}, {g});");
-                break;
-            case LossKind.BinaryCrossEntropy:
-                Code.Line($"// Loss: binary cross-entropy of sigmoid({z}), computed from the logits so it never takes log(0).");
-                Code.Line($"// Sigmoid and cross-entropy are differentiated together: {g} = dLoss/d{z} = (sigmoid(z) - t) / n.");
-                body.Allocate(g, size);
-                Code.Line($"float loss = {RuntimeCalls.LossFunctions}.SigmoidBinaryCrossEntropy({z}, target, {g});");
-                break;
-            default:
-                MeanSquaredError(layer, z, g);
-                break;
-        }
-
-        return Vector.Span(g, size);
-    }
-
-    private void MeanSquaredError(LayerPlan layer, string z, string g)
-    {
-        int n = layer.Number;
-        int size = (int)layer.OutputShape.Size;
-        if (layer.Activation == ActivationKind.Identity)
-        {
-            Code.Line($"// Loss: mean squared error of the linear outputs; {g} = dLoss/d{z} = 2 (y - t) / n.");
-            body.Allocate(g, size);
-            Code.Line($"float loss = {RuntimeCalls.LossFunctions}.MeanSquaredError({z}, target, {g});");
-            return;
-        }
-
-        string y = $"y{n}";
-        Code.Line($"// Loss: mean squared error of the outputs {y} = {layer.Activation}({z}); then {g} = dLoss/d{z} through the activation.");
-        body.Allocate(y, size);
-        body.Allocate(g, size);
-        Code.Line(RuntimeCalls.ActivateSpan(layer, z, y));
-        Code.Line($"float loss = {RuntimeCalls.LossFunctions}.MeanSquaredError({y}, target, {g});");
-        string source = RuntimeCalls.GradientNeedsInput(layer.Activation) ? z : y;
-        Code.Line(RuntimeCalls.GradientSpan(layer, source, g));
     }
 
     /// <summary>

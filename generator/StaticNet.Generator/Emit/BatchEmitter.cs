@@ -120,7 +120,7 @@ internal sealed class BatchEmitter
         writer.Line();
         Code.Line("// Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.");
         ForwardLayers();
-        string gradient = Loss(Layer(OutputLayerNumber));
+        string gradient = LossCode.Write(Code, plan.Loss, Layer(OutputLayerNumber), batch: true, (name, size) => scratch.PerSample(name, size));
         Code.Line();
         Code.Line("// Backward pass, last layer first, each over the whole batch.");
         for (int number = OutputLayerNumber; number >= 1; number--)
@@ -241,64 +241,6 @@ internal sealed class BatchEmitter
             Code.Line(activate);
         }
     }
-
-    /// <summary>Writes the batch's mean loss, the outputs if wanted, and dLoss/dz of the output layer; returns that gradient's span.</summary>
-    private string Loss(LayerPlan layer)
-    {
-        int n = layer.Number;
-        int size = (int)layer.OutputShape.Size;
-        string z = $"z{n}";
-        string g = $"g{n}";
-        switch (plan.Loss)
-        {
-            case LossKind.CrossEntropy:
-                Code.Line($"// Loss: mean cross-entropy of softmax({z}) over the batch; {g} = (p - t) / batch. The probabilities go to the outputs.");
-                scratch.PerSample(g, size);
-                Code.Line($"float loss = {BatchLosses}.SoftmaxCrossEntropy({z}, targets, outputs.IsEmpty ? {g} : outputs, {g}, OutputSize);");
-                break;
-            case LossKind.BinaryCrossEntropy:
-                Code.Line($"// Loss: mean binary cross-entropy of sigmoid({z}) over the batch, from the logits; {g} = (sigmoid(z) - t) / (n batch).");
-                scratch.PerSample(g, size);
-                Code.Line($"float loss = {BatchLosses}.SigmoidBinaryCrossEntropy({z}, targets, {g}, OutputSize);");
-                Code.Open("if (!outputs.IsEmpty)");
-                Code.Line($"{RuntimeCalls.Activations}.Sigmoid({z}, outputs);");
-                Code.Close();
-                break;
-            case LossKind.MeanSquaredError when layer.Activation == ActivationKind.Identity:
-                Code.Line($"// Loss: mean squared error of the linear outputs, averaged over the batch; {g} = 2 (y - t) / (n batch).");
-                scratch.PerSample(g, size);
-                Code.Line($"float loss = {BatchLosses}.MeanSquaredError({z}, targets, {g}, OutputSize);");
-                Code.Open("if (!outputs.IsEmpty)");
-                Code.Line($"{z}.CopyTo(outputs);");
-                Code.Close();
-                break;
-            default:
-                string y = $"y{n}";
-                Code.Line($"// Loss: mean squared error of {y} = {layer.Activation}({z}), averaged over the batch; then {g} = dLoss/d{z} through the activation.");
-                scratch.PerSample(y, size);
-                scratch.PerSample(g, size);
-                Activate(layer, z, y);
-                Code.Line($"float loss = {BatchLosses}.MeanSquaredError({y}, targets, {g}, OutputSize);");
-                Code.Open("if (!outputs.IsEmpty)");
-                Code.Line($"{y}.CopyTo(outputs);");
-                Code.Close();
-                if (layer.Activation == ActivationKind.Softmax)
-                {
-                    LayerCalls.EachSample(Code, size, size, y, g, (output, gradient) =>
-                        Code.Line($"{RuntimeCalls.Activations}.SoftmaxGradient({output}, {gradient}, {gradient});"));
-                }
-                else
-                {
-                    Code.Line(RuntimeCalls.GradientSpan(layer, RuntimeCalls.GradientNeedsInput(layer.Activation) ? z : y, g));
-                }
-
-                break;
-        }
-
-        return g;
-    }
-
-    private const string BatchLosses = "global::StaticNet.Runtime.BatchLosses";
 
     /// <summary>Adds layer <c>n</c>'s parameter gradients; returns the span of dLoss/dz of the layer that feeds it.</summary>
     private string BackwardLayer(LayerPlan layer, string gradient)
