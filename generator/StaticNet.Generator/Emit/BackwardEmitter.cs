@@ -66,44 +66,46 @@ internal sealed class BackwardEmitter
         writer.Line($"{RuntimeCalls.SpanGuard}.LengthOrEmpty(inputGradients.Length, InputSize, \"inputGradients\");");
         writer.Line();
 
-        int outputLayer = OutputLayer.Number(plan);
+        // Dropout layers draw masks here only when the caller asks for training (the flag in BackwardCore).
         Code.Line("// Forward pass, keeping each layer's values for the backward pass.");
-        foreach (LayerPlan layer in plan.Layers)
+        LayerPlan? output = null;
+        foreach ((LayerPlan layer, LayerRole role, bool isOutput) in LayerWalk.Forward(plan, training: true))
         {
             Vector input = outputs[layer.Number - 1];
-            if (layer.IsView)
+            switch (role)
             {
-                Code.Line($"// Layer {layer.Number}: Flatten, {layer.InputShape} -> {layer.OutputShape}: the same values.");
-                outputs[layer.Number] = input;
-            }
-            else if (layer is IMaskedLayer masked)
-            {
-                ForwardMasked(layer, masked, input);
-            }
-            else if (layer.Number == outputLayer)
-            {
-                ForwardOutputLayer(layer, input);
-            }
-            else
-            {
-                ForwardHiddenLayer(layer, input);
+                case LayerRole.View:
+                    Code.Line($"// Layer {layer.Number}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}: the same values.");
+                    outputs[layer.Number] = input;
+                    break;
+                case LayerRole.Masked:
+                    ForwardMasked(layer, (IMaskedLayer)layer, input);
+                    break;
+                default:
+                    if (isOutput)
+                    {
+                        ForwardOutputLayer(layer, input);
+                        output = layer;
+                    }
+                    else
+                    {
+                        ForwardHiddenLayer(layer, input);
+                    }
+
+                    break;
             }
 
             Code.Line();
         }
 
-        LayerPlan output = Layer(outputLayer);
         Vector? gradient = Vector.Span(
-            LossCode.Write(Code, plan.Loss, output, batch: false, (name, size) => body.Allocate(name, size)), (int)output.OutputShape.Size);
+            LossCode.Write(Code, plan.Loss, output!, batch: false, (name, size) => body.Allocate(name, size)), (int)output!.OutputShape.Size);
         Code.Line();
         Code.Line("// Backward pass, last layer first.");
-        for (int number = outputLayer; number >= 1 && gradient is not null; number--)
+        foreach (LayerPlan layer in LayerWalk.Backward(plan))
         {
-            if (!Layer(number).IsView)
-            {
-                gradient = BackwardLayer(Layer(number), gradient);
-                Code.Line();
-            }
+            gradient = BackwardLayer(layer, gradient!);
+            Code.Line();
         }
 
         Code.Line("return loss;");

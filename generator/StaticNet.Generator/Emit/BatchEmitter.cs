@@ -123,13 +123,10 @@ internal sealed class BatchEmitter
         string gradient = LossCode.Write(Code, plan.Loss, Layer(OutputLayerNumber), batch: true, (name, size) => scratch.PerSample(name, size));
         Code.Line();
         Code.Line("// Backward pass, last layer first, each over the whole batch.");
-        for (int number = OutputLayerNumber; number >= 1; number--)
+        foreach (LayerPlan layer in LayerWalk.Backward(plan))
         {
-            if (!Layer(number).IsView)
-            {
-                gradient = BackwardLayer(Layer(number), gradient);
-                Code.Line();
-            }
+            gradient = BackwardLayer(layer, gradient);
+            Code.Line();
         }
 
         Code.Line("return loss;");
@@ -141,31 +138,31 @@ internal sealed class BatchEmitter
 
     private void ForwardLayers()
     {
-        foreach (LayerPlan layer in plan.Layers)
+        foreach ((LayerPlan layer, LayerRole role, _) in LayerWalk.Forward(plan, training))
         {
             int n = layer.Number;
             string input = outputs[n - 1];
-            if (layer.IsView)
+            switch (role)
             {
-                Code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}: the same values.");
-                outputs[n] = input;
-            }
-            else if (!training && layer.IsIdentityAtInference)
-            {
-                Code.Line($"// Layer {n}: {layer.Description}: passes values through at inference.");
-                outputs[n] = input;
-            }
-            else if (training && layer is IMaskedLayer masked)
-            {
-                Code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape}: a fresh random mask for every sample.");
-                scratch.PerSample($"a{n}", (int)layer.OutputShape.Size);
-                scratch.PerSample(LayerCalls.DropoutMask(n), (int)layer.OutputShape.Size);
-                masked.WriteMaskedForward(Code, input, $"a{n}", RuntimeCalls.Float(masked.Rate));
-                outputs[n] = $"a{n}";
-            }
-            else
-            {
-                ForwardComputingLayer(layer, input);
+                case LayerRole.View:
+                    Code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}: the same values.");
+                    outputs[n] = input;
+                    break;
+                case LayerRole.PassThrough:
+                    Code.Line($"// Layer {n}: {layer.Description}: passes values through at inference.");
+                    outputs[n] = input;
+                    break;
+                case LayerRole.Masked:
+                    var masked = (IMaskedLayer)layer;
+                    Code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape}: a fresh random mask for every sample.");
+                    scratch.PerSample($"a{n}", (int)layer.OutputShape.Size);
+                    scratch.PerSample(LayerCalls.DropoutMask(n), (int)layer.OutputShape.Size);
+                    masked.WriteMaskedForward(Code, input, $"a{n}", RuntimeCalls.Float(masked.Rate));
+                    outputs[n] = $"a{n}";
+                    break;
+                default:
+                    ForwardComputingLayer(layer, input);
+                    break;
             }
 
             Code.Line();

@@ -27,29 +27,26 @@ internal static class ForwardEmitter
 
         var body = new MethodBody();
         Vector current = new("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true);
-        int outputLayer = OutputLayer.Number(plan);
-        foreach (LayerPlan layer in plan.Layers)
+        foreach ((LayerPlan layer, LayerRole role, bool isOutput) in LayerWalk.Forward(plan, training: false))
         {
             if (layer.Number > 1)
             {
                 body.Code.Line();
             }
 
-            if (layer.IsView)
+            switch (role)
             {
-                body.Code.Line($"// Layer {layer.Number}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}: the same values, nothing to do.");
-            }
-            else if (layer.IsIdentityAtInference)
-            {
-                body.Code.Line($"// Layer {layer.Number}: {layer.Description}: passes values through at inference, nothing to do.");
-            }
-            else if (layer is IUnrollableLayer { Unrolled: true } unrolled)
-            {
-                current = unrolled.WriteForward(body, current, layer.Number == outputLayer);
-            }
-            else
-            {
-                current = EmitLooped(body, layer, current, layer.Number == outputLayer);
+                case LayerRole.View:
+                    body.Code.Line($"// Layer {layer.Number}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}: the same values, nothing to do.");
+                    break;
+                case LayerRole.PassThrough:
+                    body.Code.Line($"// Layer {layer.Number}: {layer.Description}: passes values through at inference, nothing to do.");
+                    break;
+                default:
+                    current = layer is IUnrollableLayer { Unrolled: true } unrolled
+                        ? unrolled.WriteForward(body, current, isOutput)
+                        : EmitLooped(body, layer, current, isOutput);
+                    break;
             }
         }
 
