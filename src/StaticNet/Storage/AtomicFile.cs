@@ -17,8 +17,9 @@ public static class AtomicFile
     public static void Write(string path, MemoryStream contents)
     {
         ArgumentNullException.ThrowIfNull(contents);
+        ReadOnlySpan<byte> bytes = contents.TryGetBuffer(out ArraySegment<byte> buffer) ? buffer : contents.ToArray();
         using var replacement = new FileReplacement(path);
-        replacement.Stream.Write(contents.GetBuffer().AsSpan(0, checked((int)contents.Length)));
+        replacement.Stream.Write(bytes);
         replacement.Commit();
     }
 }
