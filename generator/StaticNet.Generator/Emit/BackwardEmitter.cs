@@ -68,7 +68,6 @@ internal sealed class BackwardEmitter
 
         // Dropout layers draw masks here only when the caller asks for training (the flag in BackwardCore).
         Code.Line("// Forward pass, keeping each layer's values for the backward pass.");
-        LayerPlan? output = null;
         foreach ((LayerPlan layer, LayerRole role, bool isOutput) in LayerWalk.Forward(plan, training: true))
         {
             Vector input = outputs[layer.Number - 1];
@@ -85,7 +84,6 @@ internal sealed class BackwardEmitter
                     if (isOutput)
                     {
                         ForwardOutputLayer(layer, input);
-                        output = layer;
                     }
                     else
                     {
@@ -98,8 +96,9 @@ internal sealed class BackwardEmitter
             Code.Line();
         }
 
+        LayerPlan output = Layer(OutputLayer.Number(plan));
         Vector? gradient = Vector.Span(
-            LossCode.Write(Code, plan.Loss, output!, batch: false, (name, size) => body.Allocate(name, size)), (int)output!.OutputShape.Size);
+            LossCode.Write(Code, plan.Loss, output, batch: false, (name, size) => body.Allocate(name, size)), (int)output.OutputShape.Size);
         Code.Line();
         Code.Line("// Backward pass, last layer first.");
         foreach (LayerPlan layer in LayerWalk.Backward(plan))

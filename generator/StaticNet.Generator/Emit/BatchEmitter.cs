@@ -44,8 +44,6 @@ internal sealed class BatchEmitter
 
     private CodeWriter Code => scratch.Code;
 
-    private int OutputLayerNumber => OutputLayer.Number(plan);
-
     public static void EmitForward(CodeWriter writer, NetworkPlan plan) => new BatchEmitter(plan, training: false).WriteForward(writer);
 
     public static void EmitBackward(CodeWriter writer, NetworkPlan plan) => new BatchEmitter(plan, training: true).WriteBackward(writer);
@@ -120,7 +118,7 @@ internal sealed class BatchEmitter
         writer.Line();
         Code.Line("// Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.");
         ForwardLayers();
-        string gradient = LossCode.Write(Code, plan.Loss, Layer(OutputLayerNumber), batch: true, (name, size) => scratch.PerSample(name, size));
+        string gradient = LossCode.Write(Code, plan.Loss, Layer(OutputLayer.Number(plan)), batch: true, (name, size) => scratch.PerSample(name, size));
         Code.Line();
         Code.Line("// Backward pass, last layer first, each over the whole batch.");
         foreach (LayerPlan layer in LayerWalk.Backward(plan))
@@ -138,7 +136,7 @@ internal sealed class BatchEmitter
 
     private void ForwardLayers()
     {
-        foreach ((LayerPlan layer, LayerRole role, _) in LayerWalk.Forward(plan, training))
+        foreach ((LayerPlan layer, LayerRole role, bool isOutput) in LayerWalk.Forward(plan, training))
         {
             int n = layer.Number;
             string input = outputs[n - 1];
@@ -161,7 +159,7 @@ internal sealed class BatchEmitter
                     outputs[n] = $"a{n}";
                     break;
                 default:
-                    ForwardComputingLayer(layer, input);
+                    ForwardComputingLayer(layer, input, isOutput);
                     break;
             }
 
@@ -169,12 +167,12 @@ internal sealed class BatchEmitter
         }
     }
 
-    private void ForwardComputingLayer(LayerPlan layer, string input)
+    private void ForwardComputingLayer(LayerPlan layer, string input, bool isOutput)
     {
         int n = layer.Number;
         int size = (int)layer.OutputShape.Size;
         Code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}, for every sample.");
-        if (n == OutputLayerNumber)
+        if (isOutput)
         {
             // In training the loss takes the weighted sums; at inference they go straight to the outputs.
             string destination = training ? $"z{n}" : "outputs";

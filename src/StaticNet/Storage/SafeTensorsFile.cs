@@ -148,7 +148,7 @@ internal sealed class SafeTensorsFile
                     if (!allowNonFinite && double.IsFinite(value) && !float.IsFinite(destination[i]))
                     {
                         throw new WeightFileException(source,
-                            $"tensor '{entry.Name}' holds {value.ToString("R", CultureInfo.InvariantCulture)} at index {i}, beyond float's range (it would become infinite).");
+                            $"tensor '{entry.Name}' holds {value.ToString("R", CultureInfo.InvariantCulture)} at index {i}, beyond float's range (it would become infinite; pass allowNonFinite: true to import it anyway).");
                     }
                 }
 

@@ -68,7 +68,7 @@ public abstract class Optimizer
     }
 
     /// <summary>Throws unless <paramref name="value"/> is zero or positive and finite.</summary>
-    private protected static float NonNegative(float value, string name) =>
+    private static float NonNegative(float value, string name) =>
         float.IsFinite(value) && value >= 0
             ? value
             : throw new ArgumentOutOfRangeException(name, value, $"{name} must be zero or positive and finite.");

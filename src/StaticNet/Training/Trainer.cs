@@ -138,9 +138,7 @@ public sealed class Trainer(Optimizer optimizer)
             {
                 // The validation data is finite (checked above), so the network itself produced it; a NaN would also
                 // never count as an improvement, and early stopping would hand back the untrained parameters.
-                throw new TrainingDivergedException(epoch, 0,
-                    $"Training diverged at epoch {epoch}: the validation loss is {validated.Loss}, though the validation data is finite. "
-                    + $"The parameters are no longer usable. Lower the learning rate (now {Optimizer.LearningRate}).");
+                throw Diverged(epoch, 0, $"the validation loss is {validated.Loss}, though the validation data is finite");
             }
 
             var report = new EpochReport(
@@ -265,7 +263,7 @@ public sealed class Trainer(Optimizer optimizer)
 
     private TrainingDivergedException Diverged(int epoch, int batch, string what)
     {
-        string where = epoch > 0 ? $"at epoch {epoch}, batch {batch}" : "in a training batch";
+        string where = epoch == 0 ? "in a training batch" : batch == 0 ? $"at epoch {epoch}, validating" : $"at epoch {epoch}, batch {batch}";
         return new TrainingDivergedException(epoch, batch,
             $"Training diverged {where}: {what}. The parameters are no longer usable. "
             + $"Lower the learning rate (now {Optimizer.LearningRate}) or check the data for NaN and infinite values.");
