@@ -9,7 +9,7 @@ namespace StaticNet.Tests;
 /// <summary>Generated Forward and Backward against PyTorch's float64 reference values.</summary>
 public class FixtureTests
 {
-    public static readonly string[] FixtureNames = ["seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse", "cnn-small"];
+    public static readonly string[] FixtureNames = ["seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse", "cnn-small", "r-nobias-cnn", "r-hidden-softmax"];
 
     /// <summary>With the fixtures that have no optimizer traces: PReLU and ELU.</summary>
     public static TheoryData<string> Fixtures => new([.. FixtureNames, "p-prelu-elu-mlp"]);

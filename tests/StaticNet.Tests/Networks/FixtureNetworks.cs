@@ -33,6 +33,24 @@ public partial class SigmoidBceNet { }
 [Dense(3)]
 public partial class LeakyMseNet { }
 
+/// <summary>r-nobias-cnn (tests/reference/LayerReference): a convolution and a looped dense layer without biases.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(2, 6, 6)]
+[Conv2D(4, 3, Activation.ReLU, Padding = 1, Bias = false)]
+[MaxPool2D(2)]
+[Flatten]
+[Dense(12, Activation.Tanh, Bias = false)]
+[Dense(3, Activation.Softmax)]
+public partial class NoBiasCnnNet { }
+
+/// <summary>r-hidden-softmax (tests/reference/LayerReference): two hidden softmaxes, looped then unrolled.</summary>
+[Network(Loss = Loss.BinaryCrossEntropy)]
+[Input(5)]
+[Dense(40, Activation.Softmax)]
+[Dense(4, Activation.Softmax)]
+[Dense(3, Activation.Sigmoid)]
+public partial class TwoHiddenSoftmaxNet { }
+
 public static class FixtureNetworks
 {
     public static NetworkFunctions ForFixture(string fixture) => fixture switch
@@ -42,6 +60,8 @@ public static class FixtureNetworks
         "sigmoid-bce" => new(fixture, SigmoidBceNet.ParameterCount, SigmoidBceNet.InputSize, SigmoidBceNet.OutputSize, SigmoidBceNet.Forward, SigmoidBceNet.Backward),
         "leaky-mse" => new(fixture, LeakyMseNet.ParameterCount, LeakyMseNet.InputSize, LeakyMseNet.OutputSize, LeakyMseNet.Forward, LeakyMseNet.Backward),
         "cnn-small" => new(fixture, CnnSmallNet.ParameterCount, CnnSmallNet.InputSize, CnnSmallNet.OutputSize, CnnSmallNet.Forward, CnnSmallNet.Backward),
+        "r-nobias-cnn" => new(fixture, NoBiasCnnNet.ParameterCount, NoBiasCnnNet.InputSize, NoBiasCnnNet.OutputSize, NoBiasCnnNet.Forward, NoBiasCnnNet.Backward),
+        "r-hidden-softmax" => new(fixture, TwoHiddenSoftmaxNet.ParameterCount, TwoHiddenSoftmaxNet.InputSize, TwoHiddenSoftmaxNet.OutputSize, TwoHiddenSoftmaxNet.Forward, TwoHiddenSoftmaxNet.Backward),
         "p-prelu-elu-mlp" => new(fixture, PReluEluNet.ParameterCount, PReluEluNet.InputSize, PReluEluNet.OutputSize, PReluEluNet.Forward, PReluEluNet.Backward),
         _ => throw new System.ArgumentException($"No network for fixture '{fixture}'.", nameof(fixture)),
     };
