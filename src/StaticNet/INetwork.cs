@@ -15,8 +15,11 @@ public interface INetwork
     /// <summary>Flat output length.</summary>
     int OutputSize { get; }
 
-    /// <summary>The loss the Backward methods compute.</summary>
+    /// <summary>The loss the Backward methods compute; with several <see cref="Heads"/>, the first head's.</summary>
     Loss Loss { get; }
+
+    /// <summary>The network's outputs, in the order their values lie in each sample's output and target: one for a chain.</summary>
+    System.Collections.Generic.IReadOnlyList<OutputHead> Heads { get; }
 
     /// <summary>The network's parameters, in the layout of its <c>LayerN</c> offsets.</summary>
     float[] Parameters { get; }

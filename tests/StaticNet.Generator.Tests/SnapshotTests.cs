@@ -81,6 +81,48 @@ public class SnapshotTests
         public partial class BakedSeedNet { }
         """;
 
+    // API.md's two graph examples: a residual block (skip connection) and two heads on one trunk.
+    public const string ResidualDigits = """
+        using StaticNet;
+
+        namespace Graphs;
+
+        [Network(Loss = Loss.CrossEntropy)]
+        [Input(1, 8, 8)]
+        [Conv2D(8, 3, Activation.ReLU, Padding = 1, Name = "stem")]
+        [Conv2D(8, 3, Activation.ReLU, Padding = 1)]
+        [Conv2D(8, 3, Padding = 1, Name = "branch")]
+        [Add("stem", "branch", Activation = Activation.ReLU)]
+        [MaxPool2D(2)]
+        [Flatten]
+        [Dense(10, Activation.Softmax)]
+        public partial class ResidualDigits { }
+        """;
+
+    public const string DigitAndParity = """
+        using StaticNet;
+
+        namespace Graphs;
+
+        [Network]
+        [Input(64)]
+        [Dense(32, Activation.ReLU, Name = "trunk")]
+        [Dense(10, Activation.Softmax)]              [Output(Loss.CrossEntropy)]
+        [Dense(1, Activation.Sigmoid, From = "trunk")] [Output(Loss.BinaryCrossEntropy, Weight = 0.5f)]
+        public partial class DigitAndParity { }
+        """;
+
+    [Theory]
+    [InlineData(nameof(ResidualDigits), ResidualDigits)]
+    [InlineData(nameof(DigitAndParity), DigitAndParity)]
+    public void Graph_network(string name, string source)
+    {
+        GeneratorResult result = GeneratorHarness.Run(source);
+
+        Assert.Empty(result.CompilationProblems);
+        Snapshot.Match(name, result.Sources[$"Graphs.{name}.g.cs"]);
+    }
+
     [Fact]
     public void Network_with_baked_weights()
     {

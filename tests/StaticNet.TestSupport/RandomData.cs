@@ -24,6 +24,18 @@ public static class RandomData
         _ => Uniform(random, count, 1.0),
     };
 
+    /// <summary>One sample's target for a network's heads: each head's part suits its loss.</summary>
+    public static float[] Target(Random random, System.Collections.Generic.IReadOnlyList<OutputHead> heads)
+    {
+        var values = new System.Collections.Generic.List<float>();
+        foreach (OutputHead head in heads)
+        {
+            values.AddRange(Target(random, head.Loss, head.Size));
+        }
+
+        return values.ToArray();
+    }
+
     /// <summary>A probability vector (sums to one) for cross-entropy.</summary>
     public static float[] OneHot(Random random, int count)
     {

@@ -11,8 +11,8 @@ public class FixtureTests
 {
     public static readonly string[] FixtureNames = ["seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse", "cnn-small", "r-nobias-cnn", "r-hidden-softmax"];
 
-    /// <summary>With the fixtures that have no optimizer traces: PReLU and ELU.</summary>
-    public static TheoryData<string> Fixtures => new([.. FixtureNames, "p-prelu-elu-mlp"]);
+    /// <summary>With the fixtures that have no optimizer traces: PReLU and ELU, a residual graph.</summary>
+    public static TheoryData<string> Fixtures => new([.. FixtureNames, "p-prelu-elu-mlp", "g-res-mlp"]);
 
     [Theory]
     [MemberData(nameof(Fixtures))]

@@ -173,6 +173,54 @@ internal static class DiagnosticDescriptors
         "SN0040", "Network is too large to save",
         "Network '{0}' has {1} parameters and state values, more than the {2} (1 GiB of float32) that weight files, safetensors and ONNX models hold; make the network smaller");
 
+    public static readonly DiagnosticDescriptor UnknownLayerName = Error(
+        "SN0041", "No layer has this name",
+        "No layer is named '{0}'; name a layer above this one with Name = \"{0}\", or write \"input\" for the network's input");
+
+    public static readonly DiagnosticDescriptor LaterLayerName = Error(
+        "SN0042", "Layer refers to a layer below it",
+        "'{0}' is declared below this attribute; a layer takes values only from layers above it, so a network has no cycles");
+
+    public static readonly DiagnosticDescriptor DuplicateLayerName = Error(
+        "SN0043", "Layer name is taken",
+        "{0}; give this layer another name");
+
+    public static readonly DiagnosticDescriptor AddShapeMismatch = Error(
+        "SN0044", "Added layers differ in shape",
+        "[Add] adds values of one shape, but '{0}' is {1} and '{2}' is {3}");
+
+    public static readonly DiagnosticDescriptor ConcatShapeMismatch = Error(
+        "SN0045", "Concatenated layers do not fit together",
+        "[Concat] joins flat values, or volumes of one height and width along channels, but '{0}' is {1} and '{2}' is {3}");
+
+    public static readonly DiagnosticDescriptor SliceOutOfRange = Error(
+        "SN0046", "Slice is outside its input",
+        "[Slice({0}, {1})] needs 0 <= start, 0 < length and start + length <= {2}, the {3} of its input {4}");
+
+    public static readonly DiagnosticDescriptor UnusedLayerOutput = Error(
+        "SN0047", "Layer's output goes nowhere",
+        "The output of {0} goes nowhere: no layer takes it and it is not an output; take it with From, [Add] or [Concat], mark it with [Output], or remove it");
+
+    public static readonly DiagnosticDescriptor MisplacedOutput = Error(
+        "SN0048", "[Output] does not mark a layer that computes",
+        "[Output] marks the layer written directly above it, {0}");
+
+    public static readonly DiagnosticDescriptor InvalidHeadWeight = Error(
+        "SN0049", "Output weight is negative or not finite",
+        "An output's Weight scales its loss and must be finite and not negative, but it is {0}");
+
+    public static readonly DiagnosticDescriptor TooFewOperands = Error(
+        "SN0050", "Join needs two or more layers",
+        "[{0}] joins two or more layers, but it names {1}");
+
+    public static readonly DiagnosticDescriptor HeadLossDoesNotFit = Error(
+        "SN0051", "Output's loss does not fit its layer",
+        "Loss.{0} needs a layer with {1} activation, but [Output] marks [{2}] with {3}");
+
+    public static readonly DiagnosticDescriptor InvalidLayerName = Error(
+        "SN0052", "Name is not usable",
+        "'{0}' cannot name a layer or output: use letters, digits, '_', '-' and '.', starting with a letter or '_'");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = Index(
         NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
         FlattenRequired, InputSizeMismatch, LossDoesNotFitOutput, LayersWithoutNetwork,
@@ -180,7 +228,10 @@ internal static class DiagnosticDescriptors
         NetworkTooLarge, SlopeWithoutLeakyReLU, InvalidSlope, InstanceApiSkipped, ImageLayerAfterFlatInput, KernelLargerThanInput,
         InvalidPadding, PoolLargerThanInput, InvalidDropoutRate, DropoutLast, BatchNormFirst, InvalidBatchNormSetting, NegativeUnroll, UnrolledTooLarge,
         WeightFileNotListed, WeightFileUnreadable, WeightFileMismatch, WeightFileAmbiguous, LanguageVersionTooLow, MemberClash,
-        InheritedMemberClash, NetworkDerivesFromNetwork, NetworkTooLargeToSave, InternalError);
+        InheritedMemberClash, NetworkDerivesFromNetwork, NetworkTooLargeToSave, UnknownLayerName, LaterLayerName, DuplicateLayerName,
+        AddShapeMismatch, ConcatShapeMismatch, SliceOutOfRange, UnusedLayerOutput, MisplacedOutput, InvalidHeadWeight, TooFewOperands,
+        HeadLossDoesNotFit, InvalidLayerName,
+        InternalError);
 
     /// <summary>All descriptors, for documentation tests.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => byId.Values;

@@ -19,11 +19,29 @@ internal sealed class BackwardEmitter
     /// <summary>Each layer's weighted sums, kept only where the activation's gradient needs them.</summary>
     private readonly Vector?[] sums;
 
+    /// <summary>dLoss/d(sums of layer n), once known: from its one reader, or from the loss for a head nothing else reads.</summary>
+    private readonly Vector?[] gradients;
+
+    /// <summary>
+    /// For a value read more than once (or by a join, or a head also read by layers): the span <c>da{n}</c> (<c>dx</c> for
+    /// the input) where the gradients with respect to its outputs from each use are summed.
+    /// </summary>
+    private readonly string?[] accumulated;
+
+    /// <summary>A head's loss gradient when layers read it too: added to what its readers send back.</summary>
+    private readonly string?[] lossGradients;
+
+    private readonly GradientFlow flow;
+
     private BackwardEmitter(NetworkPlan plan)
     {
         this.plan = plan;
         outputs = new Vector[plan.Layers.Count + 1];
         sums = new Vector?[plan.Layers.Count + 1];
+        gradients = new Vector?[plan.Layers.Count + 1];
+        accumulated = new string?[plan.Layers.Count + 1];
+        lossGradients = new string?[plan.Layers.Count + 1];
+        flow = new GradientFlow(plan);
         outputs[0] = new Vector("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true);
     }
 
@@ -68,9 +86,9 @@ internal sealed class BackwardEmitter
 
         // Dropout layers draw masks here only when the caller asks for training (the flag in BackwardCore).
         Code.Line("// Forward pass, keeping each layer's values for the backward pass.");
-        foreach ((LayerPlan layer, LayerRole role, bool isOutput) in LayerWalk.Forward(plan, training: true))
+        foreach ((LayerPlan layer, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training: true))
         {
-            Vector input = outputs[layer.Number - 1];
+            Vector input = outputs[layer.Source];
             switch (role)
             {
                 case LayerRole.View:
@@ -81,13 +99,13 @@ internal sealed class BackwardEmitter
                     ForwardMasked(layer, (IMaskedLayer)layer, input);
                     break;
                 default:
-                    if (isOutput)
+                    if (head is not null && !isRead)
                     {
                         ForwardOutputLayer(layer, input);
                     }
                     else
                     {
-                        ForwardHiddenLayer(layer, input);
+                        ForwardHiddenLayer(layer, input, keepSums: head is not null);
                     }
 
                     break;
@@ -96,14 +114,21 @@ internal sealed class BackwardEmitter
             Code.Line();
         }
 
-        LayerPlan output = Layer(OutputLayer.Number(plan));
-        Vector? gradient = Vector.Span(
-            LossCode.Write(Code, plan.Loss, output, batch: false, (name, size) => body.Allocate(name, size)), (int)output.OutputShape.Size);
+        WriteLosses();
         Code.Line();
         Code.Line("// Backward pass, last layer first.");
         foreach (LayerPlan layer in LayerWalk.Backward(plan))
         {
-            gradient = BackwardLayer(layer, gradient!);
+            BackwardLayer(layer);
+            Code.Line();
+        }
+
+        if (accumulated[0] is { } inputGradients)
+        {
+            Code.Line("// The input's gradients, summed over its uses.");
+            Code.Open("if (!inputGradients.IsEmpty)");
+            Code.Line($"{inputGradients}.CopyTo(inputGradients);");
+            Code.Close();
             Code.Line();
         }
 
@@ -146,10 +171,11 @@ internal sealed class BackwardEmitter
 
     private LayerPlan Layer(int number) => plan.Layers[number - 1];
 
-    private void ForwardHiddenLayer(LayerPlan layer, Vector input)
+    /// <summary>A layer whose outputs later layers read; with <paramref name="keepSums"/> (a head they read) its sums are kept for the loss.</summary>
+    private void ForwardHiddenLayer(LayerPlan layer, Vector input, bool keepSums)
     {
         int n = layer.Number;
-        bool keepSums = RuntimeCalls.GradientNeedsInput(layer.Activation);
+        keepSums |= RuntimeCalls.GradientNeedsInput(layer.Activation);
         Code.Line(layer.CodeComment);
         if (layer is IUnrollableLayer { Unrolled: true } unrolled)
         {
@@ -158,10 +184,8 @@ internal sealed class BackwardEmitter
         }
 
         int size = (int)layer.OutputShape.Size;
-        body.EnsureSpan(input);
         string sumsName = keepSums ? $"z{n}" : $"a{n}";
-        body.Allocate(sumsName, size);
-        layer.WriteForward(Code, input.SpanName, sumsName);
+        WriteSums(layer, input, sumsName);
         if (keepSums)
         {
             body.Allocate($"a{n}", size);
@@ -190,7 +214,7 @@ internal sealed class BackwardEmitter
         outputs[n] = Vector.Span($"a{n}", size);
     }
 
-    /// <summary>The output layer's weighted sums (logits) go to a span: the loss functions take spans.</summary>
+    /// <summary>An output layer's weighted sums (logits) go to a span: the loss functions take spans.</summary>
     private void ForwardOutputLayer(LayerPlan layer, Vector input)
     {
         int n = layer.Number;
@@ -202,22 +226,193 @@ internal sealed class BackwardEmitter
         }
         else
         {
-            body.EnsureSpan(input);
-            body.Allocate($"z{n}", size);
-            layer.WriteForward(Code, input.SpanName, $"z{n}");
+            WriteSums(layer, input, $"z{n}");
         }
 
         sums[n] = Vector.Span($"z{n}", size);
     }
 
+    /// <summary>The layer's kernel (a join's, given every operand) into new scratch <paramref name="destination"/>, before its activation.</summary>
+    private void WriteSums(LayerPlan layer, Vector input, string destination)
+    {
+        if (layer is IJoinLayer join)
+        {
+            var operands = new System.Collections.Generic.List<string>();
+            foreach (int source in layer.Sources)
+            {
+                body.EnsureSpan(outputs[source]);
+                operands.Add(outputs[source].SpanName);
+            }
+
+            body.Allocate(destination, (int)layer.OutputShape.Size);
+            join.WriteJoin(Code, operands, destination);
+            return;
+        }
+
+        body.EnsureSpan(input);
+        body.Allocate(destination, (int)layer.OutputShape.Size);
+        layer.WriteForward(Code, input.SpanName, destination);
+    }
+
     /// <summary>
-    /// Adds layer <c>n</c>'s parameter gradients and returns dLoss/dz of the layer that feeds it, or
-    /// null after writing the input gradients.
+    /// <c>float loss</c> and each head's gradient. A chain's one head is the network's loss; with [Output] heads, each
+    /// head's loss of its part of the target, weighted, summed.
     /// </summary>
-    private Vector? BackwardLayer(LayerPlan layer, Vector gradient)
+    private void WriteLosses()
+    {
+        if (!plan.HasHeads)
+        {
+            HeadPlan only = plan.Heads[0];
+            LayerPlan output = Layer(only.Layer);
+            gradients[only.Layer] = Vector.Span(
+                LossCode.Write(Code, plan.Loss, output, batch: false, (name, size) => body.Allocate(name, size)), (int)output.OutputShape.Size);
+            return;
+        }
+
+        var total = new System.Text.StringBuilder();
+        foreach (HeadPlan head in plan.Heads)
+        {
+            LayerPlan layer = Layer(head.Layer);
+            body.EnsureSpan(sums[head.Layer]!);
+            Code.Line($"// Output {head.Number}, '{head.Name}': {layer.Label}, output[{head.Offset}..{head.Offset + head.Size}), weight {RuntimeCalls.Float(head.Weight)}.");
+            string gradient = LossCode.Write(Code, head.Loss, layer, batch: false, (name, size) => body.Allocate(name, size),
+                lossName: $"loss{head.Number}", target: $"target.Slice({head.Offset}, {head.Size})");
+            if (head.Weight != 1f)
+            {
+                Code.Line($"{RuntimeCalls.GraphKernels}.Scale({gradient}, {RuntimeCalls.Float(head.Weight)});");
+            }
+
+            if (flow.IsReadByLayers(head.Layer))
+            {
+                lossGradients[head.Layer] = gradient;
+            }
+            else
+            {
+                gradients[head.Layer] = Vector.Span(gradient, head.Size);
+            }
+
+            total.Append(total.Length == 0 ? "" : " + ").Append(head.Weight == 1f ? $"loss{head.Number}" : $"({RuntimeCalls.Float(head.Weight)} * loss{head.Number})");
+            Code.Line();
+        }
+
+        Code.Line($"float loss = {total};");
+    }
+
+    /// <summary>
+    /// Layer <c>n</c>'s step: its gradient (from its one reader, or summed over its uses then taken through its
+    /// activation), its parameter gradients, and the gradients it sends to the values it read.
+    /// </summary>
+    private void BackwardLayer(LayerPlan layer)
     {
         int n = layer.Number;
-        Vector input = outputs[n - 1];
+        Vector gradient = GradientOfSums(layer);
+        if (layer is IJoinLayer join)
+        {
+            Code.Line($"// Layer {n}: {layer.Description}. Each operand's gradient is {(layer is AddLayerPlan ? "the sum's" : "its part of the join's")}.");
+            body.EnsureSpan(gradient);
+            for (int operand = 0; operand < layer.Sources.Count; operand++)
+            {
+                (string target, bool add) = Accumulator(plan.Holder(layer.Sources[operand]));
+                join.WriteOperandGradient(Code, gradient.SpanName, operand, target, add, batch: false);
+            }
+
+            return;
+        }
+
+        int source = plan.Holder(layer.Source);
+        if (flow.HasOneReader(source))
+        {
+            Vector? feederGradient = BackwardToOneReader(layer, gradient);
+            if (source > 0)
+            {
+                gradients[source] = feederGradient;
+            }
+
+            return;
+        }
+
+        (string into, bool accumulate) = Accumulator(source);
+        string destination = accumulate ? $"t{n}" : into;
+        Code.Line($"// Layer {n}: {layer.Description}. {layer.GradientComment(source == 0 ? "x" : $"a{source}")} gradient "
+            + (accumulate ? $"is added to {into}, the sum over the uses of " : $"goes to {into}, which sums the uses of ")
+            + (source == 0 ? "the input." : $"layer {source}'s outputs."));
+        if (accumulate)
+        {
+            body.Allocate(destination, (int)layer.InputShape.Size);
+        }
+
+        Vector input = outputs[layer.Source];
+        if (layer is IUnrollableLayer { Unrolled: true } unrolled)
+        {
+            unrolled.WriteBackward(body, input, gradient, null, null, destination);
+        }
+        else
+        {
+            body.EnsureSpan(gradient);
+            body.EnsureSpan(input);
+            layer.WriteBackward(Code, input.SpanName, gradient.SpanName, destination);
+        }
+
+        if (accumulate)
+        {
+            Code.Line($"{RuntimeCalls.GraphKernels}.Accumulate({into}, {destination});");
+        }
+    }
+
+    /// <summary>
+    /// dLoss/d(sums of <paramref name="layer"/>): ready from its one reader or its loss, or summed in <c>da{n}</c> over its
+    /// uses and taken through its activation here (plus its own loss's gradient when it is a head too).
+    /// </summary>
+    private Vector GradientOfSums(LayerPlan layer)
+    {
+        int n = layer.Number;
+        if (accumulated[n] is not { } summed)
+        {
+            return gradients[n]!;
+        }
+
+        Code.Line(layer.Activation == ActivationKind.Identity
+            ? $"// Layer {n}: {summed} holds dLoss/d(its outputs), summed over its uses."
+            : $"// Layer {n}: {summed} holds dLoss/d(its outputs) summed over its uses; through its {layer.Activation} activation it becomes dLoss/d(its sums).");
+        Vector source = GradientSource(layer);
+        body.EnsureSpan(source);
+        string through = RuntimeCalls.GradientSpan(layer, source.SpanName, summed);
+        if (through.Length > 0)
+        {
+            Code.Line(through);
+        }
+
+        if (lossGradients[n] is { } loss)
+        {
+            Code.Line($"{RuntimeCalls.GraphKernels}.Accumulate({summed}, {loss}); // and its own loss's gradient");
+        }
+
+        return Vector.Span(summed, (int)layer.OutputShape.Size);
+    }
+
+    /// <summary>The span summing dLoss/d(outputs of value <paramref name="value"/>), declared at its first use (then written, not added).</summary>
+    private (string Name, bool Add) Accumulator(int value)
+    {
+        if (accumulated[value] is { } name)
+        {
+            return (name, true);
+        }
+
+        name = value == 0 ? "dx" : $"da{value}";
+        body.Allocate(name, value == 0 ? (int)plan.InputShape.Size : (int)Layer(value).OutputShape.Size,
+            value == 0 ? "dLoss/dInput, summed over the input's uses" : $"dLoss/d(outputs of layer {value}), summed over its uses");
+        accumulated[value] = name;
+        return (name, false);
+    }
+
+    /// <summary>
+    /// A chain's step: adds layer <c>n</c>'s parameter gradients and returns dLoss/dz of the layer that feeds it (read by
+    /// this layer alone), or null after writing the input gradients.
+    /// </summary>
+    private Vector? BackwardToOneReader(LayerPlan layer, Vector gradient)
+    {
+        int n = layer.Number;
+        Vector input = outputs[layer.Source];
         LayerPlan? feeder = plan.Feeder(n);
         string inputName = feeder is null ? "x" : $"a{feeder.Number}";
         string parameters = layer.GradientComment(inputName);

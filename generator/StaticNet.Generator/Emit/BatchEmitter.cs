@@ -33,12 +33,27 @@ internal sealed class BatchEmitter
     /// <summary>Each layer's weighted sums, kept in training only where the activation's gradient needs them.</summary>
     private readonly string?[] sums;
 
+    /// <summary>The span of dLoss/d(sums of layer n) for the batch, once known (see <see cref="BackwardEmitter"/>).</summary>
+    private readonly string?[] gradients;
+
+    /// <summary>For a value with several uses: the span summing dLoss/d(its outputs) over them.</summary>
+    private readonly string?[] accumulated;
+
+    /// <summary>A head's loss gradient when layers read it too.</summary>
+    private readonly string?[] lossGradients;
+
+    private readonly GradientFlow flow;
+
     private BatchEmitter(NetworkPlan plan, bool training)
     {
         this.plan = plan;
         this.training = training;
         outputs = new string[plan.Layers.Count + 1];
         sums = new string?[plan.Layers.Count + 1];
+        gradients = new string?[plan.Layers.Count + 1];
+        accumulated = new string?[plan.Layers.Count + 1];
+        lossGradients = new string?[plan.Layers.Count + 1];
+        flow = new GradientFlow(plan);
         outputs[0] = "inputs";
     }
 
@@ -118,12 +133,12 @@ internal sealed class BatchEmitter
         writer.Line();
         Code.Line("// Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.");
         ForwardLayers();
-        string gradient = LossCode.Write(Code, plan.Loss, Layer(OutputLayer.Number(plan)), batch: true, (name, size) => scratch.PerSample(name, size));
+        WriteLosses();
         Code.Line();
         Code.Line("// Backward pass, last layer first, each over the whole batch.");
         foreach (LayerPlan layer in LayerWalk.Backward(plan))
         {
-            gradient = BackwardLayer(layer, gradient);
+            BackwardLayer(layer);
             Code.Line();
         }
 
@@ -136,10 +151,10 @@ internal sealed class BatchEmitter
 
     private void ForwardLayers()
     {
-        foreach ((LayerPlan layer, LayerRole role, bool isOutput) in LayerWalk.Forward(plan, training))
+        foreach ((LayerPlan layer, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training))
         {
             int n = layer.Number;
-            string input = outputs[n - 1];
+            string input = outputs[layer.Source];
             switch (role)
             {
                 case LayerRole.View:
@@ -159,7 +174,7 @@ internal sealed class BatchEmitter
                     outputs[n] = $"a{n}";
                     break;
                 default:
-                    ForwardComputingLayer(layer, input, isOutput);
+                    ForwardComputingLayer(layer, input, head, isRead);
                     break;
             }
 
@@ -167,12 +182,12 @@ internal sealed class BatchEmitter
         }
     }
 
-    private void ForwardComputingLayer(LayerPlan layer, string input, bool isOutput)
+    private void ForwardComputingLayer(LayerPlan layer, string input, HeadPlan? head, bool isRead)
     {
         int n = layer.Number;
         int size = (int)layer.OutputShape.Size;
         Code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}, for every sample.");
-        if (isOutput)
+        if (head is not null && !isRead && head.Size == plan.OutputShape.Size)
         {
             // In training the loss takes the weighted sums; at inference they go straight to the outputs.
             string destination = training ? $"z{n}" : "outputs";
@@ -192,7 +207,7 @@ internal sealed class BatchEmitter
             return;
         }
 
-        bool keepSums = training && RuntimeCalls.GradientNeedsInput(layer.Activation);
+        bool keepSums = training && (RuntimeCalls.GradientNeedsInput(layer.Activation) || head is not null);
         if (keepSums)
         {
             scratch.PerSample($"z{n}", size);
@@ -204,6 +219,10 @@ internal sealed class BatchEmitter
         LayerForward(layer, input, target);
         Activate(layer, target, $"a{n}");
         outputs[n] = $"a{n}";
+        if (head is not null && !training)
+        {
+            Code.Line($"{RuntimeCalls.GraphKernels}.Scatter(a{n}, {head.Size}, outputs, OutputSize, {head.Offset}, add: false); // output {head.Number}: {head.Name}");
+        }
     }
 
     private void LayerForward(LayerPlan layer, string input, string destination)
@@ -214,6 +233,12 @@ internal sealed class BatchEmitter
             scratch.Fixed($"batchNorm{n}Mean", batchNorm.Features, "this batch's mean per feature");
             scratch.Fixed($"batchNorm{n}InverseStd", batchNorm.Features, "and 1 / sqrt(variance + epsilon)");
             batchNorm.WriteTrainingForwardBatch(Code, input, destination, $"batchNorm{n}");
+            return;
+        }
+
+        if (layer is IJoinLayer join)
+        {
+            join.WriteJoinBatch(Code, layer.Sources.Select(source => outputs[source]).ToList(), destination);
             return;
         }
 
@@ -237,20 +262,98 @@ internal sealed class BatchEmitter
         }
     }
 
-    /// <summary>Adds layer <c>n</c>'s parameter gradients; returns the span of dLoss/dz of the layer that feeds it.</summary>
-    private string BackwardLayer(LayerPlan layer, string gradient)
+    /// <summary>
+    /// <c>float loss</c>, the batch's mean, and each head's gradient. With [Output] heads, each head's targets are
+    /// gathered from every sample's target, its outputs scattered back, its mean loss weighted and summed.
+    /// </summary>
+    private void WriteLosses()
+    {
+        if (!plan.HasHeads)
+        {
+            HeadPlan only = plan.Heads[0];
+            gradients[only.Layer] = LossCode.Write(Code, plan.Loss, Layer(only.Layer), batch: true, (name, size) => scratch.PerSample(name, size));
+            return;
+        }
+
+        var total = new System.Text.StringBuilder();
+        foreach (HeadPlan head in plan.Heads)
+        {
+            int n = head.Layer;
+            Code.Line($"// Output {head.Number}, '{head.Name}': {Layer(n).Label}, values [{head.Offset}, {head.Offset + head.Size}) of each sample, weight {RuntimeCalls.Float(head.Weight)}.");
+            scratch.PerSample($"target{head.Number}", head.Size);
+            scratch.PerSample($"output{head.Number}", head.Size);
+            Code.Line($"{RuntimeCalls.GraphKernels}.Gather(targets, OutputSize, {head.Offset}, {head.Size}, target{head.Number}, add: false);");
+            string gradient = LossCode.Write(Code, head.Loss, Layer(n), batch: true, (name, size) => scratch.PerSample(name, size),
+                lossName: $"loss{head.Number}", target: $"target{head.Number}", outputs: $"output{head.Number}");
+            Code.Open("if (!outputs.IsEmpty)");
+            Code.Line($"{RuntimeCalls.GraphKernels}.Scatter(output{head.Number}, {head.Size}, outputs, OutputSize, {head.Offset}, add: false);");
+            Code.Close();
+            if (head.Weight != 1f)
+            {
+                Code.Line($"{RuntimeCalls.GraphKernels}.Scale({gradient}, {RuntimeCalls.Float(head.Weight)});");
+            }
+
+            if (flow.IsReadByLayers(n))
+            {
+                lossGradients[n] = gradient;
+            }
+            else
+            {
+                gradients[n] = gradient;
+            }
+
+            total.Append(total.Length == 0 ? "" : " + ").Append(head.Weight == 1f ? $"loss{head.Number}" : $"({RuntimeCalls.Float(head.Weight)} * loss{head.Number})");
+            Code.Line();
+        }
+
+        Code.Line($"float loss = {total};");
+    }
+
+    /// <summary>Layer <c>n</c>'s step over the batch: its gradient, its parameter gradients, and the gradients of what it read.</summary>
+    private void BackwardLayer(LayerPlan layer)
     {
         int n = layer.Number;
-        string input = outputs[n - 1];
-        LayerPlan? feeder = plan.Feeder(n);
-        Code.Line($"// Layer {n}: {layer.Description}: "
-            + (layer.ParameterCount > 0 ? "parameter gradients summed over the batch; " : "")
-            + (feeder is null ? "the input's gradients are not needed." : $"the gradient flows to layer {feeder.Number}."));
-        string target = LayerCalls.NoGradients;
-        if (feeder is not null)
+        string gradient = GradientOfSums(layer);
+        if (layer is IJoinLayer join)
         {
-            target = $"g{feeder.Number}";
-            scratch.PerSample(target, (int)layer.InputShape.Size, $"dLoss/d(output of layer {feeder.Number})");
+            Code.Line($"// Layer {n}: {layer.Description}: each operand's gradient, for every sample.");
+            for (int operand = 0; operand < layer.Sources.Count; operand++)
+            {
+                (string operandGradient, bool add) = Accumulator(plan.Holder(layer.Sources[operand]));
+                join.WriteOperandGradient(Code, gradient, operand, operandGradient, add, batch: true);
+            }
+
+            return;
+        }
+
+        string input = outputs[layer.Source];
+        int source = plan.Holder(layer.Source);
+        LayerPlan? feeder = source == 0 ? null : Layer(source);
+        string into = LayerCalls.NoGradients;
+        bool accumulate = false;
+        if (flow.HasOneReader(source))
+        {
+            Code.Line($"// Layer {n}: {layer.Description}: "
+                + (layer.ParameterCount > 0 ? "parameter gradients summed over the batch; " : "")
+                + (feeder is null ? "the input's gradients are not needed." : $"the gradient flows to layer {feeder.Number}."));
+            if (feeder is not null)
+            {
+                into = $"g{feeder.Number}";
+                scratch.PerSample(into, (int)layer.InputShape.Size, $"dLoss/d(output of layer {feeder.Number})");
+            }
+        }
+        else
+        {
+            (into, accumulate) = Accumulator(source);
+            Code.Line($"// Layer {n}: {layer.Description}: "
+                + (layer.ParameterCount > 0 ? "parameter gradients summed over the batch; " : "")
+                + $"its input's gradient {(accumulate ? "is added to" : "goes to")} {into}.");
+        }
+
+        string target = accumulate ? $"t{n}" : into;
+        if (accumulate)
+        {
+            scratch.PerSample(target, (int)layer.InputShape.Size);
         }
 
         if (layer is IBatchStatisticsLayer batchNorm)
@@ -262,26 +365,69 @@ internal sealed class BatchEmitter
             layer.WriteBackwardBatch(Code, input, gradient, target);
         }
 
-        if (feeder is not null)
+        if (accumulate)
         {
-            string source = RuntimeCalls.GradientNeedsInput(feeder.Activation) ? sums[feeder.Number]! : outputs[feeder.Number];
-            if (feeder.Activation == ActivationKind.Softmax)
-            {
-                // Softmax's Jacobian mixes one sample's values, never two samples'.
-                int size = (int)feeder.OutputShape.Size;
-                LayerCalls.EachSample(Code, size, size, source, target, (y, g) => Code.Line($"{RuntimeCalls.Activations}.SoftmaxGradient({y}, {g}, {g});"));
-            }
-            else
-            {
-                string through = RuntimeCalls.GradientSpan(feeder, source, target);
-                if (through.Length > 0)
-                {
-                    Code.Line(through);
-                }
-            }
+            Code.Line($"{RuntimeCalls.GraphKernels}.Accumulate({into}, {target});");
         }
-
-        return target;
+        else if (feeder is not null && flow.HasOneReader(source))
+        {
+            ThroughActivation(feeder, target);
+            gradients[source] = target;
+        }
     }
 
+    /// <summary>dLoss/d(sums of <paramref name="layer"/>): ready, or summed over its uses and taken through its activation here.</summary>
+    private string GradientOfSums(LayerPlan layer)
+    {
+        int n = layer.Number;
+        if (accumulated[n] is not { } summed)
+        {
+            return gradients[n]!;
+        }
+
+        Code.Line(layer.Activation == ActivationKind.Identity
+            ? $"// Layer {n}: {summed} holds dLoss/d(its outputs), summed over its uses."
+            : $"// Layer {n}: {summed} holds dLoss/d(its outputs) summed over its uses; through its {layer.Activation} activation it becomes dLoss/d(its sums).");
+        ThroughActivation(layer, summed);
+        if (lossGradients[n] is { } loss)
+        {
+            Code.Line($"{RuntimeCalls.GraphKernels}.Accumulate({summed}, {loss}); // and its own loss's gradient");
+        }
+
+        return summed;
+    }
+
+    /// <summary>The span summing dLoss/d(outputs of value <paramref name="value"/>) for the batch, declared at its first use.</summary>
+    private (string Name, bool Add) Accumulator(int value)
+    {
+        if (accumulated[value] is { } name)
+        {
+            return (name, true);
+        }
+
+        name = $"da{value}";
+        scratch.PerSample(name, value == 0 ? (int)plan.InputShape.Size : (int)Layer(value).OutputShape.Size,
+            value == 0 ? "dLoss/dInput, summed over the input's uses" : $"dLoss/d(outputs of layer {value}), summed over its uses");
+        accumulated[value] = name;
+        return (name, false);
+    }
+
+    /// <summary>Turns dLoss/d(outputs of <paramref name="layer"/>) in <paramref name="gradient"/> into dLoss/d(its sums), in place.</summary>
+    private void ThroughActivation(LayerPlan layer, string gradient)
+    {
+        string source = RuntimeCalls.GradientNeedsInput(layer.Activation) ? sums[layer.Number]! : outputs[layer.Number];
+        if (layer.Activation == ActivationKind.Softmax)
+        {
+            // Softmax's Jacobian mixes one sample's values, never two samples'.
+            int size = (int)layer.OutputShape.Size;
+            LayerCalls.EachSample(Code, size, size, source, gradient, (y, g) => Code.Line($"{RuntimeCalls.Activations}.SoftmaxGradient({y}, {g}, {g});"));
+            return;
+        }
+
+        string through = RuntimeCalls.GradientSpan(layer, source, gradient);
+        if (through.Length > 0)
+        {
+            Code.Line(through);
+        }
+    }
 }

@@ -13,6 +13,9 @@ internal static class CSharpName
     public static string Identifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
+    /// <summary>A C# string literal, quotes included, of any text (quotes, backslashes and control characters escaped).</summary>
+    public static string StringLiteral(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+
     /// <summary>A dotted namespace with each part escaped.</summary>
     public static string Namespace(string dottedName) => string.Join(".", dottedName.Split('.').Select(Identifier));
 }

@@ -48,6 +48,37 @@ internal static class ConstantsEmitter
             writer.Line();
             EmitLayer(writer, layer);
         }
+
+        if (plan.HasHeads)
+        {
+            writer.Line();
+            writer.Line("/// <summary>Number of outputs ([Output] heads): their values lie one after another in each sample's output and target.</summary>");
+            writer.MemberLine($"public const int OutputCount = {plan.Heads.Count};");
+            foreach (HeadPlan head in plan.Heads)
+            {
+                writer.Line();
+                EmitHead(writer, plan, head);
+            }
+        }
+    }
+
+    private static void EmitHead(CodeWriter writer, NetworkPlan plan, HeadPlan head)
+    {
+        LayerPlan layer = plan.Layers[head.Layer - 1];
+        writer.Line($"/// <summary>Output {head.Number}, '{head.Name}': {layer.Label}, trained with {head.Loss}.</summary>");
+        writer.Member($"public static class Output{head.Number}");
+        writer.Line("/// <summary>The head's name: its [Output]'s Name, else its layer's.</summary>");
+        writer.Line($"public const string Name = {CSharpName.StringLiteral(head.Name)};");
+        writer.Line();
+        Constant(writer, "int", "LayerNumber", head.Layer, "The layer whose values the head is.");
+        Constant(writer, "int", "Offset", head.Offset, "Where its values start in each sample's output and target.");
+        Constant(writer, "int", "Size", head.Size, "How many values it has.");
+        writer.Line("/// <summary>The head's loss.</summary>");
+        writer.Line($"public const global::StaticNet.Loss Loss = global::StaticNet.Loss.{head.Loss};");
+        writer.Line();
+        writer.Line("/// <summary>Its weight in the network's loss: the sum over heads of Weight times the head's loss.</summary>");
+        writer.Line($"public const float Weight = {RuntimeCalls.Float(head.Weight)};");
+        writer.Close();
     }
 
     private static void EmitLayer(CodeWriter writer, LayerPlan layer)

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using StaticNet.Generator.Layers;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
@@ -26,26 +28,38 @@ internal static class ForwardEmitter
         writer.Line();
 
         var body = new MethodBody();
-        Vector current = new("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true);
-        foreach ((LayerPlan layer, LayerRole role, bool isOutput) in LayerWalk.Forward(plan, training: false))
+        var values = new Vector[plan.Layers.Count + 1];
+        values[0] = new("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true);
+        foreach ((LayerPlan layer, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training: false))
         {
             if (layer.Number > 1)
             {
                 body.Code.Line();
             }
 
+            Vector input = values[layer.Source];
             switch (role)
             {
                 case LayerRole.View:
                     body.Code.Line($"// Layer {layer.Number}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}: the same values, nothing to do.");
+                    values[layer.Number] = input;
                     break;
                 case LayerRole.PassThrough:
                     body.Code.Line($"// Layer {layer.Number}: {layer.Description}: passes values through at inference, nothing to do.");
+                    values[layer.Number] = input;
                     break;
                 default:
-                    current = layer is IUnrollableLayer { Unrolled: true } unrolled
-                        ? unrolled.WriteForward(body, current, isOutput)
-                        : EmitLooped(body, layer, current, isOutput);
+                    // A head that later layers also read is computed as a hidden layer, then copied out.
+                    HeadPlan? direct = isRead ? null : head;
+                    values[layer.Number] = layer is IUnrollableLayer { Unrolled: true } unrolled
+                        ? unrolled.WriteForward(body, input, direct?.Offset)
+                        : EmitLooped(body, layer, layer.Sources.Select(source => values[source]).ToList(), direct is null ? null : OutputPart(plan, direct));
+                    if (isRead && head is not null)
+                    {
+                        body.EnsureSpan(values[layer.Number]);
+                        body.Code.Line($"{values[layer.Number].SpanName}.CopyTo({OutputPart(plan, head)}); // output {head.Number}: {head.Name}");
+                    }
+
                     break;
             }
         }
@@ -54,19 +68,39 @@ internal static class ForwardEmitter
         writer.Close();
     }
 
-    private static Vector EmitLooped(MethodBody body, LayerPlan layer, Vector input, bool isOutput)
+    /// <summary>Where a head's values go in <c>output</c>: all of it for the one head of a chain.</summary>
+    private static string OutputPart(NetworkPlan plan, HeadPlan head) =>
+        head.Size == plan.OutputShape.Size ? "output" : $"output.Slice({head.Offset}, {head.Size})";
+
+    /// <summary>
+    /// A kernel call (a join's, given every operand) into <paramref name="output"/>, or into new scratch for a hidden
+    /// layer, then the activation.
+    /// </summary>
+    private static Vector EmitLooped(MethodBody body, LayerPlan layer, IReadOnlyList<Vector> inputs, string? output)
     {
         CodeWriter code = body.Code;
         code.Line(layer.CodeComment);
-        body.EnsureSpan(input);
-        string destination = isOutput ? "output" : $"a{layer.Number}";
-        if (!isOutput)
+        foreach (Vector input in inputs)
+        {
+            body.EnsureSpan(input);
+        }
+
+        string destination = output ?? $"a{layer.Number}";
+        if (output is null)
         {
             body.Allocate(destination, (int)layer.OutputShape.Size);
         }
 
         bool fused = layer.FusesActivation;
-        layer.WriteForward(code, input.SpanName, destination, fuse: fused);
+        if (layer is IJoinLayer join)
+        {
+            join.WriteJoin(code, inputs.Select(input => input.SpanName).ToList(), destination);
+        }
+        else
+        {
+            layer.WriteForward(code, inputs[0].SpanName, destination, fuse: fused);
+        }
+
         string activate = fused ? "" : RuntimeCalls.ActivateSpan(layer, destination, destination);
         if (activate.Length > 0)
         {

@@ -129,7 +129,20 @@ internal static class InstanceApiEmitter
         writer.Line();
         writer.MemberLine($"int {Interface}.OutputSize => OutputSize;");
         writer.Line();
-        writer.MemberLine($"global::StaticNet.Loss {Interface}.Loss => global::StaticNet.Loss.{plan.Loss};");
+        writer.MemberLine($"global::StaticNet.Loss {Interface}.Loss => global::StaticNet.Loss.{(plan.HasHeads ? plan.Heads[0].Loss : plan.Loss)};");
+        writer.Line();
+        writer.MemberLine($"global::System.Collections.Generic.IReadOnlyList<global::StaticNet.OutputHead> {Interface}.Heads => outputHeads;");
+        writer.Line();
+        writer.Line("/// <summary>The outputs as <see cref=\"global::StaticNet.INetwork.Heads\"/> lists them, made once.</summary>");
+        writer.MemberLine("private static readonly global::StaticNet.OutputHead[] outputHeads = new global::StaticNet.OutputHead[]");
+        writer.Line("{");
+        foreach (HeadPlan head in plan.Heads)
+        {
+            LossKind loss = plan.HasHeads ? head.Loss : plan.Loss;
+            writer.Line($"    new global::StaticNet.OutputHead({CSharpName.StringLiteral(head.Name)}, {head.Offset}, {head.Size}, global::StaticNet.Loss.{loss}, {RuntimeCalls.Float(head.Weight)}),");
+        }
+
+        writer.Line("};");
         writer.Line();
         writer.MemberLine($"float[] {Interface}.State => {(plan.HasState ? "State" : "global::System.Array.Empty<float>()")};");
         writer.Line();

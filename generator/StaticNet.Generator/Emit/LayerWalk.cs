@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using StaticNet.Generator.Layers;
+using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;
@@ -27,25 +28,34 @@ internal enum LayerRole
 /// </summary>
 internal static class LayerWalk
 {
-    /// <summary>Every layer in order with its role, and whether it is the output layer.</summary>
+    /// <summary>
+    /// Every layer in order with its role, the head it is (null for a hidden layer), and whether later layers read its
+    /// values too (a head they read is computed as a hidden layer, then copied out).
+    /// </summary>
     /// <param name="training">Whether dropout draws masks (training) or passes values through (inference).</param>
-    public static IEnumerable<(LayerPlan Layer, LayerRole Role, bool IsOutput)> Forward(NetworkPlan plan, bool training)
+    public static IEnumerable<(LayerPlan Layer, LayerRole Role, HeadPlan? Head, bool IsRead)> Forward(NetworkPlan plan, bool training)
     {
-        int output = OutputLayer.Number(plan);
+        var flow = new GradientFlow(plan);
         foreach (LayerPlan layer in plan.Layers)
         {
             LayerRole role = layer.IsView ? LayerRole.View
                 : training && layer is IMaskedLayer ? LayerRole.Masked
                 : !training && layer.IsIdentityAtInference ? LayerRole.PassThrough
                 : LayerRole.Computing;
-            yield return (layer, role, layer.Number == output);
+            HeadPlan? head = null;
+            foreach (HeadPlan candidate in plan.Heads)
+            {
+                head = candidate.Layer == layer.Number ? candidate : head;
+            }
+
+            yield return (layer, role, head, flow.IsReadByLayers(layer.Number));
         }
     }
 
-    /// <summary>The layers the backward pass goes through, the output layer first; views have nothing to do.</summary>
+    /// <summary>The layers the backward pass goes through, the last first; views have nothing to do.</summary>
     public static IEnumerable<LayerPlan> Backward(NetworkPlan plan)
     {
-        for (int number = OutputLayer.Number(plan); number >= 1; number--)
+        for (int number = plan.Layers.Count; number >= 1; number--)
         {
             LayerPlan layer = plan.Layers[number - 1];
             if (!layer.IsView)

@@ -15,17 +15,21 @@ internal static class LossCode
 {
     private const string BatchLosses = "global::StaticNet.Runtime.BatchLosses";
 
-    /// <summary>Writes <c>float loss</c> and the gradient span; returns the gradient span's name.</summary>
+    /// <summary>Writes <c>float loss</c> (or <paramref name="lossName"/>) and the gradient span; returns the gradient span's name.</summary>
     /// <param name="allocate">Declares a scratch span of one sample's (or, for a batch, every sample's) values.</param>
-    public static string Write(CodeWriter code, LossKind loss, LayerPlan layer, bool batch, Action<string, int> allocate)
+    /// <param name="target">The targets' span: by default all of <c>target</c> (<c>targets</c> for a batch).</param>
+    /// <param name="outputs">Where a batch writes its outputs when that span is not empty.</param>
+    public static string Write(CodeWriter code, LossKind loss, LayerPlan layer, bool batch, Action<string, int> allocate,
+        string lossName = "loss", string? target = null, string outputs = "outputs")
     {
         int n = layer.Number;
         int size = (int)layer.OutputShape.Size;
         string z = $"z{n}";
         string g = $"g{n}";
-        string target = batch ? "targets" : "target";
+        target ??= batch ? "targets" : "target";
         string losses = batch ? BatchLosses : RuntimeCalls.LossFunctions;
-        string perSample = batch ? ", OutputSize" : "";
+        // A chain's one output is the whole of each sample's; a head's size is its own.
+        string perSample = !batch ? "" : target == "targets" ? ", OutputSize" : $", {size}";
         switch (loss)
         {
             case LossKind.CrossEntropy:
@@ -40,7 +44,7 @@ internal static class LossCode
                 }
 
                 allocate(g, size);
-                code.Line($"float loss = {losses}.SoftmaxCrossEntropy({z}, {target}, {(batch ? $"outputs.IsEmpty ? {g} : outputs" : g)}, {g}{perSample});");
+                code.Line($"float {lossName} = {losses}.SoftmaxCrossEntropy({z}, {target}, {(batch ? $"{outputs}.IsEmpty ? {g} : {outputs}" : g)}, {g}{perSample});");
                 break;
             case LossKind.BinaryCrossEntropy:
                 if (batch)
@@ -54,16 +58,16 @@ internal static class LossCode
                 }
 
                 allocate(g, size);
-                code.Line($"float loss = {losses}.SigmoidBinaryCrossEntropy({z}, {target}, {g}{perSample});");
-                WriteOutputs(code, batch, $"{RuntimeCalls.Activations}.Sigmoid({z}, outputs);");
+                code.Line($"float {lossName} = {losses}.SigmoidBinaryCrossEntropy({z}, {target}, {g}{perSample});");
+                WriteOutputs(code, batch, outputs, $"{RuntimeCalls.Activations}.Sigmoid({z}, {outputs});");
                 break;
             case LossKind.MeanSquaredError when layer.Activation == ActivationKind.Identity:
                 code.Line(batch
                     ? $"// Loss: mean squared error of the linear outputs, averaged over the batch; {g} = 2 (y - t) / (n batch)."
                     : $"// Loss: mean squared error of the linear outputs; {g} = dLoss/d{z} = 2 (y - t) / n.");
                 allocate(g, size);
-                code.Line($"float loss = {losses}.MeanSquaredError({z}, {target}, {g}{perSample});");
-                WriteOutputs(code, batch, $"{z}.CopyTo(outputs);");
+                code.Line($"float {lossName} = {losses}.MeanSquaredError({z}, {target}, {g}{perSample});");
+                WriteOutputs(code, batch, outputs, $"{z}.CopyTo({outputs});");
                 break;
             default:
                 string y = $"y{n}";
@@ -81,8 +85,8 @@ internal static class LossCode
                     code.Line(RuntimeCalls.ActivateSpan(layer, z, y));
                 }
 
-                code.Line($"float loss = {losses}.MeanSquaredError({y}, {target}, {g}{perSample});");
-                WriteOutputs(code, batch, $"{y}.CopyTo(outputs);");
+                code.Line($"float {lossName} = {losses}.MeanSquaredError({y}, {target}, {g}{perSample});");
+                WriteOutputs(code, batch, outputs, $"{y}.CopyTo({outputs});");
                 if (batch && layer.Activation == ActivationKind.Softmax)
                 {
                     // Softmax's Jacobian mixes one sample's values, never two samples'.
@@ -101,11 +105,11 @@ internal static class LossCode
     }
 
     /// <summary>A batch also writes its outputs (in training mode) when the caller passes a span for them.</summary>
-    private static void WriteOutputs(CodeWriter code, bool batch, string statement)
+    private static void WriteOutputs(CodeWriter code, bool batch, string outputs, string statement)
     {
         if (batch)
         {
-            code.Open("if (!outputs.IsEmpty)");
+            code.Open($"if (!{outputs}.IsEmpty)");
             code.Line(statement);
             code.Close();
         }

@@ -1,3 +1,4 @@
+using System.Linq;
 using StaticNet.Generator.Layers;
 using StaticNet.Generator.Planning;
 
@@ -32,7 +33,17 @@ internal static class OnnxEmitter
         writer.Line($"global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph(\"{plan.Target.FullName}\", new int[] {{ {dims} }});");
         foreach (LayerPlan layer in plan.Layers)
         {
+            if (layer is not IJoinLayer && layer.Source != layer.Number - 1)
+            {
+                writer.Line($"graph.From({layer.Source});");
+            }
+
             writer.Line(layer.OnnxCall());
+        }
+
+        if (plan.HasHeads)
+        {
+            writer.Line($"graph.Outputs(new int[] {{ {string.Join(", ", plan.Heads.Select(head => head.Layer))} }});");
         }
 
         writer.Line("graph.WriteTo(stream);");

@@ -90,8 +90,10 @@ internal sealed record DenseLayerPlan(
         }
     }
 
-    public Vector WriteForward(MethodBody body, Vector input, bool isOutput)
+    public Vector WriteForward(MethodBody body, Vector input, int? outputOffset)
     {
+        bool isOutput = outputOffset is not null;
+        int offset = outputOffset ?? 0;
         CodeWriter code = body.Code;
         int n = Number;
         code.Line(CodeComment);
@@ -102,12 +104,12 @@ internal sealed record DenseLayerPlan(
         {
             string sum = WeightedSum(input, i);
             string value = RuntimeCalls.Activate(this, sum, i);
-            RuntimeCalls.Statement(code, softmax ? $"float z{n}_{i} = {sum};" : isOutput ? $"output[{i}] = {value};" : $"float a{n}_{i} = {value};");
+            RuntimeCalls.Statement(code, softmax ? $"float z{n}_{i} = {sum};" : isOutput ? $"output[{offset + i}] = {value};" : $"float a{n}_{i} = {value};");
         }
 
         if (softmax)
         {
-            WriteInlineSoftmax(code, isOutput ? i => $"output[{i}]" : i => $"float a{n}_{i}");
+            WriteInlineSoftmax(code, isOutput ? i => $"output[{offset + i}]" : i => $"float a{n}_{i}");
         }
 
         return isOutput ? Vector.Span("output", Outputs) : Vector.Locals($"a{n}_", $"a{n}", Outputs);
@@ -128,7 +130,7 @@ internal sealed record DenseLayerPlan(
             }
 
             WriteInlineSoftmax(code, i => $"float a{n}_{i}");
-            return (Vector.Locals($"a{n}_", $"a{n}", Outputs), null);
+            return (Vector.Locals($"a{n}_", $"a{n}", Outputs), keepSums ? Vector.Locals($"z{n}_", $"z{n}", Outputs) : null);
         }
 
         for (int i = 0; i < Outputs; i++)
@@ -159,7 +161,7 @@ internal sealed record DenseLayerPlan(
         }
     }
 
-    public Vector? WriteBackward(MethodBody body, Vector input, Vector gradient, LayerPlan? feeder, Vector? feederSource)
+    public Vector? WriteBackward(MethodBody body, Vector input, Vector gradient, LayerPlan? feeder, Vector? feederSource, string destination = "inputGradients")
     {
         CodeWriter code = body.Code;
         int n = Number;
@@ -181,6 +183,16 @@ internal sealed record DenseLayerPlan(
         for (int i = 0; i < Outputs && HasBias; i++)
         {
             code.Line($"gb{n}[{i}] += {gradient.Element(i)};");
+        }
+
+        if (feeder is null && destination != "inputGradients")
+        {
+            for (int j = 0; j < Inputs; j++)
+            {
+                RuntimeCalls.Statement(code, $"{destination}[{j}] = {TransposedSum(gradient, j)};");
+            }
+
+            return null;
         }
 
         if (feeder is null)

@@ -16,6 +16,8 @@ internal sealed record InputDeclaration(EquatableArray<Argument<int>> Shape, Loc
 
     public override bool Computes => false;
 
+    public override bool AddsLayer => false;
+
     /// <summary>A repeated [Input] is reported by the planner's input check; it adds no layer.</summary>
     public override Shape Plan(NetworkPlanner planner, Shape input) => input;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using StaticNet.Generator.Emit;
 
 namespace StaticNet.Generator.Layers;
@@ -11,8 +12,11 @@ internal interface IUnrollableLayer
     /// <summary>Whether this layer is unrolled.</summary>
     bool Unrolled { get; }
 
-    /// <summary>Forward: the activated outputs of <paramref name="input"/>, into <c>output</c> when <paramref name="isOutput"/>, else into locals.</summary>
-    Vector WriteForward(MethodBody body, Vector input, bool isOutput);
+    /// <summary>
+    /// Forward: the activated outputs of <paramref name="input"/>, into <c>output</c> from <paramref name="outputOffset"/> on
+    /// when the layer is an output, else (null) into locals.
+    /// </summary>
+    Vector WriteForward(MethodBody body, Vector input, int? outputOffset);
 
     /// <summary>Backward's forward pass: the outputs into locals, and the weighted sums too when <paramref name="keepSums"/>.</summary>
     (Vector Outputs, Vector? Sums) WriteTrainingForward(MethodBody body, Vector input, bool keepSums);
@@ -22,9 +26,11 @@ internal interface IUnrollableLayer
 
     /// <summary>
     /// Adds the parameter gradients from <paramref name="gradient"/> and returns dLoss/d(sums of <paramref name="feeder"/>)
-    /// through its activation (computed from <paramref name="feederSource"/>), or writes the input gradients and returns null.
+    /// through its activation (computed from <paramref name="feederSource"/>); without a feeder, writes the gradients with
+    /// respect to its input into the span <paramref name="destination"/> and returns null (<c>inputGradients</c> only when
+    /// the caller wants them).
     /// </summary>
-    Vector? WriteBackward(MethodBody body, Vector input, Vector gradient, LayerPlan? feeder, Vector? feederSource);
+    Vector? WriteBackward(MethodBody body, Vector input, Vector gradient, LayerPlan? feeder, Vector? feederSource, string destination = "inputGradients");
 }
 
 /// <summary>A kind that draws a random mask in training and keeps it for the backward pass (Dropout).</summary>
@@ -47,4 +53,23 @@ internal interface IBatchStatisticsLayer
 
     /// <summary>Backpropagates <see cref="WriteTrainingForwardBatch"/> through the batch statistics.</summary>
     void WriteTrainingBackwardBatch(CodeWriter code, string inputs, string gradient, string statistics, string inputGradients);
+}
+
+/// <summary>
+/// A kind that reads two or more values (Add, Concat): the emitters hand it every operand instead of one input. Its
+/// activation, if any, the emitters apply as for any layer; the join itself has no parameters.
+/// </summary>
+internal interface IJoinLayer
+{
+    /// <summary>Writes <paramref name="output"/> from the <paramref name="inputs"/>, one span per operand, of one sample.</summary>
+    void WriteJoin(CodeWriter code, IReadOnlyList<string> inputs, string output);
+
+    /// <summary><see cref="WriteJoin"/> over a batch (<c>batch</c> in scope), each span holding every sample's values.</summary>
+    void WriteJoinBatch(CodeWriter code, IReadOnlyList<string> inputs, string outputs);
+
+    /// <summary>
+    /// Writes (or with <paramref name="add"/> adds) into <paramref name="target"/> the gradient of operand
+    /// <paramref name="operand"/> from the join's <paramref name="gradient"/>, for one sample or, with <paramref name="batch"/>, a batch.
+    /// </summary>
+    void WriteOperandGradient(CodeWriter code, string gradient, int operand, string target, bool add, bool batch);
 }

@@ -10,6 +10,15 @@ namespace StaticNet.Generator.Layers;
 /// </summary>
 internal abstract record LayerDeclaration(string AttributeName, LocationInfo? Location)
 {
+    /// <summary><c>Name = "..."</c>: what later layers call this one; null when unnamed.</summary>
+    public Argument<string>? Name { get; init; }
+
+    /// <summary><c>From = "..."</c>: the earlier layer whose output this one takes instead of the one above; null for the one above.</summary>
+    public Argument<string>? From { get; init; }
+
+    /// <summary>Whether the declaration adds a layer (an <c>[Output]</c> only marks the one above, an <c>[Input]</c> is read first).</summary>
+    public virtual bool AddsLayer => true;
+
     /// <summary>
     /// Checks the layer after a layer of shape <paramref name="input"/>, adds its plan through
     /// <paramref name="planner"/> and returns its output shape (a best guess after a problem, so planning goes on).
@@ -21,12 +30,12 @@ internal abstract record LayerDeclaration(string AttributeName, LocationInfo? Lo
 }
 
 /// <summary>A layer attribute whose arguments the compiler could not bind (the user's code has errors there).</summary>
-internal sealed record UnreadableDeclaration(string Name, LocationInfo? Location)
-    : LayerDeclaration(Name, Location)
+internal sealed record UnreadableDeclaration(string Attribute, LocationInfo? Location)
+    : LayerDeclaration(Attribute, Location)
 {
     public override Shape Plan(NetworkPlanner planner, Shape input)
     {
-        planner.Report(Diagnostics.DiagnosticDescriptors.UnreadableAttribute, Location, Name, planner.Name);
+        planner.Report(Diagnostics.DiagnosticDescriptors.UnreadableAttribute, Location, Attribute, planner.Name);
         return input;
     }
 }

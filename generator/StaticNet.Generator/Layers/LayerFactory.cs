@@ -23,6 +23,10 @@ internal static class LayerFactory
         [AttributeNames.Flatten] = FlattenDeclaration.Read,
         [AttributeNames.Dropout] = DropoutDeclaration.Read,
         [AttributeNames.BatchNorm] = BatchNormDeclaration.Read,
+        [AttributeNames.Add] = AddDeclaration.Read,
+        [AttributeNames.Concat] = ConcatDeclaration.Read,
+        [AttributeNames.Slice] = SliceDeclaration.Read,
+        [AttributeNames.Output] = HeadDeclaration.Read,
     };
 
     /// <summary>Every attribute that declares a layer.</summary>
@@ -30,10 +34,13 @@ internal static class LayerFactory
 
     public static bool IsLayer(string metadataName) => readers.ContainsKey(metadataName);
 
-    /// <summary>The declaration the attribute's kind reads from <paramref name="arguments"/>.</summary>
+    /// <summary>
+    /// The declaration the attribute's kind reads from <paramref name="arguments"/>, with the <c>Name</c> and <c>From</c>
+    /// that every layer attribute may carry (attributes without such a property never have the argument).
+    /// </summary>
     /// <exception cref="InvalidOperationException">No kind reads <paramref name="metadataName"/>.</exception>
     public static LayerDeclaration Read(string metadataName, AttributeArguments arguments, LocationInfo? location) =>
         readers.TryGetValue(metadataName, out Func<AttributeArguments, LocationInfo?, LayerDeclaration>? read)
-            ? read(arguments, location)
+            ? read(arguments, location) with { Name = arguments.NamedString("Name"), From = arguments.NamedString("From") }
             : throw new InvalidOperationException($"no layer kind reads the attribute {metadataName}");
 }

@@ -22,6 +22,21 @@ internal abstract record LayerPlan(
     int BiasCount,
     long MultiplyAccumulates)
 {
+    /// <summary>
+    /// The values the layer reads, by layer number (0 is the network's input): the layer above it, the one its <c>From</c>
+    /// names, or a join's operands in order. The planner sets it as it adds the layer.
+    /// </summary>
+    public EquatableArray<int> Sources { get; init; } = EquatableArray<int>.Empty;
+
+    /// <summary>The layer's <c>Name</c>, or null when the user gave it none.</summary>
+    public string? LayerName { get; init; }
+
+    /// <summary>The value the layer reads: its one source (a join's first operand).</summary>
+    public int Source => Sources.Count == 0 ? Number - 1 : Sources[0];
+
+    /// <summary>How messages and comments call the layer: <c>layer 3 'trunk' (Dense(32, ReLU))</c>.</summary>
+    public string Label => LayerName is null ? $"layer {Number} ({Description})" : $"layer {Number} '{LayerName}' ({Description})";
+
     /// <summary>Weights, biases and a PReLU's slopes together.</summary>
     public int ParameterCount => WeightCount + BiasCount + SlopeCount;
 

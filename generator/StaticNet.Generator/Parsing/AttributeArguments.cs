@@ -85,6 +85,25 @@ internal sealed class AttributeArguments
         return new EquatableArray<Argument<int>>(result.MoveToImmutable());
     }
 
+    /// <summary>The elements of a <c>params string[]</c> constructor parameter, each with its own location; a null element reads as "".</summary>
+    public EquatableArray<Argument<string>> StringArray(int index)
+    {
+        if (index >= data.ConstructorArguments.Length || data.ConstructorArguments[index].Kind != TypedConstantKind.Array
+            || data.ConstructorArguments[index].IsNull)
+        {
+            return EquatableArray<Argument<string>>.Empty;
+        }
+
+        ImmutableArray<TypedConstant> values = data.ConstructorArguments[index].Values;
+        var result = ImmutableArray.CreateBuilder<Argument<string>>(values.Length);
+        for (int i = 0; i < values.Length; i++)
+        {
+            result.Add(new Argument<string>(values[i].Value as string ?? "", ConstructorArgumentLocation(index, i)));
+        }
+
+        return new EquatableArray<Argument<string>>(result.MoveToImmutable());
+    }
+
     /// <summary>A named int (or enum) property, or null when the user did not set it.</summary>
     public Argument<int>? NamedInt(string name)
     {

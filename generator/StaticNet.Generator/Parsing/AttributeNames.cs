@@ -13,6 +13,10 @@ internal static class AttributeNames
     public const string Dropout = "StaticNet.DropoutAttribute";
     public const string GlobalAveragePool2D = "StaticNet.GlobalAveragePool2DAttribute";
     public const string BatchNorm = "StaticNet.BatchNormAttribute";
+    public const string Add = "StaticNet.AddAttribute";
+    public const string Concat = "StaticNet.ConcatAttribute";
+    public const string Slice = "StaticNet.SliceAttribute";
+    public const string Output = "StaticNet.OutputAttribute";
 
     /// <summary>The name a user writes: <c>StaticNet.DenseAttribute</c> becomes <c>Dense</c>.</summary>
     public static string ShortName(string metadataName)

@@ -8,7 +8,7 @@ namespace StaticNet.Generator.Parsing;
 /// </summary>
 internal static class GeneratedMemberNames
 {
-    /// <summary>The names other than Layer1, Layer2, ...</summary>
+    /// <summary>The names other than Layer1, Layer2, ... and Output1, Output2, ...</summary>
     public static IReadOnlyCollection<string> FixedNames => fixedNames;
 
     private static readonly HashSet<string> fixedNames =
@@ -17,23 +17,21 @@ internal static class GeneratedMemberNames
         "ArchitectureFingerprint", "Summary", "Forward", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch",
         "Initialize", "InitializeState", "SaveWeights", "LoadWeights", "TensorSlots", "ImportSafetensors", "ExportSafetensors",
         "ToOnnx", "TrainedParameters", "TrainedState", "bakedTrainedParameters", "bakedTrainedState", "PredictTrained",
-        "PredictTrainedBatch", "PredictTrainedClass", "Parameters", "State", "Predict", "Save", "Load",
+        "PredictTrainedBatch", "PredictTrainedClass", "Parameters", "State", "Predict", "Save", "Load", "OutputCount", "outputHeads",
     ];
 
-    /// <summary>Whether the generator may write a member called <paramref name="name"/> (the fixed names, and Layer1, Layer2, ...).</summary>
-    public static bool Contains(string name)
-    {
-        if (fixedNames.Contains(name))
-        {
-            return true;
-        }
+    /// <summary>Whether the generator may write a member called <paramref name="name"/> (the fixed names, Layer1, Layer2, ..., Output1, ...).</summary>
+    public static bool Contains(string name) => fixedNames.Contains(name) || IsNumbered(name, "Layer") || IsNumbered(name, "Output");
 
-        if (name.Length <= "Layer".Length || !name.StartsWith("Layer", System.StringComparison.Ordinal) || name[5] == '0')
+    /// <summary>Whether <paramref name="name"/> is <paramref name="prefix"/> and a number from 1, as in <c>Layer12</c>.</summary>
+    private static bool IsNumbered(string name, string prefix)
+    {
+        if (name.Length <= prefix.Length || !name.StartsWith(prefix, System.StringComparison.Ordinal) || name[prefix.Length] == '0')
         {
             return false;
         }
 
-        for (int i = 5; i < name.Length; i++)
+        for (int i = prefix.Length; i < name.Length; i++)
         {
             if (name[i] is < '0' or > '9')
             {

@@ -7,7 +7,7 @@ namespace StaticNet.Generator.Planning;
 
 /// <summary>
 /// A canonical text of everything that gives a network's weights their meaning (input shape, each
-/// layer's kind, shape, activation and geometry; not the loss or dropout rates, which saved weights
+/// layer's kind, shape, activation and geometry, and in a graph which values it reads; not the loss or dropout rates, which saved weights
 /// do not depend on), and its 64-bit FNV-1a fingerprint. Weight files carry both, so a file for
 /// another architecture is refused with both descriptions in the message.
 /// </summary>
@@ -19,6 +19,11 @@ internal static class ArchitectureDescription
         foreach (LayerPlan layer in plan.Layers.Where(l => l.ShapesWeights))
         {
             text.Append(' ').Append(layer.Description.Replace(" ", "")).Append(layer.OutputShape.ToString().Replace(" ", ""));
+            if (layer.Sources.Count != 1 || layer.Source != layer.Number - 1)
+            {
+                // A graph's wiring gives the weights their meaning too; a chain's needs no words.
+                text.Append("<-").Append(string.Join(",", layer.Sources));
+            }
         }
 
         return text.ToString();

@@ -18,7 +18,29 @@ internal sealed record NetworkPlan(
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
-    public Shape OutputShape => Layers.Count == 0 ? InputShape : Layers[Layers.Count - 1].OutputShape;
+    /// <summary>The output's shape: the last layer's, or with <c>[Output]</c> heads their values one after another.</summary>
+    public Shape OutputShape => HasHeads ? Shape.Flat(Heads.Sum(head => head.Size))
+        : Layers.Count == 0 ? InputShape : Layers[Layers.Count - 1].OutputShape;
+
+    /// <summary>The outputs: one per <c>[Output]</c>, or the last layer alone with the network's loss.</summary>
+    public EquatableArray<HeadPlan> Heads { get; init; } = EquatableArray<HeadPlan>.Empty;
+
+    /// <summary>Whether the network marks its outputs with <c>[Output]</c> (else its last layer is the one output).</summary>
+    public bool HasHeads { get; init; }
+
+    /// <summary>Whether some layer reads another value than the one above it (From, a join): the layers form a graph.</summary>
+    public bool IsGraph => HasHeads || Layers.Any(layer => layer.Sources.Count != 1 || layer.Source != layer.Number - 1);
+
+    /// <summary>The layer whose buffer holds value <paramref name="number"/>: views (Flatten) hold their source's values; 0 is the input.</summary>
+    public int Holder(int number)
+    {
+        while (number > 0 && Layers[number - 1].IsView)
+        {
+            number = Layers[number - 1].Source;
+        }
+
+        return number;
+    }
 
     /// <summary>The sum of the layers' tensors (a layer that shares another's adds none of its own).</summary>
     public int ParameterCount => (int)System.Math.Min(Layers.Sum(layer => (long)layer.ParameterCount), int.MaxValue);
@@ -39,15 +61,8 @@ internal sealed record NetworkPlan(
     /// <summary>The layer whose outputs layer <paramref name="number"/> reads (through Flattens), or null for the input.</summary>
     public LayerPlan? Feeder(int number)
     {
-        for (int i = number - 1; i >= 1; i--)
-        {
-            if (Layers[i - 1] is not FlattenLayerPlan)
-            {
-                return Layers[i - 1];
-            }
-        }
-
-        return null;
+        int holder = Holder(Layers[number - 1].Source);
+        return holder == 0 ? null : Layers[holder - 1];
     }
 
     /// <summary>Whether to add the constructors, <c>Parameters</c>, <c>Predict</c> and <c>INetwork</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
@@ -51,6 +52,20 @@ internal sealed class NetworkPlanner
     private int currentIndex;
     private int lastComputing;
 
+    /// <summary>Each name given so far: the value it names (a layer number, 0 for the input) and that value's shape.</summary>
+    private readonly Dictionary<string, (int Number, Shape Shape)> names = new(System.StringComparer.Ordinal);
+
+    /// <summary>Each layer's declaration, by layer number - 1: where to report a problem with the layer as a whole.</summary>
+    private readonly List<LayerDeclaration> layerDeclarations = [];
+
+    private readonly ImmutableArray<HeadPlan>.Builder heads = ImmutableArray.CreateBuilder<HeadPlan>();
+
+    /// <summary>The value the declaration being planned reads: the layer above, or the one its From names.</summary>
+    private int currentSource;
+
+    /// <summary>The value the last layer declaration produced (a layer number, 0 for the input), -1 before the input.</summary>
+    private int previousValue = -1;
+
     private NetworkPlanner(NetworkDeclaration declaration) => this.declaration = declaration;
 
     public static NetworkPlan Plan(NetworkDeclaration declaration) => new NetworkPlanner(declaration).Run();
@@ -88,12 +103,16 @@ internal sealed class NetworkPlanner
 
         Shape input = CheckInput(out InputDeclaration? inputDeclaration, out int firstLayer);
 
+        names["input"] = (0, input);
+        previousValue = 0;
         Shape current = input;
         lastComputing = LastComputingLayer();
         for (currentIndex = firstLayer; currentIndex < declaration.Layers.Count; currentIndex++)
         {
-            current = declaration.Layers[currentIndex].Plan(this, current);
+            current = PlanLayer(declaration.Layers[currentIndex], current);
         }
+
+        CheckEveryOutputIsUsed();
 
         if (inputDeclaration is not null && lastComputing < 0)
         {
@@ -111,10 +130,225 @@ internal sealed class NetworkPlanner
         return Result(loss, input);
     }
 
+    /// <summary>
+    /// Plans one declaration after the value of shape <paramref name="previous"/>: it reads that value or the one its
+    /// <c>From</c> names, adds its layer (if it makes one) under its name, and returns the shape the next layer reads.
+    /// </summary>
+    private Shape PlanLayer(LayerDeclaration layer, Shape previous)
+    {
+        currentSource = previousValue;
+        Shape input = previous;
+        if (layer.From is { } from && Resolve(from) is { } source)
+        {
+            (currentSource, input) = source;
+        }
+
+        int before = layers.Count;
+        Shape output = layer.Plan(this, input);
+        if (!layer.AddsLayer)
+        {
+            return previous;
+        }
+
+        int value = currentSource;
+        if (layers.Count > before)
+        {
+            value = layers[layers.Count - 1].Number;
+            layerDeclarations.Add(layer);
+        }
+
+        if (layer.Name is { } name)
+        {
+            if (names.ContainsKey(name.Value))
+            {
+                Report(DiagnosticDescriptors.DuplicateLayerName, name.Location, name.Value == "input"
+                    ? "\"input\" names the network's input"
+                    : $"Another layer above is already named '{name.Value}'");
+            }
+            else if (!IsUsableName(name))
+            {
+                // Reported by IsUsableName.
+            }
+            else
+            {
+                names[name.Value] = (value, output);
+            }
+        }
+
+        previousValue = value;
+        return output;
+    }
+
+    /// <summary>
+    /// Names appear in generated comments, constants, the summary and state_dict-like tensor names, so they keep to
+    /// letters, digits, '_', '-' and '.', starting with a letter or '_' (SN0052).
+    /// </summary>
+    public bool IsUsableName(Argument<string> name)
+    {
+        string text = name.Value;
+        bool usable = text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_');
+        foreach (char c in text)
+        {
+            usable &= char.IsLetterOrDigit(c) || c is '_' or '-' or '.';
+        }
+
+        if (!usable)
+        {
+            Report(DiagnosticDescriptors.InvalidLayerName, name.Location, text);
+        }
+
+        return usable;
+    }
+
+    /// <summary>
+    /// The value <paramref name="name"/> refers to and its shape: <c>"input"</c> or a layer named above the one being
+    /// planned. Reports a name declared below (SN0042) or nowhere (SN0041) and returns null.
+    /// </summary>
+    public (int Number, Shape Shape)? Resolve(Argument<string> name)
+    {
+        if (names.TryGetValue(name.Value, out (int Number, Shape Shape) value))
+        {
+            return value;
+        }
+
+        bool later = false;
+        for (int i = currentIndex; i < declaration.Layers.Count && !later; i++)
+        {
+            later = declaration.Layers[i].Name?.Value == name.Value;
+        }
+
+        Report(later ? DiagnosticDescriptors.LaterLayerName : DiagnosticDescriptors.UnknownLayerName, name.Location, name.Value);
+        return null;
+    }
+
+    /// <summary>
+    /// A join's operands, resolved in order: null after reporting fewer than two (SN0050) or a name that does not
+    /// resolve (each reported where it is written).
+    /// </summary>
+    public IReadOnlyList<(int Number, Shape Shape, Argument<string> Name)>? ResolveOperands(
+        string attribute, EquatableArray<Argument<string>> operands, LocationInfo? location)
+    {
+        if (operands.Count < 2)
+        {
+            Report(DiagnosticDescriptors.TooFewOperands, location, attribute, operands.Count == 0 ? "none" : $"only '{operands[0].Value}'");
+            return null;
+        }
+
+        var resolved = new List<(int, Shape, Argument<string>)>();
+        bool failed = false;
+        foreach (Argument<string> operand in operands)
+        {
+            if (Resolve(operand) is { } value)
+            {
+                resolved.Add((value.Number, value.Shape, operand));
+            }
+            else
+            {
+                failed = true;
+            }
+        }
+
+        return failed ? null : resolved;
+    }
+
+    /// <summary>
+    /// <c>[Output]</c>: marks the layer the declaration above it added as a head, after checking that there is one, that
+    /// it computes, that it is not marked twice, that its loss fits its activation and that its weight is usable.
+    /// </summary>
+    public void MarkHead(Argument<int> lossArgument, Argument<float>? weight, Argument<string>? name, LocationInfo? location)
+    {
+        LayerDeclaration? above = currentIndex > 0 ? declaration.Layers[currentIndex - 1] : null;
+        LayerPlan? layer = above is { AddsLayer: true } && layers.Count > 0 && ReferenceEquals(layerDeclarations[layerDeclarations.Count - 1], above)
+            ? layers[layers.Count - 1] : null;
+        if (layer is null)
+        {
+            Report(DiagnosticDescriptors.MisplacedOutput, location,
+                above is null or InputDeclaration ? "but none is: it must come after a layer, not first or right after [Input]"
+                : above is HeadDeclaration ? "but another [Output] is there: a layer is one output at most"
+                : "but that attribute added none (see its other errors)");
+            return;
+        }
+
+        if (layer.IsView || layer.IsIdentityAtInference)
+        {
+            Report(DiagnosticDescriptors.MisplacedOutput, location,
+                $"but {layer.Label} does not compute new values; put [Output] after the layer that computes them");
+            return;
+        }
+
+        LossKind loss = LossKind.MeanSquaredError;
+        if (lossArgument.Value is < (int)LossKind.MeanSquaredError or > (int)LossKind.BinaryCrossEntropy)
+        {
+            Report(DiagnosticDescriptors.UndefinedEnumValue, lossArgument.Location, $"(Loss){lossArgument.Value}", "Loss");
+        }
+        else
+        {
+            loss = (LossKind)lossArgument.Value;
+            CheckLossFits(loss, layer, (required, actual) => Report(DiagnosticDescriptors.HeadLossDoesNotFit, lossArgument.Location,
+                loss, required, layer.Description, actual));
+        }
+
+        if (name is { } headName)
+        {
+            IsUsableName(headName);
+        }
+
+        float factor = weight?.Value ?? 1f;
+        if (!(factor >= 0f) || float.IsInfinity(factor))
+        {
+            Report(DiagnosticDescriptors.InvalidHeadWeight, weight?.Location ?? location, factor.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        int offset = heads.Sum(head => head.Size);
+        heads.Add(new HeadPlan(heads.Count + 1, layer.Number, loss, factor, name?.Value ?? layer.LayerName ?? $"output{heads.Count + 1}",
+            offset, (int)System.Math.Min(layer.OutputShape.Size, int.MaxValue)));
+    }
+
+    /// <summary>
+    /// Every layer's output must go somewhere (SN0047): to a later layer, or out of the network as a head (or, without
+    /// heads, as the last layer). Views count as taking their source's values.
+    /// </summary>
+    private void CheckEveryOutputIsUsed()
+    {
+        if (tooLarge || layers.Count == 0)
+        {
+            return;
+        }
+
+        var used = new bool[layers.Count + 1];
+        foreach (LayerPlan layer in layers)
+        {
+            foreach (int source in layer.Sources)
+            {
+                used[source] = true;
+            }
+        }
+
+        if (heads.Count == 0)
+        {
+            used[layers.Count] = true;
+        }
+
+        foreach (HeadPlan head in heads)
+        {
+            used[head.Layer] = true;
+        }
+
+        for (int number = 1; number <= layers.Count; number++)
+        {
+            if (!used[number])
+            {
+                Report(DiagnosticDescriptors.UnusedLayerOutput, layerDeclarations[number - 1].Location, layers[number - 1].Label);
+            }
+        }
+    }
+
     private NetworkPlan Result(LossKind loss, Shape input) => new(
         declaration.Target, loss, input, new EquatableArray<LayerPlan>(layers.ToImmutable()),
         new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutable()))
     {
+        Heads = new EquatableArray<HeadPlan>(heads.Count > 0 ? heads.ToImmutable() : ImplicitHead(loss)),
+        HasHeads = heads.Count > 0,
         Location = declaration.NetworkLocation,
         GenerateInstanceApi = declaration.GenerateInstanceApi,
         Weights = declaration.Weights,
@@ -237,15 +471,10 @@ internal sealed class NetworkPlanner
         return activation;
     }
 
+    /// <summary>The network's loss on its last layer, when it has no [Output] heads.</summary>
     private void CheckLossFitsOutput(LossKind loss)
     {
-        (ActivationKind required, string name) = loss switch
-        {
-            LossKind.CrossEntropy => (ActivationKind.Softmax, "Softmax"),
-            LossKind.BinaryCrossEntropy => (ActivationKind.Sigmoid, "Sigmoid"),
-            _ => (ActivationKind.Identity, ""),
-        };
-        if (name.Length == 0 || layers.Count == 0)
+        if (heads.Count > 0 || layers.Count == 0)
         {
             return;
         }
@@ -256,12 +485,42 @@ internal sealed class NetworkPlanner
             last = layers[i - 1];
         }
 
-        ActivationKind? actual = last.HasActivation ? last.Activation : null;
-        if (actual != required)
+        CheckLossFits(loss, last, (required, actual) => Report(DiagnosticDescriptors.LossDoesNotFitOutput, declaration.Loss.Location,
+            loss, required, last.Description, actual));
+    }
+
+    /// <summary>Cross-entropy needs a softmax, binary cross-entropy a sigmoid; calls <paramref name="report"/> with both activations otherwise.</summary>
+    private static void CheckLossFits(LossKind loss, LayerPlan layer, System.Action<string, string> report)
+    {
+        (ActivationKind required, string name) = loss switch
         {
-            Report(DiagnosticDescriptors.LossDoesNotFitOutput, declaration.Loss.Location, loss, name, last.Description,
-                actual is null ? "no activation" : $"{actual} activation");
+            LossKind.CrossEntropy => (ActivationKind.Softmax, "Softmax"),
+            LossKind.BinaryCrossEntropy => (ActivationKind.Sigmoid, "Sigmoid"),
+            _ => (ActivationKind.Identity, ""),
+        };
+        ActivationKind? actual = layer.HasActivation ? layer.Activation : null;
+        if (name.Length > 0 && actual != required)
+        {
+            report(name, actual is null ? "no activation" : $"{actual} activation");
         }
+    }
+
+    /// <summary>Without [Output], the one head: the last layer that computes (a Flatten after it only relabels), whole.</summary>
+    private ImmutableArray<HeadPlan> ImplicitHead(LossKind loss)
+    {
+        if (layers.Count == 0)
+        {
+            return ImmutableArray<HeadPlan>.Empty;
+        }
+
+        int number = layers.Count;
+        while (number > 1 && layers[number - 1].IsView)
+        {
+            number--;
+        }
+
+        return ImmutableArray.Create(
+            new HeadPlan(1, number, loss, 1f, "output", 0, (int)System.Math.Min(layers[layers.Count - 1].OutputShape.Size, int.MaxValue)));
     }
 
     /// <summary>The value if positive; otherwise SN0006 and 1, so planning goes on.</summary>
@@ -298,18 +557,25 @@ internal sealed class NetworkPlanner
     }
 
     /// <summary>Adds a layer without parameters.</summary>
-    public void Add(LayerPlan layer) => layers.Add(layer);
+    public void Add(LayerPlan layer) => layers.Add(Placed(layer));
 
     /// <summary>Adds a layer with parameters unless the network already passed a size limit (its offsets would not fit); returns whether it did.</summary>
     public bool AddIfSized(LayerPlan layer)
     {
         if (!tooLarge)
         {
-            layers.Add(layer);
+            layers.Add(Placed(layer));
         }
 
         return !tooLarge;
     }
+
+    /// <summary>The layer reading the current source (unless it names its operands itself, as a join does), under its name.</summary>
+    private LayerPlan Placed(LayerPlan layer) => layer with
+    {
+        Sources = layer.Sources.Count > 0 ? layer.Sources : new EquatableArray<int>(ImmutableArray.Create(currentSource)),
+        LayerName = declaration.Layers[currentIndex].Name?.Value,
+    };
 
     /// <summary>Counts weights written as straight-line code, for the SN0031 warning.</summary>
     public void CountUnrolled(long weights) => unrolledWeights += weights;

@@ -4,7 +4,7 @@ namespace StaticNet;
 
 /// <summary>Average pooling over square windows of <c>size</c>, stride <c>size</c>, rounding down.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
-public sealed class AvgPool2DAttribute : Attribute
+public sealed class AvgPool2DAttribute : LayerAttribute
 {
     /// <summary>Declares an average pooling layer.</summary>
     public AvgPool2DAttribute(int size) => Size = size;

@@ -15,7 +15,7 @@ namespace StaticNet;
 /// convolution, normalisation, ReLU block.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
-public sealed class BatchNormAttribute : Attribute
+public sealed class BatchNormAttribute : LayerAttribute
 {
     /// <summary>Declares a batch normalisation layer.</summary>
     /// <param name="activation">The activation applied after normalising, scaling and shifting.</param>

@@ -8,7 +8,7 @@ namespace StaticNet;
 /// <c>[filters, inputChannels, kernel, kernel]</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
-public sealed class Conv2DAttribute : Attribute
+public sealed class Conv2DAttribute : LayerAttribute
 {
     /// <summary>Declares a convolution layer.</summary>
     /// <param name="filters">The number of output channels.</param>

@@ -7,7 +7,7 @@ namespace StaticNet;
 /// <c>[units, inputs]</c>. Its input must be flat (use <see cref="FlattenAttribute"/> after images).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
-public sealed class DenseAttribute : Attribute
+public sealed class DenseAttribute : LayerAttribute
 {
     /// <summary>Declares a dense layer.</summary>
     /// <param name="units">The number of outputs.</param>

@@ -8,7 +8,7 @@ namespace StaticNet;
 /// generator) it passes values through unchanged. No parameters.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
-public sealed class DropoutAttribute : Attribute
+public sealed class DropoutAttribute : LayerAttribute
 {
     /// <summary>Declares a dropout layer.</summary>
     /// <param name="rate">The probability of zeroing each value, in [0, 1).</param>

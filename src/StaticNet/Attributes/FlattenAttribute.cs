@@ -7,6 +7,6 @@ namespace StaticNet;
 /// <c>nn.Flatten</c>). It has no parameters and costs nothing at run time.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
-public sealed class FlattenAttribute : Attribute
+public sealed class FlattenAttribute : LayerAttribute
 {
 }

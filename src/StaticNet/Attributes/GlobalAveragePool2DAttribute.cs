@@ -8,6 +8,6 @@ namespace StaticNet;
 /// <c>GlobalAveragePooling2D</c>). No parameters.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
-public sealed class GlobalAveragePool2DAttribute : Attribute
+public sealed class GlobalAveragePool2DAttribute : LayerAttribute
 {
 }

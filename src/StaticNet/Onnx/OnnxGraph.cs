@@ -30,12 +30,97 @@ public sealed class OnnxGraph
     private int[] shape;
     private int layer;
 
+    /// <summary>Each layer's result as later layers of a graph may read it: [0] is the input, [n] layer n's output.</summary>
+    private readonly List<(string Name, int[] Shape)> values;
+
     /// <summary>Starts a model of the network <paramref name="name"/>, whose samples have <paramref name="inputShape"/> (<c>[n]</c> or <c>[c, h, w]</c>).</summary>
     public OnnxGraph(string name, ReadOnlySpan<int> inputShape)
     {
         this.name = name;
         this.inputShape = inputShape.ToArray();
         shape = this.inputShape;
+        values = [("input", shape)];
+    }
+
+    /// <summary>The next layer reads layer <paramref name="source"/>'s output (0: the input) instead of the one before it.</summary>
+    public void From(int source)
+    {
+        (current, shape) = Value(source);
+    }
+
+    /// <summary>The elementwise sum (<c>Sum</c>) of layers of one shape, then the activation (a PReLU's <c>slopes</c> one per feature or channel).</summary>
+    public void Add(ReadOnlySpan<int> layers, Activation activation, float slope, ReadOnlySpan<float> slopes = default)
+    {
+        // Operands first: naming the layer records the one before it, after which its number means this one.
+        string[] operands = new string[layers.Length];
+        for (int i = 0; i < layers.Length; i++)
+        {
+            operands[i] = Value(layers[i]).Name;
+        }
+
+        int[] sumShape = Value(layers[0]).Shape;
+        string prefix = NextLayer();
+        Add("Sum", prefix, operands, []);
+        shape = sumShape;
+        Activate(prefix, activation, slope, slopes);
+    }
+
+    /// <summary>Layers side by side (<c>Concat</c> on axis 1): flat features, or CHW volumes along channels.</summary>
+    public void Concat(ReadOnlySpan<int> layers)
+    {
+        string[] operands = new string[layers.Length];
+        int[] joined = (int[])Value(layers[0]).Shape.Clone();
+        joined[0] = 0;
+        for (int i = 0; i < layers.Length; i++)
+        {
+            (operands[i], int[] operandShape) = Value(layers[i]);
+            joined[0] += operandShape[0];
+        }
+
+        string prefix = NextLayer();
+
+        Add("Concat", prefix, operands, [NodeAttribute.Int("axis", 1)]);
+        shape = joined;
+    }
+
+    /// <summary>Features <c>[start, start + length)</c> of a flat value, or those channels of a CHW one (<c>Slice</c> on axis 1).</summary>
+    public void Slice(int start, int length)
+    {
+        string prefix = NextLayer();
+        string starts = AddInitializerInt64($"{prefix}.starts", [start]);
+        string ends = AddInitializerInt64($"{prefix}.ends", [start + length]);
+        string axes = AddInitializerInt64($"{prefix}.axes", [1]);
+        Add("Slice", prefix, [current, starts, ends, axes], []);
+        int[] sliced = (int[])shape.Clone();
+        sliced[0] = length;
+        shape = sliced;
+    }
+
+    /// <summary>
+    /// The model's <c>output</c> is these layers' values (the network's heads), each flattened per sample, one after
+    /// another: what <c>Forward</c> writes for a network with <c>[Output]</c> heads.
+    /// </summary>
+    public void Outputs(ReadOnlySpan<int> heads)
+    {
+        Flush();
+        string[] parts = new string[heads.Length];
+        int total = 0;
+        for (int i = 0; i < heads.Length; i++)
+        {
+            (string valueName, int[] valueShape) = Value(heads[i]);
+            parts[i] = valueName;
+            if (valueShape.Length > 1)
+            {
+                Add("Flatten", $"output{i + 1}", [valueName], [NodeAttribute.Int("axis", 1)]);
+                parts[i] = current;
+            }
+
+            total += Size(valueShape);
+        }
+
+        // Always a node of its own: WriteTo names the last node's result "output", which must not be a value layers read.
+        Add(parts.Length == 1 ? "Identity" : "Concat", "outputs", parts, parts.Length == 1 ? [] : [NodeAttribute.Int("axis", 1)]);
+        shape = [total];
     }
 
     /// <summary>
@@ -187,7 +272,29 @@ public sealed class OnnxGraph
         }));
     }
 
-    private string NextLayer() => "layer" + (++layer).ToString(CultureInfo.InvariantCulture);
+    private string NextLayer()
+    {
+        Flush();
+        return "layer" + (++layer).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Records the last layer's result, once, before anything else changes what is current.</summary>
+    private void Flush()
+    {
+        if (values.Count == layer)
+        {
+            values.Add((current, shape));
+        }
+    }
+
+    /// <summary>Layer <paramref name="number"/>'s output (0: the input); call it before the reading layer takes its number.</summary>
+    private (string Name, int[] Shape) Value(int number)
+    {
+        Flush();
+        return number >= 0 && number < values.Count
+            ? values[number]
+            : throw new ArgumentOutOfRangeException(nameof(number), number, $"The graph has {values.Count - 1} layers so far.");
+    }
 
     /// <summary>Adds a node reading <paramref name="inputs"/>; its output becomes the current tensor.</summary>
     private void Add(string operation, string nodeName, string[] inputs, NodeAttribute[] attributes)

@@ -895,6 +895,16 @@ namespace Vision
         global::StaticNet.Loss global::StaticNet.INetwork.Loss => global::StaticNet.Loss.CrossEntropy;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        global::System.Collections.Generic.IReadOnlyList<global::StaticNet.OutputHead> global::StaticNet.INetwork.Heads => outputHeads;
+
+        /// <summary>The outputs as <see cref="global::StaticNet.INetwork.Heads"/> lists them, made once.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private static readonly global::StaticNet.OutputHead[] outputHeads = new global::StaticNet.OutputHead[]
+        {
+            new global::StaticNet.OutputHead("output", 0, 10, global::StaticNet.Loss.CrossEntropy, 1f),
+        };
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float[] global::StaticNet.INetwork.State => global::System.Array.Empty<float>();
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]

@@ -17,12 +17,13 @@ public static class BatchNetworks
         nameof(ConvStackNet), nameof(ConvPoolNet), nameof(ConvOutputNet), nameof(GlobalPoolNet), nameof(NoBiasMlp), nameof(NoBiasLoopedNet),
         nameof(HiddenSoftmaxNet), nameof(LoopedHiddenSoftmaxNet), nameof(ConvHiddenSoftmaxNet), nameof(EluNet), nameof(LoopedEluNet),
         nameof(PReluEluNet), nameof(ConvPReluNet),
+        nameof(ResMlpNet), nameof(DigitAndParity), nameof(BranchyNet), nameof(ChainedHeadsNet), nameof(LoopedResidualNet), nameof(PairNet),
     ];
 
     public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet)];
 
     public static readonly string[] WithBatchNorm =
-        [nameof(FeatureNormNet), nameof(ChannelNormNet), nameof(NormEverywhereNet), nameof(NormOutputNet), nameof(ConvBlockNet), nameof(LoopedPReluNet)];
+        [nameof(FeatureNormNet), nameof(ChannelNormNet), nameof(NormEverywhereNet), nameof(NormOutputNet), nameof(ConvBlockNet), nameof(LoopedPReluNet), nameof(ResidualCnnNet)];
 
     public static INetwork Create(string name, int seed) => name switch
     {
@@ -57,6 +58,13 @@ public static class BatchNetworks
         nameof(ChannelNormNet) => new ChannelNormNet(seed),
         nameof(NormEverywhereNet) => new NormEverywhereNet(seed),
         nameof(NormOutputNet) => new NormOutputNet(seed),
+        nameof(ResMlpNet) => new ResMlpNet(seed),
+        nameof(DigitAndParity) => new DigitAndParity(seed),
+        nameof(BranchyNet) => new BranchyNet(seed),
+        nameof(ChainedHeadsNet) => new ChainedHeadsNet(seed),
+        nameof(LoopedResidualNet) => new LoopedResidualNet(seed),
+        nameof(PairNet) => new PairNet(seed),
+        nameof(ResidualCnnNet) => new ResidualCnnNet(seed),
         _ => throw new ArgumentException("Unknown network " + name, nameof(name)),
     };
 
@@ -77,9 +85,9 @@ public static class BatchNetworks
         }
     }
 
-    /// <summary>Random targets for <paramref name="batch"/> samples, suited to the network's loss.</summary>
+    /// <summary>Random targets for <paramref name="batch"/> samples, each head's part suited to its loss.</summary>
     public static float[] Targets(Random random, INetwork network, int batch) =>
-        Enumerable.Range(0, batch).SelectMany(_ => RandomData.Target(random, network.Loss, network.OutputSize)).ToArray();
+        Enumerable.Range(0, batch).SelectMany(_ => RandomData.Target(random, network.Heads)).ToArray();
 
     /// <summary>Writes the network's ONNX model; <c>ToOnnx</c> is generated per class, not on <see cref="INetwork"/>.</summary>
     public static void ToOnnx(string name, INetwork network, Stream stream)
@@ -117,6 +125,13 @@ public static class BatchNetworks
             case ChannelNormNet n: n.ToOnnx(stream); break;
             case NormEverywhereNet n: n.ToOnnx(stream); break;
             case NormOutputNet n: n.ToOnnx(stream); break;
+            case ResMlpNet n: n.ToOnnx(stream); break;
+            case DigitAndParity n: n.ToOnnx(stream); break;
+            case BranchyNet n: n.ToOnnx(stream); break;
+            case ChainedHeadsNet n: n.ToOnnx(stream); break;
+            case LoopedResidualNet n: n.ToOnnx(stream); break;
+            case PairNet n: n.ToOnnx(stream); break;
+            case ResidualCnnNet n: n.ToOnnx(stream); break;
             default: throw new ArgumentException("Unknown network " + name, nameof(name));
         }
     }

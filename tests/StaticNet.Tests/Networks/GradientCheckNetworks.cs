@@ -70,6 +70,12 @@ public static class GradientCheckNetworks
         nameof(ConvHiddenSoftmaxNet) => new(name, ConvHiddenSoftmaxNet.ParameterCount, ConvHiddenSoftmaxNet.InputSize, ConvHiddenSoftmaxNet.OutputSize, ConvHiddenSoftmaxNet.Forward, ConvHiddenSoftmaxNet.Backward),
         nameof(NoBiasMlp) => new(name, NoBiasMlp.ParameterCount, NoBiasMlp.InputSize, NoBiasMlp.OutputSize, NoBiasMlp.Forward, NoBiasMlp.Backward),
         nameof(NoBiasLoopedNet) => new(name, NoBiasLoopedNet.ParameterCount, NoBiasLoopedNet.InputSize, NoBiasLoopedNet.OutputSize, NoBiasLoopedNet.Forward, NoBiasLoopedNet.Backward),
+        nameof(DigitAndParity) => new(name, DigitAndParity.ParameterCount, DigitAndParity.InputSize, DigitAndParity.OutputSize, DigitAndParity.Forward, DigitAndParity.Backward),
+        nameof(BranchyNet) => new(name, BranchyNet.ParameterCount, BranchyNet.InputSize, BranchyNet.OutputSize, BranchyNet.Forward, BranchyNet.Backward),
+        nameof(ChainedHeadsNet) => new(name, ChainedHeadsNet.ParameterCount, ChainedHeadsNet.InputSize, ChainedHeadsNet.OutputSize, ChainedHeadsNet.Forward, ChainedHeadsNet.Backward),
+        nameof(LoopedResidualNet) => new(name, LoopedResidualNet.ParameterCount, LoopedResidualNet.InputSize, LoopedResidualNet.OutputSize, LoopedResidualNet.Forward, LoopedResidualNet.Backward),
+        nameof(PairNet) => new(name, PairNet.ParameterCount, PairNet.InputSize, PairNet.OutputSize, PairNet.Forward, PairNet.Backward),
+        nameof(ResMlpNet) => new(name, ResMlpNet.ParameterCount, ResMlpNet.InputSize, ResMlpNet.OutputSize, ResMlpNet.Forward, ResMlpNet.Backward),
         _ => FixtureNetworks.ForFixture(name),
     };
 }

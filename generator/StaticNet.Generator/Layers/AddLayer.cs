@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Emit;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Parsing;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Layers;
+
+/// <summary>
+/// The elementwise sum of two or more values of one shape, then an activation: a residual block's join. No parameters
+/// but a PReLU's slopes; each operand's gradient is the sum's gradient.
+/// </summary>
+internal sealed record AddLayerPlan(int Number, string Description, Shape Shape, int Offset, int Operands, ActivationKind Activation, float Slope)
+    : LayerPlan(Number, Description, Shape, Shape, Offset, 0, Offset, 0, 0),
+    IJoinLayer
+{
+    public override string Kind => "Add";
+
+    public override bool HasActivation => true;
+
+    public override ActivationKind Activation { get; } = Activation;
+
+    public override float Slope { get; } = Slope;
+
+    public override (int FanIn, int FanOut) Fans => (0, 0);
+
+    public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
+        throw new InvalidOperationException("a join is written through IJoinLayer");
+
+    public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients) =>
+        throw new InvalidOperationException("a join is written through IJoinLayer");
+
+    public void WriteJoin(CodeWriter code, IReadOnlyList<string> inputs, string output)
+    {
+        code.Line($"{RuntimeCalls.GraphKernels}.Add({inputs[0]}, {inputs[1]}, {output});");
+        for (int i = 2; i < inputs.Count; i++)
+        {
+            code.Line($"{RuntimeCalls.GraphKernels}.Add({output}, {inputs[i]}, {output});");
+        }
+    }
+
+    /// <summary>The samples lie alike in every operand, so the whole batch is one sum.</summary>
+    public void WriteJoinBatch(CodeWriter code, IReadOnlyList<string> inputs, string outputs) => WriteJoin(code, inputs, outputs);
+
+    public void WriteOperandGradient(CodeWriter code, string gradient, int operand, string target, bool add, bool batch) =>
+        code.Line(add ? $"{RuntimeCalls.GraphKernels}.Accumulate({target}, {gradient});" : $"{gradient}.CopyTo({target});");
+
+    public override string OnnxCall() => $"graph.Add(new int[] {{ {string.Join(", ", Sources)} }}, {OnnxActivation});";
+
+    /// <summary>Only a PReLU's slopes, which start at 0.25.</summary>
+    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteSlopeInitialization(writer);
+}
+
+/// <summary><c>[Add("a", "b", ..., Activation = ...)]</c>.</summary>
+internal sealed record AddDeclaration(
+    EquatableArray<Argument<string>> Operands, Argument<int>? Activation, Argument<float>? Slope, LocationInfo? Location)
+    : LayerDeclaration("Add", Location)
+{
+    public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) =>
+        new AddDeclaration(arguments.StringArray(0), arguments.NamedInt("Activation"), arguments.NamedFloat("Slope"), location);
+
+    /// <summary>Two or more named values (SN0050, SN0041, SN0042) of one shape (SN0044).</summary>
+    public override Shape Plan(NetworkPlanner planner, Shape input)
+    {
+        ActivationKind activation = planner.CheckActivation(Activation ?? new Argument<int>((int)ActivationKind.Identity, Location), Slope);
+        float slope = Slope?.Value ?? 0.01f;
+        if (planner.ResolveOperands(AttributeName, Operands, Location) is not { } operands)
+        {
+            return input;
+        }
+
+        Shape shape = operands[0].Shape;
+        for (int i = 1; i < operands.Count; i++)
+        {
+            if (operands[i].Shape != shape)
+            {
+                planner.Report(DiagnosticDescriptors.AddShapeMismatch, operands[i].Name.Location,
+                    operands[0].Name.Value, shape, operands[i].Name.Value, operands[i].Shape);
+                return shape;
+            }
+        }
+
+        int planes = shape.IsFlat ? (int)shape.Size : shape.Channels;
+        int offset = planner.ReserveParameters(activation == ActivationKind.PReLU ? planes : 0);
+        string names = string.Join(", ", operands.Select(operand => operand.Name.Value));
+        var plan = new AddLayerPlan(planner.NextNumber, NetworkPlanner.Describe("Add", names, activation, slope), shape, offset,
+            operands.Count, activation, slope)
+        {
+            Sources = new EquatableArray<int>(operands.Select(operand => operand.Number).ToImmutableArray()),
+        };
+        planner.AddIfSized(plan);
+        return shape;
+    }
+}

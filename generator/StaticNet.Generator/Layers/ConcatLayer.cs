@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Emit;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Parsing;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Layers;
+
+/// <summary>
+/// Two or more values one after another: flat features, or CHW volumes along channels, which in CHW order is the same
+/// thing. No parameters; each operand's gradient is its part of the join's gradient.
+/// </summary>
+internal sealed record ConcatLayerPlan(int Number, string Description, Shape OutputShape, int Offset, EquatableArray<int> Sizes)
+    : LayerPlan(Number, Description, OutputShape, OutputShape, Offset, 0, Offset, 0, 0),
+    IJoinLayer
+{
+    public override string Kind => "Concat";
+
+    public override (int FanIn, int FanOut) Fans => (0, 0);
+
+    public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
+        throw new InvalidOperationException("a join is written through IJoinLayer");
+
+    public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients) =>
+        throw new InvalidOperationException("a join is written through IJoinLayer");
+
+    public void WriteJoin(CodeWriter code, IReadOnlyList<string> inputs, string output)
+    {
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            code.Line($"{inputs[i]}.CopyTo({output}.Slice({Start(i)}, {Sizes[i]}));");
+        }
+    }
+
+    /// <summary>Each sample's operands go side by side in its part of the outputs.</summary>
+    public void WriteJoinBatch(CodeWriter code, IReadOnlyList<string> inputs, string outputs)
+    {
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            code.Line($"{RuntimeCalls.GraphKernels}.Scatter({inputs[i]}, {Sizes[i]}, {outputs}, {OutputShape.Size}, {Start(i)}, add: false);");
+        }
+    }
+
+    public void WriteOperandGradient(CodeWriter code, string gradient, int operand, string target, bool add, bool batch)
+    {
+        if (batch)
+        {
+            code.Line($"{RuntimeCalls.GraphKernels}.Gather({gradient}, {OutputShape.Size}, {Start(operand)}, {Sizes[operand]}, {target}, add: {(add ? "true" : "false")});");
+            return;
+        }
+
+        string part = $"{gradient}.Slice({Start(operand)}, {Sizes[operand]})";
+        code.Line(add ? $"{RuntimeCalls.GraphKernels}.Accumulate({target}, {part});" : $"{part}.CopyTo({target});");
+    }
+
+    public override string OnnxCall() => $"graph.Concat(new int[] {{ {string.Join(", ", Sources)} }});";
+
+    private int Start(int operand) => Sizes.Take(operand).Sum();
+}
+
+/// <summary><c>[Concat("a", "b", ...)]</c>.</summary>
+internal sealed record ConcatDeclaration(EquatableArray<Argument<string>> Operands, LocationInfo? Location)
+    : LayerDeclaration("Concat", Location)
+{
+    public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) =>
+        new ConcatDeclaration(arguments.StringArray(0), location);
+
+    /// <summary>Two or more named values (SN0050, SN0041, SN0042), all flat or all volumes of one height and width (SN0045).</summary>
+    public override Shape Plan(NetworkPlanner planner, Shape input)
+    {
+        if (planner.ResolveOperands(AttributeName, Operands, Location) is not { } operands)
+        {
+            return input;
+        }
+
+        Shape first = operands[0].Shape;
+        long total = 0;
+        foreach ((int _, Shape shape, Argument<string> name) in operands)
+        {
+            if (shape.IsFlat != first.IsFlat || (!first.IsFlat && (shape.Height != first.Height || shape.Width != first.Width)))
+            {
+                planner.Report(DiagnosticDescriptors.ConcatShapeMismatch, name.Location, operands[0].Name.Value, first, name.Value, shape);
+                return first;
+            }
+
+            total += first.IsFlat ? shape.Size : shape.Channels;
+        }
+
+        planner.CheckSize(total * (first.IsFlat ? 1 : (long)first.Height * first.Width), "values in one layer");
+        int count = (int)Math.Min(total, int.MaxValue);
+        Shape output = first.IsFlat ? Shape.Flat(count) : Shape.Volume(count, first.Height, first.Width);
+        string names = string.Join(", ", operands.Select(operand => operand.Name.Value));
+        var plan = new ConcatLayerPlan(planner.NextNumber, $"Concat({names})", output, planner.ParameterOffset,
+            new EquatableArray<int>(operands.Select(operand => (int)Math.Min(operand.Shape.Size, int.MaxValue)).ToImmutableArray()))
+        {
+            Sources = new EquatableArray<int>(operands.Select(operand => operand.Number).ToImmutableArray()),
+        };
+        planner.AddIfSized(plan);
+        return output;
+    }
+}

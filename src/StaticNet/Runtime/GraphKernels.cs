@@ -1,0 +1,68 @@
+using System;
+using System.ComponentModel;
+using System.Numerics.Tensors;
+
+namespace StaticNet.Runtime;
+
+/// <summary>
+/// What generated code of a graph network calls where values meet or part: sums of operands, gradients added where a
+/// value is used twice, weighted heads, and a head's part of each sample's output or target in a batch. The spans'
+/// lengths are compile-time constants of the generated code; the arithmetic is <see cref="TensorPrimitives"/>' SIMD loops.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
+public static class GraphKernels
+{
+    /// <summary><c>sum = a + b</c>, elementwise; <paramref name="sum"/> may be either operand.</summary>
+    public static void Add(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> sum) => TensorPrimitives.Add(a, b, sum);
+
+    /// <summary><c>total += more</c>, elementwise: a gradient arriving at a value from one more of its uses.</summary>
+    public static void Accumulate(Span<float> total, ReadOnlySpan<float> more) => TensorPrimitives.Add(total, more, total);
+
+    /// <summary><c>values *= factor</c>: a head's gradient scaled by its weight in the network's loss.</summary>
+    public static void Scale(Span<float> values, float factor) => TensorPrimitives.Multiply(values, factor, values);
+
+    /// <summary>
+    /// Copies <paramref name="length"/> values of every sample of <paramref name="source"/> (<paramref name="stride"/> values
+    /// per sample, the part starting at <paramref name="offset"/>) into <paramref name="destination"/>, one part after another
+    /// (or, with <paramref name="add"/>, adds them to what it holds).
+    /// </summary>
+    public static void Gather(ReadOnlySpan<float> source, int stride, int offset, int length, Span<float> destination, bool add)
+    {
+        int samples = destination.Length / length;
+        for (int sample = 0; sample < samples; sample++)
+        {
+            ReadOnlySpan<float> part = source.Slice((sample * stride) + offset, length);
+            Span<float> target = destination.Slice(sample * length, length);
+            if (add)
+            {
+                TensorPrimitives.Add(target, part, target);
+            }
+            else
+            {
+                part.CopyTo(target);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The reverse of <see cref="Gather"/>: each sample's <paramref name="length"/> values of <paramref name="source"/> written
+    /// to (or, with <paramref name="add"/>, added to) its part of <paramref name="destination"/>.
+    /// </summary>
+    public static void Scatter(ReadOnlySpan<float> source, int length, Span<float> destination, int stride, int offset, bool add)
+    {
+        int samples = source.Length / length;
+        for (int sample = 0; sample < samples; sample++)
+        {
+            ReadOnlySpan<float> part = source.Slice(sample * length, length);
+            Span<float> target = destination.Slice((sample * stride) + offset, length);
+            if (add)
+            {
+                TensorPrimitives.Add(target, part, target);
+            }
+            else
+            {
+                part.CopyTo(target);
+            }
+        }
+    }
+}
