@@ -141,9 +141,11 @@ public static class RandomDeclarations
         }
 
         int layers = random.Next(0, 6);
+        bool graph = random.Next(3) == 0;
         for (int i = 0; i < layers; i++)
         {
-            text.Append(Layer(random, image && i < 2)).Append('\n');
+            string layer = graph && random.Next(3) == 0 ? GraphLayer(random, i) : Layer(random, image && i < 2);
+            text.Append(graph && random.Next(2) == 0 ? Named(layer, random.Next(8) == 0 ? Pick(random, ["input", "n0", "", "a b"]) : $"n{i}") : layer).Append('\n');
         }
 
         if (random.Next(40) == 0)
@@ -161,6 +163,42 @@ public static class RandomDeclarations
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The graph attributes, with names that may exist, come later, repeat or be missing.</summary>
+    private static string GraphLayer(Random random, int index)
+    {
+        string Ref() => random.Next(6) switch
+        {
+            0 => "input",
+            1 => $"n{index + 1}",
+            2 => "missing",
+            _ => $"n{random.Next(Math.Max(index, 1))}",
+        };
+
+        return random.Next(8) switch
+        {
+            0 => $"[Add(\"{Ref()}\", \"{Ref()}\"{(random.Next(2) == 0 ? $", Activation = {Pick(random, Activations)}" : "")})]",
+            1 => $"[Concat(\"{Ref()}\", \"{Ref()}\"{(random.Next(3) == 0 ? $", \"{Ref()}\"" : "")})]",
+            2 => $"[Slice({Size(random)}, {Size(random)}{(random.Next(2) == 0 ? $", From = \"{Ref()}\"" : "")})]",
+            3 => $"[Output({Pick(random, Losses)}{(random.Next(3) == 0 ? $", Weight = {Pick(random, ["0.5f", "-1f", "float.NaN", "0f"])}" : "")})]",
+            4 => Pick(random, ["[Add(\"input\")]", "[Concat]", "[Add(null)]", "[Add(\"a\", null)]", "[Output((Loss)9)]"]),
+            _ => $"[Dense({Size(random)}, {Pick(random, Activations[..8])}, From = \"{Ref()}\")]",
+        };
+    }
+
+    /// <summary>The attribute with <c>Name = name</c> added (harmless on attributes that have no Name: the compiler reports those).</summary>
+    private static string Named(string attribute, string name)
+    {
+        if (attribute.StartsWith("[Output", StringComparison.Ordinal) || !attribute.EndsWith("]", StringComparison.Ordinal))
+        {
+            return attribute;
+        }
+
+        string inner = attribute.Substring(0, attribute.Length - 1);
+        return inner.EndsWith(")", StringComparison.Ordinal)
+            ? inner.Substring(0, inner.Length - 1) + (inner.EndsWith("()", StringComparison.Ordinal) ? "" : ", ") + $"Name = \"{name}\")]"
+            : inner + $"(Name = \"{name}\")]";
     }
 
     private static string Layer(Random random, bool image) => (image ? random.Next(6) : random.Next(2, 12)) switch
