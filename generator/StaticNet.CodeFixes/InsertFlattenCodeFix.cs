@@ -11,7 +11,8 @@ namespace StaticNet.CodeFixes;
 
 /// <summary>
 /// SN0007: inserts <c>[Flatten]</c> right before the layer that needs a flat input, in the style of the
-/// surrounding attributes: its own line, the same line, or the same attribute list.
+/// surrounding attributes: its own line, the same line, or the same attribute list. A layer that reads another layer
+/// (<c>From = "x"</c>) hands its <c>From</c> to the new <c>[Flatten(From = "x")]</c> and reads the flatten above it.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsertFlattenCodeFix)), Shared]
 public sealed class InsertFlattenCodeFix : SyntaxRewriteCodeFix<AttributeSyntax>
@@ -29,18 +30,39 @@ public sealed class InsertFlattenCodeFix : SyntaxRewriteCodeFix<AttributeSyntax>
 
     protected override SyntaxNode Rewrite(SyntaxNode root, AttributeSyntax target)
     {
+        AttributeArgumentSyntax? from = target.ArgumentList?.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == "From");
+        AttributeSyntax flatten = FlattenAttribute(from);
+        if (from is not null)
+        {
+            var layer = new SyntaxAnnotation();
+            root = root.ReplaceNode(target, target.WithArgumentList(WithoutArgument(target.ArgumentList!, from)).WithAdditionalAnnotations(layer));
+            target = root.GetAnnotatedNodes(layer).OfType<AttributeSyntax>().Single();
+        }
+
         var list = (AttributeListSyntax)target.Parent!;
         return list.Attributes.Count == 1
-            ? root.ReplaceNode(list, InListBefore(list))
-            : root.ReplaceNode(list, InsideList(list, target));
+            ? root.ReplaceNode(list, InListBefore(list, flatten))
+            : root.ReplaceNode(list, InsideList(list, target, flatten));
+    }
+
+    /// <summary>The argument list without <paramref name="argument"/>; no parentheses left when it was the only one.</summary>
+    private static AttributeArgumentListSyntax? WithoutArgument(AttributeArgumentListSyntax arguments, AttributeArgumentSyntax argument)
+    {
+        SeparatedSyntaxList<AttributeArgumentSyntax> rest = arguments.Arguments.Remove(argument);
+        return rest.Count == 0 ? null : arguments.WithArguments(rest);
     }
 
     /// <summary>
     /// Fully qualified and marked for simplification: the code action shortens it to <c>Flatten</c>
     /// where <c>using StaticNet;</c> is in scope, and keeps what is needed where it is not.
     /// </summary>
-    private static AttributeSyntax FlattenAttribute() =>
-        SyntaxFactory.Attribute(SyntaxFactory.ParseName("global::StaticNet.Flatten").WithAdditionalAnnotations(Simplifier.Annotation));
+    private static AttributeSyntax FlattenAttribute(AttributeArgumentSyntax? from)
+    {
+        AttributeSyntax flatten = SyntaxFactory.Attribute(SyntaxFactory.ParseName("global::StaticNet.Flatten").WithAdditionalAnnotations(Simplifier.Annotation));
+        return from is null
+            ? flatten
+            : flatten.WithArgumentList(SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(from.WithoutTrivia())));
+    }
 
     /// <summary>
     /// A token with exactly the given trivia. <see cref="SyntaxFactory.Token(SyntaxKind)"/> would add elastic
@@ -50,12 +72,12 @@ public sealed class InsertFlattenCodeFix : SyntaxRewriteCodeFix<AttributeSyntax>
         SyntaxFactory.Token(SyntaxFactory.TriviaList(), kind, trailing);
 
     /// <summary><c>[Dense(10)]</c> alone in its list: a new <c>[Flatten]</c> list goes before it, on its own line when the layer is.</summary>
-    private static SyntaxNode[] InListBefore(AttributeListSyntax list)
+    private static SyntaxNode[] InListBefore(AttributeListSyntax list, AttributeSyntax flattenAttribute)
     {
         SyntaxTriviaList leading = list.GetLeadingTrivia();
         SyntaxTrivia? lineBreak = LineBreakBefore(list);
         AttributeListSyntax flatten = SyntaxFactory.AttributeList(
-                Token(SyntaxKind.OpenBracketToken), null, SyntaxFactory.SingletonSeparatedList(FlattenAttribute()), Token(SyntaxKind.CloseBracketToken))
+                Token(SyntaxKind.OpenBracketToken), null, SyntaxFactory.SingletonSeparatedList(flattenAttribute), Token(SyntaxKind.CloseBracketToken))
             .WithLeadingTrivia(leading);
         if (lineBreak is { } newLine)
         {
@@ -68,13 +90,13 @@ public sealed class InsertFlattenCodeFix : SyntaxRewriteCodeFix<AttributeSyntax>
     }
 
     /// <summary><c>[Input(1, 8, 8), Dense(10)]</c>: <c>Flatten</c> joins the list before the layer.</summary>
-    private static AttributeListSyntax InsideList(AttributeListSyntax list, AttributeSyntax layer)
+    private static AttributeListSyntax InsideList(AttributeListSyntax list, AttributeSyntax layer, AttributeSyntax flattenAttribute)
     {
         SyntaxNodeOrTokenList items = list.Attributes.GetWithSeparators();
         int position = items.IndexOf(layer);
         items = items
             .Replace(layer, layer.WithLeadingTrivia())
-            .InsertRange(position, [FlattenAttribute().WithLeadingTrivia(layer.GetLeadingTrivia()), Token(SyntaxKind.CommaToken, SyntaxFactory.TriviaList(SyntaxFactory.Space))]);
+            .InsertRange(position, [flattenAttribute.WithLeadingTrivia(layer.GetLeadingTrivia()), Token(SyntaxKind.CommaToken, SyntaxFactory.TriviaList(SyntaxFactory.Space))]);
         return list.WithAttributes(SyntaxFactory.SeparatedList<AttributeSyntax>(items));
     }
 

@@ -140,6 +140,9 @@ public class CodeFixTests
         "using StaticNet;\r\n\r\nnamespace Digits;\r\n\r\n[Network(Loss = Loss.CrossEntropy)]\r\n[Input(1, 8, 8)]\r\n"
             + "[Conv2D(4, 3, Activation.ReLU)]\r\n[MaxPool2D(2)]\r\n\t// The classifier head.\r\n\t[Flatten]\r\n\t[DenseAttribute(10, Activation.Softmax)]\r\n"
             + "public partial class Net { }\r\n")]
+    [InlineData(
+        "using StaticNet;\n[Network] [Input(1, 4, 4)] [Conv2D(2, 2)] [Flatten(Name = \"f\")] [Dense(3, From = \"input\", Name = \"d\")] [Concat(\"f\", \"d\")]\npartial class Net { }\n",
+        "using StaticNet;\n[Network] [Input(1, 4, 4)] [Conv2D(2, 2)] [Flatten(Name = \"f\")] [Flatten(From = \"input\")] [Dense(3, Name = \"d\")] [Concat(\"f\", \"d\")]\npartial class Net { }\n")]
     public async Task Insert_flatten_puts_it_before_the_layer_in_the_surrounding_style(string before, string after)
     {
         Assert.Equal(["Add [Flatten] before this layer"], await CodeFixHarness.OfferedTitlesAsync(new InsertFlattenCodeFix(), before));

@@ -269,7 +269,6 @@ internal sealed class BackwardEmitter
             return;
         }
 
-        var total = new System.Text.StringBuilder();
         foreach (HeadPlan head in plan.Heads)
         {
             LayerPlan layer = Layer(head.Layer);
@@ -291,11 +290,10 @@ internal sealed class BackwardEmitter
                 gradients[head.Layer] = Vector.Span(gradient, head.Size);
             }
 
-            total.Append(total.Length == 0 ? "" : " + ").Append(head.Weight == 1f ? $"loss{head.Number}" : $"({RuntimeCalls.Float(head.Weight)} * loss{head.Number})");
             Code.Line();
         }
 
-        Code.Line($"float loss = {total};");
+        LossCode.WriteWeightedTotal(Code, plan);
     }
 
     /// <summary>

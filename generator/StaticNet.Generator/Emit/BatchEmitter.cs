@@ -275,7 +275,6 @@ internal sealed class BatchEmitter
             return;
         }
 
-        var total = new System.Text.StringBuilder();
         foreach (HeadPlan head in plan.Heads)
         {
             int n = head.Layer;
@@ -302,11 +301,10 @@ internal sealed class BatchEmitter
                 gradients[n] = gradient;
             }
 
-            total.Append(total.Length == 0 ? "" : " + ").Append(head.Weight == 1f ? $"loss{head.Number}" : $"({RuntimeCalls.Float(head.Weight)} * loss{head.Number})");
             Code.Line();
         }
 
-        Code.Line($"float loss = {total};");
+        LossCode.WriteWeightedTotal(Code, plan);
     }
 
     /// <summary>Layer <c>n</c>'s step over the batch: its gradient, its parameter gradients, and the gradients of what it read.</summary>

@@ -104,6 +104,18 @@ internal static class LossCode
         return g;
     }
 
+    /// <summary>With heads, <c>float loss</c> = the sum over heads of weight times <c>loss{h}</c> (each written by <see cref="Write"/>).</summary>
+    public static void WriteWeightedTotal(CodeWriter code, NetworkPlan plan)
+    {
+        var terms = new System.Collections.Generic.List<string>();
+        foreach (HeadPlan head in plan.Heads)
+        {
+            terms.Add(head.Weight == 1f ? $"loss{head.Number}" : $"({RuntimeCalls.Float(head.Weight)} * loss{head.Number})");
+        }
+
+        code.Line($"float loss = {string.Join(" + ", terms)};");
+    }
+
     /// <summary>A batch also writes its outputs (in training mode) when the caller passes a span for them.</summary>
     private static void WriteOutputs(CodeWriter code, bool batch, string outputs, string statement)
     {
