@@ -76,6 +76,12 @@ public class DiagnosticTests
     [InlineData("SN0051", "[Network]\n[Input(4)]\n[Dense(2, Activation.Sigmoid)]\n[Output(Loss.CrossEntropy)]", "Loss.CrossEntropy", "Loss.CrossEntropy needs a layer with Softmax activation, but [Output] marks [Dense(2, Sigmoid)] with Sigmoid activation")]
     [InlineData("SN0052", "[Network]\n[Input(4)]\n[Dense(2, Name = \"a b\")]", "Name = \"a b\"", "'a b' cannot name a layer or output")]
     [InlineData("SN0052", "[Network]\n[Input(4)]\n[Dense(2)]\n[Output(Loss.MeanSquaredError, Name = \"\")]", "Name = \"\"", "'' cannot name a layer or output")]
+    [InlineData("SN0053", "[Network]\n[Input(4)]\n[Dense(3, Name = \"a\")]\n[Dense(2, Shares = \"a\")]", "Shares = \"a\"", "Shares = \"a\" needs a Dense layer of 3 inputs and 2 units with biases, but 'a' is layer 1 'a' (Dense(3))")]
+    [InlineData("SN0053", "[Network]\n[Input(4)]\n[Dense(3, Name = \"a\")]\n[Dense(3, TransposeOf = \"a\")]", "TransposeOf = \"a\"", "TransposeOf = \"a\" needs a Dense layer of 3 inputs and 3 units, but 'a' is layer 1 'a' (Dense(3))")]
+    [InlineData("SN0053", "[Network]\n[Input(4)]\n[Dense(4, Shares = \"input\")]", "Shares = \"input\"", "but 'input' is the network's input")]
+    [InlineData("SN0053", "[Network]\n[Input(1, 4, 4)]\n[Conv2D(2, 3, Name = \"c\")]\n[Conv2D(2, 1, Shares = \"c\")]\n[Flatten]\n[Dense(2)]", "Shares = \"c\"", "needs a Conv2D layer of 2 input channels, 2 filters 1x1 with biases")]
+    [InlineData("SN0053", "[Network]\n[Input(4)]\n[Dense(4, Name = \"a\")]\n[Dense(4, Shares = \"a\", TransposeOf = \"a\")]", "TransposeOf = \"a\"", "a layer either shares another's weights or transposes them")]
+    [InlineData("SN0053", "[Network]\n[Input(4)]\n[Dense(3, Name = \"a\")]\n[Dense(4, TransposeOf = \"a\", Name = \"b\")]\n[Dense(3, TransposeOf = \"b\")]", "TransposeOf = \"b\"", "whose weights are another layer's transpose")]
     public void Reports_an_error_on_the_offending_attribute(string id, string attributes, string location, string message)
     {
         GeneratorResult result = GeneratorHarness.Run(Declare(attributes));

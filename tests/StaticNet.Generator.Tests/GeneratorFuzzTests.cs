@@ -95,7 +95,10 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
             notNetworks += isNetwork ? 0 : 1;
             // Only files without any error run: a network deriving from a network (SN0039) also breaks on the base's
             // generated constructors, and a file with a clash (SN0037) keeps its other, generated, network.
-            if (hasSource && !hasUserError && !hasSnError)
+            // Nor does a plain class deriving from a network: it has no parameterless base constructor once the network's
+            // constructors are generated (CS1729), an error only the compilation after generation shows.
+            bool derivesFromNetwork = files[i].Contains(" : Base", StringComparison.Ordinal) && files[i].Contains("[Network]\n[Input(2)]", StringComparison.Ordinal);
+            if (hasSource && !hasUserError && !hasSnError && !derivesFromNetwork)
             {
                 runnable.Add(files[i]);
             }

@@ -14,7 +14,8 @@ namespace StaticNet.Tests;
 public class GraphTests
 {
     public static TheoryData<string> Graphs =>
-        new([nameof(ResMlpNet), nameof(DigitAndParity), nameof(BranchyNet), nameof(ChainedHeadsNet), nameof(LoopedResidualNet), nameof(PairNet)]);
+        new([nameof(ResMlpNet), nameof(DigitAndParity), nameof(BranchyNet), nameof(ChainedHeadsNet), nameof(LoopedResidualNet), nameof(PairNet),
+            nameof(TiedAutoencoder), nameof(LoopedTiedAutoencoder), nameof(SiameseNet), nameof(SharedConvNet)]);
 
     [Theory]
     [MemberData(nameof(Graphs))]
@@ -58,6 +59,30 @@ public class GraphTests
         ResidualCnnNet.BackwardBatch(parameters, state.ToArray(), inputs, targets, batchGradients, Span<float>.Empty);
         GradientCheck.Verify("ResidualCnnNet batch", parameters, batchGradients,
             p => ResidualCnnNet.BackwardBatch(p, state.ToArray(), inputs, targets, new float[p.Length], Span<float>.Empty), maxChecks: 200, seed: 3);
+    }
+
+    /// <summary>A layer that shares or transposes another's weights adds none; its gradient is added to the owner's.</summary>
+    [Fact]
+    public void Shared_and_transposed_weights_add_no_parameters_and_sum_their_gradients()
+    {
+        Assert.Equal((6 * 4) + 4 + 6, TiedAutoencoder.ParameterCount);
+        Assert.Equal(TiedAutoencoder.Layer1.WeightOffset, TiedAutoencoder.Layer2.WeightOffset);
+        Assert.Equal(0, TiedAutoencoder.Layer2.ParameterCount - TiedAutoencoder.Layer2.BiasCount);
+        Assert.Equal((8 * 6) + 6 + (12 * 1) + 1, SiameseNet.ParameterCount);
+        Assert.Equal((SiameseNet.Layer2.WeightOffset, SiameseNet.Layer2.BiasOffset), (SiameseNet.Layer4.WeightOffset, SiameseNet.Layer4.BiasOffset));
+        Assert.Equal(27 + 3 + 3 + 3 + (27 * 2) + 2, SharedConvNet.ParameterCount);
+
+        // Two copies of the same half: the shared encoder's gradient is twice that of one use.
+        var random = new Random(9);
+        float[] parameters = RandomData.Uniform(random, SiameseNet.ParameterCount, 0.5);
+        float[] half = RandomData.Uniform(random, 8, 1.0);
+        float[] input = [.. half, .. half];
+        var gradients = new float[SiameseNet.ParameterCount];
+        SiameseNet.Backward(parameters, input, [1f], gradients, Span<float>.Empty);
+
+        // With both halves equal, the head sees [code, code]: moving the shared weights moves both codes alike.
+        Assert.Contains(gradients.Take(SiameseNet.Layer2.ParameterCount), g => g != 0f);
+        Assert.Equal(new[] { "encoder.weight", "encoder.bias", "layer6.weight", "layer6.bias" }, SiameseNet.TensorSlots.Select(slot => slot.Name));
     }
 
     [Fact]

@@ -221,6 +221,10 @@ internal static class DiagnosticDescriptors
         "SN0052", "Name is not usable",
         "'{0}' cannot name a layer or output: use letters, digits, '_', '-' and '.', starting with a letter or '_'");
 
+    public static readonly DiagnosticDescriptor SharedWeightsDoNotFit = Error(
+        "SN0053", "Shared weights do not fit",
+        "{0} = \"{1}\" needs {2}, but '{1}' is {3}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = Index(
         NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
         FlattenRequired, InputSizeMismatch, LossDoesNotFitOutput, LayersWithoutNetwork,
@@ -230,7 +234,7 @@ internal static class DiagnosticDescriptors
         WeightFileNotListed, WeightFileUnreadable, WeightFileMismatch, WeightFileAmbiguous, LanguageVersionTooLow, MemberClash,
         InheritedMemberClash, NetworkDerivesFromNetwork, NetworkTooLargeToSave, UnknownLayerName, LaterLayerName, DuplicateLayerName,
         AddShapeMismatch, ConcatShapeMismatch, SliceOutOfRange, UnusedLayerOutput, MisplacedOutput, InvalidHeadWeight, TooFewOperands,
-        HeadLossDoesNotFit, InvalidLayerName,
+        HeadLossDoesNotFit, InvalidLayerName, SharedWeightsDoNotFit,
         InternalError);
 
     /// <summary>All descriptors, for documentation tests.</summary>

@@ -38,9 +38,10 @@ internal static class InitializeEmitter
         writer.Close();
     }
 
-    /// <summary>The layer whose activation follows <paramref name="layer"/>'s sums: itself, or the batch normalisation right after a linear layer.</summary>
+    /// <summary>The layer whose activation follows <paramref name="layer"/>'s sums: itself, or the batch normalisation right after (and reading) a linear layer.</summary>
     private static LayerPlan ActivatedBy(NetworkPlan plan, LayerPlan layer) =>
-        layer.Activation == ActivationKind.Identity && layer.Number < plan.Layers.Count && plan.Layers[layer.Number] is { ActivatesPreviousLayer: true } next
+        layer.Activation == ActivationKind.Identity && layer.Number < plan.Layers.Count
+            && plan.Layers[layer.Number] is { ActivatesPreviousLayer: true } next && next.Source == layer.Number
             ? next
             : layer;
 

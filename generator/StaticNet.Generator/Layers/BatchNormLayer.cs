@@ -114,7 +114,7 @@ internal sealed record BatchNormLayerPlan(
         + $"epsilon: {RuntimeCalls.Float(Epsilon)}, {OnnxActivation});";
 
     /// <summary><c>nn.BatchNorm1d/2d</c>: weight (gamma), bias (beta), then the running statistics as state.</summary>
-    public override IEnumerable<TensorLayout.Tensor> Tensors(int module) =>
+    public override IEnumerable<TensorLayout.Tensor> Tensors(string module) =>
     [
         new($"{module}.weight", Number, "gamma", $"{Features}", false, WeightOffset, Features),
         new($"{module}.bias", Number, "beta", $"{Features}", false, BiasOffset, Features),

@@ -61,10 +61,14 @@ internal sealed record Conv2DLayerPlan(
         $"graph.Conv2D({LayerCalls.Weights(Number)}, {BiasValues(OutputShape.Channels)}, kernel: {Kernel}, stride: {Stride}, padding: {Padding}, {OnnxActivation});";
 
     /// <summary><c>nn.Conv2d</c>: weight <c>[out, in, kH, kW]</c>, then bias unless <c>bias=False</c>.</summary>
-    public override IEnumerable<TensorLayout.Tensor> Tensors(int module)
+    public override IEnumerable<TensorLayout.Tensor> Tensors(string module)
     {
-        yield return new($"{module}.weight", Number, "weights", $"{OutputShape.Channels}, {InputShape.Channels}, {Kernel}, {Kernel}", false, WeightOffset, WeightCount);
-        if (HasBias)
+        if (WeightOwner is null)
+        {
+            yield return new($"{module}.weight", Number, "weights", $"{OutputShape.Channels}, {InputShape.Channels}, {Kernel}, {Kernel}", false, WeightOffset, WeightCount);
+        }
+
+        if (HasBias && BiasOwner is null)
         {
             yield return new($"{module}.bias", Number, "biases", $"{OutputShape.Channels}", false, BiasOffset, BiasCount);
         }
@@ -84,6 +88,7 @@ internal sealed record Conv2DDeclaration(
     Argument<int> Padding,
     Argument<float>? Slope,
     Argument<bool>? Bias,
+    Argument<string>? Shares,
     LocationInfo? Location)
     : LayerDeclaration("Conv2D", Location)
 {
@@ -95,6 +100,7 @@ internal sealed record Conv2DDeclaration(
         arguments.NamedInt("Padding") ?? new Argument<int>(0, location),
         arguments.NamedFloat("Slope"),
         arguments.NamedBool("Bias"),
+        arguments.NamedString("Shares"),
         location);
 
     /// <summary>Needs an image (SN0022), padding below the kernel (SN0024), a kernel within the padded input (SN0023); PyTorch's floor division of sizes.</summary>
@@ -128,22 +134,35 @@ internal sealed record Conv2DDeclaration(
         var output = Shape.Volume(filters, (int)(((paddedHeight - kernel) / stride) + 1), (int)(((paddedWidth - kernel) / stride) + 1));
         long weights = (long)filters * input.Channels * kernel * kernel;
         bool bias = Bias?.Value ?? true;
-        int weightOffset = planner.ReserveParameters(weights + (bias ? filters : 0) + (activation == ActivationKind.PReLU ? filters : 0));
+        int slopes = activation == ActivationKind.PReLU ? filters : 0;
+        LayerPlan? owner = Shares is { } shares
+            ? planner.WeightOwner("Shares", shares, $"a Conv2D layer of {input.Channels} input channels, {filters} filters {kernel}x{kernel} {(bias ? "with" : "without")} biases",
+                candidate => candidate is Conv2DLayerPlan conv && conv.InputShape.Channels == input.Channels && conv.OutputShape.Channels == filters
+                    && conv.Kernel == kernel && conv.HasBias == bias)
+            : null;
+        int own = planner.ReserveParameters((owner is null ? weights + (bias ? filters : 0) : 0) + slopes);
         planner.CheckSize(output.Size, "values in one layer");
-        string geometry = (stride == 1 ? "" : $", stride {stride}") + (padding == 0 ? "" : $", padding {padding}") + (bias ? "" : ", no bias");
+        string geometry = (stride == 1 ? "" : $", stride {stride}") + (padding == 0 ? "" : $", padding {padding}") + (bias ? "" : ", no bias")
+            + (owner is null ? "" : $", shares {Shares!.Value.Value}");
+        int weightOffset = owner?.WeightOffset ?? own;
         planner.AddIfSized(new Conv2DLayerPlan(
             planner.NextNumber,
             NetworkPlanner.Describe("Conv2D", $"{filters}, {kernel}x{kernel}", activation, slope, geometry),
             input,
             output,
             weightOffset,
-            (int)System.Math.Min(weightOffset + weights, int.MaxValue),
+            owner?.BiasOffset ?? (int)System.Math.Min(weightOffset + weights, int.MaxValue),
             kernel,
             stride,
             padding,
             activation,
             slope,
-            HasBias: bias));
+            HasBias: bias)
+        {
+            WeightOwner = owner?.Number,
+            BiasOwner = owner?.Number,
+            OwnSlopeOffset = owner is null || slopes == 0 ? null : own,
+        });
         return output;
     }
 }

@@ -43,22 +43,38 @@ internal sealed record DenseLayerPlan(
 
     public int Outputs => (int)OutputShape.Size;
 
+    /// <summary><c>TransposeOf</c>: the weights are another dense layer's <c>[Inputs, Outputs]</c>, used transposed.</summary>
+    public bool Transposed { get; init; }
+
     public override string Kind => "Dense";
 
-    public override string WeightRole => $" [{Outputs}, {Inputs}] row-major";
+    public override string WeightRole => Transposed
+        ? $" [{Inputs}, {Outputs}] row-major, layer {WeightOwner}'s, used transposed"
+        : $" [{Outputs}, {Inputs}] row-major" + (WeightOwner is { } owner ? $", layer {owner}'s" : "");
+
+    /// <summary>Where weight (row <paramref name="row"/>, column <paramref name="column"/>) of <c>W</c> in <c>y = W x + b</c> lies.</summary>
+    private int Weight(int row, int column) => Transposed ? (column * Outputs) + row : (row * Inputs) + column;
+
+    private string Kernel(string name) => Transposed ? name + "Transposed" : name;
 
     public override bool ReusesWeightsAcrossSamples => true;
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false)
     {
-        code.Line($"{RuntimeCalls.DenseKernels}.Forward(");
+        code.Line($"{RuntimeCalls.DenseKernels}.{Kernel("Forward")}(");
         code.Line($"    {LayerCalls.Weights(Number)}, {BiasValues(Outputs)},");
         code.Line($"    {input}, {output});");
     }
 
-    /// <summary>The whole batch in one kernel call, which reuses each weight for several samples.</summary>
+    /// <summary>The whole batch in one kernel call, which reuses each weight for several samples (a transposed layer: sample by sample).</summary>
     public override void WriteForwardBatch(CodeWriter code, string inputs, string outputs)
     {
+        if (Transposed)
+        {
+            base.WriteForwardBatch(code, inputs, outputs);
+            return;
+        }
+
         code.Line($"{RuntimeCalls.DenseKernels}.ForwardBatch(");
         code.Line($"    {LayerCalls.Weights(Number)}, {BiasValues(Outputs)},");
         code.Line($"    {inputs}, {outputs});");
@@ -66,25 +82,36 @@ internal sealed record DenseLayerPlan(
 
     public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients)
     {
-        code.Line($"{RuntimeCalls.DenseKernels}.Backward({LayerCalls.Weights(Number)}, {input}, {gradient},");
+        code.Line($"{RuntimeCalls.DenseKernels}.{Kernel("Backward")}({LayerCalls.Weights(Number)}, {input}, {gradient},");
         code.Line($"    {LayerCalls.WeightGradients(Number)}, {BiasGradientTarget(Outputs)}, {inputGradients});");
     }
 
     /// <summary>The batch's weight gradients summed in registers by one kernel call.</summary>
     public override void WriteBackwardBatch(CodeWriter code, string inputs, string gradients, string inputGradients)
     {
+        if (Transposed)
+        {
+            base.WriteBackwardBatch(code, inputs, gradients, inputGradients);
+            return;
+        }
+
         code.Line($"{RuntimeCalls.DenseKernels}.BackwardBatch({LayerCalls.Weights(Number)}, {inputs}, {gradients},");
         code.Line($"    {LayerCalls.WeightGradients(Number)}, {BiasGradientTarget(Outputs)}, {inputGradients});");
     }
 
     /// <summary><c>Gemm</c>; a layer without biases is exported with zero ones.</summary>
-    public override string OnnxCall() => $"graph.Dense({LayerCalls.Weights(Number)}, {BiasValues(Outputs)}, {OnnxActivation});";
+    public override string OnnxCall() =>
+        $"graph.Dense({LayerCalls.Weights(Number)}, {BiasValues(Outputs)}, {OnnxActivation}{(Transposed ? ", transposed: true" : "")});";
 
     /// <summary><c>nn.Linear</c>: weight <c>[out, in]</c>, then bias unless <c>bias=False</c>.</summary>
-    public override IEnumerable<TensorLayout.Tensor> Tensors(int module)
+    public override IEnumerable<TensorLayout.Tensor> Tensors(string module)
     {
-        yield return new($"{module}.weight", Number, "weights", $"{Outputs}, {Inputs}", false, WeightOffset, WeightCount);
-        if (HasBias)
+        if (WeightOwner is null)
+        {
+            yield return new($"{module}.weight", Number, "weights", $"{Outputs}, {Inputs}", false, WeightOffset, WeightCount);
+        }
+
+        if (HasBias && BiasOwner is null)
         {
             yield return new($"{module}.bias", Number, "biases", $"{Outputs}", false, BiasOffset, BiasCount);
         }
@@ -176,7 +203,7 @@ internal sealed record DenseLayerPlan(
         {
             for (int j = 0; j < Inputs; j++)
             {
-                code.Line($"gw{n}[{(i * Inputs) + j}] += {gradient.Element(i)} * {input.Element(j)};");
+                code.Line($"gw{n}[{Weight(i, j)}] += {gradient.Element(i)} * {input.Element(j)};");
             }
         }
 
@@ -262,7 +289,7 @@ internal sealed record DenseLayerPlan(
     private void DeclareParameters(CodeWriter code)
     {
         int n = Number;
-        code.Line($"// Weights [{Outputs}, {Inputs}] row-major at parameters[{WeightOffset}..{WeightOffset + WeightCount}), "
+        code.Line($"// Weights{WeightRole} at parameters[{WeightOffset}..{WeightOffset + WeightCount}), "
             + (HasBias ? $"biases at parameters[{BiasOffset}..{BiasOffset + BiasCount})." : "no biases."));
         code.Line($"{RuntimeCalls.ReadOnlySpan} w{n} = parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount);");
         if (HasBias)
@@ -277,7 +304,7 @@ internal sealed record DenseLayerPlan(
         var terms = HasBias ? new List<string> { $"b{Number}[{row}]" } : [];
         for (int j = 0; j < Inputs; j++)
         {
-            terms.Add($"w{Number}[{(row * Inputs) + j}] * {input.Element(j)}");
+            terms.Add($"w{Number}[{Weight(row, j)}] * {input.Element(j)}");
         }
 
         return Join(terms);
@@ -289,7 +316,7 @@ internal sealed record DenseLayerPlan(
         var terms = new List<string>();
         for (int i = 0; i < Outputs; i++)
         {
-            terms.Add($"w{Number}[{(i * Inputs) + column}] * {gradient.Element(i)}");
+            terms.Add($"w{Number}[{Weight(i, column)}] * {gradient.Element(i)}");
         }
 
         return Join(terms);
@@ -320,6 +347,8 @@ internal sealed record DenseDeclaration(
     Argument<float>? Slope,
     Argument<int>? InputSize,
     Argument<bool>? Bias,
+    Argument<string>? Shares,
+    Argument<string>? TransposeOf,
     LocationInfo? Location)
     : LayerDeclaration("Dense", Location)
 {
@@ -329,6 +358,8 @@ internal sealed record DenseDeclaration(
         arguments.NamedFloat("Slope"),
         arguments.NamedInt("InputSize"),
         arguments.NamedBool("Bias"),
+        arguments.NamedString("Shares"),
+        arguments.NamedString("TransposeOf"),
         location);
 
     /// <summary>
@@ -359,24 +390,67 @@ internal sealed record DenseDeclaration(
         Shape output = Shape.Flat(units);
         long weights = input.Size * units;
         bool bias = Bias?.Value ?? true;
-        int weightOffset = planner.ReserveParameters(weights + (bias ? units : 0) + (activation == ActivationKind.PReLU ? units : 0));
+        int slopes = activation == ActivationKind.PReLU ? units : 0;
+        LayerPlan? owner = Owner(planner, input, units, bias, out bool transposed);
+        string sharing = owner is null ? "" : transposed ? $", transpose of {TransposeOf!.Value.Value}" : $", shares {Shares!.Value.Value}";
+        int own = planner.ReserveParameters((owner is null ? weights : 0) + (bias && (owner is null || transposed) ? units : 0) + slopes);
+        int weightOffset = owner?.WeightOffset ?? own;
+        int biasOffset = owner is null ? (int)System.Math.Min(own + weights, int.MaxValue) : transposed ? own : owner.BiasOffset;
         bool costly = activation is ActivationKind.Tanh or ActivationKind.Sigmoid or ActivationKind.ELU;
         var plan = new DenseLayerPlan(
             planner.NextNumber,
-            NetworkPlanner.Describe("Dense", units.ToString(CultureInfo.InvariantCulture), activation, slope, bias ? "" : ", no bias"),
+            NetworkPlanner.Describe("Dense", units.ToString(CultureInfo.InvariantCulture), activation, slope, (bias ? "" : ", no bias") + sharing),
             input,
             output,
             weightOffset,
-            (int)System.Math.Min(weightOffset + weights, int.MaxValue),
+            biasOffset,
             activation,
             slope,
             Unrolled: weights <= (costly ? planner.Unroll / NetworkPlanner.CostlyActivationDivisor : planner.Unroll),
-            HasBias: bias);
+            HasBias: bias)
+        {
+            Transposed = transposed,
+            WeightOwner = owner?.Number,
+            BiasOwner = transposed ? null : owner?.Number,
+            OwnSlopeOffset = owner is null || slopes == 0 ? null : own + (transposed && bias ? units : 0),
+        };
         if (planner.AddIfSized(plan) && plan.Unrolled)
         {
             planner.CountUnrolled(weights);
         }
 
         return output;
+    }
+
+    /// <summary>
+    /// The dense layer whose weights this one uses: <c>Shares</c> (same inputs, units and bias) or <c>TransposeOf</c>
+    /// (inputs and units swapped; the bias stays this layer's), not both; null for weights of its own.
+    /// </summary>
+    private LayerPlan? Owner(NetworkPlanner planner, Shape input, int units, bool bias, out bool transposed)
+    {
+        transposed = false;
+        if (Shares is { } shares && TransposeOf is { } both)
+        {
+            planner.Report(DiagnosticDescriptors.SharedWeightsDoNotFit, both.Location, "TransposeOf", both.Value,
+                "a layer of its own: a layer either shares another's weights or transposes them", $"given with Shares = \"{shares.Value}\"");
+            return null;
+        }
+
+        if (Shares is { } shared)
+        {
+            return planner.WeightOwner("Shares", shared, $"a Dense layer of {input.Size} inputs and {units} units {(bias ? "with" : "without")} biases",
+                owner => owner is DenseLayerPlan { Transposed: false } dense && dense.Inputs == input.Size && dense.Outputs == units && dense.HasBias == bias);
+        }
+
+        if (TransposeOf is { } transpose)
+        {
+            transposed = true;
+            LayerPlan? owner = planner.WeightOwner("TransposeOf", transpose, $"a Dense layer of {units} inputs and {input.Size} units",
+                candidate => candidate is DenseLayerPlan { Transposed: false } dense && dense.Inputs == units && dense.Outputs == input.Size);
+            transposed = owner is not null;
+            return owner;
+        }
+
+        return null;
     }
 }

@@ -37,8 +37,17 @@ internal abstract record LayerPlan(
     /// <summary>How messages and comments call the layer: <c>layer 3 'trunk' (Dense(32, ReLU))</c>.</summary>
     public string Label => LayerName is null ? $"layer {Number} ({Description})" : $"layer {Number} '{LayerName}' ({Description})";
 
-    /// <summary>Weights, biases and a PReLU's slopes together.</summary>
-    public int ParameterCount => WeightCount + BiasCount + SlopeCount;
+    /// <summary>The layer whose weights this one uses (<c>Shares</c>, <c>TransposeOf</c>), or null when they are its own.</summary>
+    public int? WeightOwner { get; init; }
+
+    /// <summary>The layer whose biases this one uses (<c>Shares</c>), or null when they are its own.</summary>
+    public int? BiasOwner { get; init; }
+
+    /// <summary>Where a PReLU's slopes start when the biases before them are another layer's.</summary>
+    public int? OwnSlopeOffset { get; init; }
+
+    /// <summary>The parameters the layer adds: its own weights, biases and PReLU slopes (a layer that shares adds fewer).</summary>
+    public int ParameterCount => (WeightOwner is null ? WeightCount : 0) + (BiasOwner is null ? BiasCount : 0) + SlopeCount;
 
     /// <summary>How many values the activation treats alike: one per feature of a flat output, H·W per channel of a volume.</summary>
     public int ActivationPlaneSize => OutputShape.IsFlat ? 1 : OutputShape.Height * OutputShape.Width;
@@ -47,7 +56,7 @@ internal abstract record LayerPlan(
     public int SlopeCount => Activation == ActivationKind.PReLU ? (int)(OutputShape.Size / ActivationPlaneSize) : 0;
 
     /// <summary>Where the PReLU slopes start in the parameter span: right after the biases.</summary>
-    public int SlopeOffset => BiasOffset + BiasCount;
+    public int SlopeOffset => OwnSlopeOffset ?? BiasOffset + BiasCount;
 
     /// <summary>The type name shown in the summary, e.g. <c>Dense</c>.</summary>
     public abstract string Kind { get; }
@@ -146,10 +155,10 @@ internal abstract record LayerPlan(
     public abstract string OnnxCall();
 
     /// <summary>
-    /// The layer's tensors as the equivalent <c>nn.Sequential</c>'s <c>state_dict</c> names them, <paramref name="module"/>
-    /// being its module index; none for a layer without parameters.
+    /// The layer's own tensors as PyTorch's <c>state_dict</c> names them, <paramref name="module"/> being its module's name
+    /// (its index in the equivalent <c>nn.Sequential</c>, or in a graph its name); none for a layer without parameters.
     /// </summary>
-    public virtual IEnumerable<TensorLayout.Tensor> Tensors(int module) => [];
+    public virtual IEnumerable<TensorLayout.Tensor> Tensors(string module) => [];
 
     /// <summary>PyTorch's fan-in and fan-out of the weights, for He and Xavier initialisation.</summary>
     public virtual (int FanIn, int FanOut) Fans => ((int)InputShape.Size, (int)OutputShape.Size);
@@ -163,7 +172,11 @@ internal abstract record LayerPlan(
     {
         (int fanIn, int fanOut) = Fans;
         string weights = LayerCalls.Weights(Number);
-        if (activated.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.PReLU or ActivationKind.ELU)
+        if (WeightOwner is { } owner)
+        {
+            writer.Line($"// Layer {Number}: {Description}: its weights are layer {owner}'s.");
+        }
+        else if (activated.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.PReLU or ActivationKind.ELU)
         {
             float slope = activated.Activation switch
             {
@@ -180,7 +193,7 @@ internal abstract record LayerPlan(
             writer.Line($"{Initializers}.XavierUniform({weights}, fanIn: {fanIn}, fanOut: {fanOut}, ref random);");
         }
 
-        if (BiasCount > 0)
+        if (BiasCount > 0 && BiasOwner is null)
         {
             writer.Line($"{LayerCalls.Biases(Number)}.Clear();");
         }

@@ -222,6 +222,40 @@ internal sealed class NetworkPlanner
     }
 
     /// <summary>
+    /// The layer whose weights <c>Shares</c> or <c>TransposeOf</c> (<paramref name="property"/>) names: a layer above, of the
+    /// kind and shape <paramref name="fits"/> accepts (<paramref name="needed"/> says which, SN0053), whose weights are its
+    /// own. A layer that itself shares stands for the layer it shares with.
+    /// </summary>
+    public LayerPlan? WeightOwner(string property, Argument<string> name, string needed, System.Func<LayerPlan, bool> fits)
+    {
+        if (Resolve(name) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.Number == 0)
+        {
+            Report(DiagnosticDescriptors.SharedWeightsDoNotFit, name.Location, property, name.Value, needed, "the network's input");
+            return null;
+        }
+
+        LayerPlan owner = layers[value.Number - 1];
+        if (owner is { WeightOwner: { } shared, BiasOwner: not null })
+        {
+            owner = layers[shared - 1];
+        }
+
+        if (!fits(owner) || owner.WeightOwner is not null)
+        {
+            Report(DiagnosticDescriptors.SharedWeightsDoNotFit, name.Location, property, name.Value, needed,
+                owner.WeightOwner is null ? owner.Label : $"{owner.Label}, whose weights are another layer's transpose");
+            return null;
+        }
+
+        return owner;
+    }
+
+    /// <summary>
     /// A join's operands, resolved in order: null after reporting fewer than two (SN0050) or a name that does not
     /// resolve (each reported where it is written).
     /// </summary>

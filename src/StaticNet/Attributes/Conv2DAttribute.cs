@@ -44,4 +44,10 @@ public sealed class Conv2DAttribute : LayerAttribute
     /// <c>bias=False</c>), as for a layer followed by batch normalisation, whose beta takes the bias's place.
     /// </summary>
     public bool Bias { get; set; } = true;
+
+    /// <summary>
+    /// The name of an earlier layer of the same kind and shape whose weight and bias this layer uses: it adds no
+    /// parameters, and the shared tensors' gradients are the sums over their uses (a Siamese pair's one encoder).
+    /// </summary>
+    public string? Shares { get; set; }
 }

@@ -38,4 +38,16 @@ public sealed class DenseAttribute : LayerAttribute
     /// <c>bias=False</c>), as for a layer followed by batch normalisation, whose beta takes the bias's place.
     /// </summary>
     public bool Bias { get; set; } = true;
+
+    /// <summary>
+    /// The name of an earlier layer of the same kind and shape whose weight and bias this layer uses: it adds no
+    /// parameters, and the shared tensors' gradients are the sums over their uses (a Siamese pair's one encoder).
+    /// </summary>
+    public string? Shares { get; set; }
+
+    /// <summary>
+    /// The name of an earlier dense layer whose weight, transposed, is this layer's (its inputs are that layer's units
+    /// and its units that layer's inputs): a tied autoencoder's decoder. Its bias is its own.
+    /// </summary>
+    public string? TransposeOf { get; set; }
 }

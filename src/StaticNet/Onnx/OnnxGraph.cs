@@ -124,16 +124,21 @@ public sealed class OnnxGraph
     }
 
     /// <summary>
-    /// A dense layer: <c>Gemm</c> with the weights <c>[outputs, inputs]</c> transposed, then the activation (a PReLU's
-    /// <c>slopes</c> one per output).
+    /// A dense layer: <c>Gemm</c> with the weights <c>[outputs, inputs]</c> transposed (or, when
+    /// <paramref name="transposed"/>, weights <c>[inputs, outputs]</c> as they are: a tied decoder), then the activation
+    /// (a PReLU's <c>slopes</c> one per output).
     /// </summary>
-    public void Dense(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, Activation activation, float slope, ReadOnlySpan<float> slopes = default)
+    public void Dense(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, Activation activation, float slope, ReadOnlySpan<float> slopes = default,
+        bool transposed = false)
     {
         string prefix = NextLayer();
         int outputs = biases.Length;
-        string w = AddInitializer($"{prefix}.weight", weights, outputs, weights.Length / outputs);
+        string w = transposed
+            ? AddInitializer($"{prefix}.weight", weights, weights.Length / outputs, outputs)
+            : AddInitializer($"{prefix}.weight", weights, outputs, weights.Length / outputs);
         string b = AddInitializer($"{prefix}.bias", biases, outputs);
-        Add("Gemm", prefix, [current, w, b], [NodeAttribute.Int("transB", 1)]);
+        Add("Gemm", prefix, [current, w, b], [NodeAttribute.Int("transB", transposed ? 0 : 1)]);
         shape = [outputs];
         Activate(prefix, activation, slope, slopes);
     }

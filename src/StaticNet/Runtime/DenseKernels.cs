@@ -114,6 +114,55 @@ public static class DenseKernels
     }
 
     /// <summary>
+    /// <c>output = weightsᵀ · input + biases</c> for weights stored <c>[inputs, outputs]</c>: a tied decoder's product
+    /// with its encoder's weights, one weight row per input, each added in scaled by its input.
+    /// </summary>
+    public static void ForwardTransposed(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
+    {
+        int inputs = input.Length;
+        int outputs = output.Length;
+        CheckShapes(weights.Length, biases.Length, inputs, outputs);
+        biases.CopyTo(output);
+        for (int row = 0; row < inputs; row++)
+        {
+            TensorPrimitives.MultiplyAdd(weights.Slice(row * outputs, outputs), input[row], output, output);
+        }
+    }
+
+    /// <summary>
+    /// Backpropagates through <c>z = Wᵀ x + b</c> with <c>W</c> stored <c>[inputs, outputs]</c>: adds <c>x ⊗ gradZ</c> into
+    /// <paramref name="weightGradients"/> (in <c>W</c>'s layout) and <c>gradZ</c> into <paramref name="biasGradients"/>, and
+    /// overwrites <paramref name="inputGradients"/> with <c>W gradZ</c> unless it is empty.
+    /// </summary>
+    public static void BackwardTransposed(
+        ReadOnlySpan<float> weights,
+        ReadOnlySpan<float> input,
+        ReadOnlySpan<float> gradZ,
+        Span<float> weightGradients,
+        Span<float> biasGradients,
+        Span<float> inputGradients)
+    {
+        int inputs = input.Length;
+        int outputs = gradZ.Length;
+        if (weights.Length != inputs * outputs || weightGradients.Length != weights.Length || biasGradients.Length != outputs
+            || (!inputGradients.IsEmpty && inputGradients.Length != inputs))
+        {
+            throw new ArgumentException($"A transposed dense layer of {inputs} inputs and {outputs} outputs was given mismatched spans.");
+        }
+
+        TensorPrimitives.Add(biasGradients, gradZ, biasGradients);
+        for (int row = 0; row < inputs; row++)
+        {
+            Span<float> gradientRow = weightGradients.Slice(row * outputs, outputs);
+            TensorPrimitives.MultiplyAdd(gradZ, input[row], gradientRow, gradientRow);
+            if (!inputGradients.IsEmpty)
+            {
+                inputGradients[row] = TensorPrimitives.Dot(weights.Slice(row * outputs, outputs), gradZ);
+            }
+        }
+    }
+
+    /// <summary>
     /// Backpropagates through <c>z = W x + b</c>: adds <c>gradZ ⊗ x</c> into
     /// <paramref name="weightGradients"/> and <c>gradZ</c> into <paramref name="biasGradients"/>, and
     /// overwrites <paramref name="inputGradients"/> with <c>Wᵀ gradZ</c> unless it is empty.

@@ -646,12 +646,12 @@ namespace Graphs
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> TensorSlots { get; } = new global::StaticNet.Storage.TensorSlot[]
         {
-            new global::StaticNet.Storage.TensorSlot("0.weight", layer: 1, role: "weights", shape: new[] { 32, 64 }, isState: false, offset: 0),
-            new global::StaticNet.Storage.TensorSlot("0.bias", layer: 1, role: "biases", shape: new[] { 32 }, isState: false, offset: 2048),
-            new global::StaticNet.Storage.TensorSlot("2.weight", layer: 2, role: "weights", shape: new[] { 10, 32 }, isState: false, offset: 2080),
-            new global::StaticNet.Storage.TensorSlot("2.bias", layer: 2, role: "biases", shape: new[] { 10 }, isState: false, offset: 2400),
-            new global::StaticNet.Storage.TensorSlot("4.weight", layer: 3, role: "weights", shape: new[] { 1, 32 }, isState: false, offset: 2410),
-            new global::StaticNet.Storage.TensorSlot("4.bias", layer: 3, role: "biases", shape: new[] { 1 }, isState: false, offset: 2442),
+            new global::StaticNet.Storage.TensorSlot("trunk.weight", layer: 1, role: "weights", shape: new[] { 32, 64 }, isState: false, offset: 0),
+            new global::StaticNet.Storage.TensorSlot("trunk.bias", layer: 1, role: "biases", shape: new[] { 32 }, isState: false, offset: 2048),
+            new global::StaticNet.Storage.TensorSlot("layer2.weight", layer: 2, role: "weights", shape: new[] { 10, 32 }, isState: false, offset: 2080),
+            new global::StaticNet.Storage.TensorSlot("layer2.bias", layer: 2, role: "biases", shape: new[] { 10 }, isState: false, offset: 2400),
+            new global::StaticNet.Storage.TensorSlot("layer3.weight", layer: 3, role: "weights", shape: new[] { 1, 32 }, isState: false, offset: 2410),
+            new global::StaticNet.Storage.TensorSlot("layer3.bias", layer: 3, role: "biases", shape: new[] { 1 }, isState: false, offset: 2442),
         };
 
         /// <summary>

@@ -666,14 +666,14 @@ namespace Graphs
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> TensorSlots { get; } = new global::StaticNet.Storage.TensorSlot[]
         {
-            new global::StaticNet.Storage.TensorSlot("0.weight", layer: 1, role: "weights", shape: new[] { 8, 1, 3, 3 }, isState: false, offset: 0),
-            new global::StaticNet.Storage.TensorSlot("0.bias", layer: 1, role: "biases", shape: new[] { 8 }, isState: false, offset: 72),
-            new global::StaticNet.Storage.TensorSlot("2.weight", layer: 2, role: "weights", shape: new[] { 8, 8, 3, 3 }, isState: false, offset: 80),
-            new global::StaticNet.Storage.TensorSlot("2.bias", layer: 2, role: "biases", shape: new[] { 8 }, isState: false, offset: 656),
-            new global::StaticNet.Storage.TensorSlot("4.weight", layer: 3, role: "weights", shape: new[] { 8, 8, 3, 3 }, isState: false, offset: 664),
-            new global::StaticNet.Storage.TensorSlot("4.bias", layer: 3, role: "biases", shape: new[] { 8 }, isState: false, offset: 1240),
-            new global::StaticNet.Storage.TensorSlot("9.weight", layer: 7, role: "weights", shape: new[] { 10, 128 }, isState: false, offset: 1248),
-            new global::StaticNet.Storage.TensorSlot("9.bias", layer: 7, role: "biases", shape: new[] { 10 }, isState: false, offset: 2528),
+            new global::StaticNet.Storage.TensorSlot("stem.weight", layer: 1, role: "weights", shape: new[] { 8, 1, 3, 3 }, isState: false, offset: 0),
+            new global::StaticNet.Storage.TensorSlot("stem.bias", layer: 1, role: "biases", shape: new[] { 8 }, isState: false, offset: 72),
+            new global::StaticNet.Storage.TensorSlot("layer2.weight", layer: 2, role: "weights", shape: new[] { 8, 8, 3, 3 }, isState: false, offset: 80),
+            new global::StaticNet.Storage.TensorSlot("layer2.bias", layer: 2, role: "biases", shape: new[] { 8 }, isState: false, offset: 656),
+            new global::StaticNet.Storage.TensorSlot("branch.weight", layer: 3, role: "weights", shape: new[] { 8, 8, 3, 3 }, isState: false, offset: 664),
+            new global::StaticNet.Storage.TensorSlot("branch.bias", layer: 3, role: "biases", shape: new[] { 8 }, isState: false, offset: 1240),
+            new global::StaticNet.Storage.TensorSlot("layer7.weight", layer: 7, role: "weights", shape: new[] { 10, 128 }, isState: false, offset: 1248),
+            new global::StaticNet.Storage.TensorSlot("layer7.bias", layer: 7, role: "biases", shape: new[] { 10 }, isState: false, offset: 2528),
         };
 
         /// <summary>

@@ -176,13 +176,15 @@ public static class RandomDeclarations
             _ => $"n{random.Next(Math.Max(index, 1))}",
         };
 
-        return random.Next(8) switch
+        return random.Next(9) switch
         {
             0 => $"[Add(\"{Ref()}\", \"{Ref()}\"{(random.Next(2) == 0 ? $", Activation = {Pick(random, Activations)}" : "")})]",
             1 => $"[Concat(\"{Ref()}\", \"{Ref()}\"{(random.Next(3) == 0 ? $", \"{Ref()}\"" : "")})]",
             2 => $"[Slice({Size(random)}, {Size(random)}{(random.Next(2) == 0 ? $", From = \"{Ref()}\"" : "")})]",
             3 => $"[Output({Pick(random, Losses)}{(random.Next(3) == 0 ? $", Weight = {Pick(random, ["0.5f", "-1f", "float.NaN", "0f"])}" : "")})]",
             4 => Pick(random, ["[Add(\"input\")]", "[Concat]", "[Add(null)]", "[Add(\"a\", null)]", "[Output((Loss)9)]"]),
+            5 => $"[Dense({Size(random)}, {Pick(random, Activations)}, {(random.Next(2) == 0 ? "Shares" : "TransposeOf")} = \"{Ref()}\")]",
+            6 when random.Next(2) == 0 => $"[Conv2D({Size(random)}, {Size(random)}, Shares = \"{Ref()}\")]",
             _ => $"[Dense({Size(random)}, {Pick(random, Activations[..8])}, From = \"{Ref()}\")]",
         };
     }

@@ -18,6 +18,7 @@ public static class BatchNetworks
         nameof(HiddenSoftmaxNet), nameof(LoopedHiddenSoftmaxNet), nameof(ConvHiddenSoftmaxNet), nameof(EluNet), nameof(LoopedEluNet),
         nameof(PReluEluNet), nameof(ConvPReluNet),
         nameof(ResMlpNet), nameof(DigitAndParity), nameof(BranchyNet), nameof(ChainedHeadsNet), nameof(LoopedResidualNet), nameof(PairNet),
+        nameof(TiedAutoencoder), nameof(LoopedTiedAutoencoder), nameof(SiameseNet), nameof(SharedConvNet),
     ];
 
     public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet)];
@@ -65,6 +66,10 @@ public static class BatchNetworks
         nameof(LoopedResidualNet) => new LoopedResidualNet(seed),
         nameof(PairNet) => new PairNet(seed),
         nameof(ResidualCnnNet) => new ResidualCnnNet(seed),
+        nameof(TiedAutoencoder) => new TiedAutoencoder(seed),
+        nameof(LoopedTiedAutoencoder) => new LoopedTiedAutoencoder(seed),
+        nameof(SiameseNet) => new SiameseNet(seed),
+        nameof(SharedConvNet) => new SharedConvNet(seed),
         _ => throw new ArgumentException("Unknown network " + name, nameof(name)),
     };
 
@@ -132,6 +137,10 @@ public static class BatchNetworks
             case LoopedResidualNet n: n.ToOnnx(stream); break;
             case PairNet n: n.ToOnnx(stream); break;
             case ResidualCnnNet n: n.ToOnnx(stream); break;
+            case TiedAutoencoder n: n.ToOnnx(stream); break;
+            case LoopedTiedAutoencoder n: n.ToOnnx(stream); break;
+            case SiameseNet n: n.ToOnnx(stream); break;
+            case SharedConvNet n: n.ToOnnx(stream); break;
             default: throw new ArgumentException("Unknown network " + name, nameof(name));
         }
     }

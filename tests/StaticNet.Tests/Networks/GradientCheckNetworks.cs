@@ -76,6 +76,10 @@ public static class GradientCheckNetworks
         nameof(LoopedResidualNet) => new(name, LoopedResidualNet.ParameterCount, LoopedResidualNet.InputSize, LoopedResidualNet.OutputSize, LoopedResidualNet.Forward, LoopedResidualNet.Backward),
         nameof(PairNet) => new(name, PairNet.ParameterCount, PairNet.InputSize, PairNet.OutputSize, PairNet.Forward, PairNet.Backward),
         nameof(ResMlpNet) => new(name, ResMlpNet.ParameterCount, ResMlpNet.InputSize, ResMlpNet.OutputSize, ResMlpNet.Forward, ResMlpNet.Backward),
+        nameof(TiedAutoencoder) => new(name, TiedAutoencoder.ParameterCount, TiedAutoencoder.InputSize, TiedAutoencoder.OutputSize, TiedAutoencoder.Forward, TiedAutoencoder.Backward),
+        nameof(LoopedTiedAutoencoder) => new(name, LoopedTiedAutoencoder.ParameterCount, LoopedTiedAutoencoder.InputSize, LoopedTiedAutoencoder.OutputSize, LoopedTiedAutoencoder.Forward, LoopedTiedAutoencoder.Backward),
+        nameof(SiameseNet) => new(name, SiameseNet.ParameterCount, SiameseNet.InputSize, SiameseNet.OutputSize, SiameseNet.Forward, SiameseNet.Backward),
+        nameof(SharedConvNet) => new(name, SharedConvNet.ParameterCount, SharedConvNet.InputSize, SharedConvNet.OutputSize, SharedConvNet.Forward, SharedConvNet.Backward),
         _ => FixtureNetworks.ForFixture(name),
     };
 }

@@ -88,3 +88,40 @@ public partial class PairNet { }
 [Flatten]
 [Dense(3, Activation.Softmax)]
 public partial class ResidualCnnNet { }
+
+/// <summary>A tied autoencoder, unrolled: the decoder's weight is the encoder's, transposed; its bias its own.</summary>
+[Network]
+[Input(6)]
+[Dense(4, Activation.ReLU, Name = "encoder")]
+[Dense(6, TransposeOf = "encoder")]
+public partial class TiedAutoencoder { }
+
+/// <summary>A tied autoencoder, looped (960 weights), with a sigmoid output under binary cross-entropy.</summary>
+[Network(Loss = Loss.BinaryCrossEntropy)]
+[Input(40)]
+[Dense(24, Activation.ReLU, Name = "encoder")]
+[Dense(40, Activation.Sigmoid, TransposeOf = "encoder")]
+public partial class LoopedTiedAutoencoder { }
+
+/// <summary>A Siamese pair: two halves of one input through one encoder (Shares), the codes compared by a head.</summary>
+[Network(Loss = Loss.BinaryCrossEntropy)]
+[Input(16)]
+[Slice(0, 8)]
+[Dense(6, Activation.Tanh, Name = "encoder")]
+[Slice(8, 8, From = "input")]
+[Dense(6, Activation.Tanh, Shares = "encoder", Name = "other")]
+[Concat("encoder", "other")]
+[Dense(1, Activation.Sigmoid)]
+public partial class SiameseNet { }
+
+/// <summary>One convolution applied to two channels of an image (Shares), each use with PReLU slopes of its own.</summary>
+[Network]
+[Input(2, 5, 5)]
+[Slice(0, 1)]
+[Conv2D(3, 3, Activation.PReLU, Name = "conv")]
+[Slice(1, 1, From = "input")]
+[Conv2D(3, 3, Activation.PReLU, Shares = "conv", Name = "again")]
+[Add("conv", "again")]
+[Flatten]
+[Dense(2)]
+public partial class SharedConvNet { }
