@@ -26,9 +26,23 @@ public sealed class Fixture
                 t.GetProperty("losses").EnumerateArray().Select(l => l.GetDouble()).ToArray(),
                 Floats(t.GetProperty("finalParameters")))).ToArray()
             : [];
+        State = root.TryGetProperty("state", out JsonElement state) ? Floats(state) : [];
+        TrainingBatch = root.TryGetProperty("trainingBatch", out JsonElement batch)
+            ? new FixtureTrainingBatch(
+                batch.GetProperty("loss").GetDouble(),
+                Floats(batch.GetProperty("gradParameters")),
+                Floats(batch.GetProperty("outputs")),
+                Floats(batch.GetProperty("stateAfter")))
+            : null;
     }
 
     public string Name { get; }
+
+    /// <summary>Batch-norm running statistics the cases and traces use (means, then variances); empty without batch norm.</summary>
+    public float[] State { get; }
+
+    /// <summary>One training-mode batch of every case (our own r-* fixtures with batch norm), or null.</summary>
+    public FixtureTrainingBatch? TrainingBatch { get; }
 
     public int ParameterCount { get; }
 
@@ -54,3 +68,9 @@ public sealed record FixtureCase(
 
 /// <summary>Full-batch training from the fixture's parameters: loss before each step and the final parameters.</summary>
 public sealed record OptimizerTrace(JsonElement Optimizer, double[] Losses, float[] FinalParameters);
+
+/// <summary>
+/// One training-mode step on all of a fixture's cases as one batch: the mean loss, its parameter gradients, the outputs,
+/// and the running statistics after it.
+/// </summary>
+public sealed record FixtureTrainingBatch(double Loss, float[] GradParameters, float[] Outputs, float[] StateAfter);

@@ -9,7 +9,8 @@ namespace StaticNet.Tests;
 /// <summary>Generated Forward and Backward against PyTorch's float64 reference values.</summary>
 public class FixtureTests
 {
-    public static readonly string[] FixtureNames = ["seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse", "cnn-small", "r-nobias-cnn", "r-hidden-softmax"];
+    public static readonly string[] FixtureNames = ["seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse", "cnn-small", "r-nobias-cnn", "r-hidden-softmax",
+        "r-graph-multitask", "r-graph-tied-autoencoder", "r-graph-siamese"];
 
     /// <summary>With the fixtures that have no optimizer traces: PReLU and ELU, a residual graph.</summary>
     public static TheoryData<string> Fixtures => new([.. FixtureNames, "p-prelu-elu-mlp", "g-res-mlp"]);

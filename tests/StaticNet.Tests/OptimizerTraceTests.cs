@@ -64,7 +64,7 @@ public class OptimizerTraceTests
         Tolerance.Close(trace.FinalParameters, parameters, Tolerance.Gradients, $"{name} {Describe(trace)} final parameters");
     }
 
-    private static Optimizer Create(JsonElement spec, int count)
+    internal static Optimizer Create(JsonElement spec, int count)
     {
         float Get(string property, float fallback) => spec.TryGetProperty(property, out JsonElement value) ? (float)value.GetDouble() : fallback;
         float learningRate = Get("lr", 0f);

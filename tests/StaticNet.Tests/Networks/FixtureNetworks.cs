@@ -51,6 +51,50 @@ public partial class NoBiasCnnNet { }
 [Dense(3, Activation.Sigmoid)]
 public partial class TwoHiddenSoftmaxNet { }
 
+/// <summary>r-graph-residual-cnn: a 1x1 projection shortcut beside a block with batch normalisation.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(2, 6, 6)]
+[Conv2D(4, 3, Activation.ReLU, Padding = 1, Name = "stem")]
+[Conv2D(4, 3, Padding = 1, Bias = false)]
+[BatchNorm(Activation.ReLU)]
+[Conv2D(6, 3, Padding = 1, Name = "branch")]
+[Conv2D(6, 1, From = "stem", Name = "projection")]
+[Add("branch", "projection", Activation = Activation.ReLU)]
+[MaxPool2D(2)]
+[Flatten]
+[Dense(3, Activation.Softmax)]
+public partial class GraphResidualCnn { }
+
+/// <summary>r-graph-multitask: three heads on one trunk, weighted 1, 0.5 and 2.</summary>
+[Network]
+[Input(8)]
+[Dense(12, Activation.ReLU, Name = "trunk")]
+[Dense(4, Activation.Softmax)]
+[Output(Loss.CrossEntropy)]
+[Dense(1, Activation.Sigmoid, From = "trunk")]
+[Output(Loss.BinaryCrossEntropy, Weight = 0.5f)]
+[Dense(3, Activation.Tanh, From = "trunk")]
+[Output(Loss.MeanSquaredError, Weight = 2f)]
+public partial class GraphMultitask { }
+
+/// <summary>r-graph-tied-autoencoder: the decoder's weight is the encoder's, transposed.</summary>
+[Network(Loss = Loss.BinaryCrossEntropy)]
+[Input(10)]
+[Dense(4, Activation.Tanh, Name = "encoder")]
+[Dense(10, Activation.Sigmoid, TransposeOf = "encoder")]
+public partial class GraphTiedAutoencoder { }
+
+/// <summary>r-graph-siamese: two halves of the input through one encoder, compared by a head.</summary>
+[Network(Loss = Loss.BinaryCrossEntropy)]
+[Input(12)]
+[Slice(0, 6)]
+[Dense(5, Activation.Tanh, Name = "encoder")]
+[Slice(6, 6, From = "input")]
+[Dense(5, Activation.Tanh, Shares = "encoder", Name = "other")]
+[Concat("encoder", "other")]
+[Dense(1, Activation.Sigmoid)]
+public partial class GraphSiamese { }
+
 public static class FixtureNetworks
 {
     public static NetworkFunctions ForFixture(string fixture) => fixture switch
@@ -62,6 +106,9 @@ public static class FixtureNetworks
         "cnn-small" => new(fixture, CnnSmallNet.ParameterCount, CnnSmallNet.InputSize, CnnSmallNet.OutputSize, CnnSmallNet.Forward, CnnSmallNet.Backward),
         "r-nobias-cnn" => new(fixture, NoBiasCnnNet.ParameterCount, NoBiasCnnNet.InputSize, NoBiasCnnNet.OutputSize, NoBiasCnnNet.Forward, NoBiasCnnNet.Backward),
         "r-hidden-softmax" => new(fixture, TwoHiddenSoftmaxNet.ParameterCount, TwoHiddenSoftmaxNet.InputSize, TwoHiddenSoftmaxNet.OutputSize, TwoHiddenSoftmaxNet.Forward, TwoHiddenSoftmaxNet.Backward),
+        "r-graph-multitask" => new(fixture, GraphMultitask.ParameterCount, GraphMultitask.InputSize, GraphMultitask.OutputSize, GraphMultitask.Forward, GraphMultitask.Backward),
+        "r-graph-tied-autoencoder" => new(fixture, GraphTiedAutoencoder.ParameterCount, GraphTiedAutoencoder.InputSize, GraphTiedAutoencoder.OutputSize, GraphTiedAutoencoder.Forward, GraphTiedAutoencoder.Backward),
+        "r-graph-siamese" => new(fixture, GraphSiamese.ParameterCount, GraphSiamese.InputSize, GraphSiamese.OutputSize, GraphSiamese.Forward, GraphSiamese.Backward),
         "g-res-mlp" => new(fixture, ResMlpNet.ParameterCount, ResMlpNet.InputSize, ResMlpNet.OutputSize, ResMlpNet.Forward, ResMlpNet.Backward),
         "p-prelu-elu-mlp" => new(fixture, PReluEluNet.ParameterCount, PReluEluNet.InputSize, PReluEluNet.OutputSize, PReluEluNet.Forward, PReluEluNet.Backward),
         _ => throw new System.ArgumentException($"No network for fixture '{fixture}'.", nameof(fixture)),

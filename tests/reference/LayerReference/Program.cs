@@ -34,12 +34,13 @@ Write(new ReferenceNetwork(
     Seed: 15,
     Parameters: [[4, 2, 3, 3], [12, 36], [3, 12], [3]],
     FanIns: [18, 36, 12, 12],
-    Logits: (x, p) =>
+    Heads: [new Head("crossentropy", 1, 3)],
+    Forward: (x, p, _, _) =>
     {
         Tensor conv = nn.functional.relu(nn.functional.conv2d(x, p[0], bias: null, padding: [1, 1]));
         Tensor pooled = nn.functional.max_pool2d(conv, [2, 2], [2, 2]).flatten(1);
         Tensor hidden = nn.functional.tanh(nn.functional.linear(pooled, p[1]));
-        return nn.functional.linear(hidden, p[2], p[3]);
+        return [nn.functional.linear(hidden, p[2], p[3])];
     },
     Targets: [[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 1, 0]]));
 
@@ -58,13 +59,123 @@ Write(new ReferenceNetwork(
     Seed: 16,
     Parameters: [[40, 5], [40], [4, 40], [4], [3, 4], [3]],
     FanIns: [5, 5, 40, 40, 4, 4],
-    Logits: (x, p) =>
+    Heads: [new Head("bce", 1, 3)],
+    Forward: (x, p, _, _) =>
     {
         Tensor wide = nn.functional.softmax(nn.functional.linear(x, p[0], p[1]), 1);
         Tensor weights = nn.functional.softmax(nn.functional.linear(wide, p[2], p[3]), 1);
-        return nn.functional.linear(weights, p[4], p[5]);
+        return [nn.functional.linear(weights, p[4], p[5])];
     },
     Targets: [[1, 0, 1], [0, 0, 1], [1, 1, 0], [0, 1, 0]]));
+
+// Graphs (API.md "Graphs"), each declared the same way in tests/StaticNet.Tests/Networks/FixtureNetworks.cs.
+
+// A residual CNN: a 1x1 projection shortcut beside a block with batch normalisation, joined by ReLU(branch + shortcut).
+// Per-sample values and the optimizer traces use the running statistics (eval mode, as StaticNet's Backward does);
+// "trainingBatch" is one training-mode batch (batch statistics, running statistics moved), as BackwardBatch does.
+Write(new ReferenceNetwork(
+    Name: "r-graph-residual-cnn",
+    Input: [2, 6, 6],
+    Layers:
+    [
+        new { kind = "conv2d", filters = 4, kernel = 3, padding = 1, activation = "relu", name = "stem" },
+        new { kind = "conv2d", filters = 4, kernel = 3, padding = 1, activation = "identity", bias = false },
+        new { kind = "batchnorm", activation = "relu", momentum = 0.1, epsilon = 1e-5 },
+        new { kind = "conv2d", filters = 6, kernel = 3, padding = 1, activation = "identity", name = "branch" },
+        new { kind = "conv2d", filters = 6, kernel = 1, activation = "identity", from = "stem", name = "projection" },
+        new { kind = "add", layers = new[] { "branch", "projection" }, activation = "relu" },
+        new { kind = "maxpool2d", size = 2 },
+        new { kind = "flatten" },
+        new { kind = "dense", units = 3, activation = "softmax" },
+    ],
+    Loss: "crossentropy",
+    Seed: 17,
+    Parameters: [[4, 2, 3, 3], [4], [4, 4, 3, 3], [4], [4], [6, 4, 3, 3], [6], [6, 4, 1, 1], [6], [3, 54], [3]],
+    FanIns: [18, 18, 36, 4, 4, 36, 36, 4, 4, 54, 54],
+    Heads: [new Head("crossentropy", 1, 3)],
+    Forward: (x, p, state, training) =>
+    {
+        Tensor stem = nn.functional.relu(nn.functional.conv2d(x, p[0], p[1], padding: [1, 1]));
+        Tensor conv = nn.functional.conv2d(stem, p[2], bias: null, padding: [1, 1]);
+        Tensor normed = nn.functional.relu(nn.functional.batch_norm(conv, state[0], state[1], p[3], p[4], training, 0.1, 1e-5));
+        Tensor branch = nn.functional.conv2d(normed, p[5], p[6], padding: [1, 1]);
+        Tensor projection = nn.functional.conv2d(stem, p[7], p[8]);
+        Tensor joined = nn.functional.relu(branch + projection);
+        Tensor pooled = nn.functional.max_pool2d(joined, [2, 2], [2, 2]).flatten(1);
+        return [nn.functional.linear(pooled, p[9], p[10])];
+    },
+    Targets: [[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 1, 0]],
+    State: [0.05, -0.1, 0.2, 0.0, 1.2, 0.8, 1.5, 1.0]));
+
+// Two tasks on one trunk plus a third head: cross-entropy, binary cross-entropy weighted 0.5, mean squared error weighted 2.
+Write(new ReferenceNetwork(
+    Name: "r-graph-multitask",
+    Input: [8],
+    Layers:
+    [
+        new { kind = "dense", units = 12, activation = "relu", name = "trunk" },
+        new { kind = "dense", units = 4, activation = "softmax", output = new { loss = "crossentropy", weight = 1.0 } },
+        new { kind = "dense", units = 1, activation = "sigmoid", from = "trunk", output = new { loss = "bce", weight = 0.5 } },
+        new { kind = "dense", units = 3, activation = "tanh", from = "trunk", output = new { loss = "mse", weight = 2.0 } },
+    ],
+    Loss: "heads",
+    Seed: 18,
+    Parameters: [[12, 8], [12], [4, 12], [4], [1, 12], [1], [3, 12], [3]],
+    FanIns: [8, 8, 12, 12, 12, 12, 12, 12],
+    Heads: [new Head("crossentropy", 1, 4), new Head("bce", 0.5, 1), new Head("mse", 2, 3)],
+    Forward: (x, p, _, _) =>
+    {
+        Tensor trunk = nn.functional.relu(nn.functional.linear(x, p[0], p[1]));
+        return [nn.functional.linear(trunk, p[2], p[3]), nn.functional.linear(trunk, p[4], p[5]), nn.functional.tanh(nn.functional.linear(trunk, p[6], p[7]))];
+    },
+    Targets: [[1, 0, 0, 0, 1, 0.5, -0.2, 0.1], [0, 0, 1, 0, 0, -0.4, 0.3, 0.9], [0, 1, 0, 0, 1, 0.0, 0.7, -0.6], [0, 0, 0, 1, 0, 0.2, -0.8, 0.4]]));
+
+// A tied autoencoder: the decoder's weight is the encoder's, transposed; its bias its own.
+Write(new ReferenceNetwork(
+    Name: "r-graph-tied-autoencoder",
+    Input: [10],
+    Layers:
+    [
+        new { kind = "dense", units = 4, activation = "tanh", name = "encoder" },
+        new { kind = "dense", units = 10, activation = "sigmoid", transposeOf = "encoder" },
+    ],
+    Loss: "bce",
+    Seed: 19,
+    Parameters: [[4, 10], [4], [10]],
+    FanIns: [10, 10, 4],
+    Heads: [new Head("bce", 1, 10)],
+    Forward: (x, p, _, _) =>
+    {
+        Tensor code = nn.functional.tanh(nn.functional.linear(x, p[0], p[1]));
+        return [nn.functional.linear(code, p[0].t(), p[2])];
+    },
+    Targets: [[1, 0, 1, 1, 0, 0, 1, 0, 1, 0], [0, 0, 1, 0, 1, 1, 0, 1, 0, 1], [0.5, 0.2, 0.9, 0.1, 0.4, 0.6, 0.3, 0.8, 0.7, 0], [1, 1, 0, 0, 1, 0, 0, 1, 1, 0]]));
+
+// A Siamese pair: two halves of one input through one encoder (shared weights), the codes compared by a head.
+Write(new ReferenceNetwork(
+    Name: "r-graph-siamese",
+    Input: [12],
+    Layers:
+    [
+        new { kind = "slice", start = 0, length = 6 },
+        new { kind = "dense", units = 5, activation = "tanh", name = "encoder" },
+        new { kind = "slice", start = 6, length = 6, from = "input" },
+        new { kind = "dense", units = 5, activation = "tanh", shares = "encoder", name = "other" },
+        new { kind = "concat", layers = new[] { "encoder", "other" } },
+        new { kind = "dense", units = 1, activation = "sigmoid" },
+    ],
+    Loss: "bce",
+    Seed: 20,
+    Parameters: [[5, 6], [5], [1, 10], [1]],
+    FanIns: [6, 6, 10, 10],
+    Heads: [new Head("bce", 1, 1)],
+    Forward: (x, p, _, _) =>
+    {
+        Tensor left = nn.functional.tanh(nn.functional.linear(x.narrow(1, 0, 6), p[0], p[1]));
+        Tensor right = nn.functional.tanh(nn.functional.linear(x.narrow(1, 6, 6), p[0], p[1]));
+        return [nn.functional.linear(torch.cat([left, right], 1), p[2], p[3])];
+    },
+    Targets: [[1], [0], [1], [0]]));
 
 void Write(ReferenceNetwork network)
 {
@@ -73,10 +184,15 @@ void Write(ReferenceNetwork network)
     Console.WriteLine($"{path}: {network.ParameterCount} parameters");
 }
 
+/// <summary>One output of a reference network: its loss, its weight in the network's loss, its size.</summary>
+sealed record Head(string Loss, double Weight, int Size);
+
 /// <summary>
-/// A network written with PyTorch's functional API: parameter shapes in StaticNet's layout order (weights,
-/// then bias, layer by layer), the code from input to the last layer's pre-activation, and the loss, whose
-/// output activation (softmax for cross-entropy, sigmoid for binary cross-entropy) is applied here.
+/// A network written with PyTorch's functional API: parameter shapes in StaticNet's layout order (weights, then bias,
+/// layer by layer), <see cref="Forward"/> from the input to each head's pre-activation (given the parameters, the
+/// batch-norm running statistics and whether in training mode), and the heads, whose output activation (softmax for
+/// cross-entropy, sigmoid for binary cross-entropy) and loss are applied here. The per-sample loss is the sum of each
+/// head's weight times its loss.
 /// </summary>
 sealed record ReferenceNetwork(
     string Name,
@@ -86,8 +202,10 @@ sealed record ReferenceNetwork(
     int Seed,
     long[][] Parameters,
     int[] FanIns,
-    Func<Tensor, Tensor[], Tensor> Logits,
-    double[][] Targets)
+    Head[] Heads,
+    Func<Tensor, Tensor[], Tensor[], bool, Tensor[]> Forward,
+    double[][] Targets,
+    double[] State = null)
 {
     private const int Steps = 5;
 
@@ -107,7 +225,7 @@ sealed record ReferenceNetwork(
             Tensor[] p = start.Select(t => t.detach().clone().requires_grad_(true)).ToArray();
             Tensor x = inputs[c].unsqueeze(0).detach().clone().requires_grad_(true);
             Tensor target = targets[c].unsqueeze(0);
-            Tensor logits = Logits(x, p);
+            Tensor[] logits = Forward(x, p, FreshState(), false);
             Tensor loss = LossOf(logits, target);
             loss.backward();
             cases.Add(new Dictionary<string, object>
@@ -121,28 +239,44 @@ sealed record ReferenceNetwork(
             });
         }
 
-        return new Dictionary<string, object>
+        var fixture = new Dictionary<string, object>
         {
             ["name"] = Name,
             ["generator"] = "tests/reference/LayerReference (TorchSharp-cpu 0.107.0, libtorch 2.10, float64)",
             ["network"] = new Dictionary<string, object> { ["input"] = Input, ["layers"] = Layers, ["loss"] = Loss },
-            ["outputShape"] = new[] { Targets[0].Length },
+            ["outputShape"] = new[] { Heads.Sum(head => head.Size) },
             ["parameterCount"] = ParameterCount,
             ["parameters"] = start.SelectMany(Flat).ToArray(),
-            ["cases"] = cases,
-            ["optimizerTraces"] = new[]
-            {
-                Trace(start, inputs, targets, new() { ["kind"] = "sgd", ["lr"] = 0.1, ["steps"] = Steps },
-                    p => optim.SGD(p, 0.1)),
-                Trace(start, inputs, targets, new() { ["kind"] = "sgd", ["lr"] = 0.05, ["momentum"] = 0.9, ["weightDecay"] = 0.001, ["steps"] = Steps },
-                    p => optim.SGD(p, 0.05, momentum: 0.9, weight_decay: 0.001)),
-                Trace(start, inputs, targets, new() { ["kind"] = "adam", ["lr"] = 0.01, ["beta1"] = 0.9, ["beta2"] = 0.999, ["epsilon"] = 1e-8, ["steps"] = Steps },
-                    p => optim.Adam(p, 0.01, 0.9, 0.999, 1e-8)),
-                Trace(start, inputs, targets, new() { ["kind"] = "adamw", ["lr"] = 0.01, ["beta1"] = 0.9, ["beta2"] = 0.999, ["epsilon"] = 1e-8, ["weightDecay"] = 0.01, ["steps"] = Steps },
-                    p => optim.AdamW(p, 0.01, 0.9, 0.999, 1e-8, weight_decay: 0.01)),
-            },
         };
+        if (State is not null)
+        {
+            fixture["state"] = State;
+        }
+
+        fixture["cases"] = cases;
+        fixture["optimizerTraces"] = new[]
+        {
+            Trace(start, inputs, targets, new() { ["kind"] = "sgd", ["lr"] = 0.1, ["steps"] = Steps },
+                p => optim.SGD(p, 0.1)),
+            Trace(start, inputs, targets, new() { ["kind"] = "sgd", ["lr"] = 0.05, ["momentum"] = 0.9, ["weightDecay"] = 0.001, ["steps"] = Steps },
+                p => optim.SGD(p, 0.05, momentum: 0.9, weight_decay: 0.001)),
+            Trace(start, inputs, targets, new() { ["kind"] = "adam", ["lr"] = 0.01, ["beta1"] = 0.9, ["beta2"] = 0.999, ["epsilon"] = 1e-8, ["steps"] = Steps },
+                p => optim.Adam(p, 0.01, 0.9, 0.999, 1e-8)),
+            Trace(start, inputs, targets, new() { ["kind"] = "adamw", ["lr"] = 0.01, ["beta1"] = 0.9, ["beta2"] = 0.999, ["epsilon"] = 1e-8, ["weightDecay"] = 0.01, ["steps"] = Steps },
+                p => optim.AdamW(p, 0.01, 0.9, 0.999, 1e-8, weight_decay: 0.01)),
+        };
+        if (State is not null)
+        {
+            fixture["trainingBatch"] = TrainingBatch(start, inputs, targets);
+        }
+
+        return fixture;
     }
+
+    /// <summary>The running statistics at their starting values: means, then variances.</summary>
+    private Tensor[] FreshState() => State is null
+        ? []
+        : [tensor(State.Take(State.Length / 2).ToArray()), tensor(State.Skip(State.Length / 2).ToArray())];
 
     /// <summary>Full-batch training from <paramref name="start"/>: the loss before each step, the parameters after the last.</summary>
     private Dictionary<string, object> Trace(Tensor[] start, Tensor inputs, Tensor targets, Dictionary<string, object> optimizer,
@@ -155,7 +289,7 @@ sealed record ReferenceNetwork(
         {
             step.zero_grad();
             // Each sample's loss is a sum or mean over its own outputs only, so the batch mean is the mean of the samples' losses.
-            Tensor loss = LossOf(Logits(inputs, p), targets);
+            Tensor loss = LossOf(Forward(inputs, p, FreshState(), false), targets);
             losses.Add(loss.item<double>());
             loss.backward();
             step.step();
@@ -169,20 +303,52 @@ sealed record ReferenceNetwork(
         };
     }
 
-    /// <summary>The mean over the batch of each sample's loss.</summary>
-    private Tensor LossOf(Tensor logits, Tensor targets) => Loss switch
+    /// <summary>One training-mode batch of every case: mean loss, its parameter gradients, the outputs, the moved running statistics.</summary>
+    private Dictionary<string, object> TrainingBatch(Tensor[] start, Tensor inputs, Tensor targets)
     {
-        "crossentropy" => -(targets * nn.functional.log_softmax(logits, 1)).sum(1).mean(),
-        "bce" => nn.functional.binary_cross_entropy(nn.functional.sigmoid(logits), targets),
-        _ => throw new ArgumentException($"Unknown loss '{Loss}'."),
-    };
+        Tensor[] p = start.Select(t => t.detach().clone().requires_grad_(true)).ToArray();
+        Tensor[] state = FreshState();
+        Tensor[] logits = Forward(inputs, p, state, true);
+        Tensor loss = LossOf(logits, targets);
+        loss.backward();
+        return new Dictionary<string, object>
+        {
+            ["loss"] = loss.item<double>(),
+            ["gradParameters"] = p.SelectMany(t => Flat(t.grad)).ToArray(),
+            ["outputs"] = Flat(OutputOf(logits)),
+            ["stateAfter"] = state.SelectMany(Flat).ToArray(),
+        };
+    }
 
-    private Tensor OutputOf(Tensor logits) => Loss switch
+    /// <summary>The mean over the batch of each sample's loss: the weighted sum of its heads' losses.</summary>
+    private Tensor LossOf(Tensor[] logits, Tensor targets)
     {
-        "crossentropy" => nn.functional.softmax(logits, 1),
-        "bce" => nn.functional.sigmoid(logits),
-        _ => throw new ArgumentException($"Unknown loss '{Loss}'."),
-    };
+        Tensor total = null;
+        int offset = 0;
+        for (int h = 0; h < Heads.Length; h++)
+        {
+            Tensor target = targets.narrow(1, offset, Heads[h].Size);
+            Tensor loss = Heads[h].Loss switch
+            {
+                "crossentropy" => -(target * nn.functional.log_softmax(logits[h], 1)).sum(1).mean(),
+                "bce" => nn.functional.binary_cross_entropy(nn.functional.sigmoid(logits[h]), target),
+                "mse" => nn.functional.mse_loss(logits[h], target),
+                _ => throw new ArgumentException($"Unknown loss '{Heads[h].Loss}'."),
+            };
+            total = total is null ? loss * Heads[h].Weight : total + (loss * Heads[h].Weight);
+            offset += Heads[h].Size;
+        }
+
+        return total;
+    }
+
+    /// <summary>Each head's activated values, side by side.</summary>
+    private Tensor OutputOf(Tensor[] logits) => torch.cat(logits.Select((l, h) => Heads[h].Loss switch
+    {
+        "crossentropy" => nn.functional.softmax(l, 1),
+        "bce" => nn.functional.sigmoid(l),
+        _ => l,
+    }).ToArray(), 1);
 
     private static Tensor AsFloat32(Tensor t) => t.to_type(float32).to_type(float64);
 
