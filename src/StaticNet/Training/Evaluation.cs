@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace StaticNet.Training;
 
@@ -37,9 +38,48 @@ public static class Evaluation
         }
     }
 
-    /// <summary>One sample's accuracy; only classification losses run the forward pass it needs.</summary>
+    /// <summary>
+    /// Each head's mean loss (its own, unweighted) and accuracy (NaN for mean squared error) on <paramref name="data"/>,
+    /// from <c>Forward</c>: how well a network with several heads does each task. Allocates its buffers.
+    /// </summary>
+    public static IReadOnlyList<(string Name, float Loss, float Accuracy)> MeasureHeads(INetwork network, Dataset data)
+    {
+        CheckShapes(network, data);
+        HeadScores scores = ScoreHeads(network, data, new float[network.OutputSize]);
+        var result = new (string, float, float)[network.Heads.Count];
+        for (int h = 0; h < result.Length; h++)
+        {
+            (float loss, float accuracy) = scores.Mean(h);
+            result[h] = (network.Heads[h].Name, loss, accuracy);
+        }
+
+        return result;
+    }
+
+    internal static HeadScores ScoreHeads(INetwork network, Dataset data, float[] outputs)
+    {
+        var scores = new HeadScores(network.Heads);
+        for (int i = 0; i < data.Count; i++)
+        {
+            network.Forward(data.Input(i), outputs);
+            scores.Add(outputs, data.Target(i));
+        }
+
+        return scores;
+    }
+
+    /// <summary>
+    /// One sample's accuracy; only classification losses run the forward pass it needs. With several heads, the mean
+    /// over the classification heads.
+    /// </summary>
     internal static float Score(INetwork network, Dataset data, int row, float[] outputs)
     {
+        if (network.Heads.Count > 1)
+        {
+            network.Forward(data.Input(row), outputs);
+            return HeadScores.Accuracy(network.Heads, outputs, data.Target(row));
+        }
+
         if (network.Loss == Loss.MeanSquaredError)
         {
             return float.NaN;

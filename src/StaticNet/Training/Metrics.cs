@@ -43,4 +43,28 @@ public static class Metrics
                 return float.NaN;
         }
     }
+
+    /// <summary>
+    /// One sample's loss of <paramref name="output"/> (the activated outputs: probabilities for the classification losses)
+    /// against <paramref name="target"/>, in double, as a head's report: probabilities are kept above 1e-30 so a
+    /// confident wrong answer reads as a large loss, not infinity.
+    /// </summary>
+    public static double SampleLoss(Loss loss, ReadOnlySpan<float> output, ReadOnlySpan<float> target)
+    {
+        const double Smallest = 1e-30;
+        double sum = 0;
+        for (int i = 0; i < output.Length; i++)
+        {
+            double y = output[i];
+            double t = target[i];
+            sum += loss switch
+            {
+                StaticNet.Loss.CrossEntropy => t == 0 ? 0 : -t * Math.Log(Math.Max(y, Smallest)),
+                StaticNet.Loss.BinaryCrossEntropy => -((t * Math.Log(Math.Max(y, Smallest))) + ((1 - t) * Math.Log(Math.Max(1 - y, Smallest)))),
+                _ => (y - t) * (y - t),
+            };
+        }
+
+        return loss == StaticNet.Loss.CrossEntropy ? sum : sum / output.Length;
+    }
 }

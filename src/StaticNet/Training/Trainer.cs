@@ -23,6 +23,9 @@ public sealed class Trainer(Optimizer optimizer)
     private float[] evaluationGradients = [];
     private SeededRandom dropoutRandom;
 
+    /// <summary>Each head's loss and accuracy over the current epoch, for a network with several heads.</summary>
+    private HeadScores? trainingHeads;
+
     /// <summary>Updates the parameters from each batch's mean gradient.</summary>
     public Optimizer Optimizer { get; } = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
 
@@ -104,6 +107,7 @@ public sealed class Trainer(Optimizer optimizer)
         float[]? bestState = best is null ? null : (float[])network.State.Clone();
         float bestLoss = float.PositiveInfinity;
         int bestEpoch = 0;
+        trainingHeads = network.Heads.Count > 1 ? new HeadScores(network.Heads) : null;
         var reports = new List<EpochReport>(Epochs);
         var clock = Stopwatch.StartNew();
         for (int epoch = 1; epoch <= Epochs; epoch++)
@@ -119,6 +123,7 @@ public sealed class Trainer(Optimizer optimizer)
             }
 
             var total = default(BatchResult);
+            trainingHeads?.Clear();
             int batch = 0;
             for (int start = 0; start < order.Length;)
             {
@@ -142,7 +147,10 @@ public sealed class Trainer(Optimizer optimizer)
             }
 
             var report = new EpochReport(
-                epoch, Epochs, total.MeanLoss, total.Accuracy, measured?.Loss, measured?.Accuracy, Optimizer.LearningRate, clock.Elapsed);
+                epoch, Epochs, total.MeanLoss, total.Accuracy, measured?.Loss, measured?.Accuracy, Optimizer.LearningRate, clock.Elapsed)
+            {
+                Heads = HeadReports(network, validation),
+            };
             reports.Add(report);
             Progress?.Report(report);
 
@@ -184,6 +192,27 @@ public sealed class Trainer(Optimizer optimizer)
         return Evaluation.Measure(network, data, evaluationGradients, outputs);
     }
 
+    /// <summary>Each head's own loss and accuracy over the epoch and on the validation data; none for a network with one output.</summary>
+    private HeadReport[] HeadReports(INetwork network, Dataset? validation)
+    {
+        if (trainingHeads is null)
+        {
+            return [];
+        }
+
+        EnsureBuffers(network, ref evaluationGradients);
+        HeadScores? validated = validation is null ? null : Evaluation.ScoreHeads(network, validation, outputs);
+        var reports = new HeadReport[network.Heads.Count];
+        for (int h = 0; h < reports.Length; h++)
+        {
+            (float loss, float accuracy) = trainingHeads.Mean(h);
+            (float Loss, float Accuracy)? check = validated?.Mean(h);
+            reports[h] = new HeadReport(network.Heads[h].Name, network.Heads[h].Loss, loss, accuracy, check?.Loss, check?.Accuracy);
+        }
+
+        return reports;
+    }
+
     private static void Restore(INetwork network, float[]? parameters, float[]? state)
     {
         parameters?.CopyTo(network.Parameters, 0);
@@ -207,7 +236,8 @@ public sealed class Trainer(Optimizer optimizer)
             data.Target(rows[i]).CopyTo(targets.Slice(i * data.TargetSize, data.TargetSize));
         }
 
-        bool scored = network.Loss != Loss.MeanSquaredError;
+        bool heads = network.Heads.Count > 1;
+        bool scored = heads || network.Loss != Loss.MeanSquaredError;
         Span<float> predictions = scored ? Buffer(ref batchOutputs, rows.Length * network.OutputSize) : Span<float>.Empty;
 
         Array.Clear(gradients);
@@ -220,7 +250,16 @@ public sealed class Trainer(Optimizer optimizer)
         double correct = scored ? 0 : float.NaN;
         for (int i = 0; scored && i < rows.Length; i++)
         {
-            correct += Metrics.Accuracy(network.Loss, predictions.Slice(i * network.OutputSize, network.OutputSize), data.Target(rows[i]));
+            ReadOnlySpan<float> prediction = predictions.Slice(i * network.OutputSize, network.OutputSize);
+            if (heads)
+            {
+                correct += HeadScores.Accuracy(network.Heads, prediction, data.Target(rows[i]));
+                trainingHeads?.Add(prediction, data.Target(rows[i]));
+            }
+            else
+            {
+                correct += Metrics.Accuracy(network.Loss, prediction, data.Target(rows[i]));
+            }
         }
 
         if (!float.IsFinite(TensorPrimitives.MaxMagnitude(gradients)))
