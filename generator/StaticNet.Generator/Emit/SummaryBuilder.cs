@@ -49,13 +49,9 @@ internal static class SummaryBuilder
         for (int r = 0; r < rows.Count; r++)
         {
             string[] row = rows[r];
-            text.Append(row[0].PadRight(widths[0] + 2))
-                .Append(row[1].PadRight(widths[1] + 2))
-                .Append(row[2].PadLeft(widths[2]))
-                .Append("  ")
-                .Append(row[3].PadLeft(widths[3]))
-                .Append(graph ? "  " + row[4] : "")
-                .Append('\n');
+            string line = row[0].PadRight(widths[0] + 2) + row[1].PadRight(widths[1] + 2) + row[2].PadLeft(widths[2]) + "  "
+                + row[3].PadLeft(widths[3]) + (graph ? "  " + row[4] : "");
+            text.Append(line.TrimEnd()).Append('\n');
             if (r == 0)
             {
                 text.Append(new string('=', total)).Append('\n');

@@ -42,7 +42,7 @@ namespace Graphs
             "_______________________________________________________________\n" +
             "Layer (type)                 Output shape  Params   MACs  From\n" +
             "===============================================================\n" +
-            "input (Input)                (64)               0      0  \n" +
+            "input (Input)                (64)               0      0\n" +
             "trunk (Dense(32, ReLU))      (32)           2,080  2,048  input\n" +
             "layer2 (Dense(10, Softmax))  (10)             330    320  trunk\n" +
             "layer3 (Dense(1, Sigmoid))   (1)               33     32  trunk\n" +

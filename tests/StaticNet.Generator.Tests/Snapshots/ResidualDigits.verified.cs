@@ -42,7 +42,7 @@ namespace Graphs
             "____________________________________________________________________________________\n" +
             "Layer (type)                              Output shape  Params    MACs  From\n" +
             "====================================================================================\n" +
-            "input (Input)                             (1, 8, 8)          0       0  \n" +
+            "input (Input)                             (1, 8, 8)          0       0\n" +
             "stem (Conv2D(8, 3x3, ReLU, padding 1))    (8, 8, 8)         80   4,608  input\n" +
             "layer2 (Conv2D(8, 3x3, ReLU, padding 1))  (8, 8, 8)        584  36,864  stem\n" +
             "branch (Conv2D(8, 3x3, padding 1))        (8, 8, 8)        584  36,864  layer2\n" +
