@@ -44,6 +44,9 @@ internal sealed class BatchEmitter
 
     private readonly GradientFlow flow;
 
+    /// <summary>For each value, the last layer reading it at inference (see <see cref="NetworkPlan.LastInferenceReaders"/>).</summary>
+    private readonly int[] lastReader;
+
     private BatchEmitter(NetworkPlan plan, bool training)
     {
         this.plan = plan;
@@ -54,6 +57,7 @@ internal sealed class BatchEmitter
         accumulated = new string?[plan.Layers.Count + 1];
         lossGradients = new string?[plan.Layers.Count + 1];
         flow = new GradientFlow(plan);
+        lastReader = plan.LastInferenceReaders();
         outputs[0] = "inputs";
     }
 
@@ -175,10 +179,29 @@ internal sealed class BatchEmitter
                     break;
                 default:
                     ForwardComputingLayer(layer, input, head, isRead);
+                    ReleaseRead(layer);
                     break;
             }
 
             Code.Line();
+        }
+    }
+
+    /// <summary>At inference, the spans this layer was the last to read are free for later layers (the backward pass keeps them all).</summary>
+    private void ReleaseRead(LayerPlan layer)
+    {
+        if (training)
+        {
+            return;
+        }
+
+        foreach (int source in layer.Sources)
+        {
+            int value = plan.InferenceHolder(source);
+            if (value > 0 && lastReader[value] == layer.Number)
+            {
+                scratch.Release(outputs[value]);
+            }
         }
     }
 

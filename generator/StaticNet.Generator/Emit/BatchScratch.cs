@@ -9,7 +9,7 @@ namespace StaticNet.Generator.Emit;
 /// </summary>
 internal sealed class BatchScratch
 {
-    private int perSample;
+    private readonly ScratchPlan perSample = new();
     private int fixedLength;
 
     public CodeWriter Code { get; } = new();
@@ -18,11 +18,11 @@ internal sealed class BatchScratch
     public void PerSample(string name, int length, string comment = "")
     {
         string suffix = comment.Length == 0 ? "" : " // " + comment;
-        Code.Line($"global::System.Span<float> {name} = scratch.Slice(batch * {perSample}, batch * {length});{suffix}");
-
-        // The planner bounds working memory (SN0017); overflowing here would be a generator bug.
-        perSample = checked(perSample + length);
+        Code.Line($"global::System.Span<float> {name} = scratch.Slice(batch * {perSample.Allocate(name, length)}, batch * {length});{suffix}");
     }
+
+    /// <summary>Gives span <paramref name="name"/>'s floats back for later spans: nothing reads it any more.</summary>
+    public void Release(string name) => perSample.Release(name);
 
     /// <summary>Declares <c>Span&lt;float&gt; name</c> of <paramref name="length"/> floats, whatever the batch size.</summary>
     public void Fixed(string name, int length, string comment)
@@ -34,9 +34,14 @@ internal sealed class BatchScratch
     /// <summary>Writes the scratch declaration, if any scratch is used, then the body.</summary>
     public void WriteTo(CodeWriter writer)
     {
-        if (perSample + fixedLength > 0)
+        if (perSample.Length + fixedLength > 0)
         {
-            string count = perSample.ToString(CultureInfo.InvariantCulture);
+            string count = perSample.Length.ToString(CultureInfo.InvariantCulture);
+            if (perSample.Saved > 0)
+            {
+                writer.Line($"// Each value's floats are reused once its last reader has run: {perSample.Saved} per sample fewer than the {perSample.Length + perSample.Saved} it would take to keep them all.");
+            }
+
             string fixedPart = fixedLength == 0 ? "" : $" plus {fixedLength} for batch statistics";
             writer.Line($"// Scratch: {count} floats per sample{fixedPart}, in a per-thread buffer that is reused once large enough.");
             writer.Line($"const int PerSample = {count};");

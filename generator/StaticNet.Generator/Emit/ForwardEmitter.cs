@@ -28,6 +28,7 @@ internal static class ForwardEmitter
         writer.Line();
 
         var body = new MethodBody();
+        int[] lastReader = plan.LastInferenceReaders();
         var values = new Vector[plan.Layers.Count + 1];
         values[0] = new("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true);
         foreach ((LayerPlan layer, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training: false))
@@ -58,6 +59,16 @@ internal static class ForwardEmitter
                     {
                         body.EnsureSpan(values[layer.Number]);
                         body.Code.Line($"{values[layer.Number].SpanName}.CopyTo({OutputPart(plan, head)}); // output {head.Number}: {head.Name}");
+                    }
+
+                    // What this layer was the last to read, later layers may overwrite.
+                    foreach (int source in layer.Sources)
+                    {
+                        int value = plan.InferenceHolder(source);
+                        if (value > 0 && lastReader[value] == layer.Number)
+                        {
+                            body.Release(values[value].SpanName);
+                        }
                     }
 
                     break;

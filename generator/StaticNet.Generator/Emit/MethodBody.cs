@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace StaticNet.Generator.Emit;
@@ -5,7 +6,8 @@ namespace StaticNet.Generator.Emit;
 /// <summary>
 /// The body of one generated method while it is written: code, plus the scratch floats it needs.
 /// Every temporary span is a slice of one scratch buffer declared at the top, on the stack when small
-/// and in a per-thread buffer when large, so the method never allocates once warm.
+/// and in a per-thread buffer when large, so the method never allocates once warm. A span released after its last
+/// use leaves its floats to the spans allocated later (a liveness plan), so the scratch holds only what is live at once.
 /// </summary>
 internal sealed class MethodBody
 {
@@ -16,19 +18,19 @@ internal sealed class MethodBody
     /// </summary>
     public const int StackScratchLimit = 512;
 
-    private int scratchLength;
+    private readonly ScratchPlan plan = new();
 
     public CodeWriter Code { get; } = new();
 
-    /// <summary>Declares <c>Span&lt;float&gt; name</c> as the next <paramref name="length"/> floats of scratch.</summary>
+    /// <summary>Declares <c>Span&lt;float&gt; name</c> as <paramref name="length"/> floats of scratch no live span uses.</summary>
     public void Allocate(string name, int length, string comment = "")
     {
         string suffix = comment.Length == 0 ? "" : " // " + comment;
-        Code.Line($"global::System.Span<float> {name} = scratch.Slice({scratchLength}, {length});{suffix}");
-
-        // The planner bounds working memory (SN0017); overflowing here would be a generator bug.
-        scratchLength = checked(scratchLength + length);
+        Code.Line($"global::System.Span<float> {name} = scratch.Slice({plan.Allocate(name, length)}, {length});{suffix}");
     }
+
+    /// <summary>Gives the floats of span <paramref name="name"/> back: nothing reads it any more (no-op for a name not allocated here).</summary>
+    public void Release(string name) => plan.Release(name);
 
     /// <summary>Copies a vector held in a span into locals, once.</summary>
     public void EnsureLocals(Vector vector)
@@ -66,9 +68,15 @@ internal sealed class MethodBody
     /// <summary>Writes the scratch declaration, if any scratch is used, then the body.</summary>
     public void WriteTo(CodeWriter writer)
     {
+        int scratchLength = plan.Length;
         if (scratchLength > 0)
         {
             string count = scratchLength.ToString(CultureInfo.InvariantCulture);
+            if (plan.Saved > 0)
+            {
+                writer.Line($"// Each value's floats are reused once its last reader has run: {plan.Saved} fewer than the {plan.Length + plan.Saved} it would take to keep them all.");
+            }
+
             if (scratchLength <= StackScratchLimit)
             {
                 writer.Line($"// Scratch for intermediate values: {count} floats on the stack.");

@@ -58,6 +58,35 @@ internal sealed record NetworkPlan(
     /// <summary>Whether training and inference differ, so Backward comes in both modes.</summary>
     public bool HasDropout => Layers.Any(layer => layer is IMaskedLayer);
 
+    /// <summary>The layer holding value <paramref name="number"/>'s floats at inference: views and pass-through layers (dropout) hold their source's.</summary>
+    public int InferenceHolder(int number)
+    {
+        while (number > 0 && (Layers[number - 1].IsView || Layers[number - 1].IsIdentityAtInference))
+        {
+            number = Layers[number - 1].Source;
+        }
+
+        return number;
+    }
+
+    /// <summary>For each value (by <see cref="InferenceHolder"/>), the last layer that computes from it at inference; 0 if none.</summary>
+    public int[] LastInferenceReaders()
+    {
+        var last = new int[Layers.Count + 1];
+        foreach (LayerPlan layer in Layers)
+        {
+            if (!layer.IsView && !layer.IsIdentityAtInference)
+            {
+                foreach (int source in layer.Sources)
+                {
+                    last[InferenceHolder(source)] = layer.Number;
+                }
+            }
+        }
+
+        return last;
+    }
+
     /// <summary>The layer whose outputs layer <paramref name="number"/> reads (through Flattens), or null for the input.</summary>
     public LayerPlan? Feeder(int number)
     {

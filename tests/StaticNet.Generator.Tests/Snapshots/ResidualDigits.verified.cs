@@ -275,8 +275,9 @@ namespace Graphs
             global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, "input");
             global::StaticNet.Runtime.SpanGuard.Length(output.Length, OutputSize, "output");
 
-            // Scratch for intermediate values: 2176 floats in a per-thread buffer (cheaper than zeroing that much stack).
-            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(2176);
+            // Each value's floats are reused once its last reader has run: 640 fewer than the 2176 it would take to keep them all.
+            // Scratch for intermediate values: 1536 floats in a per-thread buffer (cheaper than zeroing that much stack).
+            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.Get(1536);
 
             // Layer 1: Conv2D(8, 3x3, ReLU, padding 1), (1, 8, 8) -> (8, 8, 8), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 512);
@@ -300,12 +301,12 @@ namespace Graphs
                 inputChannels: 8, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
 
             // Layer 4: Add(stem, branch, ReLU), (8, 8, 8) -> (8, 8, 8), looped.
-            global::System.Span<float> a4 = scratch.Slice(1536, 512);
+            global::System.Span<float> a4 = scratch.Slice(512, 512);
             global::StaticNet.Runtime.GraphKernels.Add(a1, a3, a4);
             global::StaticNet.Runtime.Activations.ReLU(a4, a4);
 
             // Layer 5: MaxPool2D(2), (8, 8, 8) -> (8, 4, 4), looped.
-            global::System.Span<float> a5 = scratch.Slice(2048, 128);
+            global::System.Span<float> a5 = scratch.Slice(0, 128);
             global::StaticNet.Runtime.PoolingKernels.MaxForward(a4, a5, channels: 8, inputHeight: 8, inputWidth: 8, size: 2);
 
             // Layer 6: Flatten, (8, 4, 4) -> (128): the same values, nothing to do.
