@@ -71,6 +71,7 @@ public class BatchTests
     [Theory]
     [InlineData(nameof(DropoutNet))]
     [InlineData(nameof(InputDropoutNet))]
+    [InlineData(nameof(DropoutBranchNet))]
     public void BackwardBatch_of_one_sample_draws_the_masks_Backward_draws(string name)
     {
         INetwork network = BatchNetworks.Create(name, seed: 7);
@@ -97,6 +98,9 @@ public class BatchTests
     [InlineData(nameof(NormOutputNet))]
     [InlineData(nameof(DropoutNet))]
     [InlineData(nameof(ConvStackNet))]
+    [InlineData(nameof(DropoutBranchNet))]
+    [InlineData(nameof(ResidualCnnNet))]
+    [InlineData(nameof(BranchyNet))]
     public void BackwardBatch_matches_finite_differences_of_the_batch_loss(string name)
     {
         INetwork network = BatchNetworks.Create(name, seed: 10);

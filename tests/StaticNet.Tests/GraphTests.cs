@@ -85,6 +85,23 @@ public class GraphTests
         Assert.Equal(new[] { "encoder.weight", "encoder.bias", "layer6.weight", "layer6.bias" }, SiameseNet.TensorSlots.Select(slot => slot.Name));
     }
 
+    /// <summary>A graph's safetensors name its tensors after its layers; a shared encoder is stored once and read back whole.</summary>
+    [Fact]
+    public void Safetensors_of_a_graph_round_trip_with_the_layers_names()
+    {
+        float[] parameters = RandomData.Uniform(new Random(12), SiameseNet.ParameterCount, 1.0);
+        using var file = new System.IO.MemoryStream();
+        SiameseNet.ExportSafetensors(file, parameters);
+        string header = System.Text.Encoding.UTF8.GetString(file.ToArray(), 8, (int)BitConverter.ToUInt64(file.ToArray(), 0));
+        file.Position = 0;
+        var imported = new float[SiameseNet.ParameterCount];
+        SiameseNet.ImportSafetensors(file, imported);
+
+        Assert.Equal(parameters, imported);
+        Assert.Contains("\"encoder.weight\"", header);
+        Assert.DoesNotContain("other", header);
+    }
+
     [Fact]
     public void Heads_have_their_constants_and_outputs_lie_one_after_another()
     {

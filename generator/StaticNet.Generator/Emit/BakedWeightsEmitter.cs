@@ -42,7 +42,8 @@ internal static class BakedWeightsEmitter
         writer.Line("/// <summary>Runs the network with the baked parameters on a batch of samples laid end to end: <see cref=\"ForwardBatch\"/>.</summary>");
         writer.MemberLine($"public static void PredictTrainedBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) =>");
         writer.Line($"    ForwardBatch(TrainedParameters, {state}inputs, outputs);");
-        if (plan.OutputShape.Size > 1 && plan.OutputShape.Size <= MethodBody.StackScratchLimit)
+        // One class index means one output; a network with several heads has one per classification head.
+        if (!plan.HasHeads && plan.OutputShape.Size > 1 && plan.OutputShape.Size <= MethodBody.StackScratchLimit)
         {
             writer.Line();
             writer.Line("/// <summary>The index of the largest output (the first, on ties) with the baked parameters: the predicted class.</summary>");

@@ -18,3 +18,15 @@ public partial class BakedSeed462Net { }
 [Flatten]
 [Dense(2, Activation.Softmax)]
 public partial class BakedChannelNormNet { }
+
+/// <summary>A graph with three heads (r-graph-multitask) and its PyTorch parameters baked in.</summary>
+[Network(Weights = "graph-multitask.snw")]
+[Input(8)]
+[Dense(12, Activation.ReLU, Name = "trunk")]
+[Dense(4, Activation.Softmax)]
+[Output(Loss.CrossEntropy)]
+[Dense(1, Activation.Sigmoid, From = "trunk")]
+[Output(Loss.BinaryCrossEntropy, Weight = 0.5f)]
+[Dense(3, Activation.Tanh, From = "trunk")]
+[Output(Loss.MeanSquaredError, Weight = 2f)]
+public partial class BakedGraphMultitask { }

@@ -25,8 +25,12 @@ public class BakedWeightsTests
         using var channelNorm = new MemoryStream();
         ChannelNormNet.SaveWeights(channelNorm, ChannelNormParameters(), ChannelNormState());
 
+        using var multitask = new MemoryStream();
+        GraphMultitask.SaveWeights(multitask, Fixture.Load("r-graph-multitask").Parameters);
+
         AssertFile("seed-4-6-2.snw", seed.ToArray());
         AssertFile("channel-norm.snw", channelNorm.ToArray());
+        AssertFile("graph-multitask.snw", multitask.ToArray());
     }
 
     [Fact]
@@ -86,6 +90,29 @@ public class BakedWeightsTests
             Tolerance.Close(fromFile, batch.AsSpan(i * ChannelNormNet.OutputSize, ChannelNormNet.OutputSize), Tolerance.Values, "batch vs single");
             Assert.Equal(Metrics.ArgMax(fromFile), BakedChannelNormNet.PredictTrainedClass(input));
         }
+    }
+
+    [Fact]
+    public void A_baked_graph_predicts_what_PyTorch_and_the_loaded_file_predict()
+    {
+        Fixture fixture = Fixture.Load("r-graph-multitask");
+        var loaded = new float[GraphMultitask.ParameterCount];
+        GraphMultitask.LoadWeights(SourcePath("graph-multitask.snw"), loaded);
+        Assert.Equal(Bits(fixture.Parameters), Bits(BakedGraphMultitask.TrainedParameters.ToArray()));
+        foreach (FixtureCase fixtureCase in fixture.Cases)
+        {
+            var baked = new float[GraphMultitask.OutputSize];
+            var fromFile = new float[GraphMultitask.OutputSize];
+            BakedGraphMultitask.PredictTrained(fixtureCase.Input, baked);
+            GraphMultitask.Forward(loaded, fixtureCase.Input, fromFile);
+
+            Assert.Equal(Bits(fromFile), Bits(baked));
+            Tolerance.Close(fixtureCase.Output, baked, Tolerance.Values, "baked graph vs PyTorch");
+        }
+
+        // One class index would mix three heads' values: a network with heads has no PredictTrainedClass.
+        Assert.Null(typeof(BakedGraphMultitask).GetMethod("PredictTrainedClass"));
+        Assert.NotNull(typeof(BakedSeed462Net).GetMethod("PredictTrainedClass"));
     }
 
     [Fact]

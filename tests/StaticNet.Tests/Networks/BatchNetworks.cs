@@ -21,7 +21,7 @@ public static class BatchNetworks
         nameof(TiedAutoencoder), nameof(LoopedTiedAutoencoder), nameof(SiameseNet), nameof(SharedConvNet),
     ];
 
-    public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet)];
+    public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet), nameof(DropoutBranchNet)];
 
     public static readonly string[] WithBatchNorm =
         [nameof(FeatureNormNet), nameof(ChannelNormNet), nameof(NormEverywhereNet), nameof(NormOutputNet), nameof(ConvBlockNet), nameof(LoopedPReluNet), nameof(ResidualCnnNet)];
@@ -70,6 +70,7 @@ public static class BatchNetworks
         nameof(LoopedTiedAutoencoder) => new LoopedTiedAutoencoder(seed),
         nameof(SiameseNet) => new SiameseNet(seed),
         nameof(SharedConvNet) => new SharedConvNet(seed),
+        nameof(DropoutBranchNet) => new DropoutBranchNet(seed),
         _ => throw new ArgumentException("Unknown network " + name, nameof(name)),
     };
 
@@ -141,6 +142,7 @@ public static class BatchNetworks
             case LoopedTiedAutoencoder n: n.ToOnnx(stream); break;
             case SiameseNet n: n.ToOnnx(stream); break;
             case SharedConvNet n: n.ToOnnx(stream); break;
+            case DropoutBranchNet n: n.ToOnnx(stream); break;
             default: throw new ArgumentException("Unknown network " + name, nameof(name));
         }
     }

@@ -125,3 +125,13 @@ public partial class SiameseNet { }
 [Flatten]
 [Dense(2)]
 public partial class SharedConvNet { }
+
+/// <summary>Dropout on one branch of a residual block: its mask applies to the branch, not the skip.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(6)]
+[Dense(8, Activation.ReLU, Name = "a")]
+[Dropout(0.3f)]
+[Dense(8, Name = "b")]
+[Add("a", "b", Activation = Activation.ReLU)]
+[Dense(3, Activation.Softmax)]
+public partial class DropoutBranchNet { }
