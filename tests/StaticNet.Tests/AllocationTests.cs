@@ -13,6 +13,7 @@ public class AllocationTests
         "seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse",
         nameof(EveryActivationNet), nameof(MixedNet), nameof(LoopedBceNet), nameof(WideNet),
         "cnn-small", nameof(ConvStackNet), nameof(ConvPoolNet), nameof(ConvOutputNet),
+        nameof(BranchyNet), nameof(LoopedResidualNet), nameof(SiameseNet), nameof(LoopedTiedAutoencoder), nameof(SharedConvNet),
     };
 
     [Theory]
@@ -32,6 +33,32 @@ public class AllocationTests
         {
             network.Forward(parameters, input, output);
             network.Backward(parameters, input, target, parameterGradients, inputGradients);
+        });
+
+        Assert.Equal(0, allocated);
+    }
+
+    /// <summary>Graph batches: heads gathered and scattered per sample, joins, shared weights, all in the per-thread scratch.</summary>
+    [Theory]
+    [InlineData(nameof(DigitAndParity))]
+    [InlineData(nameof(BranchyNet))]
+    [InlineData(nameof(ResidualCnnNet))]
+    [InlineData(nameof(LoopedTiedAutoencoder))]
+    public void Graph_batches_allocate_nothing(string name)
+    {
+        INetwork network = BatchNetworks.Create(name, seed: 1);
+        var random = new Random(10);
+        const int Batch = 6;
+        float[] inputs = RandomData.Uniform(random, Batch * network.InputSize, 1.0);
+        float[] targets = BatchNetworks.Targets(random, network, Batch);
+        var outputs = new float[Batch * network.OutputSize];
+        var gradients = new float[network.Parameters.Length];
+        var dropout = new StaticNet.Training.SeededRandom(11);
+
+        long allocated = Allocations.Measure(() =>
+        {
+            network.ForwardBatch(inputs, outputs);
+            network.BackwardBatch(inputs, targets, gradients, outputs, ref dropout);
         });
 
         Assert.Equal(0, allocated);

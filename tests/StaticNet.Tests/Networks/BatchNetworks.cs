@@ -19,12 +19,13 @@ public static class BatchNetworks
         nameof(PReluEluNet), nameof(ConvPReluNet),
         nameof(ResMlpNet), nameof(DigitAndParity), nameof(BranchyNet), nameof(ChainedHeadsNet), nameof(LoopedResidualNet), nameof(PairNet),
         nameof(TiedAutoencoder), nameof(LoopedTiedAutoencoder), nameof(SiameseNet), nameof(SharedConvNet),
+        nameof(GraphMultitask), nameof(GraphTiedAutoencoder), nameof(GraphSiamese),
     ];
 
     public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet), nameof(DropoutBranchNet)];
 
     public static readonly string[] WithBatchNorm =
-        [nameof(FeatureNormNet), nameof(ChannelNormNet), nameof(NormEverywhereNet), nameof(NormOutputNet), nameof(ConvBlockNet), nameof(LoopedPReluNet), nameof(ResidualCnnNet)];
+        [nameof(FeatureNormNet), nameof(ChannelNormNet), nameof(NormEverywhereNet), nameof(NormOutputNet), nameof(ConvBlockNet), nameof(LoopedPReluNet), nameof(ResidualCnnNet), nameof(GraphResidualCnn)];
 
     public static INetwork Create(string name, int seed) => name switch
     {
@@ -71,6 +72,10 @@ public static class BatchNetworks
         nameof(SiameseNet) => new SiameseNet(seed),
         nameof(SharedConvNet) => new SharedConvNet(seed),
         nameof(DropoutBranchNet) => new DropoutBranchNet(seed),
+        nameof(GraphMultitask) => new GraphMultitask(seed),
+        nameof(GraphTiedAutoencoder) => new GraphTiedAutoencoder(seed),
+        nameof(GraphSiamese) => new GraphSiamese(seed),
+        nameof(GraphResidualCnn) => new GraphResidualCnn(seed),
         _ => throw new ArgumentException("Unknown network " + name, nameof(name)),
     };
 
@@ -143,6 +148,10 @@ public static class BatchNetworks
             case SiameseNet n: n.ToOnnx(stream); break;
             case SharedConvNet n: n.ToOnnx(stream); break;
             case DropoutBranchNet n: n.ToOnnx(stream); break;
+            case GraphMultitask n: n.ToOnnx(stream); break;
+            case GraphTiedAutoencoder n: n.ToOnnx(stream); break;
+            case GraphSiamese n: n.ToOnnx(stream); break;
+            case GraphResidualCnn n: n.ToOnnx(stream); break;
             default: throw new ArgumentException("Unknown network " + name, nameof(name));
         }
     }
