@@ -165,11 +165,7 @@ internal sealed class NetworkPlanner
                     ? "\"input\" names the network's input"
                     : $"Another layer above is already named '{name.Value}'");
             }
-            else if (!IsUsableName(name))
-            {
-                // Reported by IsUsableName.
-            }
-            else
+            else if (IsUsableName(name))
             {
                 names[name.Value] = (value, output);
             }
@@ -181,9 +177,9 @@ internal sealed class NetworkPlanner
 
     /// <summary>
     /// Names appear in generated comments, constants, the summary and state_dict-like tensor names, so they keep to
-    /// letters, digits, '_', '-' and '.', starting with a letter or '_' (SN0052).
+    /// letters, digits, '_', '-' and '.', starting with a letter or '_'; reports any other (SN0052).
     /// </summary>
-    public bool IsUsableName(Argument<string> name)
+    private bool IsUsableName(Argument<string> name)
     {
         string text = name.Value;
         bool usable = text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_');
