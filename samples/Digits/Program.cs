@@ -9,7 +9,7 @@ using StaticNet.Training;
 // 8x8 digits (a tenth of it held out for early stopping), compare them on the untouched 20%, and draw
 // their training curves as SVG files. Then save the convolutional networks, reload them and check.
 Dataset all = DigitsData.Load(Path.Combine(AppContext.BaseDirectory, "digits.csv.gz"));
-(Dataset training, Dataset test) = all.Split(fraction: 0.2, seed: 1);
+(Dataset training, Dataset test) = all.Split(testFraction: 0.2, seed: 1);
 Console.WriteLine($"{training.Count} training and {test.Count} test images.");
 
 float mlp = Train("MLP", new DigitsMlp(seed: 1), DigitsMlp.Summary, DigitsMlp.ParameterCount, "digits-mlp-training.svg");
@@ -43,7 +43,7 @@ float Train(string name, INetwork network, string summary, int parameterCount, s
         ValidationFraction = 0.1,
         EarlyStoppingPatience = 15,
         Schedule = new CosineDecay(period: 60, minimum: 1e-4f),
-        Progress = new SynchronousProgress<EpochReport>(ProgressBar.Draw),
+        Progress = new ConsoleProgress(),
     };
     var clock = Stopwatch.StartNew();
     TrainingHistory history = trainer.Fit(network, training);

@@ -22,7 +22,7 @@ public static class IrisExperiment
 
     public static Result Run(IrisData data, int seed, IProgress<EpochReport>? progress = null)
     {
-        (Dataset rawTraining, Dataset rawTest) = data.ToDataset().Split(fraction: 0.3, seed: seed);
+        (Dataset rawTraining, Dataset rawTest) = data.ToDataset().Split(testFraction: 0.3, seed: seed);
         var standardiser = new Standardiser(rawTraining);
         Dataset training = standardiser.Apply(rawTraining);
         Dataset test = standardiser.Apply(rawTest);

@@ -10,8 +10,8 @@ using StaticNet.Training;
 // a head per task, against two single-task networks of the same trunk. With little data the shared trunk learns from
 // both tasks' labels at once. Each run trains on the same images with the same optimizer and seed.
 Dataset all = DigitsData.Load(Path.Combine(AppContext.BaseDirectory, "digits.csv.gz"));
-(Dataset pool, Dataset testDigits) = all.Split(fraction: 0.3, seed: 2);
-(_, Dataset trainingDigits) = pool.Split(fraction: 0.25, seed: 3);
+(Dataset pool, Dataset testDigits) = all.Split(testFraction: 0.3, seed: 2);
+(Dataset trainingDigits, _) = pool.Split(testFraction: 0.75, seed: 3);
 Dataset training = WithParity(trainingDigits);
 Dataset test = WithParity(testDigits);
 Console.WriteLine($"{training.Count} training and {test.Count} test images; each target is the digit (10 values) and whether it is odd (1).");

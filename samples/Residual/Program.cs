@@ -11,7 +11,7 @@ using StaticNet.Training;
 // of the plain chain's first layers is orders of magnitude smaller than its last's, so they barely learn; the skip
 // connections carry it back undiminished. The accuracy curves of both go to residual-training.svg.
 Dataset all = DigitsData.Load(Path.Combine(AppContext.BaseDirectory, "digits.csv.gz"));
-(Dataset training, Dataset test) = all.Split(fraction: 0.2, seed: 1);
+(Dataset training, Dataset test) = all.Split(testFraction: 0.2, seed: 1);
 Console.WriteLine($"{training.Count} training and {test.Count} test images; twelve sigmoid layers of 32, with and without skip connections.");
 Console.WriteLine();
 

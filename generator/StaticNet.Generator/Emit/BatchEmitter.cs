@@ -104,10 +104,18 @@ internal sealed class BatchEmitter
     {
         writer.Line("/// <summary>");
         writer.Line("/// The gradient of one training step on a batch: runs the batch forward in training mode");
-        writer.Line(plan.HasDropout ? "/// (dropout masks drawn from <paramref name=\"random\"/>" : "/// (");
-        writer.Line(plan.HasState
-            ? "/// batch normalisation with the batch's own statistics, moving the running statistics in <paramref name=\"state\"/>),"
-            : "/// no layer behaves differently in training),");
+        var modes = new System.Collections.Generic.List<string>();
+        if (plan.HasDropout)
+        {
+            modes.Add("dropout masks drawn from <paramref name=\"random\"/>");
+        }
+
+        if (plan.HasState)
+        {
+            modes.Add("batch normalisation with the batch's own statistics, moving the running statistics in <paramref name=\"state\"/>");
+        }
+
+        writer.Line($"/// ({(modes.Count == 0 ? "no layer behaves differently in training" : string.Join("; ", modes))}),");
         writer.Line("/// returns the mean loss over the batch and ADDS the gradient of that mean into <paramref name=\"parameterGradients\"/>.");
         writer.Line("/// Allocation-free once warm: its working memory is a per-thread buffer sized for the largest batch seen.");
         writer.Line("/// </summary>");

@@ -109,15 +109,20 @@ public sealed class Dataset
     }
 
     /// <summary>
-    /// Splits off <paramref name="fraction"/> of the samples, chosen by a seeded shuffle. With
-    /// <paramref name="stratify"/> (for one-hot targets) each class is split in that proportion, so
-    /// small data sets keep their class balance on both sides.
+    /// Splits the samples in two by a seeded shuffle: <paramref name="testFraction"/> of them go to <c>Test</c>, the rest
+    /// to <c>Training</c>, as in <c>var (training, test) = data.Split(testFraction: 0.2, seed: 1)</c>. With
+    /// <paramref name="stratify"/> (for one-hot targets) each class is split in that proportion, so small data sets keep
+    /// their class balance on both sides.
     /// </summary>
-    public (Dataset Remaining, Dataset Taken) Split(double fraction, int seed, bool stratify = true)
+    /// <param name="testFraction">The share of the samples held out in <c>Test</c>, between 0 and 1.</param>
+    /// <param name="seed">Seed of the shuffle: the same seed gives the same split.</param>
+    /// <param name="stratify">Whether each class (one-hot targets) is split in the same proportion.</param>
+    public (Dataset Training, Dataset Test) Split(double testFraction, int seed, bool stratify = true)
     {
+        double fraction = testFraction;
         if (!(fraction > 0 && fraction < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "Must be between 0 and 1.");
+            throw new ArgumentOutOfRangeException(nameof(testFraction), fraction, "Must be between 0 and 1.");
         }
 
         var random = new SeededRandom(seed);
@@ -146,7 +151,7 @@ public sealed class Dataset
 
         if (part.Count == 0 || rest.Count == 0)
         {
-            throw new ArgumentException($"Splitting {Count} samples by {fraction} leaves one side empty.", nameof(fraction));
+            throw new ArgumentException($"Splitting {Count} samples by {fraction} leaves one side empty.", nameof(testFraction));
         }
 
         int[] restRows = rest.ToArray();

@@ -67,7 +67,7 @@ public sealed class Trainer(Optimizer optimizer)
             return Fit(network, data, null);
         }
 
-        (Dataset training, Dataset validation) = data.Split(ValidationFraction, Seed);
+        (Dataset training, Dataset validation) = data.Split(testFraction: ValidationFraction, Seed);
         return Fit(network, training, validation);
     }
 

@@ -675,8 +675,7 @@ namespace Audio.Models
 
             /// <summary>
             /// The gradient of one training step on a batch: runs the batch forward in training mode
-            /// (
-            /// no layer behaves differently in training),
+            /// (no layer behaves differently in training),
             /// returns the mean loss over the batch and ADDS the gradient of that mean into <paramref name="parameterGradients"/>.
             /// Allocation-free once warm: its working memory is a per-thread buffer sized for the largest batch seen.
             /// </summary>

@@ -477,8 +477,7 @@ namespace Vision
 
         /// <summary>
         /// The gradient of one training step on a batch: runs the batch forward in training mode
-        /// (dropout masks drawn from <paramref name="random"/>
-        /// batch normalisation with the batch's own statistics, moving the running statistics in <paramref name="state"/>),
+        /// (dropout masks drawn from <paramref name="random"/>; batch normalisation with the batch's own statistics, moving the running statistics in <paramref name="state"/>),
         /// returns the mean loss over the batch and ADDS the gradient of that mean into <paramref name="parameterGradients"/>.
         /// Allocation-free once warm: its working memory is a per-thread buffer sized for the largest batch seen.
         /// </summary>

@@ -52,12 +52,14 @@ public class InstanceApiTests
         int[] labels = Enumerable.Range(0, 100).Select(i => i < 80 ? 0 : 1).ToArray();
         Dataset data = Dataset.ForClassification(inputs, labels, classCount: 2);
 
-        (Dataset remaining, Dataset taken) = data.Split(0.25, seed: 3);
+        var (training, test) = data.Split(testFraction: 0.25, seed: 3);
         (Dataset _, Dataset again) = data.Split(0.25, seed: 3);
 
-        Assert.Equal(75, remaining.Count);
-        Assert.Equal(25, taken.Count);
-        Assert.Equal(5, Enumerable.Range(0, taken.Count).Count(i => taken.Label(i) == 1));
-        Assert.Equal(Enumerable.Range(0, 25).Select(i => taken.Input(i)[0]), Enumerable.Range(0, 25).Select(i => again.Input(i)[0]));
+        // The names say which is which: the test fraction is held out, the rest trains.
+        Assert.Equal(75, training.Count);
+        Assert.Equal(25, test.Count);
+        Assert.Equal(25, data.Split(testFraction: 0.25, seed: 3).Test.Count);
+        Assert.Equal(5, Enumerable.Range(0, test.Count).Count(i => test.Label(i) == 1));
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => test.Input(i)[0]), Enumerable.Range(0, 25).Select(i => again.Input(i)[0]));
     }
 }

@@ -1,0 +1,74 @@
+using System;
+using System.Globalization;
+using System.IO;
+
+namespace StaticNet.Training;
+
+/// <summary>
+/// Shows training as it goes: on a terminal one line redrawn in place each epoch (a bar of the epochs done, the losses and
+/// accuracies, the time left), and one line per epoch when the output is redirected to a file or a CI log. Give it to
+/// <see cref="Trainer.Progress"/>: <c>Progress = new ConsoleProgress()</c>. It writes on the training thread.
+/// </summary>
+public sealed class ConsoleProgress : IProgress<EpochReport>
+{
+    private const int BarWidth = 20;
+    private readonly TextWriter writer;
+    private readonly bool inPlace;
+    private int lastLength;
+
+    /// <summary>Writes to the console, in place unless its output is redirected.</summary>
+    public ConsoleProgress()
+        : this(Console.Out, !Console.IsOutputRedirected)
+    {
+    }
+
+    /// <summary>Writes to <paramref name="writer"/>, redrawing one line when <paramref name="inPlace"/>, else a line per epoch.</summary>
+    public ConsoleProgress(TextWriter writer, bool inPlace)
+    {
+        this.writer = writer ?? throw new ArgumentNullException(nameof(writer));
+        this.inPlace = inPlace;
+    }
+
+    /// <summary>Shows one epoch's report.</summary>
+    public void Report(EpochReport value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        string line = Line(value);
+        if (!inPlace)
+        {
+            writer.WriteLine(line);
+            return;
+        }
+
+        // Carriage return and padding overwrite the previous line; the last epoch ends it.
+        writer.Write("\r" + line.PadRight(lastLength));
+        lastLength = line.Length;
+        if (value.Epoch >= value.Epochs)
+        {
+            writer.WriteLine();
+            lastLength = 0;
+        }
+
+        writer.Flush();
+    }
+
+    /// <summary>The text shown for <paramref name="report"/>: bar, epoch, losses, accuracies, time left.</summary>
+    public static string Line(EpochReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        int done = report.Epochs <= 0 ? BarWidth : Math.Clamp(report.Epoch * BarWidth / report.Epochs, 0, BarWidth);
+        string bar = new string('#', done) + new string('.', BarWidth - done);
+        TimeSpan left = report.Epoch <= 0 ? TimeSpan.Zero : report.Elapsed / report.Epoch * Math.Max(0, report.Epochs - report.Epoch);
+        string text = string.Create(CultureInfo.InvariantCulture,
+            $"[{bar}] epoch {report.Epoch}/{report.Epochs} loss {report.TrainingLoss:F4}{Accuracy(report.TrainingAccuracy)}");
+        if (report.ValidationLoss is { } validation)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $" | validation loss {validation:F4}{Accuracy(report.ValidationAccuracy ?? float.NaN)}");
+        }
+
+        return text + (report.Epoch < report.Epochs ? string.Create(CultureInfo.InvariantCulture, $" | {left.TotalSeconds:F0} s left") : string.Create(CultureInfo.InvariantCulture, $" | {report.Elapsed.TotalSeconds:F1} s"));
+    }
+
+    private static string Accuracy(float accuracy) =>
+        float.IsNaN(accuracy) ? "" : string.Create(CultureInfo.InvariantCulture, $" acc {accuracy * 100:F1}%");
+}
