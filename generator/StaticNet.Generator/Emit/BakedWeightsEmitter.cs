@@ -42,8 +42,7 @@ internal static class BakedWeightsEmitter
         writer.Line("/// <summary>Runs the network with the baked parameters on a batch of samples laid end to end: <see cref=\"ForwardBatch\"/>.</summary>");
         writer.MemberLine($"public static void PredictTrainedBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) =>");
         writer.Line($"    ForwardBatch(TrainedParameters, {state}inputs, outputs);");
-        // One class index means one output; a network with several heads has one per classification head.
-        if (!plan.HasHeads && plan.OutputShape.Size > 1 && plan.OutputShape.Size <= MethodBody.StackScratchLimit)
+        if (HasPredictTrainedClass(plan))
         {
             writer.Line();
             writer.Line("/// <summary>The index of the largest output (the first, on ties) with the baked parameters: the predicted class.</summary>");
@@ -52,6 +51,40 @@ internal static class BakedWeightsEmitter
             writer.Line($"Forward(TrainedParameters, {state}input, output);");
             writer.Line("return global::StaticNet.Training.Metrics.ArgMax(output);");
             writer.Close();
+        }
+    }
+
+    /// <summary>One class index means one output of a few values; a network with several heads has one per classification head.</summary>
+    private static bool HasPredictTrainedClass(NetworkPlan plan) =>
+        !plan.HasHeads && plan.OutputShape.Size > 1 && plan.OutputShape.Size <= MethodBody.StackScratchLimit;
+
+    /// <summary>
+    /// The baked members when the weight file could not be baked: the build already fails on that error (SN0032 to SN0035,
+    /// on the <c>Weights</c> argument), and members that exist keep the code that uses them from adding errors of its own.
+    /// </summary>
+    public static void EmitUnavailable(CodeWriter writer, NetworkPlan plan)
+    {
+        const string Unavailable = "throw new global::System.InvalidOperationException(\"The weight file of [Network(Weights = ...)] could not be baked; see the error on it.\")";
+        writer.Line("/// <summary>Not baked: the weight file could not be read or does not fit this network (see the error on <c>Weights</c>).</summary>");
+        writer.MemberLine($"public static {RuntimeCalls.ReadOnlySpan} TrainedParameters => {Unavailable};");
+        if (plan.HasState)
+        {
+            writer.Line();
+            writer.Line("/// <summary>Not baked: see <see cref=\"TrainedParameters\"/>.</summary>");
+            writer.MemberLine($"public static {RuntimeCalls.ReadOnlySpan} TrainedState => {Unavailable};");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>Not baked: see <see cref=\"TrainedParameters\"/>.</summary>");
+        writer.MemberLine($"public static void PredictTrained({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => {Unavailable};");
+        writer.Line();
+        writer.Line("/// <summary>Not baked: see <see cref=\"TrainedParameters\"/>.</summary>");
+        writer.MemberLine($"public static void PredictTrainedBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) => {Unavailable};");
+        if (HasPredictTrainedClass(plan))
+        {
+            writer.Line();
+            writer.Line("/// <summary>Not baked: see <see cref=\"TrainedParameters\"/>.</summary>");
+            writer.MemberLine($"public static int PredictTrainedClass({RuntimeCalls.ReadOnlySpan} input) => {Unavailable};");
         }
     }
 

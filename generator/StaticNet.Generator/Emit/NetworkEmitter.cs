@@ -57,6 +57,11 @@ internal static class NetworkEmitter
             writer.Line();
             BakedWeightsEmitter.Emit(writer, plan, weights, optimised);
         }
+        else if (plan.Weights is not null)
+        {
+            writer.Line();
+            BakedWeightsEmitter.EmitUnavailable(writer, plan);
+        }
 
         if (plan.GenerateInstanceApi)
         {

@@ -28,7 +28,7 @@ public sealed class TensorSlot
         Count = count;
     }
 
-    /// <summary>The tensor's name in the <c>state_dict</c> of the equivalent <c>nn.Sequential</c>.</summary>
+    /// <summary>The tensor's name in the <c>state_dict</c> of the equivalent <c>nn.Sequential</c> (of a graph: its layer's name).</summary>
     public string Name { get; }
 
     /// <summary>The layer it belongs to, counted from 1 after the input as the generated <c>LayerN</c> classes are.</summary>
@@ -54,6 +54,10 @@ public sealed class TensorSlot
 
     /// <summary>"layer 2's weights", for messages.</summary>
     public string Description => $"layer {Layer}'s {Role}";
+
+    /// <summary>One line: <c>0.weight [6, 4]: layer 1's weights, parameters[0..24)</c>.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Name} {ShapeText}: {Description}, {(IsState ? "state" : "parameters")}[{Offset}..{Offset + Count})");
 
     internal static string FormatShape(ReadOnlySpan<long> shape)
     {

@@ -46,6 +46,8 @@ public class SafeTensorsTests
         Assert.Equal(
             ["0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var", "4.weight", "4.bias"],
             Networks.ChannelNormNet.TensorSlots.Select(s => s.Name));
+        Assert.Equal("2.weight [2, 6]: layer 2's weights, parameters[30..42)", Networks.Seed462Net.TensorSlots[2].ToString());
+        Assert.Equal("1.running_var [3]: layer 2's running variance, state[3..6)", Networks.ChannelNormNet.TensorSlots[5].ToString());
 
         var imported = new float[Networks.Seed462Net.ParameterCount];
         Networks.Seed462Net.ImportSafetensors(new MemoryStream(Build(Tensors(FixtureParameters, "F32").Reverse())), imported);
