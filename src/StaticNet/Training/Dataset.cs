@@ -7,7 +7,7 @@ namespace StaticNet.Training;
 /// Samples for training or evaluation: inputs and targets stored flat, row after row, so batches
 /// read contiguous memory. Immutable once made; splits and subsets copy.
 /// </summary>
-public sealed class Dataset
+public sealed partial class Dataset
 {
     private readonly float[] inputs;
     private readonly float[] targets;
@@ -41,7 +41,16 @@ public sealed class Dataset
     /// <summary>Values per target.</summary>
     public int TargetSize { get; }
 
-    /// <summary>Builds a dataset from one array per sample.</summary>
+    /// <summary>
+    /// The class names when the data came from a CSV file whose labels are names (<see cref="FromCsv(string, string, char)"/>):
+    /// class <c>i</c> is <c>ClassNames[i]</c>, in ordinal order of the names; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> ClassNames { get; init; } = [];
+
+    /// <summary>
+    /// Builds a dataset from one array per sample: for regression or several outputs, each target is the values the
+    /// network should give (for a network with <c>[Output]</c> heads, the heads' targets one after another).
+    /// </summary>
     public static Dataset FromRows(IReadOnlyList<float[]> inputs, IReadOnlyList<float[]> targets)
     {
         if (inputs.Count == 0 || inputs.Count != targets.Count)
@@ -105,7 +114,7 @@ public sealed class Dataset
             Target(rows[i]).CopyTo(subsetTargets.AsSpan(i * TargetSize));
         }
 
-        return new Dataset(subsetInputs, subsetTargets, InputSize, TargetSize);
+        return new Dataset(subsetInputs, subsetTargets, InputSize, TargetSize) { ClassNames = ClassNames };
     }
 
     /// <summary>
