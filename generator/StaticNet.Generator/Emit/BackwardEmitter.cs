@@ -22,16 +22,13 @@ internal sealed class BackwardEmitter
     /// <summary>dLoss/d(sums of layer n), once known: from its one reader, or from the loss for a head nothing else reads.</summary>
     private readonly Vector?[] gradients;
 
-    /// <summary>
-    /// For a value read more than once (or by a join, or a head also read by layers): the span <c>da{n}</c> (<c>dx</c> for
-    /// the input) where the gradients with respect to its outputs from each use are summed.
-    /// </summary>
-    private readonly string?[] accumulated;
-
     /// <summary>A head's loss gradient when layers read it too: added to what its readers send back.</summary>
     private readonly string?[] lossGradients;
 
     private readonly GradientFlow flow;
+
+    /// <summary>Where the gradients of a value with several uses are summed.</summary>
+    private readonly GradientSums gradientSums;
 
     private BackwardEmitter(NetworkPlan plan)
     {
@@ -39,9 +36,9 @@ internal sealed class BackwardEmitter
         outputs = new Vector[plan.Layers.Count + 1];
         sums = new Vector?[plan.Layers.Count + 1];
         gradients = new Vector?[plan.Layers.Count + 1];
-        accumulated = new string?[plan.Layers.Count + 1];
         lossGradients = new string?[plan.Layers.Count + 1];
         flow = new GradientFlow(plan);
+        gradientSums = new GradientSums(plan, (name, size, comment) => body.Allocate(name, size, comment));
         outputs[0] = new Vector("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true);
     }
 
@@ -123,7 +120,7 @@ internal sealed class BackwardEmitter
             Code.Line();
         }
 
-        if (accumulated[0] is { } inputGradients)
+        if (gradientSums.Of(0) is { } inputGradients)
         {
             Code.Line("// The input's gradients, summed over its uses.");
             Code.Open("if (!inputGradients.IsEmpty)");
@@ -310,7 +307,7 @@ internal sealed class BackwardEmitter
             body.EnsureSpan(gradient);
             for (int operand = 0; operand < layer.Sources.Count; operand++)
             {
-                (string target, bool add) = Accumulator(plan.Holder(layer.Sources[operand]));
+                (string target, bool add) = gradientSums.For(plan.Holder(layer.Sources[operand]));
                 join.WriteOperandGradient(Code, gradient.SpanName, operand, target, add, batch: false);
             }
 
@@ -329,7 +326,7 @@ internal sealed class BackwardEmitter
             return;
         }
 
-        (string into, bool accumulate) = Accumulator(source);
+        (string into, bool accumulate) = gradientSums.For(source);
         string destination = accumulate ? $"t{n}" : into;
         Code.Line($"// Layer {n}: {layer.Description}. {layer.GradientComment(source == 0 ? "x" : $"a{source}")} gradient "
             + (accumulate ? $"is added to {into}, the sum over the uses of " : $"goes to {into}, which sums the uses of ")
@@ -364,7 +361,7 @@ internal sealed class BackwardEmitter
     private Vector GradientOfSums(LayerPlan layer)
     {
         int n = layer.Number;
-        if (accumulated[n] is not { } summed)
+        if (gradientSums.Of(n) is not { } summed)
         {
             return gradients[n]!;
         }
@@ -388,20 +385,6 @@ internal sealed class BackwardEmitter
         return Vector.Span(summed, (int)layer.OutputShape.Size);
     }
 
-    /// <summary>The span summing dLoss/d(outputs of value <paramref name="value"/>), declared at its first use (then written, not added).</summary>
-    private (string Name, bool Add) Accumulator(int value)
-    {
-        if (accumulated[value] is { } name)
-        {
-            return (name, true);
-        }
-
-        name = value == 0 ? "dx" : $"da{value}";
-        body.Allocate(name, value == 0 ? (int)plan.InputShape.Size : (int)Layer(value).OutputShape.Size,
-            value == 0 ? "dLoss/dInput, summed over the input's uses" : $"dLoss/d(outputs of layer {value}), summed over its uses");
-        accumulated[value] = name;
-        return (name, false);
-    }
 
     /// <summary>
     /// A chain's step: adds layer <c>n</c>'s parameter gradients and returns dLoss/dz of the layer that feeds it (read by

@@ -36,13 +36,13 @@ internal sealed class BatchEmitter
     /// <summary>The span of dLoss/d(sums of layer n) for the batch, once known (see <see cref="BackwardEmitter"/>).</summary>
     private readonly string?[] gradients;
 
-    /// <summary>For a value with several uses: the span summing dLoss/d(its outputs) over them.</summary>
-    private readonly string?[] accumulated;
-
     /// <summary>A head's loss gradient when layers read it too.</summary>
     private readonly string?[] lossGradients;
 
     private readonly GradientFlow flow;
+
+    /// <summary>Where the gradients of a value with several uses are summed.</summary>
+    private readonly GradientSums gradientSums;
 
     /// <summary>For each value, the last layer reading it at inference (see <see cref="NetworkPlan.LastInferenceReaders"/>).</summary>
     private readonly int[] lastReader;
@@ -54,9 +54,9 @@ internal sealed class BatchEmitter
         outputs = new string[plan.Layers.Count + 1];
         sums = new string?[plan.Layers.Count + 1];
         gradients = new string?[plan.Layers.Count + 1];
-        accumulated = new string?[plan.Layers.Count + 1];
         lossGradients = new string?[plan.Layers.Count + 1];
         flow = new GradientFlow(plan);
+        gradientSums = new GradientSums(plan, (name, size, comment) => scratch.PerSample(name, size, comment));
         lastReader = plan.LastInferenceReaders();
         outputs[0] = "inputs";
     }
@@ -348,7 +348,7 @@ internal sealed class BatchEmitter
             Code.Line($"// Layer {n}: {layer.Description}: each operand's gradient, for every sample.");
             for (int operand = 0; operand < layer.Sources.Count; operand++)
             {
-                (string operandGradient, bool add) = Accumulator(plan.Holder(layer.Sources[operand]));
+                (string operandGradient, bool add) = gradientSums.For(plan.Holder(layer.Sources[operand]));
                 join.WriteOperandGradient(Code, gradient, operand, operandGradient, add, batch: true);
             }
 
@@ -373,7 +373,7 @@ internal sealed class BatchEmitter
         }
         else
         {
-            (into, accumulate) = Accumulator(source);
+            (into, accumulate) = gradientSums.For(source);
             Code.Line($"// Layer {n}: {layer.Description}: "
                 + (layer.ParameterCount > 0 ? "parameter gradients summed over the batch; " : "")
                 + $"its input's gradient {(accumulate ? "is added to" : "goes to")} {into}.");
@@ -409,7 +409,7 @@ internal sealed class BatchEmitter
     private string GradientOfSums(LayerPlan layer)
     {
         int n = layer.Number;
-        if (accumulated[n] is not { } summed)
+        if (gradientSums.Of(n) is not { } summed)
         {
             return gradients[n]!;
         }
@@ -426,20 +426,6 @@ internal sealed class BatchEmitter
         return summed;
     }
 
-    /// <summary>The span summing dLoss/d(outputs of value <paramref name="value"/>) for the batch, declared at its first use.</summary>
-    private (string Name, bool Add) Accumulator(int value)
-    {
-        if (accumulated[value] is { } name)
-        {
-            return (name, true);
-        }
-
-        name = $"da{value}";
-        scratch.PerSample(name, value == 0 ? (int)plan.InputShape.Size : (int)Layer(value).OutputShape.Size,
-            value == 0 ? "dLoss/dInput, summed over the input's uses" : $"dLoss/d(outputs of layer {value}), summed over its uses");
-        accumulated[value] = name;
-        return (name, false);
-    }
 
     /// <summary>Turns dLoss/d(outputs of <paramref name="layer"/>) in <paramref name="gradient"/> into dLoss/d(its sums), in place.</summary>
     private void ThroughActivation(LayerPlan layer, string gradient)
