@@ -45,8 +45,10 @@ internal sealed class HeadScores
     {
         double sum = 0;
         int scored = 0;
-        foreach (OutputHead head in heads)
+        for (int h = 0; h < heads.Count; h++)
         {
+            // An indexed loop: foreach over the interface would allocate an enumerator per sample of every batch.
+            OutputHead head = heads[h];
             if (head.Loss != StaticNet.Loss.MeanSquaredError)
             {
                 sum += Metrics.Accuracy(head.Loss, output.Slice(head.Offset, head.Size), target.Slice(head.Offset, head.Size));

@@ -66,6 +66,20 @@ public class MultitaskTrainingTests
     }
 
     [Fact]
+    public void A_training_step_of_a_network_with_heads_allocates_nothing()
+    {
+        var network = new DigitAndParity(seed: 2);
+        var trainer = new Trainer(new Adam(network.Parameters.Length));
+        Dataset data = Tasks(32, 7);
+        int[] rows = Enumerable.Range(0, 16).ToArray();
+        trainer.Fit(network, data.Subset(rows));
+
+        long bytes = Allocations.Measure(() => trainer.TrainBatch(network, data, rows));
+
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
     public void A_network_with_one_output_reports_no_heads()
     {
         var network = new Seed462Net(seed: 1);
