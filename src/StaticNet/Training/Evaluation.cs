@@ -13,7 +13,9 @@ public static class Evaluation
     public static (float Loss, float Accuracy) Measure(INetwork network, Dataset data) =>
         Measure(network, data, new float[network.Parameters.Length], new float[network.OutputSize]);
 
-    internal static (float Loss, float Accuracy) Measure(INetwork network, Dataset data, float[] gradients, float[] outputs)
+    // heads: given for a network with several heads, each head's loss and accuracy are added to it from the same forward
+    // pass that scores the sample, so a trainer's validation runs it once.
+    internal static (float Loss, float Accuracy) Measure(INetwork network, Dataset data, float[] gradients, float[] outputs, HeadScores? heads = null)
     {
         CheckShapes(network, data);
         double loss = 0;
@@ -21,7 +23,15 @@ public static class Evaluation
         for (int i = 0; i < data.Count; i++)
         {
             loss += network.Backward(data.Input(i), data.Target(i), gradients, Span<float>.Empty);
-            correct += Score(network, data, i, outputs);
+            if (heads is null)
+            {
+                correct += Score(network, data, i, outputs);
+                continue;
+            }
+
+            network.Forward(data.Input(i), outputs);
+            heads.Add(outputs, data.Target(i));
+            correct += HeadScores.Accuracy(network.Heads, outputs, data.Target(i));
         }
 
         return ((float)(loss / data.Count), (float)(correct / data.Count));

@@ -59,23 +59,6 @@ internal sealed class HeadScores
         return scored == 0 ? float.NaN : (float)(sum / scored);
     }
 
-    /// <summary>The mean accuracy of the classification heads (NaN when there are none): the network's accuracy.</summary>
-    public float Accuracy()
-    {
-        double sum = 0;
-        int scored = 0;
-        for (int h = 0; h < heads.Count; h++)
-        {
-            if (heads[h].Loss != StaticNet.Loss.MeanSquaredError)
-            {
-                sum += Mean(h).Accuracy;
-                scored++;
-            }
-        }
-
-        return scored == 0 ? float.NaN : (float)(sum / scored);
-    }
-
     public void Clear()
     {
         Array.Clear(losses);

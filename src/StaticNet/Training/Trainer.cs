@@ -108,6 +108,7 @@ public sealed class Trainer(Optimizer optimizer)
         float bestLoss = float.PositiveInfinity;
         int bestEpoch = 0;
         trainingHeads = network.Heads.Count > 1 ? new HeadScores(network.Heads) : null;
+        HeadScores? validationHeads = trainingHeads is not null && validation is not null ? new HeadScores(network.Heads) : null;
         var reports = new List<EpochReport>(Epochs);
         var clock = Stopwatch.StartNew();
         for (int epoch = 1; epoch <= Epochs; epoch++)
@@ -124,6 +125,7 @@ public sealed class Trainer(Optimizer optimizer)
 
             var total = default(BatchResult);
             trainingHeads?.Clear();
+            validationHeads?.Clear();
             int batch = 0;
             for (int start = 0; start < order.Length;)
             {
@@ -138,7 +140,7 @@ public sealed class Trainer(Optimizer optimizer)
                 start += size;
             }
 
-            (float Loss, float Accuracy)? measured = validation is null ? null : Evaluate(network, validation);
+            (float Loss, float Accuracy)? measured = validation is null ? null : Validate(network, validation, validationHeads);
             if (measured is { } validated && !float.IsFinite(validated.Loss))
             {
                 // The validation data is finite (checked above), so the network itself produced it; a NaN would also
@@ -149,7 +151,7 @@ public sealed class Trainer(Optimizer optimizer)
             var report = new EpochReport(
                 epoch, Epochs, total.MeanLoss, total.Accuracy, measured?.Loss, measured?.Accuracy, Optimizer.LearningRate, clock.Elapsed)
             {
-                Heads = HeadReports(network, validation),
+                Heads = HeadReports(network, validationHeads),
             };
             reports.Add(report);
             Progress?.Report(report);
@@ -186,22 +188,25 @@ public sealed class Trainer(Optimizer optimizer)
     public BatchResult TrainBatch(INetwork network, Dataset data, ReadOnlySpan<int> rows) => RunBatch(network, data, rows, 0, 0);
 
     /// <summary>The mean loss and accuracy (NaN for mean squared error) over <paramref name="data"/>, without training.</summary>
-    public (float Loss, float Accuracy) Evaluate(INetwork network, Dataset data)
+    public (float Loss, float Accuracy) Evaluate(INetwork network, Dataset data) => Validate(network, data, null);
+
+    private (float Loss, float Accuracy) Validate(INetwork network, Dataset data, HeadScores? heads)
     {
         EnsureBuffers(network, ref evaluationGradients);
-        return Evaluation.Measure(network, data, evaluationGradients, outputs);
+        return Evaluation.Measure(network, data, evaluationGradients, outputs, heads);
     }
 
-    /// <summary>Each head's own loss and accuracy over the epoch and on the validation data; none for a network with one output.</summary>
-    private HeadReport[] HeadReports(INetwork network, Dataset? validation)
+    /// <summary>
+    /// Each head's own loss and accuracy over the epoch, and on the validation data as the epoch's validation measured
+    /// it (<paramref name="validated"/>); none for a network with one output.
+    /// </summary>
+    private HeadReport[] HeadReports(INetwork network, HeadScores? validated)
     {
         if (trainingHeads is null)
         {
             return [];
         }
 
-        EnsureBuffers(network, ref evaluationGradients);
-        HeadScores? validated = validation is null ? null : Evaluation.ScoreHeads(network, validation, outputs);
         var reports = new HeadReport[network.Heads.Count];
         for (int h = 0; h < reports.Length; h++)
         {
