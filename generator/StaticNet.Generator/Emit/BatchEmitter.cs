@@ -218,9 +218,9 @@ internal sealed class BatchEmitter
         int n = layer.Number;
         int size = (int)layer.OutputShape.Size;
         Code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}, for every sample.");
-        if (head is not null && !isRead && head.Size == plan.OutputShape.Size)
+        if (head is not null && !isRead && (training || head.Size == plan.OutputShape.Size))
         {
-            // In training the loss takes the weighted sums; at inference they go straight to the outputs.
+            // In training the loss takes the weighted sums; at inference a network's one output goes straight to the outputs.
             string destination = training ? $"z{n}" : "outputs";
             if (training)
             {

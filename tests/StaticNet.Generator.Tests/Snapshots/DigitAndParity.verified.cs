@@ -494,8 +494,8 @@ namespace Graphs
             global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, "parameterGradients");
             global::StaticNet.Runtime.SpanGuard.BatchLengthOrEmpty(outputs.Length, batch, OutputSize, "outputs");
 
-            // Scratch: 183 floats per sample, in a per-thread buffer that is reused once large enough.
-            const int PerSample = 183;
+            // Scratch: 172 floats per sample, in a per-thread buffer that is reused once large enough.
+            const int PerSample = 172;
             global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, 0, "inputs");
 
             // Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.
@@ -509,29 +509,22 @@ namespace Graphs
 
             // Layer 2: Dense(10, Softmax), (32) -> (10), for every sample.
             global::System.Span<float> z2 = scratch.Slice(batch * 64, batch * 10);
-            global::System.Span<float> a2 = scratch.Slice(batch * 74, batch * 10);
             global::StaticNet.Runtime.DenseKernels.ForwardBatch(
                 parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
                 a1, z2);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Activations.Softmax(z2.Slice(sample * 10, 10), a2.Slice(sample * 10, 10));
-            }
 
             // Layer 3: Dense(1, Sigmoid), (32) -> (1), for every sample.
-            global::System.Span<float> z3 = scratch.Slice(batch * 84, batch * 1);
-            global::System.Span<float> a3 = scratch.Slice(batch * 85, batch * 1);
+            global::System.Span<float> z3 = scratch.Slice(batch * 74, batch * 1);
             global::StaticNet.Runtime.DenseKernels.ForwardBatch(
                 parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
                 a1, z3);
-            global::StaticNet.Runtime.Activations.Sigmoid(z3, a3);
 
             // Output 1, 'output1': layer 2 (Dense(10, Softmax)), values [0, 10) of each sample, weight 1f.
-            global::System.Span<float> target1 = scratch.Slice(batch * 86, batch * 10);
-            global::System.Span<float> output1 = scratch.Slice(batch * 96, batch * 10);
+            global::System.Span<float> target1 = scratch.Slice(batch * 75, batch * 10);
+            global::System.Span<float> output1 = scratch.Slice(batch * 85, batch * 10);
             global::StaticNet.Runtime.GraphKernels.Gather(targets, OutputSize, 0, 10, target1, add: false);
             // Loss: mean cross-entropy of softmax(z2) over the batch; g2 = (p - t) / batch. The probabilities go to the outputs.
-            global::System.Span<float> g2 = scratch.Slice(batch * 106, batch * 10);
+            global::System.Span<float> g2 = scratch.Slice(batch * 95, batch * 10);
             float loss1 = global::StaticNet.Runtime.BatchLosses.SoftmaxCrossEntropy(z2, target1, output1.IsEmpty ? g2 : output1, g2, 10);
             if (!outputs.IsEmpty)
             {
@@ -539,11 +532,11 @@ namespace Graphs
             }
 
             // Output 2, 'output2': layer 3 (Dense(1, Sigmoid)), values [10, 11) of each sample, weight 0.5f.
-            global::System.Span<float> target2 = scratch.Slice(batch * 116, batch * 1);
-            global::System.Span<float> output2 = scratch.Slice(batch * 117, batch * 1);
+            global::System.Span<float> target2 = scratch.Slice(batch * 105, batch * 1);
+            global::System.Span<float> output2 = scratch.Slice(batch * 106, batch * 1);
             global::StaticNet.Runtime.GraphKernels.Gather(targets, OutputSize, 10, 1, target2, add: false);
             // Loss: mean binary cross-entropy of sigmoid(z3) over the batch, from the logits; g3 = (sigmoid(z) - t) / (n batch).
-            global::System.Span<float> g3 = scratch.Slice(batch * 118, batch * 1);
+            global::System.Span<float> g3 = scratch.Slice(batch * 107, batch * 1);
             float loss2 = global::StaticNet.Runtime.BatchLosses.SigmoidBinaryCrossEntropy(z3, target2, g3, 1);
             if (!output2.IsEmpty)
             {
@@ -558,13 +551,13 @@ namespace Graphs
             float loss = loss1 + (0.5f * loss2);
 
             // Backward pass, last layer first, each over the whole batch.
-            global::System.Span<float> da1 = scratch.Slice(batch * 119, batch * 32); // dLoss/d(outputs of layer 1), summed over its uses
+            global::System.Span<float> da1 = scratch.Slice(batch * 108, batch * 32); // dLoss/d(outputs of layer 1), summed over its uses
             // Layer 3: Dense(1, Sigmoid): parameter gradients summed over the batch; its input's gradient goes to da1.
             global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), a1, g3,
                 parameterGradients.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameterGradients.Slice(Layer3.BiasOffset, Layer3.BiasCount), da1);
 
             // Layer 2: Dense(10, Softmax): parameter gradients summed over the batch; its input's gradient is added to da1.
-            global::System.Span<float> t2 = scratch.Slice(batch * 151, batch * 32);
+            global::System.Span<float> t2 = scratch.Slice(batch * 140, batch * 32);
             global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), a1, g2,
                 parameterGradients.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameterGradients.Slice(Layer2.BiasOffset, Layer2.BiasCount), t2);
             global::StaticNet.Runtime.GraphKernels.Accumulate(da1, t2);
