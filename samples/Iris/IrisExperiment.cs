@@ -20,9 +20,10 @@ public static class IrisExperiment
             Network.Parameters, IrisNet.Layer1.WeightOffset, IrisNet.Layer1.BiasOffset, IrisNet.Layer1.OutputSize);
     }
 
-    public static Result Run(IrisData data, int seed, IProgress<EpochReport>? progress = null)
+    /// <param name="flowers">The Iris table, as <c>Dataset.FromCsv("iris.csv", labelColumn: "species")</c> reads it.</param>
+    public static Result Run(Dataset flowers, int seed, IProgress<EpochReport>? progress = null)
     {
-        (Dataset rawTraining, Dataset rawTest) = data.ToDataset().Split(testFraction: 0.3, seed: seed);
+        (Dataset rawTraining, Dataset rawTest) = flowers.Split(testFraction: 0.3, seed: seed);
         var standardiser = new Standardiser(rawTraining);
         Dataset training = standardiser.Apply(rawTraining);
         Dataset test = standardiser.Apply(rawTest);

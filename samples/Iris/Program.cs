@@ -15,11 +15,11 @@ if (args.Length > 0 && savePath is null)
     return 2;
 }
 
-IrisData data = IrisData.Load(Path.Combine(AppContext.BaseDirectory, "iris.csv"));
+Dataset flowers = Dataset.FromCsv(Path.Combine(AppContext.BaseDirectory, "iris.csv"), labelColumn: "species");
 Console.WriteLine(IrisNet.Summary);
 
 var clock = Stopwatch.StartNew();
-IrisExperiment.Result result = IrisExperiment.Run(data, seed: 7, new SynchronousProgress<EpochReport>(report =>
+IrisExperiment.Result result = IrisExperiment.Run(flowers, seed: 7, new SynchronousProgress<EpochReport>(report =>
 {
     if (report.Epoch % 20 == 0)
     {
@@ -37,8 +37,8 @@ for (int i = 0; i < 5; i++)
 {
     result.Network.Predict(result.Test.Input(i), probabilities);
     int predicted = Metrics.ArgMax(probabilities);
-    Console.WriteLine($"held-out flower {i}: predicted {data.ClassNames[predicted],-10} ({probabilities[predicted]:P1}), "
-        + $"actually {data.ClassNames[result.Test.Label(i)]}");
+    Console.WriteLine($"held-out flower {i}: predicted {flowers.ClassNames[predicted],-10} ({probabilities[predicted]:P1}), "
+        + $"actually {flowers.ClassNames[result.Test.Label(i)]}");
 }
 
 if (savePath is not null)

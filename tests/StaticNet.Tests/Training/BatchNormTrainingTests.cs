@@ -12,7 +12,7 @@ namespace StaticNet.Tests.Training;
 /// <summary>The trainer with batch normalisation: batch statistics in training, running statistics after.</summary>
 public class BatchNormTrainingTests
 {
-    private static readonly Dataset Iris = IrisData.Load(Path.Combine(AppContext.BaseDirectory, "iris.csv")).ToDataset();
+    private static readonly Dataset Iris = Dataset.FromCsv(Path.Combine(AppContext.BaseDirectory, "iris.csv"), labelColumn: "species");
 
     [Fact]
     public void Learns_raw_Iris_and_predicts_with_the_running_statistics()

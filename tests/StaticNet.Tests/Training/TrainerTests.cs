@@ -37,9 +37,9 @@ public class TrainerTests
     [Fact]
     public void Iris_sample_reaches_95_percent_on_held_out_data()
     {
-        IrisData data = IrisData.Load(Path.Combine(AppContext.BaseDirectory, "iris.csv"));
+        Dataset flowers = Dataset.FromCsv(Path.Combine(AppContext.BaseDirectory, "iris.csv"), labelColumn: "species");
 
-        IrisExperiment.Result result = IrisExperiment.Run(data, seed: 7);
+        IrisExperiment.Result result = IrisExperiment.Run(flowers, seed: 7);
 
         Assert.Equal(45, result.Test.Count);
         Assert.True(result.TestAccuracy >= 0.95f, $"Held-out accuracy {result.TestAccuracy:P1}");
@@ -48,8 +48,8 @@ public class TrainerTests
     [Fact]
     public void Iris_weights_with_standardisation_folded_in_predict_raw_measurements_as_the_network_does_standardised_ones()
     {
-        IrisData data = IrisData.Load(Path.Combine(AppContext.BaseDirectory, "iris.csv"));
-        IrisExperiment.Result result = IrisExperiment.Run(data, seed: 3);
+        Dataset flowers = Dataset.FromCsv(Path.Combine(AppContext.BaseDirectory, "iris.csv"), labelColumn: "species");
+        IrisExperiment.Result result = IrisExperiment.Run(flowers, seed: 3);
 
         float[] folded = result.RawInputParameters();
 
