@@ -2,15 +2,20 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using StaticNet.Generator.Tests.Support;
 using Xunit;
 
 namespace StaticNet.Generator.Tests;
 
 /// <summary>
-/// `dotnet pack` of src/StaticNet makes one package that carries the generator and its code fixes, and a
-/// project that references only that package gets working networks, with warnings as errors (so the
-/// compiler must accept the code-fix assembly beside the generator without a word).
+/// `dotnet pack` of src/StaticNet makes one package that carries the generator and its code fixes, describes itself
+/// (repository, licence, icon, readme, release notes), ships XML docs and SourceLinked symbols, and a project that
+/// references only that package gets working networks, and diagnostics whose help links lead into this repository.
 /// </summary>
 public class PackageTests
 {
@@ -37,70 +42,165 @@ public class PackageTests
         partial class PackagedNet { }
         """;
 
+    /// <summary>A mistake for SN0001, so the build's SARIF log shows the help link a user's IDE would open.</summary>
+    private const string Mistake = """
+        using StaticNet;
+
+        [Network]
+        [Input(4)]
+        [Dense(2)]
+        class NotPartialNet { }
+        """;
+
     [Fact]
-    public void Packed_package_carries_the_generator_and_works_in_a_fresh_project()
+    public void Package_describes_itself_and_carries_the_generator_docs_and_diagnostics_guide()
     {
-        string work = Path.Combine(Path.GetTempPath(), "staticnet-package-" + Guid.NewGuid().ToString("N"));
-        string feed = Path.Combine(work, "feed");
-        string consumer = Path.Combine(work, "consumer");
-        // A version of its own, so the NuGet cache never serves a package from an earlier run.
-        string version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        PackedFeed feed = PackedFeed.Instance;
+        using ZipArchive archive = ZipFile.OpenRead(feed.Package);
+        string[] entries = archive.Entries.Select(e => e.FullName).ToArray();
+        Assert.Contains("analyzers/dotnet/cs/StaticNet.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/StaticNet.CodeFixes.dll", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/") && (e.EndsWith("StaticNet.Generator.dll") || e.EndsWith("StaticNet.CodeFixes.dll")));
+        foreach (string framework in new[] { "net8.0", "net10.0" })
+        {
+            Assert.Contains($"lib/{framework}/StaticNet.dll", entries);
+            Assert.Contains("<member name=\"T:StaticNet.Training.Trainer\">", Text(archive, $"lib/{framework}/StaticNet.xml"));
+        }
+
+        XElement metadata = XDocument.Parse(Text(archive, "StaticNet.nuspec")).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string Field(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
+        XElement Element(string name) => metadata.Elements().Single(e => e.Name.LocalName == name);
+
+        Assert.Equal(DotNetCli.RepositoryUrl, Field("projectUrl"));
+        Assert.Equal(DotNetCli.RepositoryUrl, Element("repository").Attribute("url")?.Value);
+        Assert.Equal("expression", Element("license").Attribute("type")?.Value);
+        Assert.Equal("MIT", Field("license"));
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, "src", "StaticNet", "RELEASE-NOTES.md")).Trim().ReplaceLineEndings(),
+            Field("releaseNotes").Trim().ReplaceLineEndings());
+
+        byte[] icon = Bytes(archive, Field("icon"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, icon[..4]);
+
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, "generator", "DIAGNOSTICS.md")).ReplaceLineEndings(),
+            Text(archive, "DIAGNOSTICS.md").ReplaceLineEndings());
+
+        // Inside the package (and on nuget.org) a relative link leads nowhere: each must be absolute, and each one into
+        // the repository must name a file that exists.
+        string readme = Text(archive, Field("readme"));
+        string[] links = Regex.Matches(readme, @"\]\(([^)\s]+)\)").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Contains(DotNetCli.RepositoryFileBase + "generator/DIAGNOSTICS.md", links);
+        foreach (string link in links.Where(l => !l.StartsWith('#')))
+        {
+            Assert.True(link.StartsWith("https://", StringComparison.Ordinal), $"The packed README links to '{link}', which does not resolve inside a package.");
+            if (link.StartsWith(DotNetCli.RepositoryFileBase, StringComparison.Ordinal))
+            {
+                AssertRepositoryFile(link[DotNetCli.RepositoryFileBase.Length..].Split('#')[0]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Symbols_package_has_portable_pdbs_that_source_link_to_the_repository()
+    {
+        PackedFeed feed = PackedFeed.Instance;
+        using ZipArchive archive = ZipFile.OpenRead(feed.Symbols);
+        string repositoryPath = new Uri(DotNetCli.RepositoryUrl).AbsolutePath.Trim('/');
+        foreach (string framework in new[] { "net8.0", "net10.0" })
+        {
+            using var pdb = new MemoryStream(Bytes(archive, $"lib/{framework}/StaticNet.pdb"));
+            using MetadataReaderProvider provider = MetadataReaderProvider.FromPortablePdbStream(pdb);
+            string sourceLink = SourceLinkJson(provider.GetMetadataReader());
+
+            using JsonDocument document = JsonDocument.Parse(sourceLink);
+            string target = document.RootElement.GetProperty("documents").EnumerateObject().Single().Value.GetString()!;
+            Assert.StartsWith($"https://raw.githubusercontent.com/{repositoryPath}/", target);
+            Assert.EndsWith("/*", target);
+        }
+    }
+
+    [Fact]
+    public void Packed_package_works_in_a_fresh_project_whose_diagnostics_link_to_the_repository_guide()
+    {
+        PackedFeed feed = PackedFeed.Instance;
+        string consumer = Path.Combine(feed.Work, "consumer");
         Directory.CreateDirectory(consumer);
-        try
+        string sarif = Path.Combine(consumer, "diagnostics.sarif");
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <ErrorLog>{sarif},version=2.1</ErrorLog>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="StaticNet" Version="{feed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        feed.WriteNuGetConfig(consumer);
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
+
+        // First a build with a mistake: the help link a user follows comes from the packed generator.
+        string mistake = Path.Combine(consumer, "Mistake.cs");
+        File.WriteAllText(mistake, Mistake);
+        (int failedExit, string failedOutput) = DotNetCli.Run(consumer, "build", "-c", "Release");
+        Assert.True(failedExit != 0, failedOutput);
+        Assert.Contains("SN0001", failedOutput);
+        string helpLink = HelpLink(File.ReadAllText(sarif), "SN0001");
+        Assert.StartsWith(DotNetCli.RepositoryFileBase, helpLink);
+        string[] pathAndAnchor = helpLink[DotNetCli.RepositoryFileBase.Length..].Split('#');
+        string guide = AssertRepositoryFile(pathAndAnchor[0]);
+        Assert.Contains($"<a id=\"{pathAndAnchor[1]}\"></a>\n## SN0001:", File.ReadAllText(guide).ReplaceLineEndings("\n"));
+
+        File.Delete(mistake);
+        (int runExit, string runOutput) = DotNetCli.Run(consumer, "run", "-c", "Release");
+        Assert.True(runExit == 0, runOutput);
+        Assert.Contains("parameters=44 sum=1.000 finite=True", runOutput);
+    }
+
+    private static string AssertRepositoryFile(string relativePath)
+    {
+        string path = Path.Combine(DotNetCli.RepositoryRoot, relativePath);
+        Assert.True(File.Exists(path) || Directory.Exists(path), $"'{relativePath}' is linked to but is not in the repository.");
+        return path;
+    }
+
+    private static string HelpLink(string sarif, string id)
+    {
+        using JsonDocument log = JsonDocument.Parse(sarif);
+        JsonElement rules = log.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        JsonElement rule = rules.EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
+        return rule.GetProperty("helpUri").GetString()!;
+    }
+
+    private static string SourceLinkJson(MetadataReader pdb)
+    {
+        // The kind GUID of SourceLink's custom debug information, from the Portable PDB specification.
+        var sourceLink = new Guid("CC110556-A091-4D38-9FEC-25AB9A351A6A");
+        foreach (CustomDebugInformationHandle handle in pdb.CustomDebugInformation)
         {
-            (int packExit, string packOutput) = DotNetCli.Run(DotNetCli.RepositoryRoot,
-                "pack", "src/StaticNet/StaticNet.csproj", "-c", DotNetCli.Configuration, "-o", feed, $"-p:Version={version}");
-            Assert.True(packExit == 0, packOutput);
-
-            string package = Path.Combine(feed, $"StaticNet.{version}.nupkg");
-            using (ZipArchive archive = ZipFile.OpenRead(package))
+            CustomDebugInformation information = pdb.GetCustomDebugInformation(handle);
+            if (pdb.GetGuid(information.Kind) == sourceLink)
             {
-                string[] entries = archive.Entries.Select(e => e.FullName).ToArray();
-                Assert.Contains("analyzers/dotnet/cs/StaticNet.Generator.dll", entries);
-                Assert.Contains("analyzers/dotnet/cs/StaticNet.CodeFixes.dll", entries);
-                Assert.Contains("lib/net8.0/StaticNet.dll", entries);
-                Assert.Contains("lib/net10.0/StaticNet.dll", entries);
-                Assert.DoesNotContain(entries, e => e.StartsWith("lib/") && (e.EndsWith("StaticNet.Generator.dll") || e.EndsWith("StaticNet.CodeFixes.dll")));
-            }
-
-            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="StaticNet" Version="{version}" />
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="staticnet-test-feed" value="{feed}" />
-                  </packageSources>
-                </configuration>
-                """);
-            File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
-
-            (int runExit, string runOutput) = DotNetCli.Run(consumer, "run", "-c", "Release");
-            Assert.True(runExit == 0, runOutput);
-            Assert.Contains("parameters=44 sum=1.000 finite=True", runOutput);
-        }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-            string cached = Path.Combine(
-                Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-                    ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
-                "staticnet", version);
-            if (Directory.Exists(cached))
-            {
-                Directory.Delete(cached, recursive: true);
+                return Encoding.UTF8.GetString(pdb.GetBlobBytes(information.Value));
             }
         }
+
+        throw new Xunit.Sdk.XunitException("The PDB has no SourceLink information.");
+    }
+
+    private static string Text(ZipArchive archive, string entry) => Encoding.UTF8.GetString(Bytes(archive, entry)).TrimStart('\uFEFF');
+
+    private static byte[] Bytes(ZipArchive archive, string entry)
+    {
+        ZipArchiveEntry found = archive.GetEntry(entry) ?? throw new Xunit.Sdk.XunitException($"The package has no '{entry}'.");
+        using Stream stream = found.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 }

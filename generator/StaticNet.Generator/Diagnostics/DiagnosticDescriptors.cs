@@ -10,7 +10,7 @@ namespace StaticNet.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     public const string Category = "StaticNet";
-    public const string HelpLinkBase = "https://github.com/staticnet/staticnet/blob/main/generator/DIAGNOSTICS.md#";
+    public const string HelpLinkBase = RepositoryLinks.FileBase + "generator/DIAGNOSTICS.md#";
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
         "SN0001", "Network type must be partial",

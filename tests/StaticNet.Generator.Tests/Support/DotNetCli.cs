@@ -12,6 +12,12 @@ public static class DotNetCli
 
     public static string Configuration => Metadata("Configuration");
 
+    /// <summary>Directory.Build.props' RepositoryUrl: the address the package, SourceLink and help links share.</summary>
+    public static string RepositoryUrl => Metadata("RepositoryUrl");
+
+    /// <summary>Where a repository file is browsed: <see cref="RepositoryUrl"/>/blob/branch/, then its path.</summary>
+    public static string RepositoryFileBase => $"{RepositoryUrl}/blob/{Metadata("RepositoryBranch")}/";
+
     public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
