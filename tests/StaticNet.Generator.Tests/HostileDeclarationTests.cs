@@ -107,7 +107,7 @@ public class HostileDeclarationTests
     {
         string source = "using StaticNet;\nnamespace Demo {\n" + Layers + "public partial class Net { }\n}\n";
 
-        GeneratorResult old = GeneratorHarness.Run(LanguageVersion.CSharp7_3, NullableContextOptions.Disable, DocumentationMode.Diagnose, source);
+        GeneratorResult old = GeneratorHarness.Run(LanguageVersion.CSharp7_3, NullableContextOptions.Disable, DocumentationMode.Diagnose, [source]);
         DiagnosticAssert.Reported(old, "SN0036", DiagnosticSeverity.Error, "compiles C# 7.3");
         Assert.Empty(old.Sources);
         Assert.Empty(old.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Id != "SN0036"));
@@ -116,7 +116,7 @@ public class HostileDeclarationTests
         {
             foreach (NullableContextOptions nullable in new[] { NullableContextOptions.Disable, NullableContextOptions.Enable })
             {
-                GeneratorResult result = GeneratorHarness.Run(version, nullable, DocumentationMode.Diagnose, source);
+                GeneratorResult result = GeneratorHarness.Run(version, nullable, DocumentationMode.Diagnose, [source]);
                 Assert.Empty(result.GeneratorDiagnostics);
                 // Documentation comments are checked too (as with GenerateDocumentationFile): the user's own undocumented
                 // type is warned about, the generated code must have nothing to warn about.
