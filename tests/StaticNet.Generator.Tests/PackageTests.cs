@@ -2,11 +2,16 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Reflection.Metadata;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using StaticNet.Generator.Tests.Support;
 using Xunit;
 
@@ -14,35 +19,12 @@ namespace StaticNet.Generator.Tests;
 
 /// <summary>
 /// `dotnet pack` of src/StaticNet makes one package that carries the generator and its code fixes, describes itself
-/// (repository, licence, icon, readme, release notes), ships XML docs and SourceLinked symbols, and a project that
-/// references only that package gets working networks, and diagnostics whose help links lead into this repository.
+/// (repository, licence, icon, readme, release notes), ships XML docs and SourceLinked symbols, and its generator's
+/// diagnostics have help links into this repository. TemplateTests builds and runs a fresh project against it.
 /// </summary>
 public class PackageTests
 {
-    private const string ConsumerProgram = """
-        using System;
-        using StaticNet;
-
-        var parameters = new float[PackagedNet.ParameterCount];
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            parameters[i] = ((i % 5) - 2) * 0.1f;
-        }
-
-        var output = new float[PackagedNet.OutputSize];
-        PackagedNet.Forward(parameters, new float[] { 1, 2, 3, 4 }, output);
-        var gradients = new float[PackagedNet.ParameterCount];
-        float loss = PackagedNet.Backward(parameters, new float[] { 1, 2, 3, 4 }, new float[] { 1, 0 }, gradients, Span<float>.Empty);
-        Console.WriteLine($"parameters={PackagedNet.ParameterCount} sum={output[0] + output[1]:F3} finite={float.IsFinite(loss)}");
-
-        [Network(Loss = Loss.CrossEntropy)]
-        [Input(4)]
-        [Dense(6, Activation.ReLU)]
-        [Dense(2, Activation.Softmax)]
-        partial class PackagedNet { }
-        """;
-
-    /// <summary>A mistake for SN0001, so the build's SARIF log shows the help link a user's IDE would open.</summary>
+    /// <summary>A mistake for SN0001, to see the help link a user's IDE would open.</summary>
     private const string Mistake = """
         using StaticNet;
 
@@ -121,45 +103,46 @@ public class PackageTests
     }
 
     [Fact]
-    public void Packed_package_works_in_a_fresh_project_whose_diagnostics_link_to_the_repository_guide()
+    public void Packed_generator_reports_diagnostics_whose_help_links_resolve_to_the_guide_in_the_repository()
     {
+        // The analyzer assemblies as a consumer's compiler loads them: from the package, in a load context of their own
+        // (this test process already has the repository's build of the generator).
         PackedFeed feed = PackedFeed.Instance;
-        string consumer = Path.Combine(feed.Work, "consumer");
-        Directory.CreateDirectory(consumer);
-        string sarif = Path.Combine(consumer, "diagnostics.sarif");
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <ErrorLog>{sarif},version=2.1</ErrorLog>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="StaticNet" Version="{feed.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        feed.WriteNuGetConfig(consumer);
-        File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerProgram);
+        string analyzers = Path.Combine(feed.Work, "analyzers-" + Guid.NewGuid().ToString("N"));
+        using (ZipArchive archive = ZipFile.OpenRead(feed.Package))
+        {
+            foreach (ZipArchiveEntry entry in archive.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)))
+            {
+                Directory.CreateDirectory(analyzers);
+                entry.ExtractToFile(Path.Combine(analyzers, entry.Name));
+            }
+        }
 
-        // First a build with a mistake: the help link a user follows comes from the packed generator.
-        string mistake = Path.Combine(consumer, "Mistake.cs");
-        File.WriteAllText(mistake, Mistake);
-        (int failedExit, string failedOutput) = DotNetCli.Run(consumer, "build", "-c", "Release");
-        Assert.True(failedExit != 0, failedOutput);
-        Assert.Contains("SN0001", failedOutput);
-        string helpLink = HelpLink(File.ReadAllText(sarif), "SN0001");
+        var packed = new AnalyzerFileReference(Path.Combine(analyzers, "StaticNet.Generator.dll"), new IsolatedAnalyzerLoader());
+        ISourceGenerator generator = Assert.Single(packed.GetGenerators(LanguageNames.CSharp));
+        CSharpCompilation compilation = GeneratorHarness.Compile(Mistake);
+        GeneratorDriverRunResult run = CSharpGeneratorDriver.Create([generator], parseOptions: GeneratorHarness.ParseOptions)
+            .RunGenerators(compilation).GetRunResult();
+
+        Diagnostic reported = Assert.Single(run.Diagnostics);
+        Assert.Equal("SN0001", reported.Id);
+        string helpLink = reported.Descriptor.HelpLinkUri;
         Assert.StartsWith(DotNetCli.RepositoryFileBase, helpLink);
         string[] pathAndAnchor = helpLink[DotNetCli.RepositoryFileBase.Length..].Split('#');
         string guide = AssertRepositoryFile(pathAndAnchor[0]);
         Assert.Contains($"<a id=\"{pathAndAnchor[1]}\"></a>\n## SN0001:", File.ReadAllText(guide).ReplaceLineEndings("\n"));
+    }
 
-        File.Delete(mistake);
-        (int runExit, string runOutput) = DotNetCli.Run(consumer, "run", "-c", "Release");
-        Assert.True(runExit == 0, runOutput);
-        Assert.Contains("parameters=44 sum=1.000 finite=True", runOutput);
+    /// <summary>Loads analyzer assemblies into a collectible context of their own, as the compiler isolates analyzers.</summary>
+    private sealed class IsolatedAnalyzerLoader : IAnalyzerAssemblyLoader
+    {
+        private readonly AssemblyLoadContext context = new("packed-analyzers", isCollectible: true);
+
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => context.LoadFromAssemblyPath(fullPath);
     }
 
     private static string AssertRepositoryFile(string relativePath)
@@ -167,14 +150,6 @@ public class PackageTests
         string path = Path.Combine(DotNetCli.RepositoryRoot, relativePath);
         Assert.True(File.Exists(path) || Directory.Exists(path), $"'{relativePath}' is linked to but is not in the repository.");
         return path;
-    }
-
-    private static string HelpLink(string sarif, string id)
-    {
-        using JsonDocument log = JsonDocument.Parse(sarif);
-        JsonElement rules = log.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules");
-        JsonElement rule = rules.EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
-        return rule.GetProperty("helpUri").GetString()!;
     }
 
     private static string SourceLinkJson(MetadataReader pdb)

@@ -6,7 +6,8 @@ namespace StaticNet.Generator.Tests;
 
 /// <summary>
 /// `dotnet new staticnet-console` from the packed template package makes a project that builds against the packed
-/// StaticNet package, trains with progress, saves its weights, and on the next build bakes them in.
+/// StaticNet package (with warnings as errors: the compiler accepts the code-fix assembly beside the generator without
+/// a word), trains with progress, saves its weights, and on the next build bakes them in.
 /// </summary>
 public class TemplateTests
 {
@@ -26,6 +27,10 @@ public class TemplateTests
         Assert.Contains($"Include=\"StaticNet\" Version=\"{feed.Version}\"", File.ReadAllText(Path.Combine(project, "FlowerApp.csproj")));
         Assert.Contains("namespace FlowerApp;", File.ReadAllText(Path.Combine(project, "IrisNet.cs")));
         feed.WriteNuGetConfig(project);
+        string projectFile = Path.Combine(project, "FlowerApp.csproj");
+        string strict = File.ReadAllText(projectFile).Replace("<Nullable>enable</Nullable>", "<Nullable>enable</Nullable>\n    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>");
+        Assert.Contains("TreatWarningsAsErrors", strict);
+        File.WriteAllText(projectFile, strict);
 
         (int firstExit, string first) = DotNetCli.Run(project, "run");
         Assert.True(firstExit == 0, first);
