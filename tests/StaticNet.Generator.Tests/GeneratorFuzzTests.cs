@@ -51,7 +51,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         int notNetworks = totals.Sum(t => t.NotNetworks), oldLanguage = totals.Sum(t => t.OldLanguage);
         output.WriteLine($"{Batches * PerBatch} declarations: {generated} generated, {explained} explained by an SN error or an error in their own code, "
             + $"{notNetworks} not networks ({oldLanguage} declarations compiled as C# 7.3); {ran} generated networks ran Forward and Backward.");
-        Assert.True(generated > 2000 && explained > 1500 && ran > 250, "The fuzzer should exercise both valid and invalid declarations.");
+        Assert.True(generated > 1500 && explained > 2500 && ran > 200, "The fuzzer should exercise both valid and invalid declarations.");
     }
 
     private sealed record BatchCounts(int Generated, int Explained, int NotNetworks, int OldLanguage, int Ran);
@@ -66,7 +66,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         // can repeat; its namespace's last part identifies its generated file.
         string[] ids = Enumerable.Range(0, PerBatch).Select(i => $"F{batch}_{i}").ToArray();
         string[] files = ids.Select((id, i) => $"using StaticNet;\nnamespace {Namespaces[random.Next(Namespaces.Length)]}.{id}\n{{\n"
-            + (i % 2 == 0 ? RandomDeclarations.Any(random, $"Net{i}", hostileNames: true) : RandomDeclarations.WellFormed(random, $"Net{i}"))
+            + (i % 3 != 0 ? RandomDeclarations.Any(random, $"Net{i}", hostileNames: true) : RandomDeclarations.WellFormed(random, $"Net{i}"))
             + "\n}\n").ToArray();
         GeneratorResult result = GeneratorHarness.Run(version, nullable, DocumentationMode.None, files, errorsOnly: true);
         string context = $"C# {version.ToDisplayString()}, nullable {nullable}";
