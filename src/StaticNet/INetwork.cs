@@ -12,6 +12,9 @@ public interface INetwork
     /// <summary>Flat input length.</summary>
     int InputSize { get; }
 
+    /// <summary>The shape of one input sample (an image or a flat vector); generated networks give their declared one.</summary>
+    SampleShape InputShape => SampleShape.Flat(InputSize);
+
     /// <summary>Flat output length.</summary>
     int OutputSize { get; }
 

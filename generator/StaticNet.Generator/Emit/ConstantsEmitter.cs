@@ -13,6 +13,14 @@ internal static class ConstantsEmitter
         writer.Line($"/// <summary>Length of the flat input: shape {plan.InputShape}.</summary>");
         writer.MemberLine($"public const int InputSize = {plan.InputShape.Size};");
         writer.Line();
+        Shape input = plan.InputShape;
+        writer.Line(input.IsFlat
+            ? $"/// <summary>The input is a flat vector of {input.Size} values.</summary>"
+            : $"/// <summary>The input is an image: {input.Channels} channel{(input.Channels == 1 ? "" : "s")} of {input.Height} x {input.Width} values (CHW).</summary>");
+        writer.MemberLine(input.IsFlat
+            ? $"public static global::StaticNet.SampleShape InputShape => global::StaticNet.SampleShape.Flat({input.Size});"
+            : $"public static global::StaticNet.SampleShape InputShape => global::StaticNet.SampleShape.Image({input.Channels}, {input.Height}, {input.Width});");
+        writer.Line();
         writer.Line($"/// <summary>Length of the flat output: shape {plan.OutputShape}.</summary>");
         writer.MemberLine($"public const int OutputSize = {plan.OutputShape.Size};");
         writer.Line();

@@ -127,6 +127,8 @@ internal static class InstanceApiEmitter
         string random = plan.HasDropout ? ", ref random" : "";
         writer.MemberLine($"int {Interface}.InputSize => InputSize;");
         writer.Line();
+        writer.MemberLine($"global::StaticNet.SampleShape {Interface}.InputShape => InputShape;");
+        writer.Line();
         writer.MemberLine($"int {Interface}.OutputSize => OutputSize;");
         writer.Line();
         writer.MemberLine($"global::StaticNet.Loss {Interface}.Loss => global::StaticNet.Loss.{(plan.HasHeads ? plan.Heads[0].Loss : plan.Loss)};");

@@ -13,7 +13,7 @@ internal static class GeneratedMemberNames
 
     private static readonly HashSet<string> fixedNames =
     [
-        "InputSize", "OutputSize", "ParameterCount", "StateCount", "MultiplyAccumulateCount", "Architecture",
+        "InputSize", "InputShape", "OutputSize", "ParameterCount", "StateCount", "MultiplyAccumulateCount", "Architecture",
         "ArchitectureFingerprint", "Summary", "Forward", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch",
         "Initialize", "InitializeState", "SaveWeights", "LoadWeights", "TensorSlots", "ImportSafetensors", "ExportSafetensors",
         "ToOnnx", "TrainedParameters", "TrainedState", "bakedTrainedParameters", "bakedTrainedState", "PredictTrained",

@@ -22,6 +22,10 @@ public sealed class Trainer(Optimizer optimizer)
     private float[] batchOutputs = [];
     private float[] evaluationGradients = [];
     private SeededRandom dropoutRandom;
+    private SeededRandom augmentationRandom = new(AugmentationStream);
+
+    /// <summary>Sets the augmentation's random stream apart from the shuffles' and dropout's for the same seed.</summary>
+    private const long AugmentationStream = 0x6175676D656E74L;
 
     /// <summary>Each head's loss and accuracy over the current epoch, for a network with several heads.</summary>
     private HeadScores? trainingHeads;
@@ -55,6 +59,12 @@ public sealed class Trainer(Optimizer optimizer)
 
     /// <summary>Sets the optimizer's learning rate at the start of each epoch, from its rate when training started.</summary>
     public LearningRateSchedule? Schedule { get; init; }
+
+    /// <summary>
+    /// Random transforms of each training batch as it is assembled (never of validation data); none by default. Its
+    /// shape must be the network's <c>InputShape</c>.
+    /// </summary>
+    public Augmentation? Augmentation { get; init; }
 
     /// <summary>Told after every epoch. See <see cref="SynchronousProgress{T}"/> for console apps.</summary>
     public IProgress<EpochReport>? Progress { get; init; }
@@ -96,6 +106,7 @@ public sealed class Trainer(Optimizer optimizer)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
         var random = new SeededRandom(Seed);
         dropoutRandom = new SeededRandom(~(long)Seed);
+        augmentationRandom = new SeededRandom(Seed ^ AugmentationStream);
         var order = new int[training.Count];
         for (int i = 0; i < order.Length; i++)
         {
@@ -239,6 +250,17 @@ public sealed class Trainer(Optimizer optimizer)
         {
             data.Input(rows[i]).CopyTo(inputs.Slice(i * data.InputSize, data.InputSize));
             data.Target(rows[i]).CopyTo(targets.Slice(i * data.TargetSize, data.TargetSize));
+        }
+
+        if (Augmentation is { } augmentation)
+        {
+            if (augmentation.Shape != network.InputShape)
+            {
+                throw new ArgumentException(
+                    $"The augmentation was made for inputs of shape {augmentation.Shape}, but the network's InputShape is {network.InputShape}.", nameof(network));
+            }
+
+            augmentation.Apply(inputs, ref augmentationRandom);
         }
 
         bool heads = network.Heads.Count > 1;

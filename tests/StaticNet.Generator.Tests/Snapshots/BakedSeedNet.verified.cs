@@ -11,6 +11,10 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public const int InputSize = 4;
 
+        /// <summary>The input is a flat vector of 4 values.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static global::StaticNet.SampleShape InputShape => global::StaticNet.SampleShape.Flat(4);
+
         /// <summary>Length of the flat output: shape (2).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public const int OutputSize = 2;
@@ -614,6 +618,9 @@ namespace Demo
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         int global::StaticNet.INetwork.InputSize => InputSize;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        global::StaticNet.SampleShape global::StaticNet.INetwork.InputShape => InputShape;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         int global::StaticNet.INetwork.OutputSize => OutputSize;

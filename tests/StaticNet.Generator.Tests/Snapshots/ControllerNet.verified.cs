@@ -13,6 +13,10 @@ namespace Audio.Models
             [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
             public const int InputSize = 16;
 
+            /// <summary>The input is a flat vector of 16 values.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+            public static global::StaticNet.SampleShape InputShape => global::StaticNet.SampleShape.Flat(16);
+
             /// <summary>Length of the flat output: shape (1).</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
             public const int OutputSize = 1;
@@ -964,6 +968,9 @@ namespace Audio.Models
 
             [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
             int global::StaticNet.INetwork.InputSize => InputSize;
+
+            [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+            global::StaticNet.SampleShape global::StaticNet.INetwork.InputShape => InputShape;
 
             [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
             int global::StaticNet.INetwork.OutputSize => OutputSize;

@@ -11,6 +11,10 @@ namespace Graphs
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public const int InputSize = 64;
 
+        /// <summary>The input is a flat vector of 64 values.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static global::StaticNet.SampleShape InputShape => global::StaticNet.SampleShape.Flat(64);
+
         /// <summary>Length of the flat output: shape (11).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public const int OutputSize = 11;
@@ -788,6 +792,9 @@ namespace Graphs
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         int global::StaticNet.INetwork.InputSize => InputSize;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        global::StaticNet.SampleShape global::StaticNet.INetwork.InputShape => InputShape;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         int global::StaticNet.INetwork.OutputSize => OutputSize;

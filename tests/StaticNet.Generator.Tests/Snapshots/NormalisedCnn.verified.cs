@@ -11,6 +11,10 @@ namespace Vision
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public const int InputSize = 64;
 
+        /// <summary>The input is an image: 1 channel of 8 x 8 values (CHW).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static global::StaticNet.SampleShape InputShape => global::StaticNet.SampleShape.Image(1, 8, 8);
+
         /// <summary>Length of the flat output: shape (10).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public const int OutputSize = 10;
@@ -846,6 +850,9 @@ namespace Vision
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         int global::StaticNet.INetwork.InputSize => InputSize;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        global::StaticNet.SampleShape global::StaticNet.INetwork.InputShape => InputShape;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         int global::StaticNet.INetwork.OutputSize => OutputSize;

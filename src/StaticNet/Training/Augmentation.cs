@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using StaticNet.Training.Augmentations;
+
+namespace StaticNet.Training;
+
+/// <summary>
+/// Random transforms applied by the <see cref="Trainer"/> to each training batch as it is assembled (never to
+/// validation or test data, and never to the <see cref="Dataset"/> itself): more data from the data you have.
+/// Transforms run in the order they are added, each with its own probability per sample:
+/// <c>new Augmentation(DigitCnn.InputShape).Shift(1).Erase(3, 3).Noise(0.05f)</c>. The shape comes from the network's
+/// compile-time <c>InputShape</c>, so a transform that needs an image is refused on a flat network as it is added.
+/// The trainer draws from a seeded stream of its own: the same seed gives the same augmented batches. Not thread-safe
+/// (it keeps one sample of scratch), like the trainer that uses it.
+/// </summary>
+public sealed class Augmentation
+{
+    private readonly List<AugmentationStep> steps = [];
+    private readonly float[] scratch;
+
+    /// <summary>Augmentation of samples of <paramref name="shape"/>: the network's <c>InputShape</c>.</summary>
+    public Augmentation(SampleShape shape)
+    {
+        if (shape.Size <= 0)
+        {
+            throw new ArgumentException("Give the network's InputShape: this shape holds no values.", nameof(shape));
+        }
+
+        Shape = shape;
+        scratch = new float[shape.Size];
+    }
+
+    /// <summary>The shape of the samples this augments.</summary>
+    public SampleShape Shape { get; }
+
+    /// <summary>The number of transforms added.</summary>
+    public int Count => steps.Count;
+
+    /// <summary>Adds Gaussian noise of <paramref name="standardDeviation"/> to every value (0 leaves samples unchanged).</summary>
+    public Augmentation Noise(float standardDeviation, double probability = 1)
+    {
+        if (!(standardDeviation >= 0 && float.IsFinite(standardDeviation)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(standardDeviation), standardDeviation, "Noise: the standard deviation is a finite number, 0 or more.");
+        }
+
+        return Add(new NoiseStep(standardDeviation, AugmentationStep.Checked(probability, "Noise")));
+    }
+
+    /// <summary>
+    /// Translates images by whole pixels: up to <paramref name="maxPixels"/> up or down and left or right, each drawn
+    /// uniformly (0 leaves samples unchanged); the uncovered border is set to <paramref name="fill"/>.
+    /// </summary>
+    public Augmentation Shift(int maxPixels, float fill = 0, double probability = 1)
+    {
+        RequireImage("Shift");
+        if (maxPixels < 0 || maxPixels >= Math.Max(Shape.Height, Shape.Width))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxPixels), maxPixels, $"Shift: at most {Math.Max(Shape.Height, Shape.Width) - 1} pixels for images of {Shape}.");
+        }
+
+        return Add(new ShiftStep(maxPixels, fill, AugmentationStep.Checked(probability, "Shift")));
+    }
+
+    /// <summary>Mirrors images left to right, with <paramref name="probability"/> (half of them by default).</summary>
+    public Augmentation FlipHorizontal(double probability = 0.5)
+    {
+        RequireImage("FlipHorizontal");
+        return Add(new FlipStep(horizontal: true, AugmentationStep.Checked(probability, "FlipHorizontal")));
+    }
+
+    /// <summary>Mirrors images top to bottom, with <paramref name="probability"/> (half of them by default).</summary>
+    public Augmentation FlipVertical(double probability = 0.5)
+    {
+        RequireImage("FlipVertical");
+        return Add(new FlipStep(horizontal: false, AugmentationStep.Checked(probability, "FlipVertical")));
+    }
+
+    /// <summary>
+    /// Random erasing: sets a rectangle of 1 to <paramref name="maxHeight"/> rows and 1 to <paramref name="maxWidth"/>
+    /// columns (each drawn uniformly, placed uniformly inside the image) to <paramref name="value"/> in every channel.
+    /// </summary>
+    public Augmentation Erase(int maxHeight, int maxWidth, float value = 0, double probability = 0.5)
+    {
+        RequireImage("Erase");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxHeight);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxWidth);
+        return Add(new EraseStep(maxHeight, maxWidth, value, AugmentationStep.Checked(probability, "Erase")));
+    }
+
+    /// <summary>
+    /// Transforms <paramref name="samples"/> (whole samples of <see cref="Shape"/>, one after another) in place, drawing
+    /// from <paramref name="random"/>. Allocation-free.
+    /// </summary>
+    public void Apply(Span<float> samples, ref SeededRandom random)
+    {
+        int size = Shape.Size;
+        if (samples.Length % size != 0)
+        {
+            throw new ArgumentException($"Expected whole samples of {size} values ({Shape}), but got {samples.Length} values.", nameof(samples));
+        }
+
+        for (int start = 0; start < samples.Length; start += size)
+        {
+            Span<float> sample = samples.Slice(start, size);
+            foreach (AugmentationStep step in steps)
+            {
+                if (step.Probability >= 1 || random.NextDouble() < step.Probability)
+                {
+                    step.Apply(sample, Shape, ref random, scratch);
+                }
+            }
+        }
+    }
+
+    private Augmentation Add(AugmentationStep step)
+    {
+        steps.Add(step);
+        return this;
+    }
+
+    private void RequireImage(string transform)
+    {
+        if (!Shape.IsImage)
+        {
+            throw new InvalidOperationException(
+                $"{transform} transforms images, but the network's input is a flat vector {Shape}: declare it [Input(channels, height, width)].");
+        }
+    }
+}

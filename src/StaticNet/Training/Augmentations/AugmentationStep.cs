@@ -1,0 +1,27 @@
+using System;
+
+namespace StaticNet.Training.Augmentations;
+
+/// <summary>One transform of an <see cref="Augmentation"/>, applied to a sample with some probability.</summary>
+internal abstract class AugmentationStep(double probability)
+{
+    /// <summary>The chance that a sample gets this transform.</summary>
+    public double Probability { get; } = probability;
+
+    /// <summary>
+    /// Transforms <paramref name="sample"/> in place, drawing what it needs from <paramref name="random"/>;
+    /// <paramref name="scratch"/> holds one sample, for transforms that read values they overwrite.
+    /// </summary>
+    public abstract void Apply(Span<float> sample, SampleShape shape, ref SeededRandom random, Span<float> scratch);
+
+    /// <summary>Refuses a probability outside [0, 1] (NaN included), naming the transform.</summary>
+    public static double Checked(double probability, string transform)
+    {
+        if (!(probability >= 0 && probability <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(probability), probability, $"{transform}: a probability lies between 0 and 1.");
+        }
+
+        return probability;
+    }
+}

@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using StaticNet.Tests.Networks;
+using StaticNet.TestSupport;
+using StaticNet.Training;
+using Xunit;
+
+namespace StaticNet.Tests.Training;
+
+/// <summary>
+/// Each transform against a reference written here, from the definition (index arithmetic over CHW images), not from
+/// the library's code; identity settings; and the trainer's use: seeded, training batches only, allocation-free.
+/// </summary>
+public class AugmentationTests
+{
+    private static readonly SampleShape Image = ConvPoolNet.InputShape; // 3 channels of 7 x 6: odd, not square
+
+    private static float[] Samples(int count, int seed) => RandomData.Uniform(new Random(seed), count * Image.Size, 1.0);
+
+    private static float At(float[] sample, int channel, int y, int x) => sample[(((channel * Image.Height) + y) * Image.Width) + x];
+
+    [Fact]
+    public void Generated_networks_know_their_input_shape()
+    {
+        Assert.Equal(SampleShape.Image(3, 7, 6), ConvPoolNet.InputShape);
+        Assert.Equal(SampleShape.Flat(4), Iris.IrisNet.InputShape);
+        Assert.Equal(SampleShape.Image(1, 8, 8), ((INetwork)new CnnSmallNet(seed: 1)).InputShape);
+        Assert.Equal("(3, 7, 6)", Image.ToString());
+        Assert.Equal("(4)", Iris.IrisNet.InputShape.ToString());
+    }
+
+    [Fact]
+    public void Flips_mirror_every_channel_exactly()
+    {
+        float[] original = Samples(1, 1);
+        float[] horizontal = (float[])original.Clone(), vertical = (float[])original.Clone();
+        var random = new SeededRandom(1);
+        new Augmentation(Image).FlipHorizontal(probability: 1).Apply(horizontal, ref random);
+        new Augmentation(Image).FlipVertical(probability: 1).Apply(vertical, ref random);
+
+        for (int c = 0; c < Image.Channels; c++)
+        {
+            for (int y = 0; y < Image.Height; y++)
+            {
+                for (int x = 0; x < Image.Width; x++)
+                {
+                    Assert.Equal(At(original, c, y, Image.Width - 1 - x), At(horizontal, c, y, x));
+                    Assert.Equal(At(original, c, Image.Height - 1 - y, x), At(vertical, c, y, x));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Shift_moves_each_sample_by_whole_pixels_within_the_limit_and_fills_the_border()
+    {
+        const int Max = 2, Count = 200;
+        const float Fill = -7f;
+        float[] original = Samples(Count, 2);
+        float[] shifted = (float[])original.Clone();
+        var random = new SeededRandom(2);
+        new Augmentation(Image).Shift(Max, Fill).Apply(shifted, ref random);
+
+        var seen = new HashSet<(int, int)>();
+        for (int i = 0; i < Count; i++)
+        {
+            float[] before = original.AsSpan(i * Image.Size, Image.Size).ToArray();
+            float[] after = shifted.AsSpan(i * Image.Size, Image.Size).ToArray();
+            // The shift is whichever candidate reproduces the sample exactly; with random values, only the right one can.
+            (int Down, int Right)[] matches = [.. from down in Enumerable.Range(-Max, (2 * Max) + 1)
+                                                   from right in Enumerable.Range(-Max, (2 * Max) + 1)
+                                                   where Shifted(before, down, right, Fill).SequenceEqual(after)
+                                                   select (down, right)];
+            seen.Add(Assert.Single(matches));
+        }
+
+        Assert.Equal(25, seen.Count); // every shift from -2 to 2 each way occurs
+    }
+
+    private static float[] Shifted(float[] sample, int down, int right, float fill)
+    {
+        var result = new float[sample.Length];
+        for (int c = 0; c < Image.Channels; c++)
+        {
+            for (int y = 0; y < Image.Height; y++)
+            {
+                for (int x = 0; x < Image.Width; x++)
+                {
+                    int sourceY = y - down, sourceX = x - right;
+                    bool inside = sourceY >= 0 && sourceY < Image.Height && sourceX >= 0 && sourceX < Image.Width;
+                    result[(((c * Image.Height) + y) * Image.Width) + x] = inside ? At(sample, c, sourceY, sourceX) : fill;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    [Fact]
+    public void Erase_sets_one_rectangle_within_the_limits_in_every_channel()
+    {
+        const int Count = 300;
+        float[] original = Samples(Count, 3);
+        float[] erased = (float[])original.Clone();
+        var random = new SeededRandom(3);
+        new Augmentation(Image).Erase(maxHeight: 3, maxWidth: 4, value: 5f, probability: 1).Apply(erased, ref random);
+
+        var sizes = new HashSet<(int, int)>();
+        for (int i = 0; i < Count; i++)
+        {
+            float[] before = original.AsSpan(i * Image.Size, Image.Size).ToArray();
+            float[] after = erased.AsSpan(i * Image.Size, Image.Size).ToArray();
+            int[] changed = Enumerable.Range(0, Image.Size).Where(k => after[k] != before[k]).ToArray();
+            Assert.All(changed, k => Assert.Equal(5f, after[k]));
+            // The changed values of channel 0 span a rectangle; every channel changes at the same places.
+            int[] ys = changed.Where(k => k < Image.Height * Image.Width).Select(k => k / Image.Width).ToArray();
+            int[] xs = changed.Where(k => k < Image.Height * Image.Width).Select(k => k % Image.Width).ToArray();
+            int height = ys.Max() - ys.Min() + 1, width = xs.Max() - xs.Min() + 1;
+            Assert.InRange(height, 1, 3);
+            Assert.InRange(width, 1, 4);
+            Assert.Equal(height * width * Image.Channels, changed.Length);
+            sizes.Add((height, width));
+        }
+
+        Assert.Equal(12, sizes.Count); // every size from 1 x 1 to 3 x 4
+    }
+
+    [Fact]
+    public void Noise_has_the_requested_deviation_and_zero_mean()
+    {
+        float[] samples = new float[2000 * Image.Size];
+        var random = new SeededRandom(4);
+        new Augmentation(Image).Noise(0.1f).Apply(samples, ref random);
+
+        double mean = samples.Average(v => (double)v);
+        double deviation = Math.Sqrt(samples.Average(v => ((double)v - mean) * ((double)v - mean)));
+        Assert.InRange(mean, -0.002, 0.002);
+        Assert.InRange(deviation, 0.098, 0.102);
+    }
+
+    [Fact]
+    public void Identity_settings_leave_samples_bit_identical()
+    {
+        float[] original = Samples(20, 5);
+        float[] augmented = (float[])original.Clone();
+        var random = new SeededRandom(5);
+        new Augmentation(Image).Noise(0f).Shift(0).FlipHorizontal(0).FlipVertical(0).Erase(2, 2, probability: 0).Apply(augmented, ref random);
+
+        Assert.Equal(original, augmented);
+    }
+
+    [Fact]
+    public void Probability_decides_per_sample()
+    {
+        float[] original = Samples(1000, 6);
+        float[] flipped = (float[])original.Clone();
+        var random = new SeededRandom(6);
+        new Augmentation(Image).FlipHorizontal(probability: 0.3).Apply(flipped, ref random);
+
+        int changed = Enumerable.Range(0, 1000).Count(i => !original.AsSpan(i * Image.Size, Image.Size).SequenceEqual(flipped.AsSpan(i * Image.Size, Image.Size)));
+        Assert.InRange(changed, 250, 350);
+    }
+
+    [Fact]
+    public void Image_transforms_on_a_flat_network_and_bad_arguments_are_refused_as_they_are_added()
+    {
+        var flat = new Augmentation(Iris.IrisNet.InputShape);
+        var error = Assert.Throws<InvalidOperationException>(() => flat.Shift(1));
+        Assert.Contains("Shift transforms images, but the network's input is a flat vector (4)", error.Message);
+        Assert.Throws<InvalidOperationException>(() => flat.FlipHorizontal());
+        Assert.Throws<InvalidOperationException>(() => flat.Erase(1, 1));
+        flat.Noise(0.1f); // noise suits any input
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Augmentation(Image).Noise(float.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Augmentation(Image).Shift(7));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Augmentation(Image).FlipVertical(1.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Augmentation(Image).Noise(0.1f, double.NaN));
+        var wrongLength = Assert.Throws<ArgumentException>(() =>
+        {
+            var random = new SeededRandom(1);
+            new Augmentation(Image).Apply(new float[Image.Size + 1], ref random);
+        });
+        Assert.Contains($"whole samples of {Image.Size} values", wrongLength.Message);
+    }
+
+    private static Dataset Images(int count, int seed)
+    {
+        var random = new Random(seed);
+        return Dataset.FromRows(
+            Enumerable.Range(0, count).Select(_ => RandomData.Uniform(random, CnnSmallNet.InputSize, 1.0)).ToArray(),
+            Enumerable.Range(0, count).Select(_ => RandomData.OneHot(random, CnnSmallNet.OutputSize)).ToArray());
+    }
+
+    private static Trainer AugmentingTrainer(int seed, int epochs = 3) => new(new Adam(CnnSmallNet.ParameterCount, 0.01f))
+    {
+        Epochs = epochs,
+        BatchSize = 8,
+        Seed = seed,
+        Augmentation = new Augmentation(CnnSmallNet.InputShape).Shift(1).FlipHorizontal().Erase(3, 3).Noise(0.1f),
+    };
+
+    [Fact]
+    public void Training_with_augmentation_is_reproducible_and_differs_from_training_without()
+    {
+        Dataset data = Images(40, 7);
+        float[] Train(Trainer trainer)
+        {
+            var network = new CnnSmallNet(seed: 3);
+            trainer.Fit(network, data);
+            return network.Parameters;
+        }
+
+        Assert.Equal(Train(AugmentingTrainer(seed: 1)), Train(AugmentingTrainer(seed: 1)));
+        Assert.NotEqual(Train(AugmentingTrainer(seed: 1)), Train(AugmentingTrainer(seed: 2)));
+        Assert.NotEqual(Train(AugmentingTrainer(seed: 1)), Train(new Trainer(new Adam(CnnSmallNet.ParameterCount, 0.01f)) { Epochs = 3, BatchSize = 8, Seed = 1 }));
+    }
+
+    [Fact]
+    public void Augmentation_never_touches_the_data_or_the_validation_measurement()
+    {
+        Dataset training = Images(32, 8), validation = Images(16, 9);
+        float[] trainingInputs = Enumerable.Range(0, training.Count).SelectMany(i => training.Input(i).ToArray()).ToArray();
+        var network = new CnnSmallNet(seed: 4);
+
+        TrainingHistory history = AugmentingTrainer(seed: 3, epochs: 1).Fit(network, training, validation);
+
+        Assert.Equal(trainingInputs, Enumerable.Range(0, training.Count).SelectMany(i => training.Input(i).ToArray()).ToArray());
+        // The epoch's validation loss is that of the clean validation data under the trained parameters.
+        Assert.Equal(Evaluation.Measure(network, validation).Loss, history.Epochs[^1].ValidationLoss);
+    }
+
+    [Fact]
+    public void An_augmentation_for_another_shape_is_refused_before_any_step()
+    {
+        var network = new ConvPoolNet(seed: 1);
+        float[] before = (float[])network.Parameters.Clone();
+        var trainer = new Trainer(new Adam(ConvPoolNet.ParameterCount, 0.01f)) { Augmentation = new Augmentation(CnnSmallNet.InputShape).Shift(1) };
+        var random = new Random(1);
+        Dataset data = Dataset.FromRows([RandomData.Uniform(random, ConvPoolNet.InputSize, 1.0)], [new float[ConvPoolNet.OutputSize]]);
+
+        var error = Assert.Throws<ArgumentException>(() => trainer.TrainBatch(network, data, [0]));
+        Assert.Contains("made for inputs of shape (1, 8, 8), but the network's InputShape is (3, 7, 6)", error.Message);
+        Assert.Equal(before, network.Parameters);
+    }
+
+    [Fact]
+    public void A_training_step_with_augmentation_allocates_nothing_once_warm()
+    {
+        var network = new CnnSmallNet(seed: 5);
+        Dataset data = Images(16, 10);
+        Trainer trainer = AugmentingTrainer(seed: 4);
+        int[] rows = Enumerable.Range(0, 16).ToArray();
+
+        Assert.Equal(0, Allocations.Measure(() => trainer.TrainBatch(network, data, rows)));
+    }
+}
