@@ -7,7 +7,8 @@ namespace StaticNet.Training;
 /// <summary>
 /// Random transforms applied by the <see cref="Trainer"/> to each training batch as it is assembled (never to
 /// validation or test data, and never to the <see cref="Dataset"/> itself): more data from the data you have.
-/// Transforms run in the order they are added, each with its own probability per sample:
+/// Transforms (noise; for images shifts, rotation, scaling, flips, brightness, contrast and random erasing) run in
+/// the order they are added, each with its own probability per sample:
 /// <c>new Augmentation(DigitCnn.InputShape).Shift(1).Erase(3, 3).Noise(0.05f)</c>. The shape comes from the network's
 /// compile-time <c>InputShape</c>, so a transform that needs an image is refused on a flat network as it is added.
 /// The trainer draws from a seeded stream of its own: the same seed gives the same augmented batches. Not thread-safe
@@ -74,6 +75,65 @@ public sealed class Augmentation
     {
         RequireImage("FlipVertical");
         return Add(new FlipStep(horizontal: false, AugmentationStep.Checked(probability, "FlipVertical")));
+    }
+
+    /// <summary>
+    /// Rotates images about their centre by an angle drawn uniformly from -<paramref name="maxDegrees"/> to
+    /// <paramref name="maxDegrees"/> (0 leaves samples unchanged), resampling bilinearly; what comes from outside the
+    /// image is <paramref name="fill"/>.
+    /// </summary>
+    public Augmentation Rotate(double maxDegrees, float fill = 0, double probability = 1)
+    {
+        RequireImage("Rotate");
+        if (!(maxDegrees >= 0 && maxDegrees <= 180))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegrees), maxDegrees, "Rotate: the largest angle lies between 0 and 180 degrees.");
+        }
+
+        return Add(new AffineStep(maxDegrees, 1, 1, fill, AugmentationStep.Checked(probability, "Rotate")));
+    }
+
+    /// <summary>
+    /// Scales images about their centre by a factor drawn uniformly from <paramref name="minScale"/> to
+    /// <paramref name="maxScale"/> (above 1 zooms in), resampling bilinearly; what comes from outside the image is
+    /// <paramref name="fill"/>.
+    /// </summary>
+    public Augmentation Scale(double minScale, double maxScale, float fill = 0, double probability = 1)
+    {
+        RequireImage("Scale");
+        if (!(minScale > 0 && minScale <= maxScale && double.IsFinite(maxScale)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minScale), minScale, $"Scale: the factors are positive and finite, the smaller first (got {minScale} to {maxScale}).");
+        }
+
+        return Add(new AffineStep(0, minScale, maxScale, fill, AugmentationStep.Checked(probability, "Scale")));
+    }
+
+    /// <summary>Adds to each channel of an image an offset drawn uniformly from -<paramref name="maxDelta"/> to <paramref name="maxDelta"/>.</summary>
+    public Augmentation Brightness(float maxDelta, double probability = 1)
+    {
+        RequireImage("Brightness");
+        if (!(maxDelta >= 0 && float.IsFinite(maxDelta)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDelta), maxDelta, "Brightness: the largest offset is a finite number, 0 or more.");
+        }
+
+        return Add(new ColourStep(maxDelta, 0, AugmentationStep.Checked(probability, "Brightness")));
+    }
+
+    /// <summary>
+    /// Scales each channel of an image about its mean by a factor drawn uniformly from 1 - <paramref name="maxChange"/>
+    /// to 1 + <paramref name="maxChange"/>.
+    /// </summary>
+    public Augmentation Contrast(float maxChange, double probability = 1)
+    {
+        RequireImage("Contrast");
+        if (!(maxChange >= 0 && maxChange <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxChange), maxChange, "Contrast: the largest change of the factor lies between 0 and 1.");
+        }
+
+        return Add(new ColourStep(0, maxChange, AugmentationStep.Checked(probability, "Contrast")));
     }
 
     /// <summary>

@@ -126,6 +126,114 @@ public class AugmentationTests
         Assert.Equal(12, sizes.Count); // every size from 1 x 1 to 3 x 4
     }
 
+    [Theory]
+    [InlineData(30.0, 1.0, 1.0)]
+    [InlineData(0.0, 0.7, 1.4)]
+    [InlineData(180.0, 0.5, 2.0)]
+    public void Rotation_and_scaling_resample_bilinearly_about_the_centre(double maxDegrees, double minScale, double maxScale)
+    {
+        const float Fill = 0.25f;
+        float[] original = Samples(20, 7);
+        float[] resampled = (float[])original.Clone();
+        var random = new SeededRandom(7);
+        // The angle and factor are drawn from a copy of the same stream, in the order the transforms are added.
+        SeededRandom draws = random;
+        var augmentation = new Augmentation(Image);
+        if (maxDegrees > 0)
+        {
+            augmentation.Rotate(maxDegrees, Fill);
+        }
+
+        if (minScale != 1 || maxScale != 1)
+        {
+            augmentation.Scale(minScale, maxScale, Fill);
+        }
+
+        augmentation.Apply(resampled, ref random);
+
+        for (int i = 0; i < 20; i++)
+        {
+            float[] expected = original.AsSpan(i * Image.Size, Image.Size).ToArray();
+            if (maxDegrees > 0)
+            {
+                expected = Affine(expected, ((draws.NextDouble() * 2) - 1) * maxDegrees, 1, Fill);
+            }
+
+            if (minScale != 1 || maxScale != 1)
+            {
+                expected = Affine(expected, 0, minScale + (draws.NextDouble() * (maxScale - minScale)), Fill);
+            }
+
+            float[] actual = resampled.AsSpan(i * Image.Size, Image.Size).ToArray();
+            for (int k = 0; k < Image.Size; k++)
+            {
+                Assert.True(Math.Abs(expected[k] - actual[k]) <= 1e-6, $"sample {i}, value {k}: expected {expected[k]}, got {actual[k]}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The reference: output pixel p comes from c + R(-angle)(p - c) / scale in the input, c the centre, read as the
+    /// bilinear blend of the four pixels around it, pixels outside the image being <paramref name="fill"/>.
+    /// </summary>
+    private static float[] Affine(float[] sample, double degrees, double scale, float fill)
+    {
+        double angle = degrees * Math.PI / 180, cx = (Image.Width - 1) / 2.0, cy = (Image.Height - 1) / 2.0;
+        var result = new float[sample.Length];
+        for (int c = 0; c < Image.Channels; c++)
+        {
+            double Pixel(int x, int y) => x >= 0 && x < Image.Width && y >= 0 && y < Image.Height ? At(sample, c, y, x) : fill;
+            for (int y = 0; y < Image.Height; y++)
+            {
+                for (int x = 0; x < Image.Width; x++)
+                {
+                    double sx = cx + (((Math.Cos(angle) * (x - cx)) + (Math.Sin(angle) * (y - cy))) / scale);
+                    double sy = cy + (((-Math.Sin(angle) * (x - cx)) + (Math.Cos(angle) * (y - cy))) / scale);
+                    int x0 = (int)Math.Floor(sx), y0 = (int)Math.Floor(sy);
+                    double fx = sx - x0, fy = sy - y0;
+                    double value = (Pixel(x0, y0) * (1 - fx) * (1 - fy)) + (Pixel(x0 + 1, y0) * fx * (1 - fy))
+                        + (Pixel(x0, y0 + 1) * (1 - fx) * fy) + (Pixel(x0 + 1, y0 + 1) * fx * fy);
+                    result[(((c * Image.Height) + y) * Image.Width) + x] = (float)value;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    [Fact]
+    public void Brightness_shifts_and_contrast_scales_each_channel_about_its_mean()
+    {
+        const int Count = 200;
+        float[] original = Samples(Count, 8);
+        float[] brighter = (float[])original.Clone(), contrasted = (float[])original.Clone();
+        var random = new SeededRandom(8);
+        new Augmentation(Image).Brightness(0.2f).Apply(brighter, ref random);
+        new Augmentation(Image).Contrast(0.5f).Apply(contrasted, ref random);
+
+        int plane = Image.Height * Image.Width;
+        var offsets = new List<double>();
+        var factors = new List<double>();
+        for (int start = 0; start < original.Length; start += plane)
+        {
+            float[] before = original.AsSpan(start, plane).ToArray();
+            double offset = brighter[start] - before[0];
+            Assert.InRange(offset, -0.2, 0.2);
+            Assert.All(Enumerable.Range(0, plane), k => Assert.Equal(before[k] + offset, brighter[start + k], 1e-5));
+            offsets.Add(offset);
+
+            double mean = before.Average(v => (double)v);
+            double factor = (contrasted[start] - mean) / (before[0] - mean);
+            Assert.InRange(factor, 0.5 - 1e-4, 1.5 + 1e-4);
+            Assert.All(Enumerable.Range(0, plane), k => Assert.Equal(mean + ((before[k] - mean) * factor), contrasted[start + k], 1e-5));
+            factors.Add(factor);
+        }
+
+        // Each channel of each sample draws its own: they spread over the range.
+        Assert.True(offsets.Min() < -0.15 && offsets.Max() > 0.15);
+        Assert.True(factors.Min() < 0.6 && factors.Max() > 1.4);
+    }
+
     [Fact]
     public void Noise_has_the_requested_deviation_and_zero_mean()
     {
@@ -145,7 +253,8 @@ public class AugmentationTests
         float[] original = Samples(20, 5);
         float[] augmented = (float[])original.Clone();
         var random = new SeededRandom(5);
-        new Augmentation(Image).Noise(0f).Shift(0).FlipHorizontal(0).FlipVertical(0).Erase(2, 2, probability: 0).Apply(augmented, ref random);
+        new Augmentation(Image).Noise(0f).Shift(0).Rotate(0).Scale(1, 1).Brightness(0).Contrast(0).FlipHorizontal(0).FlipVertical(0)
+            .Erase(2, 2, probability: 0).Apply(augmented, ref random);
 
         Assert.Equal(original, augmented);
     }
@@ -170,6 +279,10 @@ public class AugmentationTests
         Assert.Contains("Shift transforms images, but the network's input is a flat vector (4)", error.Message);
         Assert.Throws<InvalidOperationException>(() => flat.FlipHorizontal());
         Assert.Throws<InvalidOperationException>(() => flat.Erase(1, 1));
+        Assert.Throws<InvalidOperationException>(() => flat.Rotate(10));
+        Assert.Throws<InvalidOperationException>(() => flat.Contrast(0.1f));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Augmentation(Image).Scale(1.2, 0.8));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Augmentation(Image).Rotate(200));
         flat.Noise(0.1f); // noise suits any input
 
         Assert.Throws<ArgumentOutOfRangeException>(() => new Augmentation(Image).Noise(float.NaN));
@@ -197,7 +310,8 @@ public class AugmentationTests
         Epochs = epochs,
         BatchSize = 8,
         Seed = seed,
-        Augmentation = new Augmentation(CnnSmallNet.InputShape).Shift(1).FlipHorizontal().Erase(3, 3).Noise(0.1f),
+        Augmentation = new Augmentation(CnnSmallNet.InputShape).Shift(1).Rotate(10).Scale(0.9, 1.1).FlipHorizontal().Brightness(0.1f)
+            .Contrast(0.2f).Erase(3, 3).Noise(0.1f),
     };
 
     [Fact]
