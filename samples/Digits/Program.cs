@@ -8,8 +8,21 @@ using StaticNet.Training;
 // Train an MLP, a CNN with dropout, and the same CNN with batch normalisation on the same 80% of the
 // 8x8 digits (a tenth of it held out for early stopping), compare them on the untouched 20%, and draw
 // their training curves as SVG files. Then save the convolutional networks, reload them and check.
+// `--augment` runs the augmentation experiment instead (AugmentationExperiment.cs).
 Dataset all = DigitsData.Load(Path.Combine(AppContext.BaseDirectory, "digits.csv.gz"));
 (Dataset training, Dataset test) = all.Split(testFraction: 0.2, seed: 1);
+
+// With --augment: the augmentation experiment instead (a tenth of the digits, with and without), and a strip of
+// augmented digits.
+if (args is ["--augment"])
+{
+    AugmentationExperiment.Run(training, test);
+    string strip = Path.GetFullPath("digits-augmented.svg");
+    AugmentedDigitsStrip.Write(training, AugmentationExperiment.Augmentation(), rows: 6, copies: 7, strip);
+    Console.WriteLine($"Augmented digits drawn in {strip}");
+    return;
+}
+
 Console.WriteLine($"{training.Count} training and {test.Count} test images.");
 
 float mlp = Train("MLP", new DigitsMlp(seed: 1), DigitsMlp.Summary, DigitsMlp.ParameterCount, "digits-mlp-training.svg");
