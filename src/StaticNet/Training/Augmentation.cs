@@ -28,7 +28,8 @@ public sealed class Augmentation
         }
 
         Shape = shape;
-        scratch = new float[shape.Size];
+        // One sample for the transforms that read what they overwrite; noise needs two (rounded up to whole pairs).
+        scratch = new float[NoiseStep.ScratchPerValue * (shape.Size + 1)];
     }
 
     /// <summary>The shape of the samples this augments.</summary>

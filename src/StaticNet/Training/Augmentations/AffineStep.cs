@@ -19,26 +19,42 @@ internal sealed class AffineStep(double maxDegrees, double minScale, double maxS
             return;
         }
 
-        sample.CopyTo(scratch);
-        int height = shape.Height, width = shape.Width;
+        int height = shape.Height, width = shape.Width, plane = height * width;
+        Span<float> source = scratch[..sample.Length];
+        sample.CopyTo(source);
         double centreX = (width - 1) / 2.0, centreY = (height - 1) / 2.0;
-        // The inverse map: where in the input each output pixel comes from (rotate back, then undo the scale).
+        // The inverse map: where in the input each output pixel comes from (rotate back, then undo the scale). Along
+        // a row it moves by (cos, -sin) per pixel.
         double cos = Math.Cos(radians) / scale, sin = Math.Sin(radians) / scale;
         for (int y = 0; y < height; y++)
         {
-            for (int x = 0; x < width; x++)
+            double sourceX = (cos * -centreX) + (sin * (y - centreY)) + centreX;
+            double sourceY = (-sin * -centreX) + (cos * (y - centreY)) + centreY;
+            for (int x = 0; x < width; x++, sourceX += cos, sourceY -= sin)
             {
-                double dx = x - centreX, dy = y - centreY;
-                double sourceX = (cos * dx) + (sin * dy) + centreX;
-                double sourceY = (-sin * dx) + (cos * dy) + centreY;
                 int left = (int)Math.Floor(sourceX), top = (int)Math.Floor(sourceY);
                 float across = (float)(sourceX - left), down = (float)(sourceY - top);
-                for (int channel = 0; channel < shape.Channels; channel++)
+                int output = (y * width) + x;
+                if (left >= 0 && top >= 0 && left < width - 1 && top < height - 1)
                 {
-                    Span<float> plane = scratch.Slice(channel * height * width, height * width);
-                    float upper = Lerp(Pixel(plane, shape, left, top, fill), Pixel(plane, shape, left + 1, top, fill), across);
-                    float lower = Lerp(Pixel(plane, shape, left, top + 1, fill), Pixel(plane, shape, left + 1, top + 1, fill), across);
-                    sample[(((channel * height) + y) * width) + x] = Lerp(upper, lower, down);
+                    // All four neighbours inside: most pixels, read without checks.
+                    int at = (top * width) + left;
+                    for (int channel = 0, offset = 0; channel < shape.Channels; channel++, offset += plane)
+                    {
+                        float upper = Lerp(source[offset + at], source[offset + at + 1], across);
+                        float lower = Lerp(source[offset + at + width], source[offset + at + width + 1], across);
+                        sample[offset + output] = Lerp(upper, lower, down);
+                    }
+
+                    continue;
+                }
+
+                for (int channel = 0, offset = 0; channel < shape.Channels; channel++, offset += plane)
+                {
+                    ReadOnlySpan<float> image = source.Slice(offset, plane);
+                    float upper = Lerp(Pixel(image, shape, left, top), Pixel(image, shape, left + 1, top), across);
+                    float lower = Lerp(Pixel(image, shape, left, top + 1), Pixel(image, shape, left + 1, top + 1), across);
+                    sample[offset + output] = Lerp(upper, lower, down);
                 }
             }
         }
@@ -46,6 +62,6 @@ internal sealed class AffineStep(double maxDegrees, double minScale, double maxS
 
     private static float Lerp(float from, float to, float amount) => from + ((to - from) * amount);
 
-    private static float Pixel(ReadOnlySpan<float> plane, SampleShape shape, int x, int y, float fill) =>
-        x >= 0 && x < shape.Width && y >= 0 && y < shape.Height ? plane[(y * shape.Width) + x] : fill;
+    private float Pixel(ReadOnlySpan<float> image, SampleShape shape, int x, int y) =>
+        x >= 0 && x < shape.Width && y >= 0 && y < shape.Height ? image[(y * shape.Width) + x] : fill;
 }
