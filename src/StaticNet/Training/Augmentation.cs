@@ -97,7 +97,8 @@ public sealed class Augmentation
     /// <summary>
     /// Scales images about their centre by a factor drawn uniformly from <paramref name="minScale"/> to
     /// <paramref name="maxScale"/> (above 1 zooms in), resampling bilinearly; what comes from outside the image is
-    /// <paramref name="fill"/>.
+    /// <paramref name="fill"/>. Right after <see cref="Rotate"/> (or before it), both for every sample with the same
+    /// fill, the two are one resampling: half the work and one blur.
     /// </summary>
     public Augmentation Scale(double minScale, double maxScale, float fill = 0, double probability = 1)
     {
@@ -176,6 +177,12 @@ public sealed class Augmentation
 
     private Augmentation Add(AugmentationStep step)
     {
+        if (step is AffineStep affine && steps.Count > 0 && steps[^1] is AffineStep previous && previous.FuseWith(affine) is { } fused)
+        {
+            steps[^1] = fused;
+            return this;
+        }
+
         steps.Add(step);
         return this;
     }

@@ -153,16 +153,10 @@ public class AugmentationTests
 
         for (int i = 0; i < 20; i++)
         {
-            float[] expected = original.AsSpan(i * Image.Size, Image.Size).ToArray();
-            if (maxDegrees > 0)
-            {
-                expected = Affine(expected, ((draws.NextDouble() * 2) - 1) * maxDegrees, 1, Fill);
-            }
-
-            if (minScale != 1 || maxScale != 1)
-            {
-                expected = Affine(expected, 0, minScale + (draws.NextDouble() * (maxScale - minScale)), Fill);
-            }
+            // A rotation and a scaling added one after the other are one resampling with both.
+            double degrees = maxDegrees > 0 ? ((draws.NextDouble() * 2) - 1) * maxDegrees : 0;
+            double scale = minScale != 1 || maxScale != 1 ? minScale + (draws.NextDouble() * (maxScale - minScale)) : 1;
+            float[] expected = Affine(original.AsSpan(i * Image.Size, Image.Size).ToArray(), degrees, scale, Fill);
 
             float[] actual = resampled.AsSpan(i * Image.Size, Image.Size).ToArray();
             for (int k = 0; k < Image.Size; k++)
@@ -199,6 +193,21 @@ public class AugmentationTests
         }
 
         return result;
+    }
+
+    [Fact]
+    public void Scale_then_rotate_is_the_same_single_resampling_as_rotate_then_scale()
+    {
+        float[] original = Samples(10, 9);
+        float[] rotatedFirst = (float[])original.Clone(), scaledFirst = (float[])original.Clone();
+        var first = new SeededRandom(9);
+        var second = new SeededRandom(9);
+        new Augmentation(Image).Rotate(20).Scale(0.8, 1.2).Apply(rotatedFirst, ref first);
+        new Augmentation(Image).Scale(0.8, 1.2).Rotate(20).Apply(scaledFirst, ref second);
+
+        Assert.Equal(rotatedFirst, scaledFirst);
+        Assert.Equal(1, new Augmentation(Image).Rotate(20).Scale(0.8, 1.2).Count);
+        Assert.Equal(2, new Augmentation(Image).Rotate(20, probability: 0.5).Scale(0.8, 1.2).Count); // chances apart: two steps
     }
 
     [Fact]
