@@ -34,9 +34,7 @@ public class RandomNetworkTests(ITestOutputHelper output)
         string source = "using StaticNet;\nnamespace Generated;\n" + string.Join("\n", networks.Select(n => n.Source));
         GeneratorResult result = GeneratorHarness.Run(source);
         Assert.Empty(result.GeneratorDiagnostics);
-        Assert.Empty(result.CompilationProblems);
-
-        CompiledNetworks compiled = CompiledNetworks.Load(result.Output);
+        CompiledNetworks compiled = CompiledNetworks.LoadWithoutWarnings(result.Output);
         foreach (((string name, string loss, string declaration), int index) in networks.Select((n, i) => (n, i)))
         {
             output.WriteLine(declaration);
@@ -90,9 +88,7 @@ public class RandomNetworkTests(ITestOutputHelper output)
         string source = "using StaticNet;\nnamespace Generated;\n" + string.Join("\n", graphs.Select(g => g.Source));
         GeneratorResult result = GeneratorHarness.Run(source);
         Assert.Empty(result.GeneratorDiagnostics);
-        Assert.Empty(result.CompilationProblems);
-
-        CompiledNetworks compiled = CompiledNetworks.Load(result.Output);
+        CompiledNetworks compiled = CompiledNetworks.LoadWithoutWarnings(result.Output);
         foreach (((string name, (Loss Loss, int Size)[] heads, string declaration), int index) in graphs.Select((g, i) => (g, i)))
         {
             output.WriteLine(declaration);

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Emit;
@@ -32,6 +33,19 @@ public sealed class CompiledNetworks
         using var stream = new MemoryStream();
         EmitResult emitted = compilation.Emit(stream);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return new CompiledNetworks(Assembly.Load(stream.ToArray()));
+    }
+
+    /// <summary>
+    /// Emits and loads <paramref name="compilation"/>, which must compile without a warning: the emit's own diagnostics
+    /// are the compilation's, so the code is bound once rather than once to check and once to compile.
+    /// </summary>
+    public static CompiledNetworks LoadWithoutWarnings(Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        EmitResult emitted = compilation.Emit(stream);
+        Diagnostic[] problems = emitted.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        Assert.True(emitted.Success && problems.Length == 0, string.Join("\n", problems));
         return new CompiledNetworks(Assembly.Load(stream.ToArray()));
     }
 
