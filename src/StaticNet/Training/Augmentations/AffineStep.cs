@@ -10,6 +10,12 @@ namespace StaticNet.Training.Augmentations;
 internal sealed class AffineStep(double maxDegrees, double minScale, double maxScale, float fill, double probability)
     : AugmentationStep(probability)
 {
+    // Fields rather than captured parameters: FuseWith reads another step's.
+    private readonly double maxDegrees = maxDegrees;
+    private readonly double minScale = minScale;
+    private readonly double maxScale = maxScale;
+    private readonly float fill = fill;
+
     /// <summary>
     /// A rotation followed by a scaling (or the other way round: about the same centre they commute), both applied to
     /// every sample with the same fill, as one resampling: half the work, and one bilinear blur instead of two. The
@@ -17,25 +23,17 @@ internal sealed class AffineStep(double maxDegrees, double minScale, double maxS
     /// </summary>
     public AffineStep? FuseWith(AffineStep next)
     {
-        bool rotationThenScale = MinScale == 1 && MaxScale == 1 && next.MaxDegrees == 0;
-        bool scaleThenRotation = MaxDegrees == 0 && next.MinScale == 1 && next.MaxScale == 1;
-        if (Probability < 1 || next.Probability < 1 || Fill.CompareTo(next.Fill) != 0 || !(rotationThenScale || scaleThenRotation))
+        bool rotationThenScale = minScale == 1 && maxScale == 1 && next.maxDegrees == 0;
+        bool scaleThenRotation = maxDegrees == 0 && next.minScale == 1 && next.maxScale == 1;
+        if (Probability < 1 || next.Probability < 1 || fill.CompareTo(next.fill) != 0 || !(rotationThenScale || scaleThenRotation))
         {
             return null;
         }
 
         return rotationThenScale
-            ? new AffineStep(MaxDegrees, next.MinScale, next.MaxScale, Fill, 1)
-            : new AffineStep(next.MaxDegrees, MinScale, MaxScale, Fill, 1);
+            ? new AffineStep(maxDegrees, next.minScale, next.maxScale, fill, 1)
+            : new AffineStep(next.maxDegrees, minScale, maxScale, fill, 1);
     }
-
-    private double MaxDegrees => maxDegrees;
-
-    private double MinScale => minScale;
-
-    private double MaxScale => maxScale;
-
-    private float Fill => fill;
 
     public override void Apply(Span<float> sample, SampleShape shape, ref SeededRandom random, Span<float> scratch)
     {
