@@ -46,7 +46,7 @@ public sealed class Augmentation
             throw new ArgumentOutOfRangeException(nameof(standardDeviation), standardDeviation, "Noise: the standard deviation is a finite number, 0 or more.");
         }
 
-        return Add(new NoiseStep(standardDeviation, AugmentationStep.Checked(probability, "Noise")));
+        return Add(new NoiseStep(standardDeviation, AugmentationStep.Checked(probability, nameof(Noise))));
     }
 
     /// <summary>
@@ -55,27 +55,27 @@ public sealed class Augmentation
     /// </summary>
     public Augmentation Shift(int maxPixels, float fill = 0, double probability = 1)
     {
-        RequireImage("Shift");
+        RequireImage(nameof(Shift));
         if (maxPixels < 0 || maxPixels >= Math.Max(Shape.Height, Shape.Width))
         {
             throw new ArgumentOutOfRangeException(nameof(maxPixels), maxPixels, $"Shift: at most {Math.Max(Shape.Height, Shape.Width) - 1} pixels for images of {Shape}.");
         }
 
-        return Add(new ShiftStep(maxPixels, fill, AugmentationStep.Checked(probability, "Shift")));
+        return Add(new ShiftStep(maxPixels, fill, AugmentationStep.Checked(probability, nameof(Shift))));
     }
 
     /// <summary>Mirrors images left to right, with <paramref name="probability"/> (half of them by default).</summary>
     public Augmentation FlipHorizontal(double probability = 0.5)
     {
-        RequireImage("FlipHorizontal");
-        return Add(new FlipStep(horizontal: true, AugmentationStep.Checked(probability, "FlipHorizontal")));
+        RequireImage(nameof(FlipHorizontal));
+        return Add(new FlipStep(horizontal: true, AugmentationStep.Checked(probability, nameof(FlipHorizontal))));
     }
 
     /// <summary>Mirrors images top to bottom, with <paramref name="probability"/> (half of them by default).</summary>
     public Augmentation FlipVertical(double probability = 0.5)
     {
-        RequireImage("FlipVertical");
-        return Add(new FlipStep(horizontal: false, AugmentationStep.Checked(probability, "FlipVertical")));
+        RequireImage(nameof(FlipVertical));
+        return Add(new FlipStep(horizontal: false, AugmentationStep.Checked(probability, nameof(FlipVertical))));
     }
 
     /// <summary>
@@ -85,13 +85,13 @@ public sealed class Augmentation
     /// </summary>
     public Augmentation Rotate(double maxDegrees, float fill = 0, double probability = 1)
     {
-        RequireImage("Rotate");
+        RequireImage(nameof(Rotate));
         if (!(maxDegrees >= 0 && maxDegrees <= 180))
         {
             throw new ArgumentOutOfRangeException(nameof(maxDegrees), maxDegrees, "Rotate: the largest angle lies between 0 and 180 degrees.");
         }
 
-        return Add(new AffineStep(maxDegrees, 1, 1, fill, AugmentationStep.Checked(probability, "Rotate")));
+        return Add(new AffineStep(maxDegrees, 1, 1, fill, AugmentationStep.Checked(probability, nameof(Rotate))));
     }
 
     /// <summary>
@@ -102,25 +102,25 @@ public sealed class Augmentation
     /// </summary>
     public Augmentation Scale(double minScale, double maxScale, float fill = 0, double probability = 1)
     {
-        RequireImage("Scale");
+        RequireImage(nameof(Scale));
         if (!(minScale > 0 && minScale <= maxScale && double.IsFinite(maxScale)))
         {
             throw new ArgumentOutOfRangeException(nameof(minScale), minScale, $"Scale: the factors are positive and finite, the smaller first (got {minScale} to {maxScale}).");
         }
 
-        return Add(new AffineStep(0, minScale, maxScale, fill, AugmentationStep.Checked(probability, "Scale")));
+        return Add(new AffineStep(0, minScale, maxScale, fill, AugmentationStep.Checked(probability, nameof(Scale))));
     }
 
     /// <summary>Adds to each channel of an image an offset drawn uniformly from -<paramref name="maxDelta"/> to <paramref name="maxDelta"/>.</summary>
     public Augmentation Brightness(float maxDelta, double probability = 1)
     {
-        RequireImage("Brightness");
+        RequireImage(nameof(Brightness));
         if (!(maxDelta >= 0 && float.IsFinite(maxDelta)))
         {
             throw new ArgumentOutOfRangeException(nameof(maxDelta), maxDelta, "Brightness: the largest offset is a finite number, 0 or more.");
         }
 
-        return Add(new ColourStep(maxDelta, 0, AugmentationStep.Checked(probability, "Brightness")));
+        return Add(new ColourStep(maxDelta, 0, AugmentationStep.Checked(probability, nameof(Brightness))));
     }
 
     /// <summary>
@@ -129,13 +129,13 @@ public sealed class Augmentation
     /// </summary>
     public Augmentation Contrast(float maxChange, double probability = 1)
     {
-        RequireImage("Contrast");
+        RequireImage(nameof(Contrast));
         if (!(maxChange >= 0 && maxChange <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(maxChange), maxChange, "Contrast: the largest change of the factor lies between 0 and 1.");
         }
 
-        return Add(new ColourStep(0, maxChange, AugmentationStep.Checked(probability, "Contrast")));
+        return Add(new ColourStep(0, maxChange, AugmentationStep.Checked(probability, nameof(Contrast))));
     }
 
     /// <summary>
@@ -144,10 +144,10 @@ public sealed class Augmentation
     /// </summary>
     public Augmentation Erase(int maxHeight, int maxWidth, float value = 0, double probability = 0.5)
     {
-        RequireImage("Erase");
+        RequireImage(nameof(Erase));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxHeight);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxWidth);
-        return Add(new EraseStep(maxHeight, maxWidth, value, AugmentationStep.Checked(probability, "Erase")));
+        return Add(new EraseStep(maxHeight, maxWidth, value, AugmentationStep.Checked(probability, nameof(Erase))));
     }
 
     /// <summary>
