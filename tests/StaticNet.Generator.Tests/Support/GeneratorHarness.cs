@@ -30,11 +30,20 @@ public static class GeneratorHarness
     /// <summary>The framework, the StaticNet runtime and what it depends on.</summary>
     public static ImmutableArray<MetadataReference> References => references.Value;
 
-    public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
-        "UserAssembly",
-        sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"File{i}.cs")),
-        references.Value,
-        CompilationOptions);
+    /// <summary>
+    /// A compilation with the references and no source, whose referenced assemblies are bound once: compilations
+    /// derived from it (<see cref="CSharpCompilation.AddSyntaxTrees(SyntaxTree[])"/>, options that leave the references
+    /// alone) share those symbols rather than each decoding the framework again, a tenth of the fuzzer's time.
+    /// </summary>
+    private static readonly Lazy<CSharpCompilation> empty = new(() =>
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create("UserAssembly", [], references.Value, CompilationOptions);
+        _ = compilation.SourceModule.ReferencedAssemblySymbols;
+        return compilation;
+    });
+
+    public static CSharpCompilation Compile(params string[] sources) =>
+        empty.Value.AddSyntaxTrees(sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"File{i}.cs")));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalFiles = null) => CSharpGeneratorDriver.Create(
         [new NetworkGenerator().AsSourceGenerator()],
@@ -60,11 +69,9 @@ public static class GeneratorHarness
             parseOptions = parseOptions.WithFeatures([new("run-nullable-analysis", "never")]);
         }
 
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "UserAssembly",
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"File{i}.cs")),
-            references.Value,
-            CompilationOptions.WithNullableContextOptions(nullable).WithConcurrentBuild(false));
+        CSharpCompilation compilation = empty.Value
+            .WithOptions(CompilationOptions.WithNullableContextOptions(nullable).WithConcurrentBuild(false))
+            .AddSyntaxTrees(sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"File{i}.cs")));
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new NetworkGenerator().AsSourceGenerator()], parseOptions: parseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> driverDiagnostics);
         return new GeneratorResult(compilation, output, driver.GetRunResult(), driverDiagnostics);
