@@ -12,12 +12,12 @@ namespace StaticNet.Training;
 /// <c>new Augmentation(DigitCnn.InputShape).Shift(1).Erase(3, 3).Noise(0.05f)</c>. The shape comes from the network's
 /// compile-time <c>InputShape</c>, so a transform that needs an image is refused on a flat network as it is added.
 /// The trainer draws from a seeded stream of its own: the same seed gives the same augmented batches. Not thread-safe
-/// (it keeps one sample of scratch), like the trainer that uses it.
+/// (it keeps scratch for its transforms), like the trainer that uses it.
 /// </summary>
 public sealed class Augmentation
 {
     private readonly List<AugmentationStep> steps = [];
-    private readonly float[] scratch;
+    private float[] scratch = [];
 
     /// <summary>Augmentation of samples of <paramref name="shape"/>: the network's <c>InputShape</c>.</summary>
     public Augmentation(SampleShape shape)
@@ -28,8 +28,6 @@ public sealed class Augmentation
         }
 
         Shape = shape;
-        // One sample for the transforms that read what they overwrite; noise needs two (rounded up to whole pairs).
-        scratch = new float[NoiseStep.ScratchPerValue * (shape.Size + 1)];
     }
 
     /// <summary>The shape of the samples this augments.</summary>
@@ -177,13 +175,22 @@ public sealed class Augmentation
 
     private Augmentation Add(AugmentationStep step)
     {
-        if (step is AffineStep affine && steps.Count > 0 && steps[^1] is AffineStep previous && previous.FuseWith(affine) is { } fused)
+        if (steps.Count > 0 && steps[^1].FuseWith(step) is { } fused)
         {
+            step = fused;
             steps[^1] = fused;
-            return this;
+        }
+        else
+        {
+            steps.Add(step);
         }
 
-        steps.Add(step);
+        // Allocated as transforms are added, so applying them allocates nothing.
+        if (step.ScratchLength(Shape) > scratch.Length)
+        {
+            scratch = new float[step.ScratchLength(Shape)];
+        }
+
         return this;
     }
 

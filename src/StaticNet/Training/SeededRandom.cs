@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.Intrinsics;
 
 namespace StaticNet.Training;
 
@@ -14,13 +15,43 @@ public struct SeededRandom
     /// <summary>Starts the sequence for <paramref name="seed"/>.</summary>
     public SeededRandom(long seed) => state = unchecked((ulong)seed ^ 0x9E3779B97F4A7C15UL);
 
+    private const ulong Increment = 0x9E3779B97F4A7C15UL;
+
     /// <summary>The next 64 uniformly distributed bits.</summary>
     public ulong NextUInt64()
     {
-        ulong z = state += 0x9E3779B97F4A7C15UL;
+        ulong z = state += Increment;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
+    }
+
+    /// <summary>
+    /// The next <c>destination.Length</c> values of <see cref="NextUInt64"/>, in order. Each value depends only on how
+    /// far along the sequence it is, so four are mixed at once where vectors are accelerated: the same bits, faster.
+    /// </summary>
+    internal void Fill(Span<ulong> destination)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && destination.Length >= Vector256<ulong>.Count)
+        {
+            Vector256<ulong> states = Vector256.Create(state) + (Vector256.Create(1UL, 2, 3, 4) * Increment);
+            Vector256<ulong> step = Vector256.Create(unchecked(4 * Increment));
+            for (; i <= destination.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count, states += step)
+            {
+                Vector256<ulong> z = states;
+                z = (z ^ Vector256.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL;
+                z = (z ^ Vector256.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
+                (z ^ Vector256.ShiftRightLogical(z, 31)).CopyTo(destination[i..]);
+            }
+
+            state += unchecked((ulong)i * Increment);
+        }
+
+        for (; i < destination.Length; i++)
+        {
+            destination[i] = NextUInt64();
+        }
     }
 
     /// <summary>A double uniform in [0, 1), with 53 random bits.</summary>

@@ -166,6 +166,16 @@ public class AugmentationTests
         }
     }
 
+    [Fact]
+    public void A_scale_too_small_for_fixed_point_positions_reads_only_the_fill()
+    {
+        // Every position lies 1e12 pixels out (the centre falls between pixels): beyond an int, so resampled in doubles.
+        float[] samples = Samples(3, 8);
+        var random = new SeededRandom(8);
+        new Augmentation(Image).Rotate(30, fill: 0.25f).Scale(1e-12, 1e-12, fill: 0.25f).Apply(samples, ref random);
+        Assert.All(samples, value => Assert.Equal(0.25f, value));
+    }
+
     /// <summary>
     /// The reference: output pixel p comes from c + R(-angle)(p - c) / scale in the input, c the centre, read as the
     /// bilinear blend of the four pixels around it, pixels outside the image being <paramref name="fill"/>.
@@ -244,6 +254,34 @@ public class AugmentationTests
     }
 
     [Fact]
+    public void Brightness_and_contrast_in_either_order_are_one_pass_with_both()
+    {
+        Assert.Equal(1, new Augmentation(Image).Brightness(0.2f).Contrast(0.5f).Count);
+        Assert.Equal(1, new Augmentation(Image).Contrast(0.5f).Brightness(0.2f).Count);
+        Assert.Equal(2, new Augmentation(Image).Brightness(0.2f).Contrast(0.5f, probability: 0.5).Count); // chances apart
+        Assert.Equal(2, new Augmentation(Image).Brightness(0.2f).Brightness(0.2f).Count);                // two offsets stay two
+
+        float[] original = Samples(50, 9);
+        float[] adjusted = (float[])original.Clone();
+        var random = new SeededRandom(9);
+        SeededRandom draws = random;
+        new Augmentation(Image).Contrast(0.5f).Brightness(0.2f).Apply(adjusted, ref random);
+
+        // Each channel draws its offset, then its factor; the factor scales about the channel's mean, the offset shifts.
+        int plane = Image.Height * Image.Width;
+        for (int start = 0; start < original.Length; start += plane)
+        {
+            double offset = ((draws.NextDouble() * 2) - 1) * 0.2;
+            double factor = 1 + (((draws.NextDouble() * 2) - 1) * 0.5);
+            double mean = original.AsSpan(start, plane).ToArray().Average(v => (double)v);
+            for (int k = 0; k < plane; k++)
+            {
+                Assert.Equal(mean + ((original[start + k] - mean) * factor) + offset, adjusted[start + k], 1e-5);
+            }
+        }
+    }
+
+    [Fact]
     public void Noise_has_the_requested_deviation_and_zero_mean()
     {
         float[] samples = new float[2000 * Image.Size];
@@ -254,6 +292,57 @@ public class AugmentationTests
         double deviation = Math.Sqrt(samples.Average(v => ((double)v - mean) * ((double)v - mean)));
         Assert.InRange(mean, -0.002, 0.002);
         Assert.InRange(deviation, 0.098, 0.102);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(13)]
+    [InlineData(64)]
+    public void Filling_draws_at_once_gives_the_sequence_one_draw_at_a_time_gives(int length)
+    {
+        var oneByOne = new SeededRandom(11);
+        var atOnce = new SeededRandom(11);
+        ulong[] expected = Enumerable.Range(0, length).Select(_ => oneByOne.NextUInt64()).ToArray();
+        var actual = new ulong[length];
+        atOnce.Fill(actual);
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(oneByOne.NextUInt64(), atOnce.NextUInt64()); // and the stream goes on from the same place
+    }
+
+    [Fact]
+    public void Noise_sines_and_cosines_of_turn_fractions_match_double_precision()
+    {
+        // Every quadrant boundary and its neighbours, then random 24-bit fractions; 1,003 values leave a partial vector.
+        var turns = new List<float>();
+        for (int quarter = 0; quarter < 4; quarter++)
+        {
+            foreach (float t in new[] { quarter / 4f, (quarter / 4f) + (1f / 8), (quarter / 4f) - (1f / (1 << 24)), (quarter / 4f) + (1f / (1 << 24)) })
+            {
+                if (t >= 0 && t < 1)
+                {
+                    turns.Add(t);
+                }
+            }
+        }
+
+        var random = new SeededRandom(5);
+        while (turns.Count < 1003)
+        {
+            turns.Add((random.NextUInt64() & 0xFFFFFF) / (float)(1 << 24));
+        }
+
+        var sine = new float[turns.Count];
+        var cosine = new float[turns.Count];
+        StaticNet.Training.Augmentations.NoiseStep.SineAndCosineOfTurns(turns.ToArray(), sine, cosine);
+        for (int i = 0; i < turns.Count; i++)
+        {
+            double angle = 2 * Math.PI * turns[i];
+            Assert.True(Math.Abs(sine[i] - Math.Sin(angle)) <= 2.5e-7, $"sin(2 pi {turns[i]}): {sine[i]} against {Math.Sin(angle)}");
+            Assert.True(Math.Abs(cosine[i] - Math.Cos(angle)) <= 2.5e-7, $"cos(2 pi {turns[i]}): {cosine[i]} against {Math.Cos(angle)}");
+        }
     }
 
     [Fact]

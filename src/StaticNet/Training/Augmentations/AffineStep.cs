@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace StaticNet.Training.Augmentations;
 
@@ -21,8 +23,13 @@ internal sealed class AffineStep(double maxDegrees, double minScale, double maxS
     /// every sample with the same fill, as one resampling: half the work, and one bilinear blur instead of two. The
     /// angle is drawn before the factor either way.
     /// </summary>
-    public AffineStep? FuseWith(AffineStep next)
+    public override AugmentationStep? FuseWith(AugmentationStep step)
     {
+        if (step is not AffineStep next)
+        {
+            return null;
+        }
+
         bool rotationThenScale = minScale == 1 && maxScale == 1 && next.maxDegrees == 0;
         bool scaleThenRotation = maxDegrees == 0 && next.minScale == 1 && next.maxScale == 1;
         if (Probability < 1 || next.Probability < 1 || fill.CompareTo(next.fill) != 0 || !(rotationThenScale || scaleThenRotation))
@@ -44,49 +51,123 @@ internal sealed class AffineStep(double maxDegrees, double minScale, double maxS
             return;
         }
 
-        int height = shape.Height, width = shape.Width, plane = height * width;
-        Span<float> source = scratch[..sample.Length];
-        sample.CopyTo(source);
-        double centreX = (width - 1) / 2.0, centreY = (height - 1) / 2.0;
-        // The inverse map: where in the input each output pixel comes from (rotate back, then undo the scale). Along
-        // a row it moves by (cos, -sin) per pixel.
+        // The image with a border of one fill pixel: every position whose 2 x 2 neighbours touch the image reads them
+        // from here without a test, and one further out is the fill alone.
+        int paddedWidth = shape.Width + 2, paddedHeight = shape.Height + 2, paddedPlane = paddedWidth * paddedHeight;
+        Span<float> padded = scratch[..(shape.Channels * paddedPlane)];
+        Pad(sample, shape, padded);
+        double centreX = (shape.Width - 1) / 2.0, centreY = (shape.Height - 1) / 2.0;
+        // The inverse map: where in the input each output pixel comes from (rotate back, then undo the scale), plus
+        // one for the border. Along a row it moves by (cos, -sin) per pixel.
         double cos = Math.Cos(radians) / scale, sin = Math.Sin(radians) / scale;
-        for (int y = 0; y < height; y++)
+        // Fixed point needs every position to fit an int; only a scale near 0 (everything from far outside) does not.
+        bool fixedPointFits = (Math.Abs(cos) + Math.Abs(sin)) * (paddedWidth + paddedHeight) < FixedPointReach;
+        int plane = shape.Height * shape.Width;
+        // A channel at a time, each row's positions worked out again: a loop over one plane keeps its pointers in
+        // registers, which a loop over all channels at each pixel did not (1.6 times slower for one channel).
+        for (int channel = 0; channel < shape.Channels; channel++)
         {
-            double sourceX = (cos * -centreX) + (sin * (y - centreY)) + centreX;
-            double sourceY = (-sin * -centreX) + (cos * (y - centreY)) + centreY;
-            for (int x = 0; x < width; x++, sourceX += cos, sourceY -= sin)
+            ReadOnlySpan<float> input = padded.Slice(channel * paddedPlane, paddedPlane);
+            for (int y = 0; y < shape.Height; y++)
             {
-                int left = (int)Math.Floor(sourceX), top = (int)Math.Floor(sourceY);
-                float across = (float)(sourceX - left), down = (float)(sourceY - top);
-                int output = (y * width) + x;
-                if (left >= 0 && top >= 0 && left < width - 1 && top < height - 1)
+                double rowX = (cos * -centreX) + (sin * (y - centreY)) + centreX + 1;
+                double rowY = (-sin * -centreX) + (cos * (y - centreY)) + centreY + 1;
+                Span<float> row = sample.Slice((channel * plane) + (y * shape.Width), shape.Width);
+                if (fixedPointFits)
                 {
-                    // All four neighbours inside: most pixels, read without checks.
-                    int at = (top * width) + left;
-                    for (int channel = 0, offset = 0; channel < shape.Channels; channel++, offset += plane)
-                    {
-                        float upper = Lerp(source[offset + at], source[offset + at + 1], across);
-                        float lower = Lerp(source[offset + at + width], source[offset + at + width + 1], across);
-                        sample[offset + output] = Lerp(upper, lower, down);
-                    }
-
-                    continue;
+                    ResampleRowInFixedPoint(input, row, shape.Height, rowX, rowY, cos, -sin);
                 }
-
-                for (int channel = 0, offset = 0; channel < shape.Channels; channel++, offset += plane)
+                else
                 {
-                    ReadOnlySpan<float> image = source.Slice(offset, plane);
-                    float upper = Lerp(Pixel(image, shape, left, top), Pixel(image, shape, left + 1, top), across);
-                    float lower = Lerp(Pixel(image, shape, left, top + 1), Pixel(image, shape, left + 1, top + 1), across);
-                    sample[offset + output] = Lerp(upper, lower, down);
+                    ResampleRow(input, row, shape.Height, rowX, rowY, cos, -sin);
                 }
             }
         }
     }
 
-    private static float Lerp(float from, float to, float amount) => from + ((to - from) * amount);
+    /// <summary>Each channel with a border of one fill pixel.</summary>
+    public override int ScratchLength(SampleShape shape) => checked(shape.Channels * (shape.Height + 2) * (shape.Width + 2));
 
-    private float Pixel(ReadOnlySpan<float> image, SampleShape shape, int x, int y) =>
-        x >= 0 && x < shape.Width && y >= 0 && y < shape.Height ? image[(y * shape.Width) + x] : fill;
+    private const double FixedPointReach = 1 << 30;
+
+    private const double FixedPointOne = 4294967296.0;
+
+    /// <summary>The top 24 bits of a 32-bit fraction, as a float in [0, 1).</summary>
+    private const float FractionUnit = 1f / (1 << 24);
+
+    private void Pad(ReadOnlySpan<float> sample, SampleShape shape, Span<float> padded)
+    {
+        int width = shape.Width, paddedWidth = width + 2, plane = shape.Height * width;
+        for (int channel = 0, at = 0; channel < shape.Channels; channel++)
+        {
+            padded.Slice(at, paddedWidth + 1).Fill(fill);   // the top border and the first row's left
+            at += paddedWidth + 1;
+            for (int y = 0; y < shape.Height; y++, at += paddedWidth)
+            {
+                sample.Slice((channel * plane) + (y * width), width).CopyTo(padded[at..]);
+                padded.Slice(at + width, 2).Fill(fill);       // this row's right and the next one's left
+            }
+
+            padded.Slice(at, paddedWidth - 1).Fill(fill);   // the rest of the bottom border
+            at += paddedWidth - 1;
+        }
+    }
+
+    /// <summary>
+    /// One output row of one channel from its padded input plane, the source positions in 32.32 fixed point: exact
+    /// steps along the row, the floor a shift and the fraction the low bits, twice as fast as the same in doubles
+    /// (positions agree to 1e-9 of a pixel).
+    /// </summary>
+    private void ResampleRowInFixedPoint(
+        ReadOnlySpan<float> input, Span<float> row, int height, double rowX, double rowY, double stepX, double stepY)
+    {
+        long positionX = (long)Math.Round(rowX * FixedPointOne), positionY = (long)Math.Round(rowY * FixedPointOne);
+        long deltaX = (long)Math.Round(stepX * FixedPointOne), deltaY = (long)Math.Round(stepY * FixedPointOne);
+        int width = row.Length, paddedWidth = width + 2;
+        float outside = fill;
+        ref float first = ref MemoryMarshal.GetReference(input);
+        ref float output = ref MemoryMarshal.GetReference(row);
+        for (int x = 0; x < width; x++, positionX += deltaX, positionY += deltaY)
+        {
+            int left = (int)(positionX >> 32), top = (int)(positionY >> 32);
+            if ((uint)left <= (uint)width && (uint)top <= (uint)height)
+            {
+                float across = (int)((uint)positionX >> 8) * FractionUnit, down = (int)((uint)positionY >> 8) * FractionUnit;
+                Unsafe.Add(ref output, x) = Blend(ref Unsafe.Add(ref first, (top * paddedWidth) + left), paddedWidth, across, down);
+            }
+            else
+            {
+                Unsafe.Add(ref output, x) = outside;
+            }
+        }
+    }
+
+    /// <summary>One output row of one channel, the source positions in doubles: for scales too small for fixed point.</summary>
+    private void ResampleRow(
+        ReadOnlySpan<float> input, Span<float> row, int height, double rowX, double rowY, double stepX, double stepY)
+    {
+        int width = row.Length, paddedWidth = width + 2;
+        for (int x = 0; x < width; x++, rowX += stepX, rowY += stepY)
+        {
+            double left = Math.Floor(rowX), top = Math.Floor(rowY);
+            // Beyond what an int holds is far outside, as is any position two pixels out: the fill.
+            row[x] = left >= 0 && left <= width && top >= 0 && top <= height
+                ? Blend(ref MemoryMarshal.GetReference(input[(((int)top * paddedWidth) + (int)left)..]), paddedWidth, (float)(rowX - left), (float)(rowY - top))
+                : fill;
+        }
+    }
+
+    /// <summary>
+    /// The bilinear blend of the 2 x 2 pixels from <paramref name="corner"/> (top left; the caller has checked all four
+    /// lie inside the padded plane) in a plane this wide.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Blend(ref float corner, int width, float across, float down)
+    {
+        float topLeft = corner, topRight = Unsafe.Add(ref corner, 1);
+        float bottomLeft = Unsafe.Add(ref corner, width), bottomRight = Unsafe.Add(ref corner, width + 1);
+        float upper = MathF.FusedMultiplyAdd(topRight - topLeft, across, topLeft);
+        float lower = MathF.FusedMultiplyAdd(bottomRight - bottomLeft, across, bottomLeft);
+        return MathF.FusedMultiplyAdd(lower - upper, down, upper);
+    }
 }

@@ -9,8 +9,18 @@ internal abstract class AugmentationStep(double probability)
     public double Probability { get; } = probability;
 
     /// <summary>
+    /// One step doing this and then <paramref name="next"/> in a single pass over the sample, where the two combine
+    /// exactly; null where they do not (the default).
+    /// </summary>
+    public virtual AugmentationStep? FuseWith(AugmentationStep next) => null;
+
+    /// <summary>Floats of scratch this transform needs for samples of <paramref name="shape"/>: by default one sample.</summary>
+    public virtual int ScratchLength(SampleShape shape) => shape.Size;
+
+    /// <summary>
     /// Transforms <paramref name="sample"/> in place, drawing what it needs from <paramref name="random"/>;
-    /// <paramref name="scratch"/> holds one sample, for transforms that read values they overwrite.
+    /// <paramref name="scratch"/> holds at least <see cref="ScratchLength"/> floats, for transforms that read values
+    /// they overwrite or work in between.
     /// </summary>
     public abstract void Apply(Span<float> sample, SampleShape shape, ref SeededRandom random, Span<float> scratch);
 

@@ -10,6 +10,20 @@ namespace StaticNet.Training.Augmentations;
 /// </summary>
 internal sealed class ColourStep(float maxBrightness, float maxContrast, double probability) : AugmentationStep(probability)
 {
+    // Fields rather than captured parameters: FuseWith reads another step's.
+    private readonly float maxBrightness = maxBrightness;
+    private readonly float maxContrast = maxContrast;
+
+    /// <summary>
+    /// A brightness and a contrast one after the other (either order: contrast about the mean commutes with an offset),
+    /// both for every sample, as one pass.
+    /// </summary>
+    public override AugmentationStep? FuseWith(AugmentationStep step) =>
+        step is ColourStep next && Probability >= 1 && next.Probability >= 1
+            && ((maxContrast == 0 && next.maxBrightness == 0) || (maxBrightness == 0 && next.maxContrast == 0))
+            ? new ColourStep(maxBrightness + next.maxBrightness, maxContrast + next.maxContrast, 1)
+            : null;
+
     public override void Apply(Span<float> sample, SampleShape shape, ref SeededRandom random, Span<float> scratch)
     {
         int plane = shape.Height * shape.Width;
