@@ -123,7 +123,8 @@ public sealed class Augmentation
 
     /// <summary>
     /// Scales each channel of an image about its mean by a factor drawn uniformly from 1 - <paramref name="maxChange"/>
-    /// to 1 + <paramref name="maxChange"/>.
+    /// to 1 + <paramref name="maxChange"/>. Right after <see cref="Brightness"/> (or before it), both for every sample,
+    /// the two are one pass over the image.
     /// </summary>
     public Augmentation Contrast(float maxChange, double probability = 1)
     {
