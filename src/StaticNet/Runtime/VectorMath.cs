@@ -73,20 +73,26 @@ internal static class VectorMath
     public static Vector256<float> Exp(Vector256<float> x)
     {
         x = Vector256.Min(Vector256.Max(x, Vector256.Create(-87.33654f)), Vector256.Create(88.37626f));
-        Vector256<float> n = Vector256.Floor((x * Vector256.Create(Log2E)) + Vector256.Create(0.5f));
+        Vector256<float> n = Vector256.Floor(MultiplyAdd(x, Vector256.Create(Log2E), Vector256.Create(0.5f)));
+        // Cody and Waite: n * Ln2High is exact (few bits), so this needs no fused step.
         Vector256<float> r = x - (n * Vector256.Create(Ln2High)) - (n * Vector256.Create(Ln2Low));
         Vector256<float> p = Vector256.Create(1.9875691500E-4f);
-        p = (p * r) + Vector256.Create(1.3981999507E-3f);
-        p = (p * r) + Vector256.Create(8.3334519073E-3f);
-        p = (p * r) + Vector256.Create(4.1665795894E-2f);
-        p = (p * r) + Vector256.Create(1.6666665459E-1f);
-        p = (p * r) + Vector256.Create(5.0000001201E-1f);
-        p = (p * r * r) + r + Vector256<float>.One;
+        p = MultiplyAdd(p, r, Vector256.Create(1.3981999507E-3f));
+        p = MultiplyAdd(p, r, Vector256.Create(8.3334519073E-3f));
+        p = MultiplyAdd(p, r, Vector256.Create(4.1665795894E-2f));
+        p = MultiplyAdd(p, r, Vector256.Create(1.6666665459E-1f));
+        p = MultiplyAdd(p, r, Vector256.Create(5.0000001201E-1f));
+        p = MultiplyAdd(p, r * r, r + Vector256<float>.One);
 
         // 2^n built from its exponent bits; n + 127 stays in [1, 254] thanks to the clamp above.
         Vector256<int> exponent = Vector256.ShiftLeft(Vector256.ConvertToInt32(n) + Vector256.Create(127), 23);
         return p * exponent.AsSingle();
     }
+
+    /// <summary>a * b + c, rounded once where the hardware fuses it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
+        System.Runtime.Intrinsics.X86.Fma.IsSupported ? System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(a, b, c) : (a * b) + c;
 
     /// <summary>
     /// The scalar form of the vector <see cref="Exp(Vector256{float})"/>: the same steps and coefficients, so scalar and
@@ -121,11 +127,11 @@ internal static class VectorMath
         Vector256<float> magnitude = Vector256.Abs(x);
         Vector256<float> z = x * x;
         Vector256<float> p = Vector256.Create(-5.70498872745E-3f);
-        p = (p * z) + Vector256.Create(2.06390887954E-2f);
-        p = (p * z) - Vector256.Create(5.37397155531E-2f);
-        p = (p * z) + Vector256.Create(1.33314422036E-1f);
-        p = (p * z) - Vector256.Create(3.33332819422E-1f);
-        Vector256<float> small = (p * z * x) + x;
+        p = MultiplyAdd(p, z, Vector256.Create(2.06390887954E-2f));
+        p = MultiplyAdd(p, z, Vector256.Create(-5.37397155531E-2f));
+        p = MultiplyAdd(p, z, Vector256.Create(1.33314422036E-1f));
+        p = MultiplyAdd(p, z, Vector256.Create(-3.33332819422E-1f));
+        Vector256<float> small = MultiplyAdd(p * z, x, x);
 
         Vector256<float> large = Vector256<float>.One - (Vector256.Create(2f) / (Exp(magnitude + magnitude) + Vector256<float>.One));
         large = Vector256.ConditionalSelect(Vector256.Create(-0f), x, large);
