@@ -53,6 +53,47 @@ public class DenseKernelTests
     }
 
     [Fact]
+    public void Small_layers_batch_through_transposed_weights_to_the_plain_product()
+    {
+        // Batches from the smallest taken this way, in blocks of four samples and a rest; outputs in one, two and three
+        // blocks of sixteen, full and partial; up to the largest transposed matrix, and one past it (the other path).
+        var random = new Random(5);
+        foreach ((int inputs, int outputs) in new[] { (1, 1), (3, 7), (16, 32), (32, 32), (5, 17), (37, 40), (31, 1), (169, 48), (170, 48) })
+        {
+            foreach (int batch in new[] { SmallDenseBatch.MinimumBatch, 9, 10, 11, 64 })
+            {
+                float[] weights = RandomData.Uniform(random, inputs * outputs, 1.0);
+                float[] biases = RandomData.Uniform(random, outputs, 1.0);
+                float[] x = RandomData.Uniform(random, batch * inputs, 1.0);
+                var actual = new float[batch * outputs];
+                actual.AsSpan().Fill(float.NaN);
+                DenseKernels.ForwardBatch(weights, biases, x, actual);
+
+                for (int sample = 0; sample < batch; sample++)
+                {
+                    var expected = new float[outputs];
+                    for (int row = 0; row < outputs; row++)
+                    {
+                        double sum = biases[row];
+                        for (int j = 0; j < inputs; j++)
+                        {
+                            sum += (double)weights[(row * inputs) + j] * x[(sample * inputs) + j];
+                        }
+
+                        expected[row] = (float)sum;
+                    }
+
+                    Tolerance.Close(expected, actual.AsSpan(sample * outputs, outputs), 1e-5, $"{inputs} -> {outputs}, batch {batch}, sample {sample}");
+                }
+            }
+        }
+
+        Assert.True(SmallDenseBatch.Suits(169, 48, SmallDenseBatch.MinimumBatch) || !System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated);
+        Assert.False(SmallDenseBatch.Suits(170, 48, SmallDenseBatch.MinimumBatch));
+        Assert.False(SmallDenseBatch.Suits(16, 32, SmallDenseBatch.MinimumBatch - 1));
+    }
+
+    [Fact]
     public void Backward_and_BackwardBatch_equal_the_plain_gradients_for_every_small_shape()
     {
         var random = new Random(4);

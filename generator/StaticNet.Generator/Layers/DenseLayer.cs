@@ -59,6 +59,8 @@ internal sealed record DenseLayerPlan(
 
     public override bool ReusesWeightsAcrossSamples => true;
 
+    public override bool BatchKernelBeatsSampleLoop => !Unrolled && !Transposed;
+
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false)
     {
         code.Line($"{RuntimeCalls.DenseKernels}.{Kernel("Forward")}(");

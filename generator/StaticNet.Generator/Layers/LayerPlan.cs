@@ -88,6 +88,12 @@ internal abstract record LayerPlan(
     /// <summary>Whether its batch kernel reuses each weight for several samples, so large batches go layer by layer.</summary>
     public virtual bool ReusesWeightsAcrossSamples => false;
 
+    /// <summary>
+    /// Whether its batch kernel does better than its single-sample code run once per sample, however small the layer
+    /// (a looped dense layer's batch kernel skips the horizontal sums that end every dot product of one sample).
+    /// </summary>
+    public virtual bool BatchKernelBeatsSampleLoop => false;
+
     /// <summary>Whether a linear layer right before it should be initialised for this layer's activation (BatchNorm).</summary>
     public virtual bool ActivatesPreviousLayer => false;
 

@@ -18,7 +18,7 @@ namespace StaticNet.Runtime;
 /// Forward computes eight rows at a time with AVX (eight accumulators reduced together by horizontal adds), else
 /// four with hardware-sized <see cref="Vector{T}"/> accumulators (128 bits on Arm NEON), so every load of the
 /// input serves several rows. With AVX-512, ForwardBatch takes three samples by eight rows at a time, so every
-/// weight load serves three samples. Lengths are checked once up front; the loops then read without bounds checks.
+/// weight load serves three samples; small layers batch through <see cref="SmallDenseBatch"/> instead. Lengths are checked once up front; the loops then read without bounds checks.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class DenseKernels
@@ -71,6 +71,12 @@ public static class DenseKernels
         if (inputs.Length != batch * inputSize || outputs.Length != batch * outputSize)
         {
             throw new ArgumentException($"A batch of {batch} needs {batch * inputSize} inputs and {batch * outputSize} outputs.");
+        }
+
+        if (SmallDenseBatch.Suits(inputSize, outputSize, batch))
+        {
+            SmallDenseBatch.Forward(weights, biases, inputs, outputs, batch);
+            return;
         }
 
         ref float w = ref MemoryMarshal.GetReference(weights);

@@ -669,12 +669,29 @@ namespace Audio.Models
                 int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, "inputs");
                 global::StaticNet.Runtime.SpanGuard.BatchLength(outputs.Length, batch, OutputSize, "outputs");
 
-                // No dense layer has more than 16384 weights, so they stay in cache from sample to sample:
-                // the single-sample code, once per sample, keeps each sample's values in registers or L1 (measured faster).
-                for (int sample = 0; sample < batch; sample++)
-                {
-                    Forward(parameters, inputs.Slice(sample * InputSize, InputSize), outputs.Slice(sample * OutputSize, OutputSize));
-                }
+                // Scratch: 38 floats per sample, in a per-thread buffer that is reused once large enough.
+                const int PerSample = 38;
+                global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, 0, "inputs");
+
+                // Layer 1: Dense(32, Tanh), (16) -> (32), for every sample.
+                global::System.Span<float> a1 = scratch.Slice(batch * 0, batch * 32);
+                global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                    parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
+                    inputs, a1);
+                global::StaticNet.Runtime.Activations.Tanh(a1, a1);
+
+                // Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6), for every sample.
+                global::System.Span<float> a2 = scratch.Slice(batch * 32, batch * 6);
+                global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                    parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
+                    a1, a2);
+                global::StaticNet.Runtime.Activations.LeakyReLU(a2, 0.1f, a2);
+
+                // Layer 3: Dense(1), (6) -> (1), for every sample.
+                global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                    parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
+                    a2, outputs);
+
             }
 
             /// <summary>

@@ -30,6 +30,14 @@
             global::StaticNet.Runtime.DenseKernels.Backward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), input, g1,
                 parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), inputGradients);
 
+// ---- ForwardBatch ----
+            // Layer 1: Dense(16, ReLU), (24) -> (16), for every sample.
+            global::System.Span<float> a1 = scratch.Slice(batch * 0, batch * 16);
+            global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
+                inputs, a1);
+            global::StaticNet.Runtime.Activations.ReLU(a1, a1);
+
 // ---- BackwardBatch ----
             // Layer 1: Dense(16, ReLU): parameter gradients summed over the batch; the input's gradients are not needed.
             global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
