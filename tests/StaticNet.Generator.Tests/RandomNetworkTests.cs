@@ -35,6 +35,7 @@ public class RandomNetworkTests(ITestOutputHelper output)
         GeneratorResult result = GeneratorHarness.Run(source);
         Assert.Empty(result.GeneratorDiagnostics);
         CompiledNetworks compiled = CompiledNetworks.LoadWithoutWarnings(result.Output);
+        int packedChecked = 0;
         foreach (((string name, string loss, string declaration), int index) in networks.Select((n, i) => (n, i)))
         {
             output.WriteLine(declaration);
@@ -45,7 +46,10 @@ public class RandomNetworkTests(ITestOutputHelper output)
             float[] target = RandomData.Target(data, Enum.Parse<Loss>(loss), network.OutputSize);
 
             GradientCheck.Verify(network, parameters, input, target, maxParameters: 300, seed: 1);
+            packedChecked += PackedForwardAgrees(network, parameters, input) ? 1 : 0;
         }
+
+        Assert.True(packedChecked > 0, "some random networks should have dense layers, and so ForwardPacked");
     }
 
     private static (string Name, string Loss, string Source) RandomDeclaration(Random random, string name)
@@ -89,6 +93,7 @@ public class RandomNetworkTests(ITestOutputHelper output)
         GeneratorResult result = GeneratorHarness.Run(source);
         Assert.Empty(result.GeneratorDiagnostics);
         CompiledNetworks compiled = CompiledNetworks.LoadWithoutWarnings(result.Output);
+        int packedChecked = 0;
         foreach (((string name, (Loss Loss, int Size)[] heads, string declaration), int index) in graphs.Select((g, i) => (g, i)))
         {
             output.WriteLine(declaration);
@@ -99,7 +104,10 @@ public class RandomNetworkTests(ITestOutputHelper output)
             float[] target = heads.SelectMany(head => RandomData.Target(data, head.Loss, head.Size)).ToArray();
 
             GradientCheck.Verify(network, parameters, input, target, maxParameters: 300, seed: 1);
+            packedChecked += PackedForwardAgrees(network, parameters, input) ? 1 : 0;
         }
+
+        Assert.True(packedChecked > 0, "some random networks should have dense layers, and so ForwardPacked");
     }
 
     /// <summary>
@@ -201,5 +209,21 @@ public class RandomNetworkTests(ITestOutputHelper output)
 
         text.Append($"public partial class {name} {{ }}\n");
         return (name, heads.ToArray(), text.ToString());
+    }
+
+    /// <summary>ForwardPacked on the packed parameters gives Forward's outputs, for every network that has it.</summary>
+    private static bool PackedForwardAgrees(NetworkFunctions network, float[] parameters, float[] input)
+    {
+        if (network.ForwardThroughPacked is not { } throughPacked)
+        {
+            return false;
+        }
+
+        var expected = new float[network.OutputSize];
+        var actual = new float[network.OutputSize];
+        network.Forward(parameters, input, expected);
+        throughPacked(parameters, input, actual);
+        Tolerance.Close(expected, actual, 1e-4, $"{network.Name}: ForwardPacked");
+        return true;
     }
 }

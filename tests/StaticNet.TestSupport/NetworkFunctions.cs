@@ -14,5 +14,11 @@ public delegate float BackwardFunction(
 public sealed record NetworkFunctions(
     string Name, int ParameterCount, int InputSize, int OutputSize, ForwardFunction Forward, BackwardFunction Backward)
 {
+    /// <summary>
+    /// <c>PackParameters</c> then <c>ForwardPacked</c>, where the network has them (dense layers, no state): the same
+    /// contract as <see cref="Forward"/>.
+    /// </summary>
+    public ForwardFunction? ForwardThroughPacked { get; init; }
+
     public override string ToString() => Name;
 }

@@ -6,7 +6,11 @@ using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;
 
-/// <summary>Writes <c>Forward</c>: parameters and input in, outputs written, nothing else kept.</summary>
+/// <summary>
+/// Writes <c>Forward</c>: parameters and input in, outputs written, nothing else kept; and, for networks with dense
+/// layers, <c>PackParameters</c> and <c>ForwardPacked</c>, the same pass over a copy of the parameters whose dense
+/// weights are stored <c>[inputs, outputs]</c>, where each input scales a contiguous run of outputs.
+/// </summary>
 internal static class ForwardEmitter
 {
     public static void Emit(CodeWriter writer, NetworkPlan plan)
@@ -22,6 +26,50 @@ internal static class ForwardEmitter
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Member($"public static void Forward({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
+        WriteBody(writer, plan, packed: false);
+        if (!plan.Layers.Any(layer => layer.PacksWeights))
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// Copies <paramref name=\"parameters\"/> into <paramref name=\"packed\"/> for <c>ForwardPacked</c>: the same values,");
+        writer.Line("/// each dense layer's weights transposed to <c>[inputs, outputs]</c> (the one layout change). Pack again after");
+        writer.Line("/// the parameters change. Allocation-free.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"parameters\">All parameters, in the usual layout.</param>");
+        writer.Line("/// <param name=\"packed\">Receives the packed copy: as long as the parameters, not overlapping them.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length, or the two overlap.</exception>");
+        writer.Member($"public static void PackParameters({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.Span} packed)");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(packed.Length, ParameterCount, \"packed\");");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Distinct(parameters, packed, \"packed\");");
+        writer.Line("parameters.CopyTo(packed);");
+        foreach (LayerPlan layer in plan.Layers.Where(layer => layer.PacksWeights))
+        {
+            layer.WritePacking(writer);
+        }
+
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// <c>Forward</c> on the copy <c>PackParameters</c> made: the same outputs (to rounding), with each dense layer's");
+        writer.Line("/// inputs scaling whole vectors of its outputs instead of each output ending in a horizontal sum. Allocation-free.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"packed\">The parameters as <c>PackParameters</c> wrote them.</param>");
+        StateSpan.Document(writer, plan, ", read");
+        writer.Line($"/// <param name=\"input\">The sample: {plan.InputShape.Size} values.</param>");
+        writer.Line($"/// <param name=\"output\">Receives the {plan.OutputShape.Size} outputs.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        writer.Member($"public static void ForwardPacked({RuntimeCalls.ReadOnlySpan} packed, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(packed.Length, ParameterCount, \"packed\");");
+        writer.Line($"{RuntimeCalls.ReadOnlySpan} parameters = packed;   // the layers below read dense weights [inputs, outputs]");
+        WriteBody(writer, plan, packed: true);
+    }
+
+    private static void WriteBody(CodeWriter writer, NetworkPlan plan, bool packed)
+    {
         StateSpan.Guard(writer, plan);
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, \"input\");");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(output.Length, OutputSize, \"output\");");
@@ -31,8 +79,9 @@ internal static class ForwardEmitter
         int[] lastReader = plan.LastInferenceReaders();
         var values = new Vector[plan.Layers.Count + 1];
         values[0] = new("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true);
-        foreach ((LayerPlan layer, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training: false))
+        foreach ((LayerPlan walked, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training: false))
         {
+            LayerPlan layer = packed ? walked with { PackedWeights = true } : walked;
             if (layer.Number > 1)
             {
                 body.Code.Line();

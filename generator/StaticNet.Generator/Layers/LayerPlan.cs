@@ -89,6 +89,20 @@ internal abstract record LayerPlan(
     public virtual bool ReusesWeightsAcrossSamples => false;
 
     /// <summary>
+    /// Set on the copies of the plan that write <c>ForwardPacked</c>: the parameters it reads are the packed copy
+    /// <c>PackParameters</c> makes, in which each layer that <see cref="PacksWeights"/> has its weights transposed.
+    /// </summary>
+    public bool PackedWeights { get; init; }
+
+    /// <summary>Whether <c>PackParameters</c> stores its weights in another order (see <see cref="WritePacking"/>).</summary>
+    public virtual bool PacksWeights => false;
+
+    /// <summary>Writes, into <c>PackParameters</c>, the reordering of its own weights from <c>parameters</c> into <c>packed</c>.</summary>
+    public virtual void WritePacking(CodeWriter code)
+    {
+    }
+
+    /// <summary>
     /// Whether its batch kernel does better than its single-sample code run once per sample, however small the layer
     /// (a looped dense layer's batch kernel skips the horizontal sums that end every dot product of one sample).
     /// </summary>

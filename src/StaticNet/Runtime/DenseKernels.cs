@@ -121,17 +121,102 @@ public static class DenseKernels
 
     /// <summary>
     /// <c>output = weightsᵀ · input + biases</c> for weights stored <c>[inputs, outputs]</c>: a tied decoder's product
-    /// with its encoder's weights, one weight row per input, each added in scaled by its input.
+    /// with its encoder's weights, and every dense layer of <c>ForwardPacked</c>. Each input scales a row of the weights
+    /// into accumulators that hold 32 outputs at a time: no horizontal sums.
     /// </summary>
     public static void ForwardTransposed(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
     {
         int inputs = input.Length;
         int outputs = output.Length;
         CheckShapes(weights.Length, biases.Length, inputs, outputs);
-        biases.CopyTo(output);
-        for (int row = 0; row < inputs; row++)
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float x = ref MemoryMarshal.GetReference(input);
+        ref float b = ref MemoryMarshal.GetReference(biases);
+        ref float y = ref MemoryMarshal.GetReference(output);
+        int column = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            TensorPrimitives.MultiplyAdd(weights.Slice(row * outputs, outputs), input[row], output, output);
+            for (; column + 32 <= outputs; column += 32)
+            {
+                // Even and odd inputs in two sets of accumulators: half as long a chain of dependent multiply-adds.
+                Vector256<float> s0 = Vector256.LoadUnsafe(ref b, (nuint)column), s1 = Vector256.LoadUnsafe(ref b, (nuint)column + 8);
+                Vector256<float> s2 = Vector256.LoadUnsafe(ref b, (nuint)column + 16), s3 = Vector256.LoadUnsafe(ref b, (nuint)column + 24);
+                Vector256<float> t0 = Vector256<float>.Zero, t1 = Vector256<float>.Zero, t2 = Vector256<float>.Zero, t3 = Vector256<float>.Zero;
+                ref float row = ref Unsafe.Add(ref w, column);
+                int i = 0;
+                for (; i + 2 <= inputs; i += 2, row = ref Unsafe.Add(ref row, 2 * outputs))
+                {
+                    Vector256<float> even = Vector256.Create(Unsafe.Add(ref x, i)), odd = Vector256.Create(Unsafe.Add(ref x, i + 1));
+                    ref float next = ref Unsafe.Add(ref row, outputs);
+                    s0 = MultiplyAdd(Vector256.LoadUnsafe(ref row), even, s0);
+                    s1 = MultiplyAdd(Vector256.LoadUnsafe(ref row, 8), even, s1);
+                    s2 = MultiplyAdd(Vector256.LoadUnsafe(ref row, 16), even, s2);
+                    s3 = MultiplyAdd(Vector256.LoadUnsafe(ref row, 24), even, s3);
+                    t0 = MultiplyAdd(Vector256.LoadUnsafe(ref next), odd, t0);
+                    t1 = MultiplyAdd(Vector256.LoadUnsafe(ref next, 8), odd, t1);
+                    t2 = MultiplyAdd(Vector256.LoadUnsafe(ref next, 16), odd, t2);
+                    t3 = MultiplyAdd(Vector256.LoadUnsafe(ref next, 24), odd, t3);
+                }
+
+                if (i < inputs)
+                {
+                    Vector256<float> last = Vector256.Create(Unsafe.Add(ref x, i));
+                    s0 = MultiplyAdd(Vector256.LoadUnsafe(ref row), last, s0);
+                    s1 = MultiplyAdd(Vector256.LoadUnsafe(ref row, 8), last, s1);
+                    s2 = MultiplyAdd(Vector256.LoadUnsafe(ref row, 16), last, s2);
+                    s3 = MultiplyAdd(Vector256.LoadUnsafe(ref row, 24), last, s3);
+                }
+
+                (s0 + t0).StoreUnsafe(ref y, (nuint)column);
+                (s1 + t1).StoreUnsafe(ref y, (nuint)column + 8);
+                (s2 + t2).StoreUnsafe(ref y, (nuint)column + 16);
+                (s3 + t3).StoreUnsafe(ref y, (nuint)column + 24);
+            }
+
+            for (; column + 8 <= outputs; column += 8)
+            {
+                Vector256<float> sum = Vector256.LoadUnsafe(ref b, (nuint)column);
+                ref float row = ref Unsafe.Add(ref w, column);
+                for (int i = 0; i < inputs; i++, row = ref Unsafe.Add(ref row, outputs))
+                {
+                    sum = MultiplyAdd(Vector256.LoadUnsafe(ref row), Vector256.Create(Unsafe.Add(ref x, i)), sum);
+                }
+
+                sum.StoreUnsafe(ref y, (nuint)column);
+            }
+        }
+
+        for (; column < outputs; column++)
+        {
+            float sum = Unsafe.Add(ref b, column);
+            for (int i = 0; i < inputs; i++)
+            {
+                sum += Unsafe.Add(ref w, (i * outputs) + column) * Unsafe.Add(ref x, i);
+            }
+
+            Unsafe.Add(ref y, column) = sum;
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="source"/>, a <paramref name="rows"/> x <paramref name="columns"/> row-major matrix, into
+    /// <paramref name="destination"/> transposed (<paramref name="columns"/> x <paramref name="rows"/>): how
+    /// <c>PackParameters</c> turns a dense layer's <c>[outputs, inputs]</c> weights into <c>[inputs, outputs]</c>.
+    /// </summary>
+    public static void Transpose(ReadOnlySpan<float> source, Span<float> destination, int rows, int columns)
+    {
+        if (source.Length != rows * columns || destination.Length != source.Length)
+        {
+            throw new ArgumentException($"A {rows} x {columns} matrix needs {rows * columns} values in both spans; got {source.Length} and {destination.Length}.");
+        }
+
+        for (int row = 0; row < rows; row++)
+        {
+            ReadOnlySpan<float> values = source.Slice(row * columns, columns);
+            for (int column = 0; column < columns; column++)
+            {
+                destination[(column * rows) + row] = values[column];
+            }
         }
     }
 

@@ -32,6 +32,15 @@ public static class SpanGuard
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> if <paramref name="destination"/> shares memory with <paramref name="source"/>.</summary>
+    public static void Distinct(ReadOnlySpan<float> source, ReadOnlySpan<float> destination, string parameterName)
+    {
+        if (source.Overlaps(destination))
+        {
+            throw new ArgumentException($"{parameterName} must not overlap the span it is computed from.", parameterName);
+        }
+    }
+
     /// <summary>
     /// The number of samples in a batch span of <paramref name="length"/> values; throws
     /// <see cref="ArgumentException"/> unless it is a positive whole number of <paramref name="sampleSize"/>-value samples.

@@ -165,6 +165,76 @@ namespace Demo
         }
 
         /// <summary>
+        /// Copies <paramref name="parameters"/> into <paramref name="packed"/> for <c>ForwardPacked</c>: the same values,
+        /// each dense layer's weights transposed to <c>[inputs, outputs]</c> (the one layout change). Pack again after
+        /// the parameters change. Allocation-free.
+        /// </summary>
+        /// <param name="parameters">All parameters, in the usual layout.</param>
+        /// <param name="packed">Receives the packed copy: as long as the parameters, not overlapping them.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the two overlap.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void PackParameters(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> packed)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
+            global::StaticNet.Runtime.SpanGuard.Distinct(parameters, packed, "packed");
+            parameters.CopyTo(packed);
+            global::StaticNet.Runtime.DenseKernels.Transpose(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), packed.Slice(Layer1.WeightOffset, Layer1.WeightCount), rows: 6, columns: 4);
+            global::StaticNet.Runtime.DenseKernels.Transpose(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), packed.Slice(Layer2.WeightOffset, Layer2.WeightCount), rows: 3, columns: 6);
+        }
+
+        /// <summary>
+        /// <c>Forward</c> on the copy <c>PackParameters</c> made: the same outputs (to rounding), with each dense layer's
+        /// inputs scaling whole vectors of its outputs instead of each output ending in a horizontal sum. Allocation-free.
+        /// </summary>
+        /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>
+        /// <param name="input">The sample: 4 values.</param>
+        /// <param name="output">Receives the 3 outputs.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void ForwardPacked(global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
+            global::System.ReadOnlySpan<float> parameters = packed;   // the layers below read dense weights [inputs, outputs]
+            global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, "input");
+            global::StaticNet.Runtime.SpanGuard.Length(output.Length, OutputSize, "output");
+
+            // Layer 1: Dense(6, ReLU), (4) -> (6), unrolled.
+            float x0 = input[0];
+            float x1 = input[1];
+            float x2 = input[2];
+            float x3 = input[3];
+            // Weights [4, 6] row-major, packed at parameters[0..24), biases at parameters[24..30).
+            global::System.ReadOnlySpan<float> w1 = parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount);
+            global::System.ReadOnlySpan<float> b1 = parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount);
+            float a1_0 = global::StaticNet.Runtime.Activations.ReLU(b1[0] + w1[0] * x0 + w1[6] * x1 + w1[12] * x2 + w1[18] * x3);
+            float a1_1 = global::StaticNet.Runtime.Activations.ReLU(b1[1] + w1[1] * x0 + w1[7] * x1 + w1[13] * x2 + w1[19] * x3);
+            float a1_2 = global::StaticNet.Runtime.Activations.ReLU(b1[2] + w1[2] * x0 + w1[8] * x1 + w1[14] * x2 + w1[20] * x3);
+            float a1_3 = global::StaticNet.Runtime.Activations.ReLU(b1[3] + w1[3] * x0 + w1[9] * x1 + w1[15] * x2 + w1[21] * x3);
+            float a1_4 = global::StaticNet.Runtime.Activations.ReLU(b1[4] + w1[4] * x0 + w1[10] * x1 + w1[16] * x2 + w1[22] * x3);
+            float a1_5 = global::StaticNet.Runtime.Activations.ReLU(b1[5] + w1[5] * x0 + w1[11] * x1 + w1[17] * x2 + w1[23] * x3);
+
+            // Layer 2: Dense(3, Softmax), (6) -> (3), unrolled.
+            // Weights [6, 3] row-major, packed at parameters[30..48), biases at parameters[48..51).
+            global::System.ReadOnlySpan<float> w2 = parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount);
+            global::System.ReadOnlySpan<float> b2 = parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount);
+            float z2_0 = b2[0] + w2[0] * a1_0 + w2[3] * a1_1 + w2[6] * a1_2 + w2[9] * a1_3 + w2[12] * a1_4 + w2[15] * a1_5;
+            float z2_1 = b2[1] + w2[1] * a1_0 + w2[4] * a1_1 + w2[7] * a1_2 + w2[10] * a1_3 + w2[13] * a1_4 + w2[16] * a1_5;
+            float z2_2 = b2[2] + w2[2] * a1_0 + w2[5] * a1_1 + w2[8] * a1_2 + w2[11] * a1_3 + w2[14] * a1_4 + w2[17] * a1_5;
+            // Softmax: exp of each sum minus the largest, so none overflows, then divided by their total.
+            float max2 = z2_0;
+            max2 = global::System.MathF.Max(max2, z2_1);
+            max2 = global::System.MathF.Max(max2, z2_2);
+            float e2_0 = global::System.MathF.Exp(z2_0 - max2);
+            float e2_1 = global::System.MathF.Exp(z2_1 - max2);
+            float e2_2 = global::System.MathF.Exp(z2_2 - max2);
+            float inverse2 = 1f / (e2_0 + e2_1 + e2_2);
+            output[0] = e2_0 * inverse2;
+            output[1] = e2_1 * inverse2;
+            output[2] = e2_2 * inverse2;
+        }
+
+        /// <summary>
         /// Backpropagates one sample and returns its loss (cross-entropy of the softmax outputs).
         /// ADDS dLoss/dParameters into <paramref name="parameterGradients"/>, so calls over a minibatch accumulate;
         /// OVERWRITES <paramref name="inputGradients"/> with dLoss/dInput, or skips that when it is empty. Allocation-free.

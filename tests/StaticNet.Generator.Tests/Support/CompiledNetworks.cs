@@ -65,8 +65,30 @@ public sealed class CompiledNetworks
         int stateCount = Constant(type, "StateCount");
         (ForwardFunction forward, BackwardFunction backward) = stateCount == 0 ? Stateless(type) : Stateful(type, stateCount);
         network = new NetworkFunctions(
-            type.Name, Constant(type, "ParameterCount"), Constant(type, "InputSize"), Constant(type, "OutputSize"), forward, backward);
+            type.Name, Constant(type, "ParameterCount"), Constant(type, "InputSize"), Constant(type, "OutputSize"), forward, backward)
+        {
+            ForwardThroughPacked = stateCount == 0 ? ThroughPacked(type) : null,
+        };
         return true;
+    }
+
+    private delegate void PackFunction(ReadOnlySpan<float> parameters, Span<float> packed);
+
+    private static ForwardFunction? ThroughPacked(Type type)
+    {
+        if (type.GetMethod("PackParameters") is not { } packMethod || type.GetMethod("ForwardPacked") is not { } forwardMethod)
+        {
+            return null;
+        }
+
+        var pack = packMethod.CreateDelegate<PackFunction>();
+        var forwardPacked = forwardMethod.CreateDelegate<ForwardFunction>();
+        return (parameters, input, output) =>
+        {
+            var packed = new float[parameters.Length];
+            pack(parameters, packed);
+            forwardPacked(packed, input, output);
+        };
     }
 
     private static (ForwardFunction, BackwardFunction) Stateless(Type type) => (
