@@ -274,7 +274,7 @@ public static class DenseKernels
     /// and <paramref name="inputGradients"/> (unless empty) receives each sample's input gradients in order.
     /// </summary>
     /// <remarks>
-    /// The weight gradient is the product <c>gradZᵀ · inputs</c>: four rows and one vector of columns at a time,
+    /// The weight gradient is the product <c>gradZᵀ · inputs</c>: four rows and two vectors of columns at a time,
     /// summed over every sample in registers before the weight gradients are read and written once, so their
     /// traffic does not grow with the batch. Input gradients take four weight rows per pass.
     /// </remarks>
@@ -312,6 +312,42 @@ public static class DenseKernels
             int j = 0;
             if (Vector.IsHardwareAccelerated)
             {
+                // Two vectors of columns: each broadcast gradient serves two multiply-adds, each input load four.
+                int width = Vector<float>.Count;
+                for (; j + (2 * width) <= inputSize; j += 2 * width)
+                {
+                    Vector<float> a0 = Load(ref gw0, j), b0 = Load(ref gw0, j + width);
+                    Vector<float> a1 = Load(ref gw0, inputSize + j), b1 = Load(ref gw0, inputSize + j + width);
+                    Vector<float> a2 = Load(ref gw0, (2 * inputSize) + j), b2 = Load(ref gw0, (2 * inputSize) + j + width);
+                    Vector<float> a3 = Load(ref gw0, (3 * inputSize) + j), b3 = Load(ref gw0, (3 * inputSize) + j + width);
+                    for (int sample = 0; sample < batch; sample++)
+                    {
+                        Vector<float> xa = Load(ref x, (sample * inputSize) + j), xb = Load(ref x, (sample * inputSize) + j + width);
+                        ref float gs = ref Unsafe.Add(ref g, (sample * outputSize) + row);
+                        var g0 = new Vector<float>(gs);
+                        a0 = MultiplyAdd(g0, xa, a0);
+                        b0 = MultiplyAdd(g0, xb, b0);
+                        var g1 = new Vector<float>(Unsafe.Add(ref gs, 1));
+                        a1 = MultiplyAdd(g1, xa, a1);
+                        b1 = MultiplyAdd(g1, xb, b1);
+                        var g2 = new Vector<float>(Unsafe.Add(ref gs, 2));
+                        a2 = MultiplyAdd(g2, xa, a2);
+                        b2 = MultiplyAdd(g2, xb, b2);
+                        var g3 = new Vector<float>(Unsafe.Add(ref gs, 3));
+                        a3 = MultiplyAdd(g3, xa, a3);
+                        b3 = MultiplyAdd(g3, xb, b3);
+                    }
+
+                    Store(ref gw0, j, a0);
+                    Store(ref gw0, j + width, b0);
+                    Store(ref gw0, inputSize + j, a1);
+                    Store(ref gw0, inputSize + j + width, b1);
+                    Store(ref gw0, (2 * inputSize) + j, a2);
+                    Store(ref gw0, (2 * inputSize) + j + width, b2);
+                    Store(ref gw0, (3 * inputSize) + j, a3);
+                    Store(ref gw0, (3 * inputSize) + j + width, b3);
+                }
+
                 for (; j + Vector<float>.Count <= inputSize; j += Vector<float>.Count)
                 {
                     Vector<float> a0 = Load(ref gw0, j);
