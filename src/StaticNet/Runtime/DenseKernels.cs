@@ -396,9 +396,77 @@ public static class DenseKernels
 
         if (!inputGradients.IsEmpty)
         {
-            for (int sample = 0; sample < batch; sample++)
+            int sample = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                for (; sample + 4 <= batch; sample += 4)
+                {
+                    TransposedProductFourSamples(
+                        ref MemoryMarshal.GetReference(weights), ref Unsafe.Add(ref g, sample * outputSize),
+                        ref MemoryMarshal.GetReference(inputGradients.Slice(sample * inputSize, 4 * inputSize)), inputSize, outputSize);
+                }
+            }
+
+            for (; sample < batch; sample++)
             {
                 TransposedProduct(weights, gradZ.Slice(sample * outputSize, outputSize), inputGradients.Slice(sample * inputSize, inputSize));
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>result = Wᵀ g</c> for four consecutive samples (rows of <paramref name="g"/> and of <paramref name="result"/>),
+    /// two vectors of columns at a time: each weight load serves four samples, each broadcast gradient two
+    /// multiply-adds, and the sums stay in registers over every weight row. The shapes are the caller's, checked.
+    /// </summary>
+    private static void TransposedProductFourSamples(ref float w, ref float g, ref float result, int inputSize, int outputSize)
+    {
+        int width = Vector<float>.Count;
+        int j = 0;
+        for (; j + (2 * width) <= inputSize; j += 2 * width)
+        {
+            Vector<float> a0 = Vector<float>.Zero, b0 = Vector<float>.Zero, a1 = Vector<float>.Zero, b1 = Vector<float>.Zero;
+            Vector<float> a2 = Vector<float>.Zero, b2 = Vector<float>.Zero, a3 = Vector<float>.Zero, b3 = Vector<float>.Zero;
+            for (int row = 0; row < outputSize; row++)
+            {
+                Vector<float> wa = Load(ref w, (row * inputSize) + j), wb = Load(ref w, (row * inputSize) + j + width);
+                ref float gs = ref Unsafe.Add(ref g, row);
+                var g0 = new Vector<float>(gs);
+                a0 = MultiplyAdd(g0, wa, a0);
+                b0 = MultiplyAdd(g0, wb, b0);
+                var g1 = new Vector<float>(Unsafe.Add(ref gs, outputSize));
+                a1 = MultiplyAdd(g1, wa, a1);
+                b1 = MultiplyAdd(g1, wb, b1);
+                var g2 = new Vector<float>(Unsafe.Add(ref gs, 2 * outputSize));
+                a2 = MultiplyAdd(g2, wa, a2);
+                b2 = MultiplyAdd(g2, wb, b2);
+                var g3 = new Vector<float>(Unsafe.Add(ref gs, 3 * outputSize));
+                a3 = MultiplyAdd(g3, wa, a3);
+                b3 = MultiplyAdd(g3, wb, b3);
+            }
+
+            Store(ref result, j, a0);
+            Store(ref result, j + width, b0);
+            Store(ref result, inputSize + j, a1);
+            Store(ref result, inputSize + j + width, b1);
+            Store(ref result, (2 * inputSize) + j, a2);
+            Store(ref result, (2 * inputSize) + j + width, b2);
+            Store(ref result, (3 * inputSize) + j, a3);
+            Store(ref result, (3 * inputSize) + j + width, b3);
+        }
+
+        for (; j < inputSize; j++)
+        {
+            for (int sample = 0; sample < 4; sample++)
+            {
+                float sum = 0;
+                ref float gs = ref Unsafe.Add(ref g, sample * outputSize);
+                for (int row = 0; row < outputSize; row++)
+                {
+                    sum += Unsafe.Add(ref gs, row) * Unsafe.Add(ref w, (row * inputSize) + j);
+                }
+
+                Unsafe.Add(ref result, (sample * inputSize) + j) = sum;
             }
         }
     }
