@@ -17,8 +17,8 @@ namespace StaticNet.Runtime;
 /// <remarks>
 /// Forward computes eight rows at a time with AVX (eight accumulators reduced together by horizontal adds), else
 /// four with hardware-sized <see cref="Vector{T}"/> accumulators (128 bits on Arm NEON), so every load of the
-/// input serves several rows. With AVX-512, ForwardBatch takes three samples by eight rows at a time, so every
-/// weight load serves three samples; small layers batch through <see cref="SmallDenseBatch"/> instead. Lengths are checked once up front; the loops then read without bounds checks.
+/// input serves several rows. With AVX-512, ForwardBatch takes six samples by four rows at a time (the rest three by eight), so every
+/// weight load serves several samples; small layers batch through <see cref="SmallDenseBatch"/> instead. Lengths are checked once up front; the loops then read without bounds checks.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class DenseKernels
@@ -86,8 +86,37 @@ public static class DenseKernels
         int sample = 0;
         if (Vector512.IsHardwareAccelerated && Avx.IsSupported && inputSize >= Vector512<float>.Count)
         {
-            // Three samples and eight rows at a time: each weight load serves three samples, each input load
-            // eight rows, and the 24 accumulators fit AVX-512's 32 registers.
+            // Six samples and four rows at a time: each weight row is read from memory once per six samples (the
+            // weights of a large layer stream from L2, which bounded the three-sample blocks), the six samples' inputs
+            // stay in L1 across the rows, and the 24 accumulators fit AVX-512's 32 registers.
+            for (; sample + 6 <= batch; sample += 6)
+            {
+                ref float x0 = ref Unsafe.Add(ref x, sample * inputSize);
+                ref float y0 = ref Unsafe.Add(ref y, sample * outputSize);
+                int row = 0;
+                for (; row + 4 <= outputSize; row += 4)
+                {
+                    Dot4x6(ref Unsafe.Add(ref w, row * inputSize), inputSize, ref x0, out SixSums sums);
+                    Vector128<float> bias = Vector128.LoadUnsafe(ref b, (nuint)row);
+                    (sums.Sample0 + bias).StoreUnsafe(ref y0, (nuint)row);
+                    (sums.Sample1 + bias).StoreUnsafe(ref y0, (nuint)(outputSize + row));
+                    (sums.Sample2 + bias).StoreUnsafe(ref y0, (nuint)((2 * outputSize) + row));
+                    (sums.Sample3 + bias).StoreUnsafe(ref y0, (nuint)((3 * outputSize) + row));
+                    (sums.Sample4 + bias).StoreUnsafe(ref y0, (nuint)((4 * outputSize) + row));
+                    (sums.Sample5 + bias).StoreUnsafe(ref y0, (nuint)((5 * outputSize) + row));
+                }
+
+                for (; row < outputSize; row++)
+                {
+                    ref float weightRow = ref Unsafe.Add(ref w, row * inputSize);
+                    for (int k = 0; k < 6; k++)
+                    {
+                        Unsafe.Add(ref y0, (k * outputSize) + row) = Unsafe.Add(ref b, row) + Dot(ref weightRow, ref Unsafe.Add(ref x0, k * inputSize), inputSize);
+                    }
+                }
+            }
+
+            // Three samples and eight rows at a time for the rest of the batch.
             for (; sample + 3 <= batch; sample += 3)
             {
                 ref float x0 = ref Unsafe.Add(ref x, sample * inputSize);
@@ -658,6 +687,79 @@ public static class DenseKernels
         sums0 = Reduce8(Fold(a00), Fold(a10), Fold(a20), Fold(a30), Fold(a40), Fold(a50), Fold(a60), Fold(a70));
         sums1 = Reduce8(Fold(a01), Fold(a11), Fold(a21), Fold(a31), Fold(a41), Fold(a51), Fold(a61), Fold(a71));
         sums2 = Reduce8(Fold(a02), Fold(a12), Fold(a22), Fold(a32), Fold(a42), Fold(a52), Fold(a62), Fold(a72));
+    }
+
+    private struct SixSums
+    {
+        public Vector128<float> Sample0, Sample1, Sample2, Sample3, Sample4, Sample5;
+    }
+
+    /// <summary>
+    /// The dot products of four consecutive rows with six consecutive samples, 16 lanes at a time (the last, partial
+    /// block masked), reduced to one vector of four row sums per sample.
+    /// </summary>
+    private static void Dot4x6(ref float w0, int length, ref float x0, out SixSums sums)
+    {
+        var a00 = Vector512<float>.Zero; var a01 = Vector512<float>.Zero; var a02 = Vector512<float>.Zero;
+        var a03 = Vector512<float>.Zero; var a04 = Vector512<float>.Zero; var a05 = Vector512<float>.Zero;
+        var a10 = Vector512<float>.Zero; var a11 = Vector512<float>.Zero; var a12 = Vector512<float>.Zero;
+        var a13 = Vector512<float>.Zero; var a14 = Vector512<float>.Zero; var a15 = Vector512<float>.Zero;
+        var a20 = Vector512<float>.Zero; var a21 = Vector512<float>.Zero; var a22 = Vector512<float>.Zero;
+        var a23 = Vector512<float>.Zero; var a24 = Vector512<float>.Zero; var a25 = Vector512<float>.Zero;
+        var a30 = Vector512<float>.Zero; var a31 = Vector512<float>.Zero; var a32 = Vector512<float>.Zero;
+        var a33 = Vector512<float>.Zero; var a34 = Vector512<float>.Zero; var a35 = Vector512<float>.Zero;
+        nuint stride = (nuint)length;
+        Vector512<float> keep = Vector512<float>.AllBitsSet;
+        for (int j = 0; j < length; j += 16)
+        {
+            int start = j;
+            if (j + 16 > length)
+            {
+                // The last partial block: a window ending at the row's end, lanes already summed masked off.
+                start = length - 16;
+                keep = Vector512.GreaterThanOrEqual(
+                    Vector512.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f), Vector512.Create((float)(j - start)));
+            }
+
+            ref float xj = ref Unsafe.Add(ref x0, start);
+            Vector512<float> x0v = Vector512.LoadUnsafe(ref xj) & keep;
+            Vector512<float> x1v = Vector512.LoadUnsafe(ref xj, stride) & keep;
+            Vector512<float> x2v = Vector512.LoadUnsafe(ref xj, 2 * stride) & keep;
+            Vector512<float> x3v = Vector512.LoadUnsafe(ref xj, 3 * stride) & keep;
+            Vector512<float> x4v = Vector512.LoadUnsafe(ref xj, 4 * stride) & keep;
+            Vector512<float> x5v = Vector512.LoadUnsafe(ref xj, 5 * stride) & keep;
+            ref float wj = ref Unsafe.Add(ref w0, start);
+            Vector512<float> wv = Vector512.LoadUnsafe(ref wj);
+            a00 = Fma512(wv, x0v, a00); a01 = Fma512(wv, x1v, a01); a02 = Fma512(wv, x2v, a02);
+            a03 = Fma512(wv, x3v, a03); a04 = Fma512(wv, x4v, a04); a05 = Fma512(wv, x5v, a05);
+            wv = Vector512.LoadUnsafe(ref wj, stride);
+            a10 = Fma512(wv, x0v, a10); a11 = Fma512(wv, x1v, a11); a12 = Fma512(wv, x2v, a12);
+            a13 = Fma512(wv, x3v, a13); a14 = Fma512(wv, x4v, a14); a15 = Fma512(wv, x5v, a15);
+            wv = Vector512.LoadUnsafe(ref wj, 2 * stride);
+            a20 = Fma512(wv, x0v, a20); a21 = Fma512(wv, x1v, a21); a22 = Fma512(wv, x2v, a22);
+            a23 = Fma512(wv, x3v, a23); a24 = Fma512(wv, x4v, a24); a25 = Fma512(wv, x5v, a25);
+            wv = Vector512.LoadUnsafe(ref wj, 3 * stride);
+            a30 = Fma512(wv, x0v, a30); a31 = Fma512(wv, x1v, a31); a32 = Fma512(wv, x2v, a32);
+            a33 = Fma512(wv, x3v, a33); a34 = Fma512(wv, x4v, a34); a35 = Fma512(wv, x5v, a35);
+        }
+
+        sums = new SixSums
+        {
+            Sample0 = Reduce4(Fold(a00), Fold(a10), Fold(a20), Fold(a30)),
+            Sample1 = Reduce4(Fold(a01), Fold(a11), Fold(a21), Fold(a31)),
+            Sample2 = Reduce4(Fold(a02), Fold(a12), Fold(a22), Fold(a32)),
+            Sample3 = Reduce4(Fold(a03), Fold(a13), Fold(a23), Fold(a33)),
+            Sample4 = Reduce4(Fold(a04), Fold(a14), Fold(a24), Fold(a34)),
+            Sample5 = Reduce4(Fold(a05), Fold(a15), Fold(a25), Fold(a35)),
+        };
+    }
+
+    /// <summary>Four vectors to the vector of their four sums, by transposing horizontal adds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> Reduce4(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3)
+    {
+        Vector256<float> q = Avx.HorizontalAdd(Avx.HorizontalAdd(a0, a1), Avx.HorizontalAdd(a2, a3));
+        return q.GetLower() + q.GetUpper();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
