@@ -17,8 +17,9 @@ namespace StaticNet.Runtime;
 /// <remarks>
 /// Forward computes eight rows at a time with AVX (eight accumulators reduced together by horizontal adds), else
 /// four with hardware-sized <see cref="Vector{T}"/> accumulators (128 bits on Arm NEON), so every load of the
-/// input serves several rows. With AVX-512, ForwardBatch takes six samples by four rows at a time (the rest three by eight), so every
-/// weight load serves several samples; small layers batch through <see cref="SmallDenseBatch"/> instead. Lengths are checked once up front; the loops then read without bounds checks.
+/// input serves several rows. With AVX-512, ForwardBatch takes six samples by four rows at a time (the rest three
+/// by eight), so every weight load serves several samples; small layers batch through <see cref="SmallDenseBatch"/>
+/// instead. Lengths are checked once up front; the loops then read without bounds checks.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class DenseKernels
