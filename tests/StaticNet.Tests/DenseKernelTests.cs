@@ -30,18 +30,7 @@ public class DenseKernelTests
                 DenseKernels.ForwardBatch(weights, biases, x, batchOutputs);
                 for (int sample = 0; sample < batch; sample++)
                 {
-                    var expected = new float[outputs];
-                    for (int row = 0; row < outputs; row++)
-                    {
-                        double sum = biases[row];
-                        for (int j = 0; j < inputs; j++)
-                        {
-                            sum += (double)weights[(row * inputs) + j] * x[(sample * inputs) + j];
-                        }
-
-                        expected[row] = (float)sum;
-                    }
-
+                    float[] expected = PlainProduct(weights, biases, x.AsSpan(sample * inputs, inputs));
                     var single = new float[outputs];
                     DenseKernels.Forward(weights, biases, x.AsSpan(sample * inputs, inputs), single);
                     string shape = $"{inputs} -> {outputs}, sample {sample}";
@@ -71,18 +60,7 @@ public class DenseKernelTests
 
                 for (int sample = 0; sample < batch; sample++)
                 {
-                    var expected = new float[outputs];
-                    for (int row = 0; row < outputs; row++)
-                    {
-                        double sum = biases[row];
-                        for (int j = 0; j < inputs; j++)
-                        {
-                            sum += (double)weights[(row * inputs) + j] * x[(sample * inputs) + j];
-                        }
-
-                        expected[row] = (float)sum;
-                    }
-
+                    float[] expected = PlainProduct(weights, biases, x.AsSpan(sample * inputs, inputs));
                     Tolerance.Close(expected, actual.AsSpan(sample * outputs, outputs), 1e-5, $"{inputs} -> {outputs}, batch {batch}, sample {sample}");
                 }
             }
@@ -151,5 +129,23 @@ public class DenseKernelTests
         Assert.Throws<ArgumentException>(() => DenseKernels.ForwardBatch(new float[12], new float[3], new float[7], new float[6]));
         Assert.Throws<ArgumentException>(() => DenseKernels.BackwardBatch(new float[12], new float[7], new float[6], new float[12], new float[3], []));
         Assert.Throws<ArgumentException>(() => DenseKernels.BackwardBatch(new float[12], new float[8], new float[6], new float[11], new float[3], []));
+    }
+
+    /// <summary><c>weights · input + biases</c> in double precision, weights <c>[outputs, inputs]</c>.</summary>
+    private static float[] PlainProduct(float[] weights, float[] biases, ReadOnlySpan<float> input)
+    {
+        var product = new float[biases.Length];
+        for (int row = 0; row < biases.Length; row++)
+        {
+            double sum = biases[row];
+            for (int j = 0; j < input.Length; j++)
+            {
+                sum += (double)weights[(row * input.Length) + j] * input[j];
+            }
+
+            product[row] = (float)sum;
+        }
+
+        return product;
     }
 }

@@ -654,14 +654,7 @@ public static class DenseKernels
         Vector512<float> keep = Vector512<float>.AllBitsSet;
         for (int j = 0; j < length; j += 16)
         {
-            int start = j;
-            if (j + 16 > length)
-            {
-                // The last partial block: a window ending at the row's end, lanes already summed masked off.
-                start = length - 16;
-                keep = Vector512.GreaterThanOrEqual(
-                    Vector512.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f), Vector512.Create((float)(j - start)));
-            }
+            int start = Window(j, length, ref keep);
 
             Vector512<float> x0v = Vector512.LoadUnsafe(ref x0, (nuint)start) & keep;
             Vector512<float> x1v = Vector512.LoadUnsafe(ref x0, stride + (nuint)start) & keep;
@@ -713,14 +706,7 @@ public static class DenseKernels
         Vector512<float> keep = Vector512<float>.AllBitsSet;
         for (int j = 0; j < length; j += 16)
         {
-            int start = j;
-            if (j + 16 > length)
-            {
-                // The last partial block: a window ending at the row's end, lanes already summed masked off.
-                start = length - 16;
-                keep = Vector512.GreaterThanOrEqual(
-                    Vector512.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f), Vector512.Create((float)(j - start)));
-            }
+            int start = Window(j, length, ref keep);
 
             ref float xj = ref Unsafe.Add(ref x0, start);
             Vector512<float> x0v = Vector512.LoadUnsafe(ref xj) & keep;
@@ -761,6 +747,25 @@ public static class DenseKernels
     {
         Vector256<float> q = Avx.HorizontalAdd(Avx.HorizontalAdd(a0, a1), Avx.HorizontalAdd(a2, a3));
         return q.GetLower() + q.GetUpper();
+    }
+
+    /// <summary>
+    /// Where the 16-lane block from <paramref name="j"/> of a row of <paramref name="length"/> (at least 16) starts: at
+    /// <paramref name="j"/>, or, for the last partial block, at a window ending at the row's end, with the lanes
+    /// already summed cleared from <paramref name="keep"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Window(int j, int length, ref Vector512<float> keep)
+    {
+        if (j + 16 <= length)
+        {
+            return j;
+        }
+
+        int start = length - 16;
+        keep = Vector512.GreaterThanOrEqual(
+            Vector512.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f), Vector512.Create((float)(j - start)));
+        return start;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
