@@ -65,10 +65,19 @@ public static class ResultsReport
         }
 
         table.Append(End);
+        Console.WriteLine(table);
+
+        // The READMEs keep one full run's table: a filtered run (some scenarios, or some networks) only prints its rows.
+        int scenarios = typeof(NetworkInfo).Assembly.GetTypes().Count(type => IsNetworkScenario(type.Name));
+        if (rows.Count < scenarios)
+        {
+            Console.WriteLine($"{rows.Count} of the {scenarios} network scenarios ran: the README tables are left as they are.");
+            return;
+        }
+
         string folder = Path.GetDirectoryName(FindUp("tests/StaticNet.Benchmarks/README.md"))!;
         Replace(Path.Combine(folder, "README.md"), table.ToString());
         Replace(FindUp("README.md", requireSolution: true), table.ToString());
-        Console.WriteLine(table);
     }
 
     /// <summary>Writes the first-call table into this folder's README.md.</summary>
