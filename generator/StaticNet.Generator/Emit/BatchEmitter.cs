@@ -155,6 +155,7 @@ internal sealed class BatchEmitter
         writer.Line();
         Code.Line("// Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.");
         ForwardLayers();
+        Code.Line();
         WriteLosses();
         Code.Line();
         Code.Line("// Backward pass, last layer first, each over the whole batch.");
@@ -173,8 +174,15 @@ internal sealed class BatchEmitter
 
     private void ForwardLayers()
     {
+        bool first = true;
         foreach ((LayerPlan layer, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training))
         {
+            if (!first)
+            {
+                Code.Line();
+            }
+
+            first = false;
             int n = layer.Number;
             string input = outputs[layer.Source];
             switch (role)
@@ -200,8 +208,6 @@ internal sealed class BatchEmitter
                     ReleaseRead(layer);
                     break;
             }
-
-            Code.Line();
         }
     }
 

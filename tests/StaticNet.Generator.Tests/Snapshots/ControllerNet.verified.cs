@@ -811,7 +811,6 @@ namespace Audio.Models
                 global::StaticNet.Runtime.DenseKernels.ForwardBatch(
                     parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
                     a2, outputs);
-
             }
 
             /// <summary>

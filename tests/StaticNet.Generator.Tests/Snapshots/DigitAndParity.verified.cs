@@ -592,7 +592,6 @@ namespace Graphs
                 a1, a3);
             global::StaticNet.Runtime.Activations.Sigmoid(a3, a3);
             global::StaticNet.Runtime.GraphKernels.Scatter(a3, 1, outputs, OutputSize, 10, add: false); // output 2: output2
-
         }
 
         /// <summary>

@@ -546,7 +546,6 @@ namespace Vision
             {
                 global::StaticNet.Runtime.Activations.Softmax(outputs.Slice(sample * 10, 10), outputs.Slice(sample * 10, 10));
             }
-
         }
 
         /// <summary>
