@@ -14,6 +14,9 @@ public class N1Latency : InferenceBenchmark
 
     [Benchmark(Baseline = true)]
     public void StaticNet() => N1.Forward(parameters, inputs, outputs);
+
+    [Benchmark(Description = "StaticNet packed")]
+    public void StaticNetPacked() => N1.ForwardPacked(packed, inputs, outputs);
 }
 
 public class N2Latency : InferenceBenchmark
@@ -24,6 +27,9 @@ public class N2Latency : InferenceBenchmark
 
     [Benchmark(Baseline = true)]
     public void StaticNet() => N2.Forward(parameters, inputs, outputs);
+
+    [Benchmark(Description = "StaticNet packed")]
+    public void StaticNetPacked() => N2.ForwardPacked(packed, inputs, outputs);
 }
 
 public class N3Latency : InferenceBenchmark
@@ -34,6 +40,9 @@ public class N3Latency : InferenceBenchmark
 
     [Benchmark(Baseline = true)]
     public void StaticNet() => N3.Forward(parameters, inputs, outputs);
+
+    [Benchmark(Description = "StaticNet packed")]
+    public void StaticNetPacked() => N3.ForwardPacked(packed, inputs, outputs);
 }
 
 public class N4Latency : InferenceBenchmark

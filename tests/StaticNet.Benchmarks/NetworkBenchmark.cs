@@ -60,10 +60,18 @@ public abstract class InferenceBenchmark : NetworkBenchmark
     private OrtPeer ort;
     private TorchPeer torch;
 
+    /// <summary>The parameters as <c>PackParameters</c> writes them, for <c>ForwardPacked</c> (empty where there is none).</summary>
+    protected float[] packed = [];
+
     [GlobalSetup]
     public void Setup()
     {
         CreateData();
+        if (Network.PackParameters is { } pack)
+        {
+            packed = new float[Network.ParameterCount];
+            pack(parameters, packed);
+        }
         sampleInputs = Enumerable.Range(0, Batch).Select(s => inputs.AsSpan(s * Network.InputSize, Network.InputSize).ToArray()).ToArray();
         sampleOutputs = Enumerable.Range(0, Batch).Select(_ => new float[Network.OutputSize]).ToArray();
         naive = new NaiveNetworks(Network.Name, parameters);

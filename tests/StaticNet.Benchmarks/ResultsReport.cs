@@ -18,7 +18,7 @@ public static class ResultsReport
     private const string Begin = "<!-- benchmark results: written by tests/StaticNet.Benchmarks/run.sh -->";
     private const string End = "<!-- end of benchmark results -->";
 
-    private static readonly string[] Peers = ["Naive C#", "ONNX Runtime", "TorchSharp"];
+    private static readonly string[] Peers = ["StaticNet packed", "Naive C#", "ONNX Runtime", "TorchSharp"];
 
     public static void Write(Summary[] summaries)
     {
@@ -57,8 +57,8 @@ public static class ResultsReport
             + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, one thread for every peer. "
             + "In brackets: how many times longer than StaticNet.");
         table.AppendLine();
-        table.AppendLine("| network, scenario | StaticNet | naive C# | ONNX Runtime | TorchSharp | StaticNet allocates |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|");
+        table.AppendLine("| network, scenario | StaticNet | `ForwardPacked` | naive C# | ONNX Runtime | TorchSharp | StaticNet allocates |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (string row in rows)
         {
             table.AppendLine(row);
