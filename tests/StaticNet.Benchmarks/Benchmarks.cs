@@ -14,9 +14,6 @@ public class N1Latency : InferenceBenchmark
 
     [Benchmark(Baseline = true)]
     public void StaticNet() => N1.Forward(parameters, inputs, outputs);
-
-    [Benchmark(Description = "StaticNet packed")]
-    public void StaticNetPacked() => N1.ForwardPacked(packed, inputs, outputs);
 }
 
 public class N2Latency : InferenceBenchmark

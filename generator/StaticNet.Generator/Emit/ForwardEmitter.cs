@@ -7,9 +7,9 @@ using StaticNet.Generator.Planning;
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
-/// Writes <c>Forward</c>: parameters and input in, outputs written, nothing else kept; and, for networks with dense
-/// layers, <c>PackParameters</c> and <c>ForwardPacked</c>, the same pass over a copy of the parameters whose dense
-/// weights are stored <c>[inputs, outputs]</c>, where each input scales a contiguous run of outputs.
+/// Writes <c>Forward</c>: parameters and input in, outputs written, nothing else kept; and, for networks with looped
+/// dense layers, <c>PackParameters</c> and <c>ForwardPacked</c>, the same pass over a copy of the parameters whose
+/// dense weights are stored <c>[inputs, outputs]</c>, where each input scales a contiguous run of outputs.
 /// </summary>
 internal static class ForwardEmitter
 {
@@ -27,7 +27,7 @@ internal static class ForwardEmitter
         writer.Member($"public static void Forward({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         WriteBody(writer, plan, packed: false);
-        if (!plan.Layers.Any(layer => layer.PacksWeights))
+        if (!plan.Layers.Any(layer => layer.GainsFromPacking))
         {
             return;
         }

@@ -79,6 +79,9 @@ internal sealed record DenseLayerPlan(
     /// <summary>A layer with weights of its own keeps them <c>[Inputs, Outputs]</c> in the packed copy.</summary>
     public override bool PacksWeights => WeightOwner is null && PackedBlock;
 
+    /// <summary>A looped layer reading packed weights of its own (or shared) layout gets the broadcast kernel.</summary>
+    public override bool GainsFromPacking => PackedBlock && !Unrolled && !Transposed;
+
     public override void WritePacking(CodeWriter code) =>
         code.Line($"{RuntimeCalls.DenseKernels}.Transpose(parameters.Slice(Layer{Number}.WeightOffset, Layer{Number}.WeightCount), "
             + $"packed.Slice(Layer{Number}.WeightOffset, Layer{Number}.WeightCount), rows: {Outputs}, columns: {Inputs});");

@@ -97,6 +97,12 @@ internal abstract record LayerPlan(
     /// <summary>Whether <c>PackParameters</c> stores its weights in another order (see <see cref="WritePacking"/>).</summary>
     public virtual bool PacksWeights => false;
 
+    /// <summary>
+    /// Whether its <c>ForwardPacked</c> code runs a faster kernel than its <c>Forward</c> code: networks where no layer
+    /// does get neither method (unrolled layers read each weight by a constant index, whatever the layout).
+    /// </summary>
+    public virtual bool GainsFromPacking => false;
+
     /// <summary>Writes, into <c>PackParameters</c>, the reordering of its own weights from <c>parameters</c> into <c>packed</c>.</summary>
     public virtual void WritePacking(CodeWriter code)
     {
