@@ -48,7 +48,9 @@ internal static class SmallDenseBatch
         {
             for (int column = 0; column < outputSize; column += Columns)
             {
-                FourSamples(ref Unsafe.Add(ref w, column), stride, inputSize, ref Unsafe.Add(ref x, sample * inputSize), outputs.Slice((sample * outputSize) + column), outputSize, outputSize - column, spill);
+                FourSamples(
+                    ref Unsafe.Add(ref w, column), stride, inputSize, ref Unsafe.Add(ref x, sample * inputSize),
+                    outputs.Slice((sample * outputSize) + column), outputSize, outputSize - column, spill);
             }
         }
 
@@ -56,7 +58,9 @@ internal static class SmallDenseBatch
         {
             for (int column = 0; column < outputSize; column += Columns)
             {
-                OneSample(ref Unsafe.Add(ref w, column), stride, inputSize, ref Unsafe.Add(ref x, sample * inputSize), out Vector256<float> low, out Vector256<float> high);
+                OneSample(
+                    ref Unsafe.Add(ref w, column), stride, inputSize, ref Unsafe.Add(ref x, sample * inputSize),
+                    out Vector256<float> low, out Vector256<float> high);
                 Store(low, high, outputs.Slice((sample * outputSize) + column), outputSize - column, spill);
             }
         }
