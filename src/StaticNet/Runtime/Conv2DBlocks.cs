@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace StaticNet.Runtime;
 
@@ -69,17 +68,17 @@ internal static class Conv2DBlocks
                                 Vector256<float> x0 = Vector256.LoadUnsafe(ref row, (nuint)(s0 + kx));
                                 Vector256<float> x1 = Vector256.LoadUnsafe(ref row, (nuint)(s1 + kx));
                                 var weight = Vector256.Create(Unsafe.Add(ref w0, tap));
-                                a00 = MultiplyAdd(x0, weight, a00);
-                                a01 = MultiplyAdd(x1, weight, a01);
+                                a00 = VectorMath.MultiplyAdd(x0, weight, a00);
+                                a01 = VectorMath.MultiplyAdd(x1, weight, a01);
                                 weight = Vector256.Create(Unsafe.Add(ref w1, tap));
-                                a10 = MultiplyAdd(x0, weight, a10);
-                                a11 = MultiplyAdd(x1, weight, a11);
+                                a10 = VectorMath.MultiplyAdd(x0, weight, a10);
+                                a11 = VectorMath.MultiplyAdd(x1, weight, a11);
                                 weight = Vector256.Create(Unsafe.Add(ref w2, tap));
-                                a20 = MultiplyAdd(x0, weight, a20);
-                                a21 = MultiplyAdd(x1, weight, a21);
+                                a20 = VectorMath.MultiplyAdd(x0, weight, a20);
+                                a21 = VectorMath.MultiplyAdd(x1, weight, a21);
                                 weight = Vector256.Create(Unsafe.Add(ref w3, tap));
-                                a30 = MultiplyAdd(x0, weight, a30);
-                                a31 = MultiplyAdd(x1, weight, a31);
+                                a30 = VectorMath.MultiplyAdd(x0, weight, a30);
+                                a31 = VectorMath.MultiplyAdd(x1, weight, a31);
                             }
                         }
                     }
@@ -121,8 +120,4 @@ internal static class Conv2DBlocks
         first.StoreUnsafe(ref row, (nuint)s0);
         second.StoreUnsafe(ref row, (nuint)s1);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> addend) =>
-        Fma.IsSupported ? Fma.MultiplyAdd(a, b, addend) : (a * b) + addend;
 }

@@ -821,7 +821,7 @@ public static class DenseKernels
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> addend) =>
-        Fma.IsSupported ? Fma.MultiplyAdd(a, b, addend) : (a * b) + addend;
+        VectorMath.MultiplyAdd(a, b, addend); // beside the Vector<T> overload, so call sites read alike
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> MultiplyAdd(Vector<float> a, Vector<float> b, Vector<float> addend) =>
