@@ -35,8 +35,8 @@ internal static class ForwardEmitter
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line("/// Copies <paramref name=\"parameters\"/> into <paramref name=\"packed\"/> for <c>ForwardPacked</c>: the same values,");
-        writer.Line("/// each dense layer's weights transposed to <c>[inputs, outputs]</c> (the one layout change). Pack again after");
-        writer.Line("/// the parameters change. Allocation-free.");
+        writer.Line("/// the weights of the dense layers listed below transposed to <c>[inputs, outputs]</c> (the one layout change;");
+        writer.Line("/// larger weight matrices stay as they are). Pack again after the parameters change. Allocation-free.");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"parameters\">All parameters, in the usual layout.</param>");
         writer.Line("/// <param name=\"packed\">Receives the packed copy: as long as the parameters, not overlapping them.</param>");
@@ -64,7 +64,7 @@ internal static class ForwardEmitter
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Member($"public static void ForwardPacked({RuntimeCalls.ReadOnlySpan} packed, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(packed.Length, ParameterCount, \"packed\");");
-        writer.Line($"{RuntimeCalls.ReadOnlySpan} parameters = packed;   // the layers below read dense weights [inputs, outputs]");
+        writer.Line($"{RuntimeCalls.ReadOnlySpan} parameters = packed;   // the dense weights PackParameters transposed read [inputs, outputs]");
         WriteBody(writer, plan, packed: true);
     }
 

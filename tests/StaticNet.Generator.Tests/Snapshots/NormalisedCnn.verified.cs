@@ -302,8 +302,8 @@ namespace Vision
 
         /// <summary>
         /// Copies <paramref name="parameters"/> into <paramref name="packed"/> for <c>ForwardPacked</c>: the same values,
-        /// each dense layer's weights transposed to <c>[inputs, outputs]</c> (the one layout change). Pack again after
-        /// the parameters change. Allocation-free.
+        /// the weights of the dense layers listed below transposed to <c>[inputs, outputs]</c> (the one layout change;
+        /// larger weight matrices stay as they are). Pack again after the parameters change. Allocation-free.
         /// </summary>
         /// <param name="parameters">All parameters, in the usual layout.</param>
         /// <param name="packed">Receives the packed copy: as long as the parameters, not overlapping them.</param>
@@ -331,7 +331,7 @@ namespace Vision
         public static void ForwardPacked(global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> state, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
-            global::System.ReadOnlySpan<float> parameters = packed;   // the layers below read dense weights [inputs, outputs]
+            global::System.ReadOnlySpan<float> parameters = packed;   // the dense weights PackParameters transposed read [inputs, outputs]
             global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, "input");
             global::StaticNet.Runtime.SpanGuard.Length(output.Length, OutputSize, "output");
