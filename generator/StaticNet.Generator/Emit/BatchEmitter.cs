@@ -98,9 +98,13 @@ internal sealed class BatchEmitter
         {
             writer.Line($"// No dense layer has more than {SampleMajorWeightLimit} weights, so they stay in cache from sample to sample:");
             writer.Line("// the single-sample code, once per sample, keeps each sample's values in registers or L1 (measured faster).");
-            writer.Open("for (int sample = 0; sample < batch; sample++)");
-            writer.Line("Forward(parameters, inputs.Slice(sample * InputSize, InputSize), outputs.Slice(sample * OutputSize, OutputSize));");
+            writer.Line("// A large batch is split by samples over threads (each sample's outputs are the same on any thread); the");
+            writer.Line("// lambda captures nothing, so the compiler caches it: no allocation per call.");
+            writer.Open($"{RuntimeCalls.SampleSplit}.Run((sampleParameters, sampleInputs, sampleOutputs) =>");
+            writer.Open("for (int sample = 0; sample < sampleInputs.Length / InputSize; sample++)");
+            writer.Line("Forward(sampleParameters, sampleInputs.Slice(sample * InputSize, InputSize), sampleOutputs.Slice(sample * OutputSize, OutputSize));");
             writer.Close();
+            writer.Close(", parameters, inputs, outputs, InputSize, OutputSize, MultiplyAccumulateCount);");
             writer.Close();
             return;
         }

@@ -14,6 +14,7 @@ internal static class RuntimeCalls
     public const string DenseKernels = "global::StaticNet.Runtime.DenseKernels";
     public const string GraphKernels = "global::StaticNet.Runtime.GraphKernels";
     public const string LossFunctions = "global::StaticNet.Runtime.LossFunctions";
+    public const string SampleSplit = "global::StaticNet.Runtime.SampleSplit";
     public const string SpanGuard = "global::StaticNet.Runtime.SpanGuard";
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     public const string Span = "global::System.Span<float>";

@@ -56,6 +56,23 @@ internal sealed record Conv2DLayerPlan(
         code.Line($"    {Geometry});");
     }
 
+    /// <summary>One call for the batch: the kernel splits large batches over threads.</summary>
+    public override void WriteForwardBatch(CodeWriter code, string inputs, string outputs)
+    {
+        code.Line($"{Conv2DKernels}.ForwardBatch(");
+        code.Line($"    {LayerCalls.Weights(Number)}, {BiasValues(OutputShape.Channels)},");
+        code.Line($"    {inputs}, {outputs},");
+        code.Line($"    {Geometry});");
+    }
+
+    /// <summary>One call for the batch: the kernel sums the parameter gradients in sample order, on one thread or split by filters.</summary>
+    public override void WriteBackwardBatch(CodeWriter code, string inputs, string gradients, string inputGradients)
+    {
+        code.Line($"{Conv2DKernels}.BackwardBatch({LayerCalls.Weights(Number)}, {inputs}, {gradients},");
+        code.Line($"    {LayerCalls.WeightGradients(Number)}, {BiasGradientTarget(OutputShape.Channels)}, {inputGradients},");
+        code.Line($"    {Geometry});");
+    }
+
     /// <summary><c>Conv</c>; a layer without biases is exported with zero ones.</summary>
     public override string OnnxCall() =>
         $"graph.Conv2D({LayerCalls.Weights(Number)}, {BiasValues(OutputShape.Channels)}, kernel: {Kernel}, stride: {Stride}, padding: {Padding}, {OnnxActivation});";

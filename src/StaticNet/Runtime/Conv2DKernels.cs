@@ -18,7 +18,7 @@ namespace StaticNet.Runtime;
 /// every other input and take the plain per-pixel loops.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
-public static class Conv2DKernels
+public static unsafe class Conv2DKernels
 {
     /// <summary>The output height or width for an input side, kernel, stride and padding.</summary>
     public static int OutputSide(int inputSide, int kernel, int stride, int padding) => ((inputSide + (2 * padding) - kernel) / stride) + 1;
@@ -37,6 +37,128 @@ public static class Conv2DKernels
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output,
         int inputChannels, int inputHeight, int inputWidth, int kernel, int stride, int padding) =>
         Forward(weights, biases, input, output, inputChannels, inputHeight, inputWidth, kernel, stride, padding, relu: true);
+
+    /// <summary>
+    /// <see cref="Forward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int, int, int, int)"/>
+    /// for every sample of a batch laid out one after another; large batches are split by samples over
+    /// <see cref="Parallelism.MaxThreads"/> threads.
+    /// </summary>
+    public static void ForwardBatch(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> outputs,
+        int inputChannels, int inputHeight, int inputWidth, int kernel, int stride, int padding)
+    {
+        var shape = new Conv2DGeometry(biases.Length, inputChannels, inputHeight, inputWidth, kernel, stride, padding);
+        int batch = inputs.Length / Math.Max(shape.InputSize, 1);
+        shape.Check(weights.Length, inputs.Length, outputs.Length, batch);
+        int parts = WorkerPool.Parts(batch * shape.Work, batch);
+        fixed (float* w = weights, b = biases, x = inputs, y = outputs)
+        {
+            var job = new BatchJob(w, b, x, y, shape, batch);
+            WorkerPool.Run(&ForwardBatchPart, &job, parts);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Backward"/> for every sample of a batch: the parameter gradients of all samples are added up, in
+    /// sample order, and <paramref name="inputGradients"/> (unless empty) receives each sample's. Large batches are
+    /// split over <see cref="Parallelism.MaxThreads"/> threads: the parameter gradients by filters, the input
+    /// gradients by samples, so every value is the sum it is on one thread.
+    /// </summary>
+    public static void BackwardBatch(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> inputs, ReadOnlySpan<float> gradZ,
+        Span<float> weightGradients, Span<float> biasGradients, Span<float> inputGradients,
+        int inputChannels, int inputHeight, int inputWidth, int kernel, int stride, int padding)
+    {
+        var shape = new Conv2DGeometry(biasGradients.Length, inputChannels, inputHeight, inputWidth, kernel, stride, padding);
+        int batch = inputs.Length / Math.Max(shape.InputSize, 1);
+        shape.Check(weights.Length, inputs.Length, gradZ.Length, batch);
+        if (weightGradients.Length != weights.Length || (!inputGradients.IsEmpty && inputGradients.Length != inputs.Length))
+        {
+            throw new ArgumentException(
+                $"The gradients need {weights.Length} weights and {inputs.Length} inputs (or none); they were given {weightGradients.Length} and {inputGradients.Length}.");
+        }
+
+        long work = batch * shape.Work * (inputGradients.IsEmpty ? 1 : 2);
+        int parts = WorkerPool.Parts(work, inputGradients.IsEmpty ? shape.OutputChannels : Math.Min(shape.OutputChannels, batch));
+        fixed (float* w = weights, x = inputs, g = gradZ, gw = weightGradients, gb = biasGradients, gx = inputGradients)
+        {
+            var job = new BackwardJob(w, x, g, gw, gb, gx, shape, batch);
+            WorkerPool.Run(&BackwardBatchPart, &job, parts);
+        }
+    }
+
+    private static void ForwardBatchPart(void* state, int part, int parts)
+    {
+        ref BatchJob job = ref *(BatchJob*)state;
+        Conv2DGeometry shape = job.Shape;
+        (int start, int end) = WorkerPool.Range(part, parts, job.Batch, 1);
+        var weights = new ReadOnlySpan<float>(job.Weights, shape.OutputChannels * shape.InputChannels * shape.Kernel * shape.Kernel);
+        var biases = new ReadOnlySpan<float>(job.Biases, shape.OutputChannels);
+        for (int sample = start; sample < end; sample++)
+        {
+            Forward(
+                weights, biases, new ReadOnlySpan<float>(job.Inputs + ((long)sample * shape.InputSize), shape.InputSize),
+                new Span<float>(job.Outputs + ((long)sample * shape.OutputSize), shape.OutputSize),
+                shape.InputChannels, shape.InputHeight, shape.InputWidth, shape.Kernel, shape.Stride, shape.Padding, relu: false);
+        }
+    }
+
+    /// <summary>
+    /// One part of <see cref="BackwardBatch"/>: its filters' parameter gradients over every sample in order, then every
+    /// filter's input gradients for its samples.
+    /// </summary>
+    private static void BackwardBatchPart(void* state, int part, int parts)
+    {
+        ref BackwardJob job = ref *(BackwardJob*)state;
+        Conv2DGeometry shape = job.Shape;
+        int weightCount = shape.OutputChannels * shape.InputChannels * shape.Kernel * shape.Kernel;
+        var weights = new ReadOnlySpan<float>(job.Weights, weightCount);
+        var weightGradients = new Span<float>(job.WeightGradients, weightCount);
+        var biasGradients = new Span<float>(job.BiasGradients, shape.OutputChannels);
+        (int filterStart, int filterEnd) = WorkerPool.Range(part, parts, shape.OutputChannels, 1);
+        for (int sample = 0; sample < job.Batch && filterStart < filterEnd; sample++)
+        {
+            BackwardSample(
+                weights, Inputs(ref job, sample), GradZ(ref job, sample), weightGradients, biasGradients, Span<float>.Empty,
+                shape, filterStart, filterEnd, parameters: true);
+        }
+
+        if (job.InputGradients != null)
+        {
+            (int sampleStart, int sampleEnd) = WorkerPool.Range(part, parts, job.Batch, 1);
+            for (int sample = sampleStart; sample < sampleEnd; sample++)
+            {
+                BackwardSample(
+                    weights, Inputs(ref job, sample), GradZ(ref job, sample), weightGradients, biasGradients,
+                    new Span<float>(job.InputGradients + ((long)sample * shape.InputSize), shape.InputSize),
+                    shape, 0, shape.OutputChannels, parameters: false);
+            }
+        }
+
+        static ReadOnlySpan<float> Inputs(ref BackwardJob job, int sample) =>
+            new(job.Inputs + ((long)sample * job.Shape.InputSize), job.Shape.InputSize);
+
+        static ReadOnlySpan<float> GradZ(ref BackwardJob job, int sample) =>
+            new(job.GradZ + ((long)sample * job.Shape.OutputSize), job.Shape.OutputSize);
+    }
+
+    /// <summary>A <see cref="ForwardBatch"/> call, handed to its parts: the spans are pinned while they run.</summary>
+    private readonly struct BatchJob(float* weights, float* biases, float* inputs, float* outputs, Conv2DGeometry shape, int batch)
+    {
+        public readonly float* Weights = weights, Biases = biases, Inputs = inputs, Outputs = outputs;
+        public readonly Conv2DGeometry Shape = shape;
+        public readonly int Batch = batch;
+    }
+
+    /// <summary>A <see cref="BackwardBatch"/> call, handed to its parts; <see cref="InputGradients"/> is null when they are not wanted.</summary>
+    private readonly struct BackwardJob(
+        float* weights, float* inputs, float* gradZ, float* weightGradients, float* biasGradients, float* inputGradients, Conv2DGeometry shape, int batch)
+    {
+        public readonly float* Weights = weights, Inputs = inputs, GradZ = gradZ;
+        public readonly float* WeightGradients = weightGradients, BiasGradients = biasGradients, InputGradients = inputGradients;
+        public readonly Conv2DGeometry Shape = shape;
+        public readonly int Batch = batch;
+    }
 
     private static void Forward(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output,
@@ -117,35 +239,59 @@ public static class Conv2DKernels
         Span<float> weightGradients, Span<float> biasGradients, Span<float> inputGradients,
         int inputChannels, int inputHeight, int inputWidth, int kernel, int stride, int padding)
     {
-        int outputHeight = OutputSide(inputHeight, kernel, stride, padding);
-        int outputWidth = OutputSide(inputWidth, kernel, stride, padding);
-        int plane = inputHeight * inputWidth;
-        CheckLengths(weights.Length, input.Length, gradZ.Length, biasGradients.Length, inputChannels, plane, kernel, outputHeight * outputWidth);
-        bool wantInput = !inputGradients.IsEmpty;
-        if (wantInput)
+        var shape = new Conv2DGeometry(biasGradients.Length, inputChannels, inputHeight, inputWidth, kernel, stride, padding);
+        shape.Check(weights.Length, input.Length, gradZ.Length, 1);
+        if (weightGradients.Length != weights.Length)
         {
-            if (inputGradients.Length != input.Length)
-            {
-                throw new ArgumentException($"The input gradients need {input.Length} values, not {inputGradients.Length}.", nameof(inputGradients));
-            }
+            throw new ArgumentException($"The weight gradients need {weights.Length} values, not {weightGradients.Length}.", nameof(weightGradients));
+        }
 
+        bool wantInput = !inputGradients.IsEmpty;
+        if (wantInput && inputGradients.Length != input.Length)
+        {
+            throw new ArgumentException($"The input gradients need {input.Length} values, not {inputGradients.Length}.", nameof(inputGradients));
+        }
+
+        BackwardSample(weights, input, gradZ, weightGradients, biasGradients, inputGradients, shape, 0, shape.OutputChannels, parameters: true);
+    }
+
+    /// <summary>
+    /// One sample's backward pass through filters <paramref name="filterStart"/> to <paramref name="filterEnd"/>: their
+    /// weight and bias gradients when <paramref name="parameters"/>, and, unless <paramref name="inputGradients"/> is
+    /// empty, their contributions to the input gradients (cleared first when the range starts at the first filter).
+    /// A filter's gradients, and each input gradient, are the same sums whichever of these are computed with them.
+    /// </summary>
+    private static void BackwardSample(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> input, ReadOnlySpan<float> gradZ,
+        Span<float> weightGradients, Span<float> biasGradients, Span<float> inputGradients, Conv2DGeometry shape, int filterStart, int filterEnd, bool parameters)
+    {
+        bool wantInput = !inputGradients.IsEmpty;
+        if (wantInput && filterStart == 0)
+        {
             inputGradients.Clear();
         }
 
-        if (stride == 1)
+        if (shape.Stride == 1)
         {
-            BackwardRows(weights, input, gradZ, weightGradients, biasGradients, inputGradients, inputChannels, inputHeight, inputWidth, kernel, padding, outputHeight, outputWidth);
+            BackwardRows(weights, input, gradZ, weightGradients, biasGradients, inputGradients, shape, filterStart, filterEnd, parameters);
             return;
         }
 
-        for (int oc = 0; oc < biasGradients.Length; oc++)
+        int inputChannels = shape.InputChannels, inputHeight = shape.InputHeight, inputWidth = shape.InputWidth;
+        int kernel = shape.Kernel, stride = shape.Stride, padding = shape.Padding;
+        int outputHeight = shape.OutputHeight, outputWidth = shape.OutputWidth, plane = inputHeight * inputWidth;
+        for (int oc = filterStart; oc < filterEnd; oc++)
         {
             for (int oy = 0; oy < outputHeight; oy++)
             {
                 for (int ox = 0; ox < outputWidth; ox++)
                 {
                     float g = gradZ[(((oc * outputHeight) + oy) * outputWidth) + ox];
-                    biasGradients[oc] += g;
+                    if (parameters)
+                    {
+                        biasGradients[oc] += g;
+                    }
+
                     for (int ic = 0; ic < inputChannels; ic++)
                     {
                         int filter = ((oc * inputChannels) + ic) * kernel * kernel;
@@ -167,7 +313,11 @@ public static class Conv2DKernels
 
                                 int w = filter + (ky * kernel) + kx;
                                 int x = (ic * plane) + (iy * inputWidth) + ix;
-                                weightGradients[w] += g * input[x];
+                                if (parameters)
+                                {
+                                    weightGradients[w] += g * input[x];
+                                }
+
                                 if (wantInput)
                                 {
                                     inputGradients[x] += g * weights[w];
@@ -263,16 +413,32 @@ public static class Conv2DKernels
 
     private static void BackwardRows(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> input, ReadOnlySpan<float> gradZ,
-        Span<float> weightGradients, Span<float> biasGradients, Span<float> inputGradients,
-        int inputChannels, int inputHeight, int inputWidth, int kernel, int padding, int outputHeight, int outputWidth)
+        Span<float> weightGradients, Span<float> biasGradients, Span<float> inputGradients, Conv2DGeometry shape, int filterStart, int filterEnd, bool parameters)
     {
-        ref float w = ref MemoryMarshal.GetReference(weights);
+        // Two passes over the gradient rows rather than one with both products in it: the loop that carries a dot
+        // product's accumulators ran at half speed with the other product (or a test for it) beside them.
+        if (parameters)
+        {
+            ParameterGradientRows(input, gradZ, weightGradients, biasGradients, shape, filterStart, filterEnd);
+        }
+
+        if (!inputGradients.IsEmpty)
+        {
+            InputGradientRows(weights, gradZ, inputGradients, shape, filterStart, filterEnd);
+        }
+    }
+
+    /// <summary>Stride 1: adds filters' bias gradients and weight gradients, each tap's one dot product over its rows.</summary>
+    private static void ParameterGradientRows(
+        ReadOnlySpan<float> input, ReadOnlySpan<float> gradZ, Span<float> weightGradients, Span<float> biasGradients,
+        Conv2DGeometry shape, int filterStart, int filterEnd)
+    {
+        int inputChannels = shape.InputChannels, inputHeight = shape.InputHeight, inputWidth = shape.InputWidth;
+        int kernel = shape.Kernel, padding = shape.Padding, outputHeight = shape.OutputHeight, outputWidth = shape.OutputWidth;
         ref float x = ref MemoryMarshal.GetReference(input);
         ref float g = ref MemoryMarshal.GetReference(gradZ);
-        ref float dx = ref MemoryMarshal.GetReference(inputGradients);
-        bool wantInput = !inputGradients.IsEmpty;
         int outputPlane = outputHeight * outputWidth;
-        for (int oc = 0; oc < biasGradients.Length; oc++)
+        for (int oc = filterStart; oc < filterEnd; oc++)
         {
             float biasSum = 0f;
             foreach (float value in gradZ.Slice(oc * outputPlane, outputPlane))
@@ -288,7 +454,6 @@ public static class Conv2DKernels
                     for (int kx = 0; kx < kernel; kx++)
                     {
                         int tap = (((((oc * inputChannels) + ic) * kernel) + ky) * kernel) + kx;
-                        float weight = Unsafe.Add(ref w, tap);
                         (int first, int count) = Columns(kx, padding, inputWidth, outputWidth);
 
                         // The tap's weight gradient is one long dot product over all its rows: vector lanes are
@@ -303,9 +468,8 @@ public static class Conv2DKernels
                                 continue;
                             }
 
-                            int inputAt = (ic * inputHeight * inputWidth) + (iy * inputWidth) + first - padding + kx;
                             ref float gradientRow = ref Unsafe.Add(ref g, (oc * outputPlane) + (oy * outputWidth) + first);
-                            ref float inputRow = ref Unsafe.Add(ref x, inputAt);
+                            ref float inputRow = ref Unsafe.Add(ref x, (ic * inputHeight * inputWidth) + (iy * inputWidth) + first - padding + kx);
                             int i = 0;
                             if (Vector.IsHardwareAccelerated)
                             {
@@ -319,14 +483,45 @@ public static class Conv2DKernels
                             {
                                 sum += Unsafe.Add(ref gradientRow, i) * Unsafe.Add(ref inputRow, i);
                             }
-
-                            if (wantInput)
-                            {
-                                MultiplyAdd(weight, ref gradientRow, ref Unsafe.Add(ref dx, inputAt), count);
-                            }
                         }
 
                         weightGradients[tap] += sum + Vector.Sum(lanes);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Stride 1: adds filters' contributions to the input gradients, each tap's weight times its gradient rows.</summary>
+    private static void InputGradientRows(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> gradZ, Span<float> inputGradients, Conv2DGeometry shape, int filterStart, int filterEnd)
+    {
+        int inputChannels = shape.InputChannels, inputHeight = shape.InputHeight, inputWidth = shape.InputWidth;
+        int kernel = shape.Kernel, padding = shape.Padding, outputHeight = shape.OutputHeight, outputWidth = shape.OutputWidth;
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float g = ref MemoryMarshal.GetReference(gradZ);
+        ref float dx = ref MemoryMarshal.GetReference(inputGradients);
+        int outputPlane = outputHeight * outputWidth;
+        for (int oc = filterStart; oc < filterEnd; oc++)
+        {
+            for (int ic = 0; ic < inputChannels; ic++)
+            {
+                for (int ky = 0; ky < kernel; ky++)
+                {
+                    for (int kx = 0; kx < kernel; kx++)
+                    {
+                        float weight = Unsafe.Add(ref w, (((((oc * inputChannels) + ic) * kernel) + ky) * kernel) + kx);
+                        (int first, int count) = Columns(kx, padding, inputWidth, outputWidth);
+                        for (int oy = 0; oy < outputHeight && count > 0; oy++)
+                        {
+                            int iy = oy - padding + ky;
+                            if ((uint)iy < (uint)inputHeight)
+                            {
+                                MultiplyAdd(
+                                    weight, ref Unsafe.Add(ref g, (oc * outputPlane) + (oy * outputWidth) + first),
+                                    ref Unsafe.Add(ref dx, (ic * inputHeight * inputWidth) + (iy * inputWidth) + first - padding + kx), count);
+                            }
+                        }
                     }
                 }
             }

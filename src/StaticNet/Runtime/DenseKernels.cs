@@ -22,7 +22,7 @@ namespace StaticNet.Runtime;
 /// instead. Lengths are checked once up front; the loops then read without bounds checks.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
-public static class DenseKernels
+public static unsafe class DenseKernels
 {
     /// <summary><c>output = weights · input + biases</c>.</summary>
     public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
@@ -30,33 +30,40 @@ public static class DenseKernels
         int inputs = input.Length;
         int outputs = output.Length;
         CheckShapes(weights.Length, biases.Length, inputs, outputs);
-        ref float w = ref MemoryMarshal.GetReference(weights);
-        ref float x = ref MemoryMarshal.GetReference(input);
-        ref float b = ref MemoryMarshal.GetReference(biases);
-        ref float y = ref MemoryMarshal.GetReference(output);
-        int row = 0;
+        SampleRows(
+            ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(biases), ref MemoryMarshal.GetReference(input),
+            ref MemoryMarshal.GetReference(output), inputs, 0, outputs);
+    }
+
+    /// <summary>
+    /// Rows <paramref name="rowStart"/> (a multiple of eight) to <paramref name="rowEnd"/> of one sample's product:
+    /// eight rows at a time, then four, then one, so a range that ends on a multiple of eight takes the same blocks, and
+    /// the same sums, as the whole.
+    /// </summary>
+    private static void SampleRows(ref float w, ref float b, ref float x, ref float y, int inputs, int rowStart, int rowEnd)
+    {
+        int row = rowStart;
         if (Avx.IsSupported && inputs >= Vector256<float>.Count)
         {
-            for (; row + 8 <= outputs; row += 8)
+            for (; row + 8 <= rowEnd; row += 8)
             {
                 Vector256<float> sums = Dot8(ref Unsafe.Add(ref w, row * inputs), inputs, ref x);
                 (sums + Vector256.LoadUnsafe(ref b, (nuint)row)).StoreUnsafe(ref y, (nuint)row);
             }
         }
 
-        for (; row + 4 <= outputs; row += 4)
+        for (; row + 4 <= rowEnd; row += 4)
         {
-            ref float w0 = ref Unsafe.Add(ref w, row * inputs);
-            Dot4(ref w0, inputs, ref x, out float s0, out float s1, out float s2, out float s3);
-            output[row] = biases[row] + s0;
-            output[row + 1] = biases[row + 1] + s1;
-            output[row + 2] = biases[row + 2] + s2;
-            output[row + 3] = biases[row + 3] + s3;
+            Dot4(ref Unsafe.Add(ref w, row * inputs), inputs, ref x, out float s0, out float s1, out float s2, out float s3);
+            Unsafe.Add(ref y, row) = Unsafe.Add(ref b, row) + s0;
+            Unsafe.Add(ref y, row + 1) = Unsafe.Add(ref b, row + 1) + s1;
+            Unsafe.Add(ref y, row + 2) = Unsafe.Add(ref b, row + 2) + s2;
+            Unsafe.Add(ref y, row + 3) = Unsafe.Add(ref b, row + 3) + s3;
         }
 
-        for (; row < outputs; row++)
+        for (; row < rowEnd; row++)
         {
-            output[row] = biases[row] + Dot(ref Unsafe.Add(ref w, row * inputs), ref x, inputs);
+            Unsafe.Add(ref y, row) = Unsafe.Add(ref b, row) + Dot(ref Unsafe.Add(ref w, row * inputs), ref x, inputs);
         }
     }
 
@@ -80,10 +87,44 @@ public static class DenseKernels
             return;
         }
 
-        ref float w = ref MemoryMarshal.GetReference(weights);
-        ref float x = ref MemoryMarshal.GetReference(inputs);
-        ref float b = ref MemoryMarshal.GetReference(biases);
-        ref float y = ref MemoryMarshal.GetReference(outputs);
+        // Parts split whichever of the weights and the inputs is larger, so that each part reads only its share of it.
+        bool bySample = batch > outputSize;
+        int blocks = bySample ? (batch + SampleGranularity - 1) / SampleGranularity : (outputSize + RowGranularity - 1) / RowGranularity;
+        int parts = WorkerPool.Parts((long)batch * inputSize * outputSize, blocks);
+        fixed (float* w = weights, b = biases, x = inputs, y = outputs)
+        {
+            var job = new BatchJob(w, b, x, y, inputSize, outputSize, batch);
+            WorkerPool.Run(bySample ? &ForwardBatchSamples : &ForwardBatchRows, &job, parts);
+        }
+    }
+
+    /// <summary>
+    /// One part of <see cref="ForwardBatch"/> by rows: parts split the output rows on multiples of
+    /// <see cref="RowGranularity"/>, each reading only its rows' weights, and each output is the sum it is in one part.
+    /// </summary>
+    private static void ForwardBatchRows(void* state, int part, int parts)
+    {
+        ref BatchJob job = ref *(BatchJob*)state;
+        (int rowStart, int rowEnd) = WorkerPool.Range(part, parts, job.OutputSize, RowGranularity);
+        ForwardBatchRows(ref *job.Weights, ref *job.Biases, ref *job.Inputs, ref *job.Outputs, job.InputSize, job.OutputSize, job.Batch, rowStart, rowEnd);
+    }
+
+    /// <summary>
+    /// One part of <see cref="ForwardBatch"/> by samples: parts split the batch on multiples of
+    /// <see cref="SampleGranularity"/>, so each sample falls in the same block of samples as in one part.
+    /// </summary>
+    private static void ForwardBatchSamples(void* state, int part, int parts)
+    {
+        ref BatchJob job = ref *(BatchJob*)state;
+        (int sampleStart, int sampleEnd) = WorkerPool.Range(part, parts, job.Batch, SampleGranularity);
+        ForwardBatchRows(
+            ref *job.Weights, ref *job.Biases, ref job.Inputs[sampleStart * job.InputSize], ref job.Outputs[sampleStart * job.OutputSize],
+            job.InputSize, job.OutputSize, sampleEnd - sampleStart, 0, job.OutputSize);
+    }
+
+    /// <summary>Rows <paramref name="rowStart"/> (a multiple of eight) to <paramref name="rowEnd"/> of every sample's product.</summary>
+    private static void ForwardBatchRows(ref float w, ref float b, ref float x, ref float y, int inputSize, int outputSize, int batch, int rowStart, int rowEnd)
+    {
         int sample = 0;
         if (Vector512.IsHardwareAccelerated && Avx.IsSupported && inputSize >= Vector512<float>.Count)
         {
@@ -94,8 +135,8 @@ public static class DenseKernels
             {
                 ref float x0 = ref Unsafe.Add(ref x, sample * inputSize);
                 ref float y0 = ref Unsafe.Add(ref y, sample * outputSize);
-                int row = 0;
-                for (; row + 4 <= outputSize; row += 4)
+                int row = rowStart;
+                for (; row + 4 <= rowEnd; row += 4)
                 {
                     Dot4x6(ref Unsafe.Add(ref w, row * inputSize), inputSize, ref x0, out SixSums sums);
                     Vector128<float> bias = Vector128.LoadUnsafe(ref b, (nuint)row);
@@ -107,7 +148,7 @@ public static class DenseKernels
                     (sums.Sample5 + bias).StoreUnsafe(ref y0, (nuint)((5 * outputSize) + row));
                 }
 
-                for (; row < outputSize; row++)
+                for (; row < rowEnd; row++)
                 {
                     ref float weightRow = ref Unsafe.Add(ref w, row * inputSize);
                     for (int k = 0; k < 6; k++)
@@ -122,8 +163,8 @@ public static class DenseKernels
             {
                 ref float x0 = ref Unsafe.Add(ref x, sample * inputSize);
                 ref float y0 = ref Unsafe.Add(ref y, sample * outputSize);
-                int row = 0;
-                for (; row + 8 <= outputSize; row += 8)
+                int row = rowStart;
+                for (; row + 8 <= rowEnd; row += 8)
                 {
                     Dot8x3(ref Unsafe.Add(ref w, row * inputSize), inputSize, ref x0, out Vector256<float> s0, out Vector256<float> s1, out Vector256<float> s2);
                     Vector256<float> bias = Vector256.LoadUnsafe(ref b, (nuint)row);
@@ -132,7 +173,7 @@ public static class DenseKernels
                     (s2 + bias).StoreUnsafe(ref y0, (nuint)((2 * outputSize) + row));
                 }
 
-                for (; row < outputSize; row++)
+                for (; row < rowEnd; row++)
                 {
                     ref float weightRow = ref Unsafe.Add(ref w, row * inputSize);
                     for (int k = 0; k < 3; k++)
@@ -145,7 +186,7 @@ public static class DenseKernels
 
         for (; sample < batch; sample++)
         {
-            Forward(weights, biases, inputs.Slice(sample * inputSize, inputSize), outputs.Slice(sample * outputSize, outputSize));
+            SampleRows(ref w, ref b, ref Unsafe.Add(ref x, sample * inputSize), ref Unsafe.Add(ref y, sample * outputSize), inputSize, rowStart, rowEnd);
         }
     }
 
@@ -327,24 +368,82 @@ public static class DenseKernels
                 $"A dense layer of {inputSize} inputs and {outputSize} outputs over {batch} samples was given mismatched spans.");
         }
 
-        for (int sample = 0; sample < batch; sample++)
+        int parts = WorkerPool.Parts(
+            (long)batch * inputSize * outputSize * (inputGradients.IsEmpty ? 1 : 2),
+            Math.Max(ByRows(outputSize, batch) ? (outputSize + 3) / 4 : (inputSize + ColumnGranularity - 1) / ColumnGranularity, (batch + 3) / 4));
+        fixed (float* w = weights, x = inputs, g = gradZ, gw = weightGradients, gb = biasGradients, gx = inputGradients)
         {
-            TensorPrimitives.Add(biasGradients, gradZ.Slice(sample * outputSize, outputSize), biasGradients);
+            var job = new BackwardJob(w, x, g, gw, gb, gx, inputSize, outputSize, batch);
+            WorkerPool.Run(&BackwardBatchPart, &job, parts);
+        }
+    }
+
+    /// <summary>
+    /// One part of <see cref="BackwardBatch"/>: a share of the weight and bias gradients, then the input gradients of its
+    /// samples (split on multiples of four, the kernel's block). The gradients are split by rows (multiples of four) when
+    /// there are at least as many rows as samples, else by columns (multiples of <see cref="ColumnGranularity"/>), so a
+    /// part reads only its rows of the weights or its columns of the inputs, whichever is larger; either way every
+    /// gradient is the sum over the samples in order that it is in one part.
+    /// </summary>
+    private static void BackwardBatchPart(void* state, int part, int parts)
+    {
+        ref BackwardJob job = ref *(BackwardJob*)state;
+        int inputSize = job.InputSize, outputSize = job.OutputSize, batch = job.Batch;
+        var gradZ = new ReadOnlySpan<float>(job.GradZ, batch * outputSize);
+        (int rowStart, int rowEnd) = (0, outputSize);
+        (int columnStart, int columnEnd) = (0, inputSize);
+        bool byRows = ByRows(outputSize, batch);
+        if (byRows)
+        {
+            (rowStart, rowEnd) = WorkerPool.Range(part, parts, outputSize, 4);
+        }
+        else
+        {
+            (columnStart, columnEnd) = WorkerPool.Range(part, parts, inputSize, ColumnGranularity);
         }
 
-        ref float x = ref MemoryMarshal.GetReference(inputs);
-        ref float g = ref MemoryMarshal.GetReference(gradZ);
-        ref float gw = ref MemoryMarshal.GetReference(weightGradients);
-        int row = 0;
-        for (; row + 4 <= outputSize; row += 4)
+        if (byRows || part == 0)
+        {
+            var biasGradients = new Span<float>(job.BiasGradients + rowStart, rowEnd - rowStart);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                TensorPrimitives.Add(biasGradients, gradZ.Slice((sample * outputSize) + rowStart, rowEnd - rowStart), biasGradients);
+            }
+        }
+
+        WeightGradients(ref *job.Inputs, ref *job.GradZ, ref *job.WeightGradients, inputSize, outputSize, batch, rowStart, rowEnd, columnStart, columnEnd);
+        if (job.InputGradients != null)
+        {
+            (int sampleStart, int sampleEnd) = WorkerPool.Range(part, parts, batch, 4);
+            InputGradientSamples(
+                new ReadOnlySpan<float>(job.Weights, inputSize * outputSize), gradZ, new Span<float>(job.InputGradients, batch * inputSize),
+                inputSize, outputSize, sampleStart, sampleEnd);
+        }
+    }
+
+    /// <summary>Whether <see cref="BackwardBatch"/>'s parts split the weight gradients by rows rather than by columns.</summary>
+    private static bool ByRows(int outputSize, int batch) => outputSize >= batch;
+
+    /// <summary>
+    /// Rows <paramref name="rowStart"/> to <paramref name="rowEnd"/> and columns <paramref name="columnStart"/> to
+    /// <paramref name="columnEnd"/> of <c>gradZᵀ · inputs</c>, added to the weight gradients: four rows and two vectors of
+    /// columns at a time, then one vector, then single columns, then single rows. Ranges that start on multiples of four
+    /// rows and <see cref="ColumnGranularity"/> columns, and end on them or at the matrix's end, take the same blocks as
+    /// the whole matrix.
+    /// </summary>
+    private static void WeightGradients(
+        ref float x, ref float g, ref float gw, int inputSize, int outputSize, int batch, int rowStart, int rowEnd, int columnStart, int columnEnd)
+    {
+        int row = rowStart;
+        for (; row + 4 <= rowEnd; row += 4)
         {
             ref float gw0 = ref Unsafe.Add(ref gw, row * inputSize);
-            int j = 0;
+            int j = columnStart;
             if (Vector.IsHardwareAccelerated)
             {
                 // Two vectors of columns: each broadcast gradient serves two multiply-adds, each input load four.
                 int width = Vector<float>.Count;
-                for (; j + (2 * width) <= inputSize; j += 2 * width)
+                for (; j + (2 * width) <= columnEnd; j += 2 * width)
                 {
                     Vector<float> a0 = Load(ref gw0, j), b0 = Load(ref gw0, j + width);
                     Vector<float> a1 = Load(ref gw0, inputSize + j), b1 = Load(ref gw0, inputSize + j + width);
@@ -378,7 +477,7 @@ public static class DenseKernels
                     Store(ref gw0, (3 * inputSize) + j + width, b3);
                 }
 
-                for (; j + Vector<float>.Count <= inputSize; j += Vector<float>.Count)
+                for (; j + width <= columnEnd; j += width)
                 {
                     Vector<float> a0 = Load(ref gw0, j);
                     Vector<float> a1 = Load(ref gw0, inputSize + j);
@@ -401,7 +500,7 @@ public static class DenseKernels
                 }
             }
 
-            for (; j < inputSize; j++)
+            for (; j < columnEnd; j++)
             {
                 for (int sample = 0; sample < batch; sample++)
                 {
@@ -415,32 +514,57 @@ public static class DenseKernels
             }
         }
 
-        for (; row < outputSize; row++)
+        // The last rows, fewer than four: one row, one vector of columns, every sample.
+        for (; row < rowEnd; row++)
         {
-            Span<float> gradientRow = weightGradients.Slice(row * inputSize, inputSize);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                TensorPrimitives.MultiplyAdd(inputs.Slice(sample * inputSize, inputSize), gradZ[(sample * outputSize) + row], gradientRow, gradientRow);
-            }
-        }
-
-        if (!inputGradients.IsEmpty)
-        {
-            int sample = 0;
+            ref float gradientRow = ref Unsafe.Add(ref gw, row * inputSize);
+            int j = columnStart;
             if (Vector.IsHardwareAccelerated)
             {
-                for (; sample + 4 <= batch; sample += 4)
+                for (; j + Vector<float>.Count <= columnEnd; j += Vector<float>.Count)
                 {
-                    TransposedProductFourSamples(
-                        ref MemoryMarshal.GetReference(weights), ref Unsafe.Add(ref g, sample * outputSize),
-                        ref MemoryMarshal.GetReference(inputGradients.Slice(sample * inputSize, 4 * inputSize)), inputSize, outputSize);
+                    Vector<float> sum = Load(ref gradientRow, j);
+                    for (int sample = 0; sample < batch; sample++)
+                    {
+                        sum = MultiplyAdd(new Vector<float>(Unsafe.Add(ref g, (sample * outputSize) + row)), Load(ref x, (sample * inputSize) + j), sum);
+                    }
+
+                    Store(ref gradientRow, j, sum);
                 }
             }
 
-            for (; sample < batch; sample++)
+            for (; j < columnEnd; j++)
             {
-                TransposedProduct(weights, gradZ.Slice(sample * outputSize, outputSize), inputGradients.Slice(sample * inputSize, inputSize));
+                float sum = Unsafe.Add(ref gradientRow, j);
+                for (int sample = 0; sample < batch; sample++)
+                {
+                    sum += Unsafe.Add(ref g, (sample * outputSize) + row) * Unsafe.Add(ref x, (sample * inputSize) + j);
+                }
+
+                Unsafe.Add(ref gradientRow, j) = sum;
             }
+        }
+    }
+
+    /// <summary>Samples <paramref name="sampleStart"/> (a multiple of four) to <paramref name="sampleEnd"/> of <c>Wᵀ gradZ</c>.</summary>
+    private static void InputGradientSamples(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> gradZ, Span<float> inputGradients, int inputSize, int outputSize, int sampleStart, int sampleEnd)
+    {
+        ref float g = ref MemoryMarshal.GetReference(gradZ);
+        int sample = sampleStart;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; sample + 4 <= sampleEnd; sample += 4)
+            {
+                TransposedProductFourSamples(
+                    ref MemoryMarshal.GetReference(weights), ref Unsafe.Add(ref g, sample * outputSize),
+                    ref MemoryMarshal.GetReference(inputGradients.Slice(sample * inputSize, 4 * inputSize)), inputSize, outputSize);
+            }
+        }
+
+        for (; sample < sampleEnd; sample++)
+        {
+            TransposedProduct(weights, gradZ.Slice(sample * outputSize, outputSize), inputGradients.Slice(sample * inputSize, inputSize));
         }
     }
 
@@ -546,6 +670,37 @@ public static class DenseKernels
         {
             TensorPrimitives.MultiplyAdd(weights.Slice(row * inputSize, inputSize), g[row], result, result);
         }
+    }
+
+    /// <summary>
+    /// Where <see cref="ForwardBatch"/> may split the output rows between parts: its widest row block is eight, so a
+    /// part's rows take the same blocks, and sums, as they do in one part.
+    /// </summary>
+    private const int RowGranularity = 8;
+
+    /// <summary>Where <see cref="ForwardBatch"/> may split the batch between parts: its widest sample block is six.</summary>
+    private const int SampleGranularity = 6;
+
+    /// <summary>
+    /// Where <see cref="BackwardBatch"/> may split the weight gradient's columns between parts: two vectors, its widest
+    /// column block.
+    /// </summary>
+    private static int ColumnGranularity => Vector.IsHardwareAccelerated ? 2 * Vector<float>.Count : 1;
+
+    /// <summary>A <see cref="ForwardBatch"/> call, handed to its parts: the spans are pinned while the parts run.</summary>
+    private readonly struct BatchJob(float* weights, float* biases, float* inputs, float* outputs, int inputSize, int outputSize, int batch)
+    {
+        public readonly float* Weights = weights, Biases = biases, Inputs = inputs, Outputs = outputs;
+        public readonly int InputSize = inputSize, OutputSize = outputSize, Batch = batch;
+    }
+
+    /// <summary>A <see cref="BackwardBatch"/> call, handed to its parts; <see cref="InputGradients"/> is null when they are not wanted.</summary>
+    private readonly struct BackwardJob(
+        float* weights, float* inputs, float* gradZ, float* weightGradients, float* biasGradients, float* inputGradients, int inputSize, int outputSize, int batch)
+    {
+        public readonly float* Weights = weights, Inputs = inputs, GradZ = gradZ;
+        public readonly float* WeightGradients = weightGradients, BiasGradients = biasGradients, InputGradients = inputGradients;
+        public readonly int InputSize = inputSize, OutputSize = outputSize, Batch = batch;
     }
 
     private static void CheckShapes(int weights, int biases, int inputs, int outputs)

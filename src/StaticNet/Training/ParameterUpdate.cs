@@ -1,6 +1,8 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using StaticNet.Runtime;
 
 namespace StaticNet.Training;
 
@@ -20,7 +22,54 @@ internal static class ParameterUpdate
 {
     public static int PaddedLength(int count) => (count + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
 
-    public static void Run<TUpdate>(Span<float> parameters, ReadOnlySpan<float> gradients, ref TUpdate update)
+    /// <summary>
+    /// Applies <paramref name="update"/> to every parameter. Large parameter sets are split into ranges of whole
+    /// <see cref="Chunk"/>s over <see cref="Parallelism.MaxThreads"/> threads: each parameter's update is the same
+    /// whichever thread applies it, and a large network's parameters and optimizer state then stream from two caches.
+    /// </summary>
+    public static unsafe void Run<TUpdate>(Span<float> parameters, ReadOnlySpan<float> gradients, ref TUpdate update)
+        where TUpdate : struct, IParameterUpdate
+    {
+        int parts = WorkerPool.Parts((long)parameters.Length * WorkPerParameter, (parameters.Length + Chunk - 1) / Chunk);
+        if (parts == 1)
+        {
+            Range(parameters, gradients, ref update, 0);
+            return;
+        }
+
+        fixed (float* p = parameters, g = gradients)
+        {
+            var job = new Job(p, g, parameters.Length, Unsafe.AsPointer(ref update));
+            WorkerPool.Run(&Part<TUpdate>, &job, parts);
+        }
+    }
+
+    /// <summary>Parameters per block of a split: 4 KB of each array.</summary>
+    private const int Chunk = 1024;
+
+    /// <summary>What one parameter's update weighs against a multiply-add, for <see cref="WorkerPool.Parts"/>: it reads and writes several arrays.</summary>
+    private const int WorkPerParameter = 4;
+
+    private static unsafe void Part<TUpdate>(void* state, int part, int parts)
+        where TUpdate : struct, IParameterUpdate
+    {
+        ref Job job = ref *(Job*)state;
+        (int start, int end) = WorkerPool.Range(part, parts, job.Length, Chunk);
+        Range(
+            new Span<float>(job.Parameters + start, end - start), new ReadOnlySpan<float>(job.Gradients + start, end - start),
+            ref Unsafe.AsRef<TUpdate>(job.Update), start);
+    }
+
+    /// <summary>A split update, handed to its parts: the spans are pinned and the rule is on the caller's stack while they run.</summary>
+    private readonly unsafe struct Job(float* parameters, float* gradients, int length, void* update)
+    {
+        public readonly float* Parameters = parameters, Gradients = gradients;
+        public readonly int Length = length;
+        public readonly void* Update = update;
+    }
+
+    /// <summary>The update of the parameters from <paramref name="offset"/> on (a whole number of vectors in).</summary>
+    private static void Range<TUpdate>(Span<float> parameters, ReadOnlySpan<float> gradients, ref TUpdate update, int offset)
         where TUpdate : struct, IParameterUpdate
     {
         int width = Vector<float>.Count;
@@ -28,7 +77,7 @@ internal static class ParameterUpdate
         for (; i <= parameters.Length - width; i += width)
         {
             var parameter = new Vector<float>(parameters.Slice(i));
-            update.Apply(ref parameter, new Vector<float>(gradients.Slice(i)), i);
+            update.Apply(ref parameter, new Vector<float>(gradients.Slice(i)), offset + i);
             parameter.CopyTo(parameters.Slice(i));
         }
 
@@ -42,7 +91,7 @@ internal static class ParameterUpdate
             parameters.Slice(i).CopyTo(parameterTail);
             gradients.Slice(i).CopyTo(gradientTail);
             var parameter = new Vector<float>(parameterTail);
-            update.Apply(ref parameter, new Vector<float>(gradientTail), i);
+            update.Apply(ref parameter, new Vector<float>(gradientTail), offset + i);
             parameter.CopyTo(parameterTail);
             parameterTail.Slice(0, rest).CopyTo(parameters.Slice(i));
         }

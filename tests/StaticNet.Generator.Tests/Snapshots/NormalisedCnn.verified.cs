@@ -511,13 +511,10 @@ namespace Vision
 
             // Layer 1: Conv2D(4, 3x3), (1, 8, 8) -> (4, 6, 6), for every sample.
             global::System.Span<float> a1 = scratch.Slice(batch * 0, batch * 144);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Forward(
-                    parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
-                    inputs.Slice(sample * 64, 64), a1.Slice(sample * 144, 144),
-                    inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 0);
-            }
+            global::StaticNet.Runtime.Conv2DKernels.ForwardBatch(
+                parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
+                inputs, a1,
+                inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 0);
 
             // Layer 2: BatchNorm(4, ReLU), (4, 6, 6) -> (4, 6, 6), for every sample.
             global::System.Span<float> a2 = scratch.Slice(batch * 144, batch * 144);
@@ -580,13 +577,10 @@ namespace Vision
             // Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.
             // Layer 1: Conv2D(4, 3x3), (1, 8, 8) -> (4, 6, 6), for every sample.
             global::System.Span<float> a1 = scratch.Slice(batch * 0, batch * 144);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Forward(
-                    parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
-                    inputs.Slice(sample * 64, 64), a1.Slice(sample * 144, 144),
-                    inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 0);
-            }
+            global::StaticNet.Runtime.Conv2DKernels.ForwardBatch(
+                parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
+                inputs, a1,
+                inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 0);
 
             // Layer 2: BatchNorm(4, ReLU), (4, 6, 6) -> (4, 6, 6), for every sample.
             global::System.Span<float> z2 = scratch.Slice(batch * 144, batch * 144);
@@ -648,12 +642,9 @@ namespace Vision
                 parameterGradients.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameterGradients.Slice(Layer2.BiasOffset, Layer2.BiasCount), g1, planeSize: 36);
 
             // Layer 1: Conv2D(4, 3x3): parameter gradients summed over the batch; the input's gradients are not needed.
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Backward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs.Slice(sample * 64, 64), g1.Slice(sample * 144, 144),
-                    parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
-                    inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 0);
-            }
+            global::StaticNet.Runtime.Conv2DKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
+                parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
+                inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 0);
 
             return loss;
         }

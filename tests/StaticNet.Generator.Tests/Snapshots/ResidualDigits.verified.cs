@@ -531,10 +531,15 @@ namespace Graphs
 
             // No dense layer has more than 16384 weights, so they stay in cache from sample to sample:
             // the single-sample code, once per sample, keeps each sample's values in registers or L1 (measured faster).
-            for (int sample = 0; sample < batch; sample++)
+            // A large batch is split by samples over threads (each sample's outputs are the same on any thread); the
+            // lambda captures nothing, so the compiler caches it: no allocation per call.
+            global::StaticNet.Runtime.SampleSplit.Run((sampleParameters, sampleInputs, sampleOutputs) =>
             {
-                Forward(parameters, inputs.Slice(sample * InputSize, InputSize), outputs.Slice(sample * OutputSize, OutputSize));
-            }
+                for (int sample = 0; sample < sampleInputs.Length / InputSize; sample++)
+                {
+                    Forward(sampleParameters, sampleInputs.Slice(sample * InputSize, InputSize), sampleOutputs.Slice(sample * OutputSize, OutputSize));
+                }
+            }, parameters, inputs, outputs, InputSize, OutputSize, MultiplyAccumulateCount);
         }
 
         /// <summary>
@@ -567,36 +572,27 @@ namespace Graphs
             // Layer 1: Conv2D(8, 3x3, ReLU, padding 1), (1, 8, 8) -> (8, 8, 8), for every sample.
             global::System.Span<float> z1 = scratch.Slice(batch * 0, batch * 512);
             global::System.Span<float> a1 = scratch.Slice(batch * 512, batch * 512);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Forward(
-                    parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
-                    inputs.Slice(sample * 64, 64), z1.Slice(sample * 512, 512),
-                    inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
-            }
+            global::StaticNet.Runtime.Conv2DKernels.ForwardBatch(
+                parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
+                inputs, z1,
+                inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
             global::StaticNet.Runtime.Activations.ReLU(z1, a1);
 
             // Layer 2: Conv2D(8, 3x3, ReLU, padding 1), (8, 8, 8) -> (8, 8, 8), for every sample.
             global::System.Span<float> z2 = scratch.Slice(batch * 1024, batch * 512);
             global::System.Span<float> a2 = scratch.Slice(batch * 1536, batch * 512);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Forward(
-                    parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
-                    a1.Slice(sample * 512, 512), z2.Slice(sample * 512, 512),
-                    inputChannels: 8, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
-            }
+            global::StaticNet.Runtime.Conv2DKernels.ForwardBatch(
+                parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
+                a1, z2,
+                inputChannels: 8, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
             global::StaticNet.Runtime.Activations.ReLU(z2, a2);
 
             // Layer 3: Conv2D(8, 3x3, padding 1), (8, 8, 8) -> (8, 8, 8), for every sample.
             global::System.Span<float> a3 = scratch.Slice(batch * 2048, batch * 512);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Forward(
-                    parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
-                    a2.Slice(sample * 512, 512), a3.Slice(sample * 512, 512),
-                    inputChannels: 8, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
-            }
+            global::StaticNet.Runtime.Conv2DKernels.ForwardBatch(
+                parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
+                a2, a3,
+                inputChannels: 8, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
 
             // Layer 4: Add(stem, branch, ReLU), (8, 8, 8) -> (8, 8, 8), for every sample.
             global::System.Span<float> z4 = scratch.Slice(batch * 2560, batch * 512);
@@ -646,33 +642,24 @@ namespace Graphs
             // Layer 3: da3 holds dLoss/d(its outputs), summed over its uses.
             // Layer 3: Conv2D(8, 3x3, padding 1): parameter gradients summed over the batch; the gradient flows to layer 2.
             global::System.Span<float> g2 = scratch.Slice(batch * 5396, batch * 512); // dLoss/d(output of layer 2)
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Backward(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), a2.Slice(sample * 512, 512), da3.Slice(sample * 512, 512),
-                    parameterGradients.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameterGradients.Slice(Layer3.BiasOffset, Layer3.BiasCount), g2.Slice(sample * 512, 512),
-                    inputChannels: 8, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
-            }
+            global::StaticNet.Runtime.Conv2DKernels.BackwardBatch(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), a2, da3,
+                parameterGradients.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameterGradients.Slice(Layer3.BiasOffset, Layer3.BiasCount), g2,
+                inputChannels: 8, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
             global::StaticNet.Runtime.Activations.ReLUGradient(z2, g2, g2);
 
             // Layer 2: Conv2D(8, 3x3, ReLU, padding 1): parameter gradients summed over the batch; its input's gradient is added to da1.
             global::System.Span<float> t2 = scratch.Slice(batch * 5908, batch * 512);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Backward(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), a1.Slice(sample * 512, 512), g2.Slice(sample * 512, 512),
-                    parameterGradients.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameterGradients.Slice(Layer2.BiasOffset, Layer2.BiasCount), t2.Slice(sample * 512, 512),
-                    inputChannels: 8, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
-            }
+            global::StaticNet.Runtime.Conv2DKernels.BackwardBatch(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), a1, g2,
+                parameterGradients.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameterGradients.Slice(Layer2.BiasOffset, Layer2.BiasCount), t2,
+                inputChannels: 8, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
             global::StaticNet.Runtime.GraphKernels.Accumulate(da1, t2);
 
             // Layer 1: da1 holds dLoss/d(its outputs) summed over its uses; through its ReLU activation it becomes dLoss/d(its sums).
             global::StaticNet.Runtime.Activations.ReLUGradient(z1, da1, da1);
             // Layer 1: Conv2D(8, 3x3, ReLU, padding 1): parameter gradients summed over the batch; the input's gradients are not needed.
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Backward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs.Slice(sample * 64, 64), da1.Slice(sample * 512, 512),
-                    parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
-                    inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
-            }
+            global::StaticNet.Runtime.Conv2DKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, da1,
+                parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
+                inputChannels: 1, inputHeight: 8, inputWidth: 8, kernel: 3, stride: 1, padding: 1);
 
             return loss;
         }

@@ -92,9 +92,6 @@
 
 // ---- BackwardBatch ----
             // Layer 1: Conv2D(3, 3x3, ReLU, padding 1): parameter gradients summed over the batch; the input's gradients are not needed.
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Backward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs.Slice(sample * 50, 50), g1.Slice(sample * 75, 75),
-                    parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
-                    inputChannels: 2, inputHeight: 5, inputWidth: 5, kernel: 3, stride: 1, padding: 1);
-            }
+            global::StaticNet.Runtime.Conv2DKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
+                parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
+                inputChannels: 2, inputHeight: 5, inputWidth: 5, kernel: 3, stride: 1, padding: 1);

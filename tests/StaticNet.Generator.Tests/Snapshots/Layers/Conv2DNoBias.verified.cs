@@ -17,19 +17,13 @@
 // ---- ForwardBatch ----
             // Layer 1: Conv2D(3, 3x3, no bias), (2, 5, 5) -> (3, 3, 3), for every sample.
             global::System.Span<float> a1 = scratch.Slice(batch * 0, batch * 27);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Forward(
-                    parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Values(3),
-                    inputs.Slice(sample * 50, 50), a1.Slice(sample * 27, 27),
-                    inputChannels: 2, inputHeight: 5, inputWidth: 5, kernel: 3, stride: 1, padding: 0);
-            }
+            global::StaticNet.Runtime.Conv2DKernels.ForwardBatch(
+                parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Values(3),
+                inputs, a1,
+                inputChannels: 2, inputHeight: 5, inputWidth: 5, kernel: 3, stride: 1, padding: 0);
 
 // ---- BackwardBatch ----
             // Layer 1: Conv2D(3, 3x3, no bias): parameter gradients summed over the batch; the input's gradients are not needed.
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Backward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs.Slice(sample * 50, 50), g1.Slice(sample * 27, 27),
-                    parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Gradients(3), global::System.Span<float>.Empty,
-                    inputChannels: 2, inputHeight: 5, inputWidth: 5, kernel: 3, stride: 1, padding: 0);
-            }
+            global::StaticNet.Runtime.Conv2DKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
+                parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Gradients(3), global::System.Span<float>.Empty,
+                inputChannels: 2, inputHeight: 5, inputWidth: 5, kernel: 3, stride: 1, padding: 0);

@@ -26,9 +26,6 @@
 
 // ---- BackwardBatch ----
             // Layer 1: Conv2D(2, 3x3, PReLU): parameter gradients summed over the batch; the input's gradients are not needed.
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.Conv2DKernels.Backward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs.Slice(sample * 16, 16), g1.Slice(sample * 8, 8),
-                    parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
-                    inputChannels: 1, inputHeight: 4, inputWidth: 4, kernel: 3, stride: 1, padding: 0);
-            }
+            global::StaticNet.Runtime.Conv2DKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
+                parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
+                inputChannels: 1, inputHeight: 4, inputWidth: 4, kernel: 3, stride: 1, padding: 0);

@@ -1,0 +1,256 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+
+namespace StaticNet.Runtime;
+
+/// <summary>
+/// Fork-join for the batch kernels: a call splits its work into parts, runs part 0 itself, hands the others to
+/// background workers and waits for them. Allocation-free once the workers exist: the job is a struct on the caller's
+/// stack, handed over as a pointer beside a function pointer that runs one part; both stay valid because the caller
+/// does not return before every part is done. Workers spin for a while after each job (a training step calls the
+/// kernels in quick succession) and then sleep until woken.
+/// </summary>
+/// <remarks>
+/// One call at a time uses the workers. A call that finds them busy (another thread's call, or a kernel called from
+/// a part) runs all its parts itself, one after another. That gives the same results, because the kernels split their
+/// work so that each value is computed by the same arithmetic whichever part computes it.
+/// </remarks>
+internal static unsafe class WorkerPool
+{
+    /// <summary>
+    /// Multiply-adds below which another part does not pay. Handing a part to a spinning worker and waiting for it costs
+    /// about half a microsecond on a two-core EPYC VM, but the worker must also pull the part's data from the other
+    /// core's cache: a dense layer's backward pass of 32 samples broke even at 64 x 64 (262,144 multiply-adds in two
+    /// parts) and lost at 32 x 32. Tests lower it to split every kernel.
+    /// </summary>
+    internal static long MinimumWorkPerPart = DefaultMinimumWorkPerPart;
+
+    /// <summary>The measured default of <see cref="MinimumWorkPerPart"/>.</summary>
+    internal const long DefaultMinimumWorkPerPart = 65_536;
+
+    /// <summary>How long a worker spins for the next job before it sleeps.</summary>
+    private static readonly long SpinTicks = Stopwatch.Frequency / 5_000; // 200 us
+
+    /// <summary>The most parts of one job: they are counted in 16 bits of <see cref="ticket"/>.</summary>
+    private const int MaximumParts = 1024;
+
+    private static readonly object Growing = new();
+    private static Worker[] workers = [];
+
+    private static int busy;
+    private static int lastGeneration;
+
+    /// <summary>
+    /// The current job's generation (high 32 bits), its part count (next 16) and the next part to claim (low 16), in one
+    /// word, so that a part is claimed for the job it belongs to or not at all.
+    /// </summary>
+    private static long ticket;
+
+    private static int pending;
+    private static delegate*<void*, int, int, void> work;
+    private static void* job;
+    private static Exception? failure;
+
+    /// <summary>Parts that ran on a worker rather than on the calling thread, since the process started: for tests.</summary>
+    internal static long WorkerParts;
+
+    /// <summary>
+    /// How many parts to split <paramref name="blocks"/> independent blocks of work into, <paramref name="work"/>
+    /// multiply-adds in all: at most <see cref="Parallelism.MaxThreads"/>, and none smaller than <see cref="MinimumWorkPerPart"/>.
+    /// </summary>
+    public static int Parts(long work, int blocks)
+    {
+        int threads = Parallelism.MaxThreads;
+        if (threads <= 1 || blocks <= 1 || work < 2 * MinimumWorkPerPart)
+        {
+            return 1;
+        }
+
+        return (int)Math.Min(Math.Min(Math.Min(threads, blocks), work / MinimumWorkPerPart), MaximumParts);
+    }
+
+    /// <summary>
+    /// Part <paramref name="part"/> of <paramref name="parts"/> of <paramref name="count"/> items taken in blocks of
+    /// <paramref name="granularity"/>: every boundary but the end falls on a whole block, so a kernel's blocking (which
+    /// items it computes together) is the same as in one part, and the last part takes the remainder.
+    /// </summary>
+    public static (int Start, int End) Range(int part, int parts, int count, int granularity)
+    {
+        int blocks = (count + granularity - 1) / granularity;
+        int start = (int)((long)part * blocks / parts) * granularity;
+        int end = (int)((long)(part + 1) * blocks / parts) * granularity;
+        return (Math.Min(start, count), Math.Min(end, count));
+    }
+
+    /// <summary>
+    /// Runs <c>body(state, part, parts)</c> for every part and returns when all are done. The calling thread takes parts
+    /// as well, so a worker that is slow to wake costs nothing: it finds every part taken.
+    /// </summary>
+    public static void Run(delegate*<void*, int, int, void> body, void* state, int parts)
+    {
+        if (parts <= 1 || Interlocked.CompareExchange(ref busy, 1, 0) != 0)
+        {
+            for (int part = 0; part < parts; part++)
+            {
+                body(state, part, parts);
+            }
+
+            return;
+        }
+
+        try
+        {
+            Worker[] team = Workers(parts - 1);
+            int generation = ++lastGeneration;
+            work = body;
+            job = state;
+            failure = null;
+            Volatile.Write(ref pending, parts);
+            Interlocked.Exchange(ref ticket, ((long)generation << 32) | ((long)parts << 16)); // a full fence: the fields first
+            for (int i = 0; i < parts - 1; i++)
+            {
+                team[i].Wake();
+            }
+
+            RunParts(generation, isWorker: false);
+
+            // Even when a part failed, the workers read the caller's stack and spans: wait for them before leaving.
+            var spinner = default(SpinWait);
+            while (Volatile.Read(ref pending) != 0)
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+
+            if (failure is { } thrown)
+            {
+                failure = null;
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref busy, 0);
+        }
+    }
+
+    /// <summary>Claims and runs parts of job <paramref name="generation"/> until none is left.</summary>
+    private static void RunParts(int generation, bool isWorker)
+    {
+        while (true)
+        {
+            long current = Volatile.Read(ref ticket);
+            int parts = (int)(current >> 16) & 0xFFFF, next = (int)current & 0xFFFF;
+            if ((int)(current >> 32) != generation || next >= parts)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref ticket, current + 1, current) != current)
+            {
+                continue;
+            }
+
+            // Claimed: the job cannot end before this part does, so its fields stay this job's until then.
+            try
+            {
+                work(job, next, parts);
+            }
+            catch (Exception thrown)
+            {
+                Interlocked.CompareExchange(ref failure, thrown, null);
+            }
+
+            if (isWorker)
+            {
+                Interlocked.Increment(ref WorkerParts);
+            }
+
+            Interlocked.Decrement(ref pending);
+        }
+    }
+
+    /// <summary>At least <paramref name="count"/> workers, started on first need.</summary>
+    private static Worker[] Workers(int count)
+    {
+        Worker[] team = workers;
+        if (team.Length >= count)
+        {
+            return team;
+        }
+
+        lock (Growing)
+        {
+            var grown = new Worker[Math.Max(count, workers.Length)];
+            workers.CopyTo(grown, 0);
+            for (int i = workers.Length; i < grown.Length; i++)
+            {
+                grown[i] = new Worker(i + 1);
+            }
+
+            workers = grown;
+            return grown;
+        }
+    }
+
+    private sealed class Worker
+    {
+        private readonly SemaphoreSlim wake = new(0);
+        private int asleep;
+
+        /// <summary>The last generation this worker saw: read on the creating thread, before the job it is made for is published.</summary>
+        private int seen = (int)(Volatile.Read(ref ticket) >> 32);
+
+        public Worker(int index)
+        {
+            var thread = new Thread(Loop) { IsBackground = true, Name = $"StaticNet worker {index}" };
+            thread.Start();
+        }
+
+        /// <summary>Wakes the worker if it sleeps; a spinning worker sees the new job by itself.</summary>
+        public void Wake()
+        {
+            if (Interlocked.Exchange(ref asleep, 0) == 1)
+            {
+                wake.Release();
+            }
+        }
+
+        private void Loop()
+        {
+            while (true)
+            {
+                seen = NextGeneration(seen);
+                RunParts(seen, isWorker: true);
+            }
+        }
+
+        /// <summary>Waits for a job newer than <paramref name="last"/>: spinning first, then asleep.</summary>
+        private int NextGeneration(int last)
+        {
+            while (true)
+            {
+                long spinUntil = Stopwatch.GetTimestamp() + SpinTicks;
+                do
+                {
+                    int current = (int)(Volatile.Read(ref ticket) >> 32);
+                    if (current != last)
+                    {
+                        return current;
+                    }
+
+                    Thread.SpinWait(1);
+                }
+                while (Stopwatch.GetTimestamp() < spinUntil);
+
+                Interlocked.Exchange(ref asleep, 1);
+                if ((int)(Volatile.Read(ref ticket) >> 32) != last && Interlocked.Exchange(ref asleep, 0) == 1)
+                {
+                    continue; // a job came in before its caller saw this worker asleep: no release is coming
+                }
+
+                wake.Wait(); // released by the caller that found this worker asleep
+            }
+        }
+    }
+}
