@@ -60,6 +60,13 @@ public class N1Throughput : InferenceBenchmark
 
     [Benchmark(Baseline = true)]
     public void StaticNet() => N1.ForwardBatch(parameters, inputs, outputs);
+
+    [Benchmark(Description = AllCoresName)]
+    public void StaticNetAllCores()
+    {
+        UseAllCores();
+        N1.ForwardBatch(parameters, inputs, outputs);
+    }
 }
 
 public class N2Throughput : InferenceBenchmark
@@ -70,6 +77,13 @@ public class N2Throughput : InferenceBenchmark
 
     [Benchmark(Baseline = true)]
     public void StaticNet() => N2.ForwardBatch(parameters, inputs, outputs);
+
+    [Benchmark(Description = AllCoresName)]
+    public void StaticNetAllCores()
+    {
+        UseAllCores();
+        N2.ForwardBatch(parameters, inputs, outputs);
+    }
 }
 
 public class N3Throughput : InferenceBenchmark
@@ -80,6 +94,13 @@ public class N3Throughput : InferenceBenchmark
 
     [Benchmark(Baseline = true)]
     public void StaticNet() => N3.ForwardBatch(parameters, inputs, outputs);
+
+    [Benchmark(Description = AllCoresName)]
+    public void StaticNetAllCores()
+    {
+        UseAllCores();
+        N3.ForwardBatch(parameters, inputs, outputs);
+    }
 }
 
 public class N4Throughput : InferenceBenchmark
@@ -90,6 +111,13 @@ public class N4Throughput : InferenceBenchmark
 
     [Benchmark(Baseline = true)]
     public void StaticNet() => N4.ForwardBatch(parameters, inputs, outputs);
+
+    [Benchmark(Description = AllCoresName)]
+    public void StaticNetAllCores()
+    {
+        UseAllCores();
+        N4.ForwardBatch(parameters, inputs, outputs);
+    }
 }
 
 public class N1Training : TrainingBenchmark
@@ -102,6 +130,13 @@ public class N1Training : TrainingBenchmark
         Array.Clear(gradients);
         N1.BackwardBatch(parameters, inputs, targets, gradients, Span<float>.Empty);
         sgd.Step(parameters, gradients);
+    }
+
+    [Benchmark(Description = AllCoresName)]
+    public void StaticNetAllCores()
+    {
+        UseAllCores();
+        StaticNet();
     }
 }
 
@@ -116,6 +151,13 @@ public class N2Training : TrainingBenchmark
         N2.BackwardBatch(parameters, inputs, targets, gradients, Span<float>.Empty);
         sgd.Step(parameters, gradients);
     }
+
+    [Benchmark(Description = AllCoresName)]
+    public void StaticNetAllCores()
+    {
+        UseAllCores();
+        StaticNet();
+    }
 }
 
 public class N3Training : TrainingBenchmark
@@ -129,6 +171,13 @@ public class N3Training : TrainingBenchmark
         N3.BackwardBatch(parameters, inputs, targets, gradients, Span<float>.Empty);
         sgd.Step(parameters, gradients);
     }
+
+    [Benchmark(Description = AllCoresName)]
+    public void StaticNetAllCores()
+    {
+        UseAllCores();
+        StaticNet();
+    }
 }
 
 public class N4Training : TrainingBenchmark
@@ -141,5 +190,12 @@ public class N4Training : TrainingBenchmark
         Array.Clear(gradients);
         N4.BackwardBatch(parameters, inputs, targets, gradients, Span<float>.Empty);
         sgd.Step(parameters, gradients);
+    }
+
+    [Benchmark(Description = AllCoresName)]
+    public void StaticNetAllCores()
+    {
+        UseAllCores();
+        StaticNet();
     }
 }

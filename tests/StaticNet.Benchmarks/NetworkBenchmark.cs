@@ -26,8 +26,19 @@ public abstract class NetworkBenchmark
 
     protected long[] InputShape => [Batch, .. Network.SampleShape.Select(d => (long)d)];
 
+    /// <summary>The rows that split batches over every core (the other StaticNet rows run on one thread, as every peer does).</summary>
+    protected const string AllCoresName = "StaticNet all cores";
+
+    /// <summary>
+    /// Lets the batch methods use every core. BenchmarkDotNet runs each method in a process of its own, so this
+    /// changes only the "all cores" rows; it is a field write, nothing against a microsecond call.
+    /// </summary>
+    protected static void UseAllCores() => Parallelism.MaxThreads = Environment.ProcessorCount;
+
     protected void CreateData()
     {
+        // Peers run on one thread; so do StaticNet's own rows, but for the "all cores" ones.
+        Parallelism.MaxThreads = 1;
         parameters = new float[Network.ParameterCount];
         gradients = new float[Network.ParameterCount];
         Network.Initialize(parameters);

@@ -152,6 +152,26 @@ public unsafe class ParallelismTests
         Assert.All(finished, count => Assert.Equal(1, count));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2047)]
+    [InlineData(4999)]
+    public void The_trainers_split_checks_find_a_value_that_is_not_finite_in_any_part_and_clear_every_part(int bad)
+    {
+        float[] values = RandomData.Uniform(new Random(10), 5000, 1.0);
+        using (new ThreadScope(3, 1))
+        {
+            Assert.True(ParameterUpdate.AllFinite(values));
+            values[bad] = float.NaN;
+            Assert.False(ParameterUpdate.AllFinite(values));
+            values[bad] = float.NegativeInfinity;
+            Assert.False(ParameterUpdate.AllFinite(values));
+            ParameterUpdate.Clear(values);
+        }
+
+        Assert.All(values, value => Assert.Equal(0f, value));
+    }
+
     [Fact]
     public void MaxThreads_refuses_zero()
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using StaticNet.Runtime;
@@ -44,6 +45,65 @@ internal static class ParameterUpdate
         }
     }
 
+    /// <summary>
+    /// Whether every value is finite, checked in the same ranges, on as many threads, as <see cref="Run"/> updates them:
+    /// the trainer's checks before and after a step then read each range on the core that updates it.
+    /// </summary>
+    public static unsafe bool AllFinite(ReadOnlySpan<float> values)
+    {
+        int parts = WorkerPool.Parts((long)values.Length * WorkPerParameter, (values.Length + Chunk - 1) / Chunk);
+        if (parts == 1)
+        {
+            return float.IsFinite(TensorPrimitives.MaxMagnitude(values));
+        }
+
+        int notFinite = 0;
+        fixed (float* v = values)
+        {
+            var job = new Job(v, null, values.Length, &notFinite);
+            WorkerPool.Run(&CheckPart, &job, parts);
+        }
+
+        return notFinite == 0;
+    }
+
+    /// <summary>
+    /// Sets every value to zero in the ranges, and on as many threads, that <see cref="Run"/> updates them: a gradient
+    /// cleared by one thread would move every value written by another core's part of the last step back to it.
+    /// </summary>
+    public static unsafe void Clear(Span<float> values)
+    {
+        int parts = WorkerPool.Parts((long)values.Length * WorkPerParameter, (values.Length + Chunk - 1) / Chunk);
+        if (parts == 1)
+        {
+            values.Clear();
+            return;
+        }
+
+        fixed (float* v = values)
+        {
+            var job = new Job(v, null, values.Length, null);
+            WorkerPool.Run(&ClearPart, &job, parts);
+        }
+    }
+
+    private static unsafe void ClearPart(void* state, int part, int parts)
+    {
+        ref Job job = ref *(Job*)state;
+        (int start, int end) = WorkerPool.Range(part, parts, job.Length, Chunk);
+        new Span<float>(job.Parameters + start, end - start).Clear();
+    }
+
+    private static unsafe void CheckPart(void* state, int part, int parts)
+    {
+        ref Job job = ref *(Job*)state;
+        (int start, int end) = WorkerPool.Range(part, parts, job.Length, Chunk);
+        if (!float.IsFinite(TensorPrimitives.MaxMagnitude(new ReadOnlySpan<float>(job.Parameters + start, end - start))))
+        {
+            *(int*)job.Update = 1; // read after every part has finished
+        }
+    }
+
     /// <summary>Parameters per block of a split: 4 KB of each array.</summary>
     private const int Chunk = 1024;
 
@@ -60,7 +120,10 @@ internal static class ParameterUpdate
             ref Unsafe.AsRef<TUpdate>(job.Update), start);
     }
 
-    /// <summary>A split update, handed to its parts: the spans are pinned and the rule is on the caller's stack while they run.</summary>
+    /// <summary>
+    /// A split update, handed to its parts: the spans are pinned and the rule is on the caller's stack while they run.
+    /// (<see cref="AllFinite"/> passes the values as <see cref="Parameters"/> and its flag as <see cref="Update"/>.)
+    /// </summary>
     private readonly unsafe struct Job(float* parameters, float* gradients, int length, void* update)
     {
         public readonly float* Parameters = parameters, Gradients = gradients;

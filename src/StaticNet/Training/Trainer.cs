@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Numerics.Tensors;
 
 namespace StaticNet.Training;
 
@@ -267,7 +266,7 @@ public sealed class Trainer(Optimizer optimizer)
         bool scored = heads || network.Loss != Loss.MeanSquaredError;
         Span<float> predictions = scored ? Buffer(ref batchOutputs, rows.Length * network.OutputSize) : Span<float>.Empty;
 
-        Array.Clear(gradients);
+        ParameterUpdate.Clear(gradients);
         float meanLoss = network.BackwardBatch(inputs, targets, gradients, predictions, ref dropoutRandom);
         if (!float.IsFinite(meanLoss))
         {
@@ -289,13 +288,13 @@ public sealed class Trainer(Optimizer optimizer)
             }
         }
 
-        if (!float.IsFinite(TensorPrimitives.MaxMagnitude(gradients)))
+        if (!ParameterUpdate.AllFinite(gradients))
         {
             throw Diverged(epoch, batch, "a gradient is not finite");
         }
 
         Optimizer.Step(network.Parameters, gradients);
-        if (!float.IsFinite(TensorPrimitives.MaxMagnitude(network.Parameters)))
+        if (!ParameterUpdate.AllFinite(network.Parameters))
         {
             throw Diverged(epoch, batch, "a parameter became infinite or NaN after the step");
         }
