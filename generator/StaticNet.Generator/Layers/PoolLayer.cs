@@ -21,6 +21,24 @@ internal sealed record PoolLayerPlan(int Number, bool IsMax, int Size, Shape Inp
             ? $"{LayerCalls.PoolingKernels}.MaxBackward({input}, {gradient}, {inputGradients}, {Geometry});"
             : $"{LayerCalls.PoolingKernels}.AverageBackward({gradient}, {inputGradients}, {Geometry});");
 
+    /// <summary>One call for the batch: the kernel splits large batches by samples over threads.</summary>
+    public override void WriteForwardBatch(CodeWriter code, string inputs, string outputs) =>
+        code.Line($"{LayerCalls.PoolingKernels}.{(IsMax ? "MaxForwardBatch" : "AverageForwardBatch")}({inputs}, {outputs}, {Geometry});");
+
+    /// <summary>One call for the batch (nothing when the input's gradients are not wanted: pooling has no parameters).</summary>
+    public override void WriteBackwardBatch(CodeWriter code, string inputs, string gradients, string inputGradients)
+    {
+        if (inputGradients == LayerCalls.NoGradients)
+        {
+            base.WriteBackwardBatch(code, inputs, gradients, inputGradients);
+            return;
+        }
+
+        code.Line(IsMax
+            ? $"{LayerCalls.PoolingKernels}.MaxBackwardBatch({inputs}, {gradients}, {inputGradients}, {Geometry});"
+            : $"{LayerCalls.PoolingKernels}.AverageBackwardBatch({gradients}, {inputGradients}, {Geometry});");
+    }
+
     public override string OnnxCall() => $"graph.Pool2D(max: {(IsMax ? "true" : "false")}, size: {Size});";
 
     private string Geometry =>

@@ -73,7 +73,17 @@ public static class Activations
     public static float TanhGradient(float y, float gradient) => gradient * (1f - y * y);
 
     /// <summary><c>y = max(0, z)</c> element-wise. <paramref name="z"/> and <paramref name="y"/> may be the same span.</summary>
-    public static void ReLU(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Max(z, 0f, y);
+    public static unsafe void ReLU(ReadOnlySpan<float> z, Span<float> y)
+    {
+        if (y.Length < z.Length)
+        {
+            throw new ArgumentException($"The outputs need {z.Length} values; they have {y.Length}.", nameof(y));
+        }
+
+        ElementwiseSplit.Run(&ReLURange, z, z, y[..z.Length]);
+    }
+
+    private static void ReLURange(ReadOnlySpan<float> z, ReadOnlySpan<float> unused, Span<float> y) => TensorPrimitives.Max(z, 0f, y);
 
     /// <summary>LeakyReLU element-wise. The spans may be the same.</summary>
     public static void LeakyReLU(ReadOnlySpan<float> z, float slope, Span<float> y)
@@ -197,13 +207,18 @@ public static class Activations
     }
 
     /// <summary><c>gradZ = gradY * (z &gt; 0)</c>. <paramref name="gradY"/> and <paramref name="gradZ"/> may be the same span.</summary>
-    public static void ReLUGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ)
+    public static unsafe void ReLUGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ)
     {
         if (gradY.Length < z.Length || gradZ.Length < z.Length)
         {
             throw new ArgumentException($"The gradients need {z.Length} values; they have {gradY.Length} and {gradZ.Length}.");
         }
 
+        ElementwiseSplit.Run(&ReLUGradientRange, z, gradY[..z.Length], gradZ[..z.Length]);
+    }
+
+    private static void ReLUGradientRange(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ)
+    {
         // A mask instead of a branch: on real data the sign of z is a coin toss that no predictor learns.
         int i = 0;
         if (Vector.IsHardwareAccelerated)

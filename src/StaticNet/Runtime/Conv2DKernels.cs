@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -79,11 +80,77 @@ public static unsafe class Conv2DKernels
         }
 
         long work = batch * shape.Work * (inputGradients.IsEmpty ? 1 : 2);
-        int parts = WorkerPool.Parts(work, inputGradients.IsEmpty ? shape.OutputChannels : Math.Min(shape.OutputChannels, batch));
-        fixed (float* w = weights, x = inputs, g = gradZ, gw = weightGradients, gb = biasGradients, gx = inputGradients)
+        bool bySample = stride == 1;
+        int parts = WorkerPool.Parts(work, bySample ? batch : inputGradients.IsEmpty ? shape.OutputChannels : Math.Min(shape.OutputChannels, batch));
+        if (parts == 1)
         {
-            var job = new BackwardJob(w, x, g, gw, gb, gx, shape, batch);
-            WorkerPool.Run(&BackwardBatchPart, &job, parts);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                BackwardSample(
+                    weights, inputs.Slice(sample * shape.InputSize, shape.InputSize), gradZ.Slice(sample * shape.OutputSize, shape.OutputSize),
+                    weightGradients, biasGradients, inputGradients.IsEmpty ? inputGradients : inputGradients.Slice(sample * shape.InputSize, shape.InputSize),
+                    shape, 0, shape.OutputChannels, parameters: true);
+            }
+
+            return;
+        }
+
+        // Split by samples (stride 1), each sample's parameter gradients go to a slot of their own, added up in sample
+        // order after the parts: the sums one thread makes, since a sample's gradients are added to the running sums
+        // as one value per weight either way. (Strided convolutions add pixel by pixel: they split by filters.)
+        int perSample = weights.Length + biasGradients.Length;
+        Span<float> slots = bySample ? SampleSlots(batch * perSample) : Span<float>.Empty;
+        fixed (float* w = weights, x = inputs, g = gradZ, gw = weightGradients, gb = biasGradients, gx = inputGradients, slot = slots)
+        {
+            var job = new BackwardJob(w, x, g, gw, gb, gx, slot, shape, batch);
+            WorkerPool.Run(bySample ? &BackwardBatchSamples : &BackwardBatchFilters, &job, parts);
+        }
+
+        for (int sample = 0; sample < batch && bySample; sample++)
+        {
+            Span<float> sampleSlot = slots.Slice(sample * perSample, perSample);
+            TensorPrimitives.Add(weightGradients, sampleSlot[..weights.Length], weightGradients);
+            TensorPrimitives.Add(biasGradients, sampleSlot[weights.Length..], biasGradients);
+        }
+    }
+
+    [ThreadStatic]
+    private static float[]? sampleSlots;
+
+    /// <summary>This thread's buffer for split backward passes' per-sample gradients, at least <paramref name="length"/> floats.</summary>
+    private static Span<float> SampleSlots(int length)
+    {
+        float[]? buffer = sampleSlots;
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = new float[length];
+            sampleSlots = buffer;
+        }
+
+        return buffer.AsSpan(0, length);
+    }
+
+    /// <summary>
+    /// One part of a stride-1 <see cref="BackwardBatch"/>: its samples' parameter gradients, each into its own zeroed
+    /// slot, and their input gradients.
+    /// </summary>
+    private static void BackwardBatchSamples(void* state, int part, int parts)
+    {
+        ref BackwardJob job = ref *(BackwardJob*)state;
+        Conv2DGeometry shape = job.Shape;
+        int weightCount = shape.OutputChannels * shape.InputChannels * shape.Kernel * shape.Kernel;
+        int perSample = weightCount + shape.OutputChannels;
+        var weights = new ReadOnlySpan<float>(job.Weights, weightCount);
+        (int start, int end) = WorkerPool.Range(part, parts, job.Batch, 1);
+        for (int sample = start; sample < end; sample++)
+        {
+            var slot = new Span<float>(job.Slots + ((long)sample * perSample), perSample);
+            slot.Clear();
+            BackwardSample(
+                weights, new ReadOnlySpan<float>(job.Inputs + ((long)sample * shape.InputSize), shape.InputSize),
+                new ReadOnlySpan<float>(job.GradZ + ((long)sample * shape.OutputSize), shape.OutputSize), slot[..weightCount], slot[weightCount..],
+                job.InputGradients == null ? Span<float>.Empty : new Span<float>(job.InputGradients + ((long)sample * shape.InputSize), shape.InputSize),
+                shape, 0, shape.OutputChannels, parameters: true);
         }
     }
 
@@ -104,10 +171,10 @@ public static unsafe class Conv2DKernels
     }
 
     /// <summary>
-    /// One part of <see cref="BackwardBatch"/>: its filters' parameter gradients over every sample in order, then every
-    /// filter's input gradients for its samples.
+    /// One part of a strided <see cref="BackwardBatch"/>: its filters' parameter gradients over every sample in order,
+    /// then every filter's input gradients for its samples.
     /// </summary>
-    private static void BackwardBatchPart(void* state, int part, int parts)
+    private static void BackwardBatchFilters(void* state, int part, int parts)
     {
         ref BackwardJob job = ref *(BackwardJob*)state;
         Conv2DGeometry shape = job.Shape;
@@ -152,10 +219,11 @@ public static unsafe class Conv2DKernels
 
     /// <summary>A <see cref="BackwardBatch"/> call, handed to its parts; <see cref="InputGradients"/> is null when they are not wanted.</summary>
     private readonly struct BackwardJob(
-        float* weights, float* inputs, float* gradZ, float* weightGradients, float* biasGradients, float* inputGradients, Conv2DGeometry shape, int batch)
+        float* weights, float* inputs, float* gradZ, float* weightGradients, float* biasGradients, float* inputGradients, float* slots,
+        Conv2DGeometry shape, int batch)
     {
         public readonly float* Weights = weights, Inputs = inputs, GradZ = gradZ;
-        public readonly float* WeightGradients = weightGradients, BiasGradients = biasGradients, InputGradients = inputGradients;
+        public readonly float* WeightGradients = weightGradients, BiasGradients = biasGradients, InputGradients = inputGradients, Slots = slots;
         public readonly Conv2DGeometry Shape = shape;
         public readonly int Batch = batch;
     }
@@ -438,15 +506,24 @@ public static unsafe class Conv2DKernels
         ref float x = ref MemoryMarshal.GetReference(input);
         ref float g = ref MemoryMarshal.GetReference(gradZ);
         int outputPlane = outputHeight * outputWidth;
+        bool blocked = Conv2DWeightGradients.Applies(kernel, outputWidth);
+        int paddedWidth = inputWidth + (2 * padding), paddedPlane = (inputHeight + (2 * padding)) * paddedWidth;
+        ref float padded = ref MemoryMarshal.GetReference(blocked && padding > 0 ? Pad(input, inputChannels, inputHeight, inputWidth, padding) : input);
         for (int oc = filterStart; oc < filterEnd; oc++)
         {
-            float biasSum = 0f;
-            foreach (float value in gradZ.Slice(oc * outputPlane, outputPlane))
+            biasGradients[oc] += TensorPrimitives.Sum(gradZ.Slice(oc * outputPlane, outputPlane)); // vector lanes, not one chain of adds
+            if (blocked)
             {
-                biasSum += value;
+                for (int ic = 0; ic < inputChannels; ic++)
+                {
+                    Conv2DWeightGradients.ThreeByThree(
+                        ref Unsafe.Add(ref g, oc * outputPlane), ref Unsafe.Add(ref padded, ic * paddedPlane),
+                        ref weightGradients[((oc * inputChannels) + ic) * 9], outputHeight, outputWidth, paddedWidth);
+                }
+
+                continue;
             }
 
-            biasGradients[oc] += biasSum;
             for (int ic = 0; ic < inputChannels; ic++)
             {
                 for (int ky = 0; ky < kernel; ky++)

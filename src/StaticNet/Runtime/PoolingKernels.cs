@@ -13,7 +13,7 @@ namespace StaticNet.Runtime;
 /// first maximum of a window, and a NaN wins, as PyTorch does; its gradient goes to that element.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
-public static class PoolingKernels
+public static partial class PoolingKernels
 {
     /// <summary>Max over each window, channel by channel.</summary>
     public static void MaxForward(ReadOnlySpan<float> input, Span<float> output, int channels, int inputHeight, int inputWidth, int size)

@@ -84,8 +84,8 @@ internal static unsafe class WorkerPool
     }
 
     /// <summary>
-    /// Runs <c>body(state, part, parts)</c> for every part and returns when all are done. The calling thread takes parts
-    /// as well, so a worker that is slow to wake costs nothing: it finds every part taken.
+    /// Runs <c>body(state, part, parts)</c> for every part and returns when all are done. The calling thread runs part 0
+    /// and then takes any part no worker has claimed, so a worker that is slow to wake costs nothing: it finds every part taken.
     /// </summary>
     public static void Run(delegate*<void*, int, int, void> body, void* state, int parts)
     {
@@ -107,12 +107,17 @@ internal static unsafe class WorkerPool
             job = state;
             failure = null;
             Volatile.Write(ref pending, parts);
-            Interlocked.Exchange(ref ticket, ((long)generation << 32) | ((long)parts << 16)); // a full fence: the fields first
+
+            // Part 0 is the caller's, never claimed by a worker: the kernels split the same data the same way call after
+            // call, so the caller's share stays in its core's cache from one call to the next (a worker that won part 0
+            // moved it over, and the caller then pulled it back: N2's training step ran slower on two cores than on one).
+            Interlocked.Exchange(ref ticket, ((long)generation << 32) | ((long)parts << 16) | 1); // a full fence: the fields first
             for (int i = 0; i < parts - 1; i++)
             {
                 team[i].Wake();
             }
 
+            RunPart(0, parts, isWorker: false);
             RunParts(generation, isWorker: false);
 
             // Even when a part failed, the workers read the caller's stack and spans: wait for them before leaving.
@@ -152,22 +157,27 @@ internal static unsafe class WorkerPool
             }
 
             // Claimed: the job cannot end before this part does, so its fields stay this job's until then.
-            try
-            {
-                work(job, next, parts);
-            }
-            catch (Exception thrown)
-            {
-                Interlocked.CompareExchange(ref failure, thrown, null);
-            }
-
-            if (isWorker)
-            {
-                Interlocked.Increment(ref WorkerParts);
-            }
-
-            Interlocked.Decrement(ref pending);
+            RunPart(next, parts, isWorker);
         }
+    }
+
+    private static void RunPart(int part, int parts, bool isWorker)
+    {
+        try
+        {
+            work(job, part, parts);
+        }
+        catch (Exception thrown)
+        {
+            Interlocked.CompareExchange(ref failure, thrown, null);
+        }
+
+        if (isWorker)
+        {
+            Interlocked.Increment(ref WorkerParts);
+        }
+
+        Interlocked.Decrement(ref pending);
     }
 
     /// <summary>At least <paramref name="count"/> workers, started on first need.</summary>

@@ -612,10 +612,7 @@ namespace Vision
 
             // Layer 2: MaxPool2D(2), (4, 8, 8) -> (4, 4, 4), for every sample.
             global::System.Span<float> a2 = scratch.Slice(batch * 512, batch * 64);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.PoolingKernels.MaxForward(a1.Slice(sample * 256, 256), a2.Slice(sample * 64, 64), channels: 4, inputHeight: 8, inputWidth: 8, size: 2);
-            }
+            global::StaticNet.Runtime.PoolingKernels.MaxForwardBatch(a1, a2, channels: 4, inputHeight: 8, inputWidth: 8, size: 2);
 
             // Layer 3: Conv2D(8, 3x3, ReLU, stride 2), (4, 4, 4) -> (8, 1, 1), for every sample.
             global::System.Span<float> z3 = scratch.Slice(batch * 576, batch * 8);
@@ -653,10 +650,7 @@ namespace Vision
 
             // Layer 2: MaxPool2D(2): the gradient flows to layer 1.
             global::System.Span<float> g1 = scratch.Slice(batch * 684, batch * 256); // dLoss/d(output of layer 1)
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.PoolingKernels.MaxBackward(a1.Slice(sample * 256, 256), g2.Slice(sample * 64, 64), g1.Slice(sample * 256, 256), channels: 4, inputHeight: 8, inputWidth: 8, size: 2);
-            }
+            global::StaticNet.Runtime.PoolingKernels.MaxBackwardBatch(a1, g2, g1, channels: 4, inputHeight: 8, inputWidth: 8, size: 2);
             global::StaticNet.Runtime.Activations.ReLUGradient(z1, g1, g1);
 
             // Layer 1: Conv2D(4, 3x3, ReLU, padding 1): parameter gradients summed over the batch; the input's gradients are not needed.

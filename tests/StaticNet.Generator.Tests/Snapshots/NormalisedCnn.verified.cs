@@ -526,10 +526,7 @@ namespace Vision
 
             // Layer 3: MaxPool2D(2), (4, 6, 6) -> (4, 3, 3), for every sample.
             global::System.Span<float> a3 = scratch.Slice(batch * 0, batch * 36);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.PoolingKernels.MaxForward(a2.Slice(sample * 144, 144), a3.Slice(sample * 36, 36), channels: 4, inputHeight: 6, inputWidth: 6, size: 2);
-            }
+            global::StaticNet.Runtime.PoolingKernels.MaxForwardBatch(a2, a3, channels: 4, inputHeight: 6, inputWidth: 6, size: 2);
 
             // Layer 4: Flatten, (4, 3, 3) -> (36): the same values.
 
@@ -596,10 +593,7 @@ namespace Vision
 
             // Layer 3: MaxPool2D(2), (4, 6, 6) -> (4, 3, 3), for every sample.
             global::System.Span<float> a3 = scratch.Slice(batch * 432, batch * 36);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.PoolingKernels.MaxForward(a2.Slice(sample * 144, 144), a3.Slice(sample * 36, 36), channels: 4, inputHeight: 6, inputWidth: 6, size: 2);
-            }
+            global::StaticNet.Runtime.PoolingKernels.MaxForwardBatch(a2, a3, channels: 4, inputHeight: 6, inputWidth: 6, size: 2);
 
             // Layer 4: Flatten, (4, 3, 3) -> (36): the same values.
 
@@ -630,10 +624,7 @@ namespace Vision
 
             // Layer 3: MaxPool2D(2): the gradient flows to layer 2.
             global::System.Span<float> g2 = scratch.Slice(batch * 632, batch * 144); // dLoss/d(output of layer 2)
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.PoolingKernels.MaxBackward(a2.Slice(sample * 144, 144), g3.Slice(sample * 36, 36), g2.Slice(sample * 144, 144), channels: 4, inputHeight: 6, inputWidth: 6, size: 2);
-            }
+            global::StaticNet.Runtime.PoolingKernels.MaxBackwardBatch(a2, g3, g2, channels: 4, inputHeight: 6, inputWidth: 6, size: 2);
             global::StaticNet.Runtime.Activations.ReLUGradient(z2, g2, g2);
 
             // Layer 2: BatchNorm(4, ReLU): parameter gradients summed over the batch; the gradient flows to layer 1.

@@ -602,10 +602,7 @@ namespace Graphs
 
             // Layer 5: MaxPool2D(2), (8, 8, 8) -> (8, 4, 4), for every sample.
             global::System.Span<float> a5 = scratch.Slice(batch * 3584, batch * 128);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.PoolingKernels.MaxForward(a4.Slice(sample * 512, 512), a5.Slice(sample * 128, 128), channels: 8, inputHeight: 8, inputWidth: 8, size: 2);
-            }
+            global::StaticNet.Runtime.PoolingKernels.MaxForwardBatch(a4, a5, channels: 8, inputHeight: 8, inputWidth: 8, size: 2);
 
             // Layer 6: Flatten, (8, 4, 4) -> (128): the same values.
 
@@ -627,10 +624,7 @@ namespace Graphs
 
             // Layer 5: MaxPool2D(2): the gradient flows to layer 4.
             global::System.Span<float> g4 = scratch.Slice(batch * 3860, batch * 512); // dLoss/d(output of layer 4)
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.PoolingKernels.MaxBackward(a4.Slice(sample * 512, 512), g5.Slice(sample * 128, 128), g4.Slice(sample * 512, 512), channels: 8, inputHeight: 8, inputWidth: 8, size: 2);
-            }
+            global::StaticNet.Runtime.PoolingKernels.MaxBackwardBatch(a4, g5, g4, channels: 8, inputHeight: 8, inputWidth: 8, size: 2);
             global::StaticNet.Runtime.Activations.ReLUGradient(z4, g4, g4);
 
             // Layer 4: Add(stem, branch, ReLU): each operand's gradient, for every sample.

@@ -26,14 +26,8 @@
 // ---- BackwardBatch ----
             // Layer 2: MaxPool2D(2), (2, 4, 4) -> (2, 2, 2), for every sample.
             global::System.Span<float> a2 = scratch.Slice(batch * 32, batch * 8);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.PoolingKernels.MaxForward(a1.Slice(sample * 32, 32), a2.Slice(sample * 8, 8), channels: 2, inputHeight: 4, inputWidth: 4, size: 2);
-            }
+            global::StaticNet.Runtime.PoolingKernels.MaxForwardBatch(a1, a2, channels: 2, inputHeight: 4, inputWidth: 4, size: 2);
 
             // Layer 2: MaxPool2D(2): the gradient flows to layer 1.
             global::System.Span<float> g1 = scratch.Slice(batch * 50, batch * 32); // dLoss/d(output of layer 1)
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.PoolingKernels.MaxBackward(a1.Slice(sample * 32, 32), g2.Slice(sample * 8, 8), g1.Slice(sample * 32, 32), channels: 2, inputHeight: 4, inputWidth: 4, size: 2);
-            }
+            global::StaticNet.Runtime.PoolingKernels.MaxBackwardBatch(a1, g2, g1, channels: 2, inputHeight: 4, inputWidth: 4, size: 2);
