@@ -939,11 +939,7 @@ public static unsafe class DenseKernels
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Fma512(Vector512<float> a, Vector512<float> b, Vector512<float> addend) =>
-#if NET9_0_OR_GREATER
-        Vector512.FusedMultiplyAdd(a, b, addend);
-#else
-        Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, addend) : (a * b) + addend;
-#endif
+        VectorMath.MultiplyAdd(a, b, addend); // one fused multiply-add helper per width, in VectorMath
 
     private static float Dot(ref float w, ref float x, int length)
     {

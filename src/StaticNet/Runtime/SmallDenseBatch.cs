@@ -42,8 +42,23 @@ internal static class SmallDenseBatch
         Span<float> packed = Transpose(weights, biases, inputSize, outputSize, stride);
         ref float w = ref MemoryMarshal.GetReference(packed);
         ref float x = ref MemoryMarshal.GetReference(inputs);
-        Span<float> spill = stackalloc float[4 * Columns];
+        Span<float> spill = stackalloc float[8 * Columns];
         int sample = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // Where the cores run 512-bit vectors at full width (Zen 5), eight samples by sixteen outputs: one weight load
+            // and eight fused multiply-adds per input, twice the work of the 256-bit block per instruction.
+            for (; sample + 8 <= batch; sample += 8)
+            {
+                for (int column = 0; column < outputSize; column += Columns)
+                {
+                    EightSamples(
+                        ref Unsafe.Add(ref w, column), stride, inputSize, ref Unsafe.Add(ref x, sample * inputSize),
+                        outputs.Slice((sample * outputSize) + column), outputSize, outputSize - column, spill);
+                }
+            }
+        }
+
         for (; sample + 4 <= batch; sample += 4)
         {
             for (int column = 0; column < outputSize; column += Columns)
@@ -147,6 +162,56 @@ internal static class SmallDenseBatch
         a3.CopyTo(spill[(3 * Columns)..]);
         b3.CopyTo(spill[((3 * Columns) + Lanes)..]);
         for (int k = 0; k < 4; k++)
+        {
+            spill.Slice(k * Columns, count).CopyTo(destination[(k * outputSize)..]);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="FourSamples"/> for eight samples with 512-bit vectors: sixteen outputs each, the same sums lane by lane.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EightSamples(
+        ref float w, int stride, int inputSize, ref float x, Span<float> destination, int outputSize, int count, Span<float> spill)
+    {
+        Vector512<float> bias = Vector512.LoadUnsafe(ref Unsafe.Add(ref w, inputSize * stride));
+        Vector512<float> a0 = bias, a1 = bias, a2 = bias, a3 = bias, a4 = bias, a5 = bias, a6 = bias, a7 = bias;
+        for (int input = 0; input < inputSize; input++, w = ref Unsafe.Add(ref w, stride), x = ref Unsafe.Add(ref x, 1))
+        {
+            Vector512<float> weights = Vector512.LoadUnsafe(ref w);
+            a0 = VectorMath.MultiplyAdd(weights, Vector512.Create(x), a0);
+            a1 = VectorMath.MultiplyAdd(weights, Vector512.Create(Unsafe.Add(ref x, inputSize)), a1);
+            a2 = VectorMath.MultiplyAdd(weights, Vector512.Create(Unsafe.Add(ref x, 2 * inputSize)), a2);
+            a3 = VectorMath.MultiplyAdd(weights, Vector512.Create(Unsafe.Add(ref x, 3 * inputSize)), a3);
+            a4 = VectorMath.MultiplyAdd(weights, Vector512.Create(Unsafe.Add(ref x, 4 * inputSize)), a4);
+            a5 = VectorMath.MultiplyAdd(weights, Vector512.Create(Unsafe.Add(ref x, 5 * inputSize)), a5);
+            a6 = VectorMath.MultiplyAdd(weights, Vector512.Create(Unsafe.Add(ref x, 6 * inputSize)), a6);
+            a7 = VectorMath.MultiplyAdd(weights, Vector512.Create(Unsafe.Add(ref x, 7 * inputSize)), a7);
+        }
+
+        if (count >= Columns)
+        {
+            a0.CopyTo(destination);
+            a1.CopyTo(destination[outputSize..]);
+            a2.CopyTo(destination[(2 * outputSize)..]);
+            a3.CopyTo(destination[(3 * outputSize)..]);
+            a4.CopyTo(destination[(4 * outputSize)..]);
+            a5.CopyTo(destination[(5 * outputSize)..]);
+            a6.CopyTo(destination[(6 * outputSize)..]);
+            a7.CopyTo(destination[(7 * outputSize)..]);
+            return;
+        }
+
+        // The last, partial block: through the spill, every accumulator stored before the first copy call.
+        a0.CopyTo(spill);
+        a1.CopyTo(spill[Columns..]);
+        a2.CopyTo(spill[(2 * Columns)..]);
+        a3.CopyTo(spill[(3 * Columns)..]);
+        a4.CopyTo(spill[(4 * Columns)..]);
+        a5.CopyTo(spill[(5 * Columns)..]);
+        a6.CopyTo(spill[(6 * Columns)..]);
+        a7.CopyTo(spill[(7 * Columns)..]);
+        for (int k = 0; k < 8; k++)
         {
             spill.Slice(k * Columns, count).CopyTo(destination[(k * outputSize)..]);
         }

@@ -7,7 +7,7 @@ using System.Runtime.Intrinsics;
 namespace StaticNet.Runtime;
 
 /// <summary>
-/// Exp, tanh and sigmoid over spans, eight lanes at a time, for the short vectors of small networks where a
+/// Exp, tanh and sigmoid over spans, sixteen or eight lanes at a time, for the short vectors of small networks where a
 /// general library's per-call setup costs more than the arithmetic. Cephes' single-precision algorithms:
 /// exp by range reduction to <c>[-ln2/2, ln2/2]</c> and a degree-6 polynomial; tanh from it (see below).
 /// Measured against double precision over [-20, 20] in steps of 1e-4 and at the extremes (VectorMathTests):
@@ -31,6 +31,16 @@ internal static class VectorMath
             CheckLengths(z, y);
             ref float source = ref MemoryMarshal.GetReference(z);
             ref float destination = ref MemoryMarshal.GetReference(y);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                // Sixteen lanes where the cores run them at full width (AVX-512 on Zen 5, not on Zen 4): the same
+                // operations lane by lane, so the same bits as eight at a time, at twice the rate over a batch.
+                for (; i + 16 <= z.Length; i += 16)
+                {
+                    Tanh(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
+                }
+            }
+
             for (; i + 8 <= z.Length; i += 8)
             {
                 Tanh(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
@@ -52,6 +62,16 @@ internal static class VectorMath
             CheckLengths(z, y);
             ref float source = ref MemoryMarshal.GetReference(z);
             ref float destination = ref MemoryMarshal.GetReference(y);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i + 16 <= z.Length; i += 16)
+                {
+                    Vector512<float> wide = Vector512.LoadUnsafe(ref source, (nuint)i);
+                    Vector512<float> sigmoid = Vector512<float>.One / (Vector512<float>.One + Exp(-wide));
+                    Vector512.ConditionalSelect(Vector512.Equals(wide, wide), sigmoid, wide).StoreUnsafe(ref destination, (nuint)i);
+                }
+            }
+
             for (; i + 8 <= z.Length; i += 8)
             {
                 Vector256<float> value = Vector256.LoadUnsafe(ref source, (nuint)i);
@@ -88,6 +108,29 @@ internal static class VectorMath
         Vector256<int> exponent = Vector256.ShiftLeft(Vector256.ConvertToInt32(n) + Vector256.Create(127), 23);
         return p * exponent.AsSingle();
     }
+
+    /// <summary><see cref="Exp(Vector256{float})"/> sixteen lanes at a time: the same steps, so the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Exp(Vector512<float> x)
+    {
+        x = Vector512.Min(Vector512.Max(x, Vector512.Create(-87.33654f)), Vector512.Create(88.37626f));
+        Vector512<float> n = Vector512.Floor(MultiplyAdd(x, Vector512.Create(Log2E), Vector512.Create(0.5f)));
+        Vector512<float> r = x - (n * Vector512.Create(Ln2High)) - (n * Vector512.Create(Ln2Low));
+        Vector512<float> p = Vector512.Create(1.9875691500E-4f);
+        p = MultiplyAdd(p, r, Vector512.Create(1.3981999507E-3f));
+        p = MultiplyAdd(p, r, Vector512.Create(8.3334519073E-3f));
+        p = MultiplyAdd(p, r, Vector512.Create(4.1665795894E-2f));
+        p = MultiplyAdd(p, r, Vector512.Create(1.6666665459E-1f));
+        p = MultiplyAdd(p, r, Vector512.Create(5.0000001201E-1f));
+        p = MultiplyAdd(p, r * r, r + Vector512<float>.One);
+        Vector512<int> exponent = Vector512.ShiftLeft(Vector512.ConvertToInt32(n) + Vector512.Create(127), 23);
+        return p * exponent.AsSingle();
+    }
+
+    /// <summary>a * b + c, rounded once where the hardware fuses it (every AVX-512 processor; callers test for 512-bit vectors).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
+        System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? System.Runtime.Intrinsics.X86.Avx512F.FusedMultiplyAdd(a, b, c) : (a * b) + c;
 
     /// <summary>a * b + c, rounded once where the hardware fuses it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -139,6 +182,25 @@ internal static class VectorMath
 
         // Exp clamps its argument, which would turn NaN into a number: NaN lanes (x != x) pass through.
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
+    }
+
+    /// <summary><see cref="Tanh(Vector256{float})"/> sixteen lanes at a time: the same steps, so the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Tanh(Vector512<float> x)
+    {
+        Vector512<float> magnitude = Vector512.Abs(x);
+        Vector512<float> z = x * x;
+        Vector512<float> p = Vector512.Create(-5.70498872745E-3f);
+        p = MultiplyAdd(p, z, Vector512.Create(2.06390887954E-2f));
+        p = MultiplyAdd(p, z, Vector512.Create(-5.37397155531E-2f));
+        p = MultiplyAdd(p, z, Vector512.Create(1.33314422036E-1f));
+        p = MultiplyAdd(p, z, Vector512.Create(-3.33332819422E-1f));
+        Vector512<float> small = MultiplyAdd(p * z, x, x);
+
+        Vector512<float> large = Vector512<float>.One - (Vector512.Create(2f) / (Exp(magnitude + magnitude) + Vector512<float>.One));
+        large = Vector512.ConditionalSelect(Vector512.Create(-0f), x, large);
+        Vector512<float> result = Vector512.ConditionalSelect(Vector512.LessThan(magnitude, Vector512.Create(0.625f)), small, large);
+        return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
     }
 
     /// <summary>The scalar form of the vector tanh, the same formulas and coefficients.</summary>
