@@ -61,7 +61,7 @@ public static unsafe partial class PoolingKernels
                 + $"{gradOutputs.Length} output gradients and {results.Length} results.");
         }
 
-        int parts = WorkerPool.Parts((long)batch * shape.InputSize, batch);
+        int parts = WorkerPool.Parts((long)batch * shape.InputSize * ElementwiseSplit.WorkPerValue, batch); // as the activations: see there
         fixed (float* x = inputs, g = gradOutputs, y = results)
         {
             var job = new SampleJob(sample, x, g, y, shape, batch, forward);

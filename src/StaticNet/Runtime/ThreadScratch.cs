@@ -9,15 +9,18 @@ namespace StaticNet.Runtime;
 /// the buffer, so one buffer per thread is enough.
 /// </summary>
 /// <remarks>
-/// A thread keeps at most <see cref="RetainedLimit"/> floats (16 MiB by default) for its life: a call that needs
+/// A thread keeps at most <see cref="RetainedLimit"/> floats (64 MiB by default) for its life: a call that needs
 /// more (a batch of tens of thousands of samples) gets a buffer of its own, which the garbage collector frees after
 /// the call, so one huge batch does not pin its memory to the thread forever. <see cref="Release"/> drops the
 /// calling thread's buffer at once.
 /// </remarks>
 public static class ThreadScratch
 {
-    /// <summary>The default <see cref="RetainedLimit"/>: 4,194,304 floats, 16 MiB.</summary>
-    public const int DefaultRetainedLimit = 1 << 22;
+    /// <summary>
+    /// The default <see cref="RetainedLimit"/>: 16,777,216 floats, 64 MiB. (16 MiB was too few for a training batch of
+    /// 256 of a 28 x 28 CNN with eight filters: each step allocated 19 MB and ran 13 times slower.)
+    /// </summary>
+    public const int DefaultRetainedLimit = 1 << 24;
 
     [ThreadStatic]
     private static float[]? buffer;
