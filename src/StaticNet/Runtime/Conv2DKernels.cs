@@ -232,10 +232,9 @@ public static unsafe class Conv2DKernels
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output,
         int inputChannels, int inputHeight, int inputWidth, int kernel, int stride, int padding, bool relu)
     {
-        int outputHeight = OutputSide(inputHeight, kernel, stride, padding);
-        int outputWidth = OutputSide(inputWidth, kernel, stride, padding);
-        int plane = inputHeight * inputWidth;
-        CheckLengths(weights.Length, input.Length, output.Length, biases.Length, inputChannels, plane, kernel, outputHeight * outputWidth);
+        var shape = new Conv2DGeometry(biases.Length, inputChannels, inputHeight, inputWidth, kernel, stride, padding);
+        shape.Check(weights.Length, input.Length, output.Length, 1);
+        int outputHeight = shape.OutputHeight, outputWidth = shape.OutputWidth;
         if (stride == 1 && Conv2DBlocks.Applies(outputWidth))
         {
             ForwardBlocks(weights, biases, input, output, inputChannels, inputHeight, inputWidth, kernel, padding, relu);
@@ -611,17 +610,6 @@ public static unsafe class Conv2DKernels
         int first = Math.Max(0, padding - kx);
         int end = Math.Min(outputWidth, inputWidth + padding - kx);
         return (first, end - first);
-    }
-
-    private static void CheckLengths(int weights, int input, int output, int outputChannels, int inputChannels, int plane, int kernel, int outputPlane)
-    {
-        if (weights != outputChannels * inputChannels * kernel * kernel || input != inputChannels * plane || output != outputChannels * outputPlane)
-        {
-            throw new ArgumentException(
-                $"A convolution of {inputChannels} x {plane} inputs to {outputChannels} x {outputPlane} outputs with a {kernel}x{kernel} kernel "
-                + $"needs {outputChannels * inputChannels * kernel * kernel} weights, {inputChannels * plane} inputs and {outputChannels * outputPlane} outputs; "
-                + $"it was given {weights}, {input} and {output}.");
-        }
     }
 
     /// <summary><c>y[i] += a · x[i]</c> for <paramref name="count"/> values.</summary>
