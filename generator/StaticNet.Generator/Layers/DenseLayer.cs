@@ -353,18 +353,33 @@ internal sealed record DenseLayerPlan(
         return Join(terms);
     }
 
-    /// <summary>Joins terms with " + ", starting a new indented line every few terms.</summary>
+    /// <summary>
+    /// Joins terms with " + ", a line of at most <see cref="TermsPerLine"/> terms at a time; a sum of several lines
+    /// adds each line in parentheses, so the lines' sums are independent chains of adds (a 33-term sum waits for 12
+    /// adds one after another instead of 32: N3's unrolled 32 -> 1 layer was one such chain).
+    /// </summary>
     private static string Join(List<string> terms)
     {
+        bool grouped = terms.Count > TermsPerLine + 1; // a second line of one term would shorten nothing
         var text = new StringBuilder();
         for (int i = 0; i < terms.Count; i++)
         {
+            bool lineStart = i % TermsPerLine == 0;
             if (i > 0)
             {
-                text.Append(i % TermsPerLine == 0 ? "\n    + " : " + ");
+                text.Append(!lineStart ? " + " : grouped ? ")\n    + (" : "\n    + ");
+            }
+            else if (grouped)
+            {
+                text.Append('(');
             }
 
             text.Append(terms[i]);
+        }
+
+        if (grouped)
+        {
+            text.Append(')');
         }
 
         return text.ToString();

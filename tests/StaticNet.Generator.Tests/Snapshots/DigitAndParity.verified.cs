@@ -262,11 +262,11 @@ namespace Graphs
             // Weights [1, 32] row-major at parameters[2410..2442), biases at parameters[2442..2443).
             global::System.ReadOnlySpan<float> w3 = parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount);
             global::System.ReadOnlySpan<float> b3 = parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount);
-            output[10] = global::StaticNet.Runtime.Activations.Sigmoid(b3[0] + w3[0] * a1_0 + w3[1] * a1_1 + w3[2] * a1_2 + w3[3] * a1_3 + w3[4] * a1_4 + w3[5] * a1_5 + w3[6] * a1_6
-                + w3[7] * a1_7 + w3[8] * a1_8 + w3[9] * a1_9 + w3[10] * a1_10 + w3[11] * a1_11 + w3[12] * a1_12 + w3[13] * a1_13 + w3[14] * a1_14
-                + w3[15] * a1_15 + w3[16] * a1_16 + w3[17] * a1_17 + w3[18] * a1_18 + w3[19] * a1_19 + w3[20] * a1_20 + w3[21] * a1_21 + w3[22] * a1_22
-                + w3[23] * a1_23 + w3[24] * a1_24 + w3[25] * a1_25 + w3[26] * a1_26 + w3[27] * a1_27 + w3[28] * a1_28 + w3[29] * a1_29 + w3[30] * a1_30
-                + w3[31] * a1_31);
+            output[10] = global::StaticNet.Runtime.Activations.Sigmoid((b3[0] + w3[0] * a1_0 + w3[1] * a1_1 + w3[2] * a1_2 + w3[3] * a1_3 + w3[4] * a1_4 + w3[5] * a1_5 + w3[6] * a1_6)
+                + (w3[7] * a1_7 + w3[8] * a1_8 + w3[9] * a1_9 + w3[10] * a1_10 + w3[11] * a1_11 + w3[12] * a1_12 + w3[13] * a1_13 + w3[14] * a1_14)
+                + (w3[15] * a1_15 + w3[16] * a1_16 + w3[17] * a1_17 + w3[18] * a1_18 + w3[19] * a1_19 + w3[20] * a1_20 + w3[21] * a1_21 + w3[22] * a1_22)
+                + (w3[23] * a1_23 + w3[24] * a1_24 + w3[25] * a1_25 + w3[26] * a1_26 + w3[27] * a1_27 + w3[28] * a1_28 + w3[29] * a1_29 + w3[30] * a1_30)
+                + (w3[31] * a1_31));
         }
 
         /// <summary>
@@ -357,11 +357,11 @@ namespace Graphs
             // Weights [32, 1] row-major, packed at parameters[2410..2442), biases at parameters[2442..2443).
             global::System.ReadOnlySpan<float> w3 = parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount);
             global::System.ReadOnlySpan<float> b3 = parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount);
-            output[10] = global::StaticNet.Runtime.Activations.Sigmoid(b3[0] + w3[0] * a1_0 + w3[1] * a1_1 + w3[2] * a1_2 + w3[3] * a1_3 + w3[4] * a1_4 + w3[5] * a1_5 + w3[6] * a1_6
-                + w3[7] * a1_7 + w3[8] * a1_8 + w3[9] * a1_9 + w3[10] * a1_10 + w3[11] * a1_11 + w3[12] * a1_12 + w3[13] * a1_13 + w3[14] * a1_14
-                + w3[15] * a1_15 + w3[16] * a1_16 + w3[17] * a1_17 + w3[18] * a1_18 + w3[19] * a1_19 + w3[20] * a1_20 + w3[21] * a1_21 + w3[22] * a1_22
-                + w3[23] * a1_23 + w3[24] * a1_24 + w3[25] * a1_25 + w3[26] * a1_26 + w3[27] * a1_27 + w3[28] * a1_28 + w3[29] * a1_29 + w3[30] * a1_30
-                + w3[31] * a1_31);
+            output[10] = global::StaticNet.Runtime.Activations.Sigmoid((b3[0] + w3[0] * a1_0 + w3[1] * a1_1 + w3[2] * a1_2 + w3[3] * a1_3 + w3[4] * a1_4 + w3[5] * a1_5 + w3[6] * a1_6)
+                + (w3[7] * a1_7 + w3[8] * a1_8 + w3[9] * a1_9 + w3[10] * a1_10 + w3[11] * a1_11 + w3[12] * a1_12 + w3[13] * a1_13 + w3[14] * a1_14)
+                + (w3[15] * a1_15 + w3[16] * a1_16 + w3[17] * a1_17 + w3[18] * a1_18 + w3[19] * a1_19 + w3[20] * a1_20 + w3[21] * a1_21 + w3[22] * a1_22)
+                + (w3[23] * a1_23 + w3[24] * a1_24 + w3[25] * a1_25 + w3[26] * a1_26 + w3[27] * a1_27 + w3[28] * a1_28 + w3[29] * a1_29 + w3[30] * a1_30)
+                + (w3[31] * a1_31));
         }
 
         /// <summary>
@@ -440,11 +440,11 @@ namespace Graphs
             global::System.ReadOnlySpan<float> w3 = parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount);
             global::System.ReadOnlySpan<float> b3 = parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount);
             global::System.Span<float> z3 = scratch.Slice(74, 1);
-            z3[0] = b3[0] + w3[0] * a1_0 + w3[1] * a1_1 + w3[2] * a1_2 + w3[3] * a1_3 + w3[4] * a1_4 + w3[5] * a1_5 + w3[6] * a1_6
-                + w3[7] * a1_7 + w3[8] * a1_8 + w3[9] * a1_9 + w3[10] * a1_10 + w3[11] * a1_11 + w3[12] * a1_12 + w3[13] * a1_13 + w3[14] * a1_14
-                + w3[15] * a1_15 + w3[16] * a1_16 + w3[17] * a1_17 + w3[18] * a1_18 + w3[19] * a1_19 + w3[20] * a1_20 + w3[21] * a1_21 + w3[22] * a1_22
-                + w3[23] * a1_23 + w3[24] * a1_24 + w3[25] * a1_25 + w3[26] * a1_26 + w3[27] * a1_27 + w3[28] * a1_28 + w3[29] * a1_29 + w3[30] * a1_30
-                + w3[31] * a1_31;
+            z3[0] = (b3[0] + w3[0] * a1_0 + w3[1] * a1_1 + w3[2] * a1_2 + w3[3] * a1_3 + w3[4] * a1_4 + w3[5] * a1_5 + w3[6] * a1_6)
+                + (w3[7] * a1_7 + w3[8] * a1_8 + w3[9] * a1_9 + w3[10] * a1_10 + w3[11] * a1_11 + w3[12] * a1_12 + w3[13] * a1_13 + w3[14] * a1_14)
+                + (w3[15] * a1_15 + w3[16] * a1_16 + w3[17] * a1_17 + w3[18] * a1_18 + w3[19] * a1_19 + w3[20] * a1_20 + w3[21] * a1_21 + w3[22] * a1_22)
+                + (w3[23] * a1_23 + w3[24] * a1_24 + w3[25] * a1_25 + w3[26] * a1_26 + w3[27] * a1_27 + w3[28] * a1_28 + w3[29] * a1_29 + w3[30] * a1_30)
+                + (w3[31] * a1_31);
 
             // Output 1, 'output1': layer 2 (Dense(10, Softmax)), output[0..10), weight 1f.
             // Loss: cross-entropy of softmax(z2), computed as log-softmax so it stays finite.

@@ -501,22 +501,22 @@ namespace Vision
             gb5[7] += g5_7;
             gb5[8] += g5_8;
             gb5[9] += g5_9;
-            float g3_0 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[0], w5[0] * g5_0 + w5[8] * g5_1 + w5[16] * g5_2 + w5[24] * g5_3 + w5[32] * g5_4 + w5[40] * g5_5 + w5[48] * g5_6 + w5[56] * g5_7
-                + w5[64] * g5_8 + w5[72] * g5_9);
-            float g3_1 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[1], w5[1] * g5_0 + w5[9] * g5_1 + w5[17] * g5_2 + w5[25] * g5_3 + w5[33] * g5_4 + w5[41] * g5_5 + w5[49] * g5_6 + w5[57] * g5_7
-                + w5[65] * g5_8 + w5[73] * g5_9);
-            float g3_2 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[2], w5[2] * g5_0 + w5[10] * g5_1 + w5[18] * g5_2 + w5[26] * g5_3 + w5[34] * g5_4 + w5[42] * g5_5 + w5[50] * g5_6 + w5[58] * g5_7
-                + w5[66] * g5_8 + w5[74] * g5_9);
-            float g3_3 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[3], w5[3] * g5_0 + w5[11] * g5_1 + w5[19] * g5_2 + w5[27] * g5_3 + w5[35] * g5_4 + w5[43] * g5_5 + w5[51] * g5_6 + w5[59] * g5_7
-                + w5[67] * g5_8 + w5[75] * g5_9);
-            float g3_4 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[4], w5[4] * g5_0 + w5[12] * g5_1 + w5[20] * g5_2 + w5[28] * g5_3 + w5[36] * g5_4 + w5[44] * g5_5 + w5[52] * g5_6 + w5[60] * g5_7
-                + w5[68] * g5_8 + w5[76] * g5_9);
-            float g3_5 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[5], w5[5] * g5_0 + w5[13] * g5_1 + w5[21] * g5_2 + w5[29] * g5_3 + w5[37] * g5_4 + w5[45] * g5_5 + w5[53] * g5_6 + w5[61] * g5_7
-                + w5[69] * g5_8 + w5[77] * g5_9);
-            float g3_6 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[6], w5[6] * g5_0 + w5[14] * g5_1 + w5[22] * g5_2 + w5[30] * g5_3 + w5[38] * g5_4 + w5[46] * g5_5 + w5[54] * g5_6 + w5[62] * g5_7
-                + w5[70] * g5_8 + w5[78] * g5_9);
-            float g3_7 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[7], w5[7] * g5_0 + w5[15] * g5_1 + w5[23] * g5_2 + w5[31] * g5_3 + w5[39] * g5_4 + w5[47] * g5_5 + w5[55] * g5_6 + w5[63] * g5_7
-                + w5[71] * g5_8 + w5[79] * g5_9);
+            float g3_0 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[0], (w5[0] * g5_0 + w5[8] * g5_1 + w5[16] * g5_2 + w5[24] * g5_3 + w5[32] * g5_4 + w5[40] * g5_5 + w5[48] * g5_6 + w5[56] * g5_7)
+                + (w5[64] * g5_8 + w5[72] * g5_9));
+            float g3_1 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[1], (w5[1] * g5_0 + w5[9] * g5_1 + w5[17] * g5_2 + w5[25] * g5_3 + w5[33] * g5_4 + w5[41] * g5_5 + w5[49] * g5_6 + w5[57] * g5_7)
+                + (w5[65] * g5_8 + w5[73] * g5_9));
+            float g3_2 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[2], (w5[2] * g5_0 + w5[10] * g5_1 + w5[18] * g5_2 + w5[26] * g5_3 + w5[34] * g5_4 + w5[42] * g5_5 + w5[50] * g5_6 + w5[58] * g5_7)
+                + (w5[66] * g5_8 + w5[74] * g5_9));
+            float g3_3 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[3], (w5[3] * g5_0 + w5[11] * g5_1 + w5[19] * g5_2 + w5[27] * g5_3 + w5[35] * g5_4 + w5[43] * g5_5 + w5[51] * g5_6 + w5[59] * g5_7)
+                + (w5[67] * g5_8 + w5[75] * g5_9));
+            float g3_4 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[4], (w5[4] * g5_0 + w5[12] * g5_1 + w5[20] * g5_2 + w5[28] * g5_3 + w5[36] * g5_4 + w5[44] * g5_5 + w5[52] * g5_6 + w5[60] * g5_7)
+                + (w5[68] * g5_8 + w5[76] * g5_9));
+            float g3_5 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[5], (w5[5] * g5_0 + w5[13] * g5_1 + w5[21] * g5_2 + w5[29] * g5_3 + w5[37] * g5_4 + w5[45] * g5_5 + w5[53] * g5_6 + w5[61] * g5_7)
+                + (w5[69] * g5_8 + w5[77] * g5_9));
+            float g3_6 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[6], (w5[6] * g5_0 + w5[14] * g5_1 + w5[22] * g5_2 + w5[30] * g5_3 + w5[38] * g5_4 + w5[46] * g5_5 + w5[54] * g5_6 + w5[62] * g5_7)
+                + (w5[70] * g5_8 + w5[78] * g5_9));
+            float g3_7 = global::StaticNet.Runtime.Activations.ReLUGradient(z3[7], (w5[7] * g5_0 + w5[15] * g5_1 + w5[23] * g5_2 + w5[31] * g5_3 + w5[39] * g5_4 + w5[47] * g5_5 + w5[55] * g5_6 + w5[63] * g5_7)
+                + (w5[71] * g5_8 + w5[79] * g5_9));
 
             // Layer 3: Conv2D(8, 3x3, ReLU, stride 2). dW3 += g3 ⊗ a2, db3 += g3, then the gradient flows to layer 2 (MaxPool2D(2)).
             global::System.Span<float> g3 = scratch.Slice(612, 8);
