@@ -6,127 +6,55 @@ namespace StaticNet.Runtime;
 
 /// <summary>
 /// The stride-1, unpadded convolution computed one register block at a time: four output channels by two
-/// 8-wide pieces of an output row, eight accumulators that start at the biases and gather every input channel
+/// pieces of an output row (8 or 16 columns wide), eight accumulators that start at the biases and gather every input channel
 /// and kernel tap before the output is written once. Each input load serves four channels and each weight
 /// broadcast two pieces, so the loop is bound by multiply-adds rather than by loads and stores.
 /// </summary>
 /// <remarks>
-/// A row whose width is not a multiple of 8 ends with a piece that overlaps the one before it; the overlap is
+/// A row whose width is not a multiple of the piece width ends with a piece that overlaps the one before it; the overlap is
 /// computed twice and written twice with the same values, so every load stays inside the input row's
 /// neighbourhood (never past the plane) and no lane needs masking. A block past the last output channel or
 /// piece repeats the last one and is not stored.
 /// </remarks>
 internal static class Conv2DBlocks
 {
-    private const int PieceWidth = 8;
-    private const int WidePieceWidth = 16;
-
-    /// <summary>Whether this path runs: 256-bit vectors and output rows at least one piece wide.</summary>
-    public static bool Applies(int outputWidth) => Vector256.IsHardwareAccelerated && outputWidth >= PieceWidth;
+    /// <summary>Whether this path runs: 256-bit vectors and output rows at least one 8-wide piece wide.</summary>
+    public static bool Applies(int outputWidth) => Vector256.IsHardwareAccelerated && outputWidth >= Width256.Count;
 
     /// <summary>
     /// <c>y = w ⋆ x + b</c> for a stride-1 convolution with no padding (the caller pads); lengths are the caller's
-    /// to check. Outputs go through ReLU when <paramref name="relu"/> is set.
+    /// to check. Outputs go through ReLU when <paramref name="relu"/> is set. Pieces are sixteen columns wide where the
+    /// cores run 512-bit vectors at full width (Zen 5) and the rows are wide enough: the same operations lane by lane,
+    /// so the same values, with half the instructions (a 26-wide row is two pieces, not four).
     /// </summary>
     public static void Forward(
         ref float w, ref float b, ref float x, ref float y,
         int outputChannels, int inputChannels, int inputHeight, int inputWidth, int kernel, bool relu)
     {
-        int outputHeight = inputHeight - kernel + 1;
-        int outputWidth = inputWidth - kernel + 1;
-        if (Vector512.IsHardwareAccelerated && outputWidth >= WidePieceWidth)
+        if (Vector512.IsHardwareAccelerated && inputWidth - kernel + 1 >= Width512.Count)
         {
-            ForwardWide(ref w, ref b, ref x, ref y, outputChannels, inputChannels, inputHeight, inputWidth, kernel, relu);
-            return;
+            Forward<Width512, Vector512<float>>(ref w, ref b, ref x, ref y, outputChannels, inputChannels, inputHeight, inputWidth, kernel, relu);
         }
-
-        int taps = kernel * kernel;
-        int filter = inputChannels * taps;
-        int plane = inputHeight * inputWidth;
-        int outputPlane = outputHeight * outputWidth;
-        int pieces = (outputWidth + PieceWidth - 1) / PieceWidth;
-        for (int oc = 0; oc < outputChannels; oc += 4)
+        else
         {
-            int last = outputChannels - 1;
-            ref float w0 = ref Unsafe.Add(ref w, oc * filter);
-            ref float w1 = ref Unsafe.Add(ref w, Math.Min(oc + 1, last) * filter);
-            ref float w2 = ref Unsafe.Add(ref w, Math.Min(oc + 2, last) * filter);
-            ref float w3 = ref Unsafe.Add(ref w, Math.Min(oc + 3, last) * filter);
-            var b0 = Vector256.Create(Unsafe.Add(ref b, oc));
-            var b1 = Vector256.Create(Unsafe.Add(ref b, Math.Min(oc + 1, last)));
-            var b2 = Vector256.Create(Unsafe.Add(ref b, Math.Min(oc + 2, last)));
-            var b3 = Vector256.Create(Unsafe.Add(ref b, Math.Min(oc + 3, last)));
-            int channelsHere = Math.Min(4, outputChannels - oc);
-            for (int oy = 0; oy < outputHeight; oy++)
-            {
-                for (int piece = 0; piece < pieces; piece += 2)
-                {
-                    int s0 = PieceStart(piece, outputWidth);
-                    int s1 = PieceStart(Math.Min(piece + 1, pieces - 1), outputWidth);
-                    Vector256<float> a00 = b0, a01 = b0, a10 = b1, a11 = b1, a20 = b2, a21 = b2, a30 = b3, a31 = b3;
-                    for (int ic = 0; ic < inputChannels; ic++)
-                    {
-                        for (int ky = 0; ky < kernel; ky++)
-                        {
-                            ref float row = ref Unsafe.Add(ref x, (ic * plane) + ((oy + ky) * inputWidth));
-                            int tap = (ic * taps) + (ky * kernel);
-                            for (int kx = 0; kx < kernel; kx++, tap++)
-                            {
-                                Vector256<float> x0 = Vector256.LoadUnsafe(ref row, (nuint)(s0 + kx));
-                                Vector256<float> x1 = Vector256.LoadUnsafe(ref row, (nuint)(s1 + kx));
-                                var weight = Vector256.Create(Unsafe.Add(ref w0, tap));
-                                a00 = VectorMath.MultiplyAdd(x0, weight, a00);
-                                a01 = VectorMath.MultiplyAdd(x1, weight, a01);
-                                weight = Vector256.Create(Unsafe.Add(ref w1, tap));
-                                a10 = VectorMath.MultiplyAdd(x0, weight, a10);
-                                a11 = VectorMath.MultiplyAdd(x1, weight, a11);
-                                weight = Vector256.Create(Unsafe.Add(ref w2, tap));
-                                a20 = VectorMath.MultiplyAdd(x0, weight, a20);
-                                a21 = VectorMath.MultiplyAdd(x1, weight, a21);
-                                weight = Vector256.Create(Unsafe.Add(ref w3, tap));
-                                a30 = VectorMath.MultiplyAdd(x0, weight, a30);
-                                a31 = VectorMath.MultiplyAdd(x1, weight, a31);
-                            }
-                        }
-                    }
-
-                    ref float out0 = ref Unsafe.Add(ref y, (oc * outputPlane) + (oy * outputWidth));
-                    Store(a00, a01, relu, ref out0, s0, s1);
-                    if (channelsHere > 1)
-                    {
-                        Store(a10, a11, relu, ref Unsafe.Add(ref out0, outputPlane), s0, s1);
-                    }
-
-                    if (channelsHere > 2)
-                    {
-                        Store(a20, a21, relu, ref Unsafe.Add(ref out0, 2 * outputPlane), s0, s1);
-                    }
-
-                    if (channelsHere > 3)
-                    {
-                        Store(a30, a31, relu, ref Unsafe.Add(ref out0, 3 * outputPlane), s0, s1);
-                    }
-                }
-            }
+            Forward<Width256, Vector256<float>>(ref w, ref b, ref x, ref y, outputChannels, inputChannels, inputHeight, inputWidth, kernel, relu);
         }
     }
 
-    /// <summary>
-    /// <see cref="Forward"/> with 512-bit pieces of sixteen columns, where the cores run them at full width (Zen 5): the
-    /// same operations lane by lane, so the same values, with half the instructions (a 26-wide row is two pieces, not
-    /// four).
-    /// </summary>
-    private static void ForwardWide(
+    private static void Forward<TWidth, TVector>(
         ref float w, ref float b, ref float x, ref float y,
         int outputChannels, int inputChannels, int inputHeight, int inputWidth, int kernel, bool relu)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
     {
+        int pieceWidth = TWidth.Count;
         int outputHeight = inputHeight - kernel + 1;
         int outputWidth = inputWidth - kernel + 1;
         int taps = kernel * kernel;
         int filter = inputChannels * taps;
         int plane = inputHeight * inputWidth;
         int outputPlane = outputHeight * outputWidth;
-        int pieces = (outputWidth + WidePieceWidth - 1) / WidePieceWidth;
+        int pieces = (outputWidth + pieceWidth - 1) / pieceWidth;
         for (int oc = 0; oc < outputChannels; oc += 4)
         {
             int last = outputChannels - 1;
@@ -134,18 +62,18 @@ internal static class Conv2DBlocks
             ref float w1 = ref Unsafe.Add(ref w, Math.Min(oc + 1, last) * filter);
             ref float w2 = ref Unsafe.Add(ref w, Math.Min(oc + 2, last) * filter);
             ref float w3 = ref Unsafe.Add(ref w, Math.Min(oc + 3, last) * filter);
-            var b0 = Vector512.Create(Unsafe.Add(ref b, oc));
-            var b1 = Vector512.Create(Unsafe.Add(ref b, Math.Min(oc + 1, last)));
-            var b2 = Vector512.Create(Unsafe.Add(ref b, Math.Min(oc + 2, last)));
-            var b3 = Vector512.Create(Unsafe.Add(ref b, Math.Min(oc + 3, last)));
+            TVector b0 = TWidth.Broadcast(Unsafe.Add(ref b, oc));
+            TVector b1 = TWidth.Broadcast(Unsafe.Add(ref b, Math.Min(oc + 1, last)));
+            TVector b2 = TWidth.Broadcast(Unsafe.Add(ref b, Math.Min(oc + 2, last)));
+            TVector b3 = TWidth.Broadcast(Unsafe.Add(ref b, Math.Min(oc + 3, last)));
             int channelsHere = Math.Min(4, outputChannels - oc);
             for (int oy = 0; oy < outputHeight; oy++)
             {
                 for (int piece = 0; piece < pieces; piece += 2)
                 {
-                    int s0 = WidePieceStart(piece, outputWidth);
-                    int s1 = WidePieceStart(Math.Min(piece + 1, pieces - 1), outputWidth);
-                    Vector512<float> a00 = b0, a01 = b0, a10 = b1, a11 = b1, a20 = b2, a21 = b2, a30 = b3, a31 = b3;
+                    int s0 = PieceStart(piece, pieceWidth, outputWidth);
+                    int s1 = PieceStart(Math.Min(piece + 1, pieces - 1), pieceWidth, outputWidth);
+                    TVector a00 = b0, a01 = b0, a10 = b1, a11 = b1, a20 = b2, a21 = b2, a30 = b3, a31 = b3;
                     for (int ic = 0; ic < inputChannels; ic++)
                     {
                         for (int ky = 0; ky < kernel; ky++)
@@ -154,76 +82,61 @@ internal static class Conv2DBlocks
                             int tap = (ic * taps) + (ky * kernel);
                             for (int kx = 0; kx < kernel; kx++, tap++)
                             {
-                                Vector512<float> x0 = Vector512.LoadUnsafe(ref row, (nuint)(s0 + kx));
-                                Vector512<float> x1 = Vector512.LoadUnsafe(ref row, (nuint)(s1 + kx));
-                                var weight = Vector512.Create(Unsafe.Add(ref w0, tap));
-                                a00 = VectorMath.MultiplyAdd(x0, weight, a00);
-                                a01 = VectorMath.MultiplyAdd(x1, weight, a01);
-                                weight = Vector512.Create(Unsafe.Add(ref w1, tap));
-                                a10 = VectorMath.MultiplyAdd(x0, weight, a10);
-                                a11 = VectorMath.MultiplyAdd(x1, weight, a11);
-                                weight = Vector512.Create(Unsafe.Add(ref w2, tap));
-                                a20 = VectorMath.MultiplyAdd(x0, weight, a20);
-                                a21 = VectorMath.MultiplyAdd(x1, weight, a21);
-                                weight = Vector512.Create(Unsafe.Add(ref w3, tap));
-                                a30 = VectorMath.MultiplyAdd(x0, weight, a30);
-                                a31 = VectorMath.MultiplyAdd(x1, weight, a31);
+                                TVector x0 = TWidth.Load(ref row, s0 + kx);
+                                TVector x1 = TWidth.Load(ref row, s1 + kx);
+                                TVector weight = TWidth.Broadcast(Unsafe.Add(ref w0, tap));
+                                a00 = TWidth.MultiplyAdd(x0, weight, a00);
+                                a01 = TWidth.MultiplyAdd(x1, weight, a01);
+                                weight = TWidth.Broadcast(Unsafe.Add(ref w1, tap));
+                                a10 = TWidth.MultiplyAdd(x0, weight, a10);
+                                a11 = TWidth.MultiplyAdd(x1, weight, a11);
+                                weight = TWidth.Broadcast(Unsafe.Add(ref w2, tap));
+                                a20 = TWidth.MultiplyAdd(x0, weight, a20);
+                                a21 = TWidth.MultiplyAdd(x1, weight, a21);
+                                weight = TWidth.Broadcast(Unsafe.Add(ref w3, tap));
+                                a30 = TWidth.MultiplyAdd(x0, weight, a30);
+                                a31 = TWidth.MultiplyAdd(x1, weight, a31);
                             }
                         }
                     }
 
                     ref float out0 = ref Unsafe.Add(ref y, (oc * outputPlane) + (oy * outputWidth));
-                    StoreWide(a00, a01, relu, ref out0, s0, s1);
+                    Store<TWidth, TVector>(a00, a01, relu, ref out0, s0, s1);
                     if (channelsHere > 1)
                     {
-                        StoreWide(a10, a11, relu, ref Unsafe.Add(ref out0, outputPlane), s0, s1);
+                        Store<TWidth, TVector>(a10, a11, relu, ref Unsafe.Add(ref out0, outputPlane), s0, s1);
                     }
 
                     if (channelsHere > 2)
                     {
-                        StoreWide(a20, a21, relu, ref Unsafe.Add(ref out0, 2 * outputPlane), s0, s1);
+                        Store<TWidth, TVector>(a20, a21, relu, ref Unsafe.Add(ref out0, 2 * outputPlane), s0, s1);
                     }
 
                     if (channelsHere > 3)
                     {
-                        StoreWide(a30, a31, relu, ref Unsafe.Add(ref out0, 3 * outputPlane), s0, s1);
+                        Store<TWidth, TVector>(a30, a31, relu, ref Unsafe.Add(ref out0, 3 * outputPlane), s0, s1);
                     }
                 }
             }
         }
     }
 
-    /// <summary>Where a 16-wide piece starts: every 16 columns, the last one moved back so that it ends at the row's end.</summary>
-    private static int WidePieceStart(int piece, int width) => Math.Min(piece * WidePieceWidth, width - WidePieceWidth);
-
-    /// <summary><see cref="Store"/> for 16-wide pieces.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreWide(Vector512<float> first, Vector512<float> second, bool relu, ref float row, int s0, int s1)
-    {
-        if (relu)
-        {
-            first = Vector512.Max(first, Vector512<float>.Zero);
-            second = Vector512.Max(second, Vector512<float>.Zero);
-        }
-
-        first.StoreUnsafe(ref row, (nuint)s0);
-        second.StoreUnsafe(ref row, (nuint)s1);
-    }
-
-    /// <summary>Where a piece starts: every 8 columns, the last one moved back so that it ends at the row's end.</summary>
-    private static int PieceStart(int piece, int width) => Math.Min(piece * PieceWidth, width - PieceWidth);
+    /// <summary>Where a piece starts: every piece width, the last one moved back so that it ends at the row's end.</summary>
+    private static int PieceStart(int piece, int pieceWidth, int width) => Math.Min(piece * pieceWidth, width - pieceWidth);
 
     /// <summary>Writes both pieces, through ReLU if asked (as <see cref="Activations.ReLU(ReadOnlySpan{float}, Span{float})"/>: NaN stays NaN).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector256<float> first, Vector256<float> second, bool relu, ref float row, int s0, int s1)
+    private static void Store<TWidth, TVector>(TVector first, TVector second, bool relu, ref float row, int s0, int s1)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
     {
         if (relu)
         {
-            first = Vector256.Max(first, Vector256<float>.Zero);
-            second = Vector256.Max(second, Vector256<float>.Zero);
+            first = TWidth.ReLU(first);
+            second = TWidth.ReLU(second);
         }
 
-        first.StoreUnsafe(ref row, (nuint)s0);
-        second.StoreUnsafe(ref row, (nuint)s1);
+        TWidth.Store(first, ref row, s0);
+        TWidth.Store(second, ref row, s1);
     }
 }
