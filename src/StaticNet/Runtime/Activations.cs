@@ -80,6 +80,12 @@ public static class Activations
             throw new ArgumentException($"The outputs need {z.Length} values; they have {y.Length}.", nameof(y));
         }
 
+        if (!ElementwiseSplit.Splits(z.Length))
+        {
+            TensorPrimitives.Max(z, 0f, y[..z.Length]);
+            return;
+        }
+
         ElementwiseSplit.Run(&ReLURange, z, z, y[..z.Length]);
     }
 
@@ -212,6 +218,12 @@ public static class Activations
         if (gradY.Length < z.Length || gradZ.Length < z.Length)
         {
             throw new ArgumentException($"The gradients need {z.Length} values; they have {gradY.Length} and {gradZ.Length}.");
+        }
+
+        if (!ElementwiseSplit.Splits(z.Length))
+        {
+            ReLUGradientRange(z, gradY, gradZ);
+            return;
         }
 
         ElementwiseSplit.Run(&ReLUGradientRange, z, gradY[..z.Length], gradZ[..z.Length]);

@@ -26,7 +26,7 @@ internal static unsafe class ElementwiseSplit
     public static void Run(
         delegate*<ReadOnlySpan<float>, ReadOnlySpan<float>, Span<float>, void> kernel, ReadOnlySpan<float> first, ReadOnlySpan<float> second, Span<float> result)
     {
-        int parts = WorkerPool.Parts((long)result.Length * WorkPerValue, (result.Length + Block - 1) / Block);
+        int parts = Parts(result.Length);
         if (parts == 1)
         {
             kernel(first, second, result);
@@ -39,6 +39,14 @@ internal static unsafe class ElementwiseSplit
             WorkerPool.Run(&Part, &job, parts);
         }
     }
+
+    /// <summary>
+    /// Whether spans of <paramref name="length"/> values are split: callers test it first, so that the one-sample
+    /// <c>Forward</c> calls their kernel directly rather than through a function pointer.
+    /// </summary>
+    public static bool Splits(int length) => Parts(length) > 1;
+
+    private static int Parts(int length) => WorkerPool.Parts((long)length * WorkPerValue, (length + Block - 1) / Block);
 
     private static void Part(void* state, int part, int parts)
     {
