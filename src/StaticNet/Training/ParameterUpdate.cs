@@ -31,7 +31,7 @@ internal static class ParameterUpdate
     public static unsafe void Run<TUpdate>(Span<float> parameters, ReadOnlySpan<float> gradients, ref TUpdate update)
         where TUpdate : struct, IParameterUpdate
     {
-        int parts = WorkerPool.Parts((long)parameters.Length * WorkPerParameter, (parameters.Length + Chunk - 1) / Chunk);
+        int parts = Parts(parameters.Length);
         if (parts == 1)
         {
             Range(parameters, gradients, ref update, 0);
@@ -51,7 +51,7 @@ internal static class ParameterUpdate
     /// </summary>
     public static unsafe bool AllFinite(ReadOnlySpan<float> values)
     {
-        int parts = WorkerPool.Parts((long)values.Length * WorkPerParameter, (values.Length + Chunk - 1) / Chunk);
+        int parts = Parts(values.Length);
         if (parts == 1)
         {
             return float.IsFinite(TensorPrimitives.MaxMagnitude(values));
@@ -60,7 +60,7 @@ internal static class ParameterUpdate
         int notFinite = 0;
         fixed (float* v = values)
         {
-            var job = new Job(v, null, values.Length, &notFinite);
+            var job = new ValuesJob(v, values.Length, &notFinite);
             WorkerPool.Run(&CheckPart, &job, parts);
         }
 
@@ -73,7 +73,7 @@ internal static class ParameterUpdate
     /// </summary>
     public static unsafe void Clear(Span<float> values)
     {
-        int parts = WorkerPool.Parts((long)values.Length * WorkPerParameter, (values.Length + Chunk - 1) / Chunk);
+        int parts = Parts(values.Length);
         if (parts == 1)
         {
             values.Clear();
@@ -82,27 +82,30 @@ internal static class ParameterUpdate
 
         fixed (float* v = values)
         {
-            var job = new Job(v, null, values.Length, null);
+            var job = new ValuesJob(v, values.Length, null);
             WorkerPool.Run(&ClearPart, &job, parts);
         }
     }
 
     private static unsafe void ClearPart(void* state, int part, int parts)
     {
-        ref Job job = ref *(Job*)state;
+        ref ValuesJob job = ref *(ValuesJob*)state;
         (int start, int end) = WorkerPool.Range(part, parts, job.Length, Chunk);
-        new Span<float>(job.Parameters + start, end - start).Clear();
+        new Span<float>(job.Values + start, end - start).Clear();
     }
 
     private static unsafe void CheckPart(void* state, int part, int parts)
     {
-        ref Job job = ref *(Job*)state;
+        ref ValuesJob job = ref *(ValuesJob*)state;
         (int start, int end) = WorkerPool.Range(part, parts, job.Length, Chunk);
-        if (!float.IsFinite(TensorPrimitives.MaxMagnitude(new ReadOnlySpan<float>(job.Parameters + start, end - start))))
+        if (!float.IsFinite(TensorPrimitives.MaxMagnitude(new ReadOnlySpan<float>(job.Values + start, end - start))))
         {
-            *(int*)job.Update = 1; // read after every part has finished
+            *job.NotFinite = 1; // read after every part has finished
         }
     }
+
+    /// <summary>How many parts <see cref="Run"/>, <see cref="AllFinite"/> and <see cref="Clear"/> split <paramref name="length"/> values into: the same ranges for all three.</summary>
+    private static int Parts(int length) => WorkerPool.Parts((long)length * WorkPerParameter, (length + Chunk - 1) / Chunk);
 
     /// <summary>Parameters per block of a split: 4 KB of each array.</summary>
     private const int Chunk = 1024;
@@ -120,15 +123,20 @@ internal static class ParameterUpdate
             ref Unsafe.AsRef<TUpdate>(job.Update), start);
     }
 
-    /// <summary>
-    /// A split update, handed to its parts: the spans are pinned and the rule is on the caller's stack while they run.
-    /// (<see cref="AllFinite"/> passes the values as <see cref="Parameters"/> and its flag as <see cref="Update"/>.)
-    /// </summary>
+    /// <summary>A split update, handed to its parts: the spans are pinned and the rule is on the caller's stack while they run.</summary>
     private readonly unsafe struct Job(float* parameters, float* gradients, int length, void* update)
     {
         public readonly float* Parameters = parameters, Gradients = gradients;
         public readonly int Length = length;
         public readonly void* Update = update;
+    }
+
+    /// <summary>A split check or clear of pinned values; <see cref="NotFinite"/> (the check's flag) is null for a clear.</summary>
+    private readonly unsafe struct ValuesJob(float* values, int length, int* notFinite)
+    {
+        public readonly float* Values = values;
+        public readonly int Length = length;
+        public readonly int* NotFinite = notFinite;
     }
 
     /// <summary>The update of the parameters from <paramref name="offset"/> on (a whole number of vectors in).</summary>
