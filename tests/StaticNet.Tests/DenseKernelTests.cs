@@ -72,6 +72,41 @@ public class DenseKernelTests
     }
 
     [Fact]
+    public void Fused_activations_give_the_bits_of_the_product_then_the_span_activation()
+    {
+        // Outputs in 512-bit and 256-bit blocks of 32, blocks of 8 and a rest; sums large enough to saturate tanh and
+        // sigmoid, negative enough for ReLU, and a NaN bias whose output must stay NaN.
+        var random = new Random(11);
+        foreach ((int inputs, int outputs) in new[] { (1, 1), (16, 32), (32, 32), (5, 7), (3, 8), (37, 40), (9, 45), (16, 64), (2, 77) })
+        {
+            float[] weights = RandomData.Uniform(random, inputs * outputs, 3.0);
+            float[] biases = RandomData.Uniform(random, outputs, 1.0);
+            float[] x = RandomData.Uniform(random, inputs, 2.0);
+            biases[outputs / 2] = float.NaN;
+            var sums = new float[outputs];
+            DenseKernels.ForwardTransposed(weights, biases, x, sums);
+            Check(DenseKernels.ForwardTransposedTanh, Activations.Tanh, "tanh");
+            Check(DenseKernels.ForwardTransposedSigmoid, Activations.Sigmoid, "sigmoid");
+            Check(DenseKernels.ForwardTransposedReLU, Activations.ReLU, "ReLU");
+
+            void Check(FusedKernel fused, SpanActivation activation, string name)
+            {
+                var expected = new float[outputs];
+                activation(sums, expected);
+                var actual = new float[outputs];
+                fused(weights, biases, x, actual);
+                Assert.True(
+                    expected.Select(BitConverter.SingleToInt32Bits).SequenceEqual(actual.Select(BitConverter.SingleToInt32Bits)),
+                    $"{inputs} -> {outputs} with {name}: fused {string.Join(", ", actual)}; unfused {string.Join(", ", expected)}");
+            }
+        }
+    }
+
+    private delegate void FusedKernel(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output);
+
+    private delegate void SpanActivation(ReadOnlySpan<float> z, Span<float> y);
+
+    [Fact]
     public void Backward_and_BackwardBatch_equal_the_plain_gradients_for_every_small_shape()
     {
         var random = new Random(4);

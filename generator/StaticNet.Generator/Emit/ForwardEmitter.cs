@@ -101,7 +101,7 @@ internal static class ForwardEmitter
                 default:
                     // A head that later layers also read is computed as a hidden layer, then copied out.
                     HeadPlan? direct = isRead ? null : head;
-                    values[layer.Number] = layer is IUnrollableLayer { Unrolled: true } unrolled
+                    values[layer.Number] = layer is IUnrollableLayer { Unrolled: true } unrolled && !unrolled.LoopsInferenceOver(input)
                         ? unrolled.WriteForward(body, input, direct?.Offset)
                         : EmitLooped(body, layer, layer.Sources.Select(source => values[source]).ToList(), direct is null ? null : OutputPart(plan, direct));
                     if (isRead && head is not null)
@@ -139,7 +139,7 @@ internal static class ForwardEmitter
     private static Vector EmitLooped(MethodBody body, LayerPlan layer, IReadOnlyList<Vector> inputs, string? output)
     {
         CodeWriter code = body.Code;
-        code.Line(layer.CodeComment);
+        code.Line(layer.Unrolled ? layer.InferenceLoopComment : layer.CodeComment);
         foreach (Vector input in inputs)
         {
             body.EnsureSpan(input);

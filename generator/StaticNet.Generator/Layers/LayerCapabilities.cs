@@ -18,6 +18,12 @@ internal interface IUnrollableLayer
     /// </summary>
     Vector WriteForward(MethodBody body, Vector input, int? outputOffset);
 
+    /// <summary>
+    /// Whether inference runs this unrolled layer through its looped kernel instead, given where its
+    /// <paramref name="input"/> is held (training keeps the unrolled code, whose locals the backward pass reads).
+    /// </summary>
+    bool LoopsInferenceOver(Vector input);
+
     /// <summary>Backward's forward pass: the outputs into locals, and the weighted sums too when <paramref name="keepSums"/>.</summary>
     (Vector Outputs, Vector? Sums) WriteTrainingForward(MethodBody body, Vector input, bool keepSums);
 

@@ -121,6 +121,10 @@ internal abstract record LayerPlan(
     public string CodeComment =>
         $"// Layer {Number}: {Description}, {InputShape} -> {OutputShape}, " + (Unrolled ? "unrolled." : "looped.");
 
+    /// <summary>The comment on an unrolled layer that inference runs through its kernel (<see cref="IUnrollableLayer.LoopsInferenceOver"/>).</summary>
+    public string InferenceLoopComment =>
+        $"// Layer {Number}: {Description}, {InputShape} -> {OutputShape}, looped here: its inputs are in a span (training unrolls it).";
+
     /// <summary>
     /// The start of Backward's comment on this layer: what it adds to the parameter gradients (from the sums' gradient
     /// <c>g{n}</c> and its <paramref name="input"/>), ending before "gradient flows to ...".

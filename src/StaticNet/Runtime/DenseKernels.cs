@@ -195,7 +195,26 @@ public static unsafe class DenseKernels
     /// with its encoder's weights, and every dense layer of <c>ForwardPacked</c>. Each input scales a row of the weights
     /// into accumulators that hold 32 outputs at a time: no horizontal sums.
     /// </summary>
-    public static void ForwardTransposed(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
+    public static void ForwardTransposed(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output) =>
+        ForwardTransposed<IdentityActivation>(weights, biases, input, output);
+
+    /// <summary><see cref="ForwardTransposed"/> then ReLU, applied before the outputs leave the registers.</summary>
+    public static void ForwardTransposedReLU(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output) =>
+        ForwardTransposed<ReLUActivation>(weights, biases, input, output);
+
+    /// <summary>
+    /// <see cref="ForwardTransposed"/> then tanh, applied before the outputs leave the registers: at batch 1 the
+    /// activation's chain starts as soon as the sums are ready, with no second call, store and reload.
+    /// </summary>
+    public static void ForwardTransposedTanh(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output) =>
+        ForwardTransposed<TanhActivation>(weights, biases, input, output);
+
+    /// <summary><see cref="ForwardTransposed"/> then the logistic function, applied before the outputs leave the registers.</summary>
+    public static void ForwardTransposedSigmoid(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output) =>
+        ForwardTransposed<SigmoidActivation>(weights, biases, input, output);
+
+    private static void ForwardTransposed<TActivation>(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
+        where TActivation : struct, IVectorActivation
     {
         int inputs = input.Length;
         int outputs = output.Length;
@@ -209,10 +228,27 @@ public static unsafe class DenseKernels
         {
             for (; column + 32 <= outputs; column += 32)
             {
-                ForwardTransposed32(ref Unsafe.Add(ref w, column), ref x, ref Unsafe.Add(ref b, column), ref Unsafe.Add(ref y, column), inputs, outputs);
+                ForwardTransposed32<TActivation>(ref Unsafe.Add(ref w, column), ref x, ref Unsafe.Add(ref b, column), ref Unsafe.Add(ref y, column), inputs, outputs);
             }
         }
 
+        if (column < outputs)
+        {
+            ForwardTransposedColumns<TActivation>(ref w, ref x, ref b, output, inputs, column);
+        }
+    }
+
+    /// <summary>
+    /// The columns of <see cref="ForwardTransposed{TActivation}"/> from <paramref name="column"/> on: 256-bit blocks of
+    /// 32 and of 8 outputs, then one at a time. A method of its own, so the 512-bit path above stays a small function
+    /// (inlined into it, these blocks and their activations made it spill and cost N3 four nanoseconds a layer).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ForwardTransposedColumns<TActivation>(ref float w, ref float x, ref float b, Span<float> output, int inputs, int column)
+        where TActivation : struct, IVectorActivation
+    {
+        int outputs = output.Length;
+        ref float y = ref MemoryMarshal.GetReference(output);
         if (Vector256.IsHardwareAccelerated)
         {
             for (; column + 32 <= outputs; column += 32)
@@ -246,10 +282,10 @@ public static unsafe class DenseKernels
                     s3 = MultiplyAdd(Vector256.LoadUnsafe(ref row, 24), last, s3);
                 }
 
-                (s0 + t0).StoreUnsafe(ref y, (nuint)column);
-                (s1 + t1).StoreUnsafe(ref y, (nuint)column + 8);
-                (s2 + t2).StoreUnsafe(ref y, (nuint)column + 16);
-                (s3 + t3).StoreUnsafe(ref y, (nuint)column + 24);
+                TActivation.Apply(s0 + t0).StoreUnsafe(ref y, (nuint)column);
+                TActivation.Apply(s1 + t1).StoreUnsafe(ref y, (nuint)column + 8);
+                TActivation.Apply(s2 + t2).StoreUnsafe(ref y, (nuint)column + 16);
+                TActivation.Apply(s3 + t3).StoreUnsafe(ref y, (nuint)column + 24);
             }
 
             for (; column + 8 <= outputs; column += 8)
@@ -261,10 +297,11 @@ public static unsafe class DenseKernels
                     sum = MultiplyAdd(Vector256.LoadUnsafe(ref row), Vector256.Create(Unsafe.Add(ref x, i)), sum);
                 }
 
-                sum.StoreUnsafe(ref y, (nuint)column);
+                TActivation.Apply(sum).StoreUnsafe(ref y, (nuint)column);
             }
         }
 
+        int tail = column;
         for (; column < outputs; column++)
         {
             float sum = Unsafe.Add(ref b, column);
@@ -275,6 +312,8 @@ public static unsafe class DenseKernels
 
             Unsafe.Add(ref y, column) = sum;
         }
+
+        TActivation.Apply(output.Slice(tail));
     }
 
     /// <summary>
@@ -282,7 +321,9 @@ public static unsafe class DenseKernels
     /// sets of two accumulators, so eight chains of multiply-adds each a quarter of the inputs long (a batch-1 layer is
     /// bound by that chain, not by the arithmetic), added pairwise at the end.
     /// </summary>
-    private static void ForwardTransposed32(ref float w, ref float x, ref float b, ref float y, int inputs, int stride)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ForwardTransposed32<TActivation>(ref float w, ref float x, ref float b, ref float y, int inputs, int stride)
+        where TActivation : struct, IVectorActivation
     {
         Vector512<float> a0 = Vector512.LoadUnsafe(ref b), a1 = Vector512.LoadUnsafe(ref b, 16);
         Vector512<float> b0 = default, b1 = default, c0 = default, c1 = default, d0 = default, d1 = default;
@@ -311,8 +352,8 @@ public static unsafe class DenseKernels
             a1 = Fma512(Vector512.LoadUnsafe(ref w, 16), value, a1);
         }
 
-        ((a0 + b0) + (c0 + d0)).StoreUnsafe(ref y);
-        ((a1 + b1) + (c1 + d1)).StoreUnsafe(ref y, 16);
+        TActivation.Apply((a0 + b0) + (c0 + d0)).StoreUnsafe(ref y);
+        TActivation.Apply((a1 + b1) + (c1 + d1)).StoreUnsafe(ref y, 16);
     }
 
     /// <summary>

@@ -66,19 +66,13 @@ internal static class VectorMath
             {
                 for (; i + 16 <= z.Length; i += 16)
                 {
-                    Vector512<float> wide = Vector512.LoadUnsafe(ref source, (nuint)i);
-                    Vector512<float> sigmoid = Vector512<float>.One / (Vector512<float>.One + Exp(-wide));
-                    Vector512.ConditionalSelect(Vector512.Equals(wide, wide), sigmoid, wide).StoreUnsafe(ref destination, (nuint)i);
+                    Sigmoid(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
                 }
             }
 
             for (; i + 8 <= z.Length; i += 8)
             {
-                Vector256<float> value = Vector256.LoadUnsafe(ref source, (nuint)i);
-                Vector256<float> result = Vector256<float>.One / (Vector256<float>.One + Exp(-value));
-
-                // Exp clamps its argument, which would turn NaN into a number: NaN lanes pass through.
-                Vector256.ConditionalSelect(Vector256.Equals(value, value), result, value).StoreUnsafe(ref destination, (nuint)i);
+                Sigmoid(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
             }
         }
 
@@ -86,6 +80,24 @@ internal static class VectorMath
         {
             TensorPrimitives.Sigmoid(z.Slice(i), y.Slice(i));
         }
+    }
+
+    /// <summary><c>1 / (1 + exp(-x))</c> lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<float> Sigmoid(Vector256<float> x)
+    {
+        Vector256<float> result = Vector256<float>.One / (Vector256<float>.One + Exp(-x));
+
+        // Exp clamps its argument, which would turn NaN into a number: NaN lanes pass through.
+        return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
+    }
+
+    /// <summary><see cref="Sigmoid(Vector256{float})"/> sixteen lanes at a time: the same steps, so the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> Sigmoid(Vector512<float> x)
+    {
+        Vector512<float> result = Vector512<float>.One / (Vector512<float>.One + Exp(-x));
+        return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
     }
 
     /// <summary><c>exp(x)</c> lane by lane; arguments are clamped to the range where the result is a finite normal float.</summary>
@@ -105,7 +117,7 @@ internal static class VectorMath
         p = MultiplyAdd(p, r * r, r + Vector256<float>.One);
 
         // 2^n built from its exponent bits; n + 127 stays in [1, 254] thanks to the clamp above.
-        Vector256<int> exponent = Vector256.ShiftLeft(Vector256.ConvertToInt32(n) + Vector256.Create(127), 23);
+        Vector256<int> exponent = Vector256.ShiftLeft(WholeNumber(n) + Vector256.Create(127), 23);
         return p * exponent.AsSingle();
     }
 
@@ -123,9 +135,31 @@ internal static class VectorMath
         p = MultiplyAdd(p, r, Vector512.Create(1.6666665459E-1f));
         p = MultiplyAdd(p, r, Vector512.Create(5.0000001201E-1f));
         p = MultiplyAdd(p, r * r, r + Vector512<float>.One);
-        Vector512<int> exponent = Vector512.ShiftLeft(Vector512.ConvertToInt32(n) + Vector512.Create(127), 23);
+        Vector512<int> exponent = Vector512.ShiftLeft(WholeNumber(n) + Vector512.Create(127), 23);
         return p * exponent.AsSingle();
     }
+
+    /// <summary>
+    /// A float holding a small whole number as an int: one conversion instruction. (.NET 9's <c>ConvertToInt32</c>
+    /// adds three fix-up instructions for NaN and out-of-range lanes, which the clamp in Exp rules out, to the chain
+    /// every exp waits on.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> WholeNumber(Vector256<float> n) =>
+#if NET9_0_OR_GREATER
+        Vector256.ConvertToInt32Native(n);
+#else
+        Vector256.ConvertToInt32(n);
+#endif
+
+    /// <summary><see cref="WholeNumber(Vector256{float})"/> sixteen lanes at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<int> WholeNumber(Vector512<float> n) =>
+#if NET9_0_OR_GREATER
+        Vector512.ConvertToInt32Native(n);
+#else
+        Vector512.ConvertToInt32(n);
+#endif
 
     /// <summary>a * b + c, rounded once where the hardware fuses it (every AVX-512 processor; callers test for 512-bit vectors).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -165,7 +199,7 @@ internal static class VectorMath
     /// about an ulp even where tanh saturates, which matters because its gradient <c>1 - y^2</c> is computed from y.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Tanh(Vector256<float> x)
+    internal static Vector256<float> Tanh(Vector256<float> x)
     {
         Vector256<float> magnitude = Vector256.Abs(x);
         Vector256<float> z = x * x;
@@ -186,7 +220,7 @@ internal static class VectorMath
 
     /// <summary><see cref="Tanh(Vector256{float})"/> sixteen lanes at a time: the same steps, so the same bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Tanh(Vector512<float> x)
+    internal static Vector512<float> Tanh(Vector512<float> x)
     {
         Vector512<float> magnitude = Vector512.Abs(x);
         Vector512<float> z = x * x;

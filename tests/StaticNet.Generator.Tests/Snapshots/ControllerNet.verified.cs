@@ -161,8 +161,8 @@ namespace Audio.Models
                 global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, "input");
                 global::StaticNet.Runtime.SpanGuard.Length(output.Length, OutputSize, "output");
 
-                // Scratch for intermediate values: 32 floats on the stack.
-                global::System.Span<float> scratch = stackalloc float[32];
+                // Scratch for intermediate values: 38 floats on the stack.
+                global::System.Span<float> scratch = stackalloc float[38];
 
                 // Layer 1: Dense(32, Tanh), (16) -> (32), looped.
                 global::System.Span<float> a1 = scratch.Slice(0, 32);
@@ -171,74 +171,20 @@ namespace Audio.Models
                     input, a1);
                 global::StaticNet.Runtime.Activations.Tanh(a1, a1);
 
-                // Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6), unrolled.
-                float a1_0 = a1[0];
-                float a1_1 = a1[1];
-                float a1_2 = a1[2];
-                float a1_3 = a1[3];
-                float a1_4 = a1[4];
-                float a1_5 = a1[5];
-                float a1_6 = a1[6];
-                float a1_7 = a1[7];
-                float a1_8 = a1[8];
-                float a1_9 = a1[9];
-                float a1_10 = a1[10];
-                float a1_11 = a1[11];
-                float a1_12 = a1[12];
-                float a1_13 = a1[13];
-                float a1_14 = a1[14];
-                float a1_15 = a1[15];
-                float a1_16 = a1[16];
-                float a1_17 = a1[17];
-                float a1_18 = a1[18];
-                float a1_19 = a1[19];
-                float a1_20 = a1[20];
-                float a1_21 = a1[21];
-                float a1_22 = a1[22];
-                float a1_23 = a1[23];
-                float a1_24 = a1[24];
-                float a1_25 = a1[25];
-                float a1_26 = a1[26];
-                float a1_27 = a1[27];
-                float a1_28 = a1[28];
-                float a1_29 = a1[29];
-                float a1_30 = a1[30];
-                float a1_31 = a1[31];
-                // Weights [6, 32] row-major at parameters[544..736), biases at parameters[736..742).
-                global::System.ReadOnlySpan<float> w2 = parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount);
-                global::System.ReadOnlySpan<float> b2 = parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount);
-                float a2_0 = global::StaticNet.Runtime.Activations.LeakyReLU((b2[0] + w2[0] * a1_0 + w2[1] * a1_1 + w2[2] * a1_2 + w2[3] * a1_3 + w2[4] * a1_4 + w2[5] * a1_5 + w2[6] * a1_6)
-                    + (w2[7] * a1_7 + w2[8] * a1_8 + w2[9] * a1_9 + w2[10] * a1_10 + w2[11] * a1_11 + w2[12] * a1_12 + w2[13] * a1_13 + w2[14] * a1_14)
-                    + (w2[15] * a1_15 + w2[16] * a1_16 + w2[17] * a1_17 + w2[18] * a1_18 + w2[19] * a1_19 + w2[20] * a1_20 + w2[21] * a1_21 + w2[22] * a1_22)
-                    + (w2[23] * a1_23 + w2[24] * a1_24 + w2[25] * a1_25 + w2[26] * a1_26 + w2[27] * a1_27 + w2[28] * a1_28 + w2[29] * a1_29 + w2[30] * a1_30)
-                    + (w2[31] * a1_31), 0.1f);
-                float a2_1 = global::StaticNet.Runtime.Activations.LeakyReLU((b2[1] + w2[32] * a1_0 + w2[33] * a1_1 + w2[34] * a1_2 + w2[35] * a1_3 + w2[36] * a1_4 + w2[37] * a1_5 + w2[38] * a1_6)
-                    + (w2[39] * a1_7 + w2[40] * a1_8 + w2[41] * a1_9 + w2[42] * a1_10 + w2[43] * a1_11 + w2[44] * a1_12 + w2[45] * a1_13 + w2[46] * a1_14)
-                    + (w2[47] * a1_15 + w2[48] * a1_16 + w2[49] * a1_17 + w2[50] * a1_18 + w2[51] * a1_19 + w2[52] * a1_20 + w2[53] * a1_21 + w2[54] * a1_22)
-                    + (w2[55] * a1_23 + w2[56] * a1_24 + w2[57] * a1_25 + w2[58] * a1_26 + w2[59] * a1_27 + w2[60] * a1_28 + w2[61] * a1_29 + w2[62] * a1_30)
-                    + (w2[63] * a1_31), 0.1f);
-                float a2_2 = global::StaticNet.Runtime.Activations.LeakyReLU((b2[2] + w2[64] * a1_0 + w2[65] * a1_1 + w2[66] * a1_2 + w2[67] * a1_3 + w2[68] * a1_4 + w2[69] * a1_5 + w2[70] * a1_6)
-                    + (w2[71] * a1_7 + w2[72] * a1_8 + w2[73] * a1_9 + w2[74] * a1_10 + w2[75] * a1_11 + w2[76] * a1_12 + w2[77] * a1_13 + w2[78] * a1_14)
-                    + (w2[79] * a1_15 + w2[80] * a1_16 + w2[81] * a1_17 + w2[82] * a1_18 + w2[83] * a1_19 + w2[84] * a1_20 + w2[85] * a1_21 + w2[86] * a1_22)
-                    + (w2[87] * a1_23 + w2[88] * a1_24 + w2[89] * a1_25 + w2[90] * a1_26 + w2[91] * a1_27 + w2[92] * a1_28 + w2[93] * a1_29 + w2[94] * a1_30)
-                    + (w2[95] * a1_31), 0.1f);
-                float a2_3 = global::StaticNet.Runtime.Activations.LeakyReLU((b2[3] + w2[96] * a1_0 + w2[97] * a1_1 + w2[98] * a1_2 + w2[99] * a1_3 + w2[100] * a1_4 + w2[101] * a1_5 + w2[102] * a1_6)
-                    + (w2[103] * a1_7 + w2[104] * a1_8 + w2[105] * a1_9 + w2[106] * a1_10 + w2[107] * a1_11 + w2[108] * a1_12 + w2[109] * a1_13 + w2[110] * a1_14)
-                    + (w2[111] * a1_15 + w2[112] * a1_16 + w2[113] * a1_17 + w2[114] * a1_18 + w2[115] * a1_19 + w2[116] * a1_20 + w2[117] * a1_21 + w2[118] * a1_22)
-                    + (w2[119] * a1_23 + w2[120] * a1_24 + w2[121] * a1_25 + w2[122] * a1_26 + w2[123] * a1_27 + w2[124] * a1_28 + w2[125] * a1_29 + w2[126] * a1_30)
-                    + (w2[127] * a1_31), 0.1f);
-                float a2_4 = global::StaticNet.Runtime.Activations.LeakyReLU((b2[4] + w2[128] * a1_0 + w2[129] * a1_1 + w2[130] * a1_2 + w2[131] * a1_3 + w2[132] * a1_4 + w2[133] * a1_5 + w2[134] * a1_6)
-                    + (w2[135] * a1_7 + w2[136] * a1_8 + w2[137] * a1_9 + w2[138] * a1_10 + w2[139] * a1_11 + w2[140] * a1_12 + w2[141] * a1_13 + w2[142] * a1_14)
-                    + (w2[143] * a1_15 + w2[144] * a1_16 + w2[145] * a1_17 + w2[146] * a1_18 + w2[147] * a1_19 + w2[148] * a1_20 + w2[149] * a1_21 + w2[150] * a1_22)
-                    + (w2[151] * a1_23 + w2[152] * a1_24 + w2[153] * a1_25 + w2[154] * a1_26 + w2[155] * a1_27 + w2[156] * a1_28 + w2[157] * a1_29 + w2[158] * a1_30)
-                    + (w2[159] * a1_31), 0.1f);
-                float a2_5 = global::StaticNet.Runtime.Activations.LeakyReLU((b2[5] + w2[160] * a1_0 + w2[161] * a1_1 + w2[162] * a1_2 + w2[163] * a1_3 + w2[164] * a1_4 + w2[165] * a1_5 + w2[166] * a1_6)
-                    + (w2[167] * a1_7 + w2[168] * a1_8 + w2[169] * a1_9 + w2[170] * a1_10 + w2[171] * a1_11 + w2[172] * a1_12 + w2[173] * a1_13 + w2[174] * a1_14)
-                    + (w2[175] * a1_15 + w2[176] * a1_16 + w2[177] * a1_17 + w2[178] * a1_18 + w2[179] * a1_19 + w2[180] * a1_20 + w2[181] * a1_21 + w2[182] * a1_22)
-                    + (w2[183] * a1_23 + w2[184] * a1_24 + w2[185] * a1_25 + w2[186] * a1_26 + w2[187] * a1_27 + w2[188] * a1_28 + w2[189] * a1_29 + w2[190] * a1_30)
-                    + (w2[191] * a1_31), 0.1f);
+                // Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6), looped here: its inputs are in a span (training unrolls it).
+                global::System.Span<float> a2 = scratch.Slice(32, 6);
+                global::StaticNet.Runtime.DenseKernels.Forward(
+                    parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
+                    a1, a2);
+                global::StaticNet.Runtime.Activations.LeakyReLU(a2, 0.1f, a2);
 
                 // Layer 3: Dense(1), (6) -> (1), unrolled.
+                float a2_0 = a2[0];
+                float a2_1 = a2[1];
+                float a2_2 = a2[2];
+                float a2_3 = a2[3];
+                float a2_4 = a2[4];
+                float a2_5 = a2[5];
                 // Weights [1, 6] row-major at parameters[742..748), biases at parameters[748..749).
                 global::System.ReadOnlySpan<float> w3 = parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount);
                 global::System.ReadOnlySpan<float> b3 = parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount);
@@ -261,8 +207,6 @@ namespace Audio.Models
                 global::StaticNet.Runtime.SpanGuard.Distinct(parameters, packed, "packed");
                 parameters.CopyTo(packed);
                 global::StaticNet.Runtime.DenseKernels.Transpose(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), packed.Slice(Layer1.WeightOffset, Layer1.WeightCount), rows: 32, columns: 16);
-                global::StaticNet.Runtime.DenseKernels.Transpose(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), packed.Slice(Layer2.WeightOffset, Layer2.WeightCount), rows: 6, columns: 32);
-                global::StaticNet.Runtime.DenseKernels.Transpose(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), packed.Slice(Layer3.WeightOffset, Layer3.WeightCount), rows: 1, columns: 6);
             }
 
             /// <summary>
@@ -281,85 +225,30 @@ namespace Audio.Models
                 global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, "input");
                 global::StaticNet.Runtime.SpanGuard.Length(output.Length, OutputSize, "output");
 
-                // Scratch for intermediate values: 32 floats on the stack.
-                global::System.Span<float> scratch = stackalloc float[32];
+                // Scratch for intermediate values: 38 floats on the stack.
+                global::System.Span<float> scratch = stackalloc float[38];
 
                 // Layer 1: Dense(32, Tanh), (16) -> (32), looped.
                 global::System.Span<float> a1 = scratch.Slice(0, 32);
-                global::StaticNet.Runtime.DenseKernels.ForwardTransposed(
+                global::StaticNet.Runtime.DenseKernels.ForwardTransposedTanh(
                     parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
                     input, a1);
-                global::StaticNet.Runtime.Activations.Tanh(a1, a1);
 
-                // Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6), unrolled.
-                float a1_0 = a1[0];
-                float a1_1 = a1[1];
-                float a1_2 = a1[2];
-                float a1_3 = a1[3];
-                float a1_4 = a1[4];
-                float a1_5 = a1[5];
-                float a1_6 = a1[6];
-                float a1_7 = a1[7];
-                float a1_8 = a1[8];
-                float a1_9 = a1[9];
-                float a1_10 = a1[10];
-                float a1_11 = a1[11];
-                float a1_12 = a1[12];
-                float a1_13 = a1[13];
-                float a1_14 = a1[14];
-                float a1_15 = a1[15];
-                float a1_16 = a1[16];
-                float a1_17 = a1[17];
-                float a1_18 = a1[18];
-                float a1_19 = a1[19];
-                float a1_20 = a1[20];
-                float a1_21 = a1[21];
-                float a1_22 = a1[22];
-                float a1_23 = a1[23];
-                float a1_24 = a1[24];
-                float a1_25 = a1[25];
-                float a1_26 = a1[26];
-                float a1_27 = a1[27];
-                float a1_28 = a1[28];
-                float a1_29 = a1[29];
-                float a1_30 = a1[30];
-                float a1_31 = a1[31];
-                // Weights [32, 6] row-major, packed at parameters[544..736), biases at parameters[736..742).
-                global::System.ReadOnlySpan<float> w2 = parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount);
-                global::System.ReadOnlySpan<float> b2 = parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount);
-                float a2_0 = global::StaticNet.Runtime.Activations.LeakyReLU((b2[0] + w2[0] * a1_0 + w2[6] * a1_1 + w2[12] * a1_2 + w2[18] * a1_3 + w2[24] * a1_4 + w2[30] * a1_5 + w2[36] * a1_6)
-                    + (w2[42] * a1_7 + w2[48] * a1_8 + w2[54] * a1_9 + w2[60] * a1_10 + w2[66] * a1_11 + w2[72] * a1_12 + w2[78] * a1_13 + w2[84] * a1_14)
-                    + (w2[90] * a1_15 + w2[96] * a1_16 + w2[102] * a1_17 + w2[108] * a1_18 + w2[114] * a1_19 + w2[120] * a1_20 + w2[126] * a1_21 + w2[132] * a1_22)
-                    + (w2[138] * a1_23 + w2[144] * a1_24 + w2[150] * a1_25 + w2[156] * a1_26 + w2[162] * a1_27 + w2[168] * a1_28 + w2[174] * a1_29 + w2[180] * a1_30)
-                    + (w2[186] * a1_31), 0.1f);
-                float a2_1 = global::StaticNet.Runtime.Activations.LeakyReLU((b2[1] + w2[1] * a1_0 + w2[7] * a1_1 + w2[13] * a1_2 + w2[19] * a1_3 + w2[25] * a1_4 + w2[31] * a1_5 + w2[37] * a1_6)
-                    + (w2[43] * a1_7 + w2[49] * a1_8 + w2[55] * a1_9 + w2[61] * a1_10 + w2[67] * a1_11 + w2[73] * a1_12 + w2[79] * a1_13 + w2[85] * a1_14)
-                    + (w2[91] * a1_15 + w2[97] * a1_16 + w2[103] * a1_17 + w2[109] * a1_18 + w2[115] * a1_19 + w2[121] * a1_20 + w2[127] * a1_21 + w2[133] * a1_22)
-                    + (w2[139] * a1_23 + w2[145] * a1_24 + w2[151] * a1_25 + w2[157] * a1_26 + w2[163] * a1_27 + w2[169] * a1_28 + w2[175] * a1_29 + w2[181] * a1_30)
-                    + (w2[187] * a1_31), 0.1f);
-                float a2_2 = global::StaticNet.Runtime.Activations.LeakyReLU((b2[2] + w2[2] * a1_0 + w2[8] * a1_1 + w2[14] * a1_2 + w2[20] * a1_3 + w2[26] * a1_4 + w2[32] * a1_5 + w2[38] * a1_6)
-                    + (w2[44] * a1_7 + w2[50] * a1_8 + w2[56] * a1_9 + w2[62] * a1_10 + w2[68] * a1_11 + w2[74] * a1_12 + w2[80] * a1_13 + w2[86] * a1_14)
-                    + (w2[92] * a1_15 + w2[98] * a1_16 + w2[104] * a1_17 + w2[110] * a1_18 + w2[116] * a1_19 + w2[122] * a1_20 + w2[128] * a1_21 + w2[134] * a1_22)
-                    + (w2[140] * a1_23 + w2[146] * a1_24 + w2[152] * a1_25 + w2[158] * a1_26 + w2[164] * a1_27 + w2[170] * a1_28 + w2[176] * a1_29 + w2[182] * a1_30)
-                    + (w2[188] * a1_31), 0.1f);
-                float a2_3 = global::StaticNet.Runtime.Activations.LeakyReLU((b2[3] + w2[3] * a1_0 + w2[9] * a1_1 + w2[15] * a1_2 + w2[21] * a1_3 + w2[27] * a1_4 + w2[33] * a1_5 + w2[39] * a1_6)
-                    + (w2[45] * a1_7 + w2[51] * a1_8 + w2[57] * a1_9 + w2[63] * a1_10 + w2[69] * a1_11 + w2[75] * a1_12 + w2[81] * a1_13 + w2[87] * a1_14)
-                    + (w2[93] * a1_15 + w2[99] * a1_16 + w2[105] * a1_17 + w2[111] * a1_18 + w2[117] * a1_19 + w2[123] * a1_20 + w2[129] * a1_21 + w2[135] * a1_22)
-                    + (w2[141] * a1_23 + w2[147] * a1_24 + w2[153] * a1_25 + w2[159] * a1_26 + w2[165] * a1_27 + w2[171] * a1_28 + w2[177] * a1_29 + w2[183] * a1_30)
-                    + (w2[189] * a1_31), 0.1f);
-                float a2_4 = global::StaticNet.Runtime.Activations.LeakyReLU((b2[4] + w2[4] * a1_0 + w2[10] * a1_1 + w2[16] * a1_2 + w2[22] * a1_3 + w2[28] * a1_4 + w2[34] * a1_5 + w2[40] * a1_6)
-                    + (w2[46] * a1_7 + w2[52] * a1_8 + w2[58] * a1_9 + w2[64] * a1_10 + w2[70] * a1_11 + w2[76] * a1_12 + w2[82] * a1_13 + w2[88] * a1_14)
-                    + (w2[94] * a1_15 + w2[100] * a1_16 + w2[106] * a1_17 + w2[112] * a1_18 + w2[118] * a1_19 + w2[124] * a1_20 + w2[130] * a1_21 + w2[136] * a1_22)
-                    + (w2[142] * a1_23 + w2[148] * a1_24 + w2[154] * a1_25 + w2[160] * a1_26 + w2[166] * a1_27 + w2[172] * a1_28 + w2[178] * a1_29 + w2[184] * a1_30)
-                    + (w2[190] * a1_31), 0.1f);
-                float a2_5 = global::StaticNet.Runtime.Activations.LeakyReLU((b2[5] + w2[5] * a1_0 + w2[11] * a1_1 + w2[17] * a1_2 + w2[23] * a1_3 + w2[29] * a1_4 + w2[35] * a1_5 + w2[41] * a1_6)
-                    + (w2[47] * a1_7 + w2[53] * a1_8 + w2[59] * a1_9 + w2[65] * a1_10 + w2[71] * a1_11 + w2[77] * a1_12 + w2[83] * a1_13 + w2[89] * a1_14)
-                    + (w2[95] * a1_15 + w2[101] * a1_16 + w2[107] * a1_17 + w2[113] * a1_18 + w2[119] * a1_19 + w2[125] * a1_20 + w2[131] * a1_21 + w2[137] * a1_22)
-                    + (w2[143] * a1_23 + w2[149] * a1_24 + w2[155] * a1_25 + w2[161] * a1_26 + w2[167] * a1_27 + w2[173] * a1_28 + w2[179] * a1_29 + w2[185] * a1_30)
-                    + (w2[191] * a1_31), 0.1f);
+                // Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6), looped here: its inputs are in a span (training unrolls it).
+                global::System.Span<float> a2 = scratch.Slice(32, 6);
+                global::StaticNet.Runtime.DenseKernels.Forward(
+                    parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
+                    a1, a2);
+                global::StaticNet.Runtime.Activations.LeakyReLU(a2, 0.1f, a2);
 
                 // Layer 3: Dense(1), (6) -> (1), unrolled.
-                // Weights [6, 1] row-major, packed at parameters[742..748), biases at parameters[748..749).
+                float a2_0 = a2[0];
+                float a2_1 = a2[1];
+                float a2_2 = a2[2];
+                float a2_3 = a2[3];
+                float a2_4 = a2[4];
+                float a2_5 = a2[5];
+                // Weights [1, 6] row-major at parameters[742..748), biases at parameters[748..749).
                 global::System.ReadOnlySpan<float> w3 = parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount);
                 global::System.ReadOnlySpan<float> b3 = parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount);
                 output[0] = b3[0] + w3[0] * a2_0 + w3[1] * a2_1 + w3[2] * a2_2 + w3[3] * a2_3 + w3[4] * a2_4 + w3[5] * a2_5;

@@ -226,47 +226,11 @@ namespace Graphs
                 a1, output.Slice(0, 10));
             global::StaticNet.Runtime.Activations.Softmax(output.Slice(0, 10), output.Slice(0, 10));
 
-            // Layer 3: Dense(1, Sigmoid), (32) -> (1), unrolled.
-            float a1_0 = a1[0];
-            float a1_1 = a1[1];
-            float a1_2 = a1[2];
-            float a1_3 = a1[3];
-            float a1_4 = a1[4];
-            float a1_5 = a1[5];
-            float a1_6 = a1[6];
-            float a1_7 = a1[7];
-            float a1_8 = a1[8];
-            float a1_9 = a1[9];
-            float a1_10 = a1[10];
-            float a1_11 = a1[11];
-            float a1_12 = a1[12];
-            float a1_13 = a1[13];
-            float a1_14 = a1[14];
-            float a1_15 = a1[15];
-            float a1_16 = a1[16];
-            float a1_17 = a1[17];
-            float a1_18 = a1[18];
-            float a1_19 = a1[19];
-            float a1_20 = a1[20];
-            float a1_21 = a1[21];
-            float a1_22 = a1[22];
-            float a1_23 = a1[23];
-            float a1_24 = a1[24];
-            float a1_25 = a1[25];
-            float a1_26 = a1[26];
-            float a1_27 = a1[27];
-            float a1_28 = a1[28];
-            float a1_29 = a1[29];
-            float a1_30 = a1[30];
-            float a1_31 = a1[31];
-            // Weights [1, 32] row-major at parameters[2410..2442), biases at parameters[2442..2443).
-            global::System.ReadOnlySpan<float> w3 = parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount);
-            global::System.ReadOnlySpan<float> b3 = parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount);
-            output[10] = global::StaticNet.Runtime.Activations.Sigmoid((b3[0] + w3[0] * a1_0 + w3[1] * a1_1 + w3[2] * a1_2 + w3[3] * a1_3 + w3[4] * a1_4 + w3[5] * a1_5 + w3[6] * a1_6)
-                + (w3[7] * a1_7 + w3[8] * a1_8 + w3[9] * a1_9 + w3[10] * a1_10 + w3[11] * a1_11 + w3[12] * a1_12 + w3[13] * a1_13 + w3[14] * a1_14)
-                + (w3[15] * a1_15 + w3[16] * a1_16 + w3[17] * a1_17 + w3[18] * a1_18 + w3[19] * a1_19 + w3[20] * a1_20 + w3[21] * a1_21 + w3[22] * a1_22)
-                + (w3[23] * a1_23 + w3[24] * a1_24 + w3[25] * a1_25 + w3[26] * a1_26 + w3[27] * a1_27 + w3[28] * a1_28 + w3[29] * a1_29 + w3[30] * a1_30)
-                + (w3[31] * a1_31));
+            // Layer 3: Dense(1, Sigmoid), (32) -> (1), looped here: its inputs are in a span (training unrolls it).
+            global::StaticNet.Runtime.DenseKernels.Forward(
+                parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
+                a1, output.Slice(10, 1));
+            global::StaticNet.Runtime.Activations.Sigmoid(output.Slice(10, 1), output.Slice(10, 1));
         }
 
         /// <summary>
@@ -286,7 +250,6 @@ namespace Graphs
             parameters.CopyTo(packed);
             global::StaticNet.Runtime.DenseKernels.Transpose(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), packed.Slice(Layer1.WeightOffset, Layer1.WeightCount), rows: 32, columns: 64);
             global::StaticNet.Runtime.DenseKernels.Transpose(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), packed.Slice(Layer2.WeightOffset, Layer2.WeightCount), rows: 10, columns: 32);
-            global::StaticNet.Runtime.DenseKernels.Transpose(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), packed.Slice(Layer3.WeightOffset, Layer3.WeightCount), rows: 1, columns: 32);
         }
 
         /// <summary>
@@ -310,10 +273,9 @@ namespace Graphs
 
             // Layer 1: Dense(32, ReLU), (64) -> (32), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 32);
-            global::StaticNet.Runtime.DenseKernels.ForwardTransposed(
+            global::StaticNet.Runtime.DenseKernels.ForwardTransposedReLU(
                 parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
                 input, a1);
-            global::StaticNet.Runtime.Activations.ReLU(a1, a1);
 
             // Layer 2: Dense(10, Softmax), (32) -> (10), looped.
             global::StaticNet.Runtime.DenseKernels.ForwardTransposed(
@@ -321,47 +283,11 @@ namespace Graphs
                 a1, output.Slice(0, 10));
             global::StaticNet.Runtime.Activations.Softmax(output.Slice(0, 10), output.Slice(0, 10));
 
-            // Layer 3: Dense(1, Sigmoid), (32) -> (1), unrolled.
-            float a1_0 = a1[0];
-            float a1_1 = a1[1];
-            float a1_2 = a1[2];
-            float a1_3 = a1[3];
-            float a1_4 = a1[4];
-            float a1_5 = a1[5];
-            float a1_6 = a1[6];
-            float a1_7 = a1[7];
-            float a1_8 = a1[8];
-            float a1_9 = a1[9];
-            float a1_10 = a1[10];
-            float a1_11 = a1[11];
-            float a1_12 = a1[12];
-            float a1_13 = a1[13];
-            float a1_14 = a1[14];
-            float a1_15 = a1[15];
-            float a1_16 = a1[16];
-            float a1_17 = a1[17];
-            float a1_18 = a1[18];
-            float a1_19 = a1[19];
-            float a1_20 = a1[20];
-            float a1_21 = a1[21];
-            float a1_22 = a1[22];
-            float a1_23 = a1[23];
-            float a1_24 = a1[24];
-            float a1_25 = a1[25];
-            float a1_26 = a1[26];
-            float a1_27 = a1[27];
-            float a1_28 = a1[28];
-            float a1_29 = a1[29];
-            float a1_30 = a1[30];
-            float a1_31 = a1[31];
-            // Weights [32, 1] row-major, packed at parameters[2410..2442), biases at parameters[2442..2443).
-            global::System.ReadOnlySpan<float> w3 = parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount);
-            global::System.ReadOnlySpan<float> b3 = parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount);
-            output[10] = global::StaticNet.Runtime.Activations.Sigmoid((b3[0] + w3[0] * a1_0 + w3[1] * a1_1 + w3[2] * a1_2 + w3[3] * a1_3 + w3[4] * a1_4 + w3[5] * a1_5 + w3[6] * a1_6)
-                + (w3[7] * a1_7 + w3[8] * a1_8 + w3[9] * a1_9 + w3[10] * a1_10 + w3[11] * a1_11 + w3[12] * a1_12 + w3[13] * a1_13 + w3[14] * a1_14)
-                + (w3[15] * a1_15 + w3[16] * a1_16 + w3[17] * a1_17 + w3[18] * a1_18 + w3[19] * a1_19 + w3[20] * a1_20 + w3[21] * a1_21 + w3[22] * a1_22)
-                + (w3[23] * a1_23 + w3[24] * a1_24 + w3[25] * a1_25 + w3[26] * a1_26 + w3[27] * a1_27 + w3[28] * a1_28 + w3[29] * a1_29 + w3[30] * a1_30)
-                + (w3[31] * a1_31));
+            // Layer 3: Dense(1, Sigmoid), (32) -> (1), looped here: its inputs are in a span (training unrolls it).
+            global::StaticNet.Runtime.DenseKernels.Forward(
+                parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
+                a1, output.Slice(10, 1));
+            global::StaticNet.Runtime.Activations.Sigmoid(output.Slice(10, 1), output.Slice(10, 1));
         }
 
         /// <summary>

@@ -1,0 +1,71 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace StaticNet.Runtime;
+
+/// <summary>
+/// An activation a kernel applies to its sums while they are still in registers, instead of storing them and running
+/// the activation's span form over them afterwards: the JIT compiles a generic kernel once per activation struct. Each
+/// gives the same bits as the span form (<see cref="Activations"/>), which also takes any values left over after the
+/// whole vectors, so fusing changes speed only.
+/// </summary>
+internal interface IVectorActivation
+{
+    static abstract Vector512<float> Apply(Vector512<float> sums);
+
+    static abstract Vector256<float> Apply(Vector256<float> sums);
+
+    /// <summary>The span form, in place: for the values no vector covered.</summary>
+    static abstract void Apply(Span<float> values);
+}
+
+/// <summary>No activation: the sums are the outputs.</summary>
+internal readonly struct IdentityActivation : IVectorActivation
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply(Vector512<float> sums) => sums;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply(Vector256<float> sums) => sums;
+
+    public static void Apply(Span<float> values)
+    {
+    }
+}
+
+/// <summary><c>max(0, z)</c>, NaN kept, as <see cref="Activations.ReLU(ReadOnlySpan{float}, Span{float})"/>.</summary>
+internal readonly struct ReLUActivation : IVectorActivation
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply(Vector512<float> sums) => Width512.ReLU(sums);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply(Vector256<float> sums) => Width256.ReLU(sums);
+
+    public static void Apply(Span<float> values) => Activations.ReLU(values, values);
+}
+
+/// <summary>tanh, as <see cref="Activations.Tanh(ReadOnlySpan{float}, Span{float})"/>.</summary>
+internal readonly struct TanhActivation : IVectorActivation
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply(Vector512<float> sums) => VectorMath.Tanh(sums);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply(Vector256<float> sums) => VectorMath.Tanh(sums);
+
+    public static void Apply(Span<float> values) => VectorMath.Tanh(values, values);
+}
+
+/// <summary>The logistic function, as <see cref="Activations.Sigmoid(ReadOnlySpan{float}, Span{float})"/>.</summary>
+internal readonly struct SigmoidActivation : IVectorActivation
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply(Vector512<float> sums) => VectorMath.Sigmoid(sums);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply(Vector256<float> sums) => VectorMath.Sigmoid(sums);
+
+    public static void Apply(Span<float> values) => VectorMath.Sigmoid(values, values);
+}
