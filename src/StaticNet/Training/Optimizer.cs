@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using StaticNet.Runtime;
 
 namespace StaticNet.Training;
@@ -80,6 +81,7 @@ public abstract class Optimizer
     protected abstract void Update(Span<float> parameters, ReadOnlySpan<float> gradients);
 
     /// <summary>The gradient with the L2 and L1 penalties added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private protected static Vector<float> Penalised(Vector<float> gradient, Vector<float> parameter, float weightDecay, float l1) =>
         gradient + (parameter * weightDecay) + (ParameterUpdate.Sign(parameter) * l1);
 

@@ -31,6 +31,8 @@ internal static class ParameterUpdate
     public static unsafe void Run<TUpdate>(Span<float> parameters, ReadOnlySpan<float> gradients, ref TUpdate update)
         where TUpdate : struct, IParameterUpdate
     {
+        // Range reads the gradients through unchecked references.
+        SpanGuard.Length(gradients.Length, parameters.Length, nameof(gradients));
         int parts = Parts(parameters.Length);
         if (parts == 1)
         {
@@ -144,12 +146,16 @@ internal static class ParameterUpdate
         where TUpdate : struct, IParameterUpdate
     {
         int width = Vector<float>.Count;
+        ref float parameter0 = ref MemoryMarshal.GetReference(parameters);
+        ref float gradient0 = ref MemoryMarshal.GetReference(gradients);
         int i = 0;
+
+        // Whole vectors in place through references: the loop is bound by memory, and bounds-checked slices and
+        // copies per vector took a third of its time.
         for (; i <= parameters.Length - width; i += width)
         {
-            var parameter = new Vector<float>(parameters.Slice(i));
-            update.Apply(ref parameter, new Vector<float>(gradients.Slice(i)), offset + i);
-            parameter.CopyTo(parameters.Slice(i));
+            ref Vector<float> parameter = ref Unsafe.As<float, Vector<float>>(ref Unsafe.Add(ref parameter0, i));
+            update.Apply(ref parameter, Unsafe.As<float, Vector<float>>(ref Unsafe.Add(ref gradient0, i)), offset + i);
         }
 
         int rest = parameters.Length - i;
@@ -169,10 +175,12 @@ internal static class ParameterUpdate
     }
 
     /// <summary>The vector of optimizer state at <paramref name="offset"/>, by reference.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ref Vector<float> State(float[] state, int offset) =>
         ref MemoryMarshal.Cast<float, Vector<float>>(state.AsSpan(offset, Vector<float>.Count))[0];
 
     /// <summary>-1, 0 or 1 per element, as PyTorch's <c>sign</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Sign(Vector<float> x) =>
         Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero)
         - Vector.ConditionalSelect(Vector.LessThan(x, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
