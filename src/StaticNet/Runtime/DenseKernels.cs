@@ -368,14 +368,7 @@ public static unsafe class DenseKernels
             throw new ArgumentException($"A {rows} x {columns} matrix needs {rows * columns} values in both spans; got {source.Length} and {destination.Length}.");
         }
 
-        for (int row = 0; row < rows; row++)
-        {
-            ReadOnlySpan<float> values = source.Slice(row * columns, columns);
-            for (int column = 0; column < columns; column++)
-            {
-                destination[(column * rows) + row] = values[column];
-            }
-        }
+        MatrixTranspose.Run(ref MemoryMarshal.GetReference(source), rows, columns, ref MemoryMarshal.GetReference(destination), rows);
     }
 
     /// <summary>
