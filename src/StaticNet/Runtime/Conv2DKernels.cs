@@ -118,17 +118,7 @@ public static unsafe class Conv2DKernels
     private static float[]? sampleSlots;
 
     /// <summary>This thread's buffer for split backward passes' per-sample gradients, at least <paramref name="length"/> floats.</summary>
-    private static Span<float> SampleSlots(int length)
-    {
-        float[]? buffer = sampleSlots;
-        if (buffer is null || buffer.Length < length)
-        {
-            buffer = new float[length];
-            sampleSlots = buffer;
-        }
-
-        return buffer.AsSpan(0, length);
-    }
+    private static Span<float> SampleSlots(int length) => AlignedMemory.Grow(ref sampleSlots, length);
 
     /// <summary>
     /// One part of a stride-1 <see cref="BackwardBatch"/>: its samples' parameter gradients, each into its own zeroed
@@ -432,17 +422,7 @@ public static unsafe class Conv2DKernels
     private static float[]? paddedBuffer;
 
     /// <summary>A per-thread buffer of at least <paramref name="length"/> floats, allocated once per thread and size.</summary>
-    private static Span<float> PaddedBuffer(int length)
-    {
-        float[]? buffer = paddedBuffer;
-        if (buffer is null || buffer.Length < length)
-        {
-            buffer = new float[length];
-            paddedBuffer = buffer;
-        }
-
-        return buffer.AsSpan(0, length);
-    }
+    private static Span<float> PaddedBuffer(int length) => AlignedMemory.Grow(ref paddedBuffer, length);
 
     private static void ForwardRows(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output,

@@ -95,12 +95,8 @@ internal static class SmallDenseBatch
     private static Span<float> Transpose(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int inputSize, int outputSize, int stride)
     {
         int length = (inputSize + 1) * stride;
-        if (transposed is null || transposed.Length < length)
-        {
-            transposed = new float[WeightLimit];
-        }
-
-        Span<float> packed = transposed.AsSpan(0, length);
+        AlignedMemory.Grow(ref transposed, WeightLimit);
+        Span<float> packed = AlignedMemory.Span(transposed!, length);
         packed.Clear();   // the padding past the last output
         ref float source = ref MemoryMarshal.GetReference(weights);
         ref float destination = ref MemoryMarshal.GetReference(packed);

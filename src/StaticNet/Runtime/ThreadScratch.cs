@@ -41,22 +41,25 @@ public static class ThreadScratch
         }
     }
 
-    /// <summary>A span of <paramref name="length"/> floats with unspecified contents, valid until this thread's next call.</summary>
+    /// <summary>
+    /// A span of <paramref name="length"/> floats with unspecified contents, valid until this thread's next call. It starts
+    /// on a 64-byte boundary, so whole-vector loads and stores from the start never straddle cache lines.
+    /// </summary>
     public static Span<float> Get(int length)
     {
         float[]? current = buffer;
-        if (current is not null && current.Length >= length)
+        if (current is not null && AlignedMemory.Capacity(current) >= length)
         {
-            return current.AsSpan(0, length);
+            return AlignedMemory.Span(current, length);
         }
 
-        current = GC.AllocateUninitializedArray<float>(length);
+        current = AlignedMemory.AllocateUninitialized(length);
         if (length <= retainedLimit)
         {
             buffer = current;
         }
 
-        return current;
+        return AlignedMemory.Span(current, length);
     }
 
     /// <summary>
