@@ -31,9 +31,12 @@ public class LayerSnapshotTests
         { "Flatten", "[Input(2, 2, 2)] [Conv2D(2, 1)] [Flatten] [Dense(1)]", 2 },
         { "Dropout", "[Input(4)] [Dense(4, Activation.ReLU)] [Dropout(0.5f)] [Dense(1)]", 2 },
         { "BatchNorm", "[Input(4)] [Dense(3)] [BatchNorm(Activation.ReLU)] [Dense(1)]", 2 },
+        { "Gru", "[Input(4, 2)] [Gru(3)] [LastStep] [Dense(1)]", 1 },
+        { "Lstm", "[Input(4, 2)] [Lstm(3)] [LastStep] [Dense(1)]", 1 },
+        { "LastStep", "[Input(4, 2)] [Gru(3)] [LastStep] [Dense(1)]", 2 },
     };
 
-    private static readonly string[] Methods = ["Forward", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch"];
+    private static readonly string[] Methods = ["Forward", "Step", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch"];
 
     [Theory]
     [MemberData(nameof(Kinds))]

@@ -67,6 +67,12 @@ public sealed class ReadmeTests : IDisposable
         if (statements.Trim().Length > 0)
         {
             sources.Add(SnippetPreamble + "\n" + statements + "\n    }\n}\n");
+
+            // The preamble names the Quick start's network: a block that declares another one gets it beside.
+            if (declarationEnd > 0 && !declarations.Contains("class IrisNet", StringComparison.Ordinal))
+            {
+                sources.Add("using StaticNet;\n" + Declaration(CSharpBlocks()[0]));
+            }
         }
 
         if (declarationEnd == 0)

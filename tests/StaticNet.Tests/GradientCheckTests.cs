@@ -33,6 +33,12 @@ public class GradientCheckTests
         { nameof(LoopedEluNet), Loss.CrossEntropy },
         { nameof(LoopedHiddenSoftmaxNet), Loss.CrossEntropy },
         { nameof(ConvHiddenSoftmaxNet), Loss.MeanSquaredError },
+        { "s-gru-last-softmax", Loss.CrossEntropy },
+        { nameof(GruEveryStepNet), Loss.MeanSquaredError },
+        { nameof(StackedGruNet), Loss.BinaryCrossEntropy },
+        { nameof(GruOutputNet), Loss.MeanSquaredError },
+        { nameof(LstmLastNet), Loss.CrossEntropy },
+        { nameof(GruLstmNet), Loss.MeanSquaredError },
     };
 
     [Theory]

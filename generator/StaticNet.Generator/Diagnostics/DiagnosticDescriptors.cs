@@ -59,8 +59,8 @@ internal static class DiagnosticDescriptors
         "Network '{0}' has an [Input] but no layers after it; add at least one layer such as [Dense(...)]");
 
     public static readonly DiagnosticDescriptor InvalidInputRank = Error(
-        "SN0013", "[Input] needs one or three sizes",
-        "[Input] takes one size (n) or three (channels, height, width), but has {0}");
+        "SN0013", "[Input] needs one, two or three sizes",
+        "[Input] takes one size (n), two (steps, features) or three (channels, height, width), but has {0}");
 
     public static readonly DiagnosticDescriptor LayersSplitAcrossDeclarations = Error(
         "SN0014", "Layer attributes are split across partial declarations",
@@ -92,7 +92,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ImageLayerAfterFlatInput = Error(
         "SN0022", "Layer needs an image input",
-        "[{0}] needs an image input (channels, height, width), but the previous layer outputs the flat shape {1}");
+        "[{0}] needs an image input (channels, height, width), but the previous layer outputs shape {1}");
 
     public static readonly DiagnosticDescriptor KernelLargerThanInput = Error(
         "SN0023", "Kernel is larger than the padded input",
@@ -225,6 +225,14 @@ internal static class DiagnosticDescriptors
         "SN0053", "Shared weights do not fit",
         "{0} = \"{1}\" needs {2}, but '{1}' is {3}");
 
+    public static readonly DiagnosticDescriptor SequenceNotTaken = Error(
+        "SN0054", "Layer does not take a sequence",
+        "[{0}] does not take a sequence, but the previous layer outputs the sequence {1} (steps, features); add [LastStep] or [Flatten] before it");
+
+    public static readonly DiagnosticDescriptor SequenceRequired = Error(
+        "SN0055", "Layer needs a sequence",
+        "[{0}] needs a sequence (steps, features), but the previous layer outputs shape {1}; declare [Input(steps, features)]");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = Index(
         NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
         FlattenRequired, InputSizeMismatch, LossDoesNotFitOutput, LayersWithoutNetwork,
@@ -234,7 +242,7 @@ internal static class DiagnosticDescriptors
         WeightFileNotListed, WeightFileUnreadable, WeightFileMismatch, WeightFileAmbiguous, LanguageVersionTooLow, MemberClash,
         InheritedMemberClash, NetworkDerivesFromNetwork, NetworkTooLargeToSave, UnknownLayerName, LaterLayerName, DuplicateLayerName,
         AddShapeMismatch, ConcatShapeMismatch, SliceOutOfRange, UnusedLayerOutput, MisplacedOutput, InvalidHeadWeight, TooFewOperands,
-        HeadLossDoesNotFit, InvalidLayerName, SharedWeightsDoNotFit,
+        HeadLossDoesNotFit, InvalidLayerName, SharedWeightsDoNotFit, SequenceNotTaken, SequenceRequired,
         InternalError);
 
     /// <summary>All descriptors, for documentation tests.</summary>

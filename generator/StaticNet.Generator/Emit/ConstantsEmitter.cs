@@ -16,9 +16,13 @@ internal static class ConstantsEmitter
         Shape input = plan.InputShape;
         writer.Line(input.IsFlat
             ? $"/// <summary>The input is a flat vector of {input.Size} values.</summary>"
+            : input.IsSequence
+            ? $"/// <summary>The input is a sequence: {input.Steps} step{(input.Steps == 1 ? "" : "s")} of {input.Features} value{(input.Features == 1 ? "" : "s")}, step by step.</summary>"
             : $"/// <summary>The input is an image: {input.Channels} channel{(input.Channels == 1 ? "" : "s")} of {input.Height} x {input.Width} values (CHW).</summary>");
         writer.MemberLine(input.IsFlat
             ? $"public static global::StaticNet.SampleShape InputShape => global::StaticNet.SampleShape.Flat({input.Size});"
+            : input.IsSequence
+            ? $"public static global::StaticNet.SampleShape InputShape => global::StaticNet.SampleShape.Sequence({input.Steps}, {input.Features});"
             : $"public static global::StaticNet.SampleShape InputShape => global::StaticNet.SampleShape.Image({input.Channels}, {input.Height}, {input.Width});");
         writer.Line();
         writer.Line($"/// <summary>Length of the flat output: shape {plan.OutputShape}.</summary>");

@@ -21,12 +21,12 @@ internal static class ForwardEmitter
         writer.Line("/// </summary>");
         writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters, laid out as the <c>LayerN</c> offsets say.</param>");
         StateSpan.Document(writer, plan, ", read");
-        writer.Line($"/// <param name=\"input\">The sample: {plan.InputShape.Size} values{(plan.InputShape.IsFlat ? "" : ", channel by channel, row by row")}.</param>");
+        writer.Line($"/// <param name=\"input\">The sample: {plan.InputShape.Size} values{(plan.InputShape.IsFlat ? "" : plan.InputShape.IsSequence ? ", step by step" : ", channel by channel, row by row")}.</param>");
         writer.Line($"/// <param name=\"output\">Receives the {plan.OutputShape.Size} outputs.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Member($"public static void Forward({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
-        WriteBody(writer, plan, packed: false);
+        WriteBody(writer, plan, ForwardPass.Whole);
         if (!plan.Layers.Any(layer => layer.GainsFromPacking))
         {
             return;
@@ -65,29 +65,52 @@ internal static class ForwardEmitter
         writer.Member($"public static void ForwardPacked({RuntimeCalls.ReadOnlySpan} packed, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(packed.Length, ParameterCount, \"packed\");");
         writer.Line($"{RuntimeCalls.ReadOnlySpan} parameters = packed;   // the dense weights PackParameters transposed read [inputs, outputs]");
-        WriteBody(writer, plan, packed: true);
+        WriteBody(writer, plan, ForwardPass.Packed);
     }
 
-    private static void WriteBody(CodeWriter writer, NetworkPlan plan, bool packed)
+    /// <summary>
+    /// The body of <c>Forward</c>, <c>ForwardPacked</c> or a streaming <c>Step</c> (<see cref="StepEmitter"/>), which
+    /// differ only in what they read: the parameters or their packed copy; a whole sample or one step, the recurrent
+    /// layers advancing the caller's state by that step.
+    /// </summary>
+    internal static void WriteBody(CodeWriter writer, NetworkPlan plan, ForwardPass pass)
     {
-        StateSpan.Guard(writer, plan);
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, \"input\");");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(output.Length, OutputSize, \"output\");");
+        bool step = pass == ForwardPass.Step;
+        if (step)
+        {
+            writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StreamStateCount, \"state\");");
+            writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, StepInputSize, \"input\");");
+            writer.Line($"{RuntimeCalls.SpanGuard}.Length(output.Length, StepOutputSize, \"output\");");
+        }
+        else
+        {
+            StateSpan.Guard(writer, plan);
+            writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, \"input\");");
+            writer.Line($"{RuntimeCalls.SpanGuard}.Length(output.Length, OutputSize, \"output\");");
+        }
+
         writer.Line();
 
         var body = new MethodBody();
         int[] lastReader = plan.LastInferenceReaders();
         var values = new Vector[plan.Layers.Count + 1];
-        values[0] = new("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true);
+        values[0] = new("x", "input", step ? plan.InputShape.Features : (int)plan.InputShape.Size, inLocals: false, inSpan: true);
+        int stateOffset = 0;
         foreach ((LayerPlan walked, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training: false))
         {
-            LayerPlan layer = packed ? walked with { PackedWeights = true } : walked;
+            LayerPlan layer = pass == ForwardPass.Packed ? walked with { PackedWeights = true } : walked;
             if (layer.Number > 1)
             {
                 body.Code.Line();
             }
 
             Vector input = values[layer.Source];
+            if (step && layer.StepRole is StepRole.Recurrent or StepRole.PassThrough)
+            {
+                values[layer.Number] = StepSequenceLayer(body, layer, input, ref stateOffset, head is not null);
+                continue;
+            }
+
             switch (role)
             {
                 case LayerRole.View:
@@ -126,6 +149,46 @@ internal static class ForwardEmitter
 
         body.WriteTo(writer);
         writer.Close();
+    }
+
+    /// <summary>
+    /// A layer on a sequence in a streaming step: a recurrent one advances its slice of the state by the step and its new
+    /// hidden state is the step's value; <c>LastStep</c> and dropout pass the step through. The network's output layer
+    /// copies its step out.
+    /// </summary>
+    private static Vector StepSequenceLayer(MethodBody body, LayerPlan layer, Vector input, ref int stateOffset, bool isOutput)
+    {
+        CodeWriter code = body.Code;
+        int n = layer.Number;
+        int features = layer.OutputShape.Features;
+        Vector value = input;
+        if (layer.StepRole == StepRole.PassThrough)
+        {
+            code.Line($"// Layer {n}: {layer.Description}: the step passes through (it is the last one so far).");
+        }
+        else
+        {
+            code.Line($"// Layer {n}: {layer.Description}, one step: state[{stateOffset}..{stateOffset + layer.StepStateCount}) advances; its first {features} are the step's output.");
+            body.EnsureSpan(input);
+            body.Allocate($"s{n}", layer.StepScratch);
+            code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {layer.StepStateCount});");
+            layer.WriteStep(code, input.SpanName, $"h{n}", $"s{n}");
+            body.Release($"s{n}");
+            stateOffset += layer.StepStateCount;
+            value = Vector.Span($"h{n}", features);
+            if (layer.StepStateCount != features)
+            {
+                code.Line($"h{n} = h{n}.Slice(0, {features});");
+            }
+        }
+
+        if (isOutput)
+        {
+            body.EnsureSpan(value);
+            code.Line($"{value.SpanName}.CopyTo(output);");
+        }
+
+        return value;
     }
 
     /// <summary>Where a head's values go in <c>output</c>: all of it for the one head of a chain.</summary>
@@ -169,4 +232,17 @@ internal static class ForwardEmitter
 
         return Vector.Span(destination, (int)layer.OutputShape.Size);
     }
+}
+
+/// <summary>Which pass <see cref="ForwardEmitter.WriteBody"/> writes.</summary>
+internal enum ForwardPass
+{
+    /// <summary><c>Forward</c>: a whole sample through the parameters.</summary>
+    Whole,
+
+    /// <summary><c>ForwardPacked</c>: a whole sample through the packed parameters.</summary>
+    Packed,
+
+    /// <summary><c>Step</c>: one step of a sequence, the recurrent layers advancing the caller's state.</summary>
+    Step,
 }

@@ -33,6 +33,12 @@ internal static class NetworkEmitter
         writer.Line();
         ForwardEmitter.Emit(writer, plan);
         writer.Line();
+        if (plan.CanStream)
+        {
+            StepEmitter.Emit(writer, plan);
+            writer.Line();
+        }
+
         BackwardEmitter.Emit(writer, plan);
         writer.Line();
         BatchEmitter.EmitForward(writer, plan);

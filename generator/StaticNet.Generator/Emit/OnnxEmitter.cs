@@ -12,12 +12,8 @@ internal static class OnnxEmitter
     public static void Emit(CodeWriter writer, NetworkPlan plan)
     {
         string state = StateSpan.Parameter(plan);
-        string inputShape = plan.InputShape.IsFlat
-            ? $"[batch, {plan.InputShape.Size}]"
-            : $"[batch, {plan.InputShape.Channels}, {plan.InputShape.Height}, {plan.InputShape.Width}]";
-        string outputShape = plan.OutputShape.IsFlat
-            ? $"[batch, {plan.OutputShape.Size}]"
-            : $"[batch, {plan.OutputShape.Channels}, {plan.OutputShape.Height}, {plan.OutputShape.Width}]";
+        string inputShape = $"[batch, {Dimensions(plan.InputShape)}]";
+        string outputShape = $"[batch, {Dimensions(plan.OutputShape)}]";
         writer.Line("/// <summary>");
         writer.Line($"/// Writes the network with <paramref name=\"parameters\"/> as an ONNX model (opset 17): input <c>input</c> of shape");
         writer.Line($"/// {inputShape}, output <c>output</c> of shape {outputShape}, computing what <c>Forward</c> computes");
@@ -27,9 +23,7 @@ internal static class OnnxEmitter
         writer.Member($"public static void ToOnnx({RuntimeCalls.ReadOnlySpan} parameters, {state}{Stream} stream)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         StateSpan.Guard(writer, plan);
-        string dims = plan.InputShape.IsFlat
-            ? plan.InputShape.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : $"{plan.InputShape.Channels}, {plan.InputShape.Height}, {plan.InputShape.Width}";
+        string dims = Dimensions(plan.InputShape);
         writer.Line($"global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph(\"{plan.Target.FullName}\", new int[] {{ {dims} }});");
         foreach (LayerPlan layer in plan.Layers)
         {
@@ -61,4 +55,10 @@ internal static class OnnxEmitter
         writer.Line("global::StaticNet.Storage.AtomicFile.Write(path, model);");
         writer.Close();
     }
+
+    /// <summary>A sample's dimensions: <c>n</c>, <c>steps, features</c> or <c>c, h, w</c>.</summary>
+    private static string Dimensions(Shape shape) =>
+        shape.IsFlat ? shape.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : shape.IsSequence ? $"{shape.Steps}, {shape.Features}"
+        : $"{shape.Channels}, {shape.Height}, {shape.Width}";
 }

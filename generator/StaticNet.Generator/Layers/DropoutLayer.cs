@@ -17,6 +17,9 @@ internal sealed record DropoutLayerPlan(int Number, float Rate, Shape Shape, int
 {
     public override string Kind => "Dropout";
 
+    /// <summary>Streaming is inference: a sequence's step passes through.</summary>
+    public override StepRole StepRole => InputShape.IsSequence ? StepRole.PassThrough : StepRole.AsInForward;
+
     /// <summary>At inference the values pass through unchanged: no code.</summary>
     public override bool IsIdentityAtInference => true;
 
@@ -50,6 +53,8 @@ internal sealed record DropoutDeclaration(Argument<float> Rate, LocationInfo? Lo
     public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) => new DropoutDeclaration(arguments.Float(0, 0f), location);
 
     public override bool Computes => false;
+
+    public override bool TakesSequences => true;
 
     /// <summary>A rate in [0, 1) (SN0026), and something after it to feed (SN0027).</summary>
     public override Shape Plan(NetworkPlanner planner, Shape input)

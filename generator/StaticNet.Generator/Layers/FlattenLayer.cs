@@ -33,6 +33,8 @@ internal sealed record FlattenDeclaration(LocationInfo? Location)
 
     public override bool Computes => false;
 
+    public override bool TakesSequences => true;
+
     /// <summary>C, H, W order: the values as they lie.</summary>
     public override Shape Plan(NetworkPlanner planner, Shape input)
     {

@@ -16,6 +16,8 @@ internal sealed record HeadDeclaration(Argument<int> Loss, Argument<float>? Weig
 
     public override bool Computes => false;
 
+    public override bool TakesSequences => true;
+
     public override bool AddsLayer => false;
 
     public override Shape Plan(NetworkPlanner planner, Shape input)

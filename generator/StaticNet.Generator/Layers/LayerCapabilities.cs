@@ -7,6 +7,22 @@ namespace StaticNet.Generator.Layers;
 /// A kind whose small layers are written as straight-line code on locals instead of kernel calls (Dense, below the
 /// network's unrolling threshold). The emitters ask for it through <see cref="Unrolled"/>.
 /// </summary>
+/// <summary>How a layer takes part in a streaming <c>Step</c> (see <see cref="LayerPlan.StepRole"/>).</summary>
+internal enum StepRole
+{
+    /// <summary>On flat values: the same code as in <c>Forward</c>.</summary>
+    AsInForward,
+
+    /// <summary>On a sequence, advancing one step with carried state.</summary>
+    Recurrent,
+
+    /// <summary>On a sequence, passing the step through (the step is the last one so far).</summary>
+    PassThrough,
+
+    /// <summary>On a sequence, mixing its steps: the network has no <c>Step</c>.</summary>
+    Unsupported,
+}
+
 internal interface IUnrollableLayer
 {
     /// <summary>Whether this layer is unrolled.</summary>

@@ -27,6 +27,12 @@ internal abstract record LayerDeclaration(string AttributeName, LocationInfo? Lo
 
     /// <summary>Whether the layer computes new values (so it may be the output layer); Input, Flatten and Dropout do not.</summary>
     public virtual bool Computes => true;
+
+    /// <summary>
+    /// Whether the layer reads a sequence (<c>[Input(steps, features)]</c>, a recurrent layer's output); the planner reports
+    /// the others after one (SN0054) and plans them on its values flattened.
+    /// </summary>
+    public virtual bool TakesSequences => false;
 }
 
 /// <summary>A layer attribute whose arguments the compiler could not bind (the user's code has errors there).</summary>

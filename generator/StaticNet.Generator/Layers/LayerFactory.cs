@@ -27,6 +27,9 @@ internal static class LayerFactory
         [AttributeNames.Concat] = ConcatDeclaration.Read,
         [AttributeNames.Slice] = SliceDeclaration.Read,
         [AttributeNames.Output] = HeadDeclaration.Read,
+        [AttributeNames.Gru] = GruDeclaration.Read,
+        [AttributeNames.Lstm] = LstmDeclaration.Read,
+        [AttributeNames.LastStep] = LastStepDeclaration.Read,
     };
 
     /// <summary>Every attribute that declares a layer.</summary>

@@ -58,6 +58,28 @@ internal abstract record LayerPlan(
     /// <summary>Where the PReLU slopes start in the parameter span: right after the biases.</summary>
     public int SlopeOffset => OwnSlopeOffset ?? BiasOffset + BiasCount;
 
+    /// <summary>
+    /// How the layer takes part in a streaming <c>Step</c>: a layer on flat values runs as in <c>Forward</c>; a layer on a
+    /// sequence must advance one step at a time (recurrent), pass the step through (<c>LastStep</c>, dropout), or the
+    /// network gets no <c>Step</c> (a layer that mixes steps, such as <c>Flatten</c> of a sequence).
+    /// </summary>
+    public virtual StepRole StepRole => InputShape.IsSequence ? StepRole.Unsupported : StepRole.AsInForward;
+
+    /// <summary>The values a recurrent layer carries from one streaming step to the next.</summary>
+    public virtual int StepStateCount => 0;
+
+    /// <summary>
+    /// Writes one streaming step of a recurrent layer: <paramref name="input"/> is one step's values,
+    /// <paramref name="state"/> its carried values, updated in place; the step's output is the first
+    /// <c>OutputShape.Features</c> of them. <paramref name="scratch"/> names a span of <see cref="StepScratch"/> floats.
+    /// </summary>
+    public virtual void WriteStep(CodeWriter code, string input, string state, string scratch)
+    {
+    }
+
+    /// <summary>The scratch a recurrent layer's step needs.</summary>
+    public virtual int StepScratch => 0;
+
     /// <summary>The type name shown in the summary, e.g. <c>Dense</c>.</summary>
     public abstract string Kind { get; }
 

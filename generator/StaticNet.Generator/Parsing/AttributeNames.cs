@@ -17,6 +17,9 @@ internal static class AttributeNames
     public const string Concat = "StaticNet.ConcatAttribute";
     public const string Slice = "StaticNet.SliceAttribute";
     public const string Output = "StaticNet.OutputAttribute";
+    public const string Gru = "StaticNet.GruAttribute";
+    public const string Lstm = "StaticNet.LstmAttribute";
+    public const string LastStep = "StaticNet.LastStepAttribute";
 
     /// <summary>The name a user writes: <c>StaticNet.DenseAttribute</c> becomes <c>Dense</c>.</summary>
     public static string ShortName(string metadataName)

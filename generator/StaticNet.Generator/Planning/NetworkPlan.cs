@@ -53,6 +53,16 @@ internal sealed record NetworkPlan(
     /// <summary>Whether Forward and Backward take a state span (the network has batch normalisation).</summary>
     public bool HasState => StateCount > 0;
 
+    /// <summary>
+    /// Whether the network gets a streaming <c>Step</c>: a chain over a sequence whose layers each advance one step at a
+    /// time (recurrent), pass it through, or run on flat values after it; without batch-norm state (whose span would
+    /// share the name).
+    /// </summary>
+    public bool CanStream => InputShape.IsSequence && !HasState && !IsGraph && Layers.All(layer => layer.StepRole != StepRole.Unsupported);
+
+    /// <summary>The values a streaming <c>Step</c> carries between steps: every recurrent layer's state, in layer order.</summary>
+    public int StreamStateCount => Layers.Sum(layer => layer.StepStateCount);
+
     public string Name => Target.Type.Name;
 
     /// <summary>Whether training and inference differ, so Backward comes in both modes.</summary>

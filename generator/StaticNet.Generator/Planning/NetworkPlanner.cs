@@ -143,6 +143,12 @@ internal sealed class NetworkPlanner
             (currentSource, input) = source;
         }
 
+        if (input.IsSequence && !layer.TakesSequences)
+        {
+            Report(DiagnosticDescriptors.SequenceNotTaken, layer.Location, layer.AttributeName, input);
+            input = Shape.Flat((int)System.Math.Min(input.Size, int.MaxValue));
+        }
+
         int before = layers.Count;
         Shape output = layer.Plan(this, input);
         if (!layer.AddsLayer)
@@ -399,10 +405,22 @@ internal sealed class NetworkPlanner
         return -1;
     }
 
+    /// <summary>Recurrent layers and <c>[LastStep]</c> need a sequence; reports and returns false after anything else.</summary>
+    public bool RequireSequence(LayerDeclaration layer, Shape input)
+    {
+        if (!input.IsSequence)
+        {
+            Report(DiagnosticDescriptors.SequenceRequired, layer.Location, layer.AttributeName, input);
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Convolution and pooling need a CHW volume; reports and returns false after a flat layer.</summary>
     public bool RequireVolume(LayerDeclaration layer, Shape input)
     {
-        if (input.IsFlat)
+        if (!input.IsVolume)
         {
             Report(DiagnosticDescriptors.ImageLayerAfterFlatInput, layer.Location, layer.AttributeName, input);
             return false;
@@ -458,20 +476,30 @@ internal sealed class NetworkPlanner
         }
 
         EquatableArray<Argument<int>> dimensions = input.Shape;
-        if (dimensions.Count is not (1 or 3))
+        if (dimensions.Count is not (1 or 2 or 3))
         {
             Report(DiagnosticDescriptors.InvalidInputRank, input.Location, dimensions.Count);
             return Shape.Flat(1);
         }
 
-        string[] names = dimensions.Count == 1 ? ["Input size"] : ["Input channels", "Input height", "Input width"];
+        string[] names = dimensions.Count switch
+        {
+            1 => ["Input size"],
+            2 => ["Input steps", "Input features"],
+            _ => ["Input channels", "Input height", "Input width"],
+        };
         var sizes = new int[dimensions.Count];
         for (int i = 0; i < sizes.Length; i++)
         {
             sizes[i] = Positive(dimensions[i], names[i]);
         }
 
-        Shape shape = sizes.Length == 1 ? Shape.Flat(sizes[0]) : Shape.Volume(sizes[0], sizes[1], sizes[2]);
+        Shape shape = sizes.Length switch
+        {
+            1 => Shape.Flat(sizes[0]),
+            2 => Shape.Sequence(sizes[0], sizes[1]),
+            _ => Shape.Volume(sizes[0], sizes[1], sizes[2]),
+        };
         CheckSize(shape.Size, "input values");
         return shape;
     }

@@ -33,7 +33,7 @@ public sealed class OnnxGraph
     /// <summary>Each layer's result as later layers of a graph may read it: [0] is the input, [n] layer n's output.</summary>
     private readonly List<(string Name, int[] Shape)> values;
 
-    /// <summary>Starts a model of the network <paramref name="name"/>, whose samples have <paramref name="inputShape"/> (<c>[n]</c> or <c>[c, h, w]</c>).</summary>
+    /// <summary>Starts a model of the network <paramref name="name"/>, whose samples have <paramref name="inputShape"/> (<c>[n]</c>, <c>[steps, features]</c> or <c>[c, h, w]</c>).</summary>
     public OnnxGraph(string name, ReadOnlySpan<int> inputShape)
     {
         this.name = name;
@@ -190,6 +190,67 @@ public sealed class OnnxGraph
         string prefix = NextLayer();
         Add("Flatten", prefix, [current], [NodeAttribute.Int("axis", 1)]);
         shape = [Size(shape)];
+    }
+
+    /// <summary>
+    /// A GRU over the sequence <c>[batch, steps, features]</c> (ONNX's <c>GRU</c>, its gates z, r, h where PyTorch's are r, z,
+    /// n; <c>linear_before_reset</c> is PyTorch's <c>r ⊙ (W_hn h + b_hn)</c>). See <see cref="Recurrent"/>.
+    /// </summary>
+    public void Gru(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int hidden) =>
+        Recurrent("GRU", weights, biases, hidden, [1, 0, 2], [NodeAttribute.Int("linear_before_reset", 1)]);
+
+    /// <summary>An LSTM over the sequence <c>[batch, steps, features]</c> (ONNX's <c>LSTM</c>, its gates i, o, f, c where PyTorch's are i, f, g, o).</summary>
+    public void Lstm(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int hidden) =>
+        Recurrent("LSTM", weights, biases, hidden, [0, 3, 1, 2], []);
+
+    /// <summary>The last step of a sequence <c>[batch, steps, features]</c> as <c>[batch, features]</c>: <c>Slice</c> then <c>Flatten</c>.</summary>
+    public void LastStep()
+    {
+        string prefix = NextLayer();
+        int steps = shape[0];
+        string starts = AddInitializerInt64($"{prefix}.starts", [steps - 1]);
+        string ends = AddInitializerInt64($"{prefix}.ends", [steps]);
+        string axes = AddInitializerInt64($"{prefix}.axes", [1]);
+        Add("Slice", prefix, [current, starts, ends, axes], []);
+        Add("Flatten", prefix, [current], [NodeAttribute.Int("axis", 1)]);
+        shape = [shape[1]];
+    }
+
+    /// <summary>
+    /// A one-layer recurrent operator: ONNX runs it time-major, so the input is transposed to
+    /// <c>[steps, batch, features]</c> and its <c>Y [steps, 1, batch, hidden]</c> squeezed and transposed back. The rows of
+    /// every tensor are regrouped from PyTorch's gate order into ONNX's (<paramref name="onnxOrder"/>: for each ONNX gate,
+    /// the PyTorch gate it is).
+    /// </summary>
+    private void Recurrent(string operation, ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int hidden, int[] onnxOrder, NodeAttribute[] attributes)
+    {
+        string prefix = NextLayer();
+        int features = shape[1];
+        int rows = onnxOrder.Length * hidden;
+        string w = AddInitializer($"{prefix}.W", Regroup(weights.Slice(0, rows * features), hidden * features, onnxOrder), 1, rows, features);
+        string r = AddInitializer($"{prefix}.R", Regroup(weights.Slice(rows * features), hidden * hidden, onnxOrder), 1, rows, hidden);
+        float[] bias = new float[2 * rows];
+        Regroup(biases.Slice(0, rows), hidden, onnxOrder).CopyTo(bias, 0);
+        Regroup(biases.Slice(rows), hidden, onnxOrder).CopyTo(bias, rows);
+        string b = AddInitializer($"{prefix}.B", bias, 1, 2 * rows);
+        Add("Transpose", prefix + ".time_major", [current], [NodeAttribute.Ints("perm", 1, 0, 2)]);
+        Add(operation, prefix, [current, w, r, b], [NodeAttribute.Int("hidden_size", hidden), .. attributes]);
+        string axes = AddInitializerInt64($"{prefix}.direction_axis", [1]);
+        Add("Squeeze", prefix, [current, axes], []);
+        Add("Transpose", prefix + ".batch_major", [current], [NodeAttribute.Ints("perm", 1, 0, 2)]);
+        shape = [shape[0], hidden];
+    }
+
+    /// <summary>Blocks of <paramref name="block"/> values, one per gate, in the order <paramref name="order"/> picks them.</summary>
+    private static float[] Regroup(ReadOnlySpan<float> blocks, int block, int[] order)
+    {
+        float[] regrouped = new float[order.Length * block];
+        for (int gate = 0; gate < order.Length; gate++)
+        {
+            blocks.Slice(order[gate] * block, block).CopyTo(regrouped.AsSpan(gate * block));
+        }
+
+        return regrouped;
     }
 
     /// <summary>Dropout: nothing at inference, but the layer keeps its number so names match the network's.</summary>

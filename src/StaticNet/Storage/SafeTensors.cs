@@ -21,7 +21,7 @@ namespace StaticNet.Storage;
 /// </remarks>
 public static class SafeTensors
 {
-    private static readonly string[] SuffixOrder = ["weight", "bias", "running_mean", "running_var"];
+    private static readonly string[] SuffixOrder = ["weight", "bias", "running_mean", "running_var", "weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"];
 
     /// <summary>Imports the safetensors file at <paramref name="path"/>; see the class remarks for the matching rules.</summary>
     /// <param name="path">The file.</param>
@@ -221,7 +221,7 @@ public static class SafeTensors
         return entries.ToArray();
     }
 
-    /// <summary>Module by natural order of its name, then weight, bias, running_mean, running_var.</summary>
+    /// <summary>Module by natural order of its name, then weight, bias, running_mean, running_var (a recurrent module: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0).</summary>
     private static int CompareStateDictOrder(string a, string b)
     {
         (string moduleA, string suffixA) = Split(a);

@@ -5,7 +5,7 @@ namespace StaticNet.Training;
 /// <summary>
 /// Weight initialisers with PyTorch's definitions. The generated <c>Initialize</c> picks He (Kaiming)
 /// normal for ReLU and LeakyReLU layers and Xavier (Glorot) uniform for the others, with each
-/// layer's fan-in and fan-out known at compile time; biases start at zero.
+/// layer's fan-in and fan-out known at compile time; biases start at zero. Recurrent layers start uniform, as PyTorch's.
 /// </summary>
 public static class Initializers
 {
@@ -19,6 +19,18 @@ public static class Initializers
         for (int i = 0; i < weights.Length; i++)
         {
             weights[i] = (float)(((random.NextDouble() * 2.0) - 1.0) * limit);
+        }
+    }
+
+    /// <summary>
+    /// <c>U(-bound, bound)</c> for every value: PyTorch's recurrent layers start all their weights and biases this way,
+    /// with <c>bound = 1 / sqrt(hidden)</c>.
+    /// </summary>
+    public static void Uniform(Span<float> values, float bound, ref SeededRandom random)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)(((random.NextDouble() * 2.0) - 1.0) * bound);
         }
     }
 

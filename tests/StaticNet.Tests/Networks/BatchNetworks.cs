@@ -20,6 +20,7 @@ public static class BatchNetworks
         nameof(ResMlpNet), nameof(DigitAndParity), nameof(BranchyNet), nameof(ChainedHeadsNet), nameof(LoopedResidualNet), nameof(PairNet),
         nameof(TiedAutoencoder), nameof(LoopedTiedAutoencoder), nameof(SiameseNet), nameof(SharedConvNet),
         nameof(GraphMultitask), nameof(GraphTiedAutoencoder), nameof(GraphSiamese),
+        nameof(GruLastSoftmaxNet), nameof(GruEveryStepNet), nameof(StackedGruNet), nameof(GruOutputNet), nameof(LstmLastNet), nameof(GruLstmNet),
     ];
 
     public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet), nameof(DropoutBranchNet)];
@@ -31,6 +32,12 @@ public static class BatchNetworks
     {
         nameof(Seed462Net) => new Seed462Net(seed),
         nameof(TinyTanhNet) => new TinyTanhNet(seed),
+        nameof(GruLastSoftmaxNet) => new GruLastSoftmaxNet(seed),
+        nameof(GruEveryStepNet) => new GruEveryStepNet(seed),
+        nameof(StackedGruNet) => new StackedGruNet(seed),
+        nameof(GruOutputNet) => new GruOutputNet(seed),
+        nameof(LstmLastNet) => new LstmLastNet(seed),
+        nameof(GruLstmNet) => new GruLstmNet(seed),
         nameof(SigmoidBceNet) => new SigmoidBceNet(seed),
         nameof(LeakyMseNet) => new LeakyMseNet(seed),
         nameof(CnnSmallNet) => new CnnSmallNet(seed),
@@ -118,6 +125,12 @@ public static class BatchNetworks
             case NoBiasLoopedNet n: n.ToOnnx(stream); break;
             case ConvBlockNet n: n.ToOnnx(stream); break;
             case TinyTanhNet n: n.ToOnnx(stream); break;
+            case GruLastSoftmaxNet n: n.ToOnnx(stream); break;
+            case GruEveryStepNet n: n.ToOnnx(stream); break;
+            case StackedGruNet n: n.ToOnnx(stream); break;
+            case GruOutputNet n: n.ToOnnx(stream); break;
+            case LstmLastNet n: n.ToOnnx(stream); break;
+            case GruLstmNet n: n.ToOnnx(stream); break;
             case SigmoidBceNet n: n.ToOnnx(stream); break;
             case LeakyMseNet n: n.ToOnnx(stream); break;
             case CnnSmallNet n: n.ToOnnx(stream); break;

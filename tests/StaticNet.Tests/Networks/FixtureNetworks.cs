@@ -111,9 +111,18 @@ public static class FixtureNetworks
         "r-graph-siamese" => new(fixture, GraphSiamese.ParameterCount, GraphSiamese.InputSize, GraphSiamese.OutputSize, GraphSiamese.Forward, GraphSiamese.Backward),
         "g-res-mlp" => new(fixture, ResMlpNet.ParameterCount, ResMlpNet.InputSize, ResMlpNet.OutputSize, ResMlpNet.Forward, ResMlpNet.Backward),
         "p-prelu-elu-mlp" => new(fixture, PReluEluNet.ParameterCount, PReluEluNet.InputSize, PReluEluNet.OutputSize, PReluEluNet.Forward, PReluEluNet.Backward),
+        "s-gru-last-softmax" => new(fixture, GruLastSoftmaxNet.ParameterCount, GruLastSoftmaxNet.InputSize, GruLastSoftmaxNet.OutputSize, GruLastSoftmaxNet.Forward, GruLastSoftmaxNet.Backward),
         _ => throw new System.ArgumentException($"No network for fixture '{fixture}'.", nameof(fixture)),
     };
 }
+
+/// <summary>s-gru-last-softmax: a GRU over five steps of three features, its last state classified.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(5, 3)]
+[Gru(4)]
+[LastStep]
+[Dense(2, Activation.Softmax)]
+public partial class GruLastSoftmaxNet { }
 
 /// <summary>XOR: two inputs, one sigmoid output.</summary>
 [Network(Loss = Loss.BinaryCrossEntropy)]

@@ -53,6 +53,11 @@ public static class GradientCheckNetworks
 {
     public static NetworkFunctions ByName(string name) => name switch
     {
+        nameof(GruEveryStepNet) => new(name, GruEveryStepNet.ParameterCount, GruEveryStepNet.InputSize, GruEveryStepNet.OutputSize, GruEveryStepNet.Forward, GruEveryStepNet.Backward),
+        nameof(StackedGruNet) => new(name, StackedGruNet.ParameterCount, StackedGruNet.InputSize, StackedGruNet.OutputSize, StackedGruNet.Forward, StackedGruNet.Backward),
+        nameof(GruOutputNet) => new(name, GruOutputNet.ParameterCount, GruOutputNet.InputSize, GruOutputNet.OutputSize, GruOutputNet.Forward, GruOutputNet.Backward),
+        nameof(LstmLastNet) => new(name, LstmLastNet.ParameterCount, LstmLastNet.InputSize, LstmLastNet.OutputSize, LstmLastNet.Forward, LstmLastNet.Backward),
+        nameof(GruLstmNet) => new(name, GruLstmNet.ParameterCount, GruLstmNet.InputSize, GruLstmNet.OutputSize, GruLstmNet.Forward, GruLstmNet.Backward),
         nameof(EveryActivationNet) => new(name, EveryActivationNet.ParameterCount, EveryActivationNet.InputSize, EveryActivationNet.OutputSize, EveryActivationNet.Forward, EveryActivationNet.Backward),
         nameof(MixedNet) => new(name, MixedNet.ParameterCount, MixedNet.InputSize, MixedNet.OutputSize, MixedNet.Forward, MixedNet.Backward),
         nameof(LoopedBceNet) => new(name, LoopedBceNet.ParameterCount, LoopedBceNet.InputSize, LoopedBceNet.OutputSize, LoopedBceNet.Forward, LoopedBceNet.Backward),

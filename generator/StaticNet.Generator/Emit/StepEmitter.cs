@@ -1,0 +1,50 @@
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// Writes the streaming API of a network over sequences (<see cref="NetworkPlan.CanStream"/>): <c>StreamStateCount</c>,
+/// <c>ResetState</c> and <c>Step</c>, which runs one time step with the recurrent state in a span the caller owns, as an
+/// audio callback or a controller loop takes its samples one at a time. Steps streamed one after another give the bits
+/// of <c>Forward</c> over the whole sequence.
+/// </summary>
+internal static class StepEmitter
+{
+    public static void Emit(CodeWriter writer, NetworkPlan plan)
+    {
+        Shape output = plan.OutputShape;
+        int stepOutput = output.IsSequence ? output.Features : (int)output.Size;
+        writer.Line($"/// <summary>The values a streaming <c>Step</c> carries from one step to the next: every recurrent layer's state.</summary>");
+        writer.MemberLine($"public const int StreamStateCount = {plan.StreamStateCount};");
+        writer.Line();
+        writer.Line("/// <summary>The values of one step of the input sequence: what <c>Step</c> reads.</summary>");
+        writer.MemberLine($"public const int StepInputSize = {plan.InputShape.Features};");
+        writer.Line();
+        writer.Line(output.IsSequence
+            ? "/// <summary>What <c>Step</c> writes: the output sequence's step (the same step of <c>Forward</c>'s output).</summary>"
+            : "/// <summary>What <c>Step</c> writes: the network's output for the sequence so far, as <c>Forward</c> would give it.</summary>");
+        writer.MemberLine($"public const int StepOutputSize = {stepOutput};");
+        writer.Line();
+        writer.Line("/// <summary>Sets a streaming state to the start of a sequence (zeros, as PyTorch's default initial state).</summary>");
+        writer.Line("/// <param name=\"state\">The state: <c>StreamStateCount</c> values.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
+        writer.Member($"public static void ResetState({RuntimeCalls.Span} state)");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StreamStateCount, \"state\");");
+        writer.Line("state.Clear();");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// Runs one time step: advances <paramref name=\"state\"/> by the step <paramref name=\"input\"/> and writes the step's output.");
+        writer.Line("/// Streaming a sequence step by step from a reset state gives, bit for bit, what <c>Forward</c> gives for the whole");
+        writer.Line("/// sequence. Allocation-free; the state is the caller's, so one network serves any number of streams.");
+        writer.Line("/// </summary>");
+        writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters.</param>");
+        writer.Line("/// <param name=\"state\">The stream's state (<c>StreamStateCount</c> values), updated in place.</param>");
+        writer.Line($"/// <param name=\"input\">One step: {plan.InputShape.Features} values.</param>");
+        writer.Line($"/// <param name=\"output\">Receives the step's {stepOutput} outputs.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        writer.Member($"public static void Step({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
+        ForwardEmitter.WriteBody(writer, plan, ForwardPass.Step);
+    }
+}

@@ -1,0 +1,32 @@
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Parsing;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Layers;
+
+/// <summary>A GRU (PyTorch's <c>nn.GRU</c>) through the runtime's <c>GruKernels</c>: three gates, r, z, n.</summary>
+internal sealed record GruLayerPlan(int Number, Shape InputShape, Shape OutputShape, int Offset)
+    : RecurrentLayerPlan(Number, $"Gru({OutputShape.Features})", InputShape, OutputShape, Offset, Gates: 3)
+{
+    public override string Kind => "GRU";
+
+    protected override string Kernels => "global::StaticNet.Runtime.GruKernels";
+
+    protected override string GateOrder => "r, z, n";
+
+    protected override string OnnxMethod => "Gru";
+
+    /// <summary>The hidden state.</summary>
+    public override int StepStateCount => OutputShape.Features;
+}
+
+/// <summary><c>[Gru(hidden)]</c>.</summary>
+internal sealed record GruDeclaration(Argument<int> Hidden, LocationInfo? Location)
+    : RecurrentDeclaration("Gru", Hidden, Location)
+{
+    public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) => new GruDeclaration(arguments.Int(0, 0), location);
+
+    protected override int Gates => 3;
+
+    protected override LayerPlan Create(int number, Shape input, Shape output, int offset) => new GruLayerPlan(number, input, output, offset);
+}

@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using StaticNet.Generator.Emit;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Layers;
+
+/// <summary>
+/// What a GRU and an LSTM share: PyTorch's one-layer, <c>batch_first</c> recurrent layout (<c>weight_ih [G·H, I]</c>,
+/// <c>weight_hh [G·H, H]</c>, <c>bias_ih [G·H]</c>, <c>bias_hh [G·H]</c> for <see cref="Gates"/> gates), a runtime kernel
+/// class with <c>Forward</c> and <c>Backward</c> over whole sequences, and PyTorch's uniform initialisation.
+/// </summary>
+internal abstract record RecurrentLayerPlan(int Number, string Description, Shape InputShape, Shape OutputShape, int Offset, int Gates)
+    : LayerPlan(
+        Number, Description, InputShape, OutputShape,
+        Offset, Gates * OutputShape.Features * (InputShape.Features + OutputShape.Features),
+        Offset + (Gates * OutputShape.Features * (InputShape.Features + OutputShape.Features)), 2 * Gates * OutputShape.Features,
+        (long)InputShape.Steps * Gates * OutputShape.Features * (InputShape.Features + OutputShape.Features))
+{
+    protected int Features => InputShape.Features;
+
+    protected int Hidden => OutputShape.Features;
+
+    /// <summary>The runtime class that runs it, e.g. <c>global::StaticNet.Runtime.GruKernels</c>.</summary>
+    protected abstract string Kernels { get; }
+
+    /// <summary>The gates in PyTorch's order, for comments: <c>r, z, n</c>.</summary>
+    protected abstract string GateOrder { get; }
+
+    /// <summary>The <c>OnnxGraph</c> method that exports it.</summary>
+    protected abstract string OnnxMethod { get; }
+
+    public override string WeightRole => $" weight_ih [{Gates * Hidden}, {Features}] then weight_hh [{Gates * Hidden}, {Hidden}], gates {GateOrder}";
+
+    public override string BiasRole => $" bias_ih [{Gates * Hidden}] then bias_hh [{Gates * Hidden}]";
+
+    public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
+        code.Line($"{Kernels}.Forward({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {output}, features: {Features}, hidden: {Hidden});");
+
+    public override string GradientComment(string input) =>
+        $"dW{Number}, db{Number} by backpropagation through time from g{Number} (every step's) and {input}, then the";
+
+    /// <summary>Backpropagation through time, the kernel replaying the forward pass for the gates it needs.</summary>
+    public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients)
+    {
+        code.Line($"{Kernels}.Backward({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {gradient},");
+        code.Line($"    {LayerCalls.WeightGradients(Number)}, {LayerCalls.BiasGradients(Number)}, {inputGradients}, features: {Features}, hidden: {Hidden});");
+    }
+
+    public override StepRole StepRole => StepRole.Recurrent;
+
+    public override void WriteStep(CodeWriter code, string input, string state, string scratch) =>
+        code.Line($"{Kernels}.StreamStep({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {state}, {scratch}, hidden: {Hidden});");
+
+    /// <summary>Both gate products: the input's and the state's.</summary>
+    public override int StepScratch => 2 * Gates * Hidden;
+
+    public override string OnnxCall() => $"graph.{OnnxMethod}({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, hidden: {Hidden});";
+
+    /// <summary>PyTorch's names for a one-layer recurrent module.</summary>
+    public override IEnumerable<TensorLayout.Tensor> Tensors(string module)
+    {
+        int rows = Gates * Hidden;
+        yield return new($"{module}.weight_ih_l0", Number, "input weights", $"{rows}, {Features}", false, WeightOffset, rows * Features);
+        yield return new($"{module}.weight_hh_l0", Number, "recurrent weights", $"{rows}, {Hidden}", false, WeightOffset + (rows * Features), rows * Hidden);
+        yield return new($"{module}.bias_ih_l0", Number, "input biases", $"{rows}", false, BiasOffset, rows);
+        yield return new($"{module}.bias_hh_l0", Number, "recurrent biases", $"{rows}", false, BiasOffset + rows, rows);
+    }
+
+    /// <summary>As PyTorch: every weight and bias uniform in <c>±1/sqrt(hidden)</c>.</summary>
+    public override void WriteInitialization(CodeWriter writer, LayerPlan activated)
+    {
+        string bound = RuntimeCalls.Float((float)(1.0 / System.Math.Sqrt(Hidden)));
+        writer.Line($"// Layer {Number}: {Description}: uniform in ±1/sqrt({Hidden}), weights and biases, as PyTorch.");
+        writer.Line($"global::StaticNet.Training.Initializers.Uniform({LayerCalls.Weights(Number)}, {bound}, ref random);");
+        writer.Line($"global::StaticNet.Training.Initializers.Uniform({LayerCalls.Biases(Number)}, {bound}, ref random);");
+    }
+}
+
+/// <summary>A recurrent layer's attribute: its hidden size.</summary>
+internal abstract record RecurrentDeclaration(string Attribute, Argument<int> Hidden, LocationInfo? Location)
+    : LayerDeclaration(Attribute, Location)
+{
+    public override bool TakesSequences => true;
+
+    /// <summary>Gates per hidden unit: 3 for a GRU, 4 for an LSTM.</summary>
+    protected abstract int Gates { get; }
+
+    protected abstract LayerPlan Create(int number, Shape input, Shape output, int offset);
+
+    /// <summary>Needs a sequence (SN0055); outputs every step's hidden state.</summary>
+    public override Shape Plan(NetworkPlanner planner, Shape input)
+    {
+        int hidden = planner.Positive(Hidden, $"{AttributeName} hidden size");
+        if (!planner.RequireSequence(this, input))
+        {
+            return Shape.Sequence(1, hidden);
+        }
+
+        var output = Shape.Sequence(input.Steps, hidden);
+        planner.CheckSize(output.Size, "values in one layer");
+        int offset = planner.ReserveParameters((long)Gates * hidden * (input.Features + hidden + 2));
+        planner.AddIfSized(Create(planner.NextNumber, input, output, offset));
+        return output;
+    }
+}

@@ -1,0 +1,179 @@
+using System;
+using System.ComponentModel;
+
+namespace StaticNet.Runtime;
+
+/// <summary>
+/// A long short-term memory layer over a step-major sequence, PyTorch's <c>nn.LSTM</c> (one layer, <c>batch_first</c>,
+/// state zero at the first step): with gates in PyTorch's order i, f, g, o,
+/// <c>i = σ(W_ii x + b_ii + W_hi h + b_hi)</c>, <c>f = σ(…)</c>, <c>g = tanh(…)</c>, <c>o = σ(…)</c>,
+/// <c>c' = f ⊙ c + i ⊙ g</c>, <c>h' = o ⊙ tanh(c')</c>. The weights are <c>weight_ih [4H, I]</c> then
+/// <c>weight_hh [4H, H]</c>; the biases <c>bias_ih [4H]</c> then <c>bias_hh [4H]</c>. Every step, whole sequence or
+/// streamed, goes through <see cref="Step"/>, so both give the same bits.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
+public static class LstmKernels
+{
+    /// <summary>Forward's scratch (both gate products, a zero state and the cell) up to this many floats lives on the stack.</summary>
+    private const int StackScratch = 2048;
+
+    [ThreadStatic]
+    private static float[]? workspace;
+
+    /// <summary>
+    /// Runs the whole sequence: <paramref name="input"/> is <c>steps x features</c>, <paramref name="output"/> receives
+    /// every step's hidden state, <c>steps x hidden</c>.
+    /// </summary>
+    public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden)
+    {
+        int steps = RecurrentShapes.Check("An LSTM", 4, weights, biases, input, output.Length, features, hidden);
+        Span<float> scratch = 10 * hidden <= StackScratch ? stackalloc float[10 * hidden] : Workspace(10 * hidden);
+        Span<float> gates = scratch.Slice(0, 8 * hidden);
+        Span<float> zeros = scratch.Slice(8 * hidden, hidden);
+        Span<float> cell = scratch.Slice(9 * hidden, hidden);
+        zeros.Clear();
+        cell.Clear();
+        for (int t = 0; t < steps; t++)
+        {
+            ReadOnlySpan<float> previous = t == 0 ? zeros : output.Slice((t - 1) * hidden, hidden);
+            Step(weights, biases, input.Slice(t * features, features), previous, output.Slice(t * hidden, hidden), cell, gates, hidden);
+        }
+    }
+
+    /// <summary>
+    /// One streaming step: <paramref name="state"/> (the hidden state, then the cell) advanced in place by the step
+    /// <paramref name="x"/>; <paramref name="scratch"/> holds eight times the hidden size. The arithmetic of
+    /// <see cref="Forward"/>'s steps, so a sequence streamed gives its bits.
+    /// </summary>
+    public static void StreamStep(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, int hidden)
+    {
+        SpanGuard.Length(weights.Length, 4 * hidden * (x.Length + hidden), nameof(weights));
+        SpanGuard.Length(biases.Length, 8 * hidden, nameof(biases));
+        SpanGuard.Length(state.Length, 2 * hidden, nameof(state));
+        SpanGuard.Length(scratch.Length, 8 * hidden, nameof(scratch));
+        Span<float> stateHidden = state.Slice(0, hidden);
+        Step(weights, biases, x, stateHidden, stateHidden, state.Slice(hidden, hidden), scratch, hidden);
+    }
+
+    /// <summary>
+    /// One step: the new hidden state into <paramref name="next"/> (which may be <paramref name="previous"/>) and the
+    /// new cell over <paramref name="cell"/>. <paramref name="gates"/> is scratch of eight times the hidden size.
+    /// </summary>
+    public static void Step(
+        ReadOnlySpan<float> weights,
+        ReadOnlySpan<float> biases,
+        ReadOnlySpan<float> x,
+        ReadOnlySpan<float> previous,
+        Span<float> next,
+        Span<float> cell,
+        Span<float> gates,
+        int hidden)
+    {
+        int features = x.Length;
+        int gateRows = 4 * hidden;
+        Span<float> fromInput = gates.Slice(0, gateRows);
+        Span<float> fromState = gates.Slice(gateRows, gateRows);
+        DenseKernels.Forward(weights.Slice(0, gateRows * features), biases.Slice(0, gateRows), x, fromInput);
+        DenseKernels.Forward(weights.Slice(gateRows * features, gateRows * hidden), biases.Slice(gateRows, gateRows), previous, fromState);
+        for (int j = 0; j < hidden; j++)
+        {
+            float i = Activations.Sigmoid(fromInput[j] + fromState[j]);
+            float f = Activations.Sigmoid(fromInput[hidden + j] + fromState[hidden + j]);
+            float g = Activations.Tanh(fromInput[(2 * hidden) + j] + fromState[(2 * hidden) + j]);
+            float o = Activations.Sigmoid(fromInput[(3 * hidden) + j] + fromState[(3 * hidden) + j]);
+            float c = (f * cell[j]) + (i * g);
+            cell[j] = c;
+            next[j] = o * Activations.Tanh(c);
+        }
+    }
+
+    /// <summary>
+    /// Backpropagation through time. <paramref name="gradient"/> is dLoss/d(every step's hidden state); ADDS the weights'
+    /// and biases' gradients and OVERWRITES <paramref name="inputGradients"/> with dLoss/dInput unless it is empty. The
+    /// forward pass is run again into a per-thread workspace (gates, cells and states of every step).
+    /// </summary>
+    public static void Backward(
+        ReadOnlySpan<float> weights,
+        ReadOnlySpan<float> biases,
+        ReadOnlySpan<float> input,
+        ReadOnlySpan<float> gradient,
+        Span<float> weightGradients,
+        Span<float> biasGradients,
+        Span<float> inputGradients,
+        int features,
+        int hidden)
+    {
+        int steps = RecurrentShapes.Check("An LSTM", 4, weights, biases, input, gradient.Length, features, hidden);
+        SpanGuard.Length(weightGradients.Length, weights.Length, nameof(weightGradients));
+        SpanGuard.Length(biasGradients.Length, biases.Length, nameof(biasGradients));
+        SpanGuard.LengthOrEmpty(inputGradients.Length, input.Length, nameof(inputGradients));
+
+        // Per step: the state h, the cell c, and the gate values i, f, g, o; then the gate gradients and carried gradients.
+        int gateRows = 4 * hidden;
+        int perStep = 6 * hidden;
+        int stepsLength = steps * perStep;
+        Span<float> memory = Workspace(stepsLength + (2 * gateRows) + (5 * hidden));
+        Span<float> states = memory.Slice(0, steps * hidden);
+        Span<float> cells = memory.Slice(steps * hidden, steps * hidden);
+        Span<float> values = memory.Slice(2 * steps * hidden, steps * gateRows);
+        Span<float> gateGradients = memory.Slice(stepsLength, gateRows);
+        Span<float> carryState = memory.Slice(stepsLength + (2 * gateRows), hidden);
+        Span<float> carryCell = memory.Slice(stepsLength + (2 * gateRows) + hidden, hidden);
+        Span<float> throughWeights = memory.Slice(stepsLength + (2 * gateRows) + (2 * hidden), hidden);
+        Span<float> zeros = memory.Slice(stepsLength + (2 * gateRows) + (3 * hidden), hidden);
+        Span<float> cell = memory.Slice(stepsLength + (2 * gateRows) + (4 * hidden), hidden);
+        zeros.Clear();
+
+        // The replay: the same steps as Forward, keeping what the gradients need.
+        Span<float> gates = memory.Slice(stepsLength, 2 * gateRows);
+        cell.Clear();
+        for (int t = 0; t < steps; t++)
+        {
+            ReadOnlySpan<float> previous = t == 0 ? zeros : states.Slice((t - 1) * hidden, hidden);
+            Step(weights, biases, input.Slice(t * features, features), previous, states.Slice(t * hidden, hidden), cell, gates, hidden);
+            cell.CopyTo(cells.Slice(t * hidden, hidden));
+            Span<float> step = values.Slice(t * gateRows, gateRows);
+            for (int j = 0; j < gateRows; j++)
+            {
+                float sum = gates[j] + gates[gateRows + j];
+                step[j] = j >= 2 * hidden && j < 3 * hidden ? Activations.Tanh(sum) : Activations.Sigmoid(sum);
+            }
+        }
+
+        ReadOnlySpan<float> inputWeights = weights.Slice(0, gateRows * features);
+        ReadOnlySpan<float> stateWeights = weights.Slice(gateRows * features, gateRows * hidden);
+        Span<float> inputWeightGradients = weightGradients.Slice(0, gateRows * features);
+        Span<float> stateWeightGradients = weightGradients.Slice(gateRows * features, gateRows * hidden);
+        carryState.Clear();
+        carryCell.Clear();
+        for (int t = steps - 1; t >= 0; t--)
+        {
+            ReadOnlySpan<float> previous = t == 0 ? zeros : states.Slice((t - 1) * hidden, hidden);
+            ReadOnlySpan<float> previousCell = t == 0 ? zeros : cells.Slice((t - 1) * hidden, hidden);
+            ReadOnlySpan<float> step = values.Slice(t * gateRows, gateRows);
+            ReadOnlySpan<float> stepCell = cells.Slice(t * hidden, hidden);
+            ReadOnlySpan<float> stepGradient = gradient.Slice(t * hidden, hidden);
+            for (int j = 0; j < hidden; j++)
+            {
+                float i = step[j], f = step[hidden + j], g = step[(2 * hidden) + j], o = step[(3 * hidden) + j];
+                float squashed = Activations.Tanh(stepCell[j]);
+                float dh = stepGradient[j] + carryState[j];
+                float dc = (dh * o * (1f - (squashed * squashed))) + carryCell[j];
+                gateGradients[j] = dc * g * i * (1f - i);
+                gateGradients[hidden + j] = dc * previousCell[j] * f * (1f - f);
+                gateGradients[(2 * hidden) + j] = dc * i * (1f - (g * g));
+                gateGradients[(3 * hidden) + j] = dh * squashed * o * (1f - o);
+                carryCell[j] = dc * f;
+            }
+
+            DenseKernels.Backward(
+                inputWeights, input.Slice(t * features, features), gateGradients, inputWeightGradients, biasGradients.Slice(0, gateRows),
+                inputGradients.IsEmpty ? Span<float>.Empty : inputGradients.Slice(t * features, features));
+            DenseKernels.Backward(stateWeights, previous, gateGradients, stateWeightGradients, biasGradients.Slice(gateRows, gateRows), throughWeights);
+            throughWeights.CopyTo(carryState);
+        }
+    }
+
+    /// <summary>This thread's workspace, grown to <paramref name="length"/> floats on first need and kept.</summary>
+    private static Span<float> Workspace(int length) => AlignedMemory.Grow(ref workspace, length);
+}

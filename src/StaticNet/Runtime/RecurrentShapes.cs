@@ -1,0 +1,26 @@
+using System;
+
+namespace StaticNet.Runtime;
+
+/// <summary>The length checks every recurrent kernel makes on PyTorch's one-layer layout before reading anything unchecked.</summary>
+internal static class RecurrentShapes
+{
+    /// <summary>
+    /// Checks <paramref name="gates"/> gate blocks of weights (<c>weight_ih</c> then <c>weight_hh</c>) and biases, whole
+    /// steps of <paramref name="features"/> in the input and of <paramref name="hidden"/> in the output; returns the steps.
+    /// </summary>
+    public static int Check(
+        string layer, int gates, ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, int outputLength, int features, int hidden)
+    {
+        if (features <= 0 || hidden <= 0 || input.Length % features != 0)
+        {
+            throw new ArgumentException($"{layer} over {features} features cannot read {input.Length} input values as whole steps.", nameof(input));
+        }
+
+        int steps = input.Length / features;
+        SpanGuard.Length(weights.Length, gates * hidden * (features + hidden), nameof(weights));
+        SpanGuard.Length(biases.Length, 2 * gates * hidden, nameof(biases));
+        SpanGuard.Length(outputLength, steps * hidden, "output");
+        return steps;
+    }
+}

@@ -1,0 +1,43 @@
+namespace StaticNet.Tests.Networks;
+
+// Recurrent networks beside the fixture's (GruLastSoftmaxNet): every step's output read, GRUs stacked, a sequence as the output.
+
+/// <summary>Every step of a GRU flattened into a dense layer: each step's hidden state carries its own gradient.</summary>
+[Network]
+[Input(6, 2)]
+[Gru(5)]
+[Flatten]
+[Dense(3)]
+public partial class GruEveryStepNet { }
+
+/// <summary>Two GRUs stacked: the first one's input gradients flow back through the second's.</summary>
+[Network(Loss = Loss.BinaryCrossEntropy)]
+[Input(7, 3)]
+[Gru(6)]
+[Gru(4)]
+[LastStep]
+[Dense(1, Activation.Sigmoid)]
+public partial class StackedGruNet { }
+
+/// <summary>A GRU's whole sequence as the network's output, with mean squared error over all of it.</summary>
+[Network]
+[Input(4, 2)]
+[Gru(3)]
+public partial class GruOutputNet { }
+
+/// <summary>An LSTM's last state classified.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(6, 2)]
+[Lstm(5)]
+[LastStep]
+[Dense(3, Activation.Softmax)]
+public partial class LstmLastNet { }
+
+/// <summary>A GRU then an LSTM, its every step flattened: both kinds' input gradients and every step's gradient.</summary>
+[Network]
+[Input(5, 3)]
+[Gru(4)]
+[Lstm(3)]
+[Flatten]
+[Dense(2)]
+public partial class GruLstmNet { }

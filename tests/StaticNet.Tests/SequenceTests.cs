@@ -1,0 +1,196 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using StaticNet.Tests.Networks;
+using StaticNet.TestSupport;
+using Xunit;
+
+namespace StaticNet.Tests;
+
+/// <summary>
+/// Sequences beyond the PyTorch fixture (FixtureTests), the gradient checks and the batch and ONNX tests that run every
+/// recurrent network: the streaming Step against Forward, its state and constants, PyTorch's tensor names.
+/// </summary>
+public class SequenceTests
+{
+    private delegate void ForwardMethod(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output);
+
+    private delegate void StepMethod(ReadOnlySpan<float> parameters, Span<float> state, ReadOnlySpan<float> input, Span<float> output);
+
+    private delegate void InitializeMethod(Span<float> parameters, int seed);
+
+    private sealed record Streamable(
+        string Name, int ParameterCount, int InputSize, int OutputSize, int StateCount, int StepInput, int StepOutput,
+        InitializeMethod Initialize, ForwardMethod Forward, StepMethod Step);
+
+    private static readonly Streamable[] Streamables =
+    [
+        new(nameof(GruLastSoftmaxNet), GruLastSoftmaxNet.ParameterCount, GruLastSoftmaxNet.InputSize, GruLastSoftmaxNet.OutputSize,
+            GruLastSoftmaxNet.StreamStateCount, GruLastSoftmaxNet.StepInputSize, GruLastSoftmaxNet.StepOutputSize,
+            GruLastSoftmaxNet.Initialize, GruLastSoftmaxNet.Forward, GruLastSoftmaxNet.Step),
+        new(nameof(StackedGruNet), StackedGruNet.ParameterCount, StackedGruNet.InputSize, StackedGruNet.OutputSize,
+            StackedGruNet.StreamStateCount, StackedGruNet.StepInputSize, StackedGruNet.StepOutputSize,
+            StackedGruNet.Initialize, StackedGruNet.Forward, StackedGruNet.Step),
+        new(nameof(LstmLastNet), LstmLastNet.ParameterCount, LstmLastNet.InputSize, LstmLastNet.OutputSize,
+            LstmLastNet.StreamStateCount, LstmLastNet.StepInputSize, LstmLastNet.StepOutputSize,
+            LstmLastNet.Initialize, LstmLastNet.Forward, LstmLastNet.Step),
+        new(nameof(GruOutputNet), GruOutputNet.ParameterCount, GruOutputNet.InputSize, GruOutputNet.OutputSize,
+            GruOutputNet.StreamStateCount, GruOutputNet.StepInputSize, GruOutputNet.StepOutputSize,
+            GruOutputNet.Initialize, GruOutputNet.Forward, GruOutputNet.Step),
+    ];
+
+    public static TheoryData<string> StreamableNames => new(Streamables.Select(network => network.Name));
+
+    [Theory]
+    [MemberData(nameof(StreamableNames))]
+    public void Streaming_a_sequence_gives_the_bits_of_Forward(string name)
+    {
+        Streamable network = Streamables.Single(candidate => candidate.Name == name);
+        var parameters = new float[network.ParameterCount];
+        network.Initialize(parameters, 3);
+        var random = new Random(11);
+        bool sequenceOutput = network.StepOutput != network.OutputSize;
+        int steps = network.InputSize / network.StepInput;
+        for (int trial = 0; trial < 5; trial++)
+        {
+            float[] input = RandomData.Uniform(random, network.InputSize, 2.0);
+            var whole = new float[network.OutputSize];
+            network.Forward(parameters, input, whole);
+
+            // The state starts as garbage to prove ResetState is what zeroes it.
+            float[] state = Enumerable.Repeat(7f, network.StateCount).ToArray();
+            ResetState(name, state);
+            var step = new float[network.StepOutput];
+            for (int t = 0; t < steps; t++)
+            {
+                network.Step(parameters, state, input.AsSpan(t * network.StepInput, network.StepInput), step);
+                if (sequenceOutput)
+                {
+                    Assert.Equal(Bits(whole.AsSpan(t * network.StepOutput, network.StepOutput)), Bits(step));
+                }
+            }
+
+            if (!sequenceOutput)
+            {
+                Assert.Equal(Bits(whole), Bits(step));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_state_carries_each_recurrent_layers_memory_and_streams_are_independent()
+    {
+        Assert.Equal(4, GruLastSoftmaxNet.StreamStateCount);        // the GRU's hidden state
+        Assert.Equal(6 + 4, StackedGruNet.StreamStateCount);        // both GRUs'
+        Assert.Equal(2 * 5, LstmLastNet.StreamStateCount);          // the LSTM's hidden state and cell
+        Assert.Equal((3, 2), (GruLastSoftmaxNet.StepInputSize, GruLastSoftmaxNet.StepOutputSize));
+        Assert.Equal((2, 3), (GruOutputNet.StepInputSize, GruOutputNet.StepOutputSize));
+
+        // Two streams through one network: interleaving their steps changes neither.
+        var parameters = new float[StackedGruNet.ParameterCount];
+        StackedGruNet.Initialize(parameters, 5);
+        var random = new Random(2);
+        float[] first = RandomData.Uniform(random, StackedGruNet.InputSize, 1.0), second = RandomData.Uniform(random, StackedGruNet.InputSize, 1.0);
+        var alone = new float[1];
+        var together = new float[1];
+        var state = new float[StackedGruNet.StreamStateCount];
+        for (int t = 0; t < 7; t++)
+        {
+            StackedGruNet.Step(parameters, state, first.AsSpan(t * 3, 3), alone);
+        }
+
+        var stateA = new float[StackedGruNet.StreamStateCount];
+        var stateB = new float[StackedGruNet.StreamStateCount];
+        var other = new float[1];
+        for (int t = 0; t < 7; t++)
+        {
+            StackedGruNet.Step(parameters, stateA, first.AsSpan(t * 3, 3), together);
+            StackedGruNet.Step(parameters, stateB, second.AsSpan(t * 3, 3), other);
+        }
+
+        Assert.Equal(Bits(alone), Bits(together));
+    }
+
+    [Fact]
+    public void Step_refuses_spans_of_the_wrong_length_and_allocates_nothing()
+    {
+        var parameters = new float[LstmLastNet.ParameterCount];
+        LstmLastNet.Initialize(parameters, 1);
+        var state = new float[LstmLastNet.StreamStateCount];
+        var input = new float[LstmLastNet.StepInputSize];
+        var output = new float[LstmLastNet.StepOutputSize];
+        Assert.Contains("state", Assert.Throws<ArgumentException>(() => LstmLastNet.Step(parameters, new float[3], input, output)).Message);
+        Assert.Contains("input", Assert.Throws<ArgumentException>(() => LstmLastNet.Step(parameters, state, new float[6], output)).Message);
+        Assert.Contains("state", Assert.Throws<ArgumentException>(() => LstmLastNet.ResetState(new float[1])).Message);
+
+        LstmLastNet.Step(parameters, state, input, output);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int t = 0; t < 1000; t++)
+        {
+            LstmLastNet.Step(parameters, state, input, output);
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    [Fact]
+    public void Networks_that_mix_their_steps_get_no_Step()
+    {
+        // Flatten reads every step at once: there is no output until the sequence ends.
+        Assert.Null(typeof(GruEveryStepNet).GetMethod("Step"));
+        Assert.Null(typeof(GruLstmNet).GetMethod("Step"));
+        Assert.NotNull(typeof(GruOutputNet).GetMethod("Step"));
+    }
+
+    [Fact]
+    public void Shapes_summary_and_tensor_names_are_PyTorchs()
+    {
+        Assert.Equal(SampleShape.Sequence(5, 3), GruLastSoftmaxNet.InputShape);
+        Assert.Equal("(5, 3)", GruLastSoftmaxNet.InputShape.ToString());
+        Assert.Contains("(Gru(4))", GruLastSoftmaxNet.Summary);
+        Assert.Contains("(5, 4)", GruLastSoftmaxNet.Summary);
+        Assert.Contains("LastStep", GruLastSoftmaxNet.Summary);
+
+        var parameters = new float[LstmLastNet.ParameterCount];
+        LstmLastNet.Initialize(parameters, 4);
+        using var file = new MemoryStream();
+        LstmLastNet.ExportSafetensors(file, parameters);
+        string header = Encoding.UTF8.GetString(file.ToArray(), 8, (int)BitConverter.ToInt64(file.ToArray(), 0));
+        foreach (string tensor in new[] { "\"0.weight_ih_l0\"", "\"0.weight_hh_l0\"", "\"0.bias_ih_l0\"", "\"0.bias_hh_l0\"", "[20,2]", "[20,5]" })
+        {
+            Assert.Contains(tensor, header);
+        }
+
+        file.Position = 0;
+        var imported = new float[LstmLastNet.ParameterCount];
+        LstmLastNet.ImportSafetensors(file, imported);
+        Assert.Equal(parameters, imported);
+    }
+
+    [Fact]
+    public void Initialisation_is_PyTorchs_uniform_in_one_over_the_root_of_the_hidden_size()
+    {
+        var parameters = new float[LstmLastNet.ParameterCount];
+        LstmLastNet.Initialize(parameters, 9);
+        Span<float> recurrent = parameters.AsSpan(LstmLastNet.Layer1.WeightOffset, LstmLastNet.Layer1.WeightCount + LstmLastNet.Layer1.BiasCount);
+        float bound = 1f / MathF.Sqrt(5);
+        Assert.True(recurrent.ToArray().All(value => Math.Abs(value) <= bound), "every value within ±1/sqrt(5)");
+        Assert.True(recurrent.ToArray().Max() > 0.8f * bound && recurrent.ToArray().Min() < -0.8f * bound, "spread over the range");
+        Assert.True(recurrent.ToArray().Skip(LstmLastNet.Layer1.WeightCount).Any(value => value != 0f), "biases drawn too");
+    }
+
+    private static void ResetState(string name, Span<float> state)
+    {
+        switch (name)
+        {
+            case nameof(GruLastSoftmaxNet): GruLastSoftmaxNet.ResetState(state); break;
+            case nameof(StackedGruNet): StackedGruNet.ResetState(state); break;
+            case nameof(LstmLastNet): LstmLastNet.ResetState(state); break;
+            case nameof(GruOutputNet): GruOutputNet.ResetState(state); break;
+            default: throw new ArgumentException(name);
+        }
+    }
+
+    private static int[] Bits(ReadOnlySpan<float> values) => values.ToArray().Select(BitConverter.SingleToInt32Bits).ToArray();
+}
