@@ -111,6 +111,8 @@ public static class FixtureNetworks
         "r-graph-siamese" => new(fixture, GraphSiamese.ParameterCount, GraphSiamese.InputSize, GraphSiamese.OutputSize, GraphSiamese.Forward, GraphSiamese.Backward),
         "g-res-mlp" => new(fixture, ResMlpNet.ParameterCount, ResMlpNet.InputSize, ResMlpNet.OutputSize, ResMlpNet.Forward, ResMlpNet.Backward),
         "p-prelu-elu-mlp" => new(fixture, PReluEluNet.ParameterCount, PReluEluNet.InputSize, PReluEluNet.OutputSize, PReluEluNet.Forward, PReluEluNet.Backward),
+        "r-seq-lstm-last" => new(fixture, LstmLastReferenceNet.ParameterCount, LstmLastReferenceNet.InputSize, LstmLastReferenceNet.OutputSize, LstmLastReferenceNet.Forward, LstmLastReferenceNet.Backward),
+        "r-seq-gru-lstm" => new(fixture, GruLstmReferenceNet.ParameterCount, GruLstmReferenceNet.InputSize, GruLstmReferenceNet.OutputSize, GruLstmReferenceNet.Forward, GruLstmReferenceNet.Backward),
         "s-gru-last-softmax" => new(fixture, GruLastSoftmaxNet.ParameterCount, GruLastSoftmaxNet.InputSize, GruLastSoftmaxNet.OutputSize, GruLastSoftmaxNet.Forward, GruLastSoftmaxNet.Backward),
         _ => throw new System.ArgumentException($"No network for fixture '{fixture}'.", nameof(fixture)),
     };
@@ -123,6 +125,21 @@ public static class FixtureNetworks
 [LastStep]
 [Dense(2, Activation.Softmax)]
 public partial class GruLastSoftmaxNet { }
+
+/// <summary>r-seq-lstm-last (tests/reference/LayerReference): an LSTM's last state classified.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(6, 2)]
+[Lstm(5)]
+[LastStep]
+[Dense(3, Activation.Softmax)]
+public partial class LstmLastReferenceNet { }
+
+/// <summary>r-seq-gru-lstm (tests/reference/LayerReference): a GRU then an LSTM, every step of it the output.</summary>
+[Network]
+[Input(4, 3)]
+[Gru(4)]
+[Lstm(3)]
+public partial class GruLstmReferenceNet { }
 
 /// <summary>XOR: two inputs, one sigmoid output.</summary>
 [Network(Loss = Loss.BinaryCrossEntropy)]

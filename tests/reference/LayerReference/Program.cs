@@ -177,6 +177,58 @@ Write(new ReferenceNetwork(
     },
     Targets: [[1], [0], [1], [0]]));
 
+// Sequences (API.md "Sequences"): PyTorch's recurrences written out with its functional ops, so autograd gives the
+// gradients through time; each checked first against nn.LSTM / nn.GRU given the same parameters (Recurrences below).
+
+// Input(6, 2) -> Lstm(5) -> LastStep -> Dense(3, Softmax), cross-entropy.
+Write(new ReferenceNetwork(
+    Name: "r-seq-lstm-last",
+    Input: [6, 2],
+    Layers:
+    [
+        new { kind = "lstm", hidden = 5 },
+        new { kind = "laststep" },
+        new { kind = "dense", units = 3, activation = "softmax" },
+    ],
+    Loss: "crossentropy",
+    Seed: 21,
+    Parameters: [[20, 2], [20, 5], [20], [20], [3, 5], [3]],
+    FanIns: [5, 5, 5, 5, 5, 5],
+    Heads: [new Head("crossentropy", 1, 3)],
+    Forward: (x, p, _, _) =>
+    {
+        Tensor states = Recurrences.Lstm(x, p[0], p[1], p[2], p[3], 5);
+        return [nn.functional.linear(states.select(1, -1), p[4], p[5])];
+    },
+    Targets: [[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 1, 0]]));
+
+// Input(4, 3) -> Gru(4) -> Lstm(3), every step of the LSTM the output, mean squared error over all 12 values.
+Write(new ReferenceNetwork(
+    Name: "r-seq-gru-lstm",
+    Input: [4, 3],
+    Layers:
+    [
+        new { kind = "gru", hidden = 4 },
+        new { kind = "lstm", hidden = 3 },
+    ],
+    Loss: "mse",
+    Seed: 22,
+    Parameters: [[12, 3], [12, 4], [12], [12], [12, 4], [12, 3], [12], [12]],
+    FanIns: [4, 4, 4, 4, 3, 3, 3, 3],
+    Heads: [new Head("mse", 1, 12)],
+    Forward: (x, p, _, _) =>
+    {
+        Tensor gru = Recurrences.Gru(x, p[0], p[1], p[2], p[3], 4);
+        return [Recurrences.Lstm(gru, p[4], p[5], p[6], p[7], 3).flatten(1)];
+    },
+    Targets:
+    [
+        [0.1, -0.2, 0.3, 0.0, 0.4, -0.1, 0.2, 0.5, -0.3, 0.1, 0.0, 0.2],
+        [-0.4, 0.1, 0.0, 0.3, -0.2, 0.2, 0.1, -0.1, 0.4, 0.0, 0.3, -0.2],
+        [0.2, 0.2, -0.1, 0.1, 0.0, 0.3, -0.4, 0.1, 0.2, -0.3, 0.1, 0.0],
+        [0.0, -0.3, 0.2, -0.2, 0.1, 0.0, 0.3, 0.2, -0.1, 0.4, -0.2, 0.1],
+    ]));
+
 void Write(ReferenceNetwork network)
 {
     string path = Path.Combine(folder, network.Name + ".json");
@@ -353,4 +405,90 @@ sealed record ReferenceNetwork(
     private static Tensor AsFloat32(Tensor t) => t.to_type(float32).to_type(float64);
 
     private static double[] Flat(Tensor t) => t.detach().flatten().data<double>().ToArray();
+}
+
+/// <summary>
+/// PyTorch's one-layer, batch_first GRU and LSTM written with its functional ops (gates r, z, n and i, f, g, o; zero
+/// initial state), so autograd differentiates them through time. Each is checked against the nn module given the same
+/// parameters before a fixture is written from it.
+/// </summary>
+static class Recurrences
+{
+    public static Tensor Gru(Tensor x, Tensor weightIh, Tensor weightHh, Tensor biasIh, Tensor biasHh, int hidden)
+    {
+        Tensor h = zeros(x.shape[0], hidden);
+        var states = new List<Tensor>();
+        for (long t = 0; t < x.shape[1]; t++)
+        {
+            Tensor[] fromInput = nn.functional.linear(x.select(1, t), weightIh, biasIh).chunk(3, 1);
+            Tensor[] fromState = nn.functional.linear(h, weightHh, biasHh).chunk(3, 1);
+            Tensor r = nn.functional.sigmoid(fromInput[0] + fromState[0]);
+            Tensor z = nn.functional.sigmoid(fromInput[1] + fromState[1]);
+            Tensor n = nn.functional.tanh(fromInput[2] + (r * fromState[2]));
+            h = ((1 - z) * n) + (z * h);
+            states.Add(h);
+        }
+
+        Tensor result = stack(states, 1);
+        Check("GRU", result, x, [weightIh, weightHh, biasIh, biasHh], hidden);
+        return result;
+    }
+
+    public static Tensor Lstm(Tensor x, Tensor weightIh, Tensor weightHh, Tensor biasIh, Tensor biasHh, int hidden)
+    {
+        Tensor h = zeros(x.shape[0], hidden);
+        Tensor c = zeros(x.shape[0], hidden);
+        var states = new List<Tensor>();
+        for (long t = 0; t < x.shape[1]; t++)
+        {
+            Tensor[] gates = (nn.functional.linear(x.select(1, t), weightIh, biasIh) + nn.functional.linear(h, weightHh, biasHh)).chunk(4, 1);
+            Tensor i = nn.functional.sigmoid(gates[0]);
+            Tensor f = nn.functional.sigmoid(gates[1]);
+            Tensor g = nn.functional.tanh(gates[2]);
+            Tensor o = nn.functional.sigmoid(gates[3]);
+            c = (f * c) + (i * g);
+            h = o * nn.functional.tanh(c);
+            states.Add(h);
+        }
+
+        Tensor result = stack(states, 1);
+        Check("LSTM", result, x, [weightIh, weightHh, biasIh, biasHh], hidden);
+        return result;
+    }
+
+    /// <summary>Throws unless PyTorch's own module, given the same parameters, computes <paramref name="result"/>.</summary>
+    private static void Check(string kind, Tensor result, Tensor x, Tensor[] parameters, int hidden)
+    {
+        using var noGrad = torch.no_grad();
+        Tensor expected;
+        if (kind == "LSTM")
+        {
+            var module = nn.LSTM(x.shape[2], hidden, batchFirst: true, dtype: float64);
+            Load(module, parameters);
+            expected = module.call(x.detach()).Item1;
+        }
+        else
+        {
+            var module = nn.GRU(x.shape[2], hidden, batchFirst: true, dtype: float64);
+            Load(module, parameters);
+            expected = module.call(x.detach()).Item1;
+        }
+
+        double difference = (expected - result.detach()).abs().max().item<double>();
+        if (difference > 1e-12)
+        {
+            throw new InvalidOperationException($"The functional {kind} differs from nn.{kind} by {difference}.");
+        }
+    }
+
+    /// <summary>weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, in state_dict order.</summary>
+    private static void Load(nn.Module module, Tensor[] parameters)
+    {
+        string[] names = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"];
+        var byName = module.named_parameters().ToDictionary(pair => pair.name, pair => pair.parameter);
+        for (int i = 0; i < names.Length; i++)
+        {
+            byName[names[i]].copy_(parameters[i].detach());
+        }
+    }
 }
