@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Numerics.Tensors;
 
 namespace StaticNet.Runtime;
 
@@ -54,7 +55,9 @@ public static class GruKernels
 
     /// <summary>
     /// One step: the new state from <paramref name="x"/> and the <paramref name="previous"/> state, into
-    /// <paramref name="next"/> (which may be the same span). <paramref name="gates"/> is scratch of six times the hidden size.
+    /// <paramref name="next"/> (which may be the same span). <paramref name="gates"/> is scratch of six times the hidden
+    /// size; it is left holding r, z and n, then the state's products (the last third <c>W_hn h + b_hn</c>), which
+    /// the backward pass keeps.
     /// </summary>
     public static void Step(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden)
@@ -65,12 +68,22 @@ public static class GruKernels
         Span<float> fromState = gates.Slice(gateRows, gateRows);
         DenseKernels.Forward(weights.Slice(0, gateRows * features), biases.Slice(0, gateRows), x, fromInput);
         DenseKernels.Forward(weights.Slice(gateRows * features, gateRows * hidden), biases.Slice(gateRows, gateRows), previous, fromState);
+
+        // r and z side by side, then n: each activation over whole vectors of gates, not one gate at a time.
+        Span<float> resetAndUpdate = fromInput.Slice(0, 2 * hidden);
+        Span<float> candidate = fromInput.Slice(2 * hidden, hidden);
+        TensorPrimitives.Add(resetAndUpdate, fromState.Slice(0, 2 * hidden), resetAndUpdate);
+        VectorMath.Sigmoid(resetAndUpdate, resetAndUpdate);
         for (int j = 0; j < hidden; j++)
         {
-            float r = Activations.Sigmoid(fromInput[j] + fromState[j]);
-            float z = Activations.Sigmoid(fromInput[hidden + j] + fromState[hidden + j]);
-            float n = Activations.Tanh(fromInput[(2 * hidden) + j] + (r * fromState[(2 * hidden) + j]));
-            next[j] = ((1f - z) * n) + (z * previous[j]);
+            candidate[j] += resetAndUpdate[j] * fromState[(2 * hidden) + j];
+        }
+
+        VectorMath.Tanh(candidate, candidate);
+        for (int j = 0; j < hidden; j++)
+        {
+            float z = resetAndUpdate[hidden + j];
+            next[j] = ((1f - z) * candidate[j]) + (z * previous[j]);
         }
     }
 
@@ -152,7 +165,7 @@ public static class GruKernels
         }
     }
 
-    /// <summary>The forward pass again, keeping each step's state and its r, z, n and <c>W_hn h + b_hn</c>.</summary>
+    /// <summary>The forward pass again, through <see cref="Step"/>, keeping each step's state and its r, z, n and <c>W_hn h + b_hn</c>.</summary>
     private static void Replay(
         ReadOnlySpan<float> weights,
         ReadOnlySpan<float> biases,
@@ -168,26 +181,13 @@ public static class GruKernels
         int gateRows = 3 * hidden;
         Span<float> fromInput = gates.Slice(0, gateRows);
         Span<float> fromState = gates.Slice(gateRows, gateRows);
-        ReadOnlySpan<float> inputWeights = weights.Slice(0, gateRows * features);
-        ReadOnlySpan<float> stateWeights = weights.Slice(gateRows * features, gateRows * hidden);
         for (int t = 0; t < steps; t++)
         {
-            Span<float> state = states.Slice(t * hidden, hidden);
             Span<float> step = values.Slice(t * 4 * hidden, 4 * hidden);
             ReadOnlySpan<float> previous = t == 0 ? zeros : states.Slice((t - 1) * hidden, hidden);
-            DenseKernels.Forward(inputWeights, biases.Slice(0, gateRows), input.Slice(t * features, features), fromInput);
-            DenseKernels.Forward(stateWeights, biases.Slice(gateRows, gateRows), previous, fromState);
-            for (int j = 0; j < hidden; j++)
-            {
-                float r = Activations.Sigmoid(fromInput[j] + fromState[j]);
-                float z = Activations.Sigmoid(fromInput[hidden + j] + fromState[hidden + j]);
-                float n = Activations.Tanh(fromInput[(2 * hidden) + j] + (r * fromState[(2 * hidden) + j]));
-                step[j] = r;
-                step[hidden + j] = z;
-                step[(2 * hidden) + j] = n;
-                step[(3 * hidden) + j] = fromState[(2 * hidden) + j];
-                state[j] = ((1f - z) * n) + (z * previous[j]);
-            }
+            Step(weights, biases, input.Slice(t * features, features), previous, states.Slice(t * hidden, hidden), gates, hidden);
+            fromInput.CopyTo(step);
+            fromState.Slice(2 * hidden, hidden).CopyTo(step.Slice(3 * hidden));
         }
     }
 

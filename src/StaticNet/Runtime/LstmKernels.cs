@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Numerics.Tensors;
 
 namespace StaticNet.Runtime;
 
@@ -57,7 +58,8 @@ public static class LstmKernels
 
     /// <summary>
     /// One step: the new hidden state into <paramref name="next"/> (which may be <paramref name="previous"/>) and the
-    /// new cell over <paramref name="cell"/>. <paramref name="gates"/> is scratch of eight times the hidden size.
+    /// new cell over <paramref name="cell"/>. <paramref name="gates"/> is scratch of eight times the hidden size; it is
+    /// left holding the gates i, f, g, o, then tanh of the new cell, which the backward pass keeps.
     /// </summary>
     public static void Step(
         ReadOnlySpan<float> weights,
@@ -75,15 +77,25 @@ public static class LstmKernels
         Span<float> fromState = gates.Slice(gateRows, gateRows);
         DenseKernels.Forward(weights.Slice(0, gateRows * features), biases.Slice(0, gateRows), x, fromInput);
         DenseKernels.Forward(weights.Slice(gateRows * features, gateRows * hidden), biases.Slice(gateRows, gateRows), previous, fromState);
+
+        // Each activation over whole vectors of gates: i and f side by side, g, o; then the cell's tanh.
+        TensorPrimitives.Add(fromInput, fromState, fromInput);
+        Span<float> inputAndForget = fromInput.Slice(0, 2 * hidden);
+        Span<float> candidate = fromInput.Slice(2 * hidden, hidden);
+        Span<float> output = fromInput.Slice(3 * hidden, hidden);
+        VectorMath.Sigmoid(inputAndForget, inputAndForget);
+        VectorMath.Tanh(candidate, candidate);
+        VectorMath.Sigmoid(output, output);
         for (int j = 0; j < hidden; j++)
         {
-            float i = Activations.Sigmoid(fromInput[j] + fromState[j]);
-            float f = Activations.Sigmoid(fromInput[hidden + j] + fromState[hidden + j]);
-            float g = Activations.Tanh(fromInput[(2 * hidden) + j] + fromState[(2 * hidden) + j]);
-            float o = Activations.Sigmoid(fromInput[(3 * hidden) + j] + fromState[(3 * hidden) + j]);
-            float c = (f * cell[j]) + (i * g);
-            cell[j] = c;
-            next[j] = o * Activations.Tanh(c);
+            cell[j] = (inputAndForget[hidden + j] * cell[j]) + (inputAndForget[j] * candidate[j]);
+        }
+
+        Span<float> squashed = fromState.Slice(0, hidden);
+        VectorMath.Tanh(cell, squashed);
+        for (int j = 0; j < hidden; j++)
+        {
+            next[j] = output[j] * squashed[j];
         }
     }
 
@@ -108,14 +120,16 @@ public static class LstmKernels
         SpanGuard.Length(biasGradients.Length, biases.Length, nameof(biasGradients));
         SpanGuard.LengthOrEmpty(inputGradients.Length, input.Length, nameof(inputGradients));
 
-        // Per step: the state h, the cell c, and the gate values i, f, g, o; then the gate gradients and carried gradients.
+        // Per step: the state h, the cell c and its tanh, and the gate values i, f, g, o; then the gate gradients and
+        // carried gradients.
         int gateRows = 4 * hidden;
-        int perStep = 6 * hidden;
+        int perStep = 7 * hidden;
         int stepsLength = steps * perStep;
         Span<float> memory = Workspace(stepsLength + (2 * gateRows) + (5 * hidden));
         Span<float> states = memory.Slice(0, steps * hidden);
         Span<float> cells = memory.Slice(steps * hidden, steps * hidden);
-        Span<float> values = memory.Slice(2 * steps * hidden, steps * gateRows);
+        Span<float> squashedCells = memory.Slice(2 * steps * hidden, steps * hidden);
+        Span<float> values = memory.Slice(3 * steps * hidden, steps * gateRows);
         Span<float> gateGradients = memory.Slice(stepsLength, gateRows);
         Span<float> carryState = memory.Slice(stepsLength + (2 * gateRows), hidden);
         Span<float> carryCell = memory.Slice(stepsLength + (2 * gateRows) + hidden, hidden);
@@ -132,12 +146,8 @@ public static class LstmKernels
             ReadOnlySpan<float> previous = t == 0 ? zeros : states.Slice((t - 1) * hidden, hidden);
             Step(weights, biases, input.Slice(t * features, features), previous, states.Slice(t * hidden, hidden), cell, gates, hidden);
             cell.CopyTo(cells.Slice(t * hidden, hidden));
-            Span<float> step = values.Slice(t * gateRows, gateRows);
-            for (int j = 0; j < gateRows; j++)
-            {
-                float sum = gates[j] + gates[gateRows + j];
-                step[j] = j >= 2 * hidden && j < 3 * hidden ? Activations.Tanh(sum) : Activations.Sigmoid(sum);
-            }
+            gates.Slice(gateRows, hidden).CopyTo(squashedCells.Slice(t * hidden, hidden));
+            gates.Slice(0, gateRows).CopyTo(values.Slice(t * gateRows, gateRows));
         }
 
         ReadOnlySpan<float> inputWeights = weights.Slice(0, gateRows * features);
@@ -151,12 +161,12 @@ public static class LstmKernels
             ReadOnlySpan<float> previous = t == 0 ? zeros : states.Slice((t - 1) * hidden, hidden);
             ReadOnlySpan<float> previousCell = t == 0 ? zeros : cells.Slice((t - 1) * hidden, hidden);
             ReadOnlySpan<float> step = values.Slice(t * gateRows, gateRows);
-            ReadOnlySpan<float> stepCell = cells.Slice(t * hidden, hidden);
+            ReadOnlySpan<float> squashedCell = squashedCells.Slice(t * hidden, hidden);
             ReadOnlySpan<float> stepGradient = gradient.Slice(t * hidden, hidden);
             for (int j = 0; j < hidden; j++)
             {
                 float i = step[j], f = step[hidden + j], g = step[(2 * hidden) + j], o = step[(3 * hidden) + j];
-                float squashed = Activations.Tanh(stepCell[j]);
+                float squashed = squashedCell[j];
                 float dh = stepGradient[j] + carryState[j];
                 float dc = (dh * o * (1f - (squashed * squashed))) + carryCell[j];
                 gateGradients[j] = dc * g * i * (1f - i);
