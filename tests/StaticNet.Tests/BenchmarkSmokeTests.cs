@@ -1,0 +1,127 @@
+using System;
+using System.Linq;
+using StaticNet.Benchmarks;
+using StaticNet.TestSupport;
+using StaticNet.Training;
+using Xunit;
+
+namespace StaticNet.Tests;
+
+/// <summary>
+/// The StaticNet rows of tests/StaticNet.Benchmarks, a few iterations each as a smoke test, never timed: the same four
+/// networks (its Networks.cs, compiled into this project) through the same calls, on one thread and on all cores. Each
+/// scenario must run without allocating, agree with the one-sample path, and leave finite values. (The benchmark
+/// project itself, with its ONNX Runtime and TorchSharp peers, is not in the solution: libtorch alone is about 1 GB.)
+/// </summary>
+[Collection(nameof(ThreadSettings))]
+public class BenchmarkSmokeTests
+{
+    private const int Iterations = 3;
+
+    [Fact]
+    public void Batch_1_rows_run_and_ForwardPacked_agrees()
+    {
+        Check(N1.ParameterCount, N1.InputSize, N1.OutputSize, N1.Initialize, N1.Forward, N1.ForwardBatch);
+        Check(N2.ParameterCount, N2.InputSize, N2.OutputSize, N2.Initialize, N2.Forward, N2.ForwardBatch, N2.PackParameters, N2.ForwardPacked);
+        Check(N3.ParameterCount, N3.InputSize, N3.OutputSize, N3.Initialize, N3.Forward, N3.ForwardBatch, N3.PackParameters, N3.ForwardPacked);
+        Check(N4.ParameterCount, N4.InputSize, N4.OutputSize, N4.Initialize, N4.Forward, N4.ForwardBatch);
+    }
+
+    [Fact]
+    public void Training_step_rows_run_on_one_thread_and_on_all_cores_with_the_same_result()
+    {
+        Train(N1.ParameterCount, N1.InputSize, N1.OutputSize, N1.Initialize, N1.BackwardBatch);
+        Train(N2.ParameterCount, N2.InputSize, N2.OutputSize, N2.Initialize, N2.BackwardBatch);
+        Train(N3.ParameterCount, N3.InputSize, N3.OutputSize, N3.Initialize, N3.BackwardBatch);
+        Train(N4.ParameterCount, N4.InputSize, N4.OutputSize, N4.Initialize, N4.BackwardBatch);
+    }
+
+    private delegate void Initializer(Span<float> parameters, int seed);
+
+    private delegate void ForwardMethod(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output);
+
+    private delegate void PackMethod(ReadOnlySpan<float> parameters, Span<float> packed);
+
+    private delegate float BackwardBatchMethod(ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> parameterGradients, Span<float> outputs);
+
+    /// <summary>Batch 1 (Forward, ForwardPacked) and batch 64 (ForwardBatch, one thread and all cores), as the benchmark rows call them.</summary>
+    private static void Check(
+        int parameterCount, int inputSize, int outputSize, Initializer initialize, ForwardMethod forward, ForwardMethod forwardBatch,
+        PackMethod? pack = null, ForwardMethod? forwardPacked = null)
+    {
+        const int Batch = 64;
+        var parameters = new float[parameterCount];
+        initialize(parameters, 1);
+        var random = new Random(1);
+        float[] inputs = Enumerable.Range(0, Batch * inputSize).Select(_ => (float)random.NextDouble()).ToArray();
+        var single = new float[outputSize];
+        var batchOutputs = new float[Batch * outputSize];
+        float[] packed = pack is null ? [] : new float[parameterCount];
+        pack?.Invoke(parameters, packed);
+        var packedOutput = new float[outputSize];
+
+        RunWithoutAllocating(() =>
+        {
+            forward(parameters, inputs.AsSpan(0, inputSize), single);
+            forwardPacked?.Invoke(packed, inputs.AsSpan(0, inputSize), packedOutput);
+            Parallelism.MaxThreads = 1;
+            forwardBatch(parameters, inputs, batchOutputs);
+            Parallelism.MaxThreads = Environment.ProcessorCount;
+            forwardBatch(parameters, inputs, batchOutputs);
+        });
+
+        Assert.True(single.All(float.IsFinite) && batchOutputs.All(float.IsFinite));
+        Tolerance.Close(single, batchOutputs.AsSpan(0, outputSize), 1e-5, "ForwardBatch's first sample against Forward");
+        if (forwardPacked is not null)
+        {
+            Tolerance.Close(single, packedOutput, 1e-5, "ForwardPacked against Forward");
+        }
+    }
+
+    /// <summary>BackwardBatch then an SGD step on a batch of 32, one thread and all cores: the same gradients to the bit.</summary>
+    private static void Train(int parameterCount, int inputSize, int outputSize, Initializer initialize, BackwardBatchMethod backwardBatch)
+    {
+        const int Batch = 32;
+        var random = new Random(2);
+        float[] inputs = Enumerable.Range(0, Batch * inputSize).Select(_ => (float)random.NextDouble()).ToArray();
+        var targets = new float[Batch * outputSize];
+        for (int sample = 0; sample < Batch; sample++)
+        {
+            targets[(sample * outputSize) + (sample % outputSize)] = 1f;
+        }
+
+        float[] Step(int threads)
+        {
+            var parameters = new float[parameterCount];
+            initialize(parameters, 1);
+            var gradients = new float[parameterCount];
+            var sgd = new Sgd(parameterCount, learningRate: 0.01f);
+            Parallelism.MaxThreads = threads;
+            RunWithoutAllocating(() =>
+            {
+                Array.Clear(gradients);
+                backwardBatch(parameters, inputs, targets, gradients, Span<float>.Empty);
+                sgd.Step(parameters, gradients);
+            });
+            Parallelism.MaxThreads = Environment.ProcessorCount;
+            return parameters;
+        }
+
+        float[] oneThread = Step(1);
+        Assert.True(oneThread.All(float.IsFinite));
+        Assert.Equal(oneThread, Step(Environment.ProcessorCount));
+    }
+
+    /// <summary>Warms <paramref name="scenario"/> up, then runs it <see cref="Iterations"/> times, allocating nothing.</summary>
+    private static void RunWithoutAllocating(Action scenario)
+    {
+        scenario();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Iterations; i++)
+        {
+            scenario();
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+}
