@@ -34,6 +34,7 @@ public class LayerSnapshotTests
         { "Gru", "[Input(4, 2)] [Gru(3)] [LastStep] [Dense(1)]", 1 },
         { "Lstm", "[Input(4, 2)] [Lstm(3)] [LastStep] [Dense(1)]", 1 },
         { "LastStep", "[Input(4, 2)] [Gru(3)] [LastStep] [Dense(1)]", 2 },
+        { "DenseEachStep", "[Input(4, 2)] [Dense(3, Activation.Tanh)] [Gru(2)] [LastStep] [Dense(1)]", 1 },
     };
 
     private static readonly string[] Methods = ["Forward", "Step", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch"];

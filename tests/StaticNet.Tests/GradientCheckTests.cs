@@ -39,6 +39,8 @@ public class GradientCheckTests
         { nameof(GruOutputNet), Loss.MeanSquaredError },
         { nameof(LstmLastNet), Loss.CrossEntropy },
         { nameof(GruLstmNet), Loss.MeanSquaredError },
+        { nameof(GruDenseEachStepNet), Loss.MeanSquaredError },
+        { nameof(DenseLstmNet), Loss.BinaryCrossEntropy },
     };
 
     [Theory]

@@ -38,6 +38,12 @@ public class SequenceTests
         new(nameof(GruOutputNet), GruOutputNet.ParameterCount, GruOutputNet.InputSize, GruOutputNet.OutputSize,
             GruOutputNet.StreamStateCount, GruOutputNet.StepInputSize, GruOutputNet.StepOutputSize,
             GruOutputNet.Initialize, GruOutputNet.Forward, GruOutputNet.Step),
+        new(nameof(GruDenseEachStepNet), GruDenseEachStepNet.ParameterCount, GruDenseEachStepNet.InputSize, GruDenseEachStepNet.OutputSize,
+            GruDenseEachStepNet.StreamStateCount, GruDenseEachStepNet.StepInputSize, GruDenseEachStepNet.StepOutputSize,
+            GruDenseEachStepNet.Initialize, GruDenseEachStepNet.Forward, GruDenseEachStepNet.Step),
+        new(nameof(DenseLstmNet), DenseLstmNet.ParameterCount, DenseLstmNet.InputSize, DenseLstmNet.OutputSize,
+            DenseLstmNet.StreamStateCount, DenseLstmNet.StepInputSize, DenseLstmNet.StepOutputSize,
+            DenseLstmNet.Initialize, DenseLstmNet.Forward, DenseLstmNet.Step),
     ];
 
     public static TheoryData<string> StreamableNames => new(Streamables.Select(network => network.Name));
@@ -188,6 +194,8 @@ public class SequenceTests
             case nameof(StackedGruNet): StackedGruNet.ResetState(state); break;
             case nameof(LstmLastNet): LstmLastNet.ResetState(state); break;
             case nameof(GruOutputNet): GruOutputNet.ResetState(state); break;
+            case nameof(GruDenseEachStepNet): GruDenseEachStepNet.ResetState(state); break;
+            case nameof(DenseLstmNet): DenseLstmNet.ResetState(state); break;
             default: throw new ArgumentException(name);
         }
     }

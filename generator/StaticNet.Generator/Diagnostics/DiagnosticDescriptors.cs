@@ -233,6 +233,10 @@ internal static class DiagnosticDescriptors
         "SN0055", "Layer needs a sequence",
         "[{0}] needs a sequence (steps, features), but the previous layer outputs shape {1}; declare [Input(steps, features)]");
 
+    public static readonly DiagnosticDescriptor NotYetOnSequences = Error(
+        "SN0056", "Not yet built for sequences",
+        "[{0}] with {1} is not built for sequences yet; add [LastStep] or [Flatten] before it");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = Index(
         NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
         FlattenRequired, InputSizeMismatch, LossDoesNotFitOutput, LayersWithoutNetwork,
@@ -242,7 +246,7 @@ internal static class DiagnosticDescriptors
         WeightFileNotListed, WeightFileUnreadable, WeightFileMismatch, WeightFileAmbiguous, LanguageVersionTooLow, MemberClash,
         InheritedMemberClash, NetworkDerivesFromNetwork, NetworkTooLargeToSave, UnknownLayerName, LaterLayerName, DuplicateLayerName,
         AddShapeMismatch, ConcatShapeMismatch, SliceOutOfRange, UnusedLayerOutput, MisplacedOutput, InvalidHeadWeight, TooFewOperands,
-        HeadLossDoesNotFit, InvalidLayerName, SharedWeightsDoNotFit, SequenceNotTaken, SequenceRequired,
+        HeadLossDoesNotFit, InvalidLayerName, SharedWeightsDoNotFit, SequenceNotTaken, SequenceRequired, NotYetOnSequences,
         InternalError);
 
     /// <summary>All descriptors, for documentation tests.</summary>

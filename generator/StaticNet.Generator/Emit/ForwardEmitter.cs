@@ -105,7 +105,7 @@ internal static class ForwardEmitter
             }
 
             Vector input = values[layer.Source];
-            if (step && layer.StepRole is StepRole.Recurrent or StepRole.PassThrough)
+            if (step && layer.StepRole is StepRole.Recurrent or StepRole.PassThrough or StepRole.PerStep)
             {
                 values[layer.Number] = StepSequenceLayer(body, layer, input, ref stateOffset, head is not null);
                 continue;
@@ -165,6 +165,20 @@ internal static class ForwardEmitter
         if (layer.StepRole == StepRole.PassThrough)
         {
             code.Line($"// Layer {n}: {layer.Description}: the step passes through (it is the last one so far).");
+        }
+        else if (layer.StepRole == StepRole.PerStep)
+        {
+            code.Line($"// Layer {n}: {layer.Description}, one step: ({layer.InputShape.Features}) -> ({features}).");
+            body.EnsureSpan(input);
+            body.Allocate($"a{n}", features);
+            layer.WriteStep(code, input.SpanName, "state", $"a{n}");
+            string activate = RuntimeCalls.ActivateSpan(layer, $"a{n}", $"a{n}");
+            if (activate.Length > 0)
+            {
+                code.Line(activate);
+            }
+
+            value = Vector.Span($"a{n}", features);
         }
         else
         {

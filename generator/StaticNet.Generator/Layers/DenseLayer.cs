@@ -431,11 +431,57 @@ internal sealed record DenseDeclaration(
     /// Needs a flat input (SN0007), checks a declared <c>InputSize</c> (SN0008), and unrolls when its weights are within
     /// the network's threshold (a quarter of it for tanh, sigmoid and ELU, whose scalar form costs as much as eight vector lanes).
     /// </summary>
+    public override bool TakesSequences => true;
+
+    /// <summary>
+    /// On a sequence: the same weights on every step (<see cref="SequenceDenseLayerPlan"/>). Softmax and PReLU, whose
+    /// values depend on a whole step or a learned slope per feature, and shared or tied weights are not built for
+    /// sequences yet (SN0056).
+    /// </summary>
+    private Shape PlanEachStep(NetworkPlanner planner, Shape input, int units, ActivationKind activation, float slope)
+    {
+        var output = Shape.Sequence(input.Steps, units);
+        string? unsupported = activation is ActivationKind.Softmax or ActivationKind.PReLU ? $"Activation.{activation}"
+            : Shares is not null ? "Shares"
+            : TransposeOf is not null ? "TransposeOf"
+            : null;
+        if (unsupported is not null)
+        {
+            planner.Report(DiagnosticDescriptors.NotYetOnSequences, Location, "Dense", unsupported);
+            return output;
+        }
+
+        if (InputSize is { } declared && planner.Positive(declared, "InputSize") != input.Features)
+        {
+            planner.Report(DiagnosticDescriptors.InputSizeMismatch, declared.Location, "Dense", declared.Value, input.Features, input);
+        }
+
+        bool bias = Bias?.Value ?? true;
+        long weights = (long)input.Features * units;
+        int offset = planner.ReserveParameters(weights + (bias ? units : 0));
+        planner.CheckSize(output.Size, "values in one layer");
+        planner.AddIfSized(new SequenceDenseLayerPlan(
+            planner.NextNumber,
+            NetworkPlanner.Describe("Dense", units.ToString(CultureInfo.InvariantCulture), activation, slope, (bias ? "" : ", no bias") + ", each step"),
+            input,
+            output,
+            offset,
+            (int)System.Math.Min(offset + weights, int.MaxValue),
+            activation,
+            slope,
+            bias));
+        return output;
+    }
+
     public override Shape Plan(NetworkPlanner planner, Shape input)
     {
         int units = planner.Positive(Units, "Dense units");
         ActivationKind activation = planner.CheckActivation(Activation, Slope);
         float slope = Slope?.Value ?? 0.01f;
+        if (input.IsSequence)
+        {
+            return PlanEachStep(planner, input, units, activation, slope);
+        }
 
         if (!input.IsFlat)
         {

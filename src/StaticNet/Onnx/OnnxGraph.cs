@@ -203,6 +203,32 @@ public sealed class OnnxGraph
     public void Lstm(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int hidden) =>
         Recurrent("LSTM", weights, biases, hidden, [0, 3, 1, 2], []);
 
+    /// <summary>
+    /// A dense layer on every step of <c>[batch, steps, features]</c>: <c>MatMul</c> with the weights transposed
+    /// (<c>[features, units]</c>, broadcast over the batch and the steps), <c>Add</c> of the biases, then the activation.
+    /// </summary>
+    public void DenseEachStep(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, Activation activation, float slope)
+    {
+        string prefix = NextLayer();
+        int units = biases.Length;
+        int features = weights.Length / units;
+        float[] transposed = new float[weights.Length];
+        for (int unit = 0; unit < units; unit++)
+        {
+            for (int feature = 0; feature < features; feature++)
+            {
+                transposed[(feature * units) + unit] = weights[(unit * features) + feature];
+            }
+        }
+
+        string w = AddInitializer($"{prefix}.weight", transposed, features, units);
+        string b = AddInitializer($"{prefix}.bias", biases, units);
+        Add("MatMul", prefix, [current, w], []);
+        Add("Add", prefix, [current, b], []);
+        shape = [shape[0], units];
+        Activate(prefix, activation, slope, default);
+    }
+
     /// <summary>The last step of a sequence <c>[batch, steps, features]</c> as <c>[batch, features]</c>: <c>Slice</c> then <c>Flatten</c>.</summary>
     public void LastStep()
     {

@@ -3,7 +3,7 @@ using System.ComponentModel;
 
 namespace StaticNet.Runtime;
 
-/// <summary>Moves between a step-major sequence and its steps.</summary>
+/// <summary>The step-by-step kernels of step-major sequences: the last step, and a dense layer on every step.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class SequenceKernels
 {
@@ -26,6 +26,27 @@ public static class SequenceKernels
         int earlier = sequenceGradients.Length - gradient.Length;
         sequenceGradients.Slice(0, earlier).Clear();
         gradient.CopyTo(sequenceGradients.Slice(earlier));
+    }
+
+    /// <summary>
+    /// <c>output = W x + b</c> for every step of <paramref name="input"/>, one step at a time through
+    /// <see cref="DenseKernels.Forward"/>: the kernel a streamed step runs, so the whole sequence and the stream agree
+    /// to the bit. <paramref name="weights"/> is <c>[units, features]</c>, the biases' length the units.
+    /// </summary>
+    public static void DenseEachStep(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
+    {
+        int units = biases.Length;
+        int features = units == 0 ? 0 : weights.Length / units;
+        if (units == 0 || features == 0 || weights.Length != units * features || input.Length % features != 0 || output.Length != input.Length / features * units)
+        {
+            throw new ArgumentException(
+                $"A dense layer of {features} inputs and {units} units on every step cannot map {input.Length} values to {output.Length}.", nameof(output));
+        }
+
+        for (int step = 0; step < input.Length / features; step++)
+        {
+            DenseKernels.Forward(weights, biases, input.Slice(step * features, features), output.Slice(step * units, units));
+        }
     }
 
     private static void Check(int sequence, int step, string parameterName)

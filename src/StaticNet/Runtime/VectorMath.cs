@@ -13,8 +13,10 @@ namespace StaticNet.Runtime;
 /// Measured against double precision over [-20, 20] in steps of 1e-4 and at the extremes (VectorMathTests):
 /// tanh within 7.1e-8 absolute (about one ulp next to ±1) and 1.3e-7 relative, sigmoid within 8.9e-8 absolute
 /// and 1.5e-7 relative. NaN stays NaN. A faster rational tanh (Eigen's) was tried and dropped: its 5-ulp errors where tanh
-/// saturates became percent errors in the gradient <c>1 - y^2</c>, enough to leave PyTorch's SGD traces. Where 256-bit vectors are not accelerated, and
-/// for the tail of a span, the work goes to <see cref="TensorPrimitives"/>.
+/// saturates became percent errors in the gradient <c>1 - y^2</c>, enough to leave PyTorch's SGD traces. A span's last
+/// few values go through the same vector code in a padded vector, so a value's result never depends on where it sits
+/// (a sequence's step, activated alone when streamed, gives the bits it has in the whole sequence). Where 256-bit
+/// vectors are not accelerated, the work goes to <see cref="TensorPrimitives"/>.
 /// </summary>
 internal static class VectorMath
 {
@@ -25,60 +27,74 @@ internal static class VectorMath
     /// <summary><c>y = tanh(z)</c>; the spans may be the same.</summary>
     public static void Tanh(ReadOnlySpan<float> z, Span<float> y)
     {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated && z.Length >= Vector256<float>.Count)
+        if (!Vector256.IsHardwareAccelerated)
         {
-            CheckLengths(z, y);
-            ref float source = ref MemoryMarshal.GetReference(z);
-            ref float destination = ref MemoryMarshal.GetReference(y);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                // Sixteen lanes where the cores run them at full width (AVX-512 on Zen 5, not on Zen 4): the same
-                // operations lane by lane, so the same bits as eight at a time, at twice the rate over a batch.
-                for (; i + 16 <= z.Length; i += 16)
-                {
-                    Tanh(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
-                }
-            }
+            TensorPrimitives.Tanh(z, y);
+            return;
+        }
 
-            for (; i + 8 <= z.Length; i += 8)
+        CheckLengths(z, y);
+        ref float source = ref MemoryMarshal.GetReference(z);
+        ref float destination = ref MemoryMarshal.GetReference(y);
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // Sixteen lanes where the cores run them at full width (AVX-512 on Zen 5, not on Zen 4): the same
+            // operations lane by lane, so the same bits as eight at a time, at twice the rate over a batch.
+            for (; i + 16 <= z.Length; i += 16)
             {
-                Tanh(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
+                Tanh(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
             }
+        }
+
+        for (; i + 8 <= z.Length; i += 8)
+        {
+            Tanh(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
         }
 
         if (i < z.Length)
         {
-            TensorPrimitives.Tanh(z.Slice(i), y.Slice(i));
+            Span<float> lanes = stackalloc float[8];
+            lanes.Clear();
+            z.Slice(i).CopyTo(lanes);
+            Tanh(Vector256.Create<float>(lanes)).CopyTo(lanes);
+            lanes.Slice(0, z.Length - i).CopyTo(y.Slice(i));
         }
     }
 
     /// <summary><c>y = 1 / (1 + exp(-z))</c>; the spans may be the same.</summary>
     public static void Sigmoid(ReadOnlySpan<float> z, Span<float> y)
     {
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated && z.Length >= Vector256<float>.Count)
+        if (!Vector256.IsHardwareAccelerated)
         {
-            CheckLengths(z, y);
-            ref float source = ref MemoryMarshal.GetReference(z);
-            ref float destination = ref MemoryMarshal.GetReference(y);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (; i + 16 <= z.Length; i += 16)
-                {
-                    Sigmoid(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
-                }
-            }
+            TensorPrimitives.Sigmoid(z, y);
+            return;
+        }
 
-            for (; i + 8 <= z.Length; i += 8)
+        CheckLengths(z, y);
+        ref float source = ref MemoryMarshal.GetReference(z);
+        ref float destination = ref MemoryMarshal.GetReference(y);
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i + 16 <= z.Length; i += 16)
             {
-                Sigmoid(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
+                Sigmoid(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
             }
+        }
+
+        for (; i + 8 <= z.Length; i += 8)
+        {
+            Sigmoid(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
         }
 
         if (i < z.Length)
         {
-            TensorPrimitives.Sigmoid(z.Slice(i), y.Slice(i));
+            Span<float> lanes = stackalloc float[8];
+            lanes.Clear();
+            z.Slice(i).CopyTo(lanes);
+            Sigmoid(Vector256.Create<float>(lanes)).CopyTo(lanes);
+            lanes.Slice(0, z.Length - i).CopyTo(y.Slice(i));
         }
     }
 

@@ -20,7 +20,7 @@ public static class BatchNetworks
         nameof(ResMlpNet), nameof(DigitAndParity), nameof(BranchyNet), nameof(ChainedHeadsNet), nameof(LoopedResidualNet), nameof(PairNet),
         nameof(TiedAutoencoder), nameof(LoopedTiedAutoencoder), nameof(SiameseNet), nameof(SharedConvNet),
         nameof(GraphMultitask), nameof(GraphTiedAutoencoder), nameof(GraphSiamese),
-        nameof(GruLastSoftmaxNet), nameof(GruEveryStepNet), nameof(StackedGruNet), nameof(GruOutputNet), nameof(LstmLastNet), nameof(GruLstmNet),
+        nameof(GruLastSoftmaxNet), nameof(GruEveryStepNet), nameof(StackedGruNet), nameof(GruOutputNet), nameof(LstmLastNet), nameof(GruLstmNet), nameof(GruDenseEachStepNet), nameof(DenseLstmNet),
     ];
 
     public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet), nameof(DropoutBranchNet)];
@@ -38,6 +38,8 @@ public static class BatchNetworks
         nameof(GruOutputNet) => new GruOutputNet(seed),
         nameof(LstmLastNet) => new LstmLastNet(seed),
         nameof(GruLstmNet) => new GruLstmNet(seed),
+        nameof(GruDenseEachStepNet) => new GruDenseEachStepNet(seed),
+        nameof(DenseLstmNet) => new DenseLstmNet(seed),
         nameof(SigmoidBceNet) => new SigmoidBceNet(seed),
         nameof(LeakyMseNet) => new LeakyMseNet(seed),
         nameof(CnnSmallNet) => new CnnSmallNet(seed),
@@ -131,6 +133,8 @@ public static class BatchNetworks
             case GruOutputNet n: n.ToOnnx(stream); break;
             case LstmLastNet n: n.ToOnnx(stream); break;
             case GruLstmNet n: n.ToOnnx(stream); break;
+            case GruDenseEachStepNet n: n.ToOnnx(stream); break;
+            case DenseLstmNet n: n.ToOnnx(stream); break;
             case SigmoidBceNet n: n.ToOnnx(stream); break;
             case LeakyMseNet n: n.ToOnnx(stream); break;
             case CnnSmallNet n: n.ToOnnx(stream); break;

@@ -112,6 +112,7 @@ public static class FixtureNetworks
         "g-res-mlp" => new(fixture, ResMlpNet.ParameterCount, ResMlpNet.InputSize, ResMlpNet.OutputSize, ResMlpNet.Forward, ResMlpNet.Backward),
         "p-prelu-elu-mlp" => new(fixture, PReluEluNet.ParameterCount, PReluEluNet.InputSize, PReluEluNet.OutputSize, PReluEluNet.Forward, PReluEluNet.Backward),
         "r-seq-lstm-last" => new(fixture, LstmLastReferenceNet.ParameterCount, LstmLastReferenceNet.InputSize, LstmLastReferenceNet.OutputSize, LstmLastReferenceNet.Forward, LstmLastReferenceNet.Backward),
+        "r-seq-gru-dense" => new(fixture, GruDenseReferenceNet.ParameterCount, GruDenseReferenceNet.InputSize, GruDenseReferenceNet.OutputSize, GruDenseReferenceNet.Forward, GruDenseReferenceNet.Backward),
         "r-seq-gru-lstm" => new(fixture, GruLstmReferenceNet.ParameterCount, GruLstmReferenceNet.InputSize, GruLstmReferenceNet.OutputSize, GruLstmReferenceNet.Forward, GruLstmReferenceNet.Backward),
         "s-gru-last-softmax" => new(fixture, GruLastSoftmaxNet.ParameterCount, GruLastSoftmaxNet.InputSize, GruLastSoftmaxNet.OutputSize, GruLastSoftmaxNet.Forward, GruLastSoftmaxNet.Backward),
         _ => throw new System.ArgumentException($"No network for fixture '{fixture}'.", nameof(fixture)),
@@ -140,6 +141,13 @@ public partial class LstmLastReferenceNet { }
 [Gru(4)]
 [Lstm(3)]
 public partial class GruLstmReferenceNet { }
+
+/// <summary>r-seq-gru-dense (tests/reference/LayerReference): a dense layer with tanh on every step of a GRU.</summary>
+[Network]
+[Input(5, 2)]
+[Gru(4)]
+[Dense(3, Activation.Tanh)]
+public partial class GruDenseReferenceNet { }
 
 /// <summary>XOR: two inputs, one sigmoid output.</summary>
 [Network(Loss = Loss.BinaryCrossEntropy)]

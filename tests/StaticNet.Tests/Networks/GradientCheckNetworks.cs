@@ -57,6 +57,8 @@ public static class GradientCheckNetworks
         nameof(StackedGruNet) => new(name, StackedGruNet.ParameterCount, StackedGruNet.InputSize, StackedGruNet.OutputSize, StackedGruNet.Forward, StackedGruNet.Backward),
         nameof(GruOutputNet) => new(name, GruOutputNet.ParameterCount, GruOutputNet.InputSize, GruOutputNet.OutputSize, GruOutputNet.Forward, GruOutputNet.Backward),
         nameof(LstmLastNet) => new(name, LstmLastNet.ParameterCount, LstmLastNet.InputSize, LstmLastNet.OutputSize, LstmLastNet.Forward, LstmLastNet.Backward),
+        nameof(GruDenseEachStepNet) => new(name, GruDenseEachStepNet.ParameterCount, GruDenseEachStepNet.InputSize, GruDenseEachStepNet.OutputSize, GruDenseEachStepNet.Forward, GruDenseEachStepNet.Backward),
+        nameof(DenseLstmNet) => new(name, DenseLstmNet.ParameterCount, DenseLstmNet.InputSize, DenseLstmNet.OutputSize, DenseLstmNet.Forward, DenseLstmNet.Backward),
         nameof(GruLstmNet) => new(name, GruLstmNet.ParameterCount, GruLstmNet.InputSize, GruLstmNet.OutputSize, GruLstmNet.Forward, GruLstmNet.Backward),
         nameof(EveryActivationNet) => new(name, EveryActivationNet.ParameterCount, EveryActivationNet.InputSize, EveryActivationNet.OutputSize, EveryActivationNet.Forward, EveryActivationNet.Backward),
         nameof(MixedNet) => new(name, MixedNet.ParameterCount, MixedNet.InputSize, MixedNet.OutputSize, MixedNet.Forward, MixedNet.Backward),

@@ -41,3 +41,19 @@ public partial class LstmLastNet { }
 [Flatten]
 [Dense(2)]
 public partial class GruLstmNet { }
+
+/// <summary>A dense layer on every step of a GRU's output: the output is again a sequence.</summary>
+[Network]
+[Input(5, 2)]
+[Gru(4)]
+[Dense(3, Activation.Tanh)]
+public partial class GruDenseEachStepNet { }
+
+/// <summary>A dense layer on every input step before an LSTM, whose last state is classified.</summary>
+[Network(Loss = Loss.BinaryCrossEntropy)]
+[Input(6, 3)]
+[Dense(4, Activation.ReLU)]
+[Lstm(3)]
+[LastStep]
+[Dense(2, Activation.Sigmoid)]
+public partial class DenseLstmNet { }

@@ -229,6 +229,30 @@ Write(new ReferenceNetwork(
         [0.0, -0.3, 0.2, -0.2, 0.1, 0.0, 0.3, 0.2, -0.1, 0.4, -0.2, 0.1],
     ]));
 
+// Input(5, 2) -> Gru(4) -> Dense(3, Tanh) on every step, mean squared error over all 15 values.
+Write(new ReferenceNetwork(
+    Name: "r-seq-gru-dense",
+    Input: [5, 2],
+    Layers:
+    [
+        new { kind = "gru", hidden = 4 },
+        new { kind = "dense", units = 3, activation = "tanh" },
+    ],
+    Loss: "mse",
+    Seed: 23,
+    Parameters: [[12, 2], [12, 4], [12], [12], [3, 4], [3]],
+    FanIns: [4, 4, 4, 4, 4, 4],
+    Heads: [new Head("mse", 1, 15)],
+    Forward: (x, p, _, _) =>
+        [nn.functional.tanh(nn.functional.linear(Recurrences.Gru(x, p[0], p[1], p[2], p[3], 4), p[4], p[5])).flatten(1)],
+    Targets:
+    [
+        [0.1, -0.2, 0.3, 0.0, 0.4, -0.1, 0.2, 0.5, -0.3, 0.1, 0.0, 0.2, -0.1, 0.3, 0.2],
+        [-0.4, 0.1, 0.0, 0.3, -0.2, 0.2, 0.1, -0.1, 0.4, 0.0, 0.3, -0.2, 0.2, 0.0, -0.3],
+        [0.2, 0.2, -0.1, 0.1, 0.0, 0.3, -0.4, 0.1, 0.2, -0.3, 0.1, 0.0, 0.4, -0.2, 0.1],
+        [0.0, -0.3, 0.2, -0.2, 0.1, 0.0, 0.3, 0.2, -0.1, 0.4, -0.2, 0.1, 0.0, 0.1, -0.4],
+    ]));
+
 void Write(ReferenceNetwork network)
 {
     string path = Path.Combine(folder, network.Name + ".json");
