@@ -37,6 +37,26 @@ public class VectorMathTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_values_tanh_and_sigmoid_do_not_depend_on_its_place_in_the_span()
+    {
+        // Whole vectors of 16 and 8, then a padded last vector: every value through the same lane code, so a sequence's
+        // step activated alone (streaming) gives the bits it has inside the whole sequence.
+        float[] values = Enumerable.Range(0, 29).Select(i => (i * 0.37f) - 5f).ToArray();
+        var tanh = new float[values.Length];
+        var sigmoid = new float[values.Length];
+        Activations.Tanh(values, tanh);
+        Activations.Sigmoid(values, sigmoid);
+        var one = new float[1];
+        for (int i = 0; i < values.Length; i++)
+        {
+            Activations.Tanh(values.AsSpan(i, 1), one);
+            Assert.Equal(BitConverter.SingleToInt32Bits(tanh[i]), BitConverter.SingleToInt32Bits(one[0]));
+            Activations.Sigmoid(values.AsSpan(i, 1), one);
+            Assert.Equal(BitConverter.SingleToInt32Bits(sigmoid[i]), BitConverter.SingleToInt32Bits(one[0]));
+        }
+    }
+
+    [Fact]
     public void Sigmoid_is_within_its_bounds_everywhere()
     {
         var actual = new float[Sweep.Length];

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -18,6 +19,9 @@ internal interface IVectorActivation
 
     /// <summary>The span form, in place: for the values no vector covered.</summary>
     static abstract void Apply(Span<float> values);
+
+    /// <summary>The span form where 256-bit vectors are not accelerated: through <see cref="System.Numerics.Tensors.TensorPrimitives"/>.</summary>
+    static abstract void WithoutVectors(ReadOnlySpan<float> z, Span<float> y);
 }
 
 /// <summary>No activation: the sums are the outputs.</summary>
@@ -32,6 +36,8 @@ internal readonly struct IdentityActivation : IVectorActivation
     public static void Apply(Span<float> values)
     {
     }
+
+    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y) => z.CopyTo(y);
 }
 
 /// <summary><c>max(0, z)</c>, NaN kept, as <see cref="Activations.ReLU(ReadOnlySpan{float}, Span{float})"/>.</summary>
@@ -44,6 +50,8 @@ internal readonly struct ReLUActivation : IVectorActivation
     public static Vector256<float> Apply(Vector256<float> sums) => Width256.ReLU(sums);
 
     public static void Apply(Span<float> values) => Activations.ReLU(values, values);
+
+    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Max(z, 0f, y);
 }
 
 /// <summary>tanh, as <see cref="Activations.Tanh(ReadOnlySpan{float}, Span{float})"/>.</summary>
@@ -56,6 +64,8 @@ internal readonly struct TanhActivation : IVectorActivation
     public static Vector256<float> Apply(Vector256<float> sums) => VectorMath.Tanh(sums);
 
     public static void Apply(Span<float> values) => VectorMath.Tanh(values, values);
+
+    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Tanh(z, y);
 }
 
 /// <summary>The logistic function, as <see cref="Activations.Sigmoid(ReadOnlySpan{float}, Span{float})"/>.</summary>
@@ -68,4 +78,6 @@ internal readonly struct SigmoidActivation : IVectorActivation
     public static Vector256<float> Apply(Vector256<float> sums) => VectorMath.Sigmoid(sums);
 
     public static void Apply(Span<float> values) => VectorMath.Sigmoid(values, values);
+
+    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Sigmoid(z, y);
 }

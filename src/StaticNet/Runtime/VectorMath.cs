@@ -25,49 +25,22 @@ internal static class VectorMath
     private const float Ln2Low = -2.12194440e-4f;
 
     /// <summary><c>y = tanh(z)</c>; the spans may be the same.</summary>
-    public static void Tanh(ReadOnlySpan<float> z, Span<float> y)
-    {
-        if (!Vector256.IsHardwareAccelerated)
-        {
-            TensorPrimitives.Tanh(z, y);
-            return;
-        }
-
-        CheckLengths(z, y);
-        ref float source = ref MemoryMarshal.GetReference(z);
-        ref float destination = ref MemoryMarshal.GetReference(y);
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            // Sixteen lanes where the cores run them at full width (AVX-512 on Zen 5, not on Zen 4): the same
-            // operations lane by lane, so the same bits as eight at a time, at twice the rate over a batch.
-            for (; i + 16 <= z.Length; i += 16)
-            {
-                Tanh(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
-            }
-        }
-
-        for (; i + 8 <= z.Length; i += 8)
-        {
-            Tanh(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
-        }
-
-        if (i < z.Length)
-        {
-            Span<float> lanes = stackalloc float[8];
-            lanes.Clear();
-            z.Slice(i).CopyTo(lanes);
-            Tanh(Vector256.Create<float>(lanes)).CopyTo(lanes);
-            lanes.Slice(0, z.Length - i).CopyTo(y.Slice(i));
-        }
-    }
+    public static void Tanh(ReadOnlySpan<float> z, Span<float> y) => Map<TanhActivation>(z, y);
 
     /// <summary><c>y = 1 / (1 + exp(-z))</c>; the spans may be the same.</summary>
-    public static void Sigmoid(ReadOnlySpan<float> z, Span<float> y)
+    public static void Sigmoid(ReadOnlySpan<float> z, Span<float> y) => Map<SigmoidActivation>(z, y);
+
+    /// <summary>
+    /// <paramref name="y"/> = the activation of <paramref name="z"/> (the spans may be the same), in whole vectors: 16
+    /// lanes where the cores run AVX-512 at full width (the same operations lane by lane, so the same bits as 8 at a
+    /// time), 8 after, and the last few values in one padded vector.
+    /// </summary>
+    private static void Map<TActivation>(ReadOnlySpan<float> z, Span<float> y)
+        where TActivation : struct, IVectorActivation
     {
         if (!Vector256.IsHardwareAccelerated)
         {
-            TensorPrimitives.Sigmoid(z, y);
+            TActivation.WithoutVectors(z, y);
             return;
         }
 
@@ -79,13 +52,13 @@ internal static class VectorMath
         {
             for (; i + 16 <= z.Length; i += 16)
             {
-                Sigmoid(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
+                TActivation.Apply(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
             }
         }
 
         for (; i + 8 <= z.Length; i += 8)
         {
-            Sigmoid(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
+            TActivation.Apply(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
         }
 
         if (i < z.Length)
@@ -93,7 +66,7 @@ internal static class VectorMath
             Span<float> lanes = stackalloc float[8];
             lanes.Clear();
             z.Slice(i).CopyTo(lanes);
-            Sigmoid(Vector256.Create<float>(lanes)).CopyTo(lanes);
+            TActivation.Apply(Vector256.Create<float>(lanes)).CopyTo(lanes);
             lanes.Slice(0, z.Length - i).CopyTo(y.Slice(i));
         }
     }
