@@ -30,6 +30,15 @@ public static unsafe class DenseKernels
         int inputs = input.Length;
         int outputs = output.Length;
         CheckShapes(weights.Length, biases.Length, inputs, outputs);
+        if (inputs == 1)
+        {
+            // One input (a recurrent layer on one audio channel): the weights are a column and the product one vector
+            // multiply-add, rounded as the row kernel rounds it (the product, then the bias added). The row kernel
+            // took 43 ns for a GRU-8's 24 rows, one row at a time.
+            TensorPrimitives.MultiplyAdd(weights, input[0], biases, output);
+            return;
+        }
+
         SampleRows(
             ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(biases), ref MemoryMarshal.GetReference(input),
             ref MemoryMarshal.GetReference(output), inputs, 0, outputs);
