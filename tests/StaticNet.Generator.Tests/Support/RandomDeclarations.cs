@@ -41,6 +41,22 @@ public static class RandomDeclarations
 
             text.Append(random.Next(2) == 0 ? "[MaxPool2D(2)]\n[Flatten]\n" : "[GlobalAveragePool2D]\n");
         }
+        else if (random.Next(3) == 0)
+        {
+            // A sequence: recurrent layers, perhaps a dense layer on every step, then its last step or every step flat.
+            text.Append($"[Input({random.Next(1, 9)}, {random.Next(1, 5)})]\n");
+            for (int i = random.Next(1, 3); i > 0; i--)
+            {
+                text.Append(random.Next(2) == 0 ? $"[Gru({random.Next(1, 9)})]\n" : $"[Lstm({random.Next(1, 9)})]\n");
+            }
+
+            if (random.Next(3) == 0)
+            {
+                text.Append($"[Dense({random.Next(1, 9)}, {Pick(random, Activations[..6])})]\n");
+            }
+
+            text.Append(random.Next(3) == 0 ? "[Flatten]\n" : "[LastStep]\n");
+        }
         else
         {
             text.Append($"[Input({random.Next(1, 40)})]\n");
@@ -134,17 +150,23 @@ public static class RandomDeclarations
             });
         }
 
-        bool image = random.Next(3) == 0;
+        int shape = random.Next(4);
+        bool image = shape == 0;
+        bool sequence = shape == 1;
         if (random.Next(12) > 0)
         {
-            text.Append(image ? $"[Input({Size(random)}, {Size(random)}, {Size(random)})]\n" : $"[Input({Size(random)})]\n");
+            text.Append(image ? $"[Input({Size(random)}, {Size(random)}, {Size(random)})]\n"
+                : sequence ? $"[Input({Size(random)}, {Size(random)})]\n"
+                : $"[Input({Size(random)})]\n");
         }
 
         int layers = random.Next(0, 6);
         bool graph = random.Next(3) == 0;
         for (int i = 0; i < layers; i++)
         {
-            string layer = graph && random.Next(3) == 0 ? GraphLayer(random, i) : Layer(random, image && i < 2);
+            string layer = graph && random.Next(3) == 0 ? GraphLayer(random, i)
+                : (sequence && i < 3 && random.Next(3) > 0) || random.Next(20) == 0 ? SequenceLayer(random)
+                : Layer(random, image && i < 2);
             text.Append(graph && random.Next(2) == 0 ? Named(layer, random.Next(8) == 0 ? Pick(random, ["input", "n0", "", "a b"]) : $"n{i}") : layer).Append('\n');
         }
 
@@ -213,6 +235,17 @@ public static class RandomDeclarations
         4 => "[GlobalAveragePool2D]",
         5 when random.Next(4) == 0 => Pick(random, ["[Dense(\"six\")]", "[Dense()]", "[Dense(1, 2, 3)]", "[Conv2D(2)]", "[Dense(nameof(Loss))]", "[Dense(int.MaxValue)]"]),
         _ => $"[Dense({Size(random)}, {Pick(random, random.Next(4) == 0 ? Activations : Activations[..8])}{DenseOptions(random)})]",
+    };
+
+    /// <summary>The sequence layers, well formed and not, on sequences and (rarely, from <see cref="Any"/>) on anything else.</summary>
+    private static string SequenceLayer(Random random) => random.Next(6) switch
+    {
+        0 => $"[Gru({Size(random)})]",
+        1 => $"[Lstm({Size(random)})]",
+        2 => "[LastStep]",
+        3 => $"[Dense({Size(random)}, {Pick(random, Activations)}{DenseOptions(random)})]",
+        4 => "[Flatten]",
+        _ => Pick(random, ["[Gru(0)]", "[Lstm(-2)]", "[Gru(\"x\")]", "[LastStep(3)]", "[Gru]", "[Lstm(int.MaxValue)]", "[Gru(1 << 20)]"]),
     };
 
     private static string Geometry(Random random) => random.Next(4) switch
