@@ -16,7 +16,7 @@ namespace StaticNet.Runtime;
 public static class GruKernels
 {
     /// <summary>Forward's scratch (both gate products and a zero state) up to this many floats lives on the stack; larger layers use the workspace.</summary>
-    private const int StackGates = 1792;
+    private const int StackScratch = 1792;
 
     [ThreadStatic]
     private static float[]? workspace;
@@ -28,7 +28,7 @@ public static class GruKernels
     public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden)
     {
         int steps = RecurrentShapes.Check("A GRU", 3, weights, biases, input, output.Length, features, hidden);
-        Span<float> scratch = 7 * hidden <= StackGates ? stackalloc float[7 * hidden] : Workspace(7 * hidden);
+        Span<float> scratch = 7 * hidden <= StackScratch ? stackalloc float[7 * hidden] : Workspace(7 * hidden);
         Span<float> gates = scratch.Slice(0, 6 * hidden);
         Span<float> zeros = scratch.Slice(6 * hidden, hidden);
         zeros.Clear();
