@@ -171,7 +171,7 @@ internal static class ForwardEmitter
             code.Line($"// Layer {n}: {layer.Description}, one step: ({layer.InputShape.Features}) -> ({features}).");
             body.EnsureSpan(input);
             body.Allocate($"a{n}", features);
-            layer.WriteStep(code, input.SpanName, "state", $"a{n}");
+            layer.WriteForward(code, input.SpanName, $"a{n}");
             string activate = RuntimeCalls.ActivateSpan(layer, $"a{n}", $"a{n}");
             if (activate.Length > 0)
             {

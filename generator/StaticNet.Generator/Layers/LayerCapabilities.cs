@@ -19,7 +19,7 @@ internal enum StepRole
     /// <summary>On a sequence, passing the step through (the step is the last one so far).</summary>
     PassThrough,
 
-    /// <summary>On a sequence, the same weights on every step: its kernel and activation on the one step.</summary>
+    /// <summary>On a sequence, the same weights on every step: its <c>WriteForward</c> and activation on the one step.</summary>
     PerStep,
 
     /// <summary>On a sequence, mixing its steps: the network has no <c>Step</c>.</summary>

@@ -69,10 +69,9 @@ internal abstract record LayerPlan(
     public virtual int StepStateCount => 0;
 
     /// <summary>
-    /// Writes one streaming step: <paramref name="input"/> is one step's values. A recurrent layer advances
-    /// <paramref name="state"/>, its carried values, in place (the step's output is the first <c>OutputShape.Features</c>
-    /// of them), with <paramref name="scratch"/> a span of <see cref="StepScratch"/> floats; a per-step layer writes its
-    /// sums for the step into <paramref name="scratch"/> (its activation follows).
+    /// Writes one streaming step of a recurrent layer: <paramref name="input"/> is one step's values,
+    /// <paramref name="state"/> its carried values, updated in place; the step's output is the first
+    /// <c>OutputShape.Features</c> of them. <paramref name="scratch"/> names a span of <see cref="StepScratch"/> floats.
     /// </summary>
     public virtual void WriteStep(CodeWriter code, string input, string state, string scratch)
     {

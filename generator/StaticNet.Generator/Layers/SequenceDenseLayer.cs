@@ -36,14 +36,11 @@ internal sealed record SequenceDenseLayerPlan(
     /// <summary>PyTorch's fans: one step's.</summary>
     public override (int FanIn, int FanOut) Fans => (Inputs, Units);
 
-    /// <summary>Streaming, its one step is a flat sample of <c>Inputs</c> values: the same kernel as each step of Forward.</summary>
+    /// <summary>Streaming, its <c>Forward</c> call runs on the one step: the kernel each step of the whole sequence runs.</summary>
     public override StepRole StepRole => StepRole.PerStep;
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
         code.Line($"{SequenceKernels}.DenseEachStep({LayerCalls.Weights(Number)}, {BiasValues(Units)}, {input}, {output});");
-
-    public override void WriteStep(CodeWriter code, string input, string state, string scratch) =>
-        code.Line($"{RuntimeCalls.DenseKernels}.Forward({LayerCalls.Weights(Number)}, {BiasValues(Units)}, {input}, {scratch});");
 
     public override string GradientComment(string input) =>
         HasBias ? $"dW{Number} += g{Number} ⊗ {input} and db{Number} += g{Number}, summed over the steps, then the"

@@ -9,7 +9,7 @@
 // ---- Step ----
             // Layer 1: Dense(3, Tanh, each step), one step: (2) -> (3).
             global::System.Span<float> a1 = scratch.Slice(0, 3);
-            global::StaticNet.Runtime.DenseKernels.Forward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1);
+            global::StaticNet.Runtime.SequenceKernels.DenseEachStep(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1);
             global::StaticNet.Runtime.Activations.Tanh(a1, a1);
 
 // ---- Backward ----
