@@ -41,6 +41,9 @@ public class GradientCheckTests
         { nameof(GruLstmNet), Loss.MeanSquaredError },
         { nameof(GruDenseEachStepNet), Loss.MeanSquaredError },
         { nameof(DenseLstmNet), Loss.BinaryCrossEntropy },
+        { nameof(CausalConvGruNet), Loss.MeanSquaredError },
+        { nameof(CausalConvOutputNet), Loss.MeanSquaredError },
+        { nameof(StridedConvNet), Loss.CrossEntropy },
     };
 
     [Theory]

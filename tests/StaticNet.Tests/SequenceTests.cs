@@ -44,6 +44,12 @@ public class SequenceTests
         new(nameof(DenseLstmNet), DenseLstmNet.ParameterCount, DenseLstmNet.InputSize, DenseLstmNet.OutputSize,
             DenseLstmNet.StreamStateCount, DenseLstmNet.StepInputSize, DenseLstmNet.StepOutputSize,
             DenseLstmNet.Initialize, DenseLstmNet.Forward, DenseLstmNet.Step),
+        new(nameof(CausalConvGruNet), CausalConvGruNet.ParameterCount, CausalConvGruNet.InputSize, CausalConvGruNet.OutputSize,
+            CausalConvGruNet.StreamStateCount, CausalConvGruNet.StepInputSize, CausalConvGruNet.StepOutputSize,
+            CausalConvGruNet.Initialize, CausalConvGruNet.Forward, CausalConvGruNet.Step),
+        new(nameof(CausalConvOutputNet), CausalConvOutputNet.ParameterCount, CausalConvOutputNet.InputSize, CausalConvOutputNet.OutputSize,
+            CausalConvOutputNet.StreamStateCount, CausalConvOutputNet.StepInputSize, CausalConvOutputNet.StepOutputSize,
+            CausalConvOutputNet.Initialize, CausalConvOutputNet.Forward, CausalConvOutputNet.Step),
     ];
 
     public static TheoryData<string> StreamableNames => new(Streamables.Select(network => network.Name));
@@ -92,6 +98,11 @@ public class SequenceTests
         Assert.Equal(2 * 5, LstmLastNet.StreamStateCount);          // the LSTM's hidden state and cell
         Assert.Equal((3, 2), (GruLastSoftmaxNet.StepInputSize, GruLastSoftmaxNet.StepOutputSize));
         Assert.Equal((2, 3), (GruOutputNet.StepInputSize, GruOutputNet.StepOutputSize));
+
+        // A causal convolution remembers (kernel - 1) x dilation input steps: 2 x 2 features, then 1 x 2 x 4 filters, then the GRU's 3.
+        Assert.Equal((2 * 2) + (2 * 4) + 3, CausalConvGruNet.StreamStateCount);
+        Assert.Equal(0 + (3 * 2), CausalConvOutputNet.StreamStateCount);  // a pointwise convolution remembers nothing
+        Assert.Equal((3, 3), (CausalConvOutputNet.StepInputSize, CausalConvOutputNet.StepOutputSize));
 
         // Two streams through one network: interleaving their steps changes neither.
         var parameters = new float[StackedGruNet.ParameterCount];
@@ -147,6 +158,10 @@ public class SequenceTests
         Assert.Null(typeof(GruEveryStepNet).GetMethod("Step"));
         Assert.Null(typeof(GruLstmNet).GetMethod("Step"));
         Assert.NotNull(typeof(GruOutputNet).GetMethod("Step"));
+
+        // A padded or strided convolution reads steps not seen yet, or skips some: only causal ones of stride 1 stream.
+        Assert.Null(typeof(StridedConvNet).GetMethod("Step"));
+        Assert.NotNull(typeof(CausalConvGruNet).GetMethod("Step"));
     }
 
     [Fact]
@@ -196,6 +211,8 @@ public class SequenceTests
             case nameof(GruOutputNet): GruOutputNet.ResetState(state); break;
             case nameof(GruDenseEachStepNet): GruDenseEachStepNet.ResetState(state); break;
             case nameof(DenseLstmNet): DenseLstmNet.ResetState(state); break;
+            case nameof(CausalConvGruNet): CausalConvGruNet.ResetState(state); break;
+            case nameof(CausalConvOutputNet): CausalConvOutputNet.ResetState(state); break;
             default: throw new ArgumentException(name);
         }
     }

@@ -237,6 +237,14 @@ internal static class DiagnosticDescriptors
         "SN0056", "Not yet built for sequences",
         "[{0}] with {1} is not built for sequences yet; add [LastStep] or [Flatten] before it");
 
+    public static readonly DiagnosticDescriptor KernelSpansMoreSteps = Error(
+        "SN0057", "Kernel spans more steps than the padded sequence",
+        "[Conv1D] spans {0} steps (kernel {1}, dilation {2}), more than its padded input of {3} steps (input shape {4}, padding {5}), so its output would be empty");
+
+    public static readonly DiagnosticDescriptor CausalWithPadding = Error(
+        "SN0058", "Causal convolution with padding",
+        "[Conv1D] is Causal, which pads (kernel - 1) x Dilation = {0} steps before the first and none after, so Padding = {1} cannot also apply; remove Padding");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = Index(
         NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
         FlattenRequired, InputSizeMismatch, LossDoesNotFitOutput, LayersWithoutNetwork,
@@ -247,6 +255,7 @@ internal static class DiagnosticDescriptors
         InheritedMemberClash, NetworkDerivesFromNetwork, NetworkTooLargeToSave, UnknownLayerName, LaterLayerName, DuplicateLayerName,
         AddShapeMismatch, ConcatShapeMismatch, SliceOutOfRange, UnusedLayerOutput, MisplacedOutput, InvalidHeadWeight, TooFewOperands,
         HeadLossDoesNotFit, InvalidLayerName, SharedWeightsDoNotFit, SequenceNotTaken, SequenceRequired, NotYetOnSequences,
+        KernelSpansMoreSteps, CausalWithPadding,
         InternalError);
 
     /// <summary>All descriptors, for documentation tests.</summary>

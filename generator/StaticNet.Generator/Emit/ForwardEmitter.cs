@@ -172,21 +172,16 @@ internal static class ForwardEmitter
             body.EnsureSpan(input);
             body.Allocate($"a{n}", features);
             layer.WriteForward(code, input.SpanName, $"a{n}");
-            string activate = RuntimeCalls.ActivateSpan(layer, $"a{n}", $"a{n}");
-            if (activate.Length > 0)
-            {
-                code.Line(activate);
-            }
-
+            WriteStepActivation(code, layer, $"a{n}");
             value = Vector.Span($"a{n}", features);
         }
-        else
+        else if (layer.StepOutputIsState)
         {
             code.Line($"// Layer {n}: {layer.Description}, one step: state[{stateOffset}..{stateOffset + layer.StepStateCount}) advances; its first {features} are the step's output.");
             body.EnsureSpan(input);
             body.Allocate($"s{n}", layer.StepScratch);
             code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {layer.StepStateCount});");
-            layer.WriteStep(code, input.SpanName, $"h{n}", $"s{n}");
+            layer.WriteStep(code, input.SpanName, $"h{n}", $"s{n}", output: null);
             body.Release($"s{n}");
             stateOffset += layer.StepStateCount;
             value = Vector.Span($"h{n}", features);
@@ -194,6 +189,19 @@ internal static class ForwardEmitter
             {
                 code.Line($"h{n} = h{n}.Slice(0, {features});");
             }
+        }
+        else
+        {
+            code.Line($"// Layer {n}: {layer.Description}, one step: ({layer.InputShape.Features}) -> ({features}), state[{stateOffset}..{stateOffset + layer.StepStateCount}) advances.");
+            body.EnsureSpan(input);
+            body.Allocate($"s{n}", layer.StepScratch);
+            body.Allocate($"a{n}", features);
+            code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {layer.StepStateCount});");
+            layer.WriteStep(code, input.SpanName, $"h{n}", $"s{n}", $"a{n}");
+            body.Release($"s{n}");
+            stateOffset += layer.StepStateCount;
+            WriteStepActivation(code, layer, $"a{n}");
+            value = Vector.Span($"a{n}", features);
         }
 
         if (isOutput)
@@ -203,6 +211,16 @@ internal static class ForwardEmitter
         }
 
         return value;
+    }
+
+    /// <summary>The layer's activation on one step's outputs, as <c>Forward</c> applies it to the whole sequence's.</summary>
+    private static void WriteStepActivation(CodeWriter code, LayerPlan layer, string values)
+    {
+        string activate = RuntimeCalls.ActivateSpan(layer, values, values);
+        if (activate.Length > 0)
+        {
+            code.Line(activate);
+        }
     }
 
     /// <summary>Where a head's values go in <c>output</c>: all of it for the one head of a chain.</summary>

@@ -29,6 +29,7 @@ internal static class LayerFactory
         [AttributeNames.Output] = HeadDeclaration.Read,
         [AttributeNames.Gru] = GruDeclaration.Read,
         [AttributeNames.Lstm] = LstmDeclaration.Read,
+        [AttributeNames.Conv1D] = Conv1DDeclaration.Read,
         [AttributeNames.LastStep] = LastStepDeclaration.Read,
     };
 

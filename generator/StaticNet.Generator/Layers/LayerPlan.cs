@@ -69,11 +69,18 @@ internal abstract record LayerPlan(
     public virtual int StepStateCount => 0;
 
     /// <summary>
-    /// Writes one streaming step of a recurrent layer: <paramref name="input"/> is one step's values,
-    /// <paramref name="state"/> its carried values, updated in place; the step's output is the first
-    /// <c>OutputShape.Features</c> of them. <paramref name="scratch"/> names a span of <see cref="StepScratch"/> floats.
+    /// Whether a recurrent layer's step output is the start of its carried state (a GRU's hidden state) rather than
+    /// values it writes into an output span of its own (a causal convolution's filters).
     /// </summary>
-    public virtual void WriteStep(CodeWriter code, string input, string state, string scratch)
+    public virtual bool StepOutputIsState => false;
+
+    /// <summary>
+    /// Writes one streaming step of a recurrent layer: <paramref name="input"/> is one step's values,
+    /// <paramref name="state"/> its carried values, updated in place; the step's <c>OutputShape.Features</c> outputs go
+    /// to <paramref name="output"/>, or are the first of the state where <see cref="StepOutputIsState"/> (then
+    /// <paramref name="output"/> is null). <paramref name="scratch"/> names a span of <see cref="StepScratch"/> floats.
+    /// </summary>
+    public virtual void WriteStep(CodeWriter code, string input, string state, string scratch, string? output)
     {
     }
 

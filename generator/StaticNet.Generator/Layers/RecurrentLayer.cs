@@ -49,7 +49,10 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
 
     public override StepRole StepRole => StepRole.Recurrent;
 
-    public override void WriteStep(CodeWriter code, string input, string state, string scratch) =>
+    /// <summary>The new hidden state is the step's output.</summary>
+    public override bool StepOutputIsState => true;
+
+    public override void WriteStep(CodeWriter code, string input, string state, string scratch, string? output) =>
         code.Line($"{Kernels}.StreamStep({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {state}, {scratch}, hidden: {Hidden});");
 
     /// <summary>Both gate products: the input's and the state's.</summary>

@@ -7,6 +7,7 @@ internal static class AttributeNames
     public const string Input = "StaticNet.InputAttribute";
     public const string Dense = "StaticNet.DenseAttribute";
     public const string Conv2D = "StaticNet.Conv2DAttribute";
+    public const string Conv1D = "StaticNet.Conv1DAttribute";
     public const string MaxPool2D = "StaticNet.MaxPool2DAttribute";
     public const string AvgPool2D = "StaticNet.AvgPool2DAttribute";
     public const string Flatten = "StaticNet.FlattenAttribute";

@@ -163,6 +163,34 @@ public sealed class OnnxGraph
         Activate(prefix, activation, slope, slopes);
     }
 
+    /// <summary>
+    /// A 1-D convolution over the sequence <c>[batch, steps, features]</c>: ONNX convolves <c>[batch, channels, length]</c>,
+    /// so <c>Conv</c> (taps <paramref name="dilation"/> apart, zeros <paramref name="paddingBefore"/> before and
+    /// <paramref name="paddingAfter"/> after) runs between transposes; then the activation.
+    /// </summary>
+    public void Conv1D(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int kernel, int stride, int paddingBefore, int paddingAfter, int dilation,
+        Activation activation, float slope)
+    {
+        string prefix = NextLayer();
+        int filters = biases.Length;
+        int features = shape[1];
+        string w = AddInitializer($"{prefix}.weight", weights, filters, features, kernel);
+        string b = AddInitializer($"{prefix}.bias", biases, filters);
+        Add("Transpose", prefix + ".channels_first", [current], [NodeAttribute.Ints("perm", 0, 2, 1)]);
+        Add("Conv", prefix, [current, w, b],
+        [
+            NodeAttribute.Ints("kernel_shape", kernel),
+            NodeAttribute.Ints("strides", stride),
+            NodeAttribute.Ints("dilations", dilation),
+            NodeAttribute.Ints("pads", paddingBefore, paddingAfter),
+        ]);
+        Add("Transpose", prefix + ".steps_first", [current], [NodeAttribute.Ints("perm", 0, 2, 1)]);
+        int steps = ((shape[0] + paddingBefore + paddingAfter - ((kernel - 1) * dilation) - 1) / stride) + 1;
+        shape = [steps, filters];
+        Activate(prefix, activation, slope, default);
+    }
+
     /// <summary>Max or average pooling with window and stride <paramref name="size"/>, sizes rounded down.</summary>
     public void Pool2D(bool max, int size)
     {

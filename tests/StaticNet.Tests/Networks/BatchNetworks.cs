@@ -21,6 +21,7 @@ public static class BatchNetworks
         nameof(TiedAutoencoder), nameof(LoopedTiedAutoencoder), nameof(SiameseNet), nameof(SharedConvNet),
         nameof(GraphMultitask), nameof(GraphTiedAutoencoder), nameof(GraphSiamese),
         nameof(GruLastSoftmaxNet), nameof(GruEveryStepNet), nameof(StackedGruNet), nameof(GruOutputNet), nameof(LstmLastNet), nameof(GruLstmNet), nameof(GruDenseEachStepNet), nameof(DenseLstmNet),
+        nameof(CausalConvGruNet), nameof(CausalConvOutputNet), nameof(StridedConvNet),
     ];
 
     public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet), nameof(DropoutBranchNet)];
@@ -40,6 +41,9 @@ public static class BatchNetworks
         nameof(GruLstmNet) => new GruLstmNet(seed),
         nameof(GruDenseEachStepNet) => new GruDenseEachStepNet(seed),
         nameof(DenseLstmNet) => new DenseLstmNet(seed),
+        nameof(CausalConvGruNet) => new CausalConvGruNet(seed),
+        nameof(CausalConvOutputNet) => new CausalConvOutputNet(seed),
+        nameof(StridedConvNet) => new StridedConvNet(seed),
         nameof(SigmoidBceNet) => new SigmoidBceNet(seed),
         nameof(LeakyMseNet) => new LeakyMseNet(seed),
         nameof(CnnSmallNet) => new CnnSmallNet(seed),
@@ -135,6 +139,9 @@ public static class BatchNetworks
             case GruLstmNet n: n.ToOnnx(stream); break;
             case GruDenseEachStepNet n: n.ToOnnx(stream); break;
             case DenseLstmNet n: n.ToOnnx(stream); break;
+            case CausalConvGruNet n: n.ToOnnx(stream); break;
+            case CausalConvOutputNet n: n.ToOnnx(stream); break;
+            case StridedConvNet n: n.ToOnnx(stream); break;
             case SigmoidBceNet n: n.ToOnnx(stream); break;
             case LeakyMseNet n: n.ToOnnx(stream); break;
             case CnnSmallNet n: n.ToOnnx(stream); break;

@@ -57,3 +57,29 @@ public partial class GruDenseEachStepNet { }
 [LastStep]
 [Dense(2, Activation.Sigmoid)]
 public partial class DenseLstmNet { }
+
+/// <summary>Causal dilated convolutions (a WaveNet-like stack) then a GRU: streams, its history in the state.</summary>
+[Network]
+[Input(9, 2)]
+[Conv1D(4, 3, Activation.Tanh, Causal = true)]
+[Conv1D(3, 2, Activation.ReLU, Causal = true, Dilation = 2)]
+[Gru(3)]
+[LastStep]
+[Dense(1)]
+public partial class CausalConvGruNet { }
+
+/// <summary>A causal convolution's whole sequence as the output (each step's filters), with a pointwise one before it.</summary>
+[Network]
+[Input(6, 3)]
+[Conv1D(2, 1, Activation.LeakyReLU, Slope = 0.2f)]
+[Conv1D(3, 4, Causal = true, Dilation = 1)]
+public partial class CausalConvOutputNet { }
+
+/// <summary>Strided, padded and dilated convolutions, flattened and classified: every geometry property at once (no Step).</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(11, 2)]
+[Conv1D(4, 3, Activation.ReLU, Padding = 1, Dilation = 2)]
+[Conv1D(3, 2, Activation.Sigmoid, Stride = 2, Padding = 1)]
+[Flatten]
+[Dense(3, Activation.Softmax)]
+public partial class StridedConvNet { }

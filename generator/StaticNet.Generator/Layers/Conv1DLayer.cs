@@ -1,0 +1,199 @@
+using System.Collections.Generic;
+using System.Globalization;
+using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Emit;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Parsing;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Layers;
+
+/// <summary>
+/// A 1-D convolution over the steps of a sequence, its features as channels (PyTorch's <c>nn.Conv1d</c> on the sequence
+/// transposed), through the runtime's <c>Conv1DKernels</c>. A causal one of stride 1 streams, its last
+/// <c>(kernel - 1) x dilation</c> input steps carried in the stream's state.
+/// </summary>
+internal sealed record Conv1DLayerPlan(
+    int Number,
+    string Description,
+    Shape InputShape,
+    Shape OutputShape,
+    int WeightOffset,
+    int BiasOffset,
+    int Kernel,
+    int Stride,
+    int PaddingBefore,
+    int PaddingAfter,
+    int Dilation,
+    ActivationKind Activation,
+    float Slope)
+    : LayerPlan(
+        Number, Description, InputShape, OutputShape, WeightOffset, OutputShape.Features * InputShape.Features * Kernel,
+        BiasOffset, OutputShape.Features, (long)OutputShape.Size * InputShape.Features * Kernel)
+{
+    private const string Conv1DKernels = "global::StaticNet.Runtime.Conv1DKernels";
+
+    public override bool HasActivation => true;
+
+    public override ActivationKind Activation { get; } = Activation;
+
+    public override float Slope { get; } = Slope;
+
+    public override string Kind => "Conv1D";
+
+    private int Features => InputShape.Features;
+
+    private int Filters => OutputShape.Features;
+
+    /// <summary>The input steps a streamed step needs besides its own: the kernel's reach into the past.</summary>
+    private int Remembered => (Kernel - 1) * Dilation;
+
+    public override string WeightRole => $" [{Filters}, {Features}, {Kernel}] (filters, input features, taps {Dilation} step{(Dilation == 1 ? "" : "s")} apart)";
+
+    /// <summary>PyTorch's fans: the taps count in both.</summary>
+    public override (int FanIn, int FanOut) Fans => (Features * Kernel, Filters * Kernel);
+
+    /// <summary>
+    /// Streams when each output step reads only its own and earlier input steps and there is one output step per input
+    /// step: causal padding (all of it before) and stride 1. Other geometries read steps not seen yet.
+    /// </summary>
+    public override StepRole StepRole =>
+        Stride == 1 && PaddingAfter == 0 && PaddingBefore == Remembered ? StepRole.Recurrent : StepRole.Unsupported;
+
+    /// <summary>The last <c>(kernel - 1) x dilation</c> input steps.</summary>
+    public override int StepStateCount => Remembered * Features;
+
+    /// <summary>The window a step gathers.</summary>
+    public override int StepScratch => Features * Kernel;
+
+    public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false)
+    {
+        code.Line($"{Conv1DKernels}.Forward({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {output},");
+        code.Line($"    {Geometry});");
+    }
+
+    public override void WriteStep(CodeWriter code, string input, string state, string scratch, string? output) =>
+        code.Line($"{Conv1DKernels}.StreamStep({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {state}, {scratch}, {output}, kernel: {Kernel}, dilation: {Dilation});");
+
+    public override string GradientComment(string input) =>
+        $"dW{Number} += g{Number} ⊗ the windows of {input}, db{Number} += g{Number}, summed over the steps, then the";
+
+    public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients)
+    {
+        code.Line($"{Conv1DKernels}.Backward({LayerCalls.Weights(Number)}, {input}, {gradient},");
+        code.Line($"    {LayerCalls.WeightGradients(Number)}, {LayerCalls.BiasGradients(Number)}, {inputGradients},");
+        code.Line($"    {Geometry});");
+    }
+
+    /// <summary><c>Conv</c> between transposes to and from <c>[batch, features, steps]</c>.</summary>
+    public override string OnnxCall() =>
+        $"graph.Conv1D({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, kernel: {Kernel}, stride: {Stride}, paddingBefore: {PaddingBefore}, "
+        + $"paddingAfter: {PaddingAfter}, dilation: {Dilation}, {OnnxActivation});";
+
+    /// <summary><c>nn.Conv1d</c>: weight <c>[out, in, kernel]</c>, then bias.</summary>
+    public override IEnumerable<TensorLayout.Tensor> Tensors(string module)
+    {
+        yield return new($"{module}.weight", Number, "weights", $"{Filters}, {Features}, {Kernel}", false, WeightOffset, WeightCount);
+        yield return new($"{module}.bias", Number, "biases", $"{Filters}", false, BiasOffset, BiasCount);
+    }
+
+    private string Geometry =>
+        $"features: {Features}, kernel: {Kernel}, stride: {Stride}, paddingBefore: {PaddingBefore}, paddingAfter: {PaddingAfter}, dilation: {Dilation}";
+}
+
+/// <summary><c>[Conv1D(filters, kernel, activation)]</c> with its named properties.</summary>
+internal sealed record Conv1DDeclaration(
+    Argument<int> Filters,
+    Argument<int> Kernel,
+    Argument<int> Activation,
+    Argument<int> Stride,
+    Argument<int> Padding,
+    Argument<int> Dilation,
+    Argument<bool>? Causal,
+    Argument<float>? Slope,
+    LocationInfo? Location)
+    : LayerDeclaration("Conv1D", Location)
+{
+    public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) => new Conv1DDeclaration(
+        arguments.Int(0, 0),
+        arguments.Int(1, 0),
+        arguments.Int(2, (int)ActivationKind.Identity),
+        arguments.NamedInt("Stride") ?? new Argument<int>(1, location),
+        arguments.NamedInt("Padding") ?? new Argument<int>(0, location),
+        arguments.NamedInt("Dilation") ?? new Argument<int>(1, location),
+        arguments.NamedBool("Causal"),
+        arguments.NamedFloat("Slope"),
+        location);
+
+    public override bool TakesSequences => true;
+
+    /// <summary>
+    /// Needs a sequence (SN0055); padding from 0 to the kernel's reach (SN0024), not beside <c>Causal</c> (SN0058); a
+    /// kernel spanning no more steps than the padded input (SN0057); softmax and PReLU per step not yet (SN0056).
+    /// PyTorch's floor division of the steps.
+    /// </summary>
+    public override Shape Plan(NetworkPlanner planner, Shape input)
+    {
+        int filters = planner.Positive(Filters, "Conv1D filters");
+        int kernel = planner.Positive(Kernel, "Conv1D kernel");
+        int stride = planner.Positive(Stride, "Stride");
+        int dilation = planner.Positive(Dilation, "Dilation");
+        ActivationKind activation = planner.CheckActivation(Activation, Slope);
+        float slope = Slope?.Value ?? 0.01f;
+        long reach = (long)(kernel - 1) * dilation;
+        bool causal = Causal?.Value ?? false;
+        int padding = Padding.Value;
+        if (padding < 0 || padding > reach)
+        {
+            planner.Report(DiagnosticDescriptors.InvalidPadding, Padding.Location, reach + 1, padding);
+            padding = 0;
+        }
+        else if (causal && padding != 0)
+        {
+            planner.Report(DiagnosticDescriptors.CausalWithPadding, Padding.Location, reach, padding);
+            padding = 0;
+        }
+
+        if (!planner.RequireSequence(this, input))
+        {
+            return Shape.Sequence(1, filters);
+        }
+
+        if (activation is ActivationKind.Softmax or ActivationKind.PReLU)
+        {
+            planner.Report(DiagnosticDescriptors.NotYetOnSequences, Location, "Conv1D", $"Activation.{activation}");
+            return Shape.Sequence(input.Steps, filters);
+        }
+
+        long before = causal ? reach : padding;
+        long after = causal ? 0 : padding;
+        long padded = input.Steps + before + after;
+        if (reach + 1 > padded || reach > int.MaxValue)
+        {
+            planner.Report(DiagnosticDescriptors.KernelSpansMoreSteps, Kernel.Location, reach + 1, kernel, dilation, padded, input, causal ? $"{before} before (causal)" : padding.ToString(CultureInfo.InvariantCulture));
+            return Shape.Sequence(1, filters);
+        }
+
+        var output = Shape.Sequence((int)(((padded - reach - 1) / stride) + 1), filters);
+        long weights = (long)filters * input.Features * kernel;
+        int offset = planner.ReserveParameters(weights + filters);
+        planner.CheckSize(output.Size, "values in one layer");
+        string geometry = (stride == 1 ? "" : $", stride {stride}") + (dilation == 1 ? "" : $", dilation {dilation}")
+            + (causal ? ", causal" : padding == 0 ? "" : $", padding {padding}");
+        planner.AddIfSized(new Conv1DLayerPlan(
+            planner.NextNumber,
+            NetworkPlanner.Describe("Conv1D", $"{filters}, {kernel}", activation, slope, geometry),
+            input,
+            output,
+            offset,
+            (int)System.Math.Min(offset + weights, int.MaxValue),
+            kernel,
+            stride,
+            (int)before,
+            (int)after,
+            dilation,
+            activation,
+            slope));
+        return output;
+    }
+}
