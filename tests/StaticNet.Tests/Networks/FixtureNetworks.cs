@@ -114,6 +114,8 @@ public static class FixtureNetworks
         "r-seq-lstm-last" => new(fixture, LstmLastReferenceNet.ParameterCount, LstmLastReferenceNet.InputSize, LstmLastReferenceNet.OutputSize, LstmLastReferenceNet.Forward, LstmLastReferenceNet.Backward),
         "r-seq-gru-dense" => new(fixture, GruDenseReferenceNet.ParameterCount, GruDenseReferenceNet.InputSize, GruDenseReferenceNet.OutputSize, GruDenseReferenceNet.Forward, GruDenseReferenceNet.Backward),
         "r-seq-gru-lstm" => new(fixture, GruLstmReferenceNet.ParameterCount, GruLstmReferenceNet.InputSize, GruLstmReferenceNet.OutputSize, GruLstmReferenceNet.Forward, GruLstmReferenceNet.Backward),
+        "r-seq-conv1d" => new(fixture, StridedConvNet.ParameterCount, StridedConvNet.InputSize, StridedConvNet.OutputSize, StridedConvNet.Forward, StridedConvNet.Backward),
+        "r-seq-causal-conv-gru" => new(fixture, CausalConvGruReferenceNet.ParameterCount, CausalConvGruReferenceNet.InputSize, CausalConvGruReferenceNet.OutputSize, CausalConvGruReferenceNet.Forward, CausalConvGruReferenceNet.Backward),
         "s-gru-last-softmax" => new(fixture, GruLastSoftmaxNet.ParameterCount, GruLastSoftmaxNet.InputSize, GruLastSoftmaxNet.OutputSize, GruLastSoftmaxNet.Forward, GruLastSoftmaxNet.Backward),
         _ => throw new System.ArgumentException($"No network for fixture '{fixture}'.", nameof(fixture)),
     };
@@ -148,6 +150,15 @@ public partial class GruLstmReferenceNet { }
 [Gru(4)]
 [Dense(3, Activation.Tanh)]
 public partial class GruDenseReferenceNet { }
+
+/// <summary>r-seq-causal-conv-gru (tests/reference/LayerReference): a causal dilated convolution feeding a GRU. (r-seq-conv1d is StridedConvNet.)</summary>
+[Network]
+[Input(8, 1)]
+[Conv1D(4, 3, Activation.Tanh, Causal = true, Dilation = 2)]
+[Gru(3)]
+[LastStep]
+[Dense(1)]
+public partial class CausalConvGruReferenceNet { }
 
 /// <summary>XOR: two inputs, one sigmoid output.</summary>
 [Network(Loss = Loss.BinaryCrossEntropy)]

@@ -253,6 +253,57 @@ Write(new ReferenceNetwork(
         [0.0, -0.3, 0.2, -0.2, 0.1, 0.0, 0.3, 0.2, -0.1, 0.4, -0.2, 0.1, 0.0, 0.1, -0.4],
     ]));
 
+// Input(11, 2) -> Conv1D(4, 3, ReLU, Padding = 1, Dilation = 2) -> Conv1D(3, 2, Sigmoid, Stride = 2, Padding = 1)
+// -> Flatten -> Dense(3, Softmax), cross-entropy: every geometry property of a 1-D convolution, PyTorch's conv1d on the
+// sequence transposed to features x steps and back (API.md "Sequences").
+Write(new ReferenceNetwork(
+    Name: "r-seq-conv1d",
+    Input: [11, 2],
+    Layers:
+    [
+        new { kind = "conv1d", filters = 4, kernel = 3, stride = 1, padding = 1, dilation = 2, causal = false, activation = "relu" },
+        new { kind = "conv1d", filters = 3, kernel = 2, stride = 2, padding = 1, dilation = 1, causal = false, activation = "sigmoid" },
+        new { kind = "flatten" },
+        new { kind = "dense", units = 3, activation = "softmax" },
+    ],
+    Loss: "crossentropy",
+    Seed: 24,
+    Parameters: [[4, 2, 3], [4], [3, 4, 2], [3], [3, 15], [3]],
+    FanIns: [6, 6, 8, 8, 15, 15],
+    Heads: [new Head("crossentropy", 1, 3)],
+    Forward: (x, p, _, _) =>
+    {
+        Tensor first = nn.functional.relu(Convolutions.Conv1d(x, p[0], p[1], stride: 1, padding: 1, dilation: 2, causal: false));
+        Tensor second = nn.functional.sigmoid(Convolutions.Conv1d(first, p[2], p[3], stride: 2, padding: 1, dilation: 1, causal: false));
+        return [nn.functional.linear(second.flatten(1), p[4], p[5])];
+    },
+    Targets: [[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 1, 0]]));
+
+// Input(8, 1) -> Conv1D(4, 3, Tanh, Causal, Dilation = 2) -> Gru(3) -> LastStep -> Dense(1), mean squared error: a
+// causal dilated convolution (four zero steps before the first) feeding a recurrence, the streaming kind of network.
+Write(new ReferenceNetwork(
+    Name: "r-seq-causal-conv-gru",
+    Input: [8, 1],
+    Layers:
+    [
+        new { kind = "conv1d", filters = 4, kernel = 3, stride = 1, padding = 0, dilation = 2, causal = true, activation = "tanh" },
+        new { kind = "gru", hidden = 3 },
+        new { kind = "laststep" },
+        new { kind = "dense", units = 1, activation = "identity" },
+    ],
+    Loss: "mse",
+    Seed: 25,
+    Parameters: [[4, 1, 3], [4], [9, 4], [9, 3], [9], [9], [1, 3], [1]],
+    FanIns: [3, 3, 3, 3, 3, 3, 3, 3],
+    Heads: [new Head("mse", 1, 1)],
+    Forward: (x, p, _, _) =>
+    {
+        Tensor conv = nn.functional.tanh(Convolutions.Conv1d(x, p[0], p[1], stride: 1, padding: 0, dilation: 2, causal: true));
+        Tensor states = Recurrences.Gru(conv, p[2], p[3], p[4], p[5], 3);
+        return [nn.functional.linear(states.select(1, -1), p[6], p[7])];
+    },
+    Targets: [[0.3], [-0.5], [0.1], [0.8]]));
+
 void Write(ReferenceNetwork network)
 {
     string path = Path.Combine(folder, network.Name + ".json");
@@ -514,5 +565,40 @@ static class Recurrences
         {
             byName[names[i]].copy_(parameters[i].detach());
         }
+    }
+}
+
+/// <summary>
+/// A 1-D convolution over step-major sequences <c>[batch, steps, features]</c>: PyTorch's conv1d on the sequence
+/// transposed to <c>[batch, features, steps]</c>, its result transposed back. A causal one pads
+/// <c>(kernel - 1) x dilation</c> zeros before the first step only; that is checked against nn.Conv1d padded on both
+/// sides with its extra trailing steps cut off, the way causal convolutions are often written in PyTorch.
+/// </summary>
+static class Convolutions
+{
+    public static Tensor Conv1d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, bool causal)
+    {
+        Tensor channelsFirst = x.transpose(1, 2);
+        if (!causal)
+        {
+            return nn.functional.conv1d(channelsFirst, weight, bias, stride: stride, padding: padding, dilation: dilation).transpose(1, 2);
+        }
+
+        long reach = (weight.shape[2] - 1) * dilation;
+        Tensor result = nn.functional.conv1d(nn.functional.pad(channelsFirst, [reach, 0]), weight, bias, stride: stride, dilation: dilation);
+        using (torch.no_grad())
+        {
+            var module = nn.Conv1d(weight.shape[1], weight.shape[0], weight.shape[2], stride: stride, padding: reach, dilation: dilation, dtype: float64);
+            module.weight!.copy_(weight.detach());
+            module.bias!.copy_(bias.detach());
+            Tensor expected = module.call(channelsFirst.detach()).narrow(2, 0, result.shape[2]);
+            double difference = (expected - result.detach()).abs().max().item<double>();
+            if (difference > 1e-12)
+            {
+                throw new InvalidOperationException($"The left-padded causal conv1d differs from nn.Conv1d trimmed by {difference}.");
+            }
+        }
+
+        return result.transpose(1, 2);
     }
 }
