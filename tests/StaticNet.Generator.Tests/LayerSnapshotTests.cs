@@ -35,6 +35,8 @@ public class LayerSnapshotTests
         { "Lstm", "[Input(4, 2)] [Lstm(3)] [LastStep] [Dense(1)]", 1 },
         { "LastStep", "[Input(4, 2)] [Gru(3)] [LastStep] [Dense(1)]", 2 },
         { "DenseEachStep", "[Input(4, 2)] [Dense(3, Activation.Tanh)] [Gru(2)] [LastStep] [Dense(1)]", 1 },
+        { "Conv1DCausal", "[Input(5, 2)] [Conv1D(3, 2, Activation.ReLU, Causal = true, Dilation = 2)] [LastStep] [Dense(1)]", 1 },
+        { "Conv1DStrided", "[Input(6, 2)] [Conv1D(3, 3, Stride = 2, Padding = 1)] [Flatten] [Dense(1)]", 1 },
     };
 
     private static readonly string[] Methods = ["Forward", "Step", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch"];

@@ -239,7 +239,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor KernelSpansMoreSteps = Error(
         "SN0057", "Kernel spans more steps than the padded sequence",
-        "[Conv1D] spans {0} steps (kernel {1}, dilation {2}), more than its padded input of {3} steps (input shape {4}, padding {5}), so its output would be empty");
+        "[Conv1D] spans {0} steps (kernel {1}, dilation {2}), more than the {3} steps of its input (shape {4}) with padding {5}, so {6}");
 
     public static readonly DiagnosticDescriptor CausalWithPadding = Error(
         "SN0058", "Causal convolution with padding",

@@ -44,7 +44,16 @@ public static class RandomDeclarations
         else if (random.Next(3) == 0)
         {
             // A sequence: recurrent layers, perhaps a dense layer on every step, then its last step or every step flat.
-            text.Append($"[Input({random.Next(1, 9)}, {random.Next(1, 5)})]\n");
+            int steps = random.Next(1, 9);
+            text.Append($"[Input({steps}, {random.Next(1, 5)})]\n");
+            if (random.Next(3) == 0)
+            {
+                // A causal convolution keeps the steps; its reach back, (kernel - 1) x dilation, stays within them.
+                int dilation = random.Next(1, 4);
+                int kernel = 1 + random.Next(0, ((steps - 1) / dilation) + 1);
+                text.Append($"[Conv1D({random.Next(1, 6)}, {kernel}, {Pick(random, Activations[..6])}, Causal = true, Dilation = {dilation})]\n");
+            }
+
             for (int i = random.Next(1, 3); i > 0; i--)
             {
                 text.Append(random.Next(2) == 0 ? $"[Gru({random.Next(1, 9)})]\n" : $"[Lstm({random.Next(1, 9)})]\n");
@@ -238,14 +247,25 @@ public static class RandomDeclarations
     };
 
     /// <summary>The sequence layers, well formed and not, on sequences and (rarely, from <see cref="Any"/>) on anything else.</summary>
-    private static string SequenceLayer(Random random) => random.Next(6) switch
+    private static string SequenceLayer(Random random) => random.Next(7) switch
     {
         0 => $"[Gru({Size(random)})]",
+        6 => $"[Conv1D({Size(random)}, {Size(random)}, {Pick(random, Activations)}{Conv1DGeometry(random)})]",
         1 => $"[Lstm({Size(random)})]",
         2 => "[LastStep]",
         3 => $"[Dense({Size(random)}, {Pick(random, Activations)}{DenseOptions(random)})]",
         4 => "[Flatten]",
-        _ => Pick(random, ["[Gru(0)]", "[Lstm(-2)]", "[Gru(\"x\")]", "[LastStep(3)]", "[Gru]", "[Lstm(int.MaxValue)]", "[Gru(1 << 20)]"]),
+        _ => Pick(random, ["[Gru(0)]", "[Lstm(-2)]", "[Gru(\"x\")]", "[LastStep(3)]", "[Gru]", "[Lstm(int.MaxValue)]", "[Gru(1 << 20)]", "[Conv1D(2)]",
+            "[Conv1D(int.MaxValue, int.MaxValue, Dilation = int.MaxValue)]"]),
+    };
+
+    private static string Conv1DGeometry(Random random) => random.Next(5) switch
+    {
+        0 => "",
+        1 => $", Causal = true, Dilation = {Pick(random, ["1", "2", "0", "1 << 30"])}",
+        2 => $", Stride = {Pick(random, ["1", "2", "0", "-1"])}",
+        3 => $", Padding = {Pick(random, ["0", "1", "2", "-1", "100"])}, Dilation = {Pick(random, ["1", "3"])}",
+        _ => $", Causal = true, Padding = {Pick(random, ["0", "1"])}",
     };
 
     private static string Geometry(Random random) => random.Next(4) switch

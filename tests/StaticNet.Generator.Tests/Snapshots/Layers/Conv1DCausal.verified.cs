@@ -1,0 +1,31 @@
+// Conv1DCausal: layer 1 of [Network] [Input(5, 2)] [Conv1D(3, 2, Activation.ReLU, Causal = true, Dilation = 2)] [LastStep] [Dense(1)]
+
+// ---- Forward ----
+            // Layer 1: Conv1D(3, 2, ReLU, dilation 2, causal), (5, 2) -> (5, 3), looped.
+            global::System.Span<float> a1 = scratch.Slice(0, 15);
+            global::StaticNet.Runtime.Conv1DKernels.Forward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1,
+                features: 2, kernel: 2, stride: 1, paddingBefore: 2, paddingAfter: 0, dilation: 2);
+            global::StaticNet.Runtime.Activations.ReLU(a1, a1);
+
+// ---- Step ----
+            // Layer 1: Conv1D(3, 2, ReLU, dilation 2, causal), one step: (2) -> (3), state[0..4) advances.
+            global::System.Span<float> s1 = scratch.Slice(0, 4);
+            global::System.Span<float> a1 = scratch.Slice(4, 3);
+            global::System.Span<float> h1 = state.Slice(0, 4);
+            global::StaticNet.Runtime.Conv1DKernels.StreamStep(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, h1, s1, a1, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.Activations.ReLU(a1, a1);
+
+// ---- Backward ----
+            // Layer 1: Conv1D(3, 2, ReLU, dilation 2, causal). dW1 += g1 ⊗ the windows of x, db1 += g1, summed over the steps, then the gradient flows to the input.
+            global::StaticNet.Runtime.Conv1DKernels.Backward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), input, g1,
+                parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), inputGradients,
+                features: 2, kernel: 2, stride: 1, paddingBefore: 2, paddingAfter: 0, dilation: 2);
+
+// ---- BackwardBatch ----
+            // Layer 1: Conv1D(3, 2, ReLU, dilation 2, causal): parameter gradients summed over the batch; the input's gradients are not needed.
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.Conv1DKernels.Backward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs.Slice(sample * 10, 10), g1.Slice(sample * 15, 15),
+                    parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
+                    features: 2, kernel: 2, stride: 1, paddingBefore: 2, paddingAfter: 0, dilation: 2);
+            }
