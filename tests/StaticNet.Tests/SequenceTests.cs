@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Microsoft.ML.OnnxRuntime;
 using StaticNet.Tests.Networks;
 using StaticNet.TestSupport;
 using Xunit;
@@ -20,36 +21,38 @@ public class SequenceTests
 
     private delegate void InitializeMethod(Span<float> parameters, int seed);
 
+    private delegate void ExportMethod(ReadOnlySpan<float> parameters, Stream stream);
+
     private sealed record Streamable(
         string Name, int ParameterCount, int InputSize, int OutputSize, int StateCount, int StepInput, int StepOutput,
-        InitializeMethod Initialize, ForwardMethod Forward, StepMethod Step);
+        InitializeMethod Initialize, ForwardMethod Forward, StepMethod Step, ExportMethod ToOnnxStep);
 
     private static readonly Streamable[] Streamables =
     [
         new(nameof(GruLastSoftmaxNet), GruLastSoftmaxNet.ParameterCount, GruLastSoftmaxNet.InputSize, GruLastSoftmaxNet.OutputSize,
             GruLastSoftmaxNet.StreamStateCount, GruLastSoftmaxNet.StepInputSize, GruLastSoftmaxNet.StepOutputSize,
-            GruLastSoftmaxNet.Initialize, GruLastSoftmaxNet.Forward, GruLastSoftmaxNet.Step),
+            GruLastSoftmaxNet.Initialize, GruLastSoftmaxNet.Forward, GruLastSoftmaxNet.Step, GruLastSoftmaxNet.ToOnnxStep),
         new(nameof(StackedGruNet), StackedGruNet.ParameterCount, StackedGruNet.InputSize, StackedGruNet.OutputSize,
             StackedGruNet.StreamStateCount, StackedGruNet.StepInputSize, StackedGruNet.StepOutputSize,
-            StackedGruNet.Initialize, StackedGruNet.Forward, StackedGruNet.Step),
+            StackedGruNet.Initialize, StackedGruNet.Forward, StackedGruNet.Step, StackedGruNet.ToOnnxStep),
         new(nameof(LstmLastNet), LstmLastNet.ParameterCount, LstmLastNet.InputSize, LstmLastNet.OutputSize,
             LstmLastNet.StreamStateCount, LstmLastNet.StepInputSize, LstmLastNet.StepOutputSize,
-            LstmLastNet.Initialize, LstmLastNet.Forward, LstmLastNet.Step),
+            LstmLastNet.Initialize, LstmLastNet.Forward, LstmLastNet.Step, LstmLastNet.ToOnnxStep),
         new(nameof(GruOutputNet), GruOutputNet.ParameterCount, GruOutputNet.InputSize, GruOutputNet.OutputSize,
             GruOutputNet.StreamStateCount, GruOutputNet.StepInputSize, GruOutputNet.StepOutputSize,
-            GruOutputNet.Initialize, GruOutputNet.Forward, GruOutputNet.Step),
+            GruOutputNet.Initialize, GruOutputNet.Forward, GruOutputNet.Step, GruOutputNet.ToOnnxStep),
         new(nameof(GruDenseEachStepNet), GruDenseEachStepNet.ParameterCount, GruDenseEachStepNet.InputSize, GruDenseEachStepNet.OutputSize,
             GruDenseEachStepNet.StreamStateCount, GruDenseEachStepNet.StepInputSize, GruDenseEachStepNet.StepOutputSize,
-            GruDenseEachStepNet.Initialize, GruDenseEachStepNet.Forward, GruDenseEachStepNet.Step),
+            GruDenseEachStepNet.Initialize, GruDenseEachStepNet.Forward, GruDenseEachStepNet.Step, GruDenseEachStepNet.ToOnnxStep),
         new(nameof(DenseLstmNet), DenseLstmNet.ParameterCount, DenseLstmNet.InputSize, DenseLstmNet.OutputSize,
             DenseLstmNet.StreamStateCount, DenseLstmNet.StepInputSize, DenseLstmNet.StepOutputSize,
-            DenseLstmNet.Initialize, DenseLstmNet.Forward, DenseLstmNet.Step),
+            DenseLstmNet.Initialize, DenseLstmNet.Forward, DenseLstmNet.Step, DenseLstmNet.ToOnnxStep),
         new(nameof(CausalConvGruNet), CausalConvGruNet.ParameterCount, CausalConvGruNet.InputSize, CausalConvGruNet.OutputSize,
             CausalConvGruNet.StreamStateCount, CausalConvGruNet.StepInputSize, CausalConvGruNet.StepOutputSize,
-            CausalConvGruNet.Initialize, CausalConvGruNet.Forward, CausalConvGruNet.Step),
+            CausalConvGruNet.Initialize, CausalConvGruNet.Forward, CausalConvGruNet.Step, CausalConvGruNet.ToOnnxStep),
         new(nameof(CausalConvOutputNet), CausalConvOutputNet.ParameterCount, CausalConvOutputNet.InputSize, CausalConvOutputNet.OutputSize,
             CausalConvOutputNet.StreamStateCount, CausalConvOutputNet.StepInputSize, CausalConvOutputNet.StepOutputSize,
-            CausalConvOutputNet.Initialize, CausalConvOutputNet.Forward, CausalConvOutputNet.Step),
+            CausalConvOutputNet.Initialize, CausalConvOutputNet.Forward, CausalConvOutputNet.Step, CausalConvOutputNet.ToOnnxStep),
     ];
 
     public static TheoryData<string> StreamableNames => new(Streamables.Select(network => network.Name));
@@ -87,6 +90,47 @@ public class SequenceTests
             {
                 Assert.Equal(Bits(whole), Bits(step));
             }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(StreamableNames))]
+    public void ONNX_Runtime_steps_the_exported_step_model_as_Step_does(string name)
+    {
+        // Two streams in one batch of the step model, each call's next_state fed back, against Step on each stream.
+        const int streams = 2;
+        Streamable network = Streamables.Single(candidate => candidate.Name == name);
+        var parameters = new float[network.ParameterCount];
+        network.Initialize(parameters, 8);
+        using var model = new MemoryStream();
+        network.ToOnnxStep(parameters, model);
+        using var session = new InferenceSession(model.ToArray());
+        Assert.Equal(["input", "state"], session.InputMetadata.Keys.OrderBy(key => key, StringComparer.Ordinal));
+        Assert.Equal(["next_state", "output"], session.OutputMetadata.Keys.OrderBy(key => key, StringComparer.Ordinal));
+
+        var random = new Random(4);
+        int steps = network.InputSize / network.StepInput;
+        float[][] sequences = [.. Enumerable.Range(0, streams).Select(_ => RandomData.Uniform(random, network.InputSize, 1.5))];
+        float[][] states = [.. Enumerable.Range(0, streams).Select(_ => new float[network.StateCount])];
+        var onnxState = new float[streams * network.StateCount];
+        var expected = new float[streams * network.StepOutput];
+        using var options = new RunOptions();
+        for (int t = 0; t < steps; t++)
+        {
+            var input = new float[streams * network.StepInput];
+            for (int stream = 0; stream < streams; stream++)
+            {
+                ReadOnlySpan<float> step = sequences[stream].AsSpan(t * network.StepInput, network.StepInput);
+                step.CopyTo(input.AsSpan(stream * network.StepInput));
+                network.Step(parameters, states[stream], step, expected.AsSpan(stream * network.StepOutput, network.StepOutput));
+            }
+
+            using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [streams, network.StepInput]);
+            using var stateValue = OrtValue.CreateTensorValueFromMemory(onnxState, [streams, network.StateCount]);
+            using IDisposableReadOnlyCollection<OrtValue> results = session.Run(options, ["input", "state"], [inputValue, stateValue], ["output", "next_state"]);
+            Tolerance.Close(expected, results[0].GetTensorDataAsSpan<float>().ToArray(), 1e-4, $"{name}: output of step {t}");
+            onnxState = results[1].GetTensorDataAsSpan<float>().ToArray();
+            Tolerance.Close([.. states.SelectMany(state => state)], onnxState, 1e-4, $"{name}: state after step {t}");
         }
     }
 

@@ -58,6 +58,12 @@ internal static class NetworkEmitter
         SafeTensorsEmitter.Emit(writer, plan);
         writer.Line();
         OnnxEmitter.Emit(writer, plan);
+        if (plan.CanStream)
+        {
+            writer.Line();
+            OnnxEmitter.EmitStep(writer, plan);
+        }
+
         if (weights is not null)
         {
             writer.Line();

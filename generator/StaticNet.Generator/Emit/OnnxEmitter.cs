@@ -56,6 +56,46 @@ internal static class OnnxEmitter
         writer.Close();
     }
 
+    /// <summary>
+    /// Writes <c>ToOnnxStep</c> for a network that streams: one <c>Step</c> as an ONNX model whose state goes in and comes
+    /// out, for runtimes that keep no state between calls.
+    /// </summary>
+    public static void EmitStep(CodeWriter writer, NetworkPlan plan)
+    {
+        int features = plan.InputShape.Features;
+        bool stateful = plan.StreamStateCount > 0;
+        writer.Line("/// <summary>");
+        writer.Line("/// Writes one streaming step of the network with <paramref name=\"parameters\"/> as an ONNX model (opset 17), computing what");
+        writer.Line($"/// <c>Step</c> computes: input <c>input</c> of shape [batch, {features}] (one step), output <c>output</c> of shape [batch, StepOutputSize]"
+            + (stateful ? "," : "."));
+        if (stateful)
+        {
+            writer.Line("/// and the state as <c>Step</c> lays it out: input <c>state</c> and output <c>next_state</c>, both [batch, StreamStateCount].");
+            writer.Line("/// Feed each call's <c>next_state</c> back as the next call's <c>state</c>; zeros start a sequence.");
+        }
+
+        writer.Line("/// </summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        writer.Member($"public static void ToOnnxStep({RuntimeCalls.ReadOnlySpan} parameters, {Stream} stream)");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
+        writer.Line($"global::StaticNet.Onnx.OnnxGraph graph = global::StaticNet.Onnx.OnnxGraph.Streaming(\"{plan.Target.FullName}\", features: {features}, stateCount: StreamStateCount);");
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            writer.Line(layer.OnnxCall());
+        }
+
+        writer.Line("graph.WriteTo(stream);");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Writes the ONNX model of one streaming step (see the overload on a stream) to a file at <paramref name=\"path\"/>, atomically.</summary>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        writer.Member($"public static void ToOnnxStep({RuntimeCalls.ReadOnlySpan} parameters, string path)");
+        writer.Line("global::System.IO.MemoryStream model = new global::System.IO.MemoryStream();");
+        writer.Line("ToOnnxStep(parameters, model);");
+        writer.Line("global::StaticNet.Storage.AtomicFile.Write(path, model);");
+        writer.Close();
+    }
+
     /// <summary>A sample's dimensions: <c>n</c>, <c>steps, features</c> or <c>c, h, w</c>.</summary>
     private static string Dimensions(Shape shape) =>
         shape.IsFlat ? shape.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)

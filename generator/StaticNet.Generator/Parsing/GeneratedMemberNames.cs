@@ -16,7 +16,7 @@ internal static class GeneratedMemberNames
         "InputSize", "InputShape", "OutputSize", "ParameterCount", "StateCount", "MultiplyAccumulateCount", "Architecture",
         "ArchitectureFingerprint", "Summary", "Forward", "ForwardPacked", "PackParameters", "StreamStateCount", "StepInputSize", "StepOutputSize", "ResetState", "Step", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch",
         "Initialize", "InitializeState", "SaveWeights", "LoadWeights", "TensorSlots", "ImportSafetensors", "ExportSafetensors",
-        "ToOnnx", "TrainedParameters", "TrainedState", "bakedTrainedParameters", "bakedTrainedState", "PredictTrained",
+        "ToOnnx", "ToOnnxStep", "TrainedParameters", "TrainedState", "bakedTrainedParameters", "bakedTrainedState", "PredictTrained",
         "PredictTrainedBatch", "PredictTrainedClass", "Parameters", "State", "Predict", "Save", "Load", "OutputCount", "outputHeads",
     ];
 

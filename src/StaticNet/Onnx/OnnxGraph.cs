@@ -33,6 +33,15 @@ public sealed class OnnxGraph
     /// <summary>Each layer's result as later layers of a graph may read it: [0] is the input, [n] layer n's output.</summary>
     private readonly List<(string Name, int[] Shape)> values;
 
+    /// <summary>A streaming step's state values (<see cref="Streaming"/>), or -1 for a model of whole samples.</summary>
+    private readonly int streamState = -1;
+
+    /// <summary>Where the next stateful layer's part of the streaming state starts.</summary>
+    private int stateOffset;
+
+    /// <summary>Each stateful layer's next state, in the state's order, concatenated into <c>next_state</c>.</summary>
+    private readonly List<string> nextState = [];
+
     /// <summary>Starts a model of the network <paramref name="name"/>, whose samples have <paramref name="inputShape"/> (<c>[n]</c>, <c>[steps, features]</c> or <c>[c, h, w]</c>).</summary>
     public OnnxGraph(string name, ReadOnlySpan<int> inputShape)
     {
@@ -41,6 +50,34 @@ public sealed class OnnxGraph
         shape = this.inputShape;
         values = [("input", shape)];
     }
+
+    /// <summary>
+    /// Starts a model of one streaming step of the sequence network <paramref name="name"/>, what its generated <c>Step</c>
+    /// computes: inputs <c>input [batch, features]</c> (one step) and <c>state [batch, stateCount]</c>, outputs
+    /// <c>output</c> and <c>next_state</c>, laid out as <c>Step</c>'s state span (each recurrent layer's hidden state, an
+    /// LSTM's cell after it, each causal convolution's last input steps oldest first), so a caller feeds
+    /// <c>next_state</c> back as the next call's <c>state</c>. A network without state has neither.
+    /// </summary>
+    public static OnnxGraph Streaming(string name, int features, int stateCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
+        ArgumentOutOfRangeException.ThrowIfNegative(stateCount);
+        return new OnnxGraph(name, [features], stateCount);
+    }
+
+    private OnnxGraph(string name, int[] stepShape, int stateCount)
+        : this(name, stepShape)
+    {
+        streamState = stateCount;
+
+        // The layers see a sequence of one step: [batch, 1, features].
+        string axis = AddInitializerInt64("input.step_axis", [1]);
+        Add("Unsqueeze", "input.step", ["input", axis], []);
+        shape = [1, stepShape[0]];
+        values[0] = (current, shape);
+    }
+
+    private bool IsStreaming => streamState >= 0;
 
     /// <summary>The next layer reads layer <paramref name="source"/>'s output (0: the input) instead of the one before it.</summary>
     public void From(int source)
@@ -177,6 +214,14 @@ public sealed class OnnxGraph
         int features = shape[1];
         string w = AddInitializer($"{prefix}.weight", weights, filters, features, kernel);
         string b = AddInitializer($"{prefix}.bias", biases, filters);
+        if (IsStreaming)
+        {
+            // One step of a causal convolution: its window is the remembered steps then this one, convolved unpadded.
+            StreamWindow(prefix, (kernel - 1) * dilation, features);
+            paddingBefore = 0;
+            paddingAfter = 0;
+        }
+
         Add("Transpose", prefix + ".channels_first", [current], [NodeAttribute.Ints("perm", 0, 2, 1)]);
         Add("Conv", prefix, [current, w, b],
         [
@@ -189,6 +234,45 @@ public sealed class OnnxGraph
         int steps = ((shape[0] + paddingBefore + paddingAfter - ((kernel - 1) * dilation) - 1) / stride) + 1;
         shape = [steps, filters];
         Activate(prefix, activation, slope, default);
+    }
+
+    /// <summary>
+    /// Streaming, a causal convolution's window: its <paramref name="remembered"/> steps from the state, then the current
+    /// step, as the current value; the window's last <paramref name="remembered"/> steps are its next state.
+    /// </summary>
+    private void StreamWindow(string prefix, int remembered, int features)
+    {
+        if (remembered == 0)
+        {
+            return;
+        }
+
+        string history = StateInput(prefix + ".history", remembered * features);
+        string steps = AddInitializerInt64($"{prefix}.history_shape", [0, remembered, features]);
+        string past = AddSide("Reshape", prefix + ".history", [history, steps], []);
+        Add("Concat", prefix + ".window", [past, current], [NodeAttribute.Int("axis", 1)]);
+        shape = [remembered + 1, features];
+        string starts = AddInitializerInt64($"{prefix}.history_starts", [1]);
+        string ends = AddInitializerInt64($"{prefix}.history_ends", [remembered + 1]);
+        string axes = AddInitializerInt64($"{prefix}.history_axes", [1]);
+        string kept = AddSide("Slice", prefix + ".next_history", [current, starts, ends, axes], []);
+        string flat = AddInitializerInt64($"{prefix}.next_history_shape", [0, remembered * features]);
+        nextState.Add(AddSide("Reshape", prefix + ".next_history", [kept, flat], []));
+    }
+
+    /// <summary>Streaming, the next <paramref name="count"/> values of the <c>state</c> input, <c>[batch, count]</c>.</summary>
+    private string StateInput(string nodeName, int count)
+    {
+        string starts = AddInitializerInt64($"{nodeName}.starts", [stateOffset]);
+        string ends = AddInitializerInt64($"{nodeName}.ends", [stateOffset + count]);
+        string axes = AddInitializerInt64($"{nodeName}.axes", [1]);
+        stateOffset += count;
+        if (stateOffset > streamState)
+        {
+            throw new InvalidOperationException($"The layers read more than the {streamState} state values the model was started with.");
+        }
+
+        return AddSide("Slice", nodeName, ["state", starts, ends, axes], []);
     }
 
     /// <summary>Max or average pooling with window and stride <paramref name="size"/>, sizes rounded down.</summary>
@@ -288,8 +372,34 @@ public sealed class OnnxGraph
         Regroup(biases.Slice(rows), hidden, onnxOrder).CopyTo(bias, rows);
         string b = AddInitializer($"{prefix}.B", bias, 1, 2 * rows);
         Add("Transpose", prefix + ".time_major", [current], [NodeAttribute.Ints("perm", 1, 0, 2)]);
-        Add(operation, prefix, [current, w, r, b], [NodeAttribute.Int("hidden_size", hidden), .. attributes]);
+        NodeAttribute[] all = [NodeAttribute.Int("hidden_size", hidden), .. attributes];
         string axes = AddInitializerInt64($"{prefix}.direction_axis", [1]);
+        if (IsStreaming)
+        {
+            // The state's parts as initial_h (and an LSTM's initial_c), [1, batch, hidden]; Y_h (and Y_c) the next ones.
+            int parts = operation == "LSTM" ? 2 : 1;
+            string[] initial = new string[parts];
+            string[] finals = new string[parts];
+            string front = AddInitializerInt64($"{prefix}.direction_front", [0]);
+            for (int part = 0; part < parts; part++)
+            {
+                string slice = StateInput($"{prefix}.state{part}", hidden);
+                initial[part] = AddSide("Unsqueeze", $"{prefix}.initial{part}", [slice, front], []);
+                finals[part] = $"{prefix}.{(part == 0 ? "Y_h" : "Y_c")}";
+            }
+
+            string x = current;
+            Add(operation, prefix, [x, w, r, b, "", .. initial], all, finals);
+            foreach (string final in finals)
+            {
+                nextState.Add(AddSide("Squeeze", final + ".next", [final, front], []));
+            }
+        }
+        else
+        {
+            Add(operation, prefix, [current, w, r, b], all);
+        }
+
         Add("Squeeze", prefix, [current, axes], []);
         Add("Transpose", prefix + ".batch_major", [current], [NodeAttribute.Ints("perm", 1, 0, 2)]);
         shape = [shape[0], hidden];
@@ -344,7 +454,17 @@ public sealed class OnnxGraph
             throw new PlatformNotSupportedException("ONNX export writes raw little-endian data and needs a little-endian machine.");
         }
 
+        if (IsStreaming)
+        {
+            FinishStep();
+        }
+
         nodes[^1] = nodes[^1] with { Output = "output" };
+        if (IsStreaming && streamState > 0)
+        {
+            nodes.Add(new Node("Concat", "next_state.Concat", [.. nextState], "next_state", [NodeAttribute.Int("axis", 1)], []));
+        }
+
         var model = new ProtobufWriter();
         model.Int64(1, IrVersion);
         model.String(2, "StaticNet");
@@ -356,6 +476,21 @@ public sealed class OnnxGraph
             opset.Int64(2, Opset);
         });
         model.CopyTo(stream);
+    }
+
+    /// <summary>A streamed step's output is flat, <c>[batch, features]</c>; every state value must have been read.</summary>
+    private void FinishStep()
+    {
+        if (stateOffset != streamState)
+        {
+            throw new InvalidOperationException($"The model was started with {streamState} state values, but its layers read {stateOffset}.");
+        }
+
+        if (shape.Length == 2)
+        {
+            Add("Flatten", "output.step", [current], [NodeAttribute.Int("axis", 1)]);
+            shape = [shape[1]];
+        }
     }
 
     private void WriteGraph(ProtobufWriter graph)
@@ -372,7 +507,16 @@ public sealed class OnnxGraph
         }
 
         graph.Message(11, value => WriteValueInfo(value, "input", inputShape));
+        if (streamState > 0)
+        {
+            graph.Message(11, value => WriteValueInfo(value, "state", [streamState]));
+        }
+
         graph.Message(12, value => WriteValueInfo(value, "output", shape));
+        if (streamState > 0)
+        {
+            graph.Message(12, value => WriteValueInfo(value, "next_state", [streamState]));
+        }
     }
 
     private static void WriteValueInfo(ProtobufWriter value, string valueName, int[] sampleShape)
@@ -416,12 +560,21 @@ public sealed class OnnxGraph
             : throw new ArgumentOutOfRangeException(nameof(number), number, $"The graph has {values.Count - 1} layers so far.");
     }
 
-    /// <summary>Adds a node reading <paramref name="inputs"/>; its output becomes the current tensor.</summary>
-    private void Add(string operation, string nodeName, string[] inputs, NodeAttribute[] attributes)
+    /// <summary>
+    /// Adds a node reading <paramref name="inputs"/>; its (first) output becomes the current tensor. Operators with more
+    /// outputs name the rest in <paramref name="moreOutputs"/>.
+    /// </summary>
+    private void Add(string operation, string nodeName, string[] inputs, NodeAttribute[] attributes, string[]? moreOutputs = null)
+    {
+        current = AddSide(operation, nodeName, inputs, attributes, moreOutputs);
+    }
+
+    /// <summary>Adds a node beside the current tensor (which stays current) and returns its output's name.</summary>
+    private string AddSide(string operation, string nodeName, string[] inputs, NodeAttribute[] attributes, string[]? moreOutputs = null)
     {
         string output = nodeName + "." + operation;
-        nodes.Add(new Node(operation, nodeName + "." + operation, inputs, output, attributes));
-        current = output;
+        nodes.Add(new Node(operation, output, inputs, output, attributes, moreOutputs ?? []));
+        return output;
     }
 
     private void Activate(string prefix, Activation activation, float slope, ReadOnlySpan<float> slopes)
@@ -492,7 +645,7 @@ public sealed class OnnxGraph
         return size;
     }
 
-    private sealed record Node(string Operation, string Name, string[] Inputs, string Output, NodeAttribute[] Attributes)
+    private sealed record Node(string Operation, string Name, string[] Inputs, string Output, NodeAttribute[] Attributes, string[] MoreOutputs)
     {
         public void WriteTo(ProtobufWriter node)
         {
@@ -502,6 +655,10 @@ public sealed class OnnxGraph
             }
 
             node.String(2, Output);
+            foreach (string output in MoreOutputs)
+            {
+                node.String(2, output);
+            }
             node.String(3, Name);
             node.String(4, Operation);
             foreach (NodeAttribute attribute in Attributes)
