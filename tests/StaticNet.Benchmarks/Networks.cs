@@ -33,3 +33,19 @@ public partial class N3 { }
 [Flatten]
 [Dense(10, Activation.Softmax)]
 public partial class N4 { }
+
+/// <summary>S1: RTNeural's kind of model, a GRU-8 on one audio channel with a Dense(1) out, streamed sample by sample.</summary>
+[Network]
+[Input(32, 1)]
+[Gru(8)]
+[LastStep]
+[Dense(1)]
+public partial class S1 { }
+
+/// <summary>S2: an LSTM-16 on one channel with a Dense(1) out, streamed sample by sample.</summary>
+[Network]
+[Input(32, 1)]
+[Lstm(16)]
+[LastStep]
+[Dense(1)]
+public partial class S2 { }

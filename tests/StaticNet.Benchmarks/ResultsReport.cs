@@ -22,6 +22,76 @@ public static class ResultsReport
 
     public static void Write(Summary[] summaries)
     {
+        WriteNetworkScenarios(summaries);
+        WriteStreamingScenarios(summaries);
+    }
+
+    private const string StreamingBegin = "<!-- streaming results: written by tests/StaticNet.Benchmarks/run.sh -->";
+    private const string StreamingEnd = "<!-- end of streaming results -->";
+
+    private static readonly string[] StreamingPeers = ["ONNX Runtime", "TorchSharp"];
+
+    /// <summary>The streaming rows (<c>S1Step</c>, <c>S2Step</c>) as a table of their own, written when all of them ran.</summary>
+    private static void WriteStreamingScenarios(Summary[] summaries)
+    {
+        var rows = new List<string>();
+        foreach (Summary summary in summaries.Where(s => IsStreamingScenario(s.Title)).OrderBy(s => s.Title, StringComparer.Ordinal))
+        {
+            Dictionary<string, BenchmarkReport> byMethod = summary.Reports
+                .Where(r => r.ResultStatistics is not null)
+                .ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\''), r => r);
+            if (!byMethod.TryGetValue("StaticNet", out BenchmarkReport? baseline))
+            {
+                continue;
+            }
+
+            double mine = baseline.ResultStatistics!.Mean;
+            string type = TypeName(summary.Title);
+            var cells = new List<string> { type.StartsWith("S1", StringComparison.Ordinal) ? "S1: GRU-8 + Dense(1), one step" : "S2: LSTM-16 + Dense(1), one step", Time(mine) };
+            foreach (string peer in StreamingPeers)
+            {
+                cells.Add(byMethod.TryGetValue(peer, out BenchmarkReport? other)
+                    ? $"{Time(other.ResultStatistics!.Mean)} ({(other.ResultStatistics.Mean / mine).ToString("0", CultureInfo.InvariantCulture)}x)"
+                    : "-");
+            }
+
+            cells.Add((baseline.GcStats.GetBytesAllocatedPerOperation(baseline.BenchmarkCase) ?? 0).ToString(CultureInfo.InvariantCulture) + " B");
+            rows.Add("| " + string.Join(" | ", cells) + " |");
+        }
+
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var table = new StringBuilder();
+        table.AppendLine(StreamingBegin);
+        table.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Processor()}, .NET {Environment.Version}, one thread each: one sample in, one out, "
+            + "the state carried to the next call. In brackets: how many times longer than StaticNet's `Step`.");
+        table.AppendLine();
+        table.AppendLine("| network, scenario | StaticNet `Step` | ONNX Runtime (`ToOnnxStep`, state in and out) | TorchSharp | StaticNet allocates |");
+        table.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (string row in rows)
+        {
+            table.AppendLine(row);
+        }
+
+        table.Append(StreamingEnd);
+        Console.WriteLine(table);
+        int scenarios = typeof(NetworkInfo).Assembly.GetTypes().Count(type => IsStreamingScenario(type.Name));
+        if (rows.Count < scenarios)
+        {
+            Console.WriteLine($"{rows.Count} of the {scenarios} streaming scenarios ran: the README tables are left as they are.");
+            return;
+        }
+
+        string folder = Path.GetDirectoryName(FindUp("tests/StaticNet.Benchmarks/README.md"))!;
+        Replace(Path.Combine(folder, "README.md"), table.ToString(), StreamingBegin, StreamingEnd);
+        Replace(FindUp("README.md", requireSolution: true), table.ToString(), StreamingBegin, StreamingEnd);
+    }
+
+    private static void WriteNetworkScenarios(Summary[] summaries)
+    {
         var rows = new List<string>();
         foreach (Summary summary in summaries.Where(s => IsNetworkScenario(s.Title)).OrderBy(s => Order(s.Title)))
         {
@@ -108,9 +178,18 @@ public static class ResultsReport
 
     private static bool IsNetworkScenario(string title)
     {
-        string type = title.Split('-')[0].Split('.').Last();
+        string type = TypeName(title);
         return type.Length > 2 && type[0] == 'N' && char.IsDigit(type[1]) && type[2..] is "Latency" or "Throughput" or "Training";
     }
+
+    private static bool IsStreamingScenario(string title)
+    {
+        string type = TypeName(title);
+        return type.Length > 2 && type[0] == 'S' && char.IsDigit(type[1]) && type[2..] == "Step";
+    }
+
+    /// <summary>Titles look like "N1Latency-short" or "StaticNet.Benchmarks.N1Latency-...".</summary>
+    private static string TypeName(string title) => title.Split('-')[0].Split('.').Last();
 
     private static int Order(string title)
     {
@@ -139,17 +218,17 @@ public static class ResultsReport
         _ => $"{(nanoseconds / 1_000_000).ToString("0.00", CultureInfo.InvariantCulture)} ms",
     };
 
-    private static void Replace(string path, string section)
+    private static void Replace(string path, string section, string begin = Begin, string end = End)
     {
         string text = File.ReadAllText(path);
-        int start = text.IndexOf(Begin, StringComparison.Ordinal);
-        int end = text.IndexOf(End, StringComparison.Ordinal);
-        if (start < 0 || end < start)
+        int start = text.IndexOf(begin, StringComparison.Ordinal);
+        int stop = text.IndexOf(end, StringComparison.Ordinal);
+        if (start < 0 || stop < start)
         {
-            throw new InvalidOperationException($"{path} has no results markers.");
+            throw new InvalidOperationException($"{path} has no results markers {begin}.");
         }
 
-        File.WriteAllText(path, text[..start] + section + text[(end + End.Length)..]);
+        File.WriteAllText(path, text[..start] + section + text[(stop + end.Length)..]);
     }
 
     private static string FindUp(string relative, bool requireSolution = false)

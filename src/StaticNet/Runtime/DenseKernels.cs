@@ -862,7 +862,7 @@ public static unsafe class DenseKernels
     /// <paramref name="x"/>, as one vector: eight accumulators, then one transposing reduction (horizontal adds)
     /// instead of eight separate ones.
     /// </summary>
-    private static Vector256<float> Dot8(ref float w0, int length, ref float x)
+    internal static Vector256<float> Dot8(ref float w0, int length, ref float x)
     {
         var a0 = Vector256<float>.Zero;
         var a1 = Vector256<float>.Zero;

@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using BenchmarkDotNet.Attributes;
+
+namespace StaticNet.Benchmarks;
+
+/// <summary>
+/// One streaming step (one audio sample in, one out, the recurrent state carried): StaticNet's generated <c>Step</c>
+/// against ONNX Runtime running <c>ToOnnxStep</c>'s model and TorchSharp's modules. Each call advances the state, as a
+/// stream does; the input sample stays the same, which no peer can exploit.
+/// </summary>
+public abstract class StreamingBenchmark
+{
+    protected float[] parameters;
+    protected float[] state;
+    protected readonly float[] input = [0.25f];
+    protected readonly float[] output = new float[1];
+    private OrtStepPeer ort;
+    private TorchStepPeer torch;
+
+    protected abstract int ParameterCount { get; }
+
+    protected abstract int StateCount { get; }
+
+    protected abstract bool IsLstm { get; }
+
+    protected abstract int Hidden { get; }
+
+    protected abstract void Initialize(float[] parameters);
+
+    protected abstract void ToOnnxStep(float[] parameters, Stream stream);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        parameters = new float[ParameterCount];
+        Initialize(parameters);
+        state = new float[StateCount];
+        using var model = new MemoryStream();
+        ToOnnxStep(parameters, model);
+        ort = new OrtStepPeer(model.ToArray(), input, new float[1], StateCount);
+        torch = new TorchStepPeer(IsLstm, Hidden, parameters, input);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        ort.Dispose();
+        torch.Dispose();
+    }
+
+    [Benchmark(Description = "ONNX Runtime")]
+    public void OnnxRuntime() => ort.Step();
+
+    [Benchmark(Description = "TorchSharp")]
+    public void TorchSharp() => torch.Step(output);
+}
+
+public class S1Step : StreamingBenchmark
+{
+    protected override int ParameterCount => S1.ParameterCount;
+
+    protected override int StateCount => S1.StreamStateCount;
+
+    protected override bool IsLstm => false;
+
+    protected override int Hidden => 8;
+
+    protected override void Initialize(float[] parameters) => S1.Initialize(parameters, 1);
+
+    protected override void ToOnnxStep(float[] parameters, Stream stream) => S1.ToOnnxStep(parameters, stream);
+
+    [Benchmark(Baseline = true)]
+    public void StaticNet() => S1.Step(parameters, state, input, output);
+}
+
+public class S2Step : StreamingBenchmark
+{
+    protected override int ParameterCount => S2.ParameterCount;
+
+    protected override int StateCount => S2.StreamStateCount;
+
+    protected override bool IsLstm => true;
+
+    protected override int Hidden => 16;
+
+    protected override void Initialize(float[] parameters) => S2.Initialize(parameters, 1);
+
+    protected override void ToOnnxStep(float[] parameters, Stream stream) => S2.ToOnnxStep(parameters, stream);
+
+    [Benchmark(Baseline = true)]
+    public void StaticNet() => S2.Step(parameters, state, input, output);
+}
