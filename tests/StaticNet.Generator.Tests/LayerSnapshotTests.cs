@@ -39,7 +39,7 @@ public class LayerSnapshotTests
         { "Conv1DStrided", "[Input(6, 2)] [Conv1D(3, 3, Stride = 2, Padding = 1)] [Flatten] [Dense(1)]", 1 },
     };
 
-    private static readonly string[] Methods = ["Forward", "Step", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch"];
+    private static readonly string[] Methods = ["Forward", "ForwardPacked", "Step", "StepPacked", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch"];
 
     [Theory]
     [MemberData(nameof(Kinds))]

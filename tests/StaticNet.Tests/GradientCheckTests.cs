@@ -44,6 +44,7 @@ public class GradientCheckTests
         { nameof(CausalConvGruNet), Loss.MeanSquaredError },
         { nameof(CausalConvOutputNet), Loss.MeanSquaredError },
         { nameof(StridedConvNet), Loss.CrossEntropy },
+        { nameof(VectorWideRecurrentNet), Loss.MeanSquaredError },
     };
 
     [Theory]

@@ -7,8 +7,9 @@ using Xunit;
 namespace StaticNet.Tests;
 
 /// <summary>
-/// The recurrent steps' two forms: hidden sizes of whole vectors run the gates in registers, the others over spans.
-/// Both must give the same bits, in the new state and in the gate values the backward pass reads back.
+/// The recurrent steps' parts: the gate products (their fast form against the dense kernel, the packed form against
+/// both), and the gates themselves, in registers for hidden sizes of whole vectors and over spans for the others, which
+/// must give the same bits in the new state and in the gate values the backward pass reads back.
 /// </summary>
 public class RecurrentKernelTests
 {
@@ -19,21 +20,53 @@ public class RecurrentKernelTests
 
     [Theory]
     [MemberData(nameof(Sizes))]
-    public void A_GRU_step_in_registers_gives_the_bits_of_the_span_form(int hidden, int features)
+    public void Gate_products_are_the_dense_kernels_and_the_packed_ones_agree(int hidden, int features)
+    {
+        const int Gates = 4;
+        int rows = Gates * hidden;
+        var random = new Random((hidden * 29) + features);
+        float[] weights = RandomData.Uniform(random, rows * (features + hidden), 0.6);
+        float[] biases = RandomData.Uniform(random, 2 * rows, 0.6);
+        float[] x = RandomData.Uniform(random, features, 3.0);
+        float[] h = RandomData.Uniform(random, hidden, 1.0);
+
+        var fromInput = new float[rows];
+        var fromState = new float[rows];
+        GateProducts.Compute(weights, biases, x, h, fromInput, fromState, packed: false);
+        var denseInput = new float[rows];
+        var denseState = new float[rows];
+        DenseKernels.Forward(weights.AsSpan(0, rows * features), biases.AsSpan(0, rows), x, denseInput);
+        DenseKernels.Forward(weights.AsSpan(rows * features), biases.AsSpan(rows), h, denseState);
+        Assert.Equal(Bits(denseInput), Bits(fromInput));
+        Assert.Equal(Bits(denseState), Bits(fromState));
+
+        // PackParameters' layout: weight_ih and weight_hh each transposed.
+        var packed = new float[weights.Length];
+        DenseKernels.Transpose(weights.AsSpan(0, rows * features), packed.AsSpan(0, rows * features), rows, features);
+        DenseKernels.Transpose(weights.AsSpan(rows * features), packed.AsSpan(rows * features), rows, hidden);
+        var packedInput = new float[rows];
+        var packedState = new float[rows];
+        GateProducts.Compute(packed, biases, x, h, packedInput, packedState, packed: true);
+        Tolerance.Close(denseInput, packedInput, 1e-5, "packed input products");
+        Tolerance.Close(denseState, packedState, 1e-5, "packed state products");
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void GRU_gates_in_registers_give_the_bits_of_the_span_form(int hidden, int features)
     {
         var random = new Random((hidden * 31) + features);
-        float[] weights = RandomData.Uniform(random, 3 * hidden * (features + hidden), 0.6);
-        float[] biases = RandomData.Uniform(random, 6 * hidden, 0.6);
         for (int trial = 0; trial < 20; trial++)
         {
-            float[] x = RandomData.Uniform(random, features, 3.0);
+            // Products of the sizes sums of this many terms reach, past where sigmoid and tanh saturate.
+            float[] products = RandomData.Uniform(random, 6 * hidden, 4.0);
             float[] previous = RandomData.Uniform(random, hidden, 1.0);
+            float[] registerGates = [.. products];
+            float[] spanGates = [.. products];
             var registers = new float[hidden];
             var spans = new float[hidden];
-            var registerGates = new float[6 * hidden];
-            var spanGates = new float[6 * hidden];
-            GruKernels.StepInRegisters(weights, biases, x, previous, registers, registerGates, hidden);
-            GruKernels.StepWithSpans(weights, biases, x, previous, spans, spanGates, hidden);
+            GruKernels.GatesInRegisters(previous, registers, registerGates, hidden);
+            GruKernels.GatesWithSpans(previous, spans, spanGates, hidden);
             Assert.Equal(Bits(spans), Bits(registers));
 
             // What the backward pass keeps: r, z, n, and the last third of the state's products.
@@ -44,24 +77,21 @@ public class RecurrentKernelTests
 
     [Theory]
     [MemberData(nameof(Sizes))]
-    public void An_LSTM_step_in_registers_gives_the_bits_of_the_span_form(int hidden, int features)
+    public void LSTM_gates_in_registers_give_the_bits_of_the_span_form(int hidden, int features)
     {
         var random = new Random((hidden * 37) + features);
-        float[] weights = RandomData.Uniform(random, 4 * hidden * (features + hidden), 0.6);
-        float[] biases = RandomData.Uniform(random, 8 * hidden, 0.6);
         for (int trial = 0; trial < 20; trial++)
         {
-            float[] x = RandomData.Uniform(random, features, 3.0);
-            float[] previous = RandomData.Uniform(random, hidden, 1.0);
+            float[] products = RandomData.Uniform(random, 8 * hidden, 4.0);
             float[] cell = RandomData.Uniform(random, hidden, 2.0);
+            float[] registerGates = [.. products];
+            float[] spanGates = [.. products];
             float[] registerCell = [.. cell];
             float[] spanCell = [.. cell];
             var registers = new float[hidden];
             var spans = new float[hidden];
-            var registerGates = new float[8 * hidden];
-            var spanGates = new float[8 * hidden];
-            LstmKernels.StepInRegisters(weights, biases, x, previous, registers, registerCell, registerGates, hidden);
-            LstmKernels.StepWithSpans(weights, biases, x, previous, spans, spanCell, spanGates, hidden);
+            LstmKernels.GatesInRegisters(registers, registerCell, registerGates, hidden);
+            LstmKernels.GatesWithSpans(spans, spanCell, spanGates, hidden);
             Assert.Equal(Bits(spans), Bits(registers));
             Assert.Equal(Bits(spanCell), Bits(registerCell));
 
@@ -73,14 +103,14 @@ public class RecurrentKernelTests
     [Fact]
     public void A_streamed_step_may_write_over_the_state_it_reads()
     {
-        // StreamStep passes the state as both previous and next: the register form must read all of it first.
+        // StreamStep passes the state as both previous and next: the products must read all of it first.
         const int hidden = 24;
         var random = new Random(5);
         float[] weights = RandomData.Uniform(random, 3 * hidden * (1 + hidden), 0.6);
         float[] biases = RandomData.Uniform(random, 6 * hidden, 0.6);
         float[] state = RandomData.Uniform(random, hidden, 1.0);
         var separate = new float[hidden];
-        GruKernels.StepInRegisters(weights, biases, [0.5f], state, separate, new float[6 * hidden], hidden);
+        GruKernels.Step(weights, biases, [0.5f], state, separate, new float[6 * hidden], hidden);
         GruKernels.StreamStep(weights, biases, [0.5f], state, new float[6 * hidden], hidden);
         Assert.Equal(Bits(separate), Bits(state));
     }

@@ -23,36 +23,47 @@ public class SequenceTests
 
     private delegate void ExportMethod(ReadOnlySpan<float> parameters, Stream stream);
 
+    private delegate void PackMethod(ReadOnlySpan<float> parameters, Span<float> packed);
+
+    /// <summary>The packed forms a network with recurrent layers has: <c>PackParameters</c>, <c>ForwardPacked</c>, <c>StepPacked</c>.</summary>
+    private sealed record PackedForms(PackMethod Pack, ForwardMethod ForwardPacked, StepMethod StepPacked);
+
     private sealed record Streamable(
         string Name, int ParameterCount, int InputSize, int OutputSize, int StateCount, int StepInput, int StepOutput,
-        InitializeMethod Initialize, ForwardMethod Forward, StepMethod Step, ExportMethod ToOnnxStep);
+        InitializeMethod Initialize, ForwardMethod Forward, StepMethod Step, ExportMethod ToOnnxStep, PackedForms? Packed = null);
 
     private static readonly Streamable[] Streamables =
     [
         new(nameof(GruLastSoftmaxNet), GruLastSoftmaxNet.ParameterCount, GruLastSoftmaxNet.InputSize, GruLastSoftmaxNet.OutputSize,
             GruLastSoftmaxNet.StreamStateCount, GruLastSoftmaxNet.StepInputSize, GruLastSoftmaxNet.StepOutputSize,
-            GruLastSoftmaxNet.Initialize, GruLastSoftmaxNet.Forward, GruLastSoftmaxNet.Step, GruLastSoftmaxNet.ToOnnxStep),
+            GruLastSoftmaxNet.Initialize, GruLastSoftmaxNet.Forward, GruLastSoftmaxNet.Step, GruLastSoftmaxNet.ToOnnxStep, new(GruLastSoftmaxNet.PackParameters, GruLastSoftmaxNet.ForwardPacked, GruLastSoftmaxNet.StepPacked)),
         new(nameof(StackedGruNet), StackedGruNet.ParameterCount, StackedGruNet.InputSize, StackedGruNet.OutputSize,
             StackedGruNet.StreamStateCount, StackedGruNet.StepInputSize, StackedGruNet.StepOutputSize,
-            StackedGruNet.Initialize, StackedGruNet.Forward, StackedGruNet.Step, StackedGruNet.ToOnnxStep),
+            StackedGruNet.Initialize, StackedGruNet.Forward, StackedGruNet.Step, StackedGruNet.ToOnnxStep, new(StackedGruNet.PackParameters, StackedGruNet.ForwardPacked, StackedGruNet.StepPacked)),
         new(nameof(LstmLastNet), LstmLastNet.ParameterCount, LstmLastNet.InputSize, LstmLastNet.OutputSize,
             LstmLastNet.StreamStateCount, LstmLastNet.StepInputSize, LstmLastNet.StepOutputSize,
-            LstmLastNet.Initialize, LstmLastNet.Forward, LstmLastNet.Step, LstmLastNet.ToOnnxStep),
+            LstmLastNet.Initialize, LstmLastNet.Forward, LstmLastNet.Step, LstmLastNet.ToOnnxStep, new(LstmLastNet.PackParameters, LstmLastNet.ForwardPacked, LstmLastNet.StepPacked)),
         new(nameof(GruOutputNet), GruOutputNet.ParameterCount, GruOutputNet.InputSize, GruOutputNet.OutputSize,
             GruOutputNet.StreamStateCount, GruOutputNet.StepInputSize, GruOutputNet.StepOutputSize,
-            GruOutputNet.Initialize, GruOutputNet.Forward, GruOutputNet.Step, GruOutputNet.ToOnnxStep),
+            GruOutputNet.Initialize, GruOutputNet.Forward, GruOutputNet.Step, GruOutputNet.ToOnnxStep, new(GruOutputNet.PackParameters, GruOutputNet.ForwardPacked, GruOutputNet.StepPacked)),
         new(nameof(GruDenseEachStepNet), GruDenseEachStepNet.ParameterCount, GruDenseEachStepNet.InputSize, GruDenseEachStepNet.OutputSize,
             GruDenseEachStepNet.StreamStateCount, GruDenseEachStepNet.StepInputSize, GruDenseEachStepNet.StepOutputSize,
-            GruDenseEachStepNet.Initialize, GruDenseEachStepNet.Forward, GruDenseEachStepNet.Step, GruDenseEachStepNet.ToOnnxStep),
+            GruDenseEachStepNet.Initialize, GruDenseEachStepNet.Forward, GruDenseEachStepNet.Step, GruDenseEachStepNet.ToOnnxStep, new(GruDenseEachStepNet.PackParameters, GruDenseEachStepNet.ForwardPacked, GruDenseEachStepNet.StepPacked)),
         new(nameof(DenseLstmNet), DenseLstmNet.ParameterCount, DenseLstmNet.InputSize, DenseLstmNet.OutputSize,
             DenseLstmNet.StreamStateCount, DenseLstmNet.StepInputSize, DenseLstmNet.StepOutputSize,
-            DenseLstmNet.Initialize, DenseLstmNet.Forward, DenseLstmNet.Step, DenseLstmNet.ToOnnxStep),
+            DenseLstmNet.Initialize, DenseLstmNet.Forward, DenseLstmNet.Step, DenseLstmNet.ToOnnxStep, new(DenseLstmNet.PackParameters, DenseLstmNet.ForwardPacked, DenseLstmNet.StepPacked)),
         new(nameof(CausalConvGruNet), CausalConvGruNet.ParameterCount, CausalConvGruNet.InputSize, CausalConvGruNet.OutputSize,
             CausalConvGruNet.StreamStateCount, CausalConvGruNet.StepInputSize, CausalConvGruNet.StepOutputSize,
-            CausalConvGruNet.Initialize, CausalConvGruNet.Forward, CausalConvGruNet.Step, CausalConvGruNet.ToOnnxStep),
+            CausalConvGruNet.Initialize, CausalConvGruNet.Forward, CausalConvGruNet.Step, CausalConvGruNet.ToOnnxStep, new(CausalConvGruNet.PackParameters, CausalConvGruNet.ForwardPacked, CausalConvGruNet.StepPacked)),
         new(nameof(CausalConvOutputNet), CausalConvOutputNet.ParameterCount, CausalConvOutputNet.InputSize, CausalConvOutputNet.OutputSize,
             CausalConvOutputNet.StreamStateCount, CausalConvOutputNet.StepInputSize, CausalConvOutputNet.StepOutputSize,
             CausalConvOutputNet.Initialize, CausalConvOutputNet.Forward, CausalConvOutputNet.Step, CausalConvOutputNet.ToOnnxStep),
+        new(nameof(Gru8Net), Gru8Net.ParameterCount, Gru8Net.InputSize, Gru8Net.OutputSize,
+            Gru8Net.StreamStateCount, Gru8Net.StepInputSize, Gru8Net.StepOutputSize,
+            Gru8Net.Initialize, Gru8Net.Forward, Gru8Net.Step, Gru8Net.ToOnnxStep, new(Gru8Net.PackParameters, Gru8Net.ForwardPacked, Gru8Net.StepPacked)),
+        new(nameof(VectorWideRecurrentNet), VectorWideRecurrentNet.ParameterCount, VectorWideRecurrentNet.InputSize, VectorWideRecurrentNet.OutputSize,
+            VectorWideRecurrentNet.StreamStateCount, VectorWideRecurrentNet.StepInputSize, VectorWideRecurrentNet.StepOutputSize,
+            VectorWideRecurrentNet.Initialize, VectorWideRecurrentNet.Forward, VectorWideRecurrentNet.Step, VectorWideRecurrentNet.ToOnnxStep, new(VectorWideRecurrentNet.PackParameters, VectorWideRecurrentNet.ForwardPacked, VectorWideRecurrentNet.StepPacked)),
     ];
 
     public static TheoryData<string> StreamableNames => new(Streamables.Select(network => network.Name));
@@ -80,6 +91,48 @@ public class SequenceTests
             for (int t = 0; t < steps; t++)
             {
                 network.Step(parameters, state, input.AsSpan(t * network.StepInput, network.StepInput), step);
+                if (sequenceOutput)
+                {
+                    Assert.Equal(Bits(whole.AsSpan(t * network.StepOutput, network.StepOutput)), Bits(step));
+                }
+            }
+
+            if (!sequenceOutput)
+            {
+                Assert.Equal(Bits(whole), Bits(step));
+            }
+        }
+    }
+
+    public static TheoryData<string> PackedNames => new(Streamables.Where(network => network.Packed is not null).Select(network => network.Name));
+
+    [Theory]
+    [MemberData(nameof(PackedNames))]
+    public void StepPacked_streams_the_bits_of_ForwardPacked_and_the_values_of_Step(string name)
+    {
+        Streamable network = Streamables.Single(candidate => candidate.Name == name);
+        PackedForms forms = network.Packed!;
+        var parameters = new float[network.ParameterCount];
+        network.Initialize(parameters, 6);
+        var packed = new float[network.ParameterCount];
+        forms.Pack(parameters, packed);
+        var random = new Random(13);
+        bool sequenceOutput = network.StepOutput != network.OutputSize;
+        int steps = network.InputSize / network.StepInput;
+        for (int trial = 0; trial < 3; trial++)
+        {
+            float[] input = RandomData.Uniform(random, network.InputSize, 2.0);
+            var whole = new float[network.OutputSize];
+            var unpacked = new float[network.OutputSize];
+            forms.ForwardPacked(packed, input, whole);
+            network.Forward(parameters, input, unpacked);
+            Tolerance.Close(unpacked, whole, 1e-5, $"{name}: ForwardPacked against Forward");
+
+            var state = new float[network.StateCount];
+            var step = new float[network.StepOutput];
+            for (int t = 0; t < steps; t++)
+            {
+                forms.StepPacked(packed, state, input.AsSpan(t * network.StepInput, network.StepInput), step);
                 if (sequenceOutput)
                 {
                     Assert.Equal(Bits(whole.AsSpan(t * network.StepOutput, network.StepOutput)), Bits(step));
@@ -257,6 +310,8 @@ public class SequenceTests
             case nameof(DenseLstmNet): DenseLstmNet.ResetState(state); break;
             case nameof(CausalConvGruNet): CausalConvGruNet.ResetState(state); break;
             case nameof(CausalConvOutputNet): CausalConvOutputNet.ResetState(state); break;
+            case nameof(Gru8Net): Gru8Net.ResetState(state); break;
+            case nameof(VectorWideRecurrentNet): VectorWideRecurrentNet.ResetState(state); break;
             default: throw new ArgumentException(name);
         }
     }

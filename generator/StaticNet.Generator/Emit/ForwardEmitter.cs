@@ -34,9 +34,9 @@ internal static class ForwardEmitter
 
         writer.Line();
         writer.Line("/// <summary>");
-        writer.Line("/// Copies <paramref name=\"parameters\"/> into <paramref name=\"packed\"/> for <c>ForwardPacked</c>: the same values,");
-        writer.Line("/// the weights of the dense layers listed below transposed to <c>[inputs, outputs]</c> (the one layout change;");
-        writer.Line("/// larger weight matrices stay as they are). Pack again after the parameters change. Allocation-free.");
+        writer.Line($"/// Copies <paramref name=\"parameters\"/> into <paramref name=\"packed\"/> for <c>ForwardPacked</c>{(plan.CanStream ? " and <c>StepPacked</c>" : "")}: the same");
+        writer.Line("/// values, but the weight matrices packed below stored transposed, <c>[inputs, outputs]</c> (the one layout change; a");
+        writer.Line("/// dense layer's larger matrices stay as they are). Pack again after the parameters change. Allocation-free.");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"parameters\">All parameters, in the usual layout.</param>");
         writer.Line("/// <param name=\"packed\">Receives the packed copy: as long as the parameters, not overlapping them.</param>");
@@ -54,7 +54,7 @@ internal static class ForwardEmitter
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>");
-        writer.Line("/// <c>Forward</c> on the copy <c>PackParameters</c> made: the same outputs (to rounding), with each dense layer's");
+        writer.Line("/// <c>Forward</c> on the copy <c>PackParameters</c> made: the same outputs (to rounding), with each packed layer's");
         writer.Line("/// inputs scaling whole vectors of its outputs instead of each output ending in a horizontal sum. Allocation-free.");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"packed\">The parameters as <c>PackParameters</c> wrote them.</param>");
@@ -75,7 +75,7 @@ internal static class ForwardEmitter
     /// </summary>
     internal static void WriteBody(CodeWriter writer, NetworkPlan plan, ForwardPass pass)
     {
-        bool step = pass == ForwardPass.Step;
+        bool step = pass is ForwardPass.Step or ForwardPass.PackedStep;
         if (step)
         {
             writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StreamStateCount, \"state\");");
@@ -98,7 +98,7 @@ internal static class ForwardEmitter
         int stateOffset = 0;
         foreach ((LayerPlan walked, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training: false))
         {
-            LayerPlan layer = pass == ForwardPass.Packed ? walked with { PackedWeights = true } : walked;
+            LayerPlan layer = pass is ForwardPass.Packed or ForwardPass.PackedStep ? walked with { PackedWeights = true } : walked;
             if (layer.Number > 1)
             {
                 body.Code.Line();
@@ -277,4 +277,7 @@ internal enum ForwardPass
 
     /// <summary><c>Step</c>: one step of a sequence, the recurrent layers advancing the caller's state.</summary>
     Step,
+
+    /// <summary><c>StepPacked</c>: <c>Step</c> through the packed parameters.</summary>
+    PackedStep,
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;
@@ -46,5 +47,25 @@ internal static class StepEmitter
         writer.Member($"public static void Step({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         ForwardEmitter.WriteBody(writer, plan, ForwardPass.Step);
+        if (!plan.Layers.Any(layer => layer.GainsFromPacking))
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// <c>Step</c> on the copy <c>PackParameters</c> made: streaming a sequence step by step gives, bit for bit, what");
+        writer.Line("/// <c>ForwardPacked</c> gives for the whole of it (and <c>Step</c>'s values to rounding). The recurrent layers' inputs");
+        writer.Line("/// and states scale whole vectors of gates instead of each gate ending in a horizontal sum. Allocation-free.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"packed\">The parameters as <c>PackParameters</c> wrote them.</param>");
+        writer.Line("/// <param name=\"state\">The stream's state (<c>StreamStateCount</c> values), updated in place.</param>");
+        writer.Line($"/// <param name=\"input\">One step: {plan.InputShape.Features} values.</param>");
+        writer.Line($"/// <param name=\"output\">Receives the step's {stepOutput} outputs.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        writer.Member($"public static void StepPacked({RuntimeCalls.ReadOnlySpan} packed, {RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(packed.Length, ParameterCount, \"packed\");");
+        writer.Line($"{RuntimeCalls.ReadOnlySpan} parameters = packed;   // the weights PackParameters transposed read [inputs, outputs]");
+        ForwardEmitter.WriteBody(writer, plan, ForwardPass.PackedStep);
     }
 }

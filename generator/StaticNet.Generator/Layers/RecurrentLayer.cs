@@ -35,7 +35,25 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
     public override string BiasRole => $" bias_ih [{Gates * Hidden}] then bias_hh [{Gates * Hidden}]";
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
-        code.Line($"{Kernels}.Forward({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {output}, features: {Features}, hidden: {Hidden});");
+        code.Line($"{Kernels}.{(PackedWeights ? "ForwardPacked" : "Forward")}({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {output}, features: {Features}, hidden: {Hidden});");
+
+    /// <summary>
+    /// Both weight matrices transposed in the packed copy (<c>[I, G·H]</c>, <c>[H, G·H]</c>): each input and state value
+    /// then scales a row of gates, where the usual layout ends every gate in a horizontal sum. A streamed LSTM-16 step
+    /// measured 104 ns unpacked, about 67 packed (one harness, the same machine).
+    /// </summary>
+    public override bool PacksWeights => true;
+
+    public override bool GainsFromPacking => true;
+
+    public override void WritePacking(CodeWriter code)
+    {
+        int rows = Gates * Hidden;
+        code.Line($"{RuntimeCalls.DenseKernels}.Transpose(parameters.Slice(Layer{Number}.WeightOffset, {rows * Features}), "
+            + $"packed.Slice(Layer{Number}.WeightOffset, {rows * Features}), rows: {rows}, columns: {Features});");
+        code.Line($"{RuntimeCalls.DenseKernels}.Transpose(parameters.Slice(Layer{Number}.WeightOffset + {rows * Features}, {rows * Hidden}), "
+            + $"packed.Slice(Layer{Number}.WeightOffset + {rows * Features}, {rows * Hidden}), rows: {rows}, columns: {Hidden});");
+    }
 
     public override string GradientComment(string input) =>
         $"dW{Number}, db{Number} by backpropagation through time from g{Number} (every step's) and {input}, then the";
@@ -53,7 +71,7 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
     public override bool StepOutputIsState => true;
 
     public override void WriteStep(CodeWriter code, string input, string state, string scratch, string? output) =>
-        code.Line($"{Kernels}.StreamStep({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {state}, {scratch}, hidden: {Hidden});");
+        code.Line($"{Kernels}.{(PackedWeights ? "StreamStepPacked" : "StreamStep")}({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {state}, {scratch}, hidden: {Hidden});");
 
     /// <summary>Both gate products: the input's and the state's.</summary>
     public override int StepScratch => 2 * Gates * Hidden;

@@ -28,19 +28,15 @@ public static class GruKernels
     /// Runs the whole sequence: <paramref name="input"/> is <c>steps x features</c>, <paramref name="output"/> receives
     /// every step's hidden state, <c>steps x hidden</c>.
     /// </summary>
-    public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden)
-    {
-        int steps = RecurrentShapes.Check("A GRU", 3, weights, biases, input, output.Length, features, hidden);
-        Span<float> scratch = 7 * hidden <= StackScratch ? stackalloc float[7 * hidden] : Workspace(7 * hidden);
-        Span<float> gates = scratch.Slice(0, 6 * hidden);
-        Span<float> zeros = scratch.Slice(6 * hidden, hidden);
-        zeros.Clear();
-        for (int t = 0; t < steps; t++)
-        {
-            ReadOnlySpan<float> previous = t == 0 ? zeros : output.Slice((t - 1) * hidden, hidden);
-            Step(weights, biases, input.Slice(t * features, features), previous, output.Slice(t * hidden, hidden), gates, hidden);
-        }
-    }
+    public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
+        Run(weights, biases, input, output, features, hidden, packed: false);
+
+    /// <summary>
+    /// <see cref="Forward"/> on weights as <c>PackParameters</c> stores them, both matrices transposed (<c>[I, 3H]</c>
+    /// then <c>[H, 3H]</c>): each input and state value scales a row of gates, with no horizontal sums.
+    /// </summary>
+    public static void ForwardPacked(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
+        Run(weights, biases, input, output, features, hidden, packed: true);
 
     /// <summary>
     /// One streaming step: <paramref name="state"/> (the hidden state) advanced in place by the step <paramref name="x"/>;
@@ -49,11 +45,15 @@ public static class GruKernels
     /// </summary>
     public static void StreamStep(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, int hidden)
     {
-        SpanGuard.Length(weights.Length, 3 * hidden * (x.Length + hidden), nameof(weights));
-        SpanGuard.Length(biases.Length, 6 * hidden, nameof(biases));
-        SpanGuard.Length(state.Length, hidden, nameof(state));
         SpanGuard.Length(scratch.Length, 6 * hidden, nameof(scratch));
-        Step(weights, biases, x, state, state, scratch, hidden);
+        Advance(weights, biases, x, state, state, scratch, hidden, packed: false);
+    }
+
+    /// <summary><see cref="StreamStep"/> on packed weights: the arithmetic of <see cref="ForwardPacked"/>'s steps.</summary>
+    public static void StreamStepPacked(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, int hidden)
+    {
+        SpanGuard.Length(scratch.Length, 6 * hidden, nameof(scratch));
+        Advance(weights, biases, x, state, state, scratch, hidden, packed: true);
     }
 
     /// <summary>
@@ -63,41 +63,115 @@ public static class GruKernels
     /// the backward pass keeps.
     /// </summary>
     public static void Step(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden)
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden) =>
+        Advance(weights, biases, x, previous, next, gates, hidden, packed: false);
+
+    private static void Run(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden, bool packed)
     {
-        int features = x.Length;
-        int gateRows = 3 * hidden;
-        if (gates.Length < 2 * gateRows)
+        int steps = RecurrentShapes.Check("A GRU", 3, weights, biases, input, output.Length, features, hidden);
+        Span<float> scratch = 7 * hidden <= StackScratch ? stackalloc float[7 * hidden] : Workspace(7 * hidden);
+        Span<float> gates = scratch.Slice(0, 6 * hidden);
+        Span<float> zeros = scratch.Slice(6 * hidden, hidden);
+        zeros.Clear();
+        for (int t = 0; t < steps; t++)
         {
-            throw new ArgumentException($"The gate scratch needs {2 * gateRows} floats, but has {gates.Length}.", nameof(gates));
+            ReadOnlySpan<float> previous = t == 0 ? zeros : output.Slice((t - 1) * hidden, hidden);
+            Advance(weights, biases, input.Slice(t * features, features), previous, output.Slice(t * hidden, hidden), gates, hidden, packed);
+        }
+    }
+
+    private static void Advance(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> gates,
+        int hidden, bool packed)
+    {
+        int gateRows = 3 * hidden;
+        RecurrentShapes.CheckStep(weights, biases, x, previous, next, gates, gateRows, hidden);
+        if (packed && hidden == 16 && Vector512.IsHardwareAccelerated)
+        {
+            PackedVector<Width512, Vector512<float>>(weights, biases, x, previous, next);
+            return;
         }
 
-        SpanGuard.Length(weights.Length, gateRows * (features + hidden), nameof(weights));
-        SpanGuard.Length(biases.Length, 2 * gateRows, nameof(biases));
-        SpanGuard.Length(previous.Length, hidden, nameof(previous));
-        SpanGuard.Length(next.Length, hidden, nameof(next));
-        if (GateProducts.Fits(hidden))
+        if (packed && hidden == 8 && Vector256.IsHardwareAccelerated)
         {
-            StepInRegisters(weights, biases, x, previous, next, gates, hidden);
+            PackedVector<Width256, Vector256<float>>(weights, biases, x, previous, next);
+            return;
+        }
+
+        GateProducts.Compute(weights, biases, x, previous, gates.Slice(0, gateRows), gates.Slice(gateRows, gateRows), packed);
+        if (GateProducts.InRegisters(hidden))
+        {
+            GatesInRegisters(previous, next, gates, hidden);
         }
         else
         {
-            StepWithSpans(weights, biases, x, previous, next, gates, hidden);
+            GatesWithSpans(previous, next, gates, hidden);
         }
     }
 
     /// <summary>
-    /// <see cref="Step"/> for hidden sizes of whole vectors: the gate products, then each vector's worth of units in
-    /// registers to its new state. The arithmetic of <see cref="StepWithSpans"/>, so the same bits (tested).
+    /// A packed step of a layer of one vector's worth of units (a GRU-8 or, with AVX-512, a GRU-16), every value in
+    /// registers from the products to the new state: each input and state value scales its row of the transposed weights
+    /// into the three gates, the state's in two sets of accumulators (even and odd values) to halve the chain each step
+    /// waits on. Inference only (training replays unpacked steps), so the gates are not kept.
     /// </summary>
-    internal static void StepInRegisters(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PackedVector<TWidth, TVector>(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
     {
-        int gateRows = 3 * hidden;
-        Span<float> fromInput = gates.Slice(0, gateRows);
-        Span<float> fromState = gates.Slice(gateRows, gateRows);
-        GateProducts.Compute(weights, biases, x, previous, fromInput, fromState);
-        ref float input = ref MemoryMarshal.GetReference(fromInput);
-        ref float state = ref MemoryMarshal.GetReference(fromState);
+        int hidden = TWidth.Count;
+        int rows = 3 * hidden;
+        int features = x.Length;
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float b = ref MemoryMarshal.GetReference(biases);
+        TVector inputR = TWidth.Load(ref b, 0), inputZ = TWidth.Load(ref b, hidden), inputN = TWidth.Load(ref b, 2 * hidden);
+        for (int j = 0; j < features; j++)
+        {
+            TVector value = TWidth.Broadcast(x[j]);
+            ref float row = ref Unsafe.Add(ref w, j * rows);
+            inputR = TWidth.MultiplyAdd(TWidth.Load(ref row, 0), value, inputR);
+            inputZ = TWidth.MultiplyAdd(TWidth.Load(ref row, hidden), value, inputZ);
+            inputN = TWidth.MultiplyAdd(TWidth.Load(ref row, 2 * hidden), value, inputN);
+        }
+
+        ref float recurrent = ref Unsafe.Add(ref w, features * rows);
+        ref float h = ref MemoryMarshal.GetReference(previous);
+        TVector zero = TWidth.Broadcast(0f);
+        TVector evenR = TWidth.Load(ref b, rows), evenZ = TWidth.Load(ref b, rows + hidden), evenN = TWidth.Load(ref b, rows + (2 * hidden));
+        TVector oddR = zero, oddZ = zero, oddN = zero;
+        for (int j = 0; j < hidden; j += 2)
+        {
+            TVector even = TWidth.Broadcast(Unsafe.Add(ref h, j));
+            TVector odd = TWidth.Broadcast(Unsafe.Add(ref h, j + 1));
+            ref float evenRow = ref Unsafe.Add(ref recurrent, j * rows);
+            ref float oddRow = ref Unsafe.Add(ref evenRow, rows);
+            evenR = TWidth.MultiplyAdd(TWidth.Load(ref evenRow, 0), even, evenR);
+            evenZ = TWidth.MultiplyAdd(TWidth.Load(ref evenRow, hidden), even, evenZ);
+            evenN = TWidth.MultiplyAdd(TWidth.Load(ref evenRow, 2 * hidden), even, evenN);
+            oddR = TWidth.MultiplyAdd(TWidth.Load(ref oddRow, 0), odd, oddR);
+            oddZ = TWidth.MultiplyAdd(TWidth.Load(ref oddRow, hidden), odd, oddZ);
+            oddN = TWidth.MultiplyAdd(TWidth.Load(ref oddRow, 2 * hidden), odd, oddN);
+        }
+
+        TVector reset = TWidth.Sigmoid(TWidth.Add(inputR, TWidth.Add(evenR, oddR)));
+        TVector update = TWidth.Sigmoid(TWidth.Add(inputZ, TWidth.Add(evenZ, oddZ)));
+        TVector candidate = TWidth.Tanh(TWidth.Add(inputN, TWidth.Multiply(reset, TWidth.Add(evenN, oddN))));
+        TVector state = TWidth.Load(ref h, 0);
+        TVector kept = TWidth.Subtract(TWidth.Broadcast(1f), update);
+        TWidth.Store(TWidth.Add(TWidth.Multiply(kept, candidate), TWidth.Multiply(update, state)), ref MemoryMarshal.GetReference(next), 0);
+    }
+
+    /// <summary>
+    /// The gates and new state from the products in <paramref name="gates"/>, for hidden sizes of whole vectors: each
+    /// vector's worth of units in registers. The arithmetic of <see cref="GatesWithSpans"/>, so the same bits (tested).
+    /// </summary>
+    internal static void GatesInRegisters(ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden)
+    {
+        ref float input = ref MemoryMarshal.GetReference(gates);
+        ref float state = ref Unsafe.Add(ref input, 3 * hidden);
         ref float before = ref MemoryMarshal.GetReference(previous);
         ref float after = ref MemoryMarshal.GetReference(next);
 
@@ -117,15 +191,12 @@ public static class GruKernels
         }
     }
 
-    /// <summary><see cref="Step"/> for any hidden size: each operation over the span of its gates.</summary>
-    internal static void StepWithSpans(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden)
+    /// <summary>The gates and new state from the products in <paramref name="gates"/>, any hidden size: each operation over a span of gates.</summary>
+    internal static void GatesWithSpans(ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden)
     {
-        int features = x.Length;
         int gateRows = 3 * hidden;
         Span<float> fromInput = gates.Slice(0, gateRows);
         Span<float> fromState = gates.Slice(gateRows, gateRows);
-        DenseKernels.Forward(weights.Slice(0, gateRows * features), biases.Slice(0, gateRows), x, fromInput);
-        DenseKernels.Forward(weights.Slice(gateRows * features, gateRows * hidden), biases.Slice(gateRows, gateRows), previous, fromState);
 
         // r and z side by side, then n: each activation over whole vectors of gates, not one gate at a time.
         Span<float> resetAndUpdate = fromInput.Slice(0, 2 * hidden);
@@ -147,7 +218,7 @@ public static class GruKernels
 
     /// <summary>
     /// The gates and new states of a vector's worth of units from <paramref name="unit"/>, in registers from the gate
-    /// products to the new state: the operations of <see cref="StepWithSpans"/>, in the same order on the same
+    /// products to the new state: the operations of <see cref="GatesWithSpans"/>, in the same order on the same
     /// values, so the same bits without the trips through memory between them (a streamed GRU-8's step is a chain of
     /// them end to end). Reads only its own units of <paramref name="previous"/>, so <paramref name="next"/> may be it.
     /// </summary>

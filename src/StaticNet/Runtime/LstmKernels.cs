@@ -28,7 +28,40 @@ public static class LstmKernels
     /// Runs the whole sequence: <paramref name="input"/> is <c>steps x features</c>, <paramref name="output"/> receives
     /// every step's hidden state, <c>steps x hidden</c>.
     /// </summary>
-    public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden)
+    public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
+        Run(weights, biases, input, output, features, hidden, packed: false);
+
+    /// <summary>
+    /// <see cref="Forward"/> on weights as <c>PackParameters</c> stores them, both matrices transposed (<c>[I, 4H]</c>
+    /// then <c>[H, 4H]</c>): each input and state value scales a row of gates, with no horizontal sums.
+    /// </summary>
+    public static void ForwardPacked(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
+        Run(weights, biases, input, output, features, hidden, packed: true);
+
+    /// <summary>
+    /// One streaming step: <paramref name="state"/> (the hidden state, then the cell) advanced in place by the step
+    /// <paramref name="x"/>; <paramref name="scratch"/> holds eight times the hidden size. The arithmetic of
+    /// <see cref="Forward"/>'s steps, so a sequence streamed gives its bits.
+    /// </summary>
+    public static void StreamStep(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, int hidden) =>
+        AdvanceStream(weights, biases, x, state, scratch, hidden, packed: false);
+
+    /// <summary><see cref="StreamStep"/> on packed weights: the arithmetic of <see cref="ForwardPacked"/>'s steps.</summary>
+    public static void StreamStepPacked(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, int hidden) =>
+        AdvanceStream(weights, biases, x, state, scratch, hidden, packed: true);
+
+    /// <summary>
+    /// One step: the new hidden state into <paramref name="next"/> (which may be <paramref name="previous"/>) and the
+    /// new cell over <paramref name="cell"/>. <paramref name="gates"/> is scratch of eight times the hidden size; it is
+    /// left holding the gates i, f, g, o, then tanh of the new cell, which the backward pass keeps.
+    /// </summary>
+    public static void Step(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> cell,
+        Span<float> gates, int hidden) =>
+        Advance(weights, biases, x, previous, next, cell, gates, hidden, packed: false);
+
+    private static void Run(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden, bool packed)
     {
         int steps = RecurrentShapes.Check("An LSTM", 4, weights, biases, input, output.Length, features, hidden);
         Span<float> scratch = 10 * hidden <= StackScratch ? stackalloc float[10 * hidden] : Workspace(10 * hidden);
@@ -40,74 +73,117 @@ public static class LstmKernels
         for (int t = 0; t < steps; t++)
         {
             ReadOnlySpan<float> previous = t == 0 ? zeros : output.Slice((t - 1) * hidden, hidden);
-            Step(weights, biases, input.Slice(t * features, features), previous, output.Slice(t * hidden, hidden), cell, gates, hidden);
+            Advance(weights, biases, input.Slice(t * features, features), previous, output.Slice(t * hidden, hidden), cell, gates, hidden, packed);
         }
     }
 
-    /// <summary>
-    /// One streaming step: <paramref name="state"/> (the hidden state, then the cell) advanced in place by the step
-    /// <paramref name="x"/>; <paramref name="scratch"/> holds eight times the hidden size. The arithmetic of
-    /// <see cref="Forward"/>'s steps, so a sequence streamed gives its bits.
-    /// </summary>
-    public static void StreamStep(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, int hidden)
+    private static void AdvanceStream(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, int hidden, bool packed)
     {
-        SpanGuard.Length(weights.Length, 4 * hidden * (x.Length + hidden), nameof(weights));
-        SpanGuard.Length(biases.Length, 8 * hidden, nameof(biases));
         SpanGuard.Length(state.Length, 2 * hidden, nameof(state));
         SpanGuard.Length(scratch.Length, 8 * hidden, nameof(scratch));
         Span<float> stateHidden = state.Slice(0, hidden);
-        Step(weights, biases, x, stateHidden, stateHidden, state.Slice(hidden, hidden), scratch, hidden);
+        Advance(weights, biases, x, stateHidden, stateHidden, state.Slice(hidden, hidden), scratch, hidden, packed);
     }
 
-    /// <summary>
-    /// One step: the new hidden state into <paramref name="next"/> (which may be <paramref name="previous"/>) and the
-    /// new cell over <paramref name="cell"/>. <paramref name="gates"/> is scratch of eight times the hidden size; it is
-    /// left holding the gates i, f, g, o, then tanh of the new cell, which the backward pass keeps.
-    /// </summary>
-    public static void Step(
-        ReadOnlySpan<float> weights,
-        ReadOnlySpan<float> biases,
-        ReadOnlySpan<float> x,
-        ReadOnlySpan<float> previous,
-        Span<float> next,
-        Span<float> cell,
-        Span<float> gates,
-        int hidden)
+    private static void Advance(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> cell,
+        Span<float> gates, int hidden, bool packed)
     {
-        int features = x.Length;
         int gateRows = 4 * hidden;
-        if (gates.Length < 2 * gateRows)
+        RecurrentShapes.CheckStep(weights, biases, x, previous, next, gates, gateRows, hidden);
+        SpanGuard.Length(cell.Length, hidden, nameof(cell));
+        if (packed && hidden == 16 && Vector512.IsHardwareAccelerated)
         {
-            throw new ArgumentException($"The gate scratch needs {2 * gateRows} floats, but has {gates.Length}.", nameof(gates));
+            PackedVector<Width512, Vector512<float>>(weights, biases, x, previous, next, cell);
+            return;
         }
 
-        SpanGuard.Length(weights.Length, gateRows * (features + hidden), nameof(weights));
-        SpanGuard.Length(biases.Length, 2 * gateRows, nameof(biases));
-        SpanGuard.Length(previous.Length, hidden, nameof(previous));
-        SpanGuard.Length(next.Length, hidden, nameof(next));
-        SpanGuard.Length(cell.Length, hidden, nameof(cell));
-        if (GateProducts.Fits(hidden))
+        if (packed && hidden == 8 && Vector256.IsHardwareAccelerated)
         {
-            StepInRegisters(weights, biases, x, previous, next, cell, gates, hidden);
+            PackedVector<Width256, Vector256<float>>(weights, biases, x, previous, next, cell);
+            return;
+        }
+
+        GateProducts.Compute(weights, biases, x, previous, gates.Slice(0, gateRows), gates.Slice(gateRows, gateRows), packed);
+        if (GateProducts.InRegisters(hidden))
+        {
+            GatesInRegisters(next, cell, gates, hidden);
         }
         else
         {
-            StepWithSpans(weights, biases, x, previous, next, cell, gates, hidden);
+            GatesWithSpans(next, cell, gates, hidden);
         }
     }
 
     /// <summary>
-    /// <see cref="Step"/> for hidden sizes of whole vectors: the gate products, then each vector's worth of units in
-    /// registers to its new state. The arithmetic of <see cref="StepWithSpans"/>, so the same bits (tested).
+    /// A packed step of a layer of one vector's worth of units (an LSTM-8 or, with AVX-512, an LSTM-16), every value in
+    /// registers from the products to the new state: each input and state value scales its row of the transposed weights
+    /// into the four gates, the state's in two sets of accumulators (even and odd values) to halve the chain each step
+    /// waits on. Inference only (training replays unpacked steps), so the gates are not kept.
     /// </summary>
-    internal static void StepInRegisters(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> cell, Span<float> gates, int hidden)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PackedVector<TWidth, TVector>(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> cell)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
     {
-        int gateRows = 4 * hidden;
-        Span<float> fromInput = gates.Slice(0, gateRows);
-        Span<float> fromState = gates.Slice(gateRows, gateRows);
-        GateProducts.Compute(weights, biases, x, previous, fromInput, fromState);
-        ref float input = ref MemoryMarshal.GetReference(fromInput);
-        ref float state = ref MemoryMarshal.GetReference(fromState);
+        int hidden = TWidth.Count;
+        int rows = 4 * hidden;
+        int features = x.Length;
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float b = ref MemoryMarshal.GetReference(biases);
+        TVector input = TWidth.Load(ref b, 0), forget = TWidth.Load(ref b, hidden), candidate = TWidth.Load(ref b, 2 * hidden), output = TWidth.Load(ref b, 3 * hidden);
+        for (int j = 0; j < features; j++)
+        {
+            TVector value = TWidth.Broadcast(x[j]);
+            ref float row = ref Unsafe.Add(ref w, j * rows);
+            input = TWidth.MultiplyAdd(TWidth.Load(ref row, 0), value, input);
+            forget = TWidth.MultiplyAdd(TWidth.Load(ref row, hidden), value, forget);
+            candidate = TWidth.MultiplyAdd(TWidth.Load(ref row, 2 * hidden), value, candidate);
+            output = TWidth.MultiplyAdd(TWidth.Load(ref row, 3 * hidden), value, output);
+        }
+
+        ref float recurrent = ref Unsafe.Add(ref w, features * rows);
+        ref float h = ref MemoryMarshal.GetReference(previous);
+        TVector zero = TWidth.Broadcast(0f);
+        TVector evenI = TWidth.Load(ref b, rows), evenF = TWidth.Load(ref b, rows + hidden);
+        TVector evenG = TWidth.Load(ref b, rows + (2 * hidden)), evenO = TWidth.Load(ref b, rows + (3 * hidden));
+        TVector oddI = zero, oddF = zero, oddG = zero, oddO = zero;
+        for (int j = 0; j < hidden; j += 2)
+        {
+            TVector even = TWidth.Broadcast(Unsafe.Add(ref h, j));
+            TVector odd = TWidth.Broadcast(Unsafe.Add(ref h, j + 1));
+            ref float evenRow = ref Unsafe.Add(ref recurrent, j * rows);
+            ref float oddRow = ref Unsafe.Add(ref evenRow, rows);
+            evenI = TWidth.MultiplyAdd(TWidth.Load(ref evenRow, 0), even, evenI);
+            evenF = TWidth.MultiplyAdd(TWidth.Load(ref evenRow, hidden), even, evenF);
+            evenG = TWidth.MultiplyAdd(TWidth.Load(ref evenRow, 2 * hidden), even, evenG);
+            evenO = TWidth.MultiplyAdd(TWidth.Load(ref evenRow, 3 * hidden), even, evenO);
+            oddI = TWidth.MultiplyAdd(TWidth.Load(ref oddRow, 0), odd, oddI);
+            oddF = TWidth.MultiplyAdd(TWidth.Load(ref oddRow, hidden), odd, oddF);
+            oddG = TWidth.MultiplyAdd(TWidth.Load(ref oddRow, 2 * hidden), odd, oddG);
+            oddO = TWidth.MultiplyAdd(TWidth.Load(ref oddRow, 3 * hidden), odd, oddO);
+        }
+
+        input = TWidth.Sigmoid(TWidth.Add(input, TWidth.Add(evenI, oddI)));
+        forget = TWidth.Sigmoid(TWidth.Add(forget, TWidth.Add(evenF, oddF)));
+        candidate = TWidth.Tanh(TWidth.Add(candidate, TWidth.Add(evenG, oddG)));
+        output = TWidth.Sigmoid(TWidth.Add(output, TWidth.Add(evenO, oddO)));
+        ref float c = ref MemoryMarshal.GetReference(cell);
+        TVector newCell = TWidth.Add(TWidth.Multiply(forget, TWidth.Load(ref c, 0)), TWidth.Multiply(input, candidate));
+        TWidth.Store(newCell, ref c, 0);
+        TWidth.Store(TWidth.Multiply(output, TWidth.Tanh(newCell)), ref MemoryMarshal.GetReference(next), 0);
+    }
+
+    /// <summary>
+    /// The gates, cell and new state from the products in <paramref name="gates"/>, for hidden sizes of whole vectors:
+    /// each vector's worth of units in registers. The arithmetic of <see cref="GatesWithSpans"/>, so the same bits (tested).
+    /// </summary>
+    internal static void GatesInRegisters(Span<float> next, Span<float> cell, Span<float> gates, int hidden)
+    {
+        ref float input = ref MemoryMarshal.GetReference(gates);
+        ref float state = ref Unsafe.Add(ref input, 4 * hidden);
         ref float after = ref MemoryMarshal.GetReference(next);
         ref float memory = ref MemoryMarshal.GetReference(cell);
 
@@ -127,15 +203,12 @@ public static class LstmKernels
         }
     }
 
-    /// <summary><see cref="Step"/> for any hidden size: each operation over the span of its gates.</summary>
-    internal static void StepWithSpans(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> cell, Span<float> gates, int hidden)
+    /// <summary>The gates, cell and new state from the products in <paramref name="gates"/>, any hidden size: each operation over a span of gates.</summary>
+    internal static void GatesWithSpans(Span<float> next, Span<float> cell, Span<float> gates, int hidden)
     {
-        int features = x.Length;
         int gateRows = 4 * hidden;
         Span<float> fromInput = gates.Slice(0, gateRows);
         Span<float> fromState = gates.Slice(gateRows, gateRows);
-        DenseKernels.Forward(weights.Slice(0, gateRows * features), biases.Slice(0, gateRows), x, fromInput);
-        DenseKernels.Forward(weights.Slice(gateRows * features, gateRows * hidden), biases.Slice(gateRows, gateRows), previous, fromState);
 
         // Each activation over whole vectors of gates: i and f side by side, g, o; then the cell's tanh.
         TensorPrimitives.Add(fromInput, fromState, fromInput);
@@ -160,7 +233,7 @@ public static class LstmKernels
 
     /// <summary>
     /// The gates, cells and new states of a vector's worth of units from <paramref name="unit"/>, in registers from the
-    /// gate products to the new state: the operations of <see cref="StepWithSpans"/>, in the same order on the
+    /// gate products to the new state: the operations of <see cref="GatesWithSpans"/>, in the same order on the
     /// same values, so the same bits without the trips through memory between them. The products have read the previous
     /// state, so <paramref name="next"/> may be it.
     /// </summary>

@@ -23,4 +23,19 @@ internal static class RecurrentShapes
         SpanGuard.Length(outputLength, steps * hidden, "output");
         return steps;
     }
+
+    /// <summary>Checks one step's spans: weights and biases for <paramref name="gateRows"/> gate rows, a state in and out, the gate scratch.</summary>
+    public static void CheckStep(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> gates,
+        int gateRows, int hidden)
+    {
+        SpanGuard.Length(weights.Length, gateRows * (x.Length + hidden), nameof(weights));
+        SpanGuard.Length(biases.Length, 2 * gateRows, nameof(biases));
+        SpanGuard.Length(previous.Length, hidden, nameof(previous));
+        SpanGuard.Length(next.Length, hidden, nameof(next));
+        if (gates.Length < 2 * gateRows)
+        {
+            throw new ArgumentException($"The gate scratch needs {2 * gateRows} floats, but has {gates.Length}.", nameof(gates));
+        }
+    }
 }

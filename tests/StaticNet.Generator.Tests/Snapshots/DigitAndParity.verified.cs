@@ -234,9 +234,9 @@ namespace Graphs
         }
 
         /// <summary>
-        /// Copies <paramref name="parameters"/> into <paramref name="packed"/> for <c>ForwardPacked</c>: the same values,
-        /// the weights of the dense layers listed below transposed to <c>[inputs, outputs]</c> (the one layout change;
-        /// larger weight matrices stay as they are). Pack again after the parameters change. Allocation-free.
+        /// Copies <paramref name="parameters"/> into <paramref name="packed"/> for <c>ForwardPacked</c>: the same
+        /// values, but the weight matrices packed below stored transposed, <c>[inputs, outputs]</c> (the one layout change; a
+        /// dense layer's larger matrices stay as they are). Pack again after the parameters change. Allocation-free.
         /// </summary>
         /// <param name="parameters">All parameters, in the usual layout.</param>
         /// <param name="packed">Receives the packed copy: as long as the parameters, not overlapping them.</param>
@@ -253,7 +253,7 @@ namespace Graphs
         }
 
         /// <summary>
-        /// <c>Forward</c> on the copy <c>PackParameters</c> made: the same outputs (to rounding), with each dense layer's
+        /// <c>Forward</c> on the copy <c>PackParameters</c> made: the same outputs (to rounding), with each packed layer's
         /// inputs scaling whole vectors of its outputs instead of each output ending in a horizontal sum. Allocation-free.
         /// </summary>
         /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>

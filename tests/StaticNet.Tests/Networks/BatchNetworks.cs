@@ -21,7 +21,7 @@ public static class BatchNetworks
         nameof(TiedAutoencoder), nameof(LoopedTiedAutoencoder), nameof(SiameseNet), nameof(SharedConvNet),
         nameof(GraphMultitask), nameof(GraphTiedAutoencoder), nameof(GraphSiamese),
         nameof(GruLastSoftmaxNet), nameof(GruEveryStepNet), nameof(StackedGruNet), nameof(GruOutputNet), nameof(LstmLastNet), nameof(GruLstmNet), nameof(GruDenseEachStepNet), nameof(DenseLstmNet),
-        nameof(CausalConvGruNet), nameof(CausalConvOutputNet), nameof(StridedConvNet),
+        nameof(CausalConvGruNet), nameof(CausalConvOutputNet), nameof(StridedConvNet), nameof(Gru8Net), nameof(VectorWideRecurrentNet),
     ];
 
     public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet), nameof(DropoutBranchNet)];
@@ -41,6 +41,8 @@ public static class BatchNetworks
         nameof(GruLstmNet) => new GruLstmNet(seed),
         nameof(GruDenseEachStepNet) => new GruDenseEachStepNet(seed),
         nameof(DenseLstmNet) => new DenseLstmNet(seed),
+        nameof(Gru8Net) => new Gru8Net(seed),
+        nameof(VectorWideRecurrentNet) => new VectorWideRecurrentNet(seed),
         nameof(CausalConvGruNet) => new CausalConvGruNet(seed),
         nameof(CausalConvOutputNet) => new CausalConvOutputNet(seed),
         nameof(StridedConvNet) => new StridedConvNet(seed),
@@ -139,6 +141,8 @@ public static class BatchNetworks
             case GruLstmNet n: n.ToOnnx(stream); break;
             case GruDenseEachStepNet n: n.ToOnnx(stream); break;
             case DenseLstmNet n: n.ToOnnx(stream); break;
+            case Gru8Net n: n.ToOnnx(stream); break;
+            case VectorWideRecurrentNet n: n.ToOnnx(stream); break;
             case CausalConvGruNet n: n.ToOnnx(stream); break;
             case CausalConvOutputNet n: n.ToOnnx(stream); break;
             case StridedConvNet n: n.ToOnnx(stream); break;

@@ -60,6 +60,7 @@ public static class GradientCheckNetworks
         nameof(GruDenseEachStepNet) => new(name, GruDenseEachStepNet.ParameterCount, GruDenseEachStepNet.InputSize, GruDenseEachStepNet.OutputSize, GruDenseEachStepNet.Forward, GruDenseEachStepNet.Backward),
         nameof(DenseLstmNet) => new(name, DenseLstmNet.ParameterCount, DenseLstmNet.InputSize, DenseLstmNet.OutputSize, DenseLstmNet.Forward, DenseLstmNet.Backward),
         nameof(GruLstmNet) => new(name, GruLstmNet.ParameterCount, GruLstmNet.InputSize, GruLstmNet.OutputSize, GruLstmNet.Forward, GruLstmNet.Backward),
+        nameof(VectorWideRecurrentNet) => new(name, VectorWideRecurrentNet.ParameterCount, VectorWideRecurrentNet.InputSize, VectorWideRecurrentNet.OutputSize, VectorWideRecurrentNet.Forward, VectorWideRecurrentNet.Backward),
         nameof(CausalConvGruNet) => new(name, CausalConvGruNet.ParameterCount, CausalConvGruNet.InputSize, CausalConvGruNet.OutputSize, CausalConvGruNet.Forward, CausalConvGruNet.Backward),
         nameof(CausalConvOutputNet) => new(name, CausalConvOutputNet.ParameterCount, CausalConvOutputNet.InputSize, CausalConvOutputNet.OutputSize, CausalConvOutputNet.Forward, CausalConvOutputNet.Backward),
         nameof(StridedConvNet) => new(name, StridedConvNet.ParameterCount, StridedConvNet.InputSize, StridedConvNet.OutputSize, StridedConvNet.Forward, StridedConvNet.Backward),

@@ -83,3 +83,20 @@ public partial class CausalConvOutputNet { }
 [Flatten]
 [Dense(3, Activation.Softmax)]
 public partial class StridedConvNet { }
+
+/// <summary>RTNeural's kind of layer, a GRU-8 on one channel: one vector of units (packed, all in registers).</summary>
+[Network]
+[Input(6, 1)]
+[Gru(8)]
+[LastStep]
+[Dense(1)]
+public partial class Gru8Net { }
+
+/// <summary>An LSTM-16 (one 512-bit vector of units) then an LSTM-8, a GRU-24 (three vectors) on top: every width of the register paths.</summary>
+[Network]
+[Input(5, 2)]
+[Lstm(16)]
+[Lstm(8)]
+[Gru(24)]
+[Dense(2)]
+public partial class VectorWideRecurrentNet { }

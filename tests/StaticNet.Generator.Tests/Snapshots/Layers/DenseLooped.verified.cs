@@ -8,6 +8,13 @@
                 input, a1);
             global::StaticNet.Runtime.Activations.ReLU(a1, a1);
 
+// ---- ForwardPacked ----
+            // Layer 1: Dense(16, ReLU), (24) -> (16), looped.
+            global::System.Span<float> a1 = scratch.Slice(0, 16);
+            global::StaticNet.Runtime.DenseKernels.ForwardTransposedReLU(
+                parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
+                input, a1);
+
 // ---- Backward ----
             // Layer 1: Dense(16, ReLU). dW1 += g1 ⊗ x, db1 += g1, then the gradient flows to the input.
             global::System.Span<float> g1 = scratch.Slice(34, 16);

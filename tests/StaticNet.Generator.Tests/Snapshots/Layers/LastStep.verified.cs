@@ -5,7 +5,15 @@
             global::System.Span<float> a2 = scratch.Slice(12, 3);
             global::StaticNet.Runtime.SequenceKernels.LastStep(a1, a2);
 
+// ---- ForwardPacked ----
+            // Layer 2: LastStep, (4, 3) -> (3), looped.
+            global::System.Span<float> a2 = scratch.Slice(12, 3);
+            global::StaticNet.Runtime.SequenceKernels.LastStep(a1, a2);
+
 // ---- Step ----
+            // Layer 2: LastStep: the step passes through (it is the last one so far).
+
+// ---- StepPacked ----
             // Layer 2: LastStep: the step passes through (it is the last one so far).
 
 // ---- Backward ----
