@@ -29,7 +29,7 @@ public static class ResultsReport
     private const string StreamingBegin = "<!-- streaming results: written by tests/StaticNet.Benchmarks/run.sh -->";
     private const string StreamingEnd = "<!-- end of streaming results -->";
 
-    private static readonly string[] StreamingPeers = ["ONNX Runtime", "TorchSharp"];
+    private static readonly string[] StreamingPeers = ["StaticNet packed", "ONNX Runtime", "TorchSharp"];
 
     /// <summary>The streaming rows (<c>S1Step</c>, <c>S2Step</c>) as a table of their own, written when all of them ran.</summary>
     private static void WriteStreamingScenarios(Summary[] summaries)
@@ -51,7 +51,7 @@ public static class ResultsReport
             foreach (string peer in StreamingPeers)
             {
                 cells.Add(byMethod.TryGetValue(peer, out BenchmarkReport? other)
-                    ? $"{Time(other.ResultStatistics!.Mean)} ({(other.ResultStatistics.Mean / mine).ToString("0", CultureInfo.InvariantCulture)}x)"
+                    ? $"{Time(other.ResultStatistics!.Mean)} ({(other.ResultStatistics.Mean / mine).ToString(other.ResultStatistics.Mean < 10 * mine ? "0.00" : "0", CultureInfo.InvariantCulture)}x)"
                     : "-");
             }
 
@@ -69,8 +69,8 @@ public static class ResultsReport
         table.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Processor()}, .NET {Environment.Version}, one thread each: one sample in, one out, "
             + "the state carried to the next call. In brackets: how many times longer than StaticNet's `Step`.");
         table.AppendLine();
-        table.AppendLine("| network, scenario | StaticNet `Step` | ONNX Runtime (`ToOnnxStep`, state in and out) | TorchSharp | StaticNet allocates |");
-        table.AppendLine("|---|---:|---:|---:|---:|");
+        table.AppendLine("| network, scenario | StaticNet `Step` | `StepPacked` | ONNX Runtime (`ToOnnxStep`, state in and out) | TorchSharp | StaticNet allocates |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (string row in rows)
         {
             table.AppendLine(row);

@@ -6,12 +6,13 @@ namespace StaticNet.Benchmarks;
 
 /// <summary>
 /// One streaming step (one audio sample in, one out, the recurrent state carried): StaticNet's generated <c>Step</c>
-/// against ONNX Runtime running <c>ToOnnxStep</c>'s model and TorchSharp's modules. Each call advances the state, as a
+/// (and <c>StepPacked</c> on the copy <c>PackParameters</c> makes) against ONNX Runtime running <c>ToOnnxStep</c>'s model and TorchSharp's modules. Each call advances the state, as a
 /// stream does; the input sample stays the same, which no peer can exploit.
 /// </summary>
 public abstract class StreamingBenchmark
 {
     protected float[] parameters;
+    protected float[] packed;
     protected float[] state;
     protected readonly float[] input = [0.25f];
     protected readonly float[] output = new float[1];
@@ -30,11 +31,15 @@ public abstract class StreamingBenchmark
 
     protected abstract void ToOnnxStep(float[] parameters, Stream stream);
 
+    protected abstract void PackParameters(float[] parameters, float[] packed);
+
     [GlobalSetup]
     public void Setup()
     {
         parameters = new float[ParameterCount];
         Initialize(parameters);
+        packed = new float[ParameterCount];
+        PackParameters(parameters, packed);
         state = new float[StateCount];
         using var model = new MemoryStream();
         ToOnnxStep(parameters, model);
@@ -70,8 +75,13 @@ public class S1Step : StreamingBenchmark
 
     protected override void ToOnnxStep(float[] parameters, Stream stream) => S1.ToOnnxStep(parameters, stream);
 
+    protected override void PackParameters(float[] parameters, float[] packed) => S1.PackParameters(parameters, packed);
+
     [Benchmark(Baseline = true)]
     public void StaticNet() => S1.Step(parameters, state, input, output);
+
+    [Benchmark(Description = "StaticNet packed")]
+    public void StaticNetPacked() => S1.StepPacked(packed, state, input, output);
 }
 
 public class S2Step : StreamingBenchmark
@@ -88,6 +98,11 @@ public class S2Step : StreamingBenchmark
 
     protected override void ToOnnxStep(float[] parameters, Stream stream) => S2.ToOnnxStep(parameters, stream);
 
+    protected override void PackParameters(float[] parameters, float[] packed) => S2.PackParameters(parameters, packed);
+
     [Benchmark(Baseline = true)]
     public void StaticNet() => S2.Step(parameters, state, input, output);
+
+    [Benchmark(Description = "StaticNet packed")]
+    public void StaticNetPacked() => S2.StepPacked(packed, state, input, output);
 }

@@ -8,7 +8,7 @@ using Xunit;
 namespace StaticNet.Tests;
 
 /// <summary>
-/// The StaticNet rows of tests/StaticNet.Benchmarks, a few iterations each as a smoke test, never timed: the same four
+/// The StaticNet rows of tests/StaticNet.Benchmarks, a few iterations each as a smoke test, never timed: the same
 /// networks (its Networks.cs, compiled into this project) through the same calls, on one thread and on all cores. Each
 /// scenario must run without allocating, agree with the one-sample path, and leave finite values. (The benchmark
 /// project itself, with its ONNX Runtime and TorchSharp peers, is not in the solution: libtorch alone is about 1 GB.)
@@ -34,6 +34,42 @@ public class BenchmarkSmokeTests
         Train(N2.ParameterCount, N2.InputSize, N2.OutputSize, N2.Initialize, N2.BackwardBatch);
         Train(N3.ParameterCount, N3.InputSize, N3.OutputSize, N3.Initialize, N3.BackwardBatch);
         Train(N4.ParameterCount, N4.InputSize, N4.OutputSize, N4.Initialize, N4.BackwardBatch);
+    }
+
+    [Fact]
+    public void Streaming_rows_run_without_allocating_and_StepPacked_agrees_with_Step()
+    {
+        Stream(S1.ParameterCount, S1.StreamStateCount, S1.Initialize, S1.PackParameters, S1.Step, S1.StepPacked);
+        Stream(S2.ParameterCount, S2.StreamStateCount, S2.Initialize, S2.PackParameters, S2.Step, S2.StepPacked);
+    }
+
+    private delegate void StepMethod(ReadOnlySpan<float> parameters, Span<float> state, ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>A hundred steps of an audio-like signal through <c>Step</c> and <c>StepPacked</c>, as the streaming rows call them.</summary>
+    private static void Stream(int parameterCount, int stateCount, Initializer initialize, PackMethod pack, StepMethod step, StepMethod stepPacked)
+    {
+        var parameters = new float[parameterCount];
+        initialize(parameters, 1);
+        var packed = new float[parameterCount];
+        pack(parameters, packed);
+        var state = new float[stateCount];
+        var packedState = new float[stateCount];
+        var input = new float[1];
+        var output = new float[1];
+        var packedOutput = new float[1];
+        int t = 0;
+        RunWithoutAllocating(() =>
+        {
+            for (int i = 0; i < 33; i++, t++)
+            {
+                input[0] = MathF.Sin(t * 0.3f);
+                step(parameters, state, input, output);
+                stepPacked(packed, packedState, input, packedOutput);
+            }
+        });
+
+        Assert.True(float.IsFinite(output[0]));
+        Tolerance.Close(output, packedOutput, 1e-4, "StepPacked against Step after a hundred steps");
     }
 
     private delegate void Initializer(Span<float> parameters, int seed);
