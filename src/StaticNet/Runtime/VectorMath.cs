@@ -97,13 +97,14 @@ internal static class VectorMath
         Vector256<float> n = Vector256.Floor(MultiplyAdd(x, Vector256.Create(Log2E), Vector256.Create(0.5f)));
         // Cody and Waite: n * Ln2High is exact (few bits), so this needs no fused step.
         Vector256<float> r = x - (n * Vector256.Create(Ln2High)) - (n * Vector256.Create(Ln2Low));
-        Vector256<float> p = Vector256.Create(1.9875691500E-4f);
-        p = MultiplyAdd(p, r, Vector256.Create(1.3981999507E-3f));
-        p = MultiplyAdd(p, r, Vector256.Create(8.3334519073E-3f));
-        p = MultiplyAdd(p, r, Vector256.Create(4.1665795894E-2f));
-        p = MultiplyAdd(p, r, Vector256.Create(1.6666665459E-1f));
-        p = MultiplyAdd(p, r, Vector256.Create(5.0000001201E-1f));
-        p = MultiplyAdd(p, r * r, r + Vector256<float>.One);
+        // The polynomial in pairs (Estrin): three multiply-adds deep instead of five, on the chain every tanh and
+        // sigmoid of a streamed recurrent step waits on (a GRU-8 step 53 -> 50 ns, LSTM-16 68 -> 65, A/B).
+        Vector256<float> r2 = r * r;
+        Vector256<float> high = MultiplyAdd(Vector256.Create(1.9875691500E-4f), r, Vector256.Create(1.3981999507E-3f));
+        Vector256<float> middle = MultiplyAdd(Vector256.Create(8.3334519073E-3f), r, Vector256.Create(4.1665795894E-2f));
+        Vector256<float> low = MultiplyAdd(Vector256.Create(1.6666665459E-1f), r, Vector256.Create(5.0000001201E-1f));
+        Vector256<float> p = MultiplyAdd(MultiplyAdd(high, r2, middle), r2, low);
+        p = MultiplyAdd(p, r2, r + Vector256<float>.One);
 
         // 2^n built from its exponent bits; n + 127 stays in [1, 254] thanks to the clamp above.
         Vector256<int> exponent = Vector256.ShiftLeft(WholeNumber(n) + Vector256.Create(127), 23);
@@ -117,13 +118,12 @@ internal static class VectorMath
         x = Vector512.Min(Vector512.Max(x, Vector512.Create(-87.33654f)), Vector512.Create(88.37626f));
         Vector512<float> n = Vector512.Floor(MultiplyAdd(x, Vector512.Create(Log2E), Vector512.Create(0.5f)));
         Vector512<float> r = x - (n * Vector512.Create(Ln2High)) - (n * Vector512.Create(Ln2Low));
-        Vector512<float> p = Vector512.Create(1.9875691500E-4f);
-        p = MultiplyAdd(p, r, Vector512.Create(1.3981999507E-3f));
-        p = MultiplyAdd(p, r, Vector512.Create(8.3334519073E-3f));
-        p = MultiplyAdd(p, r, Vector512.Create(4.1665795894E-2f));
-        p = MultiplyAdd(p, r, Vector512.Create(1.6666665459E-1f));
-        p = MultiplyAdd(p, r, Vector512.Create(5.0000001201E-1f));
-        p = MultiplyAdd(p, r * r, r + Vector512<float>.One);
+        Vector512<float> r2 = r * r;
+        Vector512<float> high = MultiplyAdd(Vector512.Create(1.9875691500E-4f), r, Vector512.Create(1.3981999507E-3f));
+        Vector512<float> middle = MultiplyAdd(Vector512.Create(8.3334519073E-3f), r, Vector512.Create(4.1665795894E-2f));
+        Vector512<float> low = MultiplyAdd(Vector512.Create(1.6666665459E-1f), r, Vector512.Create(5.0000001201E-1f));
+        Vector512<float> p = MultiplyAdd(MultiplyAdd(high, r2, middle), r2, low);
+        p = MultiplyAdd(p, r2, r + Vector512<float>.One);
         Vector512<int> exponent = Vector512.ShiftLeft(WholeNumber(n) + Vector512.Create(127), 23);
         return p * exponent.AsSingle();
     }
@@ -171,13 +171,12 @@ internal static class VectorMath
         float clamped = MathF.Min(MathF.Max(x, -87.33654f), 88.37626f);
         float n = MathF.Floor((clamped * Log2E) + 0.5f);
         float r = clamped - (n * Ln2High) - (n * Ln2Low);
-        float p = 1.9875691500E-4f;
-        p = (p * r) + 1.3981999507E-3f;
-        p = (p * r) + 8.3334519073E-3f;
-        p = (p * r) + 4.1665795894E-2f;
-        p = (p * r) + 1.6666665459E-1f;
-        p = (p * r) + 5.0000001201E-1f;
-        p = (p * r * r) + r + 1f;
+        float r2 = r * r;
+        float high = (1.9875691500E-4f * r) + 1.3981999507E-3f;
+        float middle = (8.3334519073E-3f * r) + 4.1665795894E-2f;
+        float low = (1.6666665459E-1f * r) + 5.0000001201E-1f;
+        float p = (((high * r2) + middle) * r2) + low;
+        p = (p * r2) + r + 1f;
         float result = p * BitConverter.Int32BitsToSingle(((int)n + 127) << 23);
         return x < -87.33654f ? 0f : result;
     }
