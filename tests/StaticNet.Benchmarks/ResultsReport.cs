@@ -22,8 +22,29 @@ public static class ResultsReport
 
     public static void Write(Summary[] summaries)
     {
-        WriteNetworkScenarios(summaries);
-        WriteStreamingScenarios(summaries);
+        Publish(
+            "network",
+            summaries.Where(s => IsNetworkScenario(s.Title)).OrderBy(s => Order(s.Title)).ToList(),
+            summary => Scenario(summary.Title),
+            Peers,
+            typeof(NetworkInfo).Assembly.GetTypes().Count(type => IsNetworkScenario(type.Name)),
+            $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Processor()} ({Environment.ProcessorCount} cores), "
+                + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, one thread for every peer and for StaticNet "
+                + $"but in the all-cores column ({Environment.ProcessorCount} threads). In brackets: how many times longer than StaticNet on one thread.",
+            "| network, scenario | StaticNet | `ForwardPacked` | StaticNet, all cores | naive C# | ONNX Runtime | TorchSharp | StaticNet allocates |",
+            Begin,
+            End);
+        Publish(
+            "streaming",
+            summaries.Where(s => IsStreamingScenario(s.Title)).OrderBy(s => s.Title, StringComparer.Ordinal).ToList(),
+            summary => TypeName(summary.Title).StartsWith("S1", StringComparison.Ordinal) ? "S1: GRU-8 + Dense(1), one step" : "S2: LSTM-16 + Dense(1), one step",
+            StreamingPeers,
+            typeof(NetworkInfo).Assembly.GetTypes().Count(type => IsStreamingScenario(type.Name)),
+            $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Processor()}, .NET {Environment.Version}, one thread each: one sample in, one out, "
+                + "the state carried to the next call. In brackets: how many times longer than StaticNet's `Step`.",
+            "| network, scenario | StaticNet `Step` | `StepPacked` | ONNX Runtime (`ToOnnxStep`, state in and out) | TorchSharp | StaticNet allocates |",
+            StreamingBegin,
+            StreamingEnd);
     }
 
     private const string StreamingBegin = "<!-- streaming results: written by tests/StaticNet.Benchmarks/run.sh -->";
@@ -31,11 +52,16 @@ public static class ResultsReport
 
     private static readonly string[] StreamingPeers = ["StaticNet packed", "ONNX Runtime", "TorchSharp"];
 
-    /// <summary>The streaming rows (<c>S1Step</c>, <c>S2Step</c>) as a table of their own, written when all of them ran.</summary>
-    private static void WriteStreamingScenarios(Summary[] summaries)
+    /// <summary>
+    /// One table (StaticNet's time, each peer's and its ratio, StaticNet's allocations), printed, and written between
+    /// <paramref name="begin"/> and <paramref name="end"/> in both READMEs when every scenario of its kind ran (a
+    /// filtered run only prints its rows).
+    /// </summary>
+    private static void Publish(
+        string kind, List<Summary> summaries, Func<Summary, string> scenario, string[] peers, int scenarios, string intro, string header, string begin, string end)
     {
         var rows = new List<string>();
-        foreach (Summary summary in summaries.Where(s => IsStreamingScenario(s.Title)).OrderBy(s => s.Title, StringComparer.Ordinal))
+        foreach (Summary summary in summaries)
         {
             Dictionary<string, BenchmarkReport> byMethod = summary.Reports
                 .Where(r => r.ResultStatistics is not null)
@@ -46,13 +72,10 @@ public static class ResultsReport
             }
 
             double mine = baseline.ResultStatistics!.Mean;
-            string type = TypeName(summary.Title);
-            var cells = new List<string> { type.StartsWith("S1", StringComparison.Ordinal) ? "S1: GRU-8 + Dense(1), one step" : "S2: LSTM-16 + Dense(1), one step", Time(mine) };
-            foreach (string peer in StreamingPeers)
+            var cells = new List<string> { scenario(summary), Time(mine) };
+            foreach (string peer in peers)
             {
-                cells.Add(byMethod.TryGetValue(peer, out BenchmarkReport? other)
-                    ? $"{Time(other.ResultStatistics!.Mean)} ({(other.ResultStatistics.Mean / mine).ToString(other.ResultStatistics.Mean < 10 * mine ? "0.00" : "0", CultureInfo.InvariantCulture)}x)"
-                    : "-");
+                cells.Add(byMethod.TryGetValue(peer, out BenchmarkReport? other) ? $"{Time(other.ResultStatistics!.Mean)} ({Ratio(other.ResultStatistics.Mean / mine)}x)" : "-");
             }
 
             cells.Add((baseline.GcStats.GetBytesAllocatedPerOperation(baseline.BenchmarkCase) ?? 0).ToString(CultureInfo.InvariantCulture) + " B");
@@ -65,90 +88,32 @@ public static class ResultsReport
         }
 
         var table = new StringBuilder();
-        table.AppendLine(StreamingBegin);
-        table.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Processor()}, .NET {Environment.Version}, one thread each: one sample in, one out, "
-            + "the state carried to the next call. In brackets: how many times longer than StaticNet's `Step`.");
+        table.AppendLine(begin);
+        table.AppendLine(intro);
         table.AppendLine();
-        table.AppendLine("| network, scenario | StaticNet `Step` | `StepPacked` | ONNX Runtime (`ToOnnxStep`, state in and out) | TorchSharp | StaticNet allocates |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|");
+        table.AppendLine(header);
+        table.AppendLine("|---" + string.Concat(Enumerable.Repeat("|---:", peers.Length + 2)) + "|");
         foreach (string row in rows)
         {
             table.AppendLine(row);
         }
 
-        table.Append(StreamingEnd);
+        table.Append(end);
         Console.WriteLine(table);
-        int scenarios = typeof(NetworkInfo).Assembly.GetTypes().Count(type => IsStreamingScenario(type.Name));
         if (rows.Count < scenarios)
         {
-            Console.WriteLine($"{rows.Count} of the {scenarios} streaming scenarios ran: the README tables are left as they are.");
+            Console.WriteLine($"{rows.Count} of the {scenarios} {kind} scenarios ran: the README tables are left as they are.");
             return;
         }
 
         string folder = Path.GetDirectoryName(FindUp("tests/StaticNet.Benchmarks/README.md"))!;
-        Replace(Path.Combine(folder, "README.md"), table.ToString(), StreamingBegin, StreamingEnd);
-        Replace(FindUp("README.md", requireSolution: true), table.ToString(), StreamingBegin, StreamingEnd);
+        Replace(Path.Combine(folder, "README.md"), table.ToString(), begin, end);
+        Replace(FindUp("README.md", requireSolution: true), table.ToString(), begin, end);
     }
 
-    private static void WriteNetworkScenarios(Summary[] summaries)
-    {
-        var rows = new List<string>();
-        foreach (Summary summary in summaries.Where(s => IsNetworkScenario(s.Title)).OrderBy(s => Order(s.Title)))
-        {
-            Dictionary<string, BenchmarkReport> byMethod = summary.Reports
-                .Where(r => r.ResultStatistics is not null)
-                .ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\''), r => r);
-            if (!byMethod.TryGetValue("StaticNet", out BenchmarkReport? baseline))
-            {
-                continue;
-            }
-
-            double mine = baseline.ResultStatistics!.Mean;
-            var cells = new List<string> { Scenario(summary.Title), Time(mine) };
-            foreach (string peer in Peers)
-            {
-                cells.Add(byMethod.TryGetValue(peer, out BenchmarkReport? other)
-                    ? $"{Time(other.ResultStatistics!.Mean)} ({(other.ResultStatistics.Mean / mine).ToString("0.0", CultureInfo.InvariantCulture)}x)"
-                    : "-");
-            }
-
-            cells.Add((baseline.GcStats.GetBytesAllocatedPerOperation(baseline.BenchmarkCase) ?? 0).ToString(CultureInfo.InvariantCulture) + " B");
-            rows.Add("| " + string.Join(" | ", cells) + " |");
-        }
-
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        var table = new StringBuilder();
-        table.AppendLine(Begin);
-        table.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Processor()} ({Environment.ProcessorCount} cores), "
-            + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, one thread for every peer and for StaticNet "
-            + $"but in the all-cores column ({Environment.ProcessorCount} threads). In brackets: how many times longer than StaticNet on one thread.");
-        table.AppendLine();
-        table.AppendLine("| network, scenario | StaticNet | `ForwardPacked` | StaticNet, all cores | naive C# | ONNX Runtime | TorchSharp | StaticNet allocates |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (string row in rows)
-        {
-            table.AppendLine(row);
-        }
-
-        table.Append(End);
-        Console.WriteLine(table);
-
-        // The READMEs keep one full run's table: a filtered run (some scenarios, or some networks) only prints its rows.
-        int scenarios = typeof(NetworkInfo).Assembly.GetTypes().Count(type => IsNetworkScenario(type.Name));
-        if (rows.Count < scenarios)
-        {
-            Console.WriteLine($"{rows.Count} of the {scenarios} network scenarios ran: the README tables are left as they are.");
-            return;
-        }
-
-        string folder = Path.GetDirectoryName(FindUp("tests/StaticNet.Benchmarks/README.md"))!;
-        Replace(Path.Combine(folder, "README.md"), table.ToString());
-        Replace(FindUp("README.md", requireSolution: true), table.ToString());
-    }
+    /// <summary>A ratio to one decimal (to two below 1, where 0.84x and 0.79x differ), whole from 100 on.</summary>
+    private static string Ratio(double ratio) =>
+        ratio.ToString(ratio < 1 ? "0.00" : ratio < 100 ? "0.0" : "0", CultureInfo.InvariantCulture);
 
     /// <summary>Writes the first-call table into this folder's README.md.</summary>
     public static void WriteFirstCall(string table)
@@ -218,7 +183,7 @@ public static class ResultsReport
         _ => $"{(nanoseconds / 1_000_000).ToString("0.00", CultureInfo.InvariantCulture)} ms",
     };
 
-    private static void Replace(string path, string section, string begin = Begin, string end = End)
+    private static void Replace(string path, string section, string begin, string end)
     {
         string text = File.ReadAllText(path);
         int start = text.IndexOf(begin, StringComparison.Ordinal);

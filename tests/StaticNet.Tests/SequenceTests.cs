@@ -76,8 +76,6 @@ public class SequenceTests
         var parameters = new float[network.ParameterCount];
         network.Initialize(parameters, 3);
         var random = new Random(11);
-        bool sequenceOutput = network.StepOutput != network.OutputSize;
-        int steps = network.InputSize / network.StepInput;
         for (int trial = 0; trial < 5; trial++)
         {
             float[] input = RandomData.Uniform(random, network.InputSize, 2.0);
@@ -87,20 +85,27 @@ public class SequenceTests
             // The state starts as garbage to prove ResetState is what zeroes it.
             float[] state = Enumerable.Repeat(7f, network.StateCount).ToArray();
             ResetState(name, state);
-            var step = new float[network.StepOutput];
-            for (int t = 0; t < steps; t++)
-            {
-                network.Step(parameters, state, input.AsSpan(t * network.StepInput, network.StepInput), step);
-                if (sequenceOutput)
-                {
-                    Assert.Equal(Bits(whole.AsSpan(t * network.StepOutput, network.StepOutput)), Bits(step));
-                }
-            }
+            StreamGivesBits(network, network.Step, parameters, state, input, whole);
+        }
+    }
 
-            if (!sequenceOutput)
+    /// <summary>Streams <paramref name="input"/> step by step from <paramref name="state"/>: each step's bits must be <paramref name="whole"/>'s.</summary>
+    private static void StreamGivesBits(Streamable network, StepMethod step, float[] parameters, float[] state, float[] input, float[] whole)
+    {
+        bool sequenceOutput = network.StepOutput != network.OutputSize;
+        var output = new float[network.StepOutput];
+        for (int t = 0; t < network.InputSize / network.StepInput; t++)
+        {
+            step(parameters, state, input.AsSpan(t * network.StepInput, network.StepInput), output);
+            if (sequenceOutput)
             {
-                Assert.Equal(Bits(whole), Bits(step));
+                Assert.Equal(Bits(whole.AsSpan(t * network.StepOutput, network.StepOutput)), Bits(output));
             }
+        }
+
+        if (!sequenceOutput)
+        {
+            Assert.Equal(Bits(whole), Bits(output));
         }
     }
 
@@ -117,8 +122,6 @@ public class SequenceTests
         var packed = new float[network.ParameterCount];
         forms.Pack(parameters, packed);
         var random = new Random(13);
-        bool sequenceOutput = network.StepOutput != network.OutputSize;
-        int steps = network.InputSize / network.StepInput;
         for (int trial = 0; trial < 3; trial++)
         {
             float[] input = RandomData.Uniform(random, network.InputSize, 2.0);
@@ -128,21 +131,7 @@ public class SequenceTests
             network.Forward(parameters, input, unpacked);
             Tolerance.Close(unpacked, whole, 1e-5, $"{name}: ForwardPacked against Forward");
 
-            var state = new float[network.StateCount];
-            var step = new float[network.StepOutput];
-            for (int t = 0; t < steps; t++)
-            {
-                forms.StepPacked(packed, state, input.AsSpan(t * network.StepInput, network.StepInput), step);
-                if (sequenceOutput)
-                {
-                    Assert.Equal(Bits(whole.AsSpan(t * network.StepOutput, network.StepOutput)), Bits(step));
-                }
-            }
-
-            if (!sequenceOutput)
-            {
-                Assert.Equal(Bits(whole), Bits(step));
-            }
+            StreamGivesBits(network, forms.StepPacked, packed, new float[network.StateCount], input, whole);
         }
     }
 
