@@ -15,7 +15,7 @@ public class GraphTests
 {
     public static TheoryData<string> Graphs =>
         new([nameof(ResMlpNet), nameof(DigitAndParity), nameof(BranchyNet), nameof(ChainedHeadsNet), nameof(LoopedResidualNet), nameof(PairNet),
-            nameof(TiedAutoencoder), nameof(LoopedTiedAutoencoder), nameof(SiameseNet), nameof(SharedConvNet)]);
+            nameof(TiedAutoencoder), nameof(LoopedTiedAutoencoder), nameof(SiameseNet), nameof(SharedConvNet), nameof(TwoHeadGruNet), nameof(BranchingSequenceNet)]);
 
     [Theory]
     [MemberData(nameof(Graphs))]

@@ -64,6 +64,12 @@ public class SequenceTests
         new(nameof(VectorWideRecurrentNet), VectorWideRecurrentNet.ParameterCount, VectorWideRecurrentNet.InputSize, VectorWideRecurrentNet.OutputSize,
             VectorWideRecurrentNet.StreamStateCount, VectorWideRecurrentNet.StepInputSize, VectorWideRecurrentNet.StepOutputSize,
             VectorWideRecurrentNet.Initialize, VectorWideRecurrentNet.Forward, VectorWideRecurrentNet.Step, VectorWideRecurrentNet.ToOnnxStep, new(VectorWideRecurrentNet.PackParameters, VectorWideRecurrentNet.ForwardPacked, VectorWideRecurrentNet.StepPacked)),
+        new(nameof(TwoHeadGruNet), TwoHeadGruNet.ParameterCount, TwoHeadGruNet.InputSize, TwoHeadGruNet.OutputSize,
+            TwoHeadGruNet.StreamStateCount, TwoHeadGruNet.StepInputSize, TwoHeadGruNet.StepOutputSize,
+            TwoHeadGruNet.Initialize, TwoHeadGruNet.Forward, TwoHeadGruNet.Step, TwoHeadGruNet.ToOnnxStep, new(TwoHeadGruNet.PackParameters, TwoHeadGruNet.ForwardPacked, TwoHeadGruNet.StepPacked)),
+        new(nameof(BranchingSequenceNet), BranchingSequenceNet.ParameterCount, BranchingSequenceNet.InputSize, BranchingSequenceNet.OutputSize,
+            BranchingSequenceNet.StreamStateCount, BranchingSequenceNet.StepInputSize, BranchingSequenceNet.StepOutputSize,
+            BranchingSequenceNet.Initialize, BranchingSequenceNet.Forward, BranchingSequenceNet.Step, BranchingSequenceNet.ToOnnxStep, new(BranchingSequenceNet.PackParameters, BranchingSequenceNet.ForwardPacked, BranchingSequenceNet.StepPacked)),
     ];
 
     public static TheoryData<string> StreamableNames => new(Streamables.Select(network => network.Name));
@@ -301,6 +307,8 @@ public class SequenceTests
             case nameof(CausalConvOutputNet): CausalConvOutputNet.ResetState(state); break;
             case nameof(Gru8Net): Gru8Net.ResetState(state); break;
             case nameof(VectorWideRecurrentNet): VectorWideRecurrentNet.ResetState(state); break;
+            case nameof(TwoHeadGruNet): TwoHeadGruNet.ResetState(state); break;
+            case nameof(BranchingSequenceNet): BranchingSequenceNet.ResetState(state); break;
             default: throw new ArgumentException(name);
         }
     }

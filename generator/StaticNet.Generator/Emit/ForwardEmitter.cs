@@ -107,7 +107,7 @@ internal static class ForwardEmitter
             Vector input = values[layer.Source];
             if (step && layer.StepRole is StepRole.Recurrent or StepRole.PassThrough or StepRole.PerStep)
             {
-                values[layer.Number] = StepSequenceLayer(body, layer, input, ref stateOffset, head is not null);
+                values[layer.Number] = StepSequenceLayer(body, layer, input, ref stateOffset, head is null ? null : OutputPart(plan, head));
                 continue;
             }
 
@@ -153,10 +153,10 @@ internal static class ForwardEmitter
 
     /// <summary>
     /// A layer on a sequence in a streaming step: a recurrent one advances its slice of the state by the step and its new
-    /// hidden state is the step's value; <c>LastStep</c> and dropout pass the step through. The network's output layer
-    /// copies its step out.
+    /// hidden state is the step's value; <c>LastStep</c> and dropout pass the step through. An output layer copies its
+    /// step to <paramref name="output"/>, its part of the output.
     /// </summary>
-    private static Vector StepSequenceLayer(MethodBody body, LayerPlan layer, Vector input, ref int stateOffset, bool isOutput)
+    private static Vector StepSequenceLayer(MethodBody body, LayerPlan layer, Vector input, ref int stateOffset, string? output)
     {
         CodeWriter code = body.Code;
         int n = layer.Number;
@@ -204,10 +204,10 @@ internal static class ForwardEmitter
             value = Vector.Span($"a{n}", features);
         }
 
-        if (isOutput)
+        if (output is not null)
         {
             body.EnsureSpan(value);
-            code.Line($"{value.SpanName}.CopyTo(output);");
+            code.Line($"{value.SpanName}.CopyTo({output});");
         }
 
         return value;

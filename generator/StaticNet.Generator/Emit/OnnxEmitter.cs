@@ -25,22 +25,7 @@ internal static class OnnxEmitter
         StateSpan.Guard(writer, plan);
         string dims = Dimensions(plan.InputShape);
         writer.Line($"global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph(\"{plan.Target.FullName}\", new int[] {{ {dims} }});");
-        foreach (LayerPlan layer in plan.Layers)
-        {
-            if (layer is not IJoinLayer && layer.Source != layer.Number - 1)
-            {
-                writer.Line($"graph.From({layer.Source});");
-            }
-
-            writer.Line(layer.OnnxCall());
-        }
-
-        if (plan.HasHeads)
-        {
-            writer.Line($"graph.Outputs(new int[] {{ {string.Join(", ", plan.Heads.Select(head => head.Layer))} }});");
-        }
-
-        writer.Line("graph.WriteTo(stream);");
+        WriteLayers(writer, plan);
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>");
@@ -79,12 +64,7 @@ internal static class OnnxEmitter
         writer.Member($"public static void ToOnnxStep({RuntimeCalls.ReadOnlySpan} parameters, {Stream} stream)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         writer.Line($"global::StaticNet.Onnx.OnnxGraph graph = global::StaticNet.Onnx.OnnxGraph.Streaming(\"{plan.Target.FullName}\", features: {features}, stateCount: StreamStateCount);");
-        foreach (LayerPlan layer in plan.Layers)
-        {
-            writer.Line(layer.OnnxCall());
-        }
-
-        writer.Line("graph.WriteTo(stream);");
+        WriteLayers(writer, plan);
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Writes the ONNX model of one streaming step (see the overload on a stream) to a file at <paramref name=\"path\"/>, atomically.</summary>");
@@ -94,6 +74,27 @@ internal static class OnnxEmitter
         writer.Line("ToOnnxStep(parameters, model);");
         writer.Line("global::StaticNet.Storage.AtomicFile.Write(path, model);");
         writer.Close();
+    }
+
+    /// <summary>Each layer's node (after a <c>From</c> where it reads another value than the one above it), the heads, the write.</summary>
+    private static void WriteLayers(CodeWriter writer, NetworkPlan plan)
+    {
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            if (layer is not IJoinLayer && layer.Source != layer.Number - 1)
+            {
+                writer.Line($"graph.From({layer.Source});");
+            }
+
+            writer.Line(layer.OnnxCall());
+        }
+
+        if (plan.HasHeads)
+        {
+            writer.Line($"graph.Outputs(new int[] {{ {string.Join(", ", plan.Heads.Select(head => head.Layer))} }});");
+        }
+
+        writer.Line("graph.WriteTo(stream);");
     }
 
     /// <summary>A sample's dimensions: <c>n</c>, <c>steps, features</c> or <c>c, h, w</c>.</summary>

@@ -54,11 +54,13 @@ internal sealed record NetworkPlan(
     public bool HasState => StateCount > 0;
 
     /// <summary>
-    /// Whether the network gets a streaming <c>Step</c>: a chain over a sequence whose layers each advance one step at a
-    /// time (recurrent), pass it through, or run on flat values after it; without batch-norm state (whose span would
-    /// share the name).
+    /// Whether the network gets a streaming <c>Step</c>: a network over a sequence whose layers each advance one step at
+    /// a time (recurrent), pass it through, or run on flat values after it; without batch-norm state (whose span would
+    /// share the name). A graph streams too, its branches reading each other's steps, when its <c>[Output]</c> heads are
+    /// flat (after <c>LastStep</c>): a head over a sequence has no place of its own in one step's output.
     /// </summary>
-    public bool CanStream => InputShape.IsSequence && !HasState && !IsGraph && Layers.All(layer => layer.StepRole != StepRole.Unsupported);
+    public bool CanStream => InputShape.IsSequence && !HasState && Layers.All(layer => layer.StepRole != StepRole.Unsupported)
+        && (!HasHeads || Heads.All(head => !Layers[head.Layer - 1].OutputShape.IsSequence));
 
     /// <summary>The values a streaming <c>Step</c> carries between steps: every recurrent layer's state, in layer order.</summary>
     public int StreamStateCount => Layers.Sum(layer => layer.StepStateCount);

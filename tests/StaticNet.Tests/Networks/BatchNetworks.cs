@@ -21,7 +21,7 @@ public static class BatchNetworks
         nameof(TiedAutoencoder), nameof(LoopedTiedAutoencoder), nameof(SiameseNet), nameof(SharedConvNet),
         nameof(GraphMultitask), nameof(GraphTiedAutoencoder), nameof(GraphSiamese),
         nameof(GruLastSoftmaxNet), nameof(GruEveryStepNet), nameof(StackedGruNet), nameof(GruOutputNet), nameof(LstmLastNet), nameof(GruLstmNet), nameof(GruDenseEachStepNet), nameof(DenseLstmNet),
-        nameof(CausalConvGruNet), nameof(CausalConvOutputNet), nameof(StridedConvNet), nameof(Gru8Net), nameof(VectorWideRecurrentNet),
+        nameof(CausalConvGruNet), nameof(CausalConvOutputNet), nameof(StridedConvNet), nameof(Gru8Net), nameof(VectorWideRecurrentNet), nameof(TwoHeadGruNet), nameof(BranchingSequenceNet),
     ];
 
     public static readonly string[] WithDropout = [nameof(DropoutNet), nameof(InputDropoutNet), nameof(DropoutBranchNet)];
@@ -41,6 +41,8 @@ public static class BatchNetworks
         nameof(GruLstmNet) => new GruLstmNet(seed),
         nameof(GruDenseEachStepNet) => new GruDenseEachStepNet(seed),
         nameof(DenseLstmNet) => new DenseLstmNet(seed),
+        nameof(TwoHeadGruNet) => new TwoHeadGruNet(seed),
+        nameof(BranchingSequenceNet) => new BranchingSequenceNet(seed),
         nameof(Gru8Net) => new Gru8Net(seed),
         nameof(VectorWideRecurrentNet) => new VectorWideRecurrentNet(seed),
         nameof(CausalConvGruNet) => new CausalConvGruNet(seed),
@@ -141,6 +143,8 @@ public static class BatchNetworks
             case GruLstmNet n: n.ToOnnx(stream); break;
             case GruDenseEachStepNet n: n.ToOnnx(stream); break;
             case DenseLstmNet n: n.ToOnnx(stream); break;
+            case TwoHeadGruNet n: n.ToOnnx(stream); break;
+            case BranchingSequenceNet n: n.ToOnnx(stream); break;
             case Gru8Net n: n.ToOnnx(stream); break;
             case VectorWideRecurrentNet n: n.ToOnnx(stream); break;
             case CausalConvGruNet n: n.ToOnnx(stream); break;

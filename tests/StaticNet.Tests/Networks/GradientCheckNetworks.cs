@@ -82,6 +82,8 @@ public static class GradientCheckNetworks
         nameof(NoBiasMlp) => new(name, NoBiasMlp.ParameterCount, NoBiasMlp.InputSize, NoBiasMlp.OutputSize, NoBiasMlp.Forward, NoBiasMlp.Backward),
         nameof(NoBiasLoopedNet) => new(name, NoBiasLoopedNet.ParameterCount, NoBiasLoopedNet.InputSize, NoBiasLoopedNet.OutputSize, NoBiasLoopedNet.Forward, NoBiasLoopedNet.Backward),
         nameof(DigitAndParity) => new(name, DigitAndParity.ParameterCount, DigitAndParity.InputSize, DigitAndParity.OutputSize, DigitAndParity.Forward, DigitAndParity.Backward),
+        nameof(TwoHeadGruNet) => new(name, TwoHeadGruNet.ParameterCount, TwoHeadGruNet.InputSize, TwoHeadGruNet.OutputSize, TwoHeadGruNet.Forward, TwoHeadGruNet.Backward),
+        nameof(BranchingSequenceNet) => new(name, BranchingSequenceNet.ParameterCount, BranchingSequenceNet.InputSize, BranchingSequenceNet.OutputSize, BranchingSequenceNet.Forward, BranchingSequenceNet.Backward),
         nameof(BranchyNet) => new(name, BranchyNet.ParameterCount, BranchyNet.InputSize, BranchyNet.OutputSize, BranchyNet.Forward, BranchyNet.Backward),
         nameof(ChainedHeadsNet) => new(name, ChainedHeadsNet.ParameterCount, ChainedHeadsNet.InputSize, ChainedHeadsNet.OutputSize, ChainedHeadsNet.Forward, ChainedHeadsNet.Backward),
         nameof(LoopedResidualNet) => new(name, LoopedResidualNet.ParameterCount, LoopedResidualNet.InputSize, LoopedResidualNet.OutputSize, LoopedResidualNet.Forward, LoopedResidualNet.Backward),

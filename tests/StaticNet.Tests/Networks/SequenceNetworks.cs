@@ -100,3 +100,25 @@ public partial class Gru8Net { }
 [Gru(24)]
 [Dense(2)]
 public partial class VectorWideRecurrentNet { }
+
+/// <summary>Two heads on one recurrent trunk, a class and a level from its last step: streamed as one output.</summary>
+[Network]
+[Input(7, 2)]
+[Gru(6)]
+[LastStep(Name = "last")]
+[Dense(3, Activation.Softmax)]
+[Output(Loss.CrossEntropy, Name = "kind")]
+[Dense(1, From = "last")]
+[Output(Loss.MeanSquaredError, Name = "level")]
+public partial class TwoHeadGruNet { }
+
+/// <summary>Two branches over one GRU's steps (an LSTM on them, and the GRU's own last step), joined after LastStep.</summary>
+[Network]
+[Input(6, 3)]
+[Gru(5, Name = "trunk")]
+[Lstm(4)]
+[LastStep(Name = "deep")]
+[LastStep(From = "trunk", Name = "shallow")]
+[Concat("deep", "shallow")]
+[Dense(2)]
+public partial class BranchingSequenceNet { }
