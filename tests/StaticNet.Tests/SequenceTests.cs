@@ -183,6 +183,31 @@ public class SequenceTests
     }
 
     [Fact]
+    public void A_network_without_memory_streams_with_an_empty_state_and_exports_a_step_without_one()
+    {
+        Assert.Equal(0, StatelessStepNet.StreamStateCount);
+        var parameters = new float[StatelessStepNet.ParameterCount];
+        StatelessStepNet.Initialize(parameters, 2);
+        float[] input = RandomData.Uniform(new Random(8), StatelessStepNet.InputSize, 1.0);
+        var whole = new float[StatelessStepNet.OutputSize];
+        StatelessStepNet.Forward(parameters, input, whole);
+        var step = new float[StatelessStepNet.StepOutputSize];
+        StatelessStepNet.ResetState([]);
+        StatelessStepNet.Step(parameters, [], input.AsSpan(9, 3), step);
+        Assert.Equal(Bits(whole), Bits(step));
+
+        using var model = new MemoryStream();
+        StatelessStepNet.ToOnnxStep(parameters, model);
+        using var session = new InferenceSession(model.ToArray());
+        Assert.Equal(["input"], session.InputMetadata.Keys);
+        Assert.Equal(["output"], session.OutputMetadata.Keys);
+        using var value = OrtValue.CreateTensorValueFromMemory(input[9..], [1, 3]);
+        using var options = new RunOptions();
+        using IDisposableReadOnlyCollection<OrtValue> results = session.Run(options, ["input"], [value], ["output"]);
+        Tolerance.Close(whole, results[0].GetTensorDataAsSpan<float>().ToArray(), 1e-5, "the stateless step in ONNX Runtime");
+    }
+
+    [Fact]
     public void The_state_carries_each_recurrent_layers_memory_and_streams_are_independent()
     {
         Assert.Equal(4, GruLastSoftmaxNet.StreamStateCount);        // the GRU's hidden state

@@ -122,3 +122,11 @@ public partial class TwoHeadGruNet { }
 [Concat("deep", "shallow")]
 [Dense(2)]
 public partial class BranchingSequenceNet { }
+
+/// <summary>A sequence network that remembers nothing between steps (a dense layer on each, then the last): no state.</summary>
+[Network]
+[Input(4, 3)]
+[Dense(5, Activation.ReLU)]
+[LastStep]
+[Dense(2)]
+public partial class StatelessStepNet { }
