@@ -85,6 +85,9 @@ double Time(bool usePacked)
 
 double plain = Time(usePacked: false), fast = Time(usePacked: true);
 Console.WriteLine($"One streaming step: Step {plain:F0} ns, StepPacked {fast:F0} ns ({1e9 / fast / 48_000:F0}x real time at 48 kHz, one channel)");
+// For runtimes that keep no state between calls: one step as an ONNX model, the state going in and coming out.
+ToneNet.ToOnnxStep(network.Parameters, "tone-step.onnx");
+Console.WriteLine($"Wrote tone-step.onnx: one step, inputs input [batch, {ToneNet.StepInputSize}] and state [batch, {ToneNet.StreamStateCount}], outputs output and next_state.");
 SignalPlot.Write("sequence.svg", "ToneNet streaming: held-out input, target and prediction",
     ("input", "#999", signal[TrainLength..(TrainLength + 600)]), ("target", "#1f77b4", expected[..600]), ("GRU", "#d62728", prediction[..600]));
 Console.WriteLine("Wrote sequence.svg: input, target and prediction over 600 held-out samples.");
