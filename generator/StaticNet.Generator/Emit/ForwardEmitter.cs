@@ -177,7 +177,7 @@ internal static class ForwardEmitter
         }
         else if (layer.StepOutputIsState)
         {
-            code.Line($"// Layer {n}: {layer.Description}, one step: state[{stateOffset}..{stateOffset + layer.StepStateCount}) advances; its first {features} are the step's output.");
+            code.Line($"// Layer {n}: {layer.Description}, one step: state[{stateOffset}..{stateOffset + layer.StepStateCount}), {layer.StepStateRole}, advances; its first {features} are the step's output.");
             body.EnsureSpan(input);
             body.Allocate($"s{n}", layer.StepScratch);
             code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {layer.StepStateCount});");
@@ -192,7 +192,7 @@ internal static class ForwardEmitter
         }
         else
         {
-            code.Line($"// Layer {n}: {layer.Description}, one step: ({layer.InputShape.Features}) -> ({features}), state[{stateOffset}..{stateOffset + layer.StepStateCount}) advances.");
+            code.Line($"// Layer {n}: {layer.Description}, one step: ({layer.InputShape.Features}) -> ({features}), state[{stateOffset}..{stateOffset + layer.StepStateCount}), {layer.StepStateRole}, advances.");
             body.EnsureSpan(input);
             body.Allocate($"s{n}", layer.StepScratch);
             body.Allocate($"a{n}", features);

@@ -63,6 +63,9 @@ internal sealed record Conv1DLayerPlan(
     /// <summary>The last <c>(kernel - 1) x dilation</c> input steps.</summary>
     public override int StepStateCount => Remembered * Features;
 
+    public override string StepStateRole =>
+        Remembered == 0 ? "empty (one tap remembers nothing)" : $"its last {Remembered} input step{(Remembered == 1 ? "" : "s")}, oldest first";
+
     /// <summary>The window a step gathers.</summary>
     public override int StepScratch => Features * Kernel;
 

@@ -18,6 +18,8 @@ internal sealed record GruLayerPlan(int Number, Shape InputShape, Shape OutputSh
 
     /// <summary>The hidden state.</summary>
     public override int StepStateCount => OutputShape.Features;
+
+    public override string StepStateRole => "the hidden state";
 }
 
 /// <summary><c>[Gru(hidden)]</c>.</summary>

@@ -68,6 +68,9 @@ internal abstract record LayerPlan(
     /// <summary>The values a recurrent layer carries from one streaming step to the next.</summary>
     public virtual int StepStateCount => 0;
 
+    /// <summary>What those values are, for the streaming step's comment: <c>the hidden state</c>.</summary>
+    public virtual string StepStateRole => "";
+
     /// <summary>
     /// Whether a recurrent layer's step output is the start of its carried state (a GRU's hidden state) rather than
     /// values it writes into an output span of its own (a causal convolution's filters).

@@ -18,6 +18,8 @@ internal sealed record LstmLayerPlan(int Number, Shape InputShape, Shape OutputS
 
     /// <summary>The hidden state, then the cell.</summary>
     public override int StepStateCount => 2 * OutputShape.Features;
+
+    public override string StepStateRole => "the hidden state, then the cell";
 }
 
 /// <summary><c>[Lstm(hidden)]</c>.</summary>

@@ -8,7 +8,7 @@
             global::StaticNet.Runtime.Activations.ReLU(a1, a1);
 
 // ---- Step ----
-            // Layer 1: Conv1D(3, 2, ReLU, dilation 2, causal), one step: (2) -> (3), state[0..4) advances.
+            // Layer 1: Conv1D(3, 2, ReLU, dilation 2, causal), one step: (2) -> (3), state[0..4), its last 2 input steps, oldest first, advances.
             global::System.Span<float> s1 = scratch.Slice(0, 4);
             global::System.Span<float> a1 = scratch.Slice(4, 3);
             global::System.Span<float> h1 = state.Slice(0, 4);

@@ -11,13 +11,13 @@
             global::StaticNet.Runtime.GruKernels.ForwardPacked(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1, features: 2, hidden: 3);
 
 // ---- Step ----
-            // Layer 1: Gru(3), one step: state[0..3) advances; its first 3 are the step's output.
+            // Layer 1: Gru(3), one step: state[0..3), the hidden state, advances; its first 3 are the step's output.
             global::System.Span<float> s1 = scratch.Slice(0, 18);
             global::System.Span<float> h1 = state.Slice(0, 3);
             global::StaticNet.Runtime.GruKernels.StreamStep(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, h1, s1, hidden: 3);
 
 // ---- StepPacked ----
-            // Layer 1: Gru(3), one step: state[0..3) advances; its first 3 are the step's output.
+            // Layer 1: Gru(3), one step: state[0..3), the hidden state, advances; its first 3 are the step's output.
             global::System.Span<float> s1 = scratch.Slice(0, 18);
             global::System.Span<float> h1 = state.Slice(0, 3);
             global::StaticNet.Runtime.GruKernels.StreamStepPacked(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, h1, s1, hidden: 3);

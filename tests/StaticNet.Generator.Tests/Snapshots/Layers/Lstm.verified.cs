@@ -11,14 +11,14 @@
             global::StaticNet.Runtime.LstmKernels.ForwardPacked(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1, features: 2, hidden: 3);
 
 // ---- Step ----
-            // Layer 1: Lstm(3), one step: state[0..6) advances; its first 3 are the step's output.
+            // Layer 1: Lstm(3), one step: state[0..6), the hidden state, then the cell, advances; its first 3 are the step's output.
             global::System.Span<float> s1 = scratch.Slice(0, 24);
             global::System.Span<float> h1 = state.Slice(0, 6);
             global::StaticNet.Runtime.LstmKernels.StreamStep(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, h1, s1, hidden: 3);
             h1 = h1.Slice(0, 3);
 
 // ---- StepPacked ----
-            // Layer 1: Lstm(3), one step: state[0..6) advances; its first 3 are the step's output.
+            // Layer 1: Lstm(3), one step: state[0..6), the hidden state, then the cell, advances; its first 3 are the step's output.
             global::System.Span<float> s1 = scratch.Slice(0, 24);
             global::System.Span<float> h1 = state.Slice(0, 6);
             global::StaticNet.Runtime.LstmKernels.StreamStepPacked(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, h1, s1, hidden: 3);
