@@ -20,14 +20,7 @@ public sealed class OrtPeer : IDisposable
 
     public OrtPeer(byte[] model, float[] inputData, long[] inputShape, float[] outputData, long[] outputShape)
     {
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = 1,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        session = new InferenceSession(model, options);
+        session = OpenSession(model);
         input = OrtValue.CreateTensorValueFromMemory(inputData, inputShape);
         output = OrtValue.CreateTensorValueFromMemory(outputData, outputShape);
         inputs = [input];
@@ -35,6 +28,19 @@ public sealed class OrtPeer : IDisposable
     }
 
     public void Run() => session.Run(runOptions, inputNames, inputs, outputNames, outputs);
+
+    /// <summary>A session on one thread with every graph optimisation: what every ONNX Runtime row runs.</summary>
+    public static InferenceSession OpenSession(byte[] model)
+    {
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        return new InferenceSession(model, options);
+    }
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.ML.OnnxRuntime;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -8,7 +9,7 @@ namespace StaticNet.Benchmarks;
 
 /// <summary>
 /// ONNX Runtime running a network's <c>ToOnnxStep</c> model, one step per <c>Run</c>, the state going in and coming out
-/// (ONNX Runtime keeps none between calls). Its fastest path: one thread, full optimisation, and two state buffers
+/// (ONNX Runtime keeps none between calls). Its fastest path: <see cref="OrtPeer.OpenSession"/>'s, and two state buffers
 /// bound once as <see cref="OrtValue"/>s, each call's <c>next_state</c> written into the buffer the next call reads.
 /// </summary>
 public sealed class OrtStepPeer : IDisposable
@@ -24,14 +25,7 @@ public sealed class OrtStepPeer : IDisposable
 
     public OrtStepPeer(byte[] model, float[] input, float[] output, int stateCount)
     {
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = 1,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        session = new InferenceSession(model, options);
+        session = OrtPeer.OpenSession(model);
         OrtValue inputValue = OrtValue.CreateTensorValueFromMemory(input, [1, input.Length]);
         OrtValue outputValue = OrtValue.CreateTensorValueFromMemory(output, [1, output.Length]);
         OrtValue first = OrtValue.CreateTensorValueFromMemory(new float[stateCount], [1, stateCount]);
@@ -80,25 +74,7 @@ public sealed class TorchStepPeer : IDisposable
         this.lstm = lstm;
         recurrent = lstm ? nn.LSTM(1, hidden, batchFirst: true) : nn.GRU(1, hidden, batchFirst: true);
         linear = nn.Linear(hidden, 1);
-        using (torch.no_grad())
-        {
-            int offset = 0;
-            foreach (Parameter parameter in recurrent.parameters())
-            {
-                offset = Copy(parameter, parameters, offset);
-            }
-
-            foreach (Parameter parameter in linear.parameters())
-            {
-                offset = Copy(parameter, parameters, offset);
-            }
-
-            if (offset != parameters.Length)
-            {
-                throw new InvalidOperationException($"TorchSharp's model has {offset} parameters, StaticNet's {parameters.Length}.");
-            }
-        }
-
+        TorchPeer.Load(recurrent.parameters().Concat(linear.parameters()), parameters);
         input = torch.tensor(inputData, [1, 1, 1]);
         this.hidden = torch.zeros(1, 1, hidden);
         cell = torch.zeros(1, 1, hidden);
@@ -137,13 +113,5 @@ public sealed class TorchStepPeer : IDisposable
         cell.Dispose();
         recurrent.Dispose();
         linear.Dispose();
-    }
-
-    private static int Copy(Parameter parameter, float[] parameters, int offset)
-    {
-        int count = (int)parameter.numel();
-        using Tensor values = torch.tensor(parameters.AsSpan(offset, count).ToArray(), parameter.shape);
-        parameter.copy_(values);
-        return offset + count;
     }
 }

@@ -83,11 +83,14 @@ public sealed class TorchPeer : IDisposable
     }
 
     /// <summary>Copies StaticNet's flat parameters in, in <c>state_dict</c> order (the same as StaticNet's).</summary>
-    private static void Load(nn.Module module, float[] parameters)
+    private static void Load(nn.Module module, float[] parameters) => Load(module.parameters(), parameters);
+
+    /// <summary>Copies StaticNet's flat parameters into <paramref name="targets"/>, one after another, all of them.</summary>
+    public static void Load(System.Collections.Generic.IEnumerable<Parameter> targets, float[] parameters)
     {
         using var noGrad = torch.no_grad();
         int offset = 0;
-        foreach (Parameter parameter in module.parameters())
+        foreach (Parameter parameter in targets)
         {
             int count = (int)parameter.numel();
             using Tensor values = torch.tensor(parameters.AsSpan(offset, count).ToArray(), parameter.shape);

@@ -35,7 +35,7 @@ public class Conv1DKernelTests
             // The prefix's last output step: what the stream has seen so far.
             var whole = new float[(t + 1) * Filters];
             Conv1DKernels.Forward(weights, biases, input.AsSpan(0, (t + 1) * features), whole, features, kernel, 1, remembered, 0, dilation);
-            Assert.Equal(Bits(whole.AsSpan(t * Filters, Filters)), Bits(streamed));
+            Assert.Equal(FloatBits.Of(whole.AsSpan(t * Filters, Filters)), FloatBits.Of(streamed));
         }
     }
 
@@ -92,6 +92,4 @@ public class Conv1DKernelTests
             Conv1DKernels.StreamStep(weights, biases, new float[2], new float[3], new float[4], new float[3], kernel: 2, dilation: 1)).ParamName);
         Assert.All(output, value => Assert.Equal(9f, value));
     }
-
-    private static int[] Bits(ReadOnlySpan<float> values) => values.ToArray().Select(BitConverter.SingleToInt32Bits).ToArray();
 }

@@ -37,8 +37,8 @@ public class RecurrentKernelTests
         var denseState = new float[rows];
         DenseKernels.Forward(weights.AsSpan(0, rows * features), biases.AsSpan(0, rows), x, denseInput);
         DenseKernels.Forward(weights.AsSpan(rows * features), biases.AsSpan(rows), h, denseState);
-        Assert.Equal(Bits(denseInput), Bits(fromInput));
-        Assert.Equal(Bits(denseState), Bits(fromState));
+        Assert.Equal(FloatBits.Of(denseInput), FloatBits.Of(fromInput));
+        Assert.Equal(FloatBits.Of(denseState), FloatBits.Of(fromState));
 
         // PackParameters' layout: weight_ih and weight_hh each transposed.
         var packed = new float[weights.Length];
@@ -67,11 +67,11 @@ public class RecurrentKernelTests
             var spans = new float[hidden];
             GruKernels.GatesInRegisters(previous, registers, registerGates, hidden);
             GruKernels.GatesWithSpans(previous, spans, spanGates, hidden);
-            Assert.Equal(Bits(spans), Bits(registers));
+            Assert.Equal(FloatBits.Of(spans), FloatBits.Of(registers));
 
             // What the backward pass keeps: r, z, n, and the last third of the state's products.
-            Assert.Equal(Bits(spanGates.AsSpan(0, 3 * hidden)), Bits(registerGates.AsSpan(0, 3 * hidden)));
-            Assert.Equal(Bits(spanGates.AsSpan(5 * hidden, hidden)), Bits(registerGates.AsSpan(5 * hidden, hidden)));
+            Assert.Equal(FloatBits.Of(spanGates.AsSpan(0, 3 * hidden)), FloatBits.Of(registerGates.AsSpan(0, 3 * hidden)));
+            Assert.Equal(FloatBits.Of(spanGates.AsSpan(5 * hidden, hidden)), FloatBits.Of(registerGates.AsSpan(5 * hidden, hidden)));
         }
     }
 
@@ -92,11 +92,11 @@ public class RecurrentKernelTests
             var spans = new float[hidden];
             LstmKernels.GatesInRegisters(registers, registerCell, registerGates, hidden);
             LstmKernels.GatesWithSpans(spans, spanCell, spanGates, hidden);
-            Assert.Equal(Bits(spans), Bits(registers));
-            Assert.Equal(Bits(spanCell), Bits(registerCell));
+            Assert.Equal(FloatBits.Of(spans), FloatBits.Of(registers));
+            Assert.Equal(FloatBits.Of(spanCell), FloatBits.Of(registerCell));
 
             // What the backward pass keeps: i, f, g, o, then tanh of the new cell.
-            Assert.Equal(Bits(spanGates.AsSpan(0, 5 * hidden)), Bits(registerGates.AsSpan(0, 5 * hidden)));
+            Assert.Equal(FloatBits.Of(spanGates.AsSpan(0, 5 * hidden)), FloatBits.Of(registerGates.AsSpan(0, 5 * hidden)));
         }
     }
 
@@ -112,8 +112,6 @@ public class RecurrentKernelTests
         var separate = new float[hidden];
         GruKernels.Step(weights, biases, [0.5f], state, separate, new float[6 * hidden], hidden);
         GruKernels.StreamStep(weights, biases, [0.5f], state, new float[6 * hidden], hidden);
-        Assert.Equal(Bits(separate), Bits(state));
+        Assert.Equal(FloatBits.Of(separate), FloatBits.Of(state));
     }
-
-    private static int[] Bits(ReadOnlySpan<float> values) => values.ToArray().Select(BitConverter.SingleToInt32Bits).ToArray();
 }

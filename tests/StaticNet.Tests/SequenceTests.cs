@@ -105,13 +105,13 @@ public class SequenceTests
             step(parameters, state, input.AsSpan(t * network.StepInput, network.StepInput), output);
             if (sequenceOutput)
             {
-                Assert.Equal(Bits(whole.AsSpan(t * network.StepOutput, network.StepOutput)), Bits(output));
+                Assert.Equal(FloatBits.Of(whole.AsSpan(t * network.StepOutput, network.StepOutput)), FloatBits.Of(output));
             }
         }
 
         if (!sequenceOutput)
         {
-            Assert.Equal(Bits(whole), Bits(output));
+            Assert.Equal(FloatBits.Of(whole), FloatBits.Of(output));
         }
     }
 
@@ -194,7 +194,7 @@ public class SequenceTests
         var step = new float[StatelessStepNet.StepOutputSize];
         StatelessStepNet.ResetState([]);
         StatelessStepNet.Step(parameters, [], input.AsSpan(9, 3), step);
-        Assert.Equal(Bits(whole), Bits(step));
+        Assert.Equal(FloatBits.Of(whole), FloatBits.Of(step));
 
         using var model = new MemoryStream();
         StatelessStepNet.ToOnnxStep(parameters, model);
@@ -243,7 +243,7 @@ public class SequenceTests
             StackedGruNet.Step(parameters, stateB, second.AsSpan(t * 3, 3), other);
         }
 
-        Assert.Equal(Bits(alone), Bits(together));
+        Assert.Equal(FloatBits.Of(alone), FloatBits.Of(together));
     }
 
     [Fact]
@@ -337,6 +337,4 @@ public class SequenceTests
             default: throw new ArgumentException(name);
         }
     }
-
-    private static int[] Bits(ReadOnlySpan<float> values) => values.ToArray().Select(BitConverter.SingleToInt32Bits).ToArray();
 }

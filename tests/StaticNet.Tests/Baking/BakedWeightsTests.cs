@@ -42,10 +42,10 @@ public class BakedWeightsTests
         var loadedState = new float[ChannelNormNet.StateCount];
         ChannelNormNet.LoadWeights(SourcePath("channel-norm.snw"), loadedParameters, loadedState);
 
-        Assert.Equal(Bits(loaded), Bits(BakedSeed462Net.TrainedParameters.ToArray()));
-        Assert.Equal(Bits(Fixture.Load("seed-4-6-2").Parameters), Bits(BakedSeed462Net.TrainedParameters.ToArray()));
-        Assert.Equal(Bits(loadedParameters), Bits(BakedChannelNormNet.TrainedParameters.ToArray()));
-        Assert.Equal(Bits(loadedState), Bits(BakedChannelNormNet.TrainedState.ToArray()));
+        Assert.Equal(FloatBits.Of(loaded), FloatBits.Of(BakedSeed462Net.TrainedParameters.ToArray()));
+        Assert.Equal(FloatBits.Of(Fixture.Load("seed-4-6-2").Parameters), FloatBits.Of(BakedSeed462Net.TrainedParameters.ToArray()));
+        Assert.Equal(FloatBits.Of(loadedParameters), FloatBits.Of(BakedChannelNormNet.TrainedParameters.ToArray()));
+        Assert.Equal(FloatBits.Of(loadedState), FloatBits.Of(BakedChannelNormNet.TrainedState.ToArray()));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class BakedWeightsTests
             BakedSeed462Net.PredictTrained(fixtureCase.Input, baked);
             Seed462Net.Forward(loaded, fixtureCase.Input, fromFile);
 
-            Assert.Equal(Bits(fromFile), Bits(baked));
+            Assert.Equal(FloatBits.Of(fromFile), FloatBits.Of(baked));
             Tolerance.Close(fixtureCase.Output, baked, Tolerance.Values, "PredictTrained vs PyTorch");
             Assert.Equal(Metrics.ArgMax(fromFile), BakedSeed462Net.PredictTrainedClass(fixtureCase.Input));
         }
@@ -86,7 +86,7 @@ public class BakedWeightsTests
             ChannelNormNet.Forward(parameters, state, input, fromFile);
             BakedChannelNormNet.PredictTrained(input, baked);
 
-            Assert.Equal(Bits(fromFile), Bits(baked));
+            Assert.Equal(FloatBits.Of(fromFile), FloatBits.Of(baked));
             Tolerance.Close(fromFile, batch.AsSpan(i * ChannelNormNet.OutputSize, ChannelNormNet.OutputSize), Tolerance.Values, "batch vs single");
             Assert.Equal(Metrics.ArgMax(fromFile), BakedChannelNormNet.PredictTrainedClass(input));
         }
@@ -98,7 +98,7 @@ public class BakedWeightsTests
         Fixture fixture = Fixture.Load("r-graph-multitask");
         var loaded = new float[GraphMultitask.ParameterCount];
         GraphMultitask.LoadWeights(SourcePath("graph-multitask.snw"), loaded);
-        Assert.Equal(Bits(fixture.Parameters), Bits(BakedGraphMultitask.TrainedParameters.ToArray()));
+        Assert.Equal(FloatBits.Of(fixture.Parameters), FloatBits.Of(BakedGraphMultitask.TrainedParameters.ToArray()));
         foreach (FixtureCase fixtureCase in fixture.Cases)
         {
             var baked = new float[GraphMultitask.OutputSize];
@@ -106,7 +106,7 @@ public class BakedWeightsTests
             BakedGraphMultitask.PredictTrained(fixtureCase.Input, baked);
             GraphMultitask.Forward(loaded, fixtureCase.Input, fromFile);
 
-            Assert.Equal(Bits(fromFile), Bits(baked));
+            Assert.Equal(FloatBits.Of(fromFile), FloatBits.Of(baked));
             Tolerance.Close(fixtureCase.Output, baked, Tolerance.Values, "baked graph vs PyTorch");
         }
 
@@ -146,7 +146,6 @@ public class BakedWeightsTests
     internal static float[] ChannelNormState() =>
         [.. Enumerable.Range(0, 3).Select(i => ((((i * 13) % 7) - 3) / 8f)), .. Enumerable.Range(0, 3).Select(i => 1 + (((i * 5) % 4) / 4f))];
 
-    private static int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();
 
     private static void AssertFile(string name, byte[] expected)
     {
