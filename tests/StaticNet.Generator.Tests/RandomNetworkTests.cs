@@ -15,8 +15,6 @@ namespace StaticNet.Generator.Tests;
 /// </summary>
 public class RandomNetworkTests(ITestOutputHelper output)
 {
-    private static readonly string[] HiddenActivations = ["Identity", "ReLU", "LeakyReLU", "Sigmoid", "Tanh"];
-
     [Fact]
     public void Random_networks_compile_cleanly_and_their_gradients_match_finite_differences()
     {
@@ -56,7 +54,7 @@ public class RandomNetworkTests(ITestOutputHelper output)
     {
         int inputs = random.Next(1, 25);
         var hidden = Enumerable.Range(0, random.Next(0, 4))
-            .Select(_ => (random.Next(1, 41), HiddenActivations[random.Next(HiddenActivations.Length)]))
+            .Select(_ => (random.Next(1, 41), RandomGraphs.HiddenActivations[random.Next(RandomGraphs.HiddenActivations.Length)]))
             .ToArray();
         string loss = new[] { "MeanSquaredError", "CrossEntropy", "BinaryCrossEntropy" }[random.Next(3)];
         string lastActivation = loss switch
@@ -87,7 +85,7 @@ public class RandomNetworkTests(ITestOutputHelper output)
     public void Random_graphs_compile_cleanly_and_their_gradients_match_finite_differences()
     {
         var random = new Random(2027);
-        var graphs = Enumerable.Range(0, 12).Select(i => RandomGraph(random, $"Graph{i}")).ToList();
+        var graphs = Enumerable.Range(0, 12).Select(i => RandomGraphs.Flat(random, $"Graph{i}")).ToList();
 
         string source = "using StaticNet;\nnamespace Generated;\n" + string.Join("\n", graphs.Select(g => g.Source));
         GeneratorResult result = GeneratorHarness.Run(source);
@@ -108,107 +106,6 @@ public class RandomNetworkTests(ITestOutputHelper output)
         }
 
         Assert.True(packedChecked > 0, "some random networks should have dense layers, and so ForwardPacked");
-    }
-
-    /// <summary>
-    /// A random graph of flat values: dense layers reading any earlier value, sums of values of one size, concatenations,
-    /// slices, layers sharing or transposing another's weights, heads on the way; whatever nothing reads becomes a head.
-    /// </summary>
-    private static (string Name, (Loss Loss, int Size)[] Heads, string Source) RandomGraph(Random random, string name)
-    {
-        int[] sizes = [3, 4, 6, 24];
-        var values = new List<(string Name, int Size, bool Dense, int Inputs)> { ("input", sizes[random.Next(sizes.Length)], false, 0) };
-        var read = new HashSet<string>();
-        var heads = new List<(Loss, int)>();
-        var text = new StringBuilder("[Network]\n").Append($"[Input({values[0].Size})]\n");
-        string Pick() => values[random.Next(values.Count)].Name;
-
-        int layers = random.Next(3, 8);
-        for (int i = 0; i < layers; i++)
-        {
-            string layer = $"v{i + 1}";
-            string activation = HiddenActivations[random.Next(HiddenActivations.Length)];
-            (string Name, int Size, bool Dense, int Inputs) from = values[random.Next(values.Count)];
-            var sameSize = values.Where(v => v.Size == from.Size).ToList();
-            var owners = values.Where(v => v.Dense).ToList();
-            int kind = random.Next(7);
-            if (kind == 0 && sameSize.Count >= 2)
-            {
-                string other = sameSize[random.Next(sameSize.Count)].Name;
-                text.Append($"[Add(\"{from.Name}\", \"{other}\", Activation = Activation.{activation}, Name = \"{layer}\")]\n");
-                read.UnionWith([from.Name, other]);
-                values.Add((layer, from.Size, false, 0));
-            }
-            else if (kind == 1 && values.Count >= 2)
-            {
-                string other = Pick();
-                text.Append($"[Concat(\"{from.Name}\", \"{other}\", Name = \"{layer}\")]\n");
-                read.UnionWith([from.Name, other]);
-                values.Add((layer, from.Size + values.First(v => v.Name == other).Size, false, 0));
-            }
-            else if (kind == 2 && from.Size > 1)
-            {
-                int start = random.Next(from.Size - 1);
-                int length = random.Next(1, from.Size - start + 1);
-                text.Append($"[Slice({start}, {length}, From = \"{from.Name}\", Name = \"{layer}\")]\n");
-                read.Add(from.Name);
-                values.Add((layer, length, false, 0));
-            }
-            else if (kind == 3 && owners.Count > 0 && values.Any(v => v.Size == owners[0].Inputs))
-            {
-                (string owner, int units, _, int inputs) = owners[random.Next(owners.Count)];
-                bool transpose = random.Next(2) == 0;
-                int readSize = transpose ? units : inputs;
-                var candidates = values.Where(v => v.Size == readSize).ToList();
-                if (candidates.Count == 0)
-                {
-                    i--;
-                    continue;
-                }
-
-                string source = candidates[random.Next(candidates.Count)].Name;
-                int outSize = transpose ? inputs : units;
-                text.Append($"[Dense({outSize}, Activation.{activation}, From = \"{source}\", {(transpose ? "TransposeOf" : "Shares")} = \"{owner}\", Name = \"{layer}\")]\n");
-                read.Add(source);
-                values.Add((layer, outSize, false, 0));
-            }
-            else
-            {
-                int units = sizes[random.Next(sizes.Length)];
-                string head = random.Next(4) == 0 ? new[] { "Softmax", "Sigmoid" }[random.Next(2)] : activation;
-                text.Append($"[Dense({units}, Activation.{head}, From = \"{from.Name}\", Name = \"{layer}\")]\n");
-                read.Add(from.Name);
-                values.Add((layer, units, true, from.Size));
-                if (random.Next(3) == 0 || head is "Softmax" or "Sigmoid")
-                {
-                    Loss loss = head switch { "Softmax" => Loss.CrossEntropy, "Sigmoid" => Loss.BinaryCrossEntropy, _ => Loss.MeanSquaredError };
-                    text.Append($"[Output(Loss.{loss}, Weight = {random.Next(1, 4)}f)]\n");
-                    read.Add(layer);
-                    heads.Add((loss, units));
-                }
-            }
-        }
-
-        var unread = values.Skip(1).Where(v => !read.Contains(v.Name)).Select(v => v.Name).ToList();
-        if (unread.Count > 0 || heads.Count == 0)
-        {
-            string joined = unread.Count switch
-            {
-                0 => values[^1].Name,
-                1 => unread[0],
-                _ => "joined",
-            };
-            if (unread.Count > 1)
-            {
-                text.Append($"[Concat({string.Join(", ", unread.Select(u => $"\"{u}\""))}, Name = \"joined\")]\n");
-            }
-
-            text.Append($"[Dense(2, Activation.Softmax, From = \"{joined}\")]\n[Output(Loss.CrossEntropy)]\n");
-            heads.Add((Loss.CrossEntropy, 2));
-        }
-
-        text.Append($"public partial class {name} {{ }}\n");
-        return (name, heads.ToArray(), text.ToString());
     }
 
     /// <summary>ForwardPacked on the packed parameters gives Forward's outputs, for every network that has it.</summary>

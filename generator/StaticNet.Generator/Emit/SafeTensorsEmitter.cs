@@ -4,8 +4,8 @@ using StaticNet.Generator.Planning;
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
-/// Writes <c>TensorSlots</c> (the network's tensors as the <c>state_dict</c> of the equivalent <c>nn.Sequential</c>
-/// names and shapes them: see <see cref="TensorLayout"/>) and <c>ImportSafetensors</c>/<c>ExportSafetensors</c> over them.
+/// Writes <c>TensorSlots</c> (the network's tensors as PyTorch's <c>state_dict</c> names and shapes them: see
+/// <see cref="TensorLayout"/>) and <c>ImportSafetensors</c>/<c>ExportSafetensors</c> over them.
 /// </summary>
 internal static class SafeTensorsEmitter
 {
@@ -16,8 +16,9 @@ internal static class SafeTensorsEmitter
     public static void Emit(CodeWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// This network's tensors in PyTorch's <c>state_dict</c> order, named as the equivalent <c>nn.Sequential</c> names them");
-        writer.Line("/// (each activation its own module), with their shapes and where they sit in the parameter or state span.");
+        writer.Line("/// This network's tensors in PyTorch's <c>state_dict</c> order, named as PyTorch names a module's attributes: a layer's");
+        writer.Line("/// <c>Name</c> (dotted for nested modules), else its index in the equivalent <c>nn.Sequential</c> (each activation a module)");
+        writer.Line("/// or, in a graph, <c>layerN</c>; with their shapes and where they sit in the parameter or state span.");
         writer.Line("/// </summary>");
         writer.MemberLine($"public static global::System.Collections.Generic.IReadOnlyList<{Slot}> TensorSlots {{ get; }} = new {Slot}[]");
         writer.Line("{");
@@ -35,8 +36,9 @@ internal static class SafeTensorsEmitter
         string readStateParameter = plan.HasState ? $", {RuntimeCalls.ReadOnlySpan} state" : "";
         writer.Line("/// <summary>");
         writer.Line("/// Imports a PyTorch <c>state_dict</c> saved with <c>safetensors</c> at <paramref name=\"path\"/>: tensors are matched to");
-        writer.Line("/// <see cref=\"TensorSlots\"/> by <c>state_dict</c> order, or through <paramref name=\"tensorNames\"/> (slot name to file name),");
-        writer.Line("/// every shape is checked and F32, F64, F16 and BF16 are converted to float. A malformed or mismatched file throws");
+        writer.Line("/// <see cref=\"TensorSlots\"/> by name when the file holds this network's names, through <paramref name=\"tensorNames\"/>");
+        writer.Line("/// (slot name to file name) when given, else by declaration order where the names fix it, and otherwise refused with the map");
+        writer.Line("/// to pass: never permuted. Every shape is checked and F32, F64, F16 and BF16 are converted to float. A malformed or mismatched file throws");
         writer.Line("/// <see cref=\"global::StaticNet.Storage.WeightFileException\"/> naming the file, the tensor and both shapes, and leaves the spans untouched.");
         writer.Line("/// NaN and infinite values are refused unless <paramref name=\"allowNonFinite\"/>.");
         writer.Line("/// </summary>");

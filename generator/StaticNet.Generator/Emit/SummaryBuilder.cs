@@ -81,7 +81,7 @@ internal static class SummaryBuilder
 
     /// <summary>How the table calls value <paramref name="number"/>: <c>input</c>, the layer's name, or <c>layerN</c>.</summary>
     private static string Name(NetworkPlan plan, int number) =>
-        number == 0 ? "input" : plan.Layers[number - 1].LayerName ?? $"layer{number}";
+        number == 0 ? "input" : plan.Layers[number - 1].LayerName ?? plan.Layers[number - 1].AutomaticName;
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

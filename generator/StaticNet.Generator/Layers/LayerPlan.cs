@@ -31,6 +31,9 @@ internal abstract record LayerPlan(
     /// <summary>The layer's <c>Name</c>, or null when the user gave it none.</summary>
     public string? LayerName { get; init; }
 
+    /// <summary>What the summary (and a graph's tensor names) call the layer when it has no Name: <c>layer3</c>.</summary>
+    public string AutomaticName => $"layer{Number}";
+
     /// <summary>The value the layer reads: its one source (a join's first operand).</summary>
     public int Source => Sources.Count == 0 ? Number - 1 : Sources[0];
 

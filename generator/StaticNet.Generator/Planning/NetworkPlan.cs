@@ -29,7 +29,11 @@ internal sealed record NetworkPlan(
     public bool HasHeads { get; init; }
 
     /// <summary>Whether some layer reads another value than the one above it (From, a join): the layers form a graph.</summary>
-    public bool IsGraph => HasHeads || Layers.Any(layer => layer.Sources.Count != 1 || layer.Source != layer.Number - 1);
+    public bool IsGraph => FormsGraph(Layers, HasHeads);
+
+    /// <summary>Whether layers with these sources (and heads, or not) form a graph rather than a chain.</summary>
+    public static bool FormsGraph(System.Collections.Generic.IEnumerable<LayerPlan> layers, bool hasHeads) =>
+        hasHeads || layers.Any(layer => layer.Sources.Count != 1 || layer.Source != layer.Number - 1);
 
     /// <summary>The layer whose buffer holds value <paramref name="number"/>: views (Flatten) hold their source's values; 0 is the input.</summary>
     public int Holder(int number)

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Emit;
 using StaticNet.Generator.Layers;
 using StaticNet.Generator.Model;
 
@@ -113,6 +114,7 @@ internal sealed class NetworkPlanner
         }
 
         CheckEveryOutputIsUsed();
+        CheckTensorNames();
 
         if (inputDeclaration is not null && lastComputing < 0)
         {
@@ -183,12 +185,14 @@ internal sealed class NetworkPlanner
 
     /// <summary>
     /// Names appear in generated comments, constants, the summary and state_dict-like tensor names, so they keep to
-    /// letters, digits, '_', '-' and '.', starting with a letter or '_'; reports any other (SN0052).
+    /// letters, digits, '_', '-' and '.', starting with a letter or '_'; a dot separates nested modules
+    /// (<c>trunk.0</c>), so no part between dots is empty. Reports any other (SN0052).
     /// </summary>
     private bool IsUsableName(Argument<string> name)
     {
         string text = name.Value;
-        bool usable = text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_');
+        bool usable = text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text[text.Length - 1] != '.'
+            && text.IndexOf("..", System.StringComparison.Ordinal) < 0;
         foreach (char c in text)
         {
             usable &= char.IsLetterOrDigit(c) || c is '_' or '-' or '.';
@@ -377,6 +381,82 @@ internal sealed class NetworkPlanner
                 Report(DiagnosticDescriptors.UnusedLayerOutput, layerDeclarations[number - 1].Location, layers[number - 1].Label);
             }
         }
+    }
+
+    /// <summary>
+    /// Every tensor name is unique, and so PyTorch could hold them (SN0043, on the <c>Name</c> that causes the clash): a
+    /// Name may not be another layer's automatic name (<c>layer3</c>), no two tensors may share a name, and no tensor's name
+    /// may be a layer's or a module's on the way to one (<c>Name = "fc.weight"</c> beside a Dense named <c>fc</c>).
+    /// </summary>
+    private void CheckTensorNames()
+    {
+        if (tooLarge)
+        {
+            return;
+        }
+
+        // What each name is: the tensor's layer, or (for layers and the modules their dotted names pass through) the layer.
+        var tensors = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        var modules = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        var automatic = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        foreach (LayerPlan layer in layers)
+        {
+            if (layer.LayerName is null)
+            {
+                automatic[layer.AutomaticName] = layer.Number;
+            }
+        }
+
+        var reported = new HashSet<int>();
+        foreach (LayerPlan layer in layers)
+        {
+            if (layer.LayerName is { } name && automatic.TryGetValue(name, out int unnamed) && unnamed != layer.Number)
+            {
+                ReportNameClash(layer.Number, unnamed, reported, $"'{name}' is what the summary and tensor names call {layers[unnamed - 1].Label}, which has no Name");
+            }
+        }
+
+        foreach (TensorLayout.Tensor tensor in TensorLayout.Of(layers, NetworkPlan.FormsGraph(layers, heads.Count > 0)))
+        {
+            if (tensors.TryGetValue(tensor.Name, out int other))
+            {
+                ReportNameClash(tensor.Layer, other, reported, $"Tensor '{tensor.Name}' would belong to both {layers[other - 1].Label} and {layers[tensor.Layer - 1].Label}");
+            }
+            else if (modules.TryGetValue(tensor.Name, out other))
+            {
+                ReportNameClash(tensor.Layer, other, reported, $"'{tensor.Name}' would be both a tensor of {layers[tensor.Layer - 1].Label} and a module holding {layers[other - 1].Label}'s tensors");
+            }
+
+            tensors[tensor.Name] = tensor.Layer;
+            for (int dot = tensor.Name.LastIndexOf('.'); dot > 0; dot = tensor.Name.LastIndexOf('.', dot - 1))
+            {
+                string module = tensor.Name.Substring(0, dot);
+                if (tensors.TryGetValue(module, out other))
+                {
+                    ReportNameClash(tensor.Layer, other, reported, $"'{module}' would be both a tensor of {layers[other - 1].Label} and a module holding '{tensor.Name}'");
+                }
+
+                modules[module] = tensor.Layer;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports a clash between layers <paramref name="a"/> and <paramref name="b"/> on the Name of the later one that has a
+    /// Name, once per layer, unless that Name repeats another layer's (already reported as it was declared).
+    /// </summary>
+    private void ReportNameClash(int a, int b, HashSet<int> reported, string why)
+    {
+        int later = System.Math.Max(a, b);
+        int blamed = layers[later - 1].LayerName is not null ? later : System.Math.Min(a, b);
+        string? name = layers[blamed - 1].LayerName;
+        if (layerDeclarations[blamed - 1].Name is not { } argument || !reported.Add(blamed)
+            || layers.Any(layer => layer.Number != blamed && layer.LayerName == name))
+        {
+            return;
+        }
+
+        Report(DiagnosticDescriptors.DuplicateLayerName, argument.Location, why);
     }
 
     private NetworkPlan Result(LossKind loss, Shape input) => new(

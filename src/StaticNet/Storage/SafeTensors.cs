@@ -13,16 +13,11 @@ namespace StaticNet.Storage;
 /// bad file leaves them untouched.
 /// </summary>
 /// <remarks>
-/// Tensors are matched to the network by order unless a name map is given: the file's names are grouped by
-/// module (the part before the last dot), modules in natural order (<c>2</c> before <c>10</c>, which is
-/// <c>nn.Sequential</c>'s declaration order), and within a module in <c>state_dict</c> order: weight, bias,
-/// running_mean, running_var. PyTorch's <c>num_batches_tracked</c> counters are skipped. For modules named
-/// otherwise (<c>fc1</c>, <c>head</c>...), pass the map from each slot's name to the file's.
+/// Tensors are matched by name when the file holds the network's names, else by declaration order where the names
+/// fix it, else refused with the name map to pass (see <see cref="TensorMatching"/>): never permuted silently.
 /// </remarks>
 public static class SafeTensors
 {
-    private static readonly string[] SuffixOrder = ["weight", "bias", "running_mean", "running_var", "weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"];
-
     /// <summary>Imports the safetensors file at <paramref name="path"/>; see the class remarks for the matching rules.</summary>
     /// <param name="path">The file.</param>
     /// <param name="slots">The network's tensors, in <c>state_dict</c> order.</param>
@@ -148,7 +143,7 @@ public static class SafeTensors
         IReadOnlyDictionary<string, string>? tensorNames, bool allowNonFinite)
     {
         SafeTensorsFile file = SafeTensorsFile.Parse(bytes, source);
-        SafeTensorsFile.Entry[] matched = tensorNames is null ? MatchByOrder(file, slots, source) : MatchByName(file, slots, tensorNames, source);
+        SafeTensorsFile.Entry[] matched = TensorMatching.Match(file, slots, tensorNames, source);
 
         // Everything lands in copies first, so a tensor that fails half way leaves the network as it was.
         float[] newParameters = parameters.ToArray();
@@ -157,7 +152,7 @@ public static class SafeTensors
         {
             TensorSlot slot = slots[i];
             SafeTensorsFile.Entry entry = matched[i];
-            if (!SameShape(entry.Shape, slot.Shape))
+            if (!TensorMatching.SameShape(entry.Shape, slot.Shape))
             {
                 throw new WeightFileException(source,
                     $"tensor '{entry.Name}' has shape {TensorSlot.FormatShape(entry.Shape)}, but {slot.Description} ({slot.Name}) must have shape {slot.ShapeText}.");
@@ -174,135 +169,5 @@ public static class SafeTensors
 
         newParameters.CopyTo(parameters);
         newState.CopyTo(state);
-    }
-
-    private static SafeTensorsFile.Entry[] MatchByName(SafeTensorsFile file, IReadOnlyList<TensorSlot> slots, IReadOnlyDictionary<string, string> tensorNames, string source)
-    {
-        var matched = new SafeTensorsFile.Entry[slots.Count];
-        for (int i = 0; i < slots.Count; i++)
-        {
-            string name = tensorNames.TryGetValue(slots[i].Name, out string? mapped) ? mapped : slots[i].Name;
-            if (!file.Tensors.TryGetValue(name, out SafeTensorsFile.Entry? entry))
-            {
-                throw new WeightFileException(source, $"there is no tensor '{name}' for {slots[i].Description} (shape {slots[i].ShapeText}).");
-            }
-
-            matched[i] = entry;
-        }
-
-        return matched;
-    }
-
-    private static SafeTensorsFile.Entry[] MatchByOrder(SafeTensorsFile file, IReadOnlyList<TensorSlot> slots, string source)
-    {
-        var entries = new List<SafeTensorsFile.Entry>();
-        foreach (SafeTensorsFile.Entry entry in file.Tensors.Values)
-        {
-            if (!entry.Name.EndsWith(".num_batches_tracked", StringComparison.Ordinal))
-            {
-                entries.Add(entry);
-            }
-        }
-
-        entries.Sort((a, b) => CompareStateDictOrder(a.Name, b.Name));
-        if (entries.Count < slots.Count)
-        {
-            TensorSlot missing = slots[entries.Count];
-            throw new WeightFileException(source,
-                $"it holds {entries.Count} tensors but the network has {slots.Count}: none is left for {missing.Description} ({missing.Name}, shape {missing.ShapeText}).");
-        }
-
-        if (entries.Count > slots.Count)
-        {
-            throw new WeightFileException(source,
-                $"it holds {entries.Count} tensors but the network has {slots.Count}; '{entries[slots.Count].Name}' and any after it have no layer (pass a name map to import a subset).");
-        }
-
-        return entries.ToArray();
-    }
-
-    /// <summary>Module by natural order of its name, then weight, bias, running_mean, running_var (a recurrent module: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0).</summary>
-    private static int CompareStateDictOrder(string a, string b)
-    {
-        (string moduleA, string suffixA) = Split(a);
-        (string moduleB, string suffixB) = Split(b);
-        int byModule = NaturalCompare(moduleA, moduleB);
-        if (byModule != 0)
-        {
-            return byModule;
-        }
-
-        int rankA = Array.IndexOf(SuffixOrder, suffixA);
-        int rankB = Array.IndexOf(SuffixOrder, suffixB);
-        return rankA != rankB ? (rankA < 0 ? int.MaxValue : rankA).CompareTo(rankB < 0 ? int.MaxValue : rankB) : string.CompareOrdinal(suffixA, suffixB);
-    }
-
-    private static (string Module, string Suffix) Split(string name)
-    {
-        int dot = name.LastIndexOf('.');
-        return dot < 0 ? ("", name) : (name.Substring(0, dot), name.Substring(dot + 1));
-    }
-
-    /// <summary>Compares runs of digits as numbers and everything else ordinally: <c>layers.2</c> before <c>layers.10</c>.</summary>
-    private static int NaturalCompare(string a, string b)
-    {
-        int i = 0;
-        int j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (char.IsAsciiDigit(a[i]) && char.IsAsciiDigit(b[j]))
-            {
-                int startA = i;
-                int startB = j;
-                while (i < a.Length && char.IsAsciiDigit(a[i]))
-                {
-                    i++;
-                }
-
-                while (j < b.Length && char.IsAsciiDigit(b[j]))
-                {
-                    j++;
-                }
-
-                string digitsA = a.Substring(startA, i - startA).TrimStart('0');
-                string digitsB = b.Substring(startB, j - startB).TrimStart('0');
-                int byLength = digitsA.Length.CompareTo(digitsB.Length);
-                int byDigits = byLength != 0 ? byLength : string.CompareOrdinal(digitsA, digitsB);
-                if (byDigits != 0)
-                {
-                    return byDigits;
-                }
-
-                continue;
-            }
-
-            if (a[i] != b[j])
-            {
-                return a[i].CompareTo(b[j]);
-            }
-
-            i++;
-            j++;
-        }
-
-        return (a.Length - i).CompareTo(b.Length - j);
-    }
-
-    private static bool SameShape(long[] file, int[] slot)
-    {
-        if (file.Length != slot.Length)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < file.Length; i++)
-        {
-            if (file[i] != slot[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

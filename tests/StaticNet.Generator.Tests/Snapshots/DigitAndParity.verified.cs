@@ -680,8 +680,9 @@ namespace Graphs
         }
 
         /// <summary>
-        /// This network's tensors in PyTorch's <c>state_dict</c> order, named as the equivalent <c>nn.Sequential</c> names them
-        /// (each activation its own module), with their shapes and where they sit in the parameter or state span.
+        /// This network's tensors in PyTorch's <c>state_dict</c> order, named as PyTorch names a module's attributes: a layer's
+        /// <c>Name</c> (dotted for nested modules), else its index in the equivalent <c>nn.Sequential</c> (each activation a module)
+        /// or, in a graph, <c>layerN</c>; with their shapes and where they sit in the parameter or state span.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> TensorSlots { get; } = new global::StaticNet.Storage.TensorSlot[]
@@ -696,8 +697,9 @@ namespace Graphs
 
         /// <summary>
         /// Imports a PyTorch <c>state_dict</c> saved with <c>safetensors</c> at <paramref name="path"/>: tensors are matched to
-        /// <see cref="TensorSlots"/> by <c>state_dict</c> order, or through <paramref name="tensorNames"/> (slot name to file name),
-        /// every shape is checked and F32, F64, F16 and BF16 are converted to float. A malformed or mismatched file throws
+        /// <see cref="TensorSlots"/> by name when the file holds this network's names, through <paramref name="tensorNames"/>
+        /// (slot name to file name) when given, else by declaration order where the names fix it, and otherwise refused with the map
+        /// to pass: never permuted. Every shape is checked and F32, F64, F16 and BF16 are converted to float. A malformed or mismatched file throws
         /// <see cref="global::StaticNet.Storage.WeightFileException"/> naming the file, the tensor and both shapes, and leaves the spans untouched.
         /// NaN and infinite values are refused unless <paramref name="allowNonFinite"/>.
         /// </summary>

@@ -150,8 +150,10 @@ public class SafeTensorsTests
         { "offsets reversed", "outside the" },
         { "overlapping tensors", "overlap" },
         { "length does not match the shape", "but its data_offsets span" },
-        { "missing tensor", "none is left for layer 2's biases" },
-        { "extra tensor", "have no layer" },
+        { "missing tensor", "there is no tensor '2.bias' for layer 2's biases" },
+        { "extra tensor", "tensor '4.weight' has no place in the network" },
+        { "fewer tensors named otherwise", "none is left for layer 2's biases" },
+        { "more tensors named otherwise", "'m4.weight' and any after it have no layer" },
         { "transposed weights", "tensor '0.weight' has shape [4, 6], but layer 1's weights (0.weight) must have shape [6, 4]" },
         { "duplicate name", "appears twice" },
         { "negative shape", "not a whole number" },
@@ -246,6 +248,10 @@ public class SafeTensorsTests
                 return Build(good.Where(t => t.Name != "2.bias"));
             case "extra tensor":
                 return Build(good.Append(new Tensor("4.weight", "F32", [1], Floats([1f]))));
+            case "fewer tensors named otherwise":
+                return Build(good.Where(t => t.Name != "2.bias").Select(t => t with { Name = "m" + t.Name }));
+            case "more tensors named otherwise":
+                return Build(good.Append(new Tensor("4.weight", "F32", [1], Floats([1f]))).Select(t => t with { Name = "m" + t.Name }));
             case "transposed weights":
                 return Build(good.Select(t => t.Name == "0.weight" ? t with { Shape = [4, 6] } : t));
             case "duplicate name":
