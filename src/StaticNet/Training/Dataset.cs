@@ -42,8 +42,8 @@ public sealed partial class Dataset
     public int TargetSize { get; }
 
     /// <summary>
-    /// The class names when the data came from a CSV file whose labels are names (<see cref="FromCsv(string, string, char)"/>):
-    /// class <c>i</c> is <c>ClassNames[i]</c>, in ordinal order of the names; empty otherwise.
+    /// The classes when the data came from a CSV file (<see cref="FromCsv(string, string, char)"/>): class <c>i</c> is
+    /// <c>ClassNames[i]</c>, the names in ordinal order, or <c>"0"</c>, <c>"1"</c>... for index labels; empty otherwise.
     /// </summary>
     public IReadOnlyList<string> ClassNames { get; init; } = [];
 
