@@ -33,17 +33,24 @@ public sealed class Augmentation
     /// <summary>The shape of the samples this augments.</summary>
     public SampleShape Shape { get; }
 
+    /// <summary>
+    /// The largest size of a fill, an erasing value, a noise deviation or a brightness offset: far beyond normalised data,
+    /// and small enough that squares of such values in a loss stay far from float's range.
+    /// </summary>
+    public const float MaxValue = 1e6f;
+
     /// <summary>The number of transforms added.</summary>
     public int Count => steps.Count;
 
     /// <summary>Adds Gaussian noise of <paramref name="standardDeviation"/> to every value (0 leaves samples unchanged).</summary>
     public Augmentation Noise(float standardDeviation, double probability = 1)
     {
-        if (!(standardDeviation >= 0 && float.IsFinite(standardDeviation)))
+        if (!(standardDeviation >= 0))
         {
             throw new ArgumentOutOfRangeException(nameof(standardDeviation), standardDeviation, "Noise: the standard deviation is a finite number, 0 or more.");
         }
 
+        AugmentationStep.CheckedValue(standardDeviation, nameof(standardDeviation), nameof(Noise), "the standard deviation");
         return Add(new NoiseStep(standardDeviation, AugmentationStep.Checked(probability, nameof(Noise))));
     }
 
@@ -59,7 +66,7 @@ public sealed class Augmentation
             throw new ArgumentOutOfRangeException(nameof(maxPixels), maxPixels, $"Shift: at most {Math.Max(Shape.Height, Shape.Width) - 1} pixels for images of {Shape}.");
         }
 
-        return Add(new ShiftStep(maxPixels, fill, AugmentationStep.Checked(probability, nameof(Shift))));
+        return Add(new ShiftStep(maxPixels, AugmentationStep.CheckedValue(fill, nameof(fill), nameof(Shift), "the fill"), AugmentationStep.Checked(probability, nameof(Shift))));
     }
 
     /// <summary>Mirrors images left to right, with <paramref name="probability"/> (half of them by default).</summary>
@@ -89,7 +96,7 @@ public sealed class Augmentation
             throw new ArgumentOutOfRangeException(nameof(maxDegrees), maxDegrees, "Rotate: the largest angle lies between 0 and 180 degrees.");
         }
 
-        return Add(new AffineStep(maxDegrees, 1, 1, fill, AugmentationStep.Checked(probability, nameof(Rotate))));
+        return Add(new AffineStep(maxDegrees, 1, 1, AugmentationStep.CheckedValue(fill, nameof(fill), nameof(Rotate), "the fill"), AugmentationStep.Checked(probability, nameof(Rotate))));
     }
 
     /// <summary>
@@ -106,18 +113,19 @@ public sealed class Augmentation
             throw new ArgumentOutOfRangeException(nameof(minScale), minScale, $"Scale: the factors are positive and finite, the smaller first (got {minScale} to {maxScale}).");
         }
 
-        return Add(new AffineStep(0, minScale, maxScale, fill, AugmentationStep.Checked(probability, nameof(Scale))));
+        return Add(new AffineStep(0, minScale, maxScale, AugmentationStep.CheckedValue(fill, nameof(fill), nameof(Scale), "the fill"), AugmentationStep.Checked(probability, nameof(Scale))));
     }
 
     /// <summary>Adds to each channel of an image an offset drawn uniformly from -<paramref name="maxDelta"/> to <paramref name="maxDelta"/>.</summary>
     public Augmentation Brightness(float maxDelta, double probability = 1)
     {
         RequireImage(nameof(Brightness));
-        if (!(maxDelta >= 0 && float.IsFinite(maxDelta)))
+        if (!(maxDelta >= 0))
         {
             throw new ArgumentOutOfRangeException(nameof(maxDelta), maxDelta, "Brightness: the largest offset is a finite number, 0 or more.");
         }
 
+        AugmentationStep.CheckedValue(maxDelta, nameof(maxDelta), nameof(Brightness), "the largest offset");
         return Add(new ColourStep(maxDelta, 0, AugmentationStep.Checked(probability, nameof(Brightness))));
     }
 
@@ -146,7 +154,7 @@ public sealed class Augmentation
         RequireImage(nameof(Erase));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxHeight);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxWidth);
-        return Add(new EraseStep(maxHeight, maxWidth, value, AugmentationStep.Checked(probability, nameof(Erase))));
+        return Add(new EraseStep(maxHeight, maxWidth, AugmentationStep.CheckedValue(value, nameof(value), nameof(Erase), "the value"), AugmentationStep.Checked(probability, nameof(Erase))));
     }
 
     /// <summary>

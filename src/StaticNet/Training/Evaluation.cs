@@ -10,8 +10,12 @@ public static class Evaluation
     /// The mean loss and accuracy (NaN for mean squared error) of <paramref name="network"/> on
     /// <paramref name="data"/>, with dropout off. Allocates two small buffers per call.
     /// </summary>
-    public static (float Loss, float Accuracy) Measure(INetwork network, Dataset data) =>
-        Measure(network, data, new float[network.Parameters.Length], new float[network.OutputSize]);
+    /// <exception cref="ArgumentException">The data does not fit the network, or a sample cannot be scored (the trainer refuses it too): not finite, or a cross-entropy target outside [0, 1].</exception>
+    public static (float Loss, float Accuracy) Measure(INetwork network, Dataset data)
+    {
+        RequireScorable(network, data);
+        return Measure(network, data, new float[network.Parameters.Length], new float[network.OutputSize]);
+    }
 
     // heads: given for a network with several heads, each head's loss and accuracy are added to it from the same forward
     // pass that scores the sample, so a trainer's validation runs it once.
@@ -37,6 +41,14 @@ public static class Evaluation
         return ((float)(loss / data.Count), (float)(correct / data.Count));
     }
 
+    private static void RequireScorable(INetwork network, Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(data);
+        CheckShapes(network, data);
+        SampleCheck.RequireScorable(network, data, nameof(data), "Data");
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> unless the data's sample sizes fit the network.</summary>
     internal static void CheckShapes(INetwork network, Dataset data)
     {
@@ -52,9 +64,10 @@ public static class Evaluation
     /// Each head's mean loss (its own, unweighted) and accuracy (NaN for mean squared error) on <paramref name="data"/>,
     /// from <c>Forward</c>: how well a network with several heads does each task. Allocates its buffers.
     /// </summary>
+    /// <exception cref="ArgumentException">The data does not fit the network, or a sample cannot be scored.</exception>
     public static IReadOnlyList<(string Name, float Loss, float Accuracy)> MeasureHeads(INetwork network, Dataset data)
     {
-        CheckShapes(network, data);
+        RequireScorable(network, data);
         HeadScores scores = ScoreHeads(network, data, new float[network.OutputSize]);
         var result = new (string, float, float)[network.Heads.Count];
         for (int h = 0; h < result.Length; h++)

@@ -32,14 +32,22 @@ public sealed class Trainer(Optimizer optimizer)
     /// <summary>Updates the parameters from each batch's mean gradient.</summary>
     public Optimizer Optimizer { get; } = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
 
-    /// <summary>Passes over the training data. Default 10.</summary>
-    public int Epochs { get; init; } = 10;
+    /// <summary>Passes over the training data, at least 1. Default 10.</summary>
+    public int Epochs
+    {
+        get;
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(Epochs), value, "Train for at least one epoch.");
+    } = 10;
 
     /// <summary>
     /// Samples per step; the last batch of an epoch may be smaller. Default 32. For networks with batch
     /// normalisation a last batch of one sample joins the batch before it, as one sample has no variance.
     /// </summary>
-    public int BatchSize { get; init; } = 32;
+    public int BatchSize
+    {
+        get;
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(BatchSize), value, "A batch holds at least one sample.");
+    } = 32;
 
     /// <summary>Seed of the shuffles and of the validation split.</summary>
     public int Seed { get; init; }
@@ -47,16 +55,29 @@ public sealed class Trainer(Optimizer optimizer)
     /// <summary>Whether to shuffle the training samples every epoch. Default true.</summary>
     public bool Shuffle { get; init; } = true;
 
-    /// <summary>The share of the data <see cref="Fit(INetwork, Dataset)"/> holds out for validation (stratified by class). Default 0.</summary>
-    public double ValidationFraction { get; init; }
+    /// <summary>The share of the data <see cref="Fit(INetwork, Dataset)"/> holds out for validation (stratified by class), from 0 (none, the default) up to but not including 1.</summary>
+    public double ValidationFraction
+    {
+        get;
+        init => field = value is >= 0 and < 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(ValidationFraction), value, "Hold out a share from 0 (no validation) up to but not including 1.");
+    }
 
-    /// <summary>Stop after this many epochs without a lower validation loss; 0 never stops early.</summary>
-    public int EarlyStoppingPatience { get; init; }
+    /// <summary>Stop after this many epochs without a lower validation loss; 0 (the default) never stops early.</summary>
+    public int EarlyStoppingPatience
+    {
+        get;
+        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), value, "Patience is a number of epochs, 0 (never stop early) or more.");
+    }
 
     /// <summary>With early stopping, end with the parameters of the best epoch. Default true.</summary>
     public bool RestoreBestParameters { get; init; } = true;
 
-    /// <summary>Sets the optimizer's learning rate at the start of each epoch, from its rate when training started.</summary>
+    /// <summary>
+    /// Sets the optimizer's learning rate at the start of each epoch, from its rate when <see cref="Fit(INetwork, Dataset)"/>
+    /// started; every Fit ends (or fails) with the optimizer's rate as it found it, so the next one starts where this one did.
+    /// </summary>
     public LearningRateSchedule? Schedule { get; init; }
 
     /// <summary>
@@ -94,15 +115,43 @@ public sealed class Trainer(Optimizer optimizer)
         if (validation is not null)
         {
             Evaluation.CheckShapes(network, validation);
-            CheckValidationData(validation);
+            if (validation.Count == 0)
+            {
+                throw new ArgumentException("The validation data has no samples: give some, or no validation data.", nameof(validation));
+            }
+
+            // Data that is not finite would score NaN every epoch, NaN never compares as an improvement, and early
+            // stopping would silently return the parameters training started with.
+            SampleCheck.RequireScorable(network, validation, nameof(validation), "Validation");
         }
         else if (EarlyStoppingPatience > 0)
         {
             throw new InvalidOperationException("Early stopping watches the validation loss: give validation data or a ValidationFraction.");
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Epochs);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
+        for (int row = 0; row < training.Count; row++)
+        {
+            string problem = SampleCheck.RangeProblem(network, training, row);
+            if (problem.Length > 0)
+            {
+                throw new ArgumentException($"Training sample {row} cannot be scored{problem}.", nameof(training));
+            }
+        }
+
+        float initialRate = Optimizer.LearningRate;
+        try
+        {
+            return Train(network, training, validation, initialRate);
+        }
+        finally
+        {
+            // A schedule changes the optimizer's rate; the next Fit (and a caller after an exception) starts from this one's.
+            Optimizer.LearningRate = initialRate;
+        }
+    }
+
+    private TrainingHistory Train(INetwork network, Dataset training, Dataset? validation, float initialRate)
+    {
         var random = new SeededRandom(Seed);
         dropoutRandom = new SeededRandom(~(long)Seed);
         augmentationRandom = new SeededRandom(Seed ^ AugmentationStream);
@@ -112,14 +161,13 @@ public sealed class Trainer(Optimizer optimizer)
             order[i] = i;
         }
 
-        float initialRate = Optimizer.LearningRate;
         float[]? best = EarlyStoppingPatience > 0 && RestoreBestParameters ? (float[])network.Parameters.Clone() : null;
         float[]? bestState = best is null ? null : (float[])network.State.Clone();
         float bestLoss = float.PositiveInfinity;
         int bestEpoch = 0;
         trainingHeads = network.Heads.Count > 1 ? new HeadScores(network.Heads) : null;
         HeadScores? validationHeads = trainingHeads is not null && validation is not null ? new HeadScores(network.Heads) : null;
-        var reports = new List<EpochReport>(Epochs);
+        var reports = new List<EpochReport>(Math.Min(Epochs, 1024)); // Epochs may be int.MaxValue, ended by early stopping
         var clock = Stopwatch.StartNew();
         for (int epoch = 1; epoch <= Epochs; epoch++)
         {
@@ -270,7 +318,7 @@ public sealed class Trainer(Optimizer optimizer)
         float meanLoss = network.BackwardBatch(inputs, targets, gradients, predictions, ref dropoutRandom);
         if (!float.IsFinite(meanLoss))
         {
-            throw Diverged(epoch, batch, $"the batch's mean loss is {meanLoss}{DataProblem(data, rows)}");
+            throw Diverged(epoch, batch, $"the batch's mean loss is {meanLoss}{DataProblem(network, data, rows)}");
         }
 
         double correct = scored ? 0 : float.NaN;
@@ -334,57 +382,15 @@ public sealed class Trainer(Optimizer optimizer)
             + $"Lower the learning rate (now {Optimizer.LearningRate}) or check the data for NaN and infinite values.");
     }
 
-    /// <summary>
-    /// Refuses validation data that is empty or not finite: its loss would be NaN every epoch, NaN never compares as an
-    /// improvement, and early stopping would silently return the parameters training started with.
-    /// </summary>
-    private static void CheckValidationData(Dataset validation)
-    {
-        if (validation.Count == 0)
-        {
-            throw new ArgumentException("The validation data has no samples: give some, or no validation data.", nameof(validation));
-        }
-
-        for (int row = 0; row < validation.Count; row++)
-        {
-            string problem = DataProblem(validation, row);
-            if (problem.Length > 0)
-            {
-                throw new ArgumentException($"Validation sample {row} cannot be scored{problem}.", nameof(validation));
-            }
-        }
-    }
-
     /// <summary>Names the first sample of the batch whose data is not finite, if any.</summary>
-    private static string DataProblem(Dataset data, ReadOnlySpan<int> rows)
+    private static string DataProblem(INetwork network, Dataset data, ReadOnlySpan<int> rows)
     {
         foreach (int row in rows)
         {
-            string problem = DataProblem(data, row);
+            string problem = SampleCheck.Problem(network, data, row);
             if (problem.Length > 0)
             {
                 return $": sample {row}{problem}";
-            }
-        }
-
-        return "";
-    }
-
-    private static string DataProblem(Dataset data, int row)
-    {
-        foreach (float value in data.Input(row))
-        {
-            if (!float.IsFinite(value))
-            {
-                return $", because its input contains {value}";
-            }
-        }
-
-        foreach (float value in data.Target(row))
-        {
-            if (!float.IsFinite(value))
-            {
-                return $", because its target contains {value}";
             }
         }
 

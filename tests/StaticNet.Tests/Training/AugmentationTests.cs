@@ -395,6 +395,40 @@ public class AugmentationTests
         Assert.Contains($"whole samples of {Image.Size} values", wrongLength.Message);
     }
 
+    public static TheoryData<string, string> OutOfRangeValues => new()
+    {
+        { "Shift fill NaN", "fill" }, { "Rotate fill +Infinity", "fill" }, { "Scale fill -Infinity", "fill" }, { "Erase value NaN", "value" },
+        { "Shift fill 1e30", "fill" }, { "Erase value -2e6", "value" }, { "Noise 1e30", "standardDeviation" }, { "Brightness 1e30", "maxDelta" },
+        { "Noise +Infinity", "standardDeviation" }, { "Brightness NaN", "maxDelta" },
+    };
+
+    /// <summary>Issue 29, item 5: these were accepted and training then blamed the data (TrainingDivergedException).</summary>
+    [Theory]
+    [MemberData(nameof(OutOfRangeValues))]
+    public void Non_finite_or_huge_fills_and_amounts_are_refused_naming_the_parameter(string call, string parameter)
+    {
+        string[] words = call.Split(' ');
+        float value = float.Parse(words[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var augmentation = new Augmentation(Image);
+        Action add = words[0] switch
+        {
+            "Shift" => () => augmentation.Shift(1, fill: value),
+            "Rotate" => () => augmentation.Rotate(10, fill: value),
+            "Scale" => () => augmentation.Scale(0.9, 1.1, fill: value),
+            "Erase" => () => augmentation.Erase(2, 2, value: value),
+            "Noise" => () => augmentation.Noise(value),
+            "Brightness" => () => augmentation.Brightness(value),
+            _ => throw new ArgumentException(call),
+        };
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(add);
+
+        Assert.Equal(parameter, error.ParamName);
+        Assert.Contains(words[0], error.Message);
+        Assert.Equal(0, augmentation.Count);
+        augmentation.Shift(1, fill: -Augmentation.MaxValue).Noise(Augmentation.MaxValue); // the limits themselves are accepted
+    }
+
     private static Dataset Images(int count, int seed)
     {
         var random = new Random(seed);

@@ -257,4 +257,92 @@ public class TrainerTests
             Enumerable.Range(0, count).Select(_ => RandomData.Uniform(random, inputSize, 1.0)).ToArray(),
             Enumerable.Range(0, count).Select(_ => RandomData.Target(random, loss, outputSize)).ToArray());
     }
+
+    // Issue 29, item 6: each of these was silent or a raw exception before.
+
+    [Fact]
+    public void A_schedule_starts_from_the_optimizers_rate_at_every_Fit_and_leaves_it_as_it_found_it()
+    {
+        var optimizer = new Sgd(XorNet.ParameterCount, 0.1f);
+        var trainer = new Trainer(optimizer) { Epochs = 4, BatchSize = 4, Schedule = new StepDecay(1, 0.5f) };
+
+        TrainingHistory first = trainer.Fit(new XorNet(seed: 1), Xor);
+        Assert.Equal(0.1f, optimizer.LearningRate);
+        TrainingHistory second = trainer.Fit(new XorNet(seed: 1), Xor);
+
+        Assert.Equal([0.1f, 0.05f, 0.025f, 0.0125f], first.Epochs.Select(e => e.LearningRate));
+        Assert.Equal(first.Epochs.Select(e => e.LearningRate), second.Epochs.Select(e => e.LearningRate));
+        Assert.Equal(0.1f, optimizer.LearningRate);
+    }
+
+    [Fact]
+    public void A_progress_callback_that_throws_leaves_the_learning_rate_as_it_was()
+    {
+        var optimizer = new Sgd(XorNet.ParameterCount, 0.1f);
+        var trainer = new Trainer(optimizer)
+        {
+            Epochs = 4, BatchSize = 4, Schedule = new StepDecay(1, 0.5f),
+            Progress = new SynchronousProgress<EpochReport>(report => throw new InvalidOperationException($"stop at {report.Epoch}")),
+        };
+
+        Assert.Throws<InvalidOperationException>(() => trainer.Fit(new XorNet(seed: 1), Xor));
+
+        Assert.Equal(0.1f, optimizer.LearningRate);
+    }
+
+    [Fact]
+    public void Epochs_without_end_are_ended_by_early_stopping_without_reserving_memory_for_them()
+    {
+        var trainer = new Trainer(new Sgd(XorNet.ParameterCount, 0f)) { Epochs = int.MaxValue, BatchSize = 4, EarlyStoppingPatience = 2 };
+
+        TrainingHistory history = trainer.Fit(new XorNet(seed: 1), Xor, Xor);
+
+        Assert.True(history.StoppedEarly);
+        Assert.Equal(3, history.Epochs.Count); // a rate of 0 never improves on the first epoch
+    }
+
+    [Fact]
+    public void Settings_that_mean_nothing_are_refused_where_they_are_set_naming_the_property()
+    {
+        var optimizer = new Sgd(1, 0.1f);
+        Assert.Equal("EarlyStoppingPatience", Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(optimizer) { EarlyStoppingPatience = -1 }).ParamName);
+        foreach (double fraction in new[] { -0.5, 1.0, 2.0, double.NaN, double.PositiveInfinity })
+        {
+            Assert.Equal("ValidationFraction", Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(optimizer) { ValidationFraction = fraction }).ParamName);
+        }
+
+        Assert.Equal("Epochs", Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(optimizer) { Epochs = 0 }).ParamName);
+        Assert.Equal("BatchSize", Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(optimizer) { BatchSize = -3 }).ParamName);
+        _ = new Trainer(optimizer) { EarlyStoppingPatience = 0, ValidationFraction = 0, Epochs = 1, BatchSize = 1 };
+    }
+
+    [Theory]
+    [InlineData(2f)]
+    [InlineData(-1f)]
+    public void Binary_cross_entropy_targets_outside_0_to_1_are_refused_before_training(float target)
+    {
+        Dataset data = Dataset.FromRows([[0f, 0f], [0f, 1f], [1f, 0f]], [[0f], [target], [1f]]);
+        var network = new XorNet(seed: 1);
+        float[] before = (float[])network.Parameters.Clone();
+        var trainer = new Trainer(new Sgd(XorNet.ParameterCount, 0.1f)) { Epochs = 2 };
+
+        var error = Assert.Throws<ArgumentException>(() => trainer.Fit(network, data));
+
+        Assert.Equal("training", error.ParamName);
+        Assert.Contains($"Training sample 1 cannot be scored, because its target {target} for (BinaryCrossEntropy) is not a probability in [0, 1]", error.Message);
+        Assert.Equal(before, network.Parameters);
+        Assert.Contains("is not a probability", Assert.Throws<ArgumentException>(() => Evaluation.Measure(network, data)).Message);
+    }
+
+    [Fact]
+    public void Evaluation_refuses_the_targets_the_trainer_refuses_instead_of_returning_NaN()
+    {
+        Dataset data = Dataset.FromRows([[0f, 0f], [0f, 1f]], [[0f], [float.NaN]]);
+        var network = new XorNet(seed: 1);
+
+        var error = Assert.Throws<ArgumentException>(() => Evaluation.Measure(network, data));
+        Assert.Equal("data", error.ParamName);
+        Assert.Contains("Data sample 1 cannot be scored, because its target contains NaN", error.Message);
+        Assert.Throws<ArgumentException>(() => Evaluation.MeasureHeads(network, data));
+    }
 }

@@ -25,6 +25,21 @@ internal abstract class AugmentationStep(double probability)
     public abstract void Apply(Span<float> sample, SampleShape shape, ref SeededRandom random, Span<float> scratch);
 
     /// <summary>Refuses a probability outside [0, 1] (NaN included), naming the transform.</summary>
+    /// <summary>
+    /// A fill, an erasing value, a noise deviation or a brightness offset: finite and at most
+    /// <see cref="Augmentation.MaxValue"/> in size, else an <see cref="ArgumentOutOfRangeException"/> naming the parameter.
+    /// </summary>
+    public static float CheckedValue(float value, string parameter, string transform, string what)
+    {
+        if (!(Math.Abs(value) <= Augmentation.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(parameter, value,
+                $"{transform}: {what} is a finite number of size at most {Augmentation.MaxValue:0.#e0}; a NaN, infinite or huge value would reach the loss and diverge training as if the data were at fault.");
+        }
+
+        return value;
+    }
+
     public static double Checked(double probability, string transform)
     {
         if (!(probability >= 0 && probability <= 1))
