@@ -75,7 +75,8 @@ public class DiagnosticTests
     [InlineData("SN0048", "[Network]\n[Input(4)]\n[Output(Loss.MeanSquaredError)]\n[Dense(2)]", "Output(Loss.MeanSquaredError)", "but none is: it must come after a layer")]
     [InlineData("SN0048", "[Network]\n[Input(4)]\n[Dense(2)]\n[Output(Loss.MeanSquaredError)]\n[Output(Loss.MeanSquaredError)]", "Output(Loss.MeanSquaredError)", "a layer is one output at most")]
     [InlineData("SN0048", "[Network]\n[Input(1, 2, 2)]\n[Conv2D(2, 1)]\n[Flatten]\n[Output(Loss.MeanSquaredError)]", "Output(Loss.MeanSquaredError)", "layer 2 (Flatten) does not compute new values")]
-    [InlineData("SN0049", "[Network]\n[Input(4)]\n[Dense(2)]\n[Output(Loss.MeanSquaredError, Weight = -1f)]", "Weight = -1f", "must be finite and not negative, but it is -1")]
+    [InlineData("SN0049", "[Network]\n[Input(4)]\n[Dense(2)]\n[Output(Loss.MeanSquaredError, Weight = -1f)]", "Weight = -1f", "must lie between 0 and 1000000, but it is -1")]
+    [InlineData("SN0049", "[Network]\n[Input(4)]\n[Dense(2)]\n[Output(Loss.MeanSquaredError, Weight = 3e38f)]", "Weight = 3e38f", "must lie between 0 and 1000000, but it is 3E+38")]
     [InlineData("SN0049", "[Network]\n[Input(4)]\n[Dense(2)]\n[Output(Loss.MeanSquaredError, Weight = float.PositiveInfinity)]", "Weight = float.PositiveInfinity", "but it is Infinity")]
     [InlineData("SN0050", "[Network]\n[Input(4)]\n[Dense(3)]\n[Add(\"input\")]", "Add(\"input\")", "[Add] joins two or more layers, but it names only 'input'")]
     [InlineData("SN0050", "[Network]\n[Input(4)]\n[Concat]\n[Dense(2)]", "Concat", "but it names none")]
@@ -112,6 +113,18 @@ public class DiagnosticTests
         AssertReported(result, id, DiagnosticSeverity.Error, location, message);
         Assert.Empty(result.Sources);
         Assert.Empty(result.DiagnosticsInGeneratedCode);
+    }
+
+    [Theory]
+    [InlineData("[Slice(2, int.MaxValue)]")]
+    [InlineData("[Slice(-5, 3)]")]
+    [InlineData("[Slice(9, 2)]")]
+    public void A_slice_outside_its_input_is_one_error_and_no_spurious_other(string slice)
+    {
+        // Issue 29, item 7: Slice(2, int.MaxValue) also reported SN0017, "needs 4294967296 parameters".
+        GeneratorResult result = GeneratorHarness.Run(Declare($"[Network]\n[Input(4)]\n{slice}\n[Dense(2)]"));
+
+        Assert.Equal(["SN0046"], result.GeneratorDiagnostics.Select(d => d.Id));
     }
 
     [Fact]

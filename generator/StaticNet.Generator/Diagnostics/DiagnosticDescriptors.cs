@@ -206,8 +206,8 @@ internal static class DiagnosticDescriptors
         "[Output] marks the layer written directly above it, {0}");
 
     public static readonly DiagnosticDescriptor InvalidHeadWeight = Error(
-        "SN0049", "Output weight is negative or not finite",
-        "An output's Weight scales its loss and must be finite and not negative, but it is {0}");
+        "SN0049", "Output weight is out of range",
+        "An output's Weight scales its loss and its gradients and must lie between 0 and 1000000, but it is {0}");
 
     public static readonly DiagnosticDescriptor TooFewOperands = Error(
         "SN0050", "Join needs two or more layers",

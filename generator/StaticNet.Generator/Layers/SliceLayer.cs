@@ -68,7 +68,12 @@ internal sealed record SliceDeclaration(Argument<int> Start, Argument<int> Lengt
         if (start < 0 || length <= 0 || (long)start + length > count)
         {
             planner.Report(DiagnosticDescriptors.SliceOutOfRange, Location, start, length, count, input.IsFlat ? "features" : "channels", input);
-            return Shape.Flat(Math.Max(length, 1));
+
+            // Planning goes on with the part of the input the slice could take, so no later layer reports a size this
+            // one never had (Slice(2, int.MaxValue) is not also a network too large to compile).
+            int from = Math.Min(Math.Max(start, 0), count - 1);
+            int taken = (int)Math.Min(Math.Max(length, 1), count - from);
+            return input.IsFlat ? Shape.Flat(taken) : Shape.Volume(taken, input.Height, input.Width);
         }
 
         int plane = input.IsFlat ? 1 : input.Height * input.Width;

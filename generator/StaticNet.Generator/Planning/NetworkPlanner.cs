@@ -41,6 +41,12 @@ internal sealed class NetworkPlanner
     /// </summary>
     public const long StorageLimit = 1L << 28;
 
+    /// <summary>
+    /// The largest <c>[Output(Weight)]</c>: the weight scales a head's loss and every gradient from it, and a loss of a few
+    /// hundred (cross-entropy of a confident mistake) times more than this nears float's range in the gradient sums.
+    /// </summary>
+    public const float MaxHeadWeight = 1e6f;
+
     /// <summary>The most parameters one network may have (a float array's maximum length).</summary>
     public const long ParameterLimit = 0x7FFFFFC7;
 
@@ -334,7 +340,7 @@ internal sealed class NetworkPlanner
         }
 
         float factor = weight?.Value ?? 1f;
-        if (!(factor >= 0f) || float.IsInfinity(factor))
+        if (!(factor >= 0f && factor <= MaxHeadWeight))
         {
             Report(DiagnosticDescriptors.InvalidHeadWeight, weight?.Location ?? location, factor.ToString("R", CultureInfo.InvariantCulture));
         }
