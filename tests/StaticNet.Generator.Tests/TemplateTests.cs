@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using StaticNet.Generator.Tests.Support;
 using Xunit;
@@ -42,5 +43,46 @@ public class TemplateTests
         (int secondExit, string second) = DotNetCli.Run(project, "run");
         Assert.True(secondExit == 0, second);
         Assert.Matches(@"Baked weights from the previous run say: (setosa|versicolor|virginica)", second);
+    }
+
+    /// <summary>
+    /// Issue 29, item 8: a project name that is no C# identifier became `namespace class;` (CS1001), and `-n StaticNet`
+    /// referenced a package of its own name (NU1108). Names are made valid as dotnet new console makes them, and the
+    /// projects build with warnings as errors.
+    /// </summary>
+    [Fact]
+    public void Console_template_makes_any_project_name_a_valid_namespace_and_assembly()
+    {
+        PackedFeed feed = PackedFeed.Instance;
+        string work = Path.Combine(feed.Work, "template-names");
+        string hive = Path.Combine(work, "hive");
+        Directory.CreateDirectory(work);
+        (int installExit, string installOutput) = DotNetCli.Run(work, "new", "install", feed.Templates, "--debug:custom-hive", hive);
+        Assert.True(installExit == 0, installOutput);
+
+        (string Name, string Namespace, string Assembly)[] cases =
+            [("class", "@class", "class"), ("StaticNet", "StaticNetApp", "StaticNetApp"), ("1st-try.v2", "_1st_try.v2", "1st-try.v2")];
+        foreach ((string name, string expectedNamespace, string assembly) in cases)
+        {
+            string project = Path.Combine(work, name);
+            (int newExit, string newOutput) = DotNetCli.Run(work, "new", "staticnet-console", "-n", name, "-o", project, "--debug:custom-hive", hive);
+            Assert.True(newExit == 0, newOutput);
+            Assert.Contains($"namespace {expectedNamespace};", File.ReadAllText(Path.Combine(project, "IrisNet.cs")));
+            Assert.Contains($"using {expectedNamespace};", File.ReadAllText(Path.Combine(project, "Program.cs")));
+            Assert.Contains($"<AssemblyName>{assembly}</AssemblyName>", File.ReadAllText(Path.Combine(project, $"{name}.csproj")));
+        }
+
+        // The two that failed to build: both restore and compile cleanly now.
+        foreach (string name in new[] { "class", "StaticNet" })
+        {
+            string project = Path.Combine(work, name);
+            feed.WriteNuGetConfig(project);
+            (int buildExit, string build) = DotNetCli.Run(project, "build", "-p:TreatWarningsAsErrors=true");
+            Assert.True(buildExit == 0, build);
+        }
+
+        // Issue 29, item 9: the restored test package lands in the build folder's cache, never in the machine's.
+        Assert.True(Directory.Exists(Path.Combine(PackedFeed.PackageCache, "staticnet", feed.Version)));
+        Assert.False(Directory.Exists(Path.Combine(PackedFeed.MachineCache, "staticnet", feed.Version)));
     }
 }

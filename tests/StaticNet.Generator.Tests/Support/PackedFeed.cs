@@ -9,7 +9,7 @@ namespace StaticNet.Generator.Tests.Support;
 /// <summary>
 /// The StaticNet package (with its symbols) and the StaticNet.Templates package, packed once per test run into a
 /// local feed of their own, with a version of their own so the NuGet cache never serves a package from an earlier run.
-/// The feed and the cached copies are deleted when the test process exits.
+/// The feed and the cached copies (in <see cref="PackageCache"/>, never the machine's) are deleted when the test process exits.
 /// </summary>
 public sealed class PackedFeed
 {
@@ -37,15 +37,32 @@ public sealed class PackedFeed
 
     public string Templates => Path.Combine(Directory, $"StaticNet.Templates.{Version}.nupkg");
 
+    /// <summary>
+    /// The NuGet cache consumer projects restore into: inside the test build's folder, so a test run never leaves its
+    /// packages (staticnet 0.0.0-test.*) in the machine's cache. The machine's cache is a read-only fallback, so the
+    /// packages it holds already (the SDK's, NativeAOT's) are not fetched again.
+    /// </summary>
+    public static string PackageCache => Path.Combine(AppContext.BaseDirectory, "nuget-cache");
+
     /// <summary>A nuget.config for a consumer project in <paramref name="directory"/> that finds this feed first.</summary>
     public void WriteNuGetConfig(string directory) => File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
+          <config>
+            <add key="globalPackagesFolder" value="{PackageCache}" />
+          </config>
           <packageSources>
             <add key="staticnet-test-feed" value="{Directory}" />
           </packageSources>
+          <fallbackPackageFolders>
+            <add key="machine" value="{MachineCache}" />
+          </fallbackPackageFolders>
         </configuration>
         """);
+
+    /// <summary>The machine's NuGet cache, which the tests read but never write.</summary>
+    public static string MachineCache => Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     private static PackedFeed Pack()
     {
@@ -76,11 +93,9 @@ public sealed class PackedFeed
         try
         {
             System.IO.Directory.Delete(Work, recursive: true);
-            string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
             foreach (string id in new[] { "staticnet", "staticnet.templates" })
             {
-                string cached = Path.Combine(cache, id, Version);
+                string cached = Path.Combine(PackageCache, id, Version);
                 if (System.IO.Directory.Exists(cached))
                 {
                     System.IO.Directory.Delete(cached, recursive: true);

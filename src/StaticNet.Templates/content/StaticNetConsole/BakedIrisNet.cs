@@ -2,7 +2,7 @@
 #if BAKED
 using StaticNet;
 
-namespace StaticNetConsole;
+namespace STATICNET_NAMESPACE;
 
 /// <summary>
 /// IrisNet's architecture with the weights a run saved to model.snw compiled in as constant data: nothing is loaded at

@@ -1,6 +1,6 @@
 using StaticNet;
 
-namespace StaticNetConsole;
+namespace STATICNET_NAMESPACE;
 
 /// <summary>
 /// A classifier of iris flowers: four measurements in, the probabilities of three species out. The StaticNet generator

@@ -1,5 +1,5 @@
 using StaticNet.Training;
-using StaticNetConsole;
+using STATICNET_NAMESPACE;
 
 // Train IrisNet (IrisNet.cs) on Fisher's iris flowers, score it on flowers it never saw, and save its weights to
 // model.snw. Build again and the weights are baked into the program (BakedIrisNet.cs): the second run shows them too.
