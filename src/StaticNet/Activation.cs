@@ -33,4 +33,28 @@ public enum Activation
     /// Smooth where ReLU has a corner, and negative outputs keep the mean activation near zero.
     /// </summary>
     ELU,
+
+    /// <summary>SiLU (swish), PyTorch's <c>nn.SiLU</c>: <c>z * sigmoid(z)</c>.</summary>
+    SiLU,
+
+    /// <summary>GELU, exact, PyTorch's <c>nn.GELU()</c>: <c>z Φ(z)</c>, Φ the standard normal distribution function (erf).</summary>
+    GELU,
+
+    /// <summary>GELU's tanh approximation, PyTorch's <c>nn.GELU(approximate="tanh")</c>.</summary>
+    GELUTanh,
+
+    /// <summary>Softplus, PyTorch's <c>nn.Softplus()</c>: <c>log(1 + exp(z))</c> with beta 1, and <c>z</c> itself above the threshold 20.</summary>
+    Softplus,
+
+    /// <summary>Hardtanh, PyTorch's <c>nn.Hardtanh()</c>: <c>z</c> clamped to [-1, 1].</summary>
+    Hardtanh,
+
+    /// <summary>Hard sigmoid, PyTorch's <c>nn.Hardsigmoid()</c>: <c>relu6(z + 3) / 6</c>.</summary>
+    HardSigmoid,
+
+    /// <summary>Hard swish, PyTorch's <c>nn.Hardswish()</c>: <c>z relu6(z + 3) / 6</c>.</summary>
+    HardSwish,
+
+    /// <summary>Mish, PyTorch's <c>nn.Mish()</c>: <c>z tanh(softplus(z))</c>.</summary>
+    Mish,
 }

@@ -58,4 +58,7 @@ public interface INetwork
     /// <paramref name="parameterGradients"/>, and writes each sample's outputs to <paramref name="outputs"/> unless it is empty.
     /// </summary>
     float BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> parameterGradients, Span<float> outputs, ref Training.SeededRandom random);
+
+    /// <summary>Writes the network with <see cref="Parameters"/> (and <see cref="State"/>) as an ONNX model (opset 17) to <paramref name="stream"/>.</summary>
+    void ToOnnx(System.IO.Stream stream);
 }

@@ -26,7 +26,7 @@ public class DiagnosticTests
     [InlineData("SN0012", "[Network]\n[Input(4)]", "Input(4)", "no layers after it")]
     [InlineData("SN0013", "[Network]\n[Input(1, 2, 3, 4)]\n[Dense(2)]", "Input(1, 2, 3, 4)", "two (steps, features) or three (channels, height, width), but has 4")]
     [InlineData("SN0015", "[Network]\n[Input(4)]\n[Dense(2, (Activation)42)]", "(Activation)42", "(Activation)42 is not a defined Activation value")]
-    [InlineData("SN0015", "[Network]\n[Input(4)]\n[Dense(2, (Activation)8)]", "(Activation)8", "(Activation)8 is not a defined Activation value")]
+    [InlineData("SN0015", "[Network]\n[Input(4)]\n[Dense(2, (Activation)(-1))]", "(Activation)(-1)", "(Activation)-1 is not a defined Activation value")]
     [InlineData("SN0015", "[Network(Loss = (Loss)7)]\n[Input(4)]\n[Dense(2)]", "Loss = (Loss)7", "(Loss)7 is not a defined Loss value")]
     [InlineData("SN0017", "[Network]\n[Input(100000)]\n[Dense(100000)]", "Network", "needs 10000100000 parameters, more than the limit")]
     [InlineData("SN0017", "[Network]\n[Input(1, 1000000000, 2)]\n[Dropout(0.5f)]\n[GlobalAveragePool2D]", "Network", "floats of working memory, more than the limit")]

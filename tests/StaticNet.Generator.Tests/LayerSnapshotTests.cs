@@ -37,6 +37,10 @@ public class LayerSnapshotTests
         { "DenseEachStep", "[Input(4, 2)] [Dense(3, Activation.Tanh)] [Gru(2)] [LastStep] [Dense(1)]", 1 },
         { "Conv1DCausal", "[Input(5, 2)] [Conv1D(3, 2, Activation.ReLU, Causal = true, Dilation = 2)] [LastStep] [Dense(1)]", 1 },
         { "Conv1DStrided", "[Input(6, 2)] [Conv1D(3, 3, Stride = 2, Padding = 1)] [Flatten] [Dense(1)]", 1 },
+        { "ActivateTanh", "[Input(3)] [Dense(4)] [Activate(Activation.Tanh)] [Dense(1)]", 2 },
+        { "ActivatePReLU", "[Input(2, 3, 3)] [Conv2D(2, 1)] [Activate(Activation.PReLU)] [Flatten] [Dense(1)]", 2 },
+        { "DenseGELU", "[Input(2)] [Dense(3, Activation.GELU)] [Dense(1)]", 1 },
+        { "DenseHardSwishLooped", "[Input(24)] [Dense(16, Activation.HardSwish)] [Dense(1)]", 1 },
     };
 
     private static readonly string[] Methods = ["Forward", "ForwardPacked", "Step", "StepPacked", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch"];

@@ -9,11 +9,13 @@ namespace StaticNet.TestSupport;
 /// Differences are taken with a ladder of steps: large steps keep rounding noise small, small steps
 /// avoid crossing a ReLU kink. An element passes when some step agrees with Backward; it fails when
 /// the steps agree with each other but not with Backward (a wrong gradient); it is skipped as a
-/// kink only when the steps disagree among themselves, and only a few may be.
+/// kink only when the steps disagree among themselves or a one-sided difference (the side the point is on, when a kink
+/// lies closer than the smallest step) agrees with Backward, and only a few may be.
 /// </summary>
 public static class GradientCheck
 {
     private static readonly float[] Steps = [1e-2f, 3e-3f, 1e-3f];
+    private static readonly float[] OneSidedSteps = [1e-3f, 2e-4f];
     private const double Absolute = 1e-3;
     private const double Relative = 1e-2;
 
@@ -27,8 +29,8 @@ public static class GradientCheck
         var unread = new float[network.ParameterCount];
         float Loss(float[] p, float[] x) => network.Backward(p, x, target, unread, Span<float>.Empty);
         int kinks = CheckMany(parameters, parameterGradients, p => Loss(p, input), $"{network.Name} dLoss/dParameter", maxParameters, seed);
-        kinks += CheckMany(input, inputGradients, x => Loss(parameters, x), $"{network.Name} dLoss/dInput", input.Length, seed);
-        RequireFewKinks(network.Name, kinks, Math.Min(maxParameters, parameters.Length) + input.Length);
+        kinks += CheckMany(input, inputGradients, x => Loss(parameters, x), $"{network.Name} dLoss/dInput", maxParameters, seed);
+        RequireFewKinks(network.Name, kinks, Math.Min(maxParameters, parameters.Length) + Math.Min(maxParameters, input.Length));
     }
 
     /// <summary>
@@ -83,9 +85,29 @@ public static class GradientCheck
             return 1;
         }
 
+        // A kink closer than the smallest step: every central difference averages its two sides alike, while Backward
+        // gives the side the point is on, which a one-sided difference that stays on that side sees.
+        foreach (float step in OneSidedSteps)
+        {
+            if (Math.Abs(OneSided(values, index, step, loss) - analytic) <= tolerance || Math.Abs(OneSided(values, index, -step, loss) - analytic) <= tolerance)
+            {
+                return 1;
+            }
+        }
+
         throw new XunitException(
             $"{what}: Backward gives {analytic:R}, finite differences give {string.Join(", ", estimates.Select(e => e.ToString("R")))} "
             + $"for steps {string.Join(", ", Steps)}.");
+    }
+
+    private static double OneSided(float[] values, int index, float step, Func<float[], float> loss)
+    {
+        float original = values[index];
+        double at = loss(values);
+        values[index] = original + step;
+        double moved = loss(values);
+        values[index] = original;
+        return (moved - at) / step;
     }
 
     private static double Difference(float[] values, int index, float step, Func<float[], float> loss)

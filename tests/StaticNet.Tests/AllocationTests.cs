@@ -8,19 +8,14 @@ namespace StaticNet.Tests;
 /// <summary>Forward and Backward never allocate on the managed heap once warm.</summary>
 public class AllocationTests
 {
-    public static TheoryData<string> Networks => new()
-    {
-        "seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse",
-        nameof(EveryActivationNet), nameof(MixedNet), nameof(LoopedBceNet), nameof(WideNet),
-        "cnn-small", nameof(ConvStackNet), nameof(ConvPoolNet), nameof(ConvOutputNet),
-        nameof(BranchyNet), nameof(LoopedResidualNet), nameof(SiameseNet), nameof(LoopedTiedAutoencoder), nameof(SharedConvNet),
-    };
+    /// <summary>Every network object of the test project without state or dropout, through its generated static methods.</summary>
+    public static TheoryData<string> Networks => new(BatchNetworks.Deterministic);
 
     [Theory]
     [MemberData(nameof(Networks))]
     public void Forward_and_Backward_allocate_nothing_over_1000_calls(string name)
     {
-        NetworkFunctions network = GradientCheckNetworks.ByName(name);
+        NetworkFunctions network = BatchNetworks.StaticFunctions(name);
         var random = new Random(7);
         float[] parameters = RandomData.Uniform(random, network.ParameterCount, 0.5);
         float[] input = RandomData.Uniform(random, network.InputSize, 1.0);

@@ -13,27 +13,6 @@ namespace StaticNet.Tests;
 /// </summary>
 public class GraphTests
 {
-    public static TheoryData<string> Graphs =>
-        new([nameof(ResMlpNet), nameof(DigitAndParity), nameof(BranchyNet), nameof(ChainedHeadsNet), nameof(LoopedResidualNet), nameof(PairNet),
-            nameof(TiedAutoencoder), nameof(LoopedTiedAutoencoder), nameof(SiameseNet), nameof(SharedConvNet), nameof(TwoHeadGruNet), nameof(BranchingSequenceNet)]);
-
-    [Theory]
-    [MemberData(nameof(Graphs))]
-    public void Backward_matches_finite_differences(string name)
-    {
-        NetworkFunctions network = GradientCheckNetworks.ByName(name);
-        INetwork heads = BatchNetworks.Create(name, seed: 1);
-        for (int sample = 0; sample < 3; sample++)
-        {
-            var random = new Random(3000 + sample);
-            float[] parameters = RandomData.Uniform(random, network.ParameterCount, 0.6);
-            float[] input = RandomData.Uniform(random, network.InputSize, 1.0);
-            float[] target = RandomData.Target(random, heads.Heads);
-
-            GradientCheck.Verify(network, parameters, input, target, maxParameters: 400, seed: sample);
-        }
-    }
-
     /// <summary>Batch normalisation inside a residual block: per-sample Backward (running statistics) and BackwardBatch (batch statistics).</summary>
     [Fact]
     public void Residual_CNN_with_batch_norm_matches_finite_differences_per_sample_and_per_batch()

@@ -14,13 +14,13 @@ internal sealed class BackwardEmitter
     private readonly MethodBody body = new();
 
     /// <summary>Each layer's output by layer number (0 is the input); a Flatten shares its input's vector.</summary>
-    private readonly Vector[] outputs;
+    private readonly LayerValues[] outputs;
 
     /// <summary>Each layer's weighted sums, kept only where the activation's gradient needs them.</summary>
-    private readonly Vector?[] sums;
+    private readonly LayerValues?[] sums;
 
     /// <summary>dLoss/d(sums of layer n), once known: from its one reader, or from the loss for a head nothing else reads.</summary>
-    private readonly Vector?[] gradients;
+    private readonly LayerValues?[] gradients;
 
     /// <summary>A head's loss gradient when layers read it too: added to what its readers send back.</summary>
     private readonly string?[] lossGradients;
@@ -33,13 +33,13 @@ internal sealed class BackwardEmitter
     private BackwardEmitter(NetworkPlan plan)
     {
         this.plan = plan;
-        outputs = new Vector[plan.Layers.Count + 1];
-        sums = new Vector?[plan.Layers.Count + 1];
-        gradients = new Vector?[plan.Layers.Count + 1];
+        outputs = new LayerValues[plan.Layers.Count + 1];
+        sums = new LayerValues?[plan.Layers.Count + 1];
+        gradients = new LayerValues?[plan.Layers.Count + 1];
         lossGradients = new string?[plan.Layers.Count + 1];
         flow = new GradientFlow(plan);
         gradientSums = new GradientSums(plan, (name, size, comment) => body.Allocate(name, size, comment));
-        outputs[0] = new Vector("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true);
+        outputs[0] = new LayerValues("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true);
     }
 
     private CodeWriter Code => body.Code;
@@ -85,7 +85,7 @@ internal sealed class BackwardEmitter
         Code.Line("// Forward pass, keeping each layer's values for the backward pass.");
         foreach ((LayerPlan layer, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training: true))
         {
-            Vector input = outputs[layer.Source];
+            LayerValues input = outputs[layer.Source];
             switch (role)
             {
                 case LayerRole.View:
@@ -169,10 +169,10 @@ internal sealed class BackwardEmitter
     private LayerPlan Layer(int number) => plan.Layers[number - 1];
 
     /// <summary>A layer whose outputs later layers read; with <paramref name="keepSums"/> (a head they read) its sums are kept for the loss.</summary>
-    private void ForwardHiddenLayer(LayerPlan layer, Vector input, bool keepSums)
+    private void ForwardHiddenLayer(LayerPlan layer, LayerValues input, bool keepSums)
     {
         int n = layer.Number;
-        keepSums |= RuntimeCalls.GradientNeedsInput(layer.Activation);
+        keepSums |= layer.Unit.GradientReadsInput;
         Code.Line(layer.CodeComment);
         if (layer is IUnrollableLayer { Unrolled: true } unrolled)
         {
@@ -186,20 +186,20 @@ internal sealed class BackwardEmitter
         if (keepSums)
         {
             body.Allocate($"a{n}", size);
-            sums[n] = Vector.Span(sumsName, size);
+            sums[n] = LayerValues.Span(sumsName, size);
         }
 
-        string activate = RuntimeCalls.ActivateSpan(layer, sumsName, $"a{n}");
+        string activate = layer.Unit.ApplySpan(layer, sumsName, $"a{n}");
         if (activate.Length > 0)
         {
             Code.Line(activate);
         }
 
-        outputs[n] = Vector.Span($"a{n}", size);
+        outputs[n] = LayerValues.Span($"a{n}", size);
     }
 
     /// <summary>Dropout in training (its mask is kept for the backward pass), values passed through otherwise.</summary>
-    private void ForwardMasked(LayerPlan layer, IMaskedLayer masked, Vector input)
+    private void ForwardMasked(LayerPlan layer, IMaskedLayer masked, LayerValues input)
     {
         int n = layer.Number;
         int size = (int)layer.OutputShape.Size;
@@ -208,11 +208,11 @@ internal sealed class BackwardEmitter
         body.Allocate($"a{n}", size);
         body.Allocate(LayerCalls.DropoutMask(n), size);
         masked.WriteMaskedForward(Code, input.SpanName, $"a{n}", $"training ? {RuntimeCalls.Float(masked.Rate)} : 0f");
-        outputs[n] = Vector.Span($"a{n}", size);
+        outputs[n] = LayerValues.Span($"a{n}", size);
     }
 
     /// <summary>An output layer's weighted sums (logits) go to a span: the loss functions take spans.</summary>
-    private void ForwardOutputLayer(LayerPlan layer, Vector input)
+    private void ForwardOutputLayer(LayerPlan layer, LayerValues input)
     {
         int n = layer.Number;
         int size = (int)layer.OutputShape.Size;
@@ -226,11 +226,11 @@ internal sealed class BackwardEmitter
             WriteSums(layer, input, $"z{n}");
         }
 
-        sums[n] = Vector.Span($"z{n}", size);
+        sums[n] = LayerValues.Span($"z{n}", size);
     }
 
     /// <summary>The layer's kernel (a join's, given every operand) into new scratch <paramref name="destination"/>, before its activation.</summary>
-    private void WriteSums(LayerPlan layer, Vector input, string destination)
+    private void WriteSums(LayerPlan layer, LayerValues input, string destination)
     {
         if (layer is IJoinLayer join)
         {
@@ -261,7 +261,7 @@ internal sealed class BackwardEmitter
         {
             HeadPlan only = plan.Heads[0];
             LayerPlan output = Layer(only.Layer);
-            gradients[only.Layer] = Vector.Span(
+            gradients[only.Layer] = LayerValues.Span(
                 LossCode.Write(Code, plan.Loss, output, batch: false, (name, size) => body.Allocate(name, size)), (int)output.OutputShape.Size);
             return;
         }
@@ -284,7 +284,7 @@ internal sealed class BackwardEmitter
             }
             else
             {
-                gradients[head.Layer] = Vector.Span(gradient, head.Size);
+                gradients[head.Layer] = LayerValues.Span(gradient, head.Size);
             }
 
             Code.Line();
@@ -300,7 +300,7 @@ internal sealed class BackwardEmitter
     private void BackwardLayer(LayerPlan layer)
     {
         int n = layer.Number;
-        Vector gradient = GradientOfSums(layer);
+        LayerValues gradient = GradientOfSums(layer);
         if (layer is IJoinLayer join)
         {
             Code.Line($"// Layer {n}: {layer.Description}. Each operand's gradient is {(layer is AddLayerPlan ? "the sum's" : "its part of the join's")}.");
@@ -317,7 +317,7 @@ internal sealed class BackwardEmitter
         int source = plan.Holder(layer.Source);
         if (flow.HasOneReader(source))
         {
-            Vector? feederGradient = BackwardToOneReader(layer, gradient);
+            LayerValues? feederGradient = BackwardToOneReader(layer, gradient);
             if (source > 0)
             {
                 gradients[source] = feederGradient;
@@ -336,7 +336,7 @@ internal sealed class BackwardEmitter
             body.Allocate(destination, (int)layer.InputShape.Size);
         }
 
-        Vector input = outputs[layer.Source];
+        LayerValues input = outputs[layer.Source];
         if (layer is IUnrollableLayer { Unrolled: true } unrolled)
         {
             unrolled.WriteBackward(body, input, gradient, null, null, destination);
@@ -358,7 +358,7 @@ internal sealed class BackwardEmitter
     /// dLoss/d(sums of <paramref name="layer"/>): ready from its one reader or its loss, or summed in <c>da{n}</c> over its
     /// uses and taken through its activation here (plus its own loss's gradient when it is a head too).
     /// </summary>
-    private Vector GradientOfSums(LayerPlan layer)
+    private LayerValues GradientOfSums(LayerPlan layer)
     {
         int n = layer.Number;
         if (gradientSums.Of(n) is not { } summed)
@@ -369,9 +369,9 @@ internal sealed class BackwardEmitter
         Code.Line(layer.Activation == ActivationKind.Identity
             ? $"// Layer {n}: {summed} holds dLoss/d(its outputs), summed over its uses."
             : $"// Layer {n}: {summed} holds dLoss/d(its outputs) summed over its uses; through its {layer.Activation} activation it becomes dLoss/d(its sums).");
-        Vector source = GradientSource(layer);
+        LayerValues source = GradientSource(layer);
         body.EnsureSpan(source);
-        string through = RuntimeCalls.GradientSpan(layer, source.SpanName, summed);
+        string through = layer.Unit.GradientSpan(layer, source.SpanName, summed);
         if (through.Length > 0)
         {
             Code.Line(through);
@@ -382,7 +382,7 @@ internal sealed class BackwardEmitter
             Code.Line($"{RuntimeCalls.GraphKernels}.Accumulate({summed}, {loss}); // and its own loss's gradient");
         }
 
-        return Vector.Span(summed, (int)layer.OutputShape.Size);
+        return LayerValues.Span(summed, (int)layer.OutputShape.Size);
     }
 
 
@@ -390,10 +390,10 @@ internal sealed class BackwardEmitter
     /// A chain's step: adds layer <c>n</c>'s parameter gradients and returns dLoss/dz of the layer that feeds it (read by
     /// this layer alone), or null after writing the input gradients.
     /// </summary>
-    private Vector? BackwardToOneReader(LayerPlan layer, Vector gradient)
+    private LayerValues? BackwardToOneReader(LayerPlan layer, LayerValues gradient)
     {
         int n = layer.Number;
-        Vector input = outputs[layer.Source];
+        LayerValues input = outputs[layer.Source];
         LayerPlan? feeder = plan.Feeder(n);
         string inputName = feeder is null ? "x" : $"a{feeder.Number}";
         string parameters = layer.GradientComment(inputName);
@@ -415,29 +415,29 @@ internal sealed class BackwardEmitter
 
         int f = feeder.Number;
         int inputs = (int)layer.InputShape.Size;
-        Vector source = GradientSource(feeder);
+        LayerValues source = GradientSource(feeder);
         string target = feeder.Unrolled ? $"da{f}" : $"g{f}";
         body.Allocate(target, inputs, $"dLoss/d(output of layer {f})");
         layer.WriteBackward(Code, input.SpanName, gradient.SpanName, target);
         if (!feeder.Unrolled)
         {
-            string through = RuntimeCalls.GradientSpan(feeder, source.SpanName, target);
+            string through = feeder.Unit.GradientSpan(feeder, source.SpanName, target);
             if (through.Length > 0)
             {
                 Code.Line(through);
             }
 
-            return Vector.Span(target, inputs);
+            return LayerValues.Span(target, inputs);
         }
 
-        RuntimeCalls.UnrolledGradient(Code, feeder, source, j => $"{target}[{j}]", inputs);
+        feeder.Unit.WriteUnrolledGradient(Code, feeder, source, j => $"{target}[{j}]", inputs);
 
-        return Vector.Locals($"g{f}_", $"g{f}", inputs);
+        return LayerValues.Locals($"g{f}_", $"g{f}", inputs);
     }
 
     /// <summary>What the feeder's activation gradient is computed from: its weighted sums or its outputs.</summary>
-    private Vector GradientSource(LayerPlan feeder) =>
-        RuntimeCalls.GradientNeedsInput(feeder.Activation) ? sums[feeder.Number]! : outputs[feeder.Number];
+    private LayerValues GradientSource(LayerPlan feeder) =>
+        feeder.Unit.GradientReadsInput ? sums[feeder.Number]! : outputs[feeder.Number];
 
     private static string LossText(LossKind loss) => loss switch
     {

@@ -258,7 +258,7 @@ internal sealed class BatchEmitter
             return;
         }
 
-        bool keepSums = training && (RuntimeCalls.GradientNeedsInput(layer.Activation) || head is not null);
+        bool keepSums = training && (layer.Unit.GradientReadsInput || head is not null);
         if (keepSums)
         {
             scratch.PerSample($"z{n}", size);
@@ -296,21 +296,10 @@ internal sealed class BatchEmitter
         layer.WriteForwardBatch(Code, input, destination);
     }
 
-    /// <summary>The layer's activation on every sample; softmax is per sample, the others elementwise on the whole batch.</summary>
+    /// <summary>The layer's activation on every sample (its unit knows whether it runs per sample).</summary>
     private void Activate(LayerPlan layer, string source, string destination)
     {
-        if (layer.Activation == ActivationKind.Softmax)
-        {
-            int size = (int)layer.OutputShape.Size;
-            LayerCalls.EachSample(Code, size, size, source, destination, (z, y) => Code.Line($"{RuntimeCalls.Activations}.Softmax({z}, {y});"));
-            return;
-        }
-
-        string activate = RuntimeCalls.ActivateSpan(layer, source, destination);
-        if (activate.Length > 0)
-        {
-            Code.Line(activate);
-        }
+        layer.Unit.WriteSpans(Code, layer, source, destination, batch: true);
     }
 
     /// <summary>
@@ -446,23 +435,10 @@ internal sealed class BatchEmitter
         return summed;
     }
 
-
     /// <summary>Turns dLoss/d(outputs of <paramref name="layer"/>) in <paramref name="gradient"/> into dLoss/d(its sums), in place.</summary>
     private void ThroughActivation(LayerPlan layer, string gradient)
     {
-        string source = RuntimeCalls.GradientNeedsInput(layer.Activation) ? sums[layer.Number]! : outputs[layer.Number];
-        if (layer.Activation == ActivationKind.Softmax)
-        {
-            // Softmax's Jacobian mixes one sample's values, never two samples'.
-            int size = (int)layer.OutputShape.Size;
-            LayerCalls.EachSample(Code, size, size, source, gradient, (y, g) => Code.Line($"{RuntimeCalls.Activations}.SoftmaxGradient({y}, {g}, {g});"));
-            return;
-        }
-
-        string through = RuntimeCalls.GradientSpan(layer, source, gradient);
-        if (through.Length > 0)
-        {
-            Code.Line(through);
-        }
+        string source = layer.Unit.GradientReadsInput ? sums[layer.Number]! : outputs[layer.Number];
+        layer.Unit.WriteGradientSpans(Code, layer, source, gradient, batch: true);
     }
 }

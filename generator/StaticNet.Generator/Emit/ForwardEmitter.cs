@@ -93,7 +93,7 @@ internal static class ForwardEmitter
 
         var body = new MethodBody();
         int[] lastReader = plan.LastInferenceReaders();
-        var values = new Vector[plan.Layers.Count + 1];
+        var values = new LayerValues[plan.Layers.Count + 1];
         values[0] = new("x", "input", step ? plan.InputShape.Features : (int)plan.InputShape.Size, inLocals: false, inSpan: true);
         int stateOffset = 0;
         foreach ((LayerPlan walked, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training: false))
@@ -104,7 +104,7 @@ internal static class ForwardEmitter
                 body.Code.Line();
             }
 
-            Vector input = values[layer.Source];
+            LayerValues input = values[layer.Source];
             if (step && layer.StepRole is StepRole.Recurrent or StepRole.PassThrough or StepRole.PerStep)
             {
                 values[layer.Number] = StepSequenceLayer(body, layer, input, ref stateOffset, head is null ? null : OutputPart(plan, head));
@@ -156,12 +156,12 @@ internal static class ForwardEmitter
     /// hidden state is the step's value; <c>LastStep</c> and dropout pass the step through. An output layer copies its
     /// step to <paramref name="output"/>, its part of the output.
     /// </summary>
-    private static Vector StepSequenceLayer(MethodBody body, LayerPlan layer, Vector input, ref int stateOffset, string? output)
+    private static LayerValues StepSequenceLayer(MethodBody body, LayerPlan layer, LayerValues input, ref int stateOffset, string? output)
     {
         CodeWriter code = body.Code;
         int n = layer.Number;
         int features = layer.OutputShape.Features;
-        Vector value = input;
+        LayerValues value = input;
         if (layer.StepRole == StepRole.PassThrough)
         {
             code.Line($"// Layer {n}: {layer.Description}: the step passes through (it is the last one so far).");
@@ -173,7 +173,7 @@ internal static class ForwardEmitter
             body.Allocate($"a{n}", features);
             layer.WriteForward(code, input.SpanName, $"a{n}");
             WriteStepActivation(code, layer, $"a{n}");
-            value = Vector.Span($"a{n}", features);
+            value = LayerValues.Span($"a{n}", features);
         }
         else if (layer.StepOutputIsState)
         {
@@ -184,7 +184,7 @@ internal static class ForwardEmitter
             layer.WriteStep(code, input.SpanName, $"h{n}", $"s{n}", output: null);
             body.Release($"s{n}");
             stateOffset += layer.StepStateCount;
-            value = Vector.Span($"h{n}", features);
+            value = LayerValues.Span($"h{n}", features);
             if (layer.StepStateCount != features)
             {
                 code.Line($"h{n} = h{n}.Slice(0, {features});");
@@ -201,7 +201,7 @@ internal static class ForwardEmitter
             body.Release($"s{n}");
             stateOffset += layer.StepStateCount;
             WriteStepActivation(code, layer, $"a{n}");
-            value = Vector.Span($"a{n}", features);
+            value = LayerValues.Span($"a{n}", features);
         }
 
         if (output is not null)
@@ -216,7 +216,7 @@ internal static class ForwardEmitter
     /// <summary>The layer's activation on one step's outputs, as <c>Forward</c> applies it to the whole sequence's.</summary>
     private static void WriteStepActivation(CodeWriter code, LayerPlan layer, string values)
     {
-        string activate = RuntimeCalls.ActivateSpan(layer, values, values);
+        string activate = layer.Unit.ApplySpan(layer, values, values);
         if (activate.Length > 0)
         {
             code.Line(activate);
@@ -231,11 +231,11 @@ internal static class ForwardEmitter
     /// A kernel call (a join's, given every operand) into <paramref name="output"/>, or into new scratch for a hidden
     /// layer, then the activation.
     /// </summary>
-    private static Vector EmitLooped(MethodBody body, LayerPlan layer, IReadOnlyList<Vector> inputs, string? output)
+    private static LayerValues EmitLooped(MethodBody body, LayerPlan layer, IReadOnlyList<LayerValues> inputs, string? output)
     {
         CodeWriter code = body.Code;
         code.Line(layer.Unrolled ? layer.InferenceLoopComment : layer.CodeComment);
-        foreach (Vector input in inputs)
+        foreach (LayerValues input in inputs)
         {
             body.EnsureSpan(input);
         }
@@ -256,13 +256,13 @@ internal static class ForwardEmitter
             layer.WriteForward(code, inputs[0].SpanName, destination, fuse: fused);
         }
 
-        string activate = fused ? "" : RuntimeCalls.ActivateSpan(layer, destination, destination);
+        string activate = fused ? "" : layer.Unit.ApplySpan(layer, destination, destination);
         if (activate.Length > 0)
         {
             code.Line(activate);
         }
 
-        return Vector.Span(destination, (int)layer.OutputShape.Size);
+        return LayerValues.Span(destination, (int)layer.OutputShape.Size);
     }
 }
 

@@ -19,6 +19,9 @@ internal static class LayerCalls
 
     public static string Biases(int n) => $"parameters.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount)";
 
+    /// <summary>A PReLU layer's slopes in the parameters.</summary>
+    public static string Slopes(int n) => $"parameters.Slice(Layer{n}.SlopeOffset, Layer{n}.SlopeCount)";
+
     public static string WeightGradients(int n) => $"parameterGradients.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount)";
 
     public static string BiasGradients(int n) => $"parameterGradients.Slice(Layer{n}.BiasOffset, Layer{n}.BiasCount)";

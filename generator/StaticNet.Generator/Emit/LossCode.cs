@@ -76,28 +76,10 @@ internal static class LossCode
                     : $"// Loss: mean squared error of the outputs {y} = {layer.Activation}({z}); then {g} = dLoss/d{z} through the activation.");
                 allocate(y, size);
                 allocate(g, size);
-                if (batch && layer.Activation == ActivationKind.Softmax)
-                {
-                    LayerCalls.EachSample(code, size, size, z, y, (sums, outputs) => code.Line($"{RuntimeCalls.Activations}.Softmax({sums}, {outputs});"));
-                }
-                else
-                {
-                    code.Line(RuntimeCalls.ActivateSpan(layer, z, y));
-                }
-
+                layer.Unit.WriteSpans(code, layer, z, y, batch);
                 code.Line($"float {lossName} = {losses}.MeanSquaredError({y}, {target}, {g}{perSample});");
                 WriteOutputs(code, batch, outputs, $"{y}.CopyTo({outputs});");
-                if (batch && layer.Activation == ActivationKind.Softmax)
-                {
-                    // Softmax's Jacobian mixes one sample's values, never two samples'.
-                    LayerCalls.EachSample(code, size, size, y, g, (outputs, gradient) =>
-                        code.Line($"{RuntimeCalls.Activations}.SoftmaxGradient({outputs}, {gradient}, {gradient});"));
-                }
-                else
-                {
-                    code.Line(RuntimeCalls.GradientSpan(layer, RuntimeCalls.GradientNeedsInput(layer.Activation) ? z : y, g));
-                }
-
+                layer.Unit.WriteGradientSpans(code, layer, layer.Unit.GradientReadsInput ? z : y, g, batch);
                 break;
         }
 

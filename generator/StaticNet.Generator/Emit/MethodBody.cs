@@ -33,7 +33,7 @@ internal sealed class MethodBody
     public void Release(string name) => plan.Release(name);
 
     /// <summary>Copies a vector held in a span into locals, once.</summary>
-    public void EnsureLocals(Vector vector)
+    public void EnsureLocals(LayerValues vector)
     {
         if (vector.InLocals)
         {
@@ -49,7 +49,7 @@ internal sealed class MethodBody
     }
 
     /// <summary>Stores a vector held in locals into a span of scratch, once.</summary>
-    public void EnsureSpan(Vector vector)
+    public void EnsureSpan(LayerValues vector)
     {
         if (vector.InSpan)
         {

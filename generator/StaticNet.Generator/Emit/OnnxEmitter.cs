@@ -87,6 +87,7 @@ internal static class OnnxEmitter
             }
 
             writer.Line(layer.OnnxCall());
+            layer.Unit.WriteOnnx(writer, layer);
         }
 
         if (plan.HasHeads)

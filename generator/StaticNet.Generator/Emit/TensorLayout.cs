@@ -37,11 +37,11 @@ internal static class TensorLayout
             {
                 // nn.PReLU(num_parameters): its one tensor is "weight". A named (or graph) layer's activation is its
                 // submodule "activation"; an unnamed chain layer's is the next module of the nn.Sequential.
-                string activation = layer.LayerName is null && !isGraph ? Index(module + 1) : name + ".activation";
+                string activation = layer.IsActivationModule ? name : layer.LayerName is null && !isGraph ? Index(module + 1) : name + ".activation";
                 yield return new Tensor($"{activation}.weight", layer.Number, "PReLU slopes", $"{layer.SlopeCount}", false, layer.SlopeOffset, layer.SlopeCount);
             }
 
-            module += layer.Activation == ActivationKind.Identity ? 1 : 2;
+            module += layer.IsActivationModule || layer.Activation == ActivationKind.Identity ? 1 : 2;
         }
     }
 

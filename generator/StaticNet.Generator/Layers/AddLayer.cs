@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using StaticNet.Generator.Activations;
 using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
@@ -49,7 +50,7 @@ internal sealed record AddLayerPlan(int Number, string Description, Shape Shape,
     public void WriteOperandGradient(CodeWriter code, string gradient, int operand, string target, bool add, bool batch) =>
         code.Line(add ? $"{RuntimeCalls.GraphKernels}.Accumulate({target}, {gradient});" : $"{gradient}.CopyTo({target});");
 
-    public override string OnnxCall() => $"graph.Add(new int[] {{ {string.Join(", ", Sources)} }}, {OnnxActivation});";
+    public override string OnnxCall() => $"graph.Add(new int[] {{ {string.Join(", ", Sources)} }});";
 
     /// <summary>Only a PReLU's slopes, which start at 0.25.</summary>
     public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteSlopeInitialization(writer);
@@ -66,7 +67,7 @@ internal sealed record AddDeclaration(
     /// <summary>Two or more named values (SN0050, SN0041, SN0042) of one shape (SN0044).</summary>
     public override Shape Plan(NetworkPlanner planner, Shape input)
     {
-        ActivationKind activation = planner.CheckActivation(Activation ?? new Argument<int>((int)ActivationKind.Identity, Location), Slope);
+        ActivationUnit activation = planner.CheckActivation(Activation ?? new Argument<int>((int)ActivationKind.Identity, Location), Slope);
         float slope = Slope?.Value ?? 0.01f;
         if (planner.ResolveOperands(AttributeName, Operands, Location) is not { } operands)
         {
@@ -85,10 +86,10 @@ internal sealed record AddDeclaration(
         }
 
         int planes = shape.IsFlat ? (int)shape.Size : shape.Channels;
-        int offset = planner.ReserveParameters(activation == ActivationKind.PReLU ? planes : 0);
+        int offset = planner.ReserveParameters(activation.LearnsSlopes ? planes : 0);
         string names = string.Join(", ", operands.Select(operand => operand.Name.Value));
         var plan = new AddLayerPlan(planner.NextNumber, NetworkPlanner.Describe("Add", names, activation, slope), shape, offset,
-            operands.Count, activation, slope)
+            operands.Count, activation.Kind, slope)
         {
             Sources = new EquatableArray<int>(operands.Select(operand => operand.Number).ToImmutableArray()),
         };

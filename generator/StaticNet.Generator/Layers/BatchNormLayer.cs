@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using StaticNet.Generator.Activations;
 using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
@@ -111,7 +112,7 @@ internal sealed record BatchNormLayerPlan(
 
     public override string OnnxCall() =>
         $"graph.BatchNorm({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {RunningMean}, {RunningVariance}, "
-        + $"epsilon: {RuntimeCalls.Float(Epsilon)}, {OnnxActivation});";
+        + $"epsilon: {RuntimeCalls.Float(Epsilon)});";
 
     /// <summary><c>nn.BatchNorm1d/2d</c>: weight (gamma), bias (beta), then the running statistics as state.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module) =>
@@ -165,7 +166,7 @@ internal sealed record BatchNormDeclaration(
     /// </summary>
     public override Shape Plan(NetworkPlanner planner, Shape input)
     {
-        ActivationKind activation = planner.CheckActivation(Activation, Slope);
+        ActivationUnit activation = planner.CheckActivation(Activation, Slope);
         float slope = Slope?.Value ?? 0.01f;
         float momentum = Momentum?.Value ?? 0.1f;
         float epsilon = Epsilon?.Value ?? 1e-5f;
@@ -185,7 +186,7 @@ internal sealed record BatchNormDeclaration(
         }
 
         long features = input.IsFlat ? input.Size : input.Channels;
-        int weightOffset = planner.ReserveParameters((2 * features) + (activation == ActivationKind.PReLU ? features : 0));
+        int weightOffset = planner.ReserveParameters((2 * features) + (activation.LearnsSlopes ? features : 0));
         string settings = (momentum == 0.1f ? "" : $", momentum {Text(momentum)}") + (epsilon == 1e-5f ? "" : $", epsilon {Text(epsilon)}");
         planner.AddIfSized(new BatchNormLayerPlan(
             planner.NextNumber,
@@ -195,7 +196,7 @@ internal sealed record BatchNormDeclaration(
             planner.StateOffset,
             momentum,
             epsilon,
-            activation,
+            activation.Kind,
             slope));
         return input;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using StaticNet.Generator.Activations;
 using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
@@ -91,7 +92,7 @@ internal sealed record Conv1DLayerPlan(
     /// <summary><c>Conv</c> between transposes to and from <c>[batch, features, steps]</c>.</summary>
     public override string OnnxCall() =>
         $"graph.Conv1D({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, kernel: {Kernel}, stride: {Stride}, paddingBefore: {PaddingBefore}, "
-        + $"paddingAfter: {PaddingAfter}, dilation: {Dilation}, {OnnxActivation});";
+        + $"paddingAfter: {PaddingAfter}, dilation: {Dilation});";
 
     /// <summary><c>nn.Conv1d</c>: weight <c>[out, in, kernel]</c>, then bias.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)
@@ -141,7 +142,7 @@ internal sealed record Conv1DDeclaration(
         int kernel = planner.Positive(Kernel, "Conv1D kernel");
         int stride = planner.Positive(Stride, "Stride");
         int dilation = planner.Positive(Dilation, "Dilation");
-        ActivationKind activation = planner.CheckActivation(Activation, Slope);
+        ActivationUnit activation = planner.CheckActivation(Activation, Slope);
         float slope = Slope?.Value ?? 0.01f;
         long reach = (long)(kernel - 1) * dilation;
         bool causal = Causal?.Value ?? false;
@@ -162,9 +163,9 @@ internal sealed record Conv1DDeclaration(
             return Shape.Sequence(1, filters);
         }
 
-        if (activation is ActivationKind.Softmax or ActivationKind.PReLU)
+        if (!activation.TakesSequences)
         {
-            planner.Report(DiagnosticDescriptors.NotYetOnSequences, Location, "Conv1D", $"Activation.{activation}");
+            planner.Report(DiagnosticDescriptors.NotYetOnSequences, Location, "Conv1D", $"Activation.{activation.Kind}");
             return Shape.Sequence(input.Steps, filters);
         }
 
@@ -200,7 +201,7 @@ internal sealed record Conv1DDeclaration(
             (int)before,
             (int)after,
             dilation,
-            activation,
+            activation.Kind,
             slope));
         return output;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StaticNet.Generator.Activations;
 using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
@@ -36,7 +37,8 @@ internal sealed record Conv2DLayerPlan(
     public override string Kind => "Conv2D";
 
     /// <summary>ReLU is applied by the register-blocked kernel as it writes each block.</summary>
-    public override bool FusesActivation => Activation == ActivationKind.ReLU;
+    /// <summary>The convolution kernels fuse ReLU alone (<c>Conv2DKernels.ForwardReLU</c>).</summary>
+    public override bool FusesActivation => Unit.FusedKernel == "ReLU";
 
     /// <summary>PyTorch's fans: the receptive field counts in both.</summary>
     public override (int FanIn, int FanOut) Fans => (InputShape.Channels * Kernel * Kernel, OutputShape.Channels * Kernel * Kernel);
@@ -75,7 +77,7 @@ internal sealed record Conv2DLayerPlan(
 
     /// <summary><c>Conv</c>; a layer without biases is exported with zero ones.</summary>
     public override string OnnxCall() =>
-        $"graph.Conv2D({LayerCalls.Weights(Number)}, {BiasValues(OutputShape.Channels)}, kernel: {Kernel}, stride: {Stride}, padding: {Padding}, {OnnxActivation});";
+        $"graph.Conv2D({LayerCalls.Weights(Number)}, {BiasValues(OutputShape.Channels)}, kernel: {Kernel}, stride: {Stride}, padding: {Padding});";
 
     /// <summary><c>nn.Conv2d</c>: weight <c>[out, in, kH, kW]</c>, then bias unless <c>bias=False</c>.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)
@@ -126,7 +128,7 @@ internal sealed record Conv2DDeclaration(
         int filters = planner.Positive(Filters, "Conv2D filters");
         int kernel = planner.Positive(Kernel, "Conv2D kernel");
         int stride = planner.Positive(Stride, "Stride");
-        ActivationKind activation = planner.CheckActivation(Activation, Slope);
+        ActivationUnit activation = planner.CheckActivation(Activation, Slope);
         float slope = Slope?.Value ?? 0.01f;
         int padding = Padding.Value;
         if (padding < 0 || padding >= kernel)
@@ -151,7 +153,7 @@ internal sealed record Conv2DDeclaration(
         var output = Shape.Volume(filters, (int)(((paddedHeight - kernel) / stride) + 1), (int)(((paddedWidth - kernel) / stride) + 1));
         long weights = (long)filters * input.Channels * kernel * kernel;
         bool bias = Bias?.Value ?? true;
-        int slopes = activation == ActivationKind.PReLU ? filters : 0;
+        int slopes = activation.LearnsSlopes ? filters : 0;
         LayerPlan? owner = Shares is { } shares
             ? planner.WeightOwner("Shares", shares, $"a Conv2D layer of {input.Channels} input channels, {filters} filters {kernel}x{kernel} {(bias ? "with" : "without")} biases",
                 candidate => candidate is Conv2DLayerPlan conv && conv.InputShape.Channels == input.Channels && conv.OutputShape.Channels == filters
@@ -172,7 +174,7 @@ internal sealed record Conv2DDeclaration(
             kernel,
             stride,
             padding,
-            activation,
+            activation.Kind,
             slope,
             HasBias: bias)
         {

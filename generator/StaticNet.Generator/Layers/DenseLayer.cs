@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 using System.Globalization;
+using StaticNet.Generator.Activations;
 using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
@@ -99,12 +100,11 @@ internal sealed record DenseLayerPlan(
     /// they leave the registers: at batch 1 that saves a call, a store and a reload between the product and the
     /// activation (N3's <c>ForwardPacked</c> 93 -> 66 ns).
     /// </summary>
-    public override bool FusesActivation =>
-        StoredTransposed && Activation is ActivationKind.ReLU or ActivationKind.Tanh or ActivationKind.Sigmoid;
+    public override bool FusesActivation => StoredTransposed && Unit.FusedKernel is not null;
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false)
     {
-        code.Line($"{RuntimeCalls.DenseKernels}.{Kernel("Forward")}{(fuse ? Activation.ToString() : "")}(");
+        code.Line($"{RuntimeCalls.DenseKernels}.{Kernel("Forward")}{(fuse ? Unit.FusedKernel : "")}(");
         code.Line($"    {LayerCalls.Weights(Number)}, {BiasValues(Outputs)},");
         code.Line($"    {input}, {output});");
     }
@@ -144,7 +144,7 @@ internal sealed record DenseLayerPlan(
 
     /// <summary><c>Gemm</c>; a layer without biases is exported with zero ones.</summary>
     public override string OnnxCall() =>
-        $"graph.Dense({LayerCalls.Weights(Number)}, {BiasValues(Outputs)}, {OnnxActivation}{(Transposed ? ", transposed: true" : "")});";
+        $"graph.Dense({LayerCalls.Weights(Number)}, {BiasValues(Outputs)}{(Transposed ? ", transposed: true" : "")});";
 
     /// <summary><c>nn.Linear</c>: weight <c>[out, in]</c>, then bias unless <c>bias=False</c>.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)
@@ -165,9 +165,9 @@ internal sealed record DenseLayerPlan(
     /// which would load each input into a local and sum Inputs scalar products per output (N3's 32 -> 1 output layer:
     /// 78 -> 69 ns for the whole network). Inputs already in locals (an unrolled layer's outputs) stay unrolled.
     /// </summary>
-    public bool LoopsInferenceOver(Vector input) => !input.InLocals && Inputs >= 16;
+    public bool LoopsInferenceOver(LayerValues input) => !input.InLocals && Inputs >= 16;
 
-    public Vector WriteForward(MethodBody body, Vector input, int? outputOffset)
+    public LayerValues WriteForward(MethodBody body, LayerValues input, int? outputOffset)
     {
         bool isOutput = outputOffset is not null;
         int offset = outputOffset ?? 0;
@@ -176,58 +176,21 @@ internal sealed record DenseLayerPlan(
         code.Line(CodeComment);
         body.EnsureLocals(input);
         DeclareParameters(code);
-        bool softmax = Activation == ActivationKind.Softmax;
-        for (int i = 0; i < Outputs; i++)
-        {
-            string sum = WeightedSum(input, i);
-            string value = RuntimeCalls.Activate(this, sum, i);
-            RuntimeCalls.Statement(code, softmax ? $"float z{n}_{i} = {sum};" : isOutput ? $"output[{offset + i}] = {value};" : $"float a{n}_{i} = {value};");
-        }
-
-        if (softmax)
-        {
-            WriteInlineSoftmax(code, isOutput ? i => $"output[{offset + i}]" : i => $"float a{n}_{i}");
-        }
-
-        return isOutput ? Vector.Span("output", Outputs) : Vector.Locals($"a{n}_", $"a{n}", Outputs);
+        Unit.WriteUnrolled(code, this, Outputs, i => WeightedSum(input, i), isOutput ? i => $"output[{offset + i}]" : i => $"float a{n}_{i}", keepSums: false);
+        return isOutput ? LayerValues.Span("output", Outputs) : LayerValues.Locals($"a{n}_", $"a{n}", Outputs);
     }
 
-    public (Vector Outputs, Vector? Sums) WriteTrainingForward(MethodBody body, Vector input, bool keepSums)
+    public (LayerValues Outputs, LayerValues? Sums) WriteTrainingForward(MethodBody body, LayerValues input, bool keepSums)
     {
         CodeWriter code = body.Code;
         int n = Number;
         body.EnsureLocals(input);
         DeclareParameters(code);
-        if (Activation == ActivationKind.Softmax)
-        {
-            // A hidden softmax: its outputs are kept for the backward pass, which applies its Jacobian to them.
-            for (int i = 0; i < Outputs; i++)
-            {
-                RuntimeCalls.Statement(code, $"float z{n}_{i} = {WeightedSum(input, i)};");
-            }
-
-            WriteInlineSoftmax(code, i => $"float a{n}_{i}");
-            return (Vector.Locals($"a{n}_", $"a{n}", Outputs), keepSums ? Vector.Locals($"z{n}_", $"z{n}", Outputs) : null);
-        }
-
-        for (int i = 0; i < Outputs; i++)
-        {
-            string sum = WeightedSum(input, i);
-            if (keepSums)
-            {
-                RuntimeCalls.Statement(code, $"float z{n}_{i} = {sum};");
-                code.Line($"float a{n}_{i} = {RuntimeCalls.Activate(this, $"z{n}_{i}", i)};");
-            }
-            else
-            {
-                RuntimeCalls.Statement(code, $"float a{n}_{i} = {RuntimeCalls.Activate(this, sum, i)};");
-            }
-        }
-
-        return (Vector.Locals($"a{n}_", $"a{n}", Outputs), keepSums ? Vector.Locals($"z{n}_", $"z{n}", Outputs) : null);
+        Unit.WriteUnrolled(code, this, Outputs, i => WeightedSum(input, i), i => $"float a{n}_{i}", keepSums);
+        return (LayerValues.Locals($"a{n}_", $"a{n}", Outputs), keepSums ? LayerValues.Locals($"z{n}_", $"z{n}", Outputs) : null);
     }
 
-    public void WriteSums(MethodBody body, Vector input, string destination)
+    public void WriteSums(MethodBody body, LayerValues input, string destination)
     {
         body.EnsureLocals(input);
         DeclareParameters(body.Code);
@@ -238,7 +201,7 @@ internal sealed record DenseLayerPlan(
         }
     }
 
-    public Vector? WriteBackward(MethodBody body, Vector input, Vector gradient, LayerPlan? feeder, Vector? feederSource, string destination = "inputGradients")
+    public LayerValues? WriteBackward(MethodBody body, LayerValues input, LayerValues gradient, LayerPlan? feeder, LayerValues? feederSource, string destination = "inputGradients")
     {
         CodeWriter code = body.Code;
         int n = Number;
@@ -286,53 +249,9 @@ internal sealed record DenseLayerPlan(
         }
 
         int f = feeder.Number;
-        RuntimeCalls.UnrolledGradient(code, feeder, feederSource!, j => TransposedSum(gradient, j), Inputs);
+        feeder.Unit.WriteUnrolledGradient(code, feeder, feederSource!, j => TransposedSum(gradient, j), Inputs);
 
-        return Vector.Locals($"g{f}_", $"g{f}", Inputs);
-    }
-
-    /// <summary>
-    /// Softmax of the unrolled sums into <paramref name="target"/> of each index (<c>output[i]</c>, or new locals), after subtracting the largest so
-    /// no exp overflows; two outputs need only one exp. A NaN sum makes every output NaN, as in the span form.
-    /// </summary>
-    private void WriteInlineSoftmax(CodeWriter code, System.Func<int, string> target)
-    {
-        int n = Number;
-        switch (Outputs)
-        {
-            case 1:
-                code.Line($"// Softmax of one value: 1 (z - z keeps a NaN).");
-                code.Line($"{target(0)} = (z{n}_0 - z{n}_0) + 1f;");
-                return;
-            case 2:
-                code.Line($"// Softmax of two values with one exp: 1 / (1 + e) for the larger, e / (1 + e) for the other, e = exp(-|z0 - z1|).");
-                code.Line($"float e{n} = {MathF}.Exp(-{MathF}.Abs(z{n}_0 - z{n}_1));");
-                code.Line($"float p{n} = 1f / (1f + e{n});");
-                code.Line($"bool firstLarger{n} = z{n}_0 >= z{n}_1;");
-                code.Line($"{target(0)} = firstLarger{n} ? p{n} : e{n} * p{n};");
-                code.Line($"{target(1)} = firstLarger{n} ? e{n} * p{n} : p{n};");
-                return;
-        }
-
-        code.Line("// Softmax: exp of each sum minus the largest, so none overflows, then divided by their total.");
-        code.Line($"float max{n} = z{n}_0;");
-        for (int i = 1; i < Outputs; i++)
-        {
-            code.Line($"max{n} = {MathF}.Max(max{n}, z{n}_{i});");
-        }
-
-        var total = new StringBuilder();
-        for (int i = 0; i < Outputs; i++)
-        {
-            code.Line($"float e{n}_{i} = {MathF}.Exp(z{n}_{i} - max{n});");
-            total.Append(i == 0 ? "" : " + ").Append($"e{n}_{i}");
-        }
-
-        code.Line($"float inverse{n} = 1f / ({total});");
-        for (int i = 0; i < Outputs; i++)
-        {
-            code.Line($"{target(i)} = e{n}_{i} * inverse{n};");
-        }
+        return LayerValues.Locals($"g{f}_", $"g{f}", Inputs);
     }
 
     /// <summary>Declares the layer's weight and bias views into <c>parameters</c>.</summary>
@@ -349,7 +268,7 @@ internal sealed record DenseLayerPlan(
     }
 
     /// <summary><c>b[row] + sum_j w[row, j] * x_j</c>, wrapped over lines for wide layers.</summary>
-    private string WeightedSum(Vector input, int row)
+    private string WeightedSum(LayerValues input, int row)
     {
         var terms = HasBias ? new List<string> { $"b{Number}[{row}]" } : [];
         for (int j = 0; j < Inputs; j++)
@@ -361,7 +280,7 @@ internal sealed record DenseLayerPlan(
     }
 
     /// <summary><c>sum_i w[i, column] * g_i</c>: one element of <c>Wᵀ g</c>.</summary>
-    private string TransposedSum(Vector gradient, int column)
+    private string TransposedSum(LayerValues gradient, int column)
     {
         var terms = new List<string>();
         for (int i = 0; i < Outputs; i++)
@@ -427,10 +346,7 @@ internal sealed record DenseDeclaration(
         arguments.NamedString("TransposeOf"),
         location);
 
-    /// <summary>
-    /// Needs a flat input (SN0007), checks a declared <c>InputSize</c> (SN0008), and unrolls when its weights are within
-    /// the network's threshold (a quarter of it for tanh, sigmoid and ELU, whose scalar form costs as much as eight vector lanes).
-    /// </summary>
+    /// <summary>On a sequence, a dense layer applies to every step.</summary>
     public override bool TakesSequences => true;
 
     /// <summary>
@@ -438,10 +354,10 @@ internal sealed record DenseDeclaration(
     /// values depend on a whole step or a learned slope per feature, and shared or tied weights are not built for
     /// sequences yet (SN0056).
     /// </summary>
-    private Shape PlanEachStep(NetworkPlanner planner, Shape input, int units, ActivationKind activation, float slope)
+    private Shape PlanEachStep(NetworkPlanner planner, Shape input, int units, ActivationUnit activation, float slope)
     {
         var output = Shape.Sequence(input.Steps, units);
-        string? unsupported = activation is ActivationKind.Softmax or ActivationKind.PReLU ? $"Activation.{activation}"
+        string? unsupported = !activation.TakesSequences ? $"Activation.{activation.Kind}"
             : Shares is not null ? "Shares"
             : TransposeOf is not null ? "TransposeOf"
             : null;
@@ -467,16 +383,21 @@ internal sealed record DenseDeclaration(
             output,
             offset,
             (int)System.Math.Min(offset + weights, int.MaxValue),
-            activation,
+            activation.Kind,
             slope,
             bias));
         return output;
     }
 
+    /// <summary>
+    /// Needs a flat input (SN0007), checks a declared <c>InputSize</c> (SN0008), and unrolls when its weights are within
+    /// the network's threshold (a quarter of it for a costly activation: <see cref="ActivationUnit.IsCostly"/>, whose
+    /// scalar form costs as much as eight vector lanes).
+    /// </summary>
     public override Shape Plan(NetworkPlanner planner, Shape input)
     {
         int units = planner.Positive(Units, "Dense units");
-        ActivationKind activation = planner.CheckActivation(Activation, Slope);
+        ActivationUnit activation = planner.CheckActivation(Activation, Slope);
         float slope = Slope?.Value ?? 0.01f;
         if (input.IsSequence)
         {
@@ -501,13 +422,13 @@ internal sealed record DenseDeclaration(
         Shape output = Shape.Flat(units);
         long weights = input.Size * units;
         bool bias = Bias?.Value ?? true;
-        int slopes = activation == ActivationKind.PReLU ? units : 0;
+        int slopes = activation.LearnsSlopes ? units : 0;
         LayerPlan? owner = Owner(planner, input, units, bias, out bool transposed);
         string sharing = owner is null ? "" : transposed ? $", transpose of {TransposeOf!.Value.Value}" : $", shares {Shares!.Value.Value}";
         int own = planner.ReserveParameters((owner is null ? weights : 0) + (bias && (owner is null || transposed) ? units : 0) + slopes);
         int weightOffset = owner?.WeightOffset ?? own;
         int biasOffset = owner is null ? (int)System.Math.Min(own + weights, int.MaxValue) : transposed ? own : owner.BiasOffset;
-        bool costly = activation is ActivationKind.Tanh or ActivationKind.Sigmoid or ActivationKind.ELU;
+        bool costly = activation.IsCostly;
         var plan = new DenseLayerPlan(
             planner.NextNumber,
             NetworkPlanner.Describe("Dense", units.ToString(CultureInfo.InvariantCulture), activation, slope, (bias ? "" : ", no bias") + sharing),
@@ -515,7 +436,7 @@ internal sealed record DenseDeclaration(
             output,
             weightOffset,
             biasOffset,
-            activation,
+            activation.Kind,
             slope,
             Unrolled: weights <= (costly ? planner.Unroll / NetworkPlanner.CostlyActivationDivisor : planner.Unroll),
             HasBias: bias)

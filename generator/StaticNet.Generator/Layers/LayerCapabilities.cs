@@ -3,10 +3,6 @@ using StaticNet.Generator.Emit;
 
 namespace StaticNet.Generator.Layers;
 
-/// <summary>
-/// A kind whose small layers are written as straight-line code on locals instead of kernel calls (Dense, below the
-/// network's unrolling threshold). The emitters ask for it through <see cref="Unrolled"/>.
-/// </summary>
 /// <summary>How a layer takes part in a streaming <c>Step</c> (see <see cref="LayerPlan.StepRole"/>).</summary>
 internal enum StepRole
 {
@@ -26,6 +22,10 @@ internal enum StepRole
     Unsupported,
 }
 
+/// <summary>
+/// A kind whose small layers are written as straight-line code on locals instead of kernel calls (Dense, below the
+/// network's unrolling threshold). The emitters ask for it through <see cref="Unrolled"/>.
+/// </summary>
 internal interface IUnrollableLayer
 {
     /// <summary>Whether this layer is unrolled.</summary>
@@ -35,19 +35,19 @@ internal interface IUnrollableLayer
     /// Forward: the activated outputs of <paramref name="input"/>, into <c>output</c> from <paramref name="outputOffset"/> on
     /// when the layer is an output, else (null) into locals.
     /// </summary>
-    Vector WriteForward(MethodBody body, Vector input, int? outputOffset);
+    LayerValues WriteForward(MethodBody body, LayerValues input, int? outputOffset);
 
     /// <summary>
     /// Whether inference runs this unrolled layer through its looped kernel instead, given where its
     /// <paramref name="input"/> is held (training keeps the unrolled code, whose locals the backward pass reads).
     /// </summary>
-    bool LoopsInferenceOver(Vector input);
+    bool LoopsInferenceOver(LayerValues input);
 
     /// <summary>Backward's forward pass: the outputs into locals, and the weighted sums too when <paramref name="keepSums"/>.</summary>
-    (Vector Outputs, Vector? Sums) WriteTrainingForward(MethodBody body, Vector input, bool keepSums);
+    (LayerValues Outputs, LayerValues? Sums) WriteTrainingForward(MethodBody body, LayerValues input, bool keepSums);
 
     /// <summary>The weighted sums (before any activation) into the span <paramref name="destination"/>, for the loss.</summary>
-    void WriteSums(MethodBody body, Vector input, string destination);
+    void WriteSums(MethodBody body, LayerValues input, string destination);
 
     /// <summary>
     /// Adds the parameter gradients from <paramref name="gradient"/> and returns dLoss/d(sums of <paramref name="feeder"/>)
@@ -55,7 +55,7 @@ internal interface IUnrollableLayer
     /// respect to its input into the span <paramref name="destination"/> and returns null (<c>inputGradients</c> only when
     /// the caller wants them).
     /// </summary>
-    Vector? WriteBackward(MethodBody body, Vector input, Vector gradient, LayerPlan? feeder, Vector? feederSource, string destination = "inputGradients");
+    LayerValues? WriteBackward(MethodBody body, LayerValues input, LayerValues gradient, LayerPlan? feeder, LayerValues? feederSource, string destination = "inputGradients");
 }
 
 /// <summary>A kind that draws a random mask in training and keeps it for the backward pass (Dropout).</summary>

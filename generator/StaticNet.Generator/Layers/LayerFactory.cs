@@ -31,6 +31,7 @@ internal static class LayerFactory
         [AttributeNames.Lstm] = LstmDeclaration.Read,
         [AttributeNames.Conv1D] = Conv1DDeclaration.Read,
         [AttributeNames.LastStep] = LastStepDeclaration.Read,
+        [AttributeNames.Activate] = ActivateDeclaration.Read,
     };
 
     /// <summary>Every attribute that declares a layer.</summary>

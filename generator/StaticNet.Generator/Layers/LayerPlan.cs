@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StaticNet.Generator.Activations;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
@@ -56,7 +57,7 @@ internal abstract record LayerPlan(
     public int ActivationPlaneSize => OutputShape.IsFlat ? 1 : OutputShape.Height * OutputShape.Width;
 
     /// <summary>A PReLU activation's learned slopes, one per feature or channel of the output; none for other activations.</summary>
-    public int SlopeCount => Activation == ActivationKind.PReLU ? (int)(OutputShape.Size / ActivationPlaneSize) : 0;
+    public int SlopeCount => Unit.LearnsSlopes ? (int)(OutputShape.Size / ActivationPlaneSize) : 0;
 
     /// <summary>Where the PReLU slopes start in the parameter span: right after the biases.</summary>
     public int SlopeOffset => OwnSlopeOffset ?? BiasOffset + BiasCount;
@@ -101,6 +102,15 @@ internal abstract record LayerPlan(
 
     /// <summary>The function applied to the layer's weighted sums; Identity for layers without one.</summary>
     public virtual ActivationKind Activation => ActivationKind.Identity;
+
+    /// <summary>
+    /// Whether the layer is an activation alone (<c>[Activate]</c>): one module of the equivalent <c>nn.Sequential</c>,
+    /// not a module followed by its activation's, and a PReLU's slopes are its own <c>weight</c>.
+    /// </summary>
+    public virtual bool IsActivationModule => false;
+
+    /// <summary>What the layer's activation writes: its unit (computed from <see cref="Activation"/>, so not part of the model's equality).</summary>
+    public ActivationUnit Unit => ActivationUnits.Of(Activation);
 
     /// <summary>The LeakyReLU slope (unused by other activations).</summary>
     public virtual float Slope => 0f;
@@ -165,7 +175,7 @@ internal abstract record LayerPlan(
     /// <c>g{n}</c> and its <paramref name="input"/>), ending before "gradient flows to ...".
     /// </summary>
     public virtual string GradientComment(string input) =>
-        ParameterCount == 0 ? "The"
+        WeightCount == 0 ? "The"
         : BiasCount == 0 ? $"dW{Number} += g{Number} ⊗ {input} (no biases), then the"
         : $"dW{Number} += g{Number} ⊗ {input}, db{Number} += g{Number}, then the";
 
@@ -232,7 +242,8 @@ internal abstract record LayerPlan(
     /// <summary>
     /// Writes the initialisation of the layer's parameters (<c>parameters</c> and <c>random</c> in scope):
     /// by default He normal when <paramref name="activated"/> (this layer, or the batch normalisation that follows a
-    /// linear one) applies ReLU, LeakyReLU or ELU, Xavier uniform otherwise, biases zero.
+    /// linear one) applies a rectifier (its unit's <see cref="ActivationUnit.HeSlope"/>: ReLU, LeakyReLU, PReLU, ELU and
+    /// the smooth ReLUs), Xavier uniform otherwise, biases zero.
     /// </summary>
     public virtual void WriteInitialization(CodeWriter writer, LayerPlan activated)
     {
@@ -242,14 +253,8 @@ internal abstract record LayerPlan(
         {
             writer.Line($"// Layer {Number}: {Description}: its weights are layer {owner}'s.");
         }
-        else if (activated.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.PReLU or ActivationKind.ELU)
+        else if (activated.Unit.HeSlope(activated) is { } slope)
         {
-            float slope = activated.Activation switch
-            {
-                ActivationKind.LeakyReLU => activated.Slope,
-                ActivationKind.PReLU => 0.25f, // the slopes' starting value
-                _ => 0f,
-            };
             writer.Line($"// Layer {Number}: {Description}: He normal, fan-in {fanIn}.");
             writer.Line($"{Initializers}.HeNormal({weights}, fanIn: {fanIn}, slope: {RuntimeCalls.Float(slope)}, ref random);");
         }
@@ -272,7 +277,7 @@ internal abstract record LayerPlan(
     {
         if (SlopeCount > 0)
         {
-            writer.Line($"{RuntimeCalls.Slopes(this)}.Fill(0.25f);");
+            writer.Line($"{LayerCalls.Slopes(Number)}.Fill(0.25f);");
         }
     }
 
@@ -295,11 +300,6 @@ internal abstract record LayerPlan(
 
     /// <summary>Where kernels add the bias gradients: the layer's slice, or a span that forgets them without biases.</summary>
     protected string BiasGradientTarget(int count) => BiasCount > 0 ? LayerCalls.BiasGradients(Number) : $"{NoBias}.Gradients({count})";
-
-    /// <summary>The ONNX call's activation arguments: which function, and its slope where it has one.</summary>
-    protected string OnnxActivation =>
-        $"global::StaticNet.Activation.{Activation}, slope: {(Activation == ActivationKind.LeakyReLU ? RuntimeCalls.Float(Slope) : "0f")}"
-        + (SlopeCount > 0 ? $", slopes: {RuntimeCalls.Slopes(this)}" : "");
 
     private const string Initializers = "global::StaticNet.Training.Initializers";
     private const string NoBias = "global::StaticNet.Runtime.NoBias";

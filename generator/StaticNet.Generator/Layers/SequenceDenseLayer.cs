@@ -54,7 +54,7 @@ internal sealed record SequenceDenseLayerPlan(
     }
 
     /// <summary><c>MatMul</c> with the weights transposed over every step, then the bias and the activation.</summary>
-    public override string OnnxCall() => $"graph.DenseEachStep({LayerCalls.Weights(Number)}, {BiasValues(Units)}, {OnnxActivation});";
+    public override string OnnxCall() => $"graph.DenseEachStep({LayerCalls.Weights(Number)}, {BiasValues(Units)});";
 
     /// <summary><c>nn.Linear</c>: weight <c>[out, in]</c>, then bias unless <c>bias=False</c>.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)

@@ -1,6 +1,6 @@
 namespace StaticNet.Generator.Model;
 
-/// <summary>Mirror of <c>StaticNet.Activation</c>: the values must stay identical.</summary>
+/// <summary>Mirror of <c>StaticNet.Activation</c> (a test checks names and values): the model's equatable form; <see cref="Activations.ActivationUnits"/> gives each its code.</summary>
 internal enum ActivationKind
 {
     Identity,
@@ -11,4 +11,12 @@ internal enum ActivationKind
     Softmax,
     PReLU,
     ELU,
+    SiLU,
+    GELU,
+    GELUTanh,
+    Softplus,
+    Hardtanh,
+    HardSigmoid,
+    HardSwish,
+    Mish,
 }

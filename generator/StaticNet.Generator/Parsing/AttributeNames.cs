@@ -21,6 +21,7 @@ internal static class AttributeNames
     public const string Gru = "StaticNet.GruAttribute";
     public const string Lstm = "StaticNet.LstmAttribute";
     public const string LastStep = "StaticNet.LastStepAttribute";
+    public const string Activate = "StaticNet.ActivateAttribute";
 
     /// <summary>The name a user writes: <c>StaticNet.DenseAttribute</c> becomes <c>Dense</c>.</summary>
     public static string ShortName(string metadataName)

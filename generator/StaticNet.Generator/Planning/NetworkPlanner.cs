@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using StaticNet.Generator.Activations;
 using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Layers;
@@ -590,25 +591,25 @@ internal sealed class NetworkPlanner
         return shape;
     }
 
-    /// <summary>The activation if it is defined (SN0015), a slope only with LeakyReLU and finite (SN0018, SN0019).</summary>
-    public ActivationKind CheckActivation(Argument<int> value, Argument<float>? slope)
+    /// <summary>The activation's unit if it is defined (SN0015), a slope only where it takes one and finite (SN0018, SN0019).</summary>
+    public ActivationUnit CheckActivation(Argument<int> value, Argument<float>? slope)
     {
-        if (!System.Enum.IsDefined(typeof(ActivationKind), value.Value))
+        if (!ActivationUnits.IsDefined(value.Value))
         {
             Report(DiagnosticDescriptors.UndefinedEnumValue, value.Location, $"(Activation){value.Value}", "Activation");
-            return ActivationKind.Identity;
+            return ActivationUnits.Of(ActivationKind.Identity);
         }
 
-        var activation = (ActivationKind)value.Value;
+        ActivationUnit activation = ActivationUnits.Of((ActivationKind)value.Value);
         if (slope is { } s)
         {
             if (float.IsNaN(s.Value) || float.IsInfinity(s.Value))
             {
                 Report(DiagnosticDescriptors.InvalidSlope, s.Location, s.Value.ToString(CultureInfo.InvariantCulture));
             }
-            else if (activation != ActivationKind.LeakyReLU)
+            else if (!activation.TakesSlope)
             {
-                Report(DiagnosticDescriptors.SlopeWithoutLeakyReLU, s.Location, activation);
+                Report(DiagnosticDescriptors.SlopeWithoutLeakyReLU, s.Location, activation.Kind);
             }
         }
 
@@ -762,16 +763,8 @@ internal sealed class NetworkPlanner
     }
 
     /// <summary>How a layer is named in comments and the summary, e.g. <c>Conv2D(8, 3x3, ReLU, stride 2)</c>.</summary>
-    public static string Describe(string kind, string sizes, ActivationKind activation, float slope, string geometry = "")
-    {
-        string function = activation switch
-        {
-            ActivationKind.Identity => "",
-            ActivationKind.LeakyReLU => $", LeakyReLU {slope.ToString("R", CultureInfo.InvariantCulture)}",
-            _ => $", {activation}",
-        };
-        return $"{kind}({sizes}{function}{geometry})";
-    }
+    public static string Describe(string kind, string sizes, ActivationUnit activation, float slope, string geometry = "") =>
+        $"{kind}({sizes}{activation.Describe(slope)}{geometry})";
 
     public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params object[] arguments) =>
         diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));

@@ -24,11 +24,17 @@ public sealed class OnnxGraph
 
     private readonly string name;
     private readonly int[] inputShape;
-    private readonly List<Node> nodes = [];
+    private readonly List<GraphNode> nodes = [];
     private readonly List<Initializer> initializers = [];
     private string current = "input";
     private int[] shape;
     private int layer;
+
+    /// <summary>The prefix of the layer being written's nodes and constants: <c>layer3</c>.</summary>
+    private string layerName = "input";
+
+    /// <summary>Every node output and constant name so far: ONNX needs them unique.</summary>
+    private readonly HashSet<string> names = [];
 
     /// <summary>Each layer's result as later layers of a graph may read it: [0] is the input, [n] layer n's output.</summary>
     private readonly List<(string Name, int[] Shape)> values;
@@ -85,8 +91,46 @@ public sealed class OnnxGraph
         (current, shape) = Value(source);
     }
 
-    /// <summary>The elementwise sum (<c>Sum</c>) of layers of one shape, then the activation (a PReLU's <c>slopes</c> one per feature or channel).</summary>
-    public void Add(ReadOnlySpan<int> layers, Activation activation, float slope, ReadOnlySpan<float> slopes = default)
+    /// <summary>The name of the value the next node reads: the last node's output (or the input).</summary>
+    public string Current => current;
+
+    /// <summary>
+    /// Adds an <paramref name="operation"/> node of the layer being written that reads the current value alone and whose
+    /// output becomes it, of the same shape (an activation: <c>Relu</c>, <c>Tanh</c>...). Returns its output's name.
+    /// </summary>
+    public string Node(string operation, params OnnxAttribute[] attributes) => Node(operation, [current], attributes);
+
+    /// <summary>Adds an <paramref name="operation"/> node reading <paramref name="inputs"/>, elementwise: its output, of the current shape, becomes the current value.</summary>
+    public string Node(string operation, string[] inputs, params OnnxAttribute[] attributes)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(attributes);
+        Add(operation, layerName, inputs, attributes);
+        return current;
+    }
+
+    /// <summary>A scalar float constant of the layer being written (broadcast by ONNX's elementwise operators), by name.</summary>
+    public string Constant(string constantName, float value) => AddInitializer(Unique($"{layerName}.{constantName}"), [value], []);
+
+    /// <summary>Int64 constants of the layer being written (a shape for <c>Reshape</c>), by name.</summary>
+    public string Int64Constant(string constantName, params long[] values) => AddInitializerInt64(Unique($"{layerName}.{constantName}"), values);
+
+    /// <summary>
+    /// One value per feature (of a flat value) or per channel (of an image, shaped <c>[C, 1, 1]</c>), so that it broadcasts
+    /// over the current value: a PReLU's slopes.
+    /// </summary>
+    public string PerChannel(string constantName, ReadOnlySpan<float> values)
+    {
+        string unique = Unique($"{layerName}.{constantName}");
+        return shape.Length == 3 ? AddInitializer(unique, values, values.Length, 1, 1) : AddInitializer(unique, values, values.Length);
+    }
+
+    /// <summary>A layer that is an activation alone (<c>[Activate]</c>): it takes its number, and its nodes follow through <see cref="Node(string, OnnxAttribute[])"/>.</summary>
+    public void ActivationLayer() => NextLayer();
+
+    /// <summary>The elementwise sum (<c>Sum</c>) of layers of one shape.</summary>
+    public void Add(ReadOnlySpan<int> layers)
     {
         // Operands first: naming the layer records the one before it, after which its number means this one.
         string[] operands = new string[layers.Length];
@@ -99,7 +143,6 @@ public sealed class OnnxGraph
         string prefix = NextLayer();
         Add("Sum", prefix, operands, []);
         shape = sumShape;
-        Activate(prefix, activation, slope, slopes);
     }
 
     /// <summary>Layers side by side (<c>Concat</c> on axis 1): flat features, or CHW volumes along channels.</summary>
@@ -116,7 +159,7 @@ public sealed class OnnxGraph
 
         string prefix = NextLayer();
 
-        Add("Concat", prefix, operands, [NodeAttribute.Int("axis", 1)]);
+        Add("Concat", prefix, operands, [OnnxAttribute.Int("axis", 1)]);
         shape = joined;
     }
 
@@ -148,7 +191,7 @@ public sealed class OnnxGraph
             parts[i] = valueName;
             if (valueShape.Length > 1)
             {
-                Add("Flatten", $"output{i + 1}", [valueName], [NodeAttribute.Int("axis", 1)]);
+                Add("Flatten", $"output{i + 1}", [valueName], [OnnxAttribute.Int("axis", 1)]);
                 parts[i] = current;
             }
 
@@ -156,18 +199,15 @@ public sealed class OnnxGraph
         }
 
         // Always a node of its own: WriteTo names the last node's result "output", which must not be a value layers read.
-        Add(parts.Length == 1 ? "Identity" : "Concat", "outputs", parts, parts.Length == 1 ? [] : [NodeAttribute.Int("axis", 1)]);
+        Add(parts.Length == 1 ? "Identity" : "Concat", "outputs", parts, parts.Length == 1 ? [] : [OnnxAttribute.Int("axis", 1)]);
         shape = [total];
     }
 
     /// <summary>
     /// A dense layer: <c>Gemm</c> with the weights <c>[outputs, inputs]</c> transposed (or, when
-    /// <paramref name="transposed"/>, weights <c>[inputs, outputs]</c> as they are: a tied decoder), then the activation
-    /// (a PReLU's <c>slopes</c> one per output).
+    /// <paramref name="transposed"/>, weights <c>[inputs, outputs]</c> as they are: a tied decoder).
     /// </summary>
-    public void Dense(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, Activation activation, float slope, ReadOnlySpan<float> slopes = default,
-        bool transposed = false)
+    public void Dense(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, bool transposed = false)
     {
         string prefix = NextLayer();
         int outputs = biases.Length;
@@ -175,15 +215,12 @@ public sealed class OnnxGraph
             ? AddInitializer($"{prefix}.weight", weights, weights.Length / outputs, outputs)
             : AddInitializer($"{prefix}.weight", weights, outputs, weights.Length / outputs);
         string b = AddInitializer($"{prefix}.bias", biases, outputs);
-        Add("Gemm", prefix, [current, w, b], [NodeAttribute.Int("transB", transposed ? 0 : 1)]);
+        Add("Gemm", prefix, [current, w, b], [OnnxAttribute.Int("transB", transposed ? 0 : 1)]);
         shape = [outputs];
-        Activate(prefix, activation, slope, slopes);
     }
 
-    /// <summary>A convolution with a square kernel and zero padding, then the activation (a PReLU's <c>slopes</c> one per channel).</summary>
-    public void Conv2D(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int kernel, int stride, int padding, Activation activation, float slope,
-        ReadOnlySpan<float> slopes = default)
+    /// <summary>A convolution with a square kernel and zero padding.</summary>
+    public void Conv2D(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int kernel, int stride, int padding)
     {
         string prefix = NextLayer();
         int filters = biases.Length;
@@ -192,22 +229,20 @@ public sealed class OnnxGraph
         string b = AddInitializer($"{prefix}.bias", biases, filters);
         Add("Conv", prefix, [current, w, b],
         [
-            NodeAttribute.Ints("kernel_shape", kernel, kernel),
-            NodeAttribute.Ints("strides", stride, stride),
-            NodeAttribute.Ints("pads", padding, padding, padding, padding),
+            OnnxAttribute.Ints("kernel_shape", kernel, kernel),
+            OnnxAttribute.Ints("strides", stride, stride),
+            OnnxAttribute.Ints("pads", padding, padding, padding, padding),
         ]);
         shape = [filters, Side(shape[1], kernel, stride, padding), Side(shape[2], kernel, stride, padding)];
-        Activate(prefix, activation, slope, slopes);
     }
 
     /// <summary>
     /// A 1-D convolution over the sequence <c>[batch, steps, features]</c>: ONNX convolves <c>[batch, channels, length]</c>,
     /// so <c>Conv</c> (taps <paramref name="dilation"/> apart, zeros <paramref name="paddingBefore"/> before and
-    /// <paramref name="paddingAfter"/> after) runs between transposes; then the activation.
+    /// <paramref name="paddingAfter"/> after) runs between transposes.
     /// </summary>
     public void Conv1D(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int kernel, int stride, int paddingBefore, int paddingAfter, int dilation,
-        Activation activation, float slope)
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int kernel, int stride, int paddingBefore, int paddingAfter, int dilation)
     {
         string prefix = NextLayer();
         int filters = biases.Length;
@@ -222,18 +257,17 @@ public sealed class OnnxGraph
             paddingAfter = 0;
         }
 
-        Add("Transpose", prefix + ".channels_first", [current], [NodeAttribute.Ints("perm", 0, 2, 1)]);
+        Add("Transpose", prefix + ".channels_first", [current], [OnnxAttribute.Ints("perm", 0, 2, 1)]);
         Add("Conv", prefix, [current, w, b],
         [
-            NodeAttribute.Ints("kernel_shape", kernel),
-            NodeAttribute.Ints("strides", stride),
-            NodeAttribute.Ints("dilations", dilation),
-            NodeAttribute.Ints("pads", paddingBefore, paddingAfter),
+            OnnxAttribute.Ints("kernel_shape", kernel),
+            OnnxAttribute.Ints("strides", stride),
+            OnnxAttribute.Ints("dilations", dilation),
+            OnnxAttribute.Ints("pads", paddingBefore, paddingAfter),
         ]);
-        Add("Transpose", prefix + ".steps_first", [current], [NodeAttribute.Ints("perm", 0, 2, 1)]);
+        Add("Transpose", prefix + ".steps_first", [current], [OnnxAttribute.Ints("perm", 0, 2, 1)]);
         int steps = ((shape[0] + paddingBefore + paddingAfter - ((kernel - 1) * dilation) - 1) / stride) + 1;
         shape = [steps, filters];
-        Activate(prefix, activation, slope, default);
     }
 
     /// <summary>
@@ -250,7 +284,7 @@ public sealed class OnnxGraph
         string history = StateInput(prefix + ".history", remembered * features);
         string steps = AddInitializerInt64($"{prefix}.history_shape", [0, remembered, features]);
         string past = AddSide("Reshape", prefix + ".history", [history, steps], []);
-        Add("Concat", prefix + ".window", [past, current], [NodeAttribute.Int("axis", 1)]);
+        Add("Concat", prefix + ".window", [past, current], [OnnxAttribute.Int("axis", 1)]);
         shape = [remembered + 1, features];
         string starts = AddInitializerInt64($"{prefix}.history_starts", [1]);
         string ends = AddInitializerInt64($"{prefix}.history_ends", [remembered + 1]);
@@ -281,8 +315,8 @@ public sealed class OnnxGraph
         string prefix = NextLayer();
         Add(max ? "MaxPool" : "AveragePool", prefix, [current],
         [
-            NodeAttribute.Ints("kernel_shape", size, size),
-            NodeAttribute.Ints("strides", size, size),
+            OnnxAttribute.Ints("kernel_shape", size, size),
+            OnnxAttribute.Ints("strides", size, size),
         ]);
         shape = [shape[0], shape[1] / size, shape[2] / size];
     }
@@ -292,7 +326,7 @@ public sealed class OnnxGraph
     {
         string prefix = NextLayer();
         Add("GlobalAveragePool", prefix, [current], []);
-        Add("Flatten", prefix + ".flatten", [current], [NodeAttribute.Int("axis", 1)]);
+        Add("Flatten", prefix + ".flatten", [current], [OnnxAttribute.Int("axis", 1)]);
         shape = [shape[0]];
     }
 
@@ -300,7 +334,7 @@ public sealed class OnnxGraph
     public void Flatten()
     {
         string prefix = NextLayer();
-        Add("Flatten", prefix, [current], [NodeAttribute.Int("axis", 1)]);
+        Add("Flatten", prefix, [current], [OnnxAttribute.Int("axis", 1)]);
         shape = [Size(shape)];
     }
 
@@ -309,7 +343,7 @@ public sealed class OnnxGraph
     /// n; <c>linear_before_reset</c> is PyTorch's <c>r ⊙ (W_hn h + b_hn)</c>). See <see cref="Recurrent"/>.
     /// </summary>
     public void Gru(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int hidden) =>
-        Recurrent("GRU", weights, biases, hidden, [1, 0, 2], [NodeAttribute.Int("linear_before_reset", 1)]);
+        Recurrent("GRU", weights, biases, hidden, [1, 0, 2], [OnnxAttribute.Int("linear_before_reset", 1)]);
 
     /// <summary>An LSTM over the sequence <c>[batch, steps, features]</c> (ONNX's <c>LSTM</c>, its gates i, o, f, c where PyTorch's are i, f, g, o).</summary>
     public void Lstm(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int hidden) =>
@@ -317,9 +351,9 @@ public sealed class OnnxGraph
 
     /// <summary>
     /// A dense layer on every step of <c>[batch, steps, features]</c>: <c>MatMul</c> with the weights transposed
-    /// (<c>[features, units]</c>, broadcast over the batch and the steps), <c>Add</c> of the biases, then the activation.
+    /// (<c>[features, units]</c>, broadcast over the batch and the steps), <c>Add</c> of the biases.
     /// </summary>
-    public void DenseEachStep(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, Activation activation, float slope)
+    public void DenseEachStep(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases)
     {
         string prefix = NextLayer();
         int units = biases.Length;
@@ -338,7 +372,6 @@ public sealed class OnnxGraph
         Add("MatMul", prefix, [current, w], []);
         Add("Add", prefix, [current, b], []);
         shape = [shape[0], units];
-        Activate(prefix, activation, slope, default);
     }
 
     /// <summary>The last step of a sequence <c>[batch, steps, features]</c> as <c>[batch, features]</c>: <c>Slice</c> then <c>Flatten</c>.</summary>
@@ -350,7 +383,7 @@ public sealed class OnnxGraph
         string ends = AddInitializerInt64($"{prefix}.ends", [steps]);
         string axes = AddInitializerInt64($"{prefix}.axes", [1]);
         Add("Slice", prefix, [current, starts, ends, axes], []);
-        Add("Flatten", prefix, [current], [NodeAttribute.Int("axis", 1)]);
+        Add("Flatten", prefix, [current], [OnnxAttribute.Int("axis", 1)]);
         shape = [shape[1]];
     }
 
@@ -360,7 +393,7 @@ public sealed class OnnxGraph
     /// every tensor are regrouped from PyTorch's gate order into ONNX's (<paramref name="onnxOrder"/>: for each ONNX gate,
     /// the PyTorch gate it is).
     /// </summary>
-    private void Recurrent(string operation, ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int hidden, int[] onnxOrder, NodeAttribute[] attributes)
+    private void Recurrent(string operation, ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int hidden, int[] onnxOrder, OnnxAttribute[] attributes)
     {
         string prefix = NextLayer();
         int features = shape[1];
@@ -371,8 +404,8 @@ public sealed class OnnxGraph
         Regroup(biases.Slice(0, rows), hidden, onnxOrder).CopyTo(bias, 0);
         Regroup(biases.Slice(rows), hidden, onnxOrder).CopyTo(bias, rows);
         string b = AddInitializer($"{prefix}.B", bias, 1, 2 * rows);
-        Add("Transpose", prefix + ".time_major", [current], [NodeAttribute.Ints("perm", 1, 0, 2)]);
-        NodeAttribute[] all = [NodeAttribute.Int("hidden_size", hidden), .. attributes];
+        Add("Transpose", prefix + ".time_major", [current], [OnnxAttribute.Ints("perm", 1, 0, 2)]);
+        OnnxAttribute[] all = [OnnxAttribute.Int("hidden_size", hidden), .. attributes];
         string axes = AddInitializerInt64($"{prefix}.direction_axis", [1]);
         if (IsStreaming)
         {
@@ -401,7 +434,7 @@ public sealed class OnnxGraph
         }
 
         Add("Squeeze", prefix, [current, axes], []);
-        Add("Transpose", prefix + ".batch_major", [current], [NodeAttribute.Ints("perm", 1, 0, 2)]);
+        Add("Transpose", prefix + ".batch_major", [current], [OnnxAttribute.Ints("perm", 1, 0, 2)]);
         shape = [shape[0], hidden];
     }
 
@@ -420,10 +453,9 @@ public sealed class OnnxGraph
     /// <summary>Dropout: nothing at inference, but the layer keeps its number so names match the network's.</summary>
     public void Dropout() => NextLayer();
 
-    /// <summary>Batch normalisation with the running statistics (<c>BatchNormalization</c> in inference mode), then the activation.</summary>
+    /// <summary>Batch normalisation with the running statistics (<c>BatchNormalization</c> in inference mode).</summary>
     public void BatchNorm(
-        ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, ReadOnlySpan<float> runningMean, ReadOnlySpan<float> runningVariance,
-        float epsilon, Activation activation, float slope, ReadOnlySpan<float> slopes = default)
+        ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, ReadOnlySpan<float> runningMean, ReadOnlySpan<float> runningVariance, float epsilon)
     {
         string prefix = NextLayer();
         int features = gamma.Length;
@@ -435,8 +467,7 @@ public sealed class OnnxGraph
             AddInitializer($"{prefix}.running_mean", runningMean, features),
             AddInitializer($"{prefix}.running_var", runningVariance, features),
         ],
-        [NodeAttribute.Float("epsilon", epsilon)]);
-        Activate(prefix, activation, slope, slopes);
+        [OnnxAttribute.Float("epsilon", epsilon)]);
     }
 
     /// <summary>Writes the model: the last layer's result is the graph's <c>output</c>.</summary>
@@ -462,7 +493,7 @@ public sealed class OnnxGraph
         nodes[^1] = nodes[^1] with { Output = "output" };
         if (IsStreaming && streamState > 0)
         {
-            nodes.Add(new Node("Concat", "next_state.Concat", [.. nextState], "next_state", [NodeAttribute.Int("axis", 1)], []));
+            nodes.Add(new GraphNode("Concat", "next_state.Concat", [.. nextState], "next_state", [OnnxAttribute.Int("axis", 1)], []));
         }
 
         var model = new ProtobufWriter();
@@ -488,14 +519,14 @@ public sealed class OnnxGraph
 
         if (shape.Length == 2)
         {
-            Add("Flatten", "output.step", [current], [NodeAttribute.Int("axis", 1)]);
+            Add("Flatten", "output.step", [current], [OnnxAttribute.Int("axis", 1)]);
             shape = [shape[1]];
         }
     }
 
     private void WriteGraph(ProtobufWriter graph)
     {
-        foreach (Node node in nodes)
+        foreach (GraphNode node in nodes)
         {
             graph.Message(1, node.WriteTo);
         }
@@ -539,7 +570,8 @@ public sealed class OnnxGraph
     private string NextLayer()
     {
         Flush();
-        return "layer" + (++layer).ToString(CultureInfo.InvariantCulture);
+        layerName = "layer" + (++layer).ToString(CultureInfo.InvariantCulture);
+        return layerName;
     }
 
     /// <summary>Records the last layer's result, once, before anything else changes what is current.</summary>
@@ -564,60 +596,29 @@ public sealed class OnnxGraph
     /// Adds a node reading <paramref name="inputs"/>; its (first) output becomes the current tensor. Operators with more
     /// outputs name the rest in <paramref name="moreOutputs"/>.
     /// </summary>
-    private void Add(string operation, string nodeName, string[] inputs, NodeAttribute[] attributes, string[]? moreOutputs = null)
+    private void Add(string operation, string nodeName, string[] inputs, OnnxAttribute[] attributes, string[]? moreOutputs = null)
     {
         current = AddSide(operation, nodeName, inputs, attributes, moreOutputs);
     }
 
     /// <summary>Adds a node beside the current tensor (which stays current) and returns its output's name.</summary>
-    private string AddSide(string operation, string nodeName, string[] inputs, NodeAttribute[] attributes, string[]? moreOutputs = null)
+    private string AddSide(string operation, string nodeName, string[] inputs, OnnxAttribute[] attributes, string[]? moreOutputs = null)
     {
-        string output = nodeName + "." + operation;
-        nodes.Add(new Node(operation, output, inputs, output, attributes, moreOutputs ?? []));
+        string output = Unique(nodeName + "." + operation);
+        nodes.Add(new GraphNode(operation, output, inputs, output, attributes, moreOutputs ?? []));
         return output;
     }
 
-    private void Activate(string prefix, Activation activation, float slope, ReadOnlySpan<float> slopes)
+    /// <summary><paramref name="candidate"/>, or with a number after it where a node or constant already has that name.</summary>
+    private string Unique(string candidate)
     {
-        switch (activation)
+        string unique = candidate;
+        for (int n = 2; !names.Add(unique); n++)
         {
-            case Activation.Identity:
-                break;
-            case Activation.ReLU:
-                Add("Relu", prefix, [current], []);
-                break;
-            case Activation.LeakyReLU:
-                Add("LeakyRelu", prefix, [current], [NodeAttribute.Float("alpha", slope)]);
-                break;
-            case Activation.Sigmoid:
-                Add("Sigmoid", prefix, [current], []);
-                break;
-            case Activation.Tanh:
-                Add("Tanh", prefix, [current], []);
-                break;
-            case Activation.Softmax when shape.Length == 1:
-                Add("Softmax", prefix, [current], [NodeAttribute.Int("axis", 1)]);
-                break;
-            case Activation.Softmax:
-                // StaticNet's softmax spans the whole layer; ONNX's one axis: flatten, softmax, shape back.
-                Add("Flatten", prefix + ".softmax", [current], [NodeAttribute.Int("axis", 1)]);
-                Add("Softmax", prefix, [current], [NodeAttribute.Int("axis", 1)]);
-                string back = AddInitializerInt64($"{prefix}.shape", [-1, .. shape]);
-                Add("Reshape", prefix, [current, back], []);
-                break;
-            case Activation.ELU:
-                Add("Elu", prefix, [current], [NodeAttribute.Float("alpha", 1f)]);
-                break;
-            case Activation.PReLU:
-                // One slope per channel, shaped to broadcast over the rest: [C] for vectors, [C, 1, 1] for images.
-                string slopeName = shape.Length == 1
-                    ? AddInitializer($"{prefix}.prelu", slopes, slopes.Length)
-                    : AddInitializer($"{prefix}.prelu", slopes, slopes.Length, 1, 1);
-                Add("PRelu", prefix, [current, slopeName], []);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(activation), activation, "This activation has no ONNX form.");
+            unique = $"{candidate}.{n.ToString(CultureInfo.InvariantCulture)}";
         }
+
+        return unique;
     }
 
     private string AddInitializer(string initializerName, ReadOnlySpan<float> values, params int[] dims)
@@ -645,7 +646,7 @@ public sealed class OnnxGraph
         return size;
     }
 
-    private sealed record Node(string Operation, string Name, string[] Inputs, string Output, NodeAttribute[] Attributes, string[] MoreOutputs)
+    private sealed record GraphNode(string Operation, string Name, string[] Inputs, string Output, OnnxAttribute[] Attributes, string[] MoreOutputs)
     {
         public void WriteTo(ProtobufWriter node)
         {
@@ -661,46 +662,10 @@ public sealed class OnnxGraph
             }
             node.String(3, Name);
             node.String(4, Operation);
-            foreach (NodeAttribute attribute in Attributes)
+            foreach (OnnxAttribute attribute in Attributes)
             {
                 node.Message(5, attribute.WriteTo);
             }
-        }
-    }
-
-    private sealed record NodeAttribute(string Name, int Type, float FloatValue, long[] IntValues)
-    {
-        private const int FloatKind = 1;
-        private const int IntKind = 2;
-        private const int IntsKind = 7;
-
-        public static NodeAttribute Float(string name, float value) => new(name, FloatKind, value, []);
-
-        public static NodeAttribute Int(string name, long value) => new(name, IntKind, 0f, [value]);
-
-        public static NodeAttribute Ints(string name, params long[] values) => new(name, IntsKind, 0f, values);
-
-        public void WriteTo(ProtobufWriter attribute)
-        {
-            attribute.String(1, Name);
-            switch (Type)
-            {
-                case FloatKind:
-                    attribute.Float(2, FloatValue);
-                    break;
-                case IntKind:
-                    attribute.Int64(3, IntValues[0]);
-                    break;
-                default:
-                    foreach (long value in IntValues)
-                    {
-                        attribute.Int64(8, value);
-                    }
-
-                    break;
-            }
-
-            attribute.Int64(20, Type);
         }
     }
 

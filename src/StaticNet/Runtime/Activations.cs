@@ -13,7 +13,7 @@ namespace StaticNet.Runtime;
 /// Span versions use <see cref="TensorPrimitives"/>, whose vectorised exp and tanh are within a
 /// few ulps of <see cref="MathF"/>.
 /// </summary>
-public static class Activations
+public static partial class Activations
 {
     /// <summary><c>max(0, z)</c>; NaN stays NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

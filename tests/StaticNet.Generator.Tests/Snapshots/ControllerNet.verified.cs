@@ -904,9 +904,11 @@ namespace Audio.Models
             {
                 global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
                 global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph("Audio.Models.Controllers.Gain", new int[] { 16 });
-                graph.Dense(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::StaticNet.Activation.Tanh, slope: 0f);
-                graph.Dense(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), global::StaticNet.Activation.LeakyReLU, slope: 0.1f);
-                graph.Dense(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), global::StaticNet.Activation.Identity, slope: 0f);
+                graph.Dense(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount));
+                graph.Node("Tanh");
+                graph.Dense(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount));
+                graph.Node("LeakyRelu", global::StaticNet.Onnx.OnnxAttribute.Float("alpha", 0.1f));
+                graph.Dense(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount));
                 graph.WriteTo(stream);
             }
 

@@ -745,10 +745,13 @@ namespace Graphs
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph("Graphs.DigitAndParity", new int[] { 64 });
-            graph.Dense(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::StaticNet.Activation.ReLU, slope: 0f);
-            graph.Dense(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), global::StaticNet.Activation.Softmax, slope: 0f);
+            graph.Dense(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount));
+            graph.Node("Relu");
+            graph.Dense(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount));
+            graph.Node("Softmax", global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
             graph.From(1);
-            graph.Dense(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), global::StaticNet.Activation.Sigmoid, slope: 0f);
+            graph.Dense(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount));
+            graph.Node("Sigmoid");
             graph.Outputs(new int[] { 2, 3 });
             graph.WriteTo(stream);
         }

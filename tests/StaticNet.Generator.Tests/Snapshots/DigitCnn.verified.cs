@@ -787,11 +787,14 @@ namespace Vision
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph("Vision.DigitCnn", new int[] { 1, 8, 8 });
-            graph.Conv2D(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), kernel: 3, stride: 1, padding: 1, global::StaticNet.Activation.ReLU, slope: 0f);
+            graph.Conv2D(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), kernel: 3, stride: 1, padding: 1);
+            graph.Node("Relu");
             graph.Pool2D(max: true, size: 2);
-            graph.Conv2D(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), kernel: 3, stride: 2, padding: 0, global::StaticNet.Activation.ReLU, slope: 0f);
+            graph.Conv2D(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), kernel: 3, stride: 2, padding: 0);
+            graph.Node("Relu");
             graph.Flatten();
-            graph.Dense(parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount), global::StaticNet.Activation.Softmax, slope: 0f);
+            graph.Dense(parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount));
+            graph.Node("Softmax", global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
             graph.WriteTo(stream);
         }
 

@@ -788,12 +788,14 @@ namespace Vision
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph("Vision.NormalisedCnn", new int[] { 1, 8, 8 });
-            graph.Conv2D(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), kernel: 3, stride: 1, padding: 0, global::StaticNet.Activation.Identity, slope: 0f);
-            graph.BatchNorm(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), state.Slice(Layer2.RunningMeanOffset, Layer2.Features), state.Slice(Layer2.RunningVarianceOffset, Layer2.Features), epsilon: 1E-05f, global::StaticNet.Activation.ReLU, slope: 0f);
+            graph.Conv2D(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), kernel: 3, stride: 1, padding: 0);
+            graph.BatchNorm(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), state.Slice(Layer2.RunningMeanOffset, Layer2.Features), state.Slice(Layer2.RunningVarianceOffset, Layer2.Features), epsilon: 1E-05f);
+            graph.Node("Relu");
             graph.Pool2D(max: true, size: 2);
             graph.Flatten();
             graph.Dropout();
-            graph.Dense(parameters.Slice(Layer6.WeightOffset, Layer6.WeightCount), parameters.Slice(Layer6.BiasOffset, Layer6.BiasCount), global::StaticNet.Activation.Softmax, slope: 0f);
+            graph.Dense(parameters.Slice(Layer6.WeightOffset, Layer6.WeightCount), parameters.Slice(Layer6.BiasOffset, Layer6.BiasCount));
+            graph.Node("Softmax", global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
             graph.WriteTo(stream);
         }
 

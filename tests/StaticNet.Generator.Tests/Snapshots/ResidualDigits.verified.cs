@@ -789,13 +789,17 @@ namespace Graphs
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph("Graphs.ResidualDigits", new int[] { 1, 8, 8 });
-            graph.Conv2D(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), kernel: 3, stride: 1, padding: 1, global::StaticNet.Activation.ReLU, slope: 0f);
-            graph.Conv2D(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), kernel: 3, stride: 1, padding: 1, global::StaticNet.Activation.ReLU, slope: 0f);
-            graph.Conv2D(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), kernel: 3, stride: 1, padding: 1, global::StaticNet.Activation.Identity, slope: 0f);
-            graph.Add(new int[] { 1, 3 }, global::StaticNet.Activation.ReLU, slope: 0f);
+            graph.Conv2D(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), kernel: 3, stride: 1, padding: 1);
+            graph.Node("Relu");
+            graph.Conv2D(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), kernel: 3, stride: 1, padding: 1);
+            graph.Node("Relu");
+            graph.Conv2D(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), kernel: 3, stride: 1, padding: 1);
+            graph.Add(new int[] { 1, 3 });
+            graph.Node("Relu");
             graph.Pool2D(max: true, size: 2);
             graph.Flatten();
-            graph.Dense(parameters.Slice(Layer7.WeightOffset, Layer7.WeightCount), parameters.Slice(Layer7.BiasOffset, Layer7.BiasCount), global::StaticNet.Activation.Softmax, slope: 0f);
+            graph.Dense(parameters.Slice(Layer7.WeightOffset, Layer7.WeightCount), parameters.Slice(Layer7.BiasOffset, Layer7.BiasCount));
+            graph.Node("Softmax", global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
             graph.WriteTo(stream);
         }
 

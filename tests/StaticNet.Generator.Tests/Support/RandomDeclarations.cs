@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 
 namespace StaticNet.Generator.Tests.Support;
@@ -10,8 +11,14 @@ namespace StaticNet.Generator.Tests.Support;
 /// </summary>
 public static class RandomDeclarations
 {
-    private static readonly string[] Activations =
-        ["Activation.Identity", "Activation.ReLU", "Activation.LeakyReLU", "Activation.Sigmoid", "Activation.Tanh", "Activation.ELU", "Activation.PReLU", "Activation.Softmax", "(Activation)9", "(Activation)(-1)", "(Activation)8"];
+    /// <summary>Every activation the runtime defines, read from the enum: a new one joins the fuzzers by being declared.</summary>
+    private static readonly string[] Defined = Enum.GetNames<Activation>().Select(name => $"Activation.{name}").ToArray();
+
+    /// <summary>The activations layers apply to every step of a sequence (softmax and PReLU are SN0056 there).</summary>
+    private static readonly string[] OnEachStep = Defined.Where(a => a is not ("Activation.Softmax" or "Activation.PReLU")).ToArray();
+
+    /// <summary>Defined ones, and values no activation has: one past the last, negative, far off.</summary>
+    private static readonly string[] Activations = [.. Defined, $"(Activation){Enum.GetValues<Activation>().Length}", "(Activation)(-1)", "(Activation)99"];
     private static readonly string[] Losses = ["Loss.MeanSquaredError", "Loss.CrossEntropy", "Loss.BinaryCrossEntropy", "(Loss)5"];
     private static readonly string[] TypeShapes =
         ["public partial class {0} {{ }}", "internal partial class {0} {{ }}", "public partial struct {0} {{ }}", "public partial record {0} {{ }}",
@@ -33,10 +40,10 @@ public static class RandomDeclarations
         {
             int side = random.Next(4, 10);
             text.Append($"[Input({random.Next(1, 4)}, {side}, {side + random.Next(3)})]\n");
-            text.Append($"[Conv2D({random.Next(1, 5)}, {random.Next(1, 4)}, {Pick(random, Activations[..8])}, Padding = {random.Next(0, 1)})]\n");
+            text.Append($"[Conv2D({random.Next(1, 5)}, {random.Next(1, 4)}, {Pick(random, Defined)}, Padding = {random.Next(0, 1)})]\n");
             if (random.Next(3) == 0)
             {
-                text.Append($"[BatchNorm({Pick(random, Activations[..8])})]\n");
+                text.Append($"[BatchNorm({Pick(random, Defined)})]\n");
             }
 
             text.Append(random.Next(2) == 0 ? "[MaxPool2D(2)]\n[Flatten]\n" : "[GlobalAveragePool2D]\n");
@@ -51,7 +58,7 @@ public static class RandomDeclarations
                 // A causal convolution keeps the steps; its reach back, (kernel - 1) x dilation, stays within them.
                 int dilation = random.Next(1, 4);
                 int kernel = 1 + random.Next(0, ((steps - 1) / dilation) + 1);
-                text.Append($"[Conv1D({random.Next(1, 6)}, {kernel}, {Pick(random, Activations[..6])}, Causal = true, Dilation = {dilation})]\n");
+                text.Append($"[Conv1D({random.Next(1, 6)}, {kernel}, {Pick(random, OnEachStep)}, Causal = true, Dilation = {dilation})]\n");
             }
 
             for (int i = random.Next(1, 3); i > 0; i--)
@@ -61,7 +68,7 @@ public static class RandomDeclarations
 
             if (random.Next(3) == 0)
             {
-                text.Append($"[Dense({random.Next(1, 9)}, {Pick(random, Activations[..6])})]\n");
+                text.Append($"[Dense({random.Next(1, 9)}, {Pick(random, OnEachStep)})]\n");
             }
 
             text.Append(random.Next(3) == 0 ? "[Flatten]\n" : "[LastStep]\n");
@@ -73,14 +80,18 @@ public static class RandomDeclarations
 
         for (int i = random.Next(0, 4); i > 0; i--)
         {
-            text.Append($"[Dense({random.Next(1, 40)}, {Pick(random, Activations[..8])})]\n");
+            text.Append($"[Dense({random.Next(1, 40)}, {Pick(random, Defined)})]\n");
             if (random.Next(5) == 0)
             {
                 text.Append("[Dropout(0.2f)]\n");
             }
             else if (random.Next(4) == 0)
             {
-                text.Append($"[BatchNorm({Pick(random, Activations[..8])}, Momentum = 0.3f)]\n");
+                text.Append($"[BatchNorm({Pick(random, Defined)}, Momentum = 0.3f)]\n");
+            }
+            else if (random.Next(4) == 0)
+            {
+                text.Append($"[Activate({Pick(random, Defined)})]\n");
             }
         }
 
@@ -88,7 +99,7 @@ public static class RandomDeclarations
         {
             "Loss.CrossEntropy" => "Activation.Softmax",
             "Loss.BinaryCrossEntropy" => "Activation.Sigmoid",
-            _ => Pick(random, Activations[..8]),
+            _ => Pick(random, Defined),
         };
         text.Append($"[Dense({random.Next(2, 12)}, {last})]\n");
         text.AppendFormat(Pick(random, [TypeShapes[0], TypeShapes[1], TypeShapes[2], TypeShapes[4], TypeShapes[8]]), name);
@@ -216,7 +227,7 @@ public static class RandomDeclarations
             4 => Pick(random, ["[Add(\"input\")]", "[Concat]", "[Add(null)]", "[Add(\"a\", null)]", "[Output((Loss)9)]"]),
             5 => $"[Dense({Size(random)}, {Pick(random, Activations)}, {(random.Next(2) == 0 ? "Shares" : "TransposeOf")} = \"{Ref()}\")]",
             6 when random.Next(2) == 0 => $"[Conv2D({Size(random)}, {Size(random)}, Shares = \"{Ref()}\")]",
-            _ => $"[Dense({Size(random)}, {Pick(random, Activations[..8])}, From = \"{Ref()}\")]",
+            _ => $"[Dense({Size(random)}, {Pick(random, Defined)}, From = \"{Ref()}\")]",
         };
     }
 
@@ -241,9 +252,10 @@ public static class RandomDeclarations
         2 => "[Flatten]",
         3 => $"[Dropout({Pick(random, ["0.5f", "0f", "1f", "-0.1f", "0.25f"])})]",
         4 when random.Next(2) == 0 => $"[BatchNorm({Pick(random, Activations)}{BatchNormOptions(random)})]",
-        4 => "[GlobalAveragePool2D]",
+        4 when random.Next(2) == 0 => "[GlobalAveragePool2D]",
+        4 => $"[Activate({Pick(random, Activations)}{(random.Next(4) == 0 ? ", Slope = 0.2f" : "")})]",
         5 when random.Next(4) == 0 => Pick(random, ["[Dense(\"six\")]", "[Dense()]", "[Dense(1, 2, 3)]", "[Conv2D(2)]", "[Dense(nameof(Loss))]", "[Dense(int.MaxValue)]"]),
-        _ => $"[Dense({Size(random)}, {Pick(random, random.Next(4) == 0 ? Activations : Activations[..8])}{DenseOptions(random)})]",
+        _ => $"[Dense({Size(random)}, {Pick(random, random.Next(4) == 0 ? Activations : Defined)}{DenseOptions(random)})]",
     };
 
     /// <summary>The sequence layers, well formed and not, on sequences and (rarely, from <see cref="Any"/>) on anything else.</summary>

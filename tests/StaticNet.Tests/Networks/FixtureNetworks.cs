@@ -110,6 +110,7 @@ public static class FixtureNetworks
         "r-graph-tied-autoencoder" => new(fixture, GraphTiedAutoencoder.ParameterCount, GraphTiedAutoencoder.InputSize, GraphTiedAutoencoder.OutputSize, GraphTiedAutoencoder.Forward, GraphTiedAutoencoder.Backward),
         "r-graph-siamese" => new(fixture, GraphSiamese.ParameterCount, GraphSiamese.InputSize, GraphSiamese.OutputSize, GraphSiamese.Forward, GraphSiamese.Backward),
         "g-res-mlp" => new(fixture, ResMlpNet.ParameterCount, ResMlpNet.InputSize, ResMlpNet.OutputSize, ResMlpNet.Forward, ResMlpNet.Backward),
+        "a-activations-mlp" => new(fixture, ActivationsMlpNet.ParameterCount, ActivationsMlpNet.InputSize, ActivationsMlpNet.OutputSize, ActivationsMlpNet.Forward, ActivationsMlpNet.Backward),
         "p-prelu-elu-mlp" => new(fixture, PReluEluNet.ParameterCount, PReluEluNet.InputSize, PReluEluNet.OutputSize, PReluEluNet.Forward, PReluEluNet.Backward),
         "r-seq-lstm-last" => new(fixture, LstmLastReferenceNet.ParameterCount, LstmLastReferenceNet.InputSize, LstmLastReferenceNet.OutputSize, LstmLastReferenceNet.Forward, LstmLastReferenceNet.Backward),
         "r-seq-gru-dense" => new(fixture, GruDenseReferenceNet.ParameterCount, GruDenseReferenceNet.InputSize, GruDenseReferenceNet.OutputSize, GruDenseReferenceNet.Forward, GruDenseReferenceNet.Backward),

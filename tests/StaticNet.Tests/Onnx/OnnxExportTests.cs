@@ -31,7 +31,7 @@ public class OnnxExportTests
         BatchNetworks.MoveRunningStatistics(network, random);
 
         using var model = new MemoryStream();
-        BatchNetworks.ToOnnx(name, network, model);
+        network.ToOnnx(model);
         Compare(name, network, model.ToArray(), random);
     }
 

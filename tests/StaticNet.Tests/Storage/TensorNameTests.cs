@@ -30,6 +30,10 @@ public class TensorNameTests
             ["trunk.0.weight", "trunk.0.bias", "trunk.2.weight", "trunk.2.bias", "fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"],
             NestedTrunkNet.TensorSlots.Select(s => s.Name));
 
+        // An activation layer is one module (nn.PReLU's slopes are its "weight"), named or at its nn.Sequential index.
+        Assert.Equal(["0.weight", "0.bias", "act.weight", "6.weight", "6.bias"], ConvActivateNet.TensorSlots.Select(s => s.Name));
+        Assert.Equal(["16.weight", "17.weight", "17.bias"], LoopedActivationsNet.TensorSlots.Skip(16).Select(s => s.Name));
+
         // Unnamed chain layers keep their nn.Sequential index, activations counting as modules; a fused PReLU is the next one.
         Assert.Equal(
             ["0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias", "5.weight", "6.weight", "6.bias"],

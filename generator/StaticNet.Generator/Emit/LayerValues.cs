@@ -1,10 +1,10 @@
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
-/// A vector of floats in generated code: held in locals named <c>{LocalPrefix}{i}</c> (unrolled
+/// A layer's values in generated code (not <c>System.Numerics.Vector</c>): held in locals named <c>{LocalPrefix}{i}</c> (unrolled
 /// layers), in a span named <see cref="SpanName"/> (looped layers), or both once converted.
 /// </summary>
-internal sealed class Vector(string localPrefix, string spanName, int length, bool inLocals, bool inSpan)
+internal sealed class LayerValues(string localPrefix, string spanName, int length, bool inLocals, bool inSpan)
 {
     public string LocalPrefix { get; } = localPrefix;
 
@@ -16,9 +16,9 @@ internal sealed class Vector(string localPrefix, string spanName, int length, bo
 
     public bool InSpan { get; set; } = inSpan;
 
-    public static Vector Locals(string prefix, string spanName, int length) => new(prefix, spanName, length, inLocals: true, inSpan: false);
+    public static LayerValues Locals(string prefix, string spanName, int length) => new(prefix, spanName, length, inLocals: true, inSpan: false);
 
-    public static Vector Span(string name, int length) => new(name + "_", name, length, inLocals: false, inSpan: true);
+    public static LayerValues Span(string name, int length) => new(name + "_", name, length, inLocals: false, inSpan: true);
 
     public string Local(int i) => LocalPrefix + i;
 

@@ -1,0 +1,37 @@
+using StaticNet.Generator.Emit;
+using StaticNet.Generator.Layers;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Activations;
+
+/// <summary>GELU's tanh approximation (<c>nn.GELU(approximate="tanh")</c>): <c>z/2 (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3)))</c>, as ONNX nodes.</summary>
+internal sealed class GELUTanhActivation : KernelActivation
+{
+    public override ActivationKind Kind => ActivationKind.GELUTanh;
+
+    protected override string Kernel => "GELUTanh";
+
+    public override bool GradientReadsInput => true;
+
+    public override bool IsCostly => true;
+
+    public override float? HeSlope(LayerPlan layer) => 0f;
+
+    public override string? FusedKernel => null;
+
+    public override void WriteOnnx(CodeWriter writer, LayerPlan layer)
+    {
+        writer.Open($"// {Kind} from ONNX operators, z its input");
+        writer.Line("string z = graph.Current;");
+        writer.Line("graph.Node(\"Mul\", new[] { z, z });");
+        writer.Line("graph.Node(\"Mul\", new[] { graph.Current, z });");
+        writer.Line("graph.Node(\"Mul\", new[] { graph.Current, graph.Constant(\"cubic\", 0.044715f) });");
+        writer.Line("graph.Node(\"Add\", new[] { graph.Current, z });");
+        writer.Line($"graph.Node(\"Mul\", new[] {{ graph.Current, graph.Constant(\"scale\", {RuntimeCalls.Float((float)System.Math.Sqrt(2 / System.Math.PI))}) }});");
+        writer.Line("graph.Node(\"Tanh\");");
+        writer.Line("graph.Node(\"Add\", new[] { graph.Current, graph.Constant(\"one\", 1f) });");
+        writer.Line("graph.Node(\"Mul\", new[] { graph.Current, z });");
+        writer.Line("graph.Node(\"Mul\", new[] { graph.Current, graph.Constant(\"half\", 0.5f) });");
+        writer.Close();
+    }
+}

@@ -1,0 +1,60 @@
+using StaticNet.Generator.Activations;
+using StaticNet.Generator.Emit;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Parsing;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Layers;
+
+/// <summary>
+/// An activation as a layer of its own (<c>nn.Tanh()</c> as a module): its values are its input's, then the activation
+/// the emitters apply to every layer's output, so its own code only copies them forward and the gradient back. No
+/// parameters but a PReLU's slopes (its <c>weight</c> tensor, as <c>nn.PReLU</c>'s).
+/// </summary>
+internal sealed record ActivateLayerPlan(int Number, string Description, Shape Shape, int Offset, ActivationKind Activation, float Slope)
+    : LayerPlan(Number, Description, Shape, Shape, Offset, 0, Offset, 0, 0)
+{
+    public override string Kind => "Activate";
+
+    public override bool HasActivation => true;
+
+    public override bool IsActivationModule => true;
+
+    public override ActivationKind Activation { get; } = Activation;
+
+    public override float Slope { get; } = Slope;
+
+    public override (int FanIn, int FanOut) Fans => (0, 0);
+
+    public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
+        code.Line($"{input}.CopyTo({output}); // the activation follows, in place");
+
+    public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients) =>
+        code.Line(inputGradients == LayerCalls.NoGradients ? "// Nothing to do: no parameters." : $"{gradient}.CopyTo({inputGradients});");
+
+    /// <summary>The layer's number, then its activation's nodes (written by the unit).</summary>
+    public override string OnnxCall() => "graph.ActivationLayer();";
+
+    /// <summary>Only a PReLU's slopes, which start at 0.25.</summary>
+    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteSlopeInitialization(writer);
+}
+
+/// <summary><c>[Activate(Activation.Tanh)]</c>, with <c>Slope</c> for LeakyReLU.</summary>
+internal sealed record ActivateDeclaration(Argument<int> Activation, Argument<float>? Slope, LocationInfo? Location)
+    : LayerDeclaration("Activate", Location)
+{
+    public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) =>
+        new ActivateDeclaration(arguments.Int(0, (int)ActivationKind.Identity), arguments.NamedFloat("Slope"), location);
+
+    /// <summary>A defined activation (SN0015) on a flat or image value; PReLU reserves one slope per feature or channel.</summary>
+    public override Shape Plan(NetworkPlanner planner, Shape input)
+    {
+        ActivationUnit activation = planner.CheckActivation(Activation, Slope);
+        float slope = Slope?.Value ?? 0.01f;
+        int planes = input.IsFlat ? (int)System.Math.Min(input.Size, int.MaxValue) : input.Channels;
+        int offset = planner.ReserveParameters(activation.LearnsSlopes ? planes : 0);
+        string described = NetworkPlanner.Describe("Activate", "", activation, slope).Replace("(, ", "(");
+        planner.AddIfSized(new ActivateLayerPlan(planner.NextNumber, described, input, offset, activation.Kind, slope));
+        return input;
+    }
+}
