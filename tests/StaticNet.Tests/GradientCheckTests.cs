@@ -26,7 +26,7 @@ public class GradientCheckTests
             float[] input = RandomData.Uniform(random, network.InputSize, 1.0);
             float[] target = RandomData.Target(random, instance.Heads);
 
-            GradientCheck.Verify(network, parameters, input, target, maxParameters: 400, seed: sample);
+            GradientCheck.Verify(network, parameters, input, target, maxParameters: 250, seed: sample);
         }
     }
 
