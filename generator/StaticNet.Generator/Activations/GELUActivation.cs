@@ -5,20 +5,9 @@ using StaticNet.Generator.Model;
 namespace StaticNet.Generator.Activations;
 
 /// <summary>GELU, exact (<c>nn.GELU()</c>): <c>z/2 (1 + erf(z/sqrt 2))</c>, as ONNX nodes (opset 17 has no Gelu).</summary>
-internal sealed class GELUActivation : KernelActivation
+internal sealed class GELUActivation() : KernelActivation(
+    ActivationKind.GELU, kernel: "GELU", gradientReadsInput: true, isCostly: true, heInitialized: true, fusedKernel: null)
 {
-    public override ActivationKind Kind => ActivationKind.GELU;
-
-    protected override string Kernel => "GELU";
-
-    public override bool GradientReadsInput => true;
-
-    public override bool IsCostly => true;
-
-    public override float? HeSlope(LayerPlan layer) => 0f;
-
-    public override string? FusedKernel => null;
-
     public override void WriteOnnx(CodeWriter writer, LayerPlan layer)
     {
         writer.Open($"// {Kind} from ONNX operators, z its input");

@@ -5,20 +5,9 @@ using StaticNet.Generator.Model;
 namespace StaticNet.Generator.Activations;
 
 /// <summary>GELU's tanh approximation (<c>nn.GELU(approximate="tanh")</c>): <c>z/2 (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3)))</c>, as ONNX nodes.</summary>
-internal sealed class GELUTanhActivation : KernelActivation
+internal sealed class GELUTanhActivation() : KernelActivation(
+    ActivationKind.GELUTanh, kernel: "GELUTanh", gradientReadsInput: true, isCostly: true, heInitialized: true, fusedKernel: null)
 {
-    public override ActivationKind Kind => ActivationKind.GELUTanh;
-
-    protected override string Kernel => "GELUTanh";
-
-    public override bool GradientReadsInput => true;
-
-    public override bool IsCostly => true;
-
-    public override float? HeSlope(LayerPlan layer) => 0f;
-
-    public override string? FusedKernel => null;
-
     public override void WriteOnnx(CodeWriter writer, LayerPlan layer)
     {
         writer.Open($"// {Kind} from ONNX operators, z its input");

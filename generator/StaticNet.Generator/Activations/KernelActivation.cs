@@ -1,18 +1,35 @@
 using System;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Layers;
+using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Activations;
 
 /// <summary>
-/// An elementwise activation without parameters whose runtime kernels are <c>Activations.{Kernel}</c> (a scalar and a
-/// span form) and <c>Activations.{Kernel}Gradient</c>: the scalar, span and gradient code are written the same way for
-/// all of them.
+/// An elementwise activation without parameters whose runtime kernels are <c>Activations.{kernel}</c> (a scalar and a
+/// span form) and <c>Activations.{kernel}Gradient</c>: the scalar, span and gradient code are written the same way for
+/// all of them, so such a unit states its facts to the constructor (every one required) and writes its ONNX.
 /// </summary>
-internal abstract class KernelActivation : ElementwiseActivation
+/// <param name="kind">The activation.</param>
+/// <param name="kernel">The runtime kernels' name in <c>StaticNet.Runtime.Activations</c>.</param>
+/// <param name="gradientReadsInput">See <see cref="ActivationUnit.GradientReadsInput"/>.</param>
+/// <param name="isCostly">See <see cref="ActivationUnit.IsCostly"/>.</param>
+/// <param name="heInitialized">Whether the weights before it start He normal (slope 0), else Xavier uniform.</param>
+/// <param name="fusedKernel">See <see cref="ActivationUnit.FusedKernel"/>.</param>
+internal abstract class KernelActivation(ActivationKind kind, string kernel, bool gradientReadsInput, bool isCostly, bool heInitialized, string? fusedKernel)
+    : ElementwiseActivation
 {
-    /// <summary>The runtime kernels' name in <c>StaticNet.Runtime.Activations</c>.</summary>
-    protected abstract string Kernel { get; }
+    public sealed override ActivationKind Kind => kind;
+
+    public sealed override bool GradientReadsInput => gradientReadsInput;
+
+    public sealed override bool IsCostly => isCostly;
+
+    public sealed override float? HeSlope(LayerPlan layer) => heInitialized ? 0f : null;
+
+    public sealed override string? FusedKernel => fusedKernel;
+
+    private string Kernel => kernel;
 
     public sealed override bool TakesSlope => false;
 

@@ -5,20 +5,9 @@ using StaticNet.Generator.Model;
 namespace StaticNet.Generator.Activations;
 
 /// <summary>Mish, <c>z tanh(softplus(z))</c> (<c>nn.Mish()</c>); ONNX's Mish needs opset 18: <c>Mul(z, Tanh(Softplus(z)))</c>.</summary>
-internal sealed class MishActivation : KernelActivation
+internal sealed class MishActivation() : KernelActivation(
+    ActivationKind.Mish, kernel: "Mish", gradientReadsInput: true, isCostly: true, heInitialized: true, fusedKernel: null)
 {
-    public override ActivationKind Kind => ActivationKind.Mish;
-
-    protected override string Kernel => "Mish";
-
-    public override bool GradientReadsInput => true;
-
-    public override bool IsCostly => true;
-
-    public override float? HeSlope(LayerPlan layer) => 0f;
-
-    public override string? FusedKernel => null;
-
     public override void WriteOnnx(CodeWriter writer, LayerPlan layer)
     {
         writer.Open($"// {Kind} from ONNX operators, z its input");

@@ -5,20 +5,9 @@ using StaticNet.Generator.Model;
 namespace StaticNet.Generator.Activations;
 
 /// <summary>SiLU, <c>z sigmoid(z)</c> (<c>nn.SiLU</c>); ONNX at opset 17 has no SiLU: <c>Mul(z, Sigmoid(z))</c>.</summary>
-internal sealed class SiLUActivation : KernelActivation
+internal sealed class SiLUActivation() : KernelActivation(
+    ActivationKind.SiLU, kernel: "SiLU", gradientReadsInput: true, isCostly: true, heInitialized: true, fusedKernel: null)
 {
-    public override ActivationKind Kind => ActivationKind.SiLU;
-
-    protected override string Kernel => "SiLU";
-
-    public override bool GradientReadsInput => true;
-
-    public override bool IsCostly => true;
-
-    public override float? HeSlope(LayerPlan layer) => 0f;
-
-    public override string? FusedKernel => null;
-
     public override void WriteOnnx(CodeWriter writer, LayerPlan layer)
     {
         writer.Open($"// {Kind} from ONNX operators, z its input");
