@@ -8,64 +8,50 @@ namespace StaticNet.Generator.Emit;
 /// Writes <c>Backward</c>: a forward pass that keeps what backpropagation needs, the loss and its
 /// gradient, then each layer from last to first adding its parameter gradients.
 /// </summary>
-internal sealed class BackwardEmitter
+internal sealed class BackwardEmitter : BackwardWalk<LayerValues>
 {
-    private readonly NetworkPlan plan;
-    private readonly MethodBody body = new();
+    private readonly MethodBody body;
 
-    /// <summary>Each layer's output by layer number (0 is the input); a Flatten shares its input's vector.</summary>
-    private readonly LayerValues[] outputs;
-
-    /// <summary>Each layer's weighted sums, kept only where the activation's gradient needs them.</summary>
-    private readonly LayerValues?[] sums;
-
-    /// <summary>dLoss/d(sums of layer n), once known: from its one reader, or from the loss for a head nothing else reads.</summary>
-    private readonly LayerValues?[] gradients;
-
-    /// <summary>A head's loss gradient when layers read it too: added to what its readers send back.</summary>
-    private readonly string?[] lossGradients;
-
-    private readonly GradientFlow flow;
-
-    /// <summary>Where the gradients of a value with several uses are summed.</summary>
-    private readonly GradientSums gradientSums;
-
-    private BackwardEmitter(NetworkPlan plan)
+    private BackwardEmitter(NetworkPlan plan, MethodBody body)
+        : base(plan, (name, size, comment) => body.Allocate(name, size, comment), new LayerValues("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true))
     {
-        this.plan = plan;
-        outputs = new LayerValues[plan.Layers.Count + 1];
-        sums = new LayerValues?[plan.Layers.Count + 1];
-        gradients = new LayerValues?[plan.Layers.Count + 1];
-        lossGradients = new string?[plan.Layers.Count + 1];
-        flow = new GradientFlow(plan);
-        gradientSums = new GradientSums(plan, (name, size, comment) => body.Allocate(name, size, comment));
-        outputs[0] = new LayerValues("x", "input", (int)plan.InputShape.Size, inLocals: false, inSpan: true);
+        this.body = body;
     }
 
-    private CodeWriter Code => body.Code;
+    protected override CodeWriter Code => body.Code;
 
-    public static void Emit(CodeWriter writer, NetworkPlan plan) => new BackwardEmitter(plan).Write(writer);
+    protected override bool Batch => false;
+
+    protected override string SpanOf(LayerValues value)
+    {
+        body.EnsureSpan(value);
+        return value.SpanName;
+    }
+
+    protected override LayerValues InSpan(string name, int size) => LayerValues.Span(name, size);
+
+    public static void Emit(CodeWriter writer, NetworkPlan plan) => new BackwardEmitter(plan, new MethodBody()).Write(writer);
 
     private void Write(CodeWriter writer)
     {
         writer.Line("/// <summary>");
-        writer.Line($"/// Backpropagates one sample and returns its loss ({LossText(plan.Loss)}).");
+        writer.Line($"/// Backpropagates one sample and returns its loss ({LossText(Plan.Loss)}).");
         writer.Line("/// ADDS dLoss/dParameters into <paramref name=\"parameterGradients\"/>, so calls over a minibatch accumulate;");
         writer.Line("/// OVERWRITES <paramref name=\"inputGradients\"/> with dLoss/dInput, or skips that when it is empty. Allocation-free.");
         writer.Line("/// </summary>");
-        writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters.</param>");
-        StateSpan.Document(writer, plan, ", read: batch normalisation uses the running statistics here");
-        writer.Line($"/// <param name=\"input\">The sample: {plan.InputShape.Size} values.</param>");
-        writer.Line($"/// <param name=\"target\">The {plan.OutputShape.Size} expected outputs.</param>");
-        writer.Line($"/// <param name=\"parameterGradients\">{plan.ParameterCount} sums that this sample's gradient is added to.</param>");
-        writer.Line($"/// <param name=\"inputGradients\">Receives the {plan.InputShape.Size} input gradients; empty to skip them.</param>");
+        writer.Line($"/// <param name=\"parameters\">All {Plan.ParameterCount} parameters.</param>");
+        StateSpan.Document(writer, Plan, ", read: batch normalisation uses the running statistics here");
+        writer.Line($"/// <param name=\"input\">The sample: {Plan.InputShape.Size} values.</param>");
+        writer.Line($"/// <param name=\"target\">The {Plan.OutputShape.Size} expected outputs.</param>");
+        writer.Line($"/// <param name=\"parameterGradients\">{Plan.ParameterCount} sums that this sample's gradient is added to.</param>");
+        writer.Line($"/// <param name=\"inputGradients\">Receives the {Plan.InputShape.Size} input gradients; empty to skip them.</param>");
         writer.Line("/// <returns>This sample's loss.</returns>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        string parameters = $"{RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, "
+        string parameters = $"{RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(Plan)}{RuntimeCalls.ReadOnlySpan} input, "
             + $"{RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients";
-        if (plan.HasDropout)
+        if (Plan.HasDropout)
         {
-            WriteDropoutOverloads(writer, plan, parameters);
+            WriteDropoutOverloads(writer, Plan, parameters);
             writer.Member($"private static float BackwardCore({parameters}, ref {Random} random, bool training)");
         }
         else
@@ -74,7 +60,7 @@ internal sealed class BackwardEmitter
         }
 
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
-        StateSpan.Guard(writer, plan);
+        StateSpan.Guard(writer, Plan);
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, \"input\");");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(target.Length, OutputSize, \"target\");");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameterGradients.Length, ParameterCount, \"parameterGradients\");");
@@ -83,14 +69,14 @@ internal sealed class BackwardEmitter
 
         // Dropout layers draw masks here only when the caller asks for training (the flag in BackwardCore).
         Code.Line("// Forward pass, keeping each layer's values for the backward pass.");
-        foreach ((LayerPlan layer, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training: true))
+        foreach ((LayerPlan layer, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(Plan, training: true))
         {
-            LayerValues input = outputs[layer.Source];
+            LayerValues input = Outputs[layer.Source];
             switch (role)
             {
                 case LayerRole.View:
                     Code.Line($"// Layer {layer.Number}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}: the same values.");
-                    outputs[layer.Number] = input;
+                    Outputs[layer.Number] = input;
                     break;
                 case LayerRole.Masked:
                     ForwardMasked(layer, (IMaskedLayer)layer, input);
@@ -114,13 +100,13 @@ internal sealed class BackwardEmitter
         WriteLosses();
         Code.Line();
         Code.Line("// Backward pass, last layer first.");
-        foreach (LayerPlan layer in LayerWalk.Backward(plan))
+        foreach (LayerPlan layer in LayerWalk.Backward(Plan))
         {
             BackwardLayer(layer);
             Code.Line();
         }
 
-        if (gradientSums.Of(0) is { } inputGradients)
+        if (GradientSums.Of(0) is { } inputGradients)
         {
             Code.Line("// The input's gradients, summed over its uses.");
             Code.Open("if (!inputGradients.IsEmpty)");
@@ -166,8 +152,6 @@ internal sealed class BackwardEmitter
         writer.Line();
     }
 
-    private LayerPlan Layer(int number) => plan.Layers[number - 1];
-
     /// <summary>A layer whose outputs later layers read; with <paramref name="keepSums"/> (a head they read) its sums are kept for the loss.</summary>
     private void ForwardHiddenLayer(LayerPlan layer, LayerValues input, bool keepSums)
     {
@@ -176,7 +160,7 @@ internal sealed class BackwardEmitter
         Code.Line(layer.CodeComment);
         if (layer is IUnrollableLayer { Unrolled: true } unrolled)
         {
-            (outputs[n], sums[n]) = unrolled.WriteTrainingForward(body, input, keepSums);
+            (Outputs[n], Sums[n]) = unrolled.WriteTrainingForward(body, input, keepSums);
             return;
         }
 
@@ -186,7 +170,7 @@ internal sealed class BackwardEmitter
         if (keepSums)
         {
             body.Allocate($"a{n}", size);
-            sums[n] = LayerValues.Span(sumsName, size);
+            Sums[n] = LayerValues.Span(sumsName, size);
         }
 
         string activate = layer.Unit.ApplySpan(layer, sumsName, $"a{n}");
@@ -195,7 +179,7 @@ internal sealed class BackwardEmitter
             Code.Line(activate);
         }
 
-        outputs[n] = LayerValues.Span($"a{n}", size);
+        Outputs[n] = LayerValues.Span($"a{n}", size);
     }
 
     /// <summary>Dropout in training (its mask is kept for the backward pass), values passed through otherwise.</summary>
@@ -208,7 +192,7 @@ internal sealed class BackwardEmitter
         body.Allocate($"a{n}", size);
         body.Allocate(LayerCalls.DropoutMask(n), size);
         masked.WriteMaskedForward(Code, input.SpanName, $"a{n}", $"training ? {RuntimeCalls.Float(masked.Rate)} : 0f");
-        outputs[n] = LayerValues.Span($"a{n}", size);
+        Outputs[n] = LayerValues.Span($"a{n}", size);
     }
 
     /// <summary>An output layer's weighted sums (logits) go to a span: the loss functions take spans.</summary>
@@ -226,7 +210,7 @@ internal sealed class BackwardEmitter
             WriteSums(layer, input, $"z{n}");
         }
 
-        sums[n] = LayerValues.Span($"z{n}", size);
+        Sums[n] = LayerValues.Span($"z{n}", size);
     }
 
     /// <summary>The layer's kernel (a join's, given every operand) into new scratch <paramref name="destination"/>, before its activation.</summary>
@@ -237,8 +221,8 @@ internal sealed class BackwardEmitter
             var operands = new System.Collections.Generic.List<string>();
             foreach (int source in layer.Sources)
             {
-                body.EnsureSpan(outputs[source]);
-                operands.Add(outputs[source].SpanName);
+                body.EnsureSpan(Outputs[source]);
+                operands.Add(Outputs[source].SpanName);
             }
 
             body.Allocate(destination, (int)layer.OutputShape.Size);
@@ -257,40 +241,26 @@ internal sealed class BackwardEmitter
     /// </summary>
     private void WriteLosses()
     {
-        if (!plan.HasHeads)
+        if (!Plan.HasHeads)
         {
-            HeadPlan only = plan.Heads[0];
+            HeadPlan only = Plan.Heads[0];
             LayerPlan output = Layer(only.Layer);
-            gradients[only.Layer] = LayerValues.Span(
-                LossCode.Write(Code, plan.Loss, output, batch: false, (name, size) => body.Allocate(name, size)), (int)output.OutputShape.Size);
+            Gradients[only.Layer] = LayerValues.Span(
+                LossCode.Write(Code, Plan.Loss, output, batch: false, (name, size) => body.Allocate(name, size)), (int)output.OutputShape.Size);
             return;
         }
 
-        foreach (HeadPlan head in plan.Heads)
+        foreach (HeadPlan head in Plan.Heads)
         {
             LayerPlan layer = Layer(head.Layer);
-            body.EnsureSpan(sums[head.Layer]!);
+            body.EnsureSpan(Sums[head.Layer]!);
             Code.Line($"// Output {head.Number}, '{head.Name}': {layer.Label}, output[{head.Offset}..{head.Offset + head.Size}), weight {RuntimeCalls.Float(head.Weight)}.");
             string gradient = LossCode.Write(Code, head.Loss, layer, batch: false, (name, size) => body.Allocate(name, size),
                 lossName: $"loss{head.Number}", target: $"target.Slice({head.Offset}, {head.Size})");
-            if (head.Weight != 1f)
-            {
-                Code.Line($"{RuntimeCalls.GraphKernels}.Scale({gradient}, {RuntimeCalls.Float(head.Weight)});");
-            }
-
-            if (flow.IsReadByLayers(head.Layer))
-            {
-                lossGradients[head.Layer] = gradient;
-            }
-            else
-            {
-                gradients[head.Layer] = LayerValues.Span(gradient, head.Size);
-            }
-
-            Code.Line();
+            KeepHeadGradient(head, gradient);
         }
 
-        LossCode.WriteWeightedTotal(Code, plan);
+        LossCode.WriteWeightedTotal(Code, Plan);
     }
 
     /// <summary>
@@ -303,30 +273,23 @@ internal sealed class BackwardEmitter
         LayerValues gradient = GradientOfSums(layer);
         if (layer is IJoinLayer join)
         {
-            Code.Line($"// Layer {n}: {layer.Description}. Each operand's gradient is {(layer is AddLayerPlan ? "the sum's" : "its part of the join's")}.");
-            body.EnsureSpan(gradient);
-            for (int operand = 0; operand < layer.Sources.Count; operand++)
-            {
-                (string target, bool add) = gradientSums.For(plan.Holder(layer.Sources[operand]));
-                join.WriteOperandGradient(Code, gradient.SpanName, operand, target, add, batch: false);
-            }
-
+            WriteJoinGradients(layer, join, gradient, $". Each operand's gradient is {(layer is AddLayerPlan ? "the sum's" : "its part of the join's")}.");
             return;
         }
 
-        int source = plan.Holder(layer.Source);
-        if (flow.HasOneReader(source))
+        int source = Plan.Holder(layer.Source);
+        if (Flow.HasOneReader(source))
         {
             LayerValues? feederGradient = BackwardToOneReader(layer, gradient);
             if (source > 0)
             {
-                gradients[source] = feederGradient;
+                Gradients[source] = feederGradient;
             }
 
             return;
         }
 
-        (string into, bool accumulate) = gradientSums.For(source);
+        (string into, bool accumulate) = GradientSums.For(source);
         string destination = accumulate ? $"t{n}" : into;
         Code.Line($"// Layer {n}: {layer.Description}. {layer.GradientComment(source == 0 ? "x" : $"a{source}")} gradient "
             + (accumulate ? $"is added to {into}, the sum over the uses of " : $"goes to {into}, which sums the uses of ")
@@ -336,7 +299,7 @@ internal sealed class BackwardEmitter
             body.Allocate(destination, (int)layer.InputShape.Size);
         }
 
-        LayerValues input = outputs[layer.Source];
+        LayerValues input = Outputs[layer.Source];
         if (layer is IUnrollableLayer { Unrolled: true } unrolled)
         {
             unrolled.WriteBackward(body, input, gradient, null, null, destination);
@@ -355,46 +318,14 @@ internal sealed class BackwardEmitter
     }
 
     /// <summary>
-    /// dLoss/d(sums of <paramref name="layer"/>): ready from its one reader or its loss, or summed in <c>da{n}</c> over its
-    /// uses and taken through its activation here (plus its own loss's gradient when it is a head too).
-    /// </summary>
-    private LayerValues GradientOfSums(LayerPlan layer)
-    {
-        int n = layer.Number;
-        if (gradientSums.Of(n) is not { } summed)
-        {
-            return gradients[n]!;
-        }
-
-        Code.Line(layer.Activation == ActivationKind.Identity
-            ? $"// Layer {n}: {summed} holds dLoss/d(its outputs), summed over its uses."
-            : $"// Layer {n}: {summed} holds dLoss/d(its outputs) summed over its uses; through its {layer.Activation} activation it becomes dLoss/d(its sums).");
-        LayerValues source = GradientSource(layer);
-        body.EnsureSpan(source);
-        string through = layer.Unit.GradientSpan(layer, source.SpanName, summed);
-        if (through.Length > 0)
-        {
-            Code.Line(through);
-        }
-
-        if (lossGradients[n] is { } loss)
-        {
-            Code.Line($"{RuntimeCalls.GraphKernels}.Accumulate({summed}, {loss}); // and its own loss's gradient");
-        }
-
-        return LayerValues.Span(summed, (int)layer.OutputShape.Size);
-    }
-
-
-    /// <summary>
     /// A chain's step: adds layer <c>n</c>'s parameter gradients and returns dLoss/dz of the layer that feeds it (read by
     /// this layer alone), or null after writing the input gradients.
     /// </summary>
     private LayerValues? BackwardToOneReader(LayerPlan layer, LayerValues gradient)
     {
         int n = layer.Number;
-        LayerValues input = outputs[layer.Source];
-        LayerPlan? feeder = plan.Feeder(n);
+        LayerValues input = Outputs[layer.Source];
+        LayerPlan? feeder = Plan.Feeder(n);
         string inputName = feeder is null ? "x" : $"a{feeder.Number}";
         string parameters = layer.GradientComment(inputName);
         Code.Line($"// Layer {n}: {layer.Description}. {parameters} gradient flows to "
@@ -434,10 +365,6 @@ internal sealed class BackwardEmitter
 
         return LayerValues.Locals($"g{f}_", $"g{f}", inputs);
     }
-
-    /// <summary>What the feeder's activation gradient is computed from: its weighted sums or its outputs.</summary>
-    private LayerValues GradientSource(LayerPlan feeder) =>
-        feeder.Unit.GradientReadsInput ? sums[feeder.Number]! : outputs[feeder.Number];
 
     private static string LossText(LossKind loss) => loss switch
     {

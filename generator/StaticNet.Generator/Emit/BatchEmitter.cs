@@ -11,7 +11,7 @@ namespace StaticNet.Generator.Emit;
 /// layer's weights serve every sample while they are hot, and gives batch normalisation the whole batch it
 /// needs for its statistics.
 /// </summary>
-internal sealed class BatchEmitter
+internal sealed class BatchEmitter : BackwardWalk<string>
 {
     private const string Random = "global::StaticNet.Training.SeededRandom";
 
@@ -30,49 +30,31 @@ internal sealed class BatchEmitter
     /// </summary>
     public const int LayerMajorWidthLimit = 1024;
 
-    private readonly NetworkPlan plan;
     private readonly bool training;
-    private readonly BatchScratch scratch = new();
-
-    /// <summary>The span holding each layer's outputs for the batch, by layer number (0 is the input).</summary>
-    private readonly string[] outputs;
-
-    /// <summary>Each layer's weighted sums, kept in training only where the activation's gradient needs them.</summary>
-    private readonly string?[] sums;
-
-    /// <summary>The span of dLoss/d(sums of layer n) for the batch, once known (see <see cref="BackwardEmitter"/>).</summary>
-    private readonly string?[] gradients;
-
-    /// <summary>A head's loss gradient when layers read it too.</summary>
-    private readonly string?[] lossGradients;
-
-    private readonly GradientFlow flow;
-
-    /// <summary>Where the gradients of a value with several uses are summed.</summary>
-    private readonly GradientSums gradientSums;
+    private readonly BatchScratch scratch;
 
     /// <summary>For each value, the last layer reading it at inference (see <see cref="NetworkPlan.LastInferenceReaders"/>).</summary>
     private readonly int[] lastReader;
 
-    private BatchEmitter(NetworkPlan plan, bool training)
+    private BatchEmitter(NetworkPlan plan, bool training, BatchScratch scratch)
+        : base(plan, (name, size, comment) => scratch.PerSample(name, size, comment), "inputs")
     {
-        this.plan = plan;
         this.training = training;
-        outputs = new string[plan.Layers.Count + 1];
-        sums = new string?[plan.Layers.Count + 1];
-        gradients = new string?[plan.Layers.Count + 1];
-        lossGradients = new string?[plan.Layers.Count + 1];
-        flow = new GradientFlow(plan);
-        gradientSums = new GradientSums(plan, (name, size, comment) => scratch.PerSample(name, size, comment));
+        this.scratch = scratch;
         lastReader = plan.LastInferenceReaders();
-        outputs[0] = "inputs";
     }
 
-    private CodeWriter Code => scratch.Code;
+    protected override CodeWriter Code => scratch.Code;
 
-    public static void EmitForward(CodeWriter writer, NetworkPlan plan) => new BatchEmitter(plan, training: false).WriteForward(writer);
+    protected override bool Batch => true;
 
-    public static void EmitBackward(CodeWriter writer, NetworkPlan plan) => new BatchEmitter(plan, training: true).WriteBackward(writer);
+    protected override string SpanOf(string value) => value;
+
+    protected override string InSpan(string name, int size) => name;
+
+    public static void EmitForward(CodeWriter writer, NetworkPlan plan) => new BatchEmitter(plan, training: false, new BatchScratch()).WriteForward(writer);
+
+    public static void EmitBackward(CodeWriter writer, NetworkPlan plan) => new BatchEmitter(plan, training: true, new BatchScratch()).WriteBackward(writer);
 
     private void WriteForward(CodeWriter writer)
     {
@@ -81,20 +63,20 @@ internal sealed class BatchEmitter
         writer.Line("/// batch normalisation with the running statistics). Allocation-free once warm.");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"parameters\">All parameters.</param>");
-        StateSpan.Document(writer, plan, ", read");
-        writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of {plan.InputShape.Size} values.</param>");
-        writer.Line($"/// <param name=\"outputs\">Receives {plan.OutputShape.Size} outputs per sample, in the same order.</param>");
+        StateSpan.Document(writer, Plan, ", read");
+        writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of {Plan.InputShape.Size} values.</param>");
+        writer.Line($"/// <param name=\"outputs\">Receives {Plan.OutputShape.Size} outputs per sample, in the same order.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        writer.Member($"public static void ForwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs)");
+        writer.Member($"public static void ForwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(Plan)}{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
-        StateSpan.Guard(writer, plan);
+        StateSpan.Guard(writer, Plan);
         writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, \"inputs\");");
         writer.Line($"{RuntimeCalls.SpanGuard}.BatchLength(outputs.Length, batch, OutputSize, \"outputs\");");
         writer.Line();
-        bool weightsStayInCache = plan.Layers.All(layer => !layer.ReusesWeightsAcrossSamples || layer.WeightCount <= SampleMajorWeightLimit);
-        bool batchKernelsPay = plan.Layers.Any(layer => layer.BatchKernelBeatsSampleLoop)
-            && plan.Layers.All(layer => layer.OutputShape.Size <= LayerMajorWidthLimit && (layer.WeightCount == 0 || layer.ReusesWeightsAcrossSamples));
-        if (!plan.HasState && weightsStayInCache && !batchKernelsPay)
+        bool weightsStayInCache = Plan.Layers.All(layer => !layer.ReusesWeightsAcrossSamples || layer.WeightCount <= SampleMajorWeightLimit);
+        bool batchKernelsPay = Plan.Layers.Any(layer => layer.BatchKernelBeatsSampleLoop)
+            && Plan.Layers.All(layer => layer.OutputShape.Size <= LayerMajorWidthLimit && (layer.WeightCount == 0 || layer.ReusesWeightsAcrossSamples));
+        if (!Plan.HasState && weightsStayInCache && !batchKernelsPay)
         {
             writer.Line($"// No dense layer has more than {SampleMajorWeightLimit} weights, so they stay in cache from sample to sample:");
             writer.Line("// the single-sample code, once per sample, keeps each sample's values in registers or L1 (measured faster).");
@@ -119,12 +101,12 @@ internal sealed class BatchEmitter
         writer.Line("/// <summary>");
         writer.Line("/// The gradient of one training step on a batch: runs the batch forward in training mode");
         var modes = new System.Collections.Generic.List<string>();
-        if (plan.HasDropout)
+        if (Plan.HasDropout)
         {
             modes.Add("dropout masks drawn from <paramref name=\"random\"/>");
         }
 
-        if (plan.HasState)
+        if (Plan.HasState)
         {
             modes.Add("batch normalisation with the batch's own statistics, moving the running statistics in <paramref name=\"state\"/>");
         }
@@ -134,24 +116,24 @@ internal sealed class BatchEmitter
         writer.Line("/// Allocation-free once warm: its working memory is a per-thread buffer sized for the largest batch seen.");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"parameters\">All parameters.</param>");
-        StateSpan.Document(writer, plan, ", updated");
-        writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of {plan.InputShape.Size} values.</param>");
-        writer.Line($"/// <param name=\"targets\">{plan.OutputShape.Size} expected outputs per sample, in the same order.</param>");
+        StateSpan.Document(writer, Plan, ", updated");
+        writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of {Plan.InputShape.Size} values.</param>");
+        writer.Line($"/// <param name=\"targets\">{Plan.OutputShape.Size} expected outputs per sample, in the same order.</param>");
         writer.Line("/// <param name=\"parameterGradients\">Sums that the gradient of the batch's mean loss is added to.</param>");
         writer.Line("/// <param name=\"outputs\">Receives each sample's outputs in training mode; empty to skip them.</param>");
-        if (plan.HasDropout)
+        if (Plan.HasDropout)
         {
             writer.Line("/// <param name=\"random\">The generator of the dropout masks; it advances.</param>");
         }
 
         writer.Line("/// <returns>The mean loss over the batch.</returns>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        string random = plan.HasDropout ? $", ref {Random} random" : "";
-        writer.Member($"public static float BackwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan, writable: true)}"
+        string random = Plan.HasDropout ? $", ref {Random} random" : "";
+        writer.Member($"public static float BackwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(Plan, writable: true)}"
             + $"{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.ReadOnlySpan} targets, {RuntimeCalls.Span} parameterGradients, "
             + $"{RuntimeCalls.Span} outputs{random})");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
-        StateSpan.Guard(writer, plan);
+        StateSpan.Guard(writer, Plan);
         writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, \"inputs\");");
         writer.Line($"{RuntimeCalls.SpanGuard}.BatchLength(targets.Length, batch, OutputSize, \"targets\");");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameterGradients.Length, ParameterCount, \"parameterGradients\");");
@@ -163,7 +145,7 @@ internal sealed class BatchEmitter
         WriteLosses();
         Code.Line();
         Code.Line("// Backward pass, last layer first, each over the whole batch.");
-        foreach (LayerPlan layer in LayerWalk.Backward(plan))
+        foreach (LayerPlan layer in LayerWalk.Backward(Plan))
         {
             BackwardLayer(layer);
             Code.Line();
@@ -174,12 +156,11 @@ internal sealed class BatchEmitter
         writer.Close();
     }
 
-    private LayerPlan Layer(int number) => plan.Layers[number - 1];
 
     private void ForwardLayers()
     {
         bool first = true;
-        foreach ((LayerPlan layer, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training))
+        foreach ((LayerPlan layer, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(Plan, training))
         {
             if (!first)
             {
@@ -188,16 +169,16 @@ internal sealed class BatchEmitter
 
             first = false;
             int n = layer.Number;
-            string input = outputs[layer.Source];
+            string input = Outputs[layer.Source];
             switch (role)
             {
                 case LayerRole.View:
                     Code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}: the same values.");
-                    outputs[n] = input;
+                    Outputs[n] = input;
                     break;
                 case LayerRole.PassThrough:
                     Code.Line($"// Layer {n}: {layer.Description}: passes values through at inference.");
-                    outputs[n] = input;
+                    Outputs[n] = input;
                     break;
                 case LayerRole.Masked:
                     var masked = (IMaskedLayer)layer;
@@ -205,7 +186,7 @@ internal sealed class BatchEmitter
                     scratch.PerSample($"a{n}", (int)layer.OutputShape.Size);
                     scratch.PerSample(LayerCalls.DropoutMask(n), (int)layer.OutputShape.Size);
                     masked.WriteMaskedForward(Code, input, $"a{n}", RuntimeCalls.Float(masked.Rate));
-                    outputs[n] = $"a{n}";
+                    Outputs[n] = $"a{n}";
                     break;
                 default:
                     ForwardComputingLayer(layer, input, head, isRead);
@@ -225,10 +206,10 @@ internal sealed class BatchEmitter
 
         foreach (int source in layer.Sources)
         {
-            int value = plan.InferenceHolder(source);
+            int value = Plan.InferenceHolder(source);
             if (value > 0 && lastReader[value] == layer.Number)
             {
-                scratch.Release(outputs[value]);
+                scratch.Release(Outputs[value]);
             }
         }
     }
@@ -238,14 +219,14 @@ internal sealed class BatchEmitter
         int n = layer.Number;
         int size = (int)layer.OutputShape.Size;
         Code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}, for every sample.");
-        if (head is not null && !isRead && (training || head.Size == plan.OutputShape.Size))
+        if (head is not null && !isRead && (training || head.Size == Plan.OutputShape.Size))
         {
             // In training the loss takes the weighted sums; at inference a network's one output goes straight to the outputs.
             string destination = training ? $"z{n}" : "outputs";
             if (training)
             {
                 scratch.PerSample(destination, size);
-                sums[n] = destination;
+                Sums[n] = destination;
             }
 
             LayerForward(layer, input, destination);
@@ -254,7 +235,7 @@ internal sealed class BatchEmitter
                 Activate(layer, destination, destination);
             }
 
-            outputs[n] = destination;
+            Outputs[n] = destination;
             return;
         }
 
@@ -262,14 +243,14 @@ internal sealed class BatchEmitter
         if (keepSums)
         {
             scratch.PerSample($"z{n}", size);
-            sums[n] = $"z{n}";
+            Sums[n] = $"z{n}";
         }
 
         scratch.PerSample($"a{n}", size);
         string target = keepSums ? $"z{n}" : $"a{n}";
         LayerForward(layer, input, target);
         Activate(layer, target, $"a{n}");
-        outputs[n] = $"a{n}";
+        Outputs[n] = $"a{n}";
         if (head is not null && !training)
         {
             Code.Line($"{RuntimeCalls.GraphKernels}.Scatter(a{n}, {head.Size}, outputs, OutputSize, {head.Offset}, add: false); // output {head.Number}: {head.Name}");
@@ -289,7 +270,7 @@ internal sealed class BatchEmitter
 
         if (layer is IJoinLayer join)
         {
-            join.WriteJoinBatch(Code, layer.Sources.Select(source => outputs[source]).ToList(), destination);
+            join.WriteJoinBatch(Code, layer.Sources.Select(source => Outputs[source]).ToList(), destination);
             return;
         }
 
@@ -308,14 +289,14 @@ internal sealed class BatchEmitter
     /// </summary>
     private void WriteLosses()
     {
-        if (!plan.HasHeads)
+        if (!Plan.HasHeads)
         {
-            HeadPlan only = plan.Heads[0];
-            gradients[only.Layer] = LossCode.Write(Code, plan.Loss, Layer(only.Layer), batch: true, (name, size) => scratch.PerSample(name, size));
+            HeadPlan only = Plan.Heads[0];
+            Gradients[only.Layer] = LossCode.Write(Code, Plan.Loss, Layer(only.Layer), batch: true, (name, size) => scratch.PerSample(name, size));
             return;
         }
 
-        foreach (HeadPlan head in plan.Heads)
+        foreach (HeadPlan head in Plan.Heads)
         {
             int n = head.Layer;
             Code.Line($"// Output {head.Number}, '{head.Name}': {Layer(n).Label}, values [{head.Offset}, {head.Offset + head.Size}) of each sample, weight {RuntimeCalls.Float(head.Weight)}.");
@@ -327,24 +308,10 @@ internal sealed class BatchEmitter
             Code.Open("if (!outputs.IsEmpty)");
             Code.Line($"{RuntimeCalls.GraphKernels}.Scatter(output{head.Number}, {head.Size}, outputs, OutputSize, {head.Offset}, add: false);");
             Code.Close();
-            if (head.Weight != 1f)
-            {
-                Code.Line($"{RuntimeCalls.GraphKernels}.Scale({gradient}, {RuntimeCalls.Float(head.Weight)});");
-            }
-
-            if (flow.IsReadByLayers(n))
-            {
-                lossGradients[n] = gradient;
-            }
-            else
-            {
-                gradients[n] = gradient;
-            }
-
-            Code.Line();
+            KeepHeadGradient(head, gradient);
         }
 
-        LossCode.WriteWeightedTotal(Code, plan);
+        LossCode.WriteWeightedTotal(Code, Plan);
     }
 
     /// <summary>Layer <c>n</c>'s step over the batch: its gradient, its parameter gradients, and the gradients of what it read.</summary>
@@ -354,22 +321,16 @@ internal sealed class BatchEmitter
         string gradient = GradientOfSums(layer);
         if (layer is IJoinLayer join)
         {
-            Code.Line($"// Layer {n}: {layer.Description}: each operand's gradient, for every sample.");
-            for (int operand = 0; operand < layer.Sources.Count; operand++)
-            {
-                (string operandGradient, bool add) = gradientSums.For(plan.Holder(layer.Sources[operand]));
-                join.WriteOperandGradient(Code, gradient, operand, operandGradient, add, batch: true);
-            }
-
+            WriteJoinGradients(layer, join, gradient, ": each operand's gradient, for every sample.");
             return;
         }
 
-        string input = outputs[layer.Source];
-        int source = plan.Holder(layer.Source);
+        string input = Outputs[layer.Source];
+        int source = Plan.Holder(layer.Source);
         LayerPlan? feeder = source == 0 ? null : Layer(source);
         string into = LayerCalls.NoGradients;
         bool accumulate = false;
-        if (flow.HasOneReader(source))
+        if (Flow.HasOneReader(source))
         {
             Code.Line($"// Layer {n}: {layer.Description}: "
                 + (layer.ParameterCount > 0 ? "parameter gradients summed over the batch; " : "")
@@ -382,7 +343,7 @@ internal sealed class BatchEmitter
         }
         else
         {
-            (into, accumulate) = gradientSums.For(source);
+            (into, accumulate) = GradientSums.For(source);
             Code.Line($"// Layer {n}: {layer.Description}: "
                 + (layer.ParameterCount > 0 ? "parameter gradients summed over the batch; " : "")
                 + $"its input's gradient {(accumulate ? "is added to" : "goes to")} {into}.");
@@ -407,38 +368,10 @@ internal sealed class BatchEmitter
         {
             Code.Line($"{RuntimeCalls.GraphKernels}.Accumulate({into}, {target});");
         }
-        else if (feeder is not null && flow.HasOneReader(source))
+        else if (feeder is not null && Flow.HasOneReader(source))
         {
             ThroughActivation(feeder, target);
-            gradients[source] = target;
+            Gradients[source] = target;
         }
-    }
-
-    /// <summary>dLoss/d(sums of <paramref name="layer"/>): ready, or summed over its uses and taken through its activation here.</summary>
-    private string GradientOfSums(LayerPlan layer)
-    {
-        int n = layer.Number;
-        if (gradientSums.Of(n) is not { } summed)
-        {
-            return gradients[n]!;
-        }
-
-        Code.Line(layer.Activation == ActivationKind.Identity
-            ? $"// Layer {n}: {summed} holds dLoss/d(its outputs), summed over its uses."
-            : $"// Layer {n}: {summed} holds dLoss/d(its outputs) summed over its uses; through its {layer.Activation} activation it becomes dLoss/d(its sums).");
-        ThroughActivation(layer, summed);
-        if (lossGradients[n] is { } loss)
-        {
-            Code.Line($"{RuntimeCalls.GraphKernels}.Accumulate({summed}, {loss}); // and its own loss's gradient");
-        }
-
-        return summed;
-    }
-
-    /// <summary>Turns dLoss/d(outputs of <paramref name="layer"/>) in <paramref name="gradient"/> into dLoss/d(its sums), in place.</summary>
-    private void ThroughActivation(LayerPlan layer, string gradient)
-    {
-        string source = layer.Unit.GradientReadsInput ? sums[layer.Number]! : outputs[layer.Number];
-        layer.Unit.WriteGradientSpans(Code, layer, source, gradient, batch: true);
     }
 }
