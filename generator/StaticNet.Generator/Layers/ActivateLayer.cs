@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using StaticNet.Generator.Activations;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
@@ -34,6 +35,9 @@ internal sealed record ActivateLayerPlan(int Number, string Description, Shape S
 
     /// <summary>The layer's number, then its activation's nodes (written by the unit).</summary>
     public override string OnnxCall() => "graph.ActivationLayer();";
+
+    /// <summary>None of its own: its only parameters, a PReLU's slopes, are named as every layer's are (<see cref="TensorLayout"/>).</summary>
+    public override IEnumerable<TensorLayout.Tensor> Tensors(string module) => [];
 
     /// <summary>Only a PReLU's slopes, which start at 0.25.</summary>
     public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteSlopeInitialization(writer);

@@ -52,6 +52,9 @@ internal sealed record AddLayerPlan(int Number, string Description, Shape Shape,
 
     public override string OnnxCall() => $"graph.Add(new int[] {{ {string.Join(", ", Sources)} }});";
 
+    /// <summary>None of its own: its only parameters, a PReLU's slopes, are named as every layer's are (<see cref="TensorLayout"/>).</summary>
+    public override IEnumerable<TensorLayout.Tensor> Tensors(string module) => [];
+
     /// <summary>Only a PReLU's slopes, which start at 0.25.</summary>
     public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteSlopeInitialization(writer);
 }

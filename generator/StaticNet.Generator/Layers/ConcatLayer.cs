@@ -15,7 +15,7 @@ namespace StaticNet.Generator.Layers;
 /// thing. No parameters; each operand's gradient is its part of the join's gradient.
 /// </summary>
 internal sealed record ConcatLayerPlan(int Number, string Description, Shape OutputShape, int Offset, EquatableArray<int> Sizes)
-    : LayerPlan(Number, Description, OutputShape, OutputShape, Offset, 0, Offset, 0, 0),
+    : ParameterlessLayerPlan(Number, Description, OutputShape, OutputShape, Offset),
     IJoinLayer
 {
     public override string Kind => "Concat";

@@ -94,6 +94,9 @@ internal sealed record Conv1DLayerPlan(
         $"graph.Conv1D({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, kernel: {Kernel}, stride: {Stride}, paddingBefore: {PaddingBefore}, "
         + $"paddingAfter: {PaddingAfter}, dilation: {Dilation});";
 
+    /// <summary>He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>).</summary>
+    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteWeightInitialization(writer, activated);
+
     /// <summary><c>nn.Conv1d</c>: weight <c>[out, in, kernel]</c>, then bias.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)
     {

@@ -79,6 +79,9 @@ internal sealed record Conv2DLayerPlan(
     public override string OnnxCall() =>
         $"graph.Conv2D({LayerCalls.Weights(Number)}, {BiasValues(OutputShape.Channels)}, kernel: {Kernel}, stride: {Stride}, padding: {Padding});";
 
+    /// <summary>He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>).</summary>
+    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteWeightInitialization(writer, activated);
+
     /// <summary><c>nn.Conv2d</c>: weight <c>[out, in, kH, kW]</c>, then bias unless <c>bias=False</c>.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)
     {

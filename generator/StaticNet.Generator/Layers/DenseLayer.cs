@@ -146,6 +146,9 @@ internal sealed record DenseLayerPlan(
     public override string OnnxCall() =>
         $"graph.Dense({LayerCalls.Weights(Number)}, {BiasValues(Outputs)}{(Transposed ? ", transposed: true" : "")});";
 
+    /// <summary>He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>).</summary>
+    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteWeightInitialization(writer, activated);
+
     /// <summary><c>nn.Linear</c>: weight <c>[out, in]</c>, then bias unless <c>bias=False</c>.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)
     {

@@ -12,7 +12,7 @@ namespace StaticNet.Generator.Layers;
 /// <see cref="LayerCalls.DropoutMask"/> names, for the backward pass). No parameters.
 /// </summary>
 internal sealed record DropoutLayerPlan(int Number, float Rate, Shape Shape, int Offset)
-    : LayerPlan(Number, $"Dropout({Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})", Shape, Shape, Offset, 0, Offset, 0, 0),
+    : ParameterlessLayerPlan(Number, $"Dropout({Rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})", Shape, Shape, Offset),
     IMaskedLayer
 {
     public override string Kind => "Dropout";

@@ -10,7 +10,7 @@ namespace StaticNet.Generator.Layers;
 /// calling these (see <see cref="LayerPlan.IsView"/>); they say what it computes.
 /// </summary>
 internal sealed record FlattenLayerPlan(int Number, Shape InputShape, Shape OutputShape, int Offset)
-    : LayerPlan(Number, "Flatten", InputShape, OutputShape, Offset, 0, Offset, 0, 0)
+    : ParameterlessLayerPlan(Number, "Flatten", InputShape, OutputShape, Offset)
 {
     public override string Kind => "Flatten";
 

@@ -7,7 +7,7 @@ namespace StaticNet.Generator.Layers;
 
 /// <summary>Global average pooling: one mean per channel, as a flat vector. No parameters.</summary>
 internal sealed record GlobalAveragePoolLayerPlan(int Number, Shape InputShape, int Offset)
-    : LayerPlan(Number, "GlobalAveragePool2D", InputShape, Shape.Flat(InputShape.Channels), Offset, 0, Offset, 0, 0)
+    : ParameterlessLayerPlan(Number, "GlobalAveragePool2D", InputShape, Shape.Flat(InputShape.Channels), Offset)
 {
     public override string Kind => "GlobalAveragePool2D";
 

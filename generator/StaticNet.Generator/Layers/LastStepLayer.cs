@@ -7,7 +7,7 @@ namespace StaticNet.Generator.Layers;
 
 /// <summary>The last step of a sequence as a flat vector of its features (PyTorch's <c>output[:, -1, :]</c>); no parameters.</summary>
 internal sealed record LastStepLayerPlan(int Number, Shape InputShape, Shape OutputShape, int Offset)
-    : LayerPlan(Number, "LastStep", InputShape, OutputShape, Offset, 0, Offset, 0, 0)
+    : ParameterlessLayerPlan(Number, "LastStep", InputShape, OutputShape, Offset)
 {
     private const string SequenceKernels = "global::StaticNet.Runtime.SequenceKernels";
 

@@ -232,20 +232,26 @@ internal abstract record LayerPlan(
 
     /// <summary>
     /// The layer's own tensors as PyTorch's <c>state_dict</c> names them, <paramref name="module"/> being its module's name
-    /// (its index in the equivalent <c>nn.Sequential</c>, or in a graph its name); none for a layer without parameters.
+    /// (its index in the equivalent <c>nn.Sequential</c>, or in a graph its name). Every kind states them (a fused PReLU's
+    /// slopes are named by <see cref="TensorLayout"/> for all kinds alike); <see cref="ParameterlessLayerPlan"/> has none.
     /// </summary>
-    public virtual IEnumerable<TensorLayout.Tensor> Tensors(string module) => [];
+    public abstract IEnumerable<TensorLayout.Tensor> Tensors(string module);
 
     /// <summary>PyTorch's fan-in and fan-out of the weights, for He and Xavier initialisation.</summary>
     public virtual (int FanIn, int FanOut) Fans => ((int)InputShape.Size, (int)OutputShape.Size);
 
     /// <summary>
-    /// Writes the initialisation of the layer's parameters (<c>parameters</c> and <c>random</c> in scope):
-    /// by default He normal when <paramref name="activated"/> (this layer, or the batch normalisation that follows a
-    /// linear one) applies a rectifier (its unit's <see cref="ActivationUnit.HeSlope"/>: ReLU, LeakyReLU, PReLU, ELU and
-    /// the smooth ReLUs), Xavier uniform otherwise, biases zero.
+    /// Writes the initialisation of the layer's parameters (<c>parameters</c> and <c>random</c> in scope), called for
+    /// layers that have some. Every kind states it: weighted kinds through <see cref="WriteWeightInitialization"/>.
     /// </summary>
-    public virtual void WriteInitialization(CodeWriter writer, LayerPlan activated)
+    public abstract void WriteInitialization(CodeWriter writer, LayerPlan activated);
+
+    /// <summary>
+    /// The weights He normal when <paramref name="activated"/> (this layer, or the batch normalisation that follows a
+    /// linear one) applies a rectifier (its unit's <see cref="ActivationUnit.HeSlope"/>: ReLU, LeakyReLU, PReLU, ELU and
+    /// the smooth ReLUs), Xavier uniform otherwise; biases zero; a PReLU's slopes 0.25.
+    /// </summary>
+    protected void WriteWeightInitialization(CodeWriter writer, LayerPlan activated)
     {
         (int fanIn, int fanOut) = Fans;
         string weights = LayerCalls.Weights(Number);

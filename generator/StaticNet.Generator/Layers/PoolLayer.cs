@@ -8,7 +8,7 @@ namespace StaticNet.Generator.Layers;
 
 /// <summary>Max or average pooling, window and stride <see cref="Size"/>, no parameters.</summary>
 internal sealed record PoolLayerPlan(int Number, bool IsMax, int Size, Shape InputShape, Shape OutputShape, int Offset)
-    : LayerPlan(Number, $"{(IsMax ? "MaxPool2D" : "AvgPool2D")}({Size})", InputShape, OutputShape, Offset, 0, Offset, 0, 0)
+    : ParameterlessLayerPlan(Number, $"{(IsMax ? "MaxPool2D" : "AvgPool2D")}({Size})", InputShape, OutputShape, Offset)
 {
     public override string Kind => IsMax ? "MaxPool2D" : "AvgPool2D";
 

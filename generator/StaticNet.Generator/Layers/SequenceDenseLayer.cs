@@ -56,6 +56,9 @@ internal sealed record SequenceDenseLayerPlan(
     /// <summary><c>MatMul</c> with the weights transposed over every step, then the bias and the activation.</summary>
     public override string OnnxCall() => $"graph.DenseEachStep({LayerCalls.Weights(Number)}, {BiasValues(Units)});";
 
+    /// <summary>He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>).</summary>
+    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteWeightInitialization(writer, activated);
+
     /// <summary><c>nn.Linear</c>: weight <c>[out, in]</c>, then bias unless <c>bias=False</c>.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)
     {

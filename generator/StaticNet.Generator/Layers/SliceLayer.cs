@@ -12,7 +12,7 @@ namespace StaticNet.Generator.Layers;
 /// No parameters; its gradient goes back to that part of the input, zero elsewhere.
 /// </summary>
 internal sealed record SliceLayerPlan(int Number, string Description, Shape InputShape, Shape OutputShape, int Offset, int Start)
-    : LayerPlan(Number, Description, InputShape, OutputShape, Offset, 0, Offset, 0, 0)
+    : ParameterlessLayerPlan(Number, Description, InputShape, OutputShape, Offset)
 {
     public override string Kind => "Slice";
 
