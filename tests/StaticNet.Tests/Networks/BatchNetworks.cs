@@ -30,6 +30,10 @@ public static class BatchNetworks
     public static INetwork Create(string name, int seed) =>
         Types.TryGetValue(name, out Type? type) ? (INetwork)Activator.CreateInstance(type, seed)! : throw new ArgumentException("Unknown network " + name, nameof(name));
 
+    /// <summary>The network's generated <c>TensorSlots</c>: its tensors as PyTorch's <c>state_dict</c> names and lays them out.</summary>
+    public static IReadOnlyList<StaticNet.Storage.TensorSlot> TensorSlots(string name) =>
+        (IReadOnlyList<StaticNet.Storage.TensorSlot>)Types[name].GetProperty("TensorSlots", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+
     /// <summary>The generated static Forward and Backward of a network without state, as delegates.</summary>
     public static NetworkFunctions StaticFunctions(string name)
     {

@@ -180,6 +180,43 @@ public class TensorNameTests
             Assert.Throws<WeightFileException>(() => NestedTrunkNet.ImportSafetensors(new MemoryStream(Write(extra, parameters)), parameters)).Message);
     }
 
+    public static TheoryData<string> EveryNetwork => new(BatchNetworks.All);
+
+    /// <summary>
+    /// Every network of the test project: its tensor names are unique, its tensors cover its parameters and state exactly
+    /// once each, and its safetensors export, written in PyTorch's sorted order, imports back bit for bit.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EveryNetwork))]
+    public void Every_network_lays_out_its_tensors_once_each_and_round_trips_them(string name)
+    {
+        INetwork network = BatchNetworks.Create(name, seed: 3);
+        IReadOnlyList<TensorSlot> slots = BatchNetworks.TensorSlots(name);
+        Assert.Equal(slots.Count, slots.Select(s => s.Name).Distinct().Count());
+        foreach ((bool isState, int count) in new[] { (false, network.Parameters.Length), (true, network.State.Length) })
+        {
+            var covered = new int[count];
+            foreach (TensorSlot slot in slots.Where(s => s.IsState == isState))
+            {
+                for (int i = slot.Offset; i < slot.Offset + slot.Count; i++)
+                {
+                    covered[i]++;
+                }
+            }
+
+            Assert.All(covered, times => Assert.Equal(1, times));
+        }
+
+        float[] parameters = RandomData.Uniform(new Random(name.Length), network.Parameters.Length, 1.0);
+        float[] state = RandomData.Uniform(new Random(name.Length + 1), network.State.Length, 1.0);
+        byte[] file = Write(slots.OrderBy(s => s.Name, StringComparer.Ordinal).ToList(), parameters, state);
+        var importedParameters = new float[parameters.Length];
+        var importedState = new float[state.Length];
+        SafeTensors.Import(new MemoryStream(file), name, slots, importedParameters, importedState);
+        Assert.Equal(FloatBits.Of(parameters), FloatBits.Of(importedParameters));
+        Assert.Equal(FloatBits.Of(state), FloatBits.Of(importedState));
+    }
+
     /// <summary>The lines <c>["slot"] = "file",</c> of a refusal, as a user would paste them.</summary>
     private static Dictionary<string, string> NameMapLines(string message) =>
         message.Split('\n')
@@ -191,10 +228,10 @@ public class TensorNameTests
     private static List<TensorSlot> Renamed(IReadOnlyList<TensorSlot> slots, string[] names) =>
         slots.Select((slot, i) => new TensorSlot(names[i], slot.Layer, slot.Role, slot.Shape, slot.IsState, slot.Offset)).ToList();
 
-    private static byte[] Write(IReadOnlyList<TensorSlot> slots, float[] parameters)
+    private static byte[] Write(IReadOnlyList<TensorSlot> slots, float[] parameters, float[]? state = null)
     {
         using var stream = new MemoryStream();
-        SafeTensors.Export(stream, slots, parameters, ReadOnlySpan<float>.Empty);
+        SafeTensors.Export(stream, slots, parameters, state ?? ReadOnlySpan<float>.Empty);
         return stream.ToArray();
     }
 
