@@ -37,11 +37,24 @@ public class LayerSnapshotTests
         { "DenseEachStep", "[Input(4, 2)] [Dense(3, Activation.Tanh)] [Gru(2)] [LastStep] [Dense(1)]", 1 },
         { "Conv1DCausal", "[Input(5, 2)] [Conv1D(3, 2, Activation.ReLU, Causal = true, Dilation = 2)] [LastStep] [Dense(1)]", 1 },
         { "Conv1DStrided", "[Input(6, 2)] [Conv1D(3, 3, Stride = 2, Padding = 1)] [Flatten] [Dense(1)]", 1 },
+        { "Add", "[Input(3)] [Dense(3, Name = \"a\")] [Dense(3, Activation.Tanh, Name = \"b\")] [Add(\"a\", \"b\", Activation = Activation.ReLU)] [Dense(1)]", 3 },
+        { "Concat", "[Input(3)] [Dense(2, Name = \"a\")] [Dense(4, From = \"input\", Name = \"b\")] [Concat(\"a\", \"b\")] [Dense(1)]", 3 },
+        { "Slice", "[Input(4)] [Dense(5)] [Slice(1, 3)] [Dense(1)]", 2 },
         { "ActivateTanh", "[Input(3)] [Dense(4)] [Activate(Activation.Tanh)] [Dense(1)]", 2 },
         { "ActivatePReLU", "[Input(2, 3, 3)] [Conv2D(2, 1)] [Activate(Activation.PReLU)] [Flatten] [Dense(1)]", 2 },
         { "DenseGELU", "[Input(2)] [Dense(3, Activation.GELU)] [Dense(1)]", 1 },
         { "DenseHardSwishLooped", "[Input(24)] [Dense(16, Activation.HardSwish)] [Dense(1)]", 1 },
     };
+
+    /// <summary>Every layer attribute the generator reads (Input and Output are not layers of their own) has a snapshot.</summary>
+    [Fact]
+    public void Every_layer_kind_has_a_snapshot()
+    {
+        string[] kinds = Layers.LayerFactory.LayerAttributes.Select(Parsing.AttributeNames.ShortName).Where(kind => kind is not ("Input" or "Output")).ToArray();
+        string[] declared = Kinds.Select(row => (string)row[1]).ToArray();
+
+        Assert.All(kinds, kind => Assert.Contains(declared, layers => layers.Contains($"[{kind}", StringComparison.Ordinal)));
+    }
 
     private static readonly string[] Methods = ["Forward", "ForwardPacked", "Step", "StepPacked", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch"];
 
