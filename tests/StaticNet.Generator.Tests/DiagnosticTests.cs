@@ -90,6 +90,7 @@ public class DiagnosticTests
     [InlineData("SN0056", "[Network(Loss = Loss.CrossEntropy)]\n[Input(5, 3)]\n[Gru(4)]\n[Dense(2, Activation.Softmax)]", "Dense(2, Activation.Softmax)", "[Dense] with Activation.Softmax is not built for sequences yet; add [LastStep] or [Flatten] before it")]
     [InlineData("SN0056", "[Network]\n[Input(5, 3)]\n[Dense(3, Name = \"a\")]\n[Dense(3, Shares = \"a\")]", "Dense(3, Shares = \"a\")", "with Shares is not built")]
     [InlineData("SN0054", "[Network]\n[Input(5, 3)]\n[Gru(4)]\n[Conv2D(2, 1)]\n[Flatten]\n[Dense(2)]", "Conv2D(2, 1)", "outputs the sequence (5, 4)")]
+    [InlineData("SN0056", "[Network]\n[Input(5, 3)]\n[Gru(4)]\n[Activate(Activation.Softmax)]\n[LastStep]\n[Dense(2)]", "Activate(Activation.Softmax)", "[Activate] with Activation.Softmax is not built for sequences yet")]
     [InlineData("SN0055", "[Network]\n[Input(8)]\n[Gru(4)]\n[LastStep]\n[Dense(2)]", "Gru(4)", "[Gru] needs a sequence (steps, features), but the previous layer outputs shape (8); declare [Input(steps, features)]")]
     [InlineData("SN0055", "[Network]\n[Input(5, 3)]\n[LastStep]\n[LastStep]\n[Dense(2)]", "LastStep", "[LastStep] needs a sequence (steps, features), but the previous layer outputs shape (3)")]
     [InlineData("SN0055", "[Network]\n[Input(1, 8, 8)]\n[Gru(4)]\n[LastStep]\n[Dense(2)]", "Gru(4)", "outputs shape (1, 8, 8)")]

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using StaticNet.Generator.Activations;
+using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Parsing;
@@ -8,7 +9,7 @@ using StaticNet.Generator.Planning;
 namespace StaticNet.Generator.Layers;
 
 /// <summary>
-/// An activation as a layer of its own (<c>nn.Tanh()</c> as a module): its values are its input's, then the activation
+/// An activation as a layer of its own (<c>nn.Tanh()</c> as a module), on flat, image or sequence values: its values are its input's, then the activation
 /// the emitters apply to every layer's output, so its own code only copies them forward and the gradient back. No
 /// parameters but a PReLU's slopes (its <c>weight</c> tensor, as <c>nn.PReLU</c>'s).
 /// </summary>
@@ -26,6 +27,9 @@ internal sealed record ActivateLayerPlan(int Number, string Description, Shape S
     public override float Slope { get; } = Slope;
 
     public override (int FanIn, int FanOut) Fans => (0, 0);
+
+    /// <summary>On a sequence each step is activated on its own, so a streaming step applies it to the one step.</summary>
+    public override StepRole StepRole => InputShape.IsSequence ? StepRole.PerStep : StepRole.AsInForward;
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
         code.Line($"{input}.CopyTo({output}); // the activation follows, in place");
@@ -50,10 +54,21 @@ internal sealed record ActivateDeclaration(Argument<int> Activation, Argument<fl
     public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) =>
         new ActivateDeclaration(arguments.Int(0, (int)ActivationKind.Identity), arguments.NamedFloat("Slope"), location);
 
-    /// <summary>A defined activation (SN0015) on a flat or image value; PReLU reserves one slope per feature or channel.</summary>
+    public override bool TakesSequences => true;
+
+    /// <summary>
+    /// A defined activation (SN0015) on a flat, image or sequence value (every step alike: not yet softmax or PReLU,
+    /// SN0056); PReLU reserves one slope per feature or channel.
+    /// </summary>
     public override Shape Plan(NetworkPlanner planner, Shape input)
     {
         ActivationUnit activation = planner.CheckActivation(Activation, Slope);
+        if (input.IsSequence && !activation.TakesSequences)
+        {
+            planner.Report(DiagnosticDescriptors.NotYetOnSequences, Location, "Activate", $"Activation.{activation.Kind}");
+            return input;
+        }
+
         float slope = Slope?.Value ?? 0.01f;
         int planes = input.IsFlat ? (int)System.Math.Min(input.Size, int.MaxValue) : input.Channels;
         int offset = planner.ReserveParameters(activation.LearnsSlopes ? planes : 0);

@@ -3,7 +3,8 @@ using System;
 namespace StaticNet;
 
 /// <summary>
-/// An activation as a layer of its own, as <c>nn.Tanh()</c> is a module: the same shape out as in, flat or image. Dense,
+/// An activation as a layer of its own, as <c>nn.Tanh()</c> is a module: the same shape out as in, flat, image or a
+/// sequence (each step alike, streamed by <c>Step</c>; softmax and PReLU not yet on sequences). Dense,
 /// Conv2D, BatchNorm and Add take an activation argument too, the fused form of the same function; this one applies it
 /// to any value, such as a layer's output read through <c>From</c>. No parameters unless the activation is PReLU, whose
 /// slopes are its <c>weight</c> tensor, as <c>nn.PReLU</c>'s.

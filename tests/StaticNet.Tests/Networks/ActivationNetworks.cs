@@ -44,3 +44,14 @@ public partial class LoopedActivationsNet { }
 [Flatten]
 [Dense(4, Activation.Softmax)]
 public partial class ConvActivateNet { }
+
+/// <summary>Activations on every step of a sequence: a GRU's states through GELU, a dense SiLU on each step, tanh, the last step.</summary>
+[Network]
+[Input(6, 3)]
+[Gru(4)]
+[Activate(Activation.GELU)]
+[Dense(4, Activation.SiLU)]
+[Activate(Activation.Tanh)]
+[LastStep]
+[Dense(2)]
+public partial class SequenceActivateNet { }

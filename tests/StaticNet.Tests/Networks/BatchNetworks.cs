@@ -30,6 +30,9 @@ public static class BatchNetworks
     public static INetwork Create(string name, int seed) =>
         Types.TryGetValue(name, out Type? type) ? (INetwork)Activator.CreateInstance(type, seed)! : throw new ArgumentException("Unknown network " + name, nameof(name));
 
+    /// <summary>A network's generated class, for tests that call its static members.</summary>
+    public static Type TypeOf(string name) => Types[name];
+
     /// <summary>The network's generated <c>TensorSlots</c>: its tensors as PyTorch's <c>state_dict</c> names and lays them out.</summary>
     public static IReadOnlyList<StaticNet.Storage.TensorSlot> TensorSlots(string name) =>
         (IReadOnlyList<StaticNet.Storage.TensorSlot>)Types[name].GetProperty("TensorSlots", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
