@@ -18,21 +18,28 @@ namespace StaticNet.Tests.Networks;
 [Dense(3)]
 public partial class ActivationsMlpNet { }
 
-/// <summary>The same activations on looped layers (past the unroll limit), then PReLU and softmax as layers of their own.</summary>
-[Network]
+/// <summary>r-activations-looped: SiLU, GELU, GELUTanh and Softplus on looped layers (past the unroll limit), then PReLU and softmax as layers of their own.</summary>
+[Network(Loss = Loss.CrossEntropy)]
 [Input(20)]
 [Dense(20, Activation.SiLU)]
 [Dense(20, Activation.GELU)]
 [Dense(20, Activation.GELUTanh)]
 [Dense(20, Activation.Softplus)]
-[Dense(20, Activation.Hardtanh)]
-[Dense(20, Activation.HardSigmoid)]
-[Dense(20, Activation.HardSwish)]
-[Dense(20, Activation.Mish)]
 [Activate(Activation.PReLU)]
 [Dense(5)]
 [Activate(Activation.Softmax)]
 public partial class LoopedActivationsNet { }
+
+/// <summary>r-activations-hard: Hardtanh, HardSigmoid, HardSwish and Mish on looped layers, then a softmax layer.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(20)]
+[Dense(20, Activation.Hardtanh)]
+[Dense(20, Activation.HardSigmoid)]
+[Dense(20, Activation.HardSwish)]
+[Dense(20, Activation.Mish)]
+[Dense(5)]
+[Activate(Activation.Softmax)]
+public partial class LoopedHardActivationsNet { }
 
 /// <summary>Activations on images: GELU fused into a convolution, then LeakyReLU and PReLU (a slope per channel) as layers.</summary>
 [Network(Loss = Loss.CrossEntropy)]
@@ -45,7 +52,7 @@ public partial class LoopedActivationsNet { }
 [Dense(4, Activation.Softmax)]
 public partial class ConvActivateNet { }
 
-/// <summary>Activations on every step of a sequence: a GRU's states through GELU, a dense SiLU on each step, tanh, the last step.</summary>
+/// <summary>r-activations-sequence: activations on every step of a sequence: a GRU's states through GELU, a dense SiLU on each step, tanh, the last step.</summary>
 [Network]
 [Input(6, 3)]
 [Gru(4)]

@@ -32,7 +32,7 @@ public class TensorNameTests
 
         // An activation layer is one module (nn.PReLU's slopes are its "weight"), named or at its nn.Sequential index.
         Assert.Equal(["0.weight", "0.bias", "act.weight", "6.weight", "6.bias"], ConvActivateNet.TensorSlots.Select(s => s.Name));
-        Assert.Equal(["16.weight", "17.weight", "17.bias"], LoopedActivationsNet.TensorSlots.Skip(16).Select(s => s.Name));
+        Assert.Equal(["8.weight", "9.weight", "9.bias"], LoopedActivationsNet.TensorSlots.Skip(8).Select(s => s.Name));
 
         // Unnamed chain layers keep their nn.Sequential index, activations counting as modules; a fused PReLU is the next one.
         Assert.Equal(

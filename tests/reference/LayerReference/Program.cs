@@ -229,6 +229,54 @@ Write(new ReferenceNetwork(
         [0.0, -0.3, 0.2, -0.2, 0.1, 0.0, 0.3, 0.2, -0.1, 0.4, -0.2, 0.1],
     ]));
 
+// Input(20) -> four Dense(20) with SiLU, GELU, GELU (tanh) and Softplus -> PReLU as a layer (20 learned slopes) ->
+// Dense(5) -> softmax as a layer, cross-entropy; and Input(20) -> four Dense(20) with Hardtanh, Hardsigmoid, Hardswish
+// and Mish -> Dense(5) + softmax: every activation of API.md's later list on layers wide enough (400 weights) that
+// StaticNet loops over them, through PyTorch's own kernels.
+Write(LoopedActivations("r-activations-looped", 26, prelu: true,
+[
+    ("silu", h => nn.functional.silu(h)),
+    ("gelu", h => nn.functional.gelu(h)),
+    ("gelutanh", h => 0.5 * h * (1 + tanh(Math.Sqrt(2 / Math.PI) * (h + (0.044715 * h.pow(3)))))),
+    ("softplus", h => nn.functional.softplus(h, 1, 20)),
+]));
+Write(LoopedActivations("r-activations-hard", 28, prelu: false,
+[
+    // TorchSharp 0.107's nn.functional.hardtanh returns its input unchanged (its bounds are lost on the way to libtorch):
+    // clamp is PyTorch's hardtanh, its gradient differing only exactly at the bounds, which float inputs never hit.
+    ("hardtanh", h => h.clamp(-1.0, 1.0)),
+    ("hardsigmoid", h => nn.functional.hardsigmoid(h)),
+    ("hardswish", h => nn.functional.hardswish(h)),
+    ("mish", h => nn.functional.mish(h)),
+]));
+
+// Input(6, 3) -> Gru(4) -> GELU as a layer on every step -> Dense(4, SiLU) on every step -> tanh as a layer -> the
+// last step -> Dense(2), mean squared error: activations as layers of their own over a sequence.
+Write(new ReferenceNetwork(
+    Name: "r-activations-sequence",
+    Input: [6, 3],
+    Layers:
+    [
+        new { kind = "gru", hidden = 4 },
+        new { kind = "activate", activation = "gelu" },
+        new { kind = "dense", units = 4, activation = "silu" },
+        new { kind = "activate", activation = "tanh" },
+        new { kind = "laststep" },
+        new { kind = "dense", units = 2 },
+    ],
+    Loss: "mse",
+    Seed: 27,
+    Parameters: [[12, 3], [12, 4], [12], [12], [4, 4], [4], [2, 4], [2]],
+    FanIns: [4, 4, 4, 4, 4, 4, 4, 4],
+    Heads: [new Head("mse", 1, 2)],
+    Forward: (x, p, _, _) =>
+    {
+        Tensor states = nn.functional.gelu(Recurrences.Gru(x, p[0], p[1], p[2], p[3], 4));
+        Tensor mixed = nn.functional.tanh(nn.functional.silu(nn.functional.linear(states, p[4], p[5])));
+        return [nn.functional.linear(mixed.select(1, -1), p[6], p[7])];
+    },
+    Targets: [[0.2, -0.1], [-0.3, 0.4], [0.0, 0.1], [0.5, -0.2]]));
+
 // Input(5, 2) -> Gru(4) -> Dense(3, Tanh) on every step, mean squared error over all 15 values.
 Write(new ReferenceNetwork(
     Name: "r-seq-gru-dense",
@@ -303,6 +351,61 @@ Write(new ReferenceNetwork(
         return [nn.functional.linear(states.select(1, -1), p[6], p[7])];
     },
     Targets: [[0.3], [-0.5], [0.1], [0.8]]));
+
+// Four looped dense layers of 20 with the given activations, a PReLU layer if asked, then Dense(5) and a softmax head.
+ReferenceNetwork LoopedActivations(string name, int seed, bool prelu, (string Name, Func<Tensor, Tensor> Apply)[] activations)
+{
+    var layers = activations.Select(activation => (object)new { kind = "dense", units = 20, activation = activation.Name }).ToList();
+    if (prelu)
+    {
+        layers.Add(new { kind = "activate", activation = "prelu" });
+    }
+
+    layers.Add(new { kind = "dense", units = 5 });
+    layers.Add(new { kind = "activate", activation = "softmax" });
+    var shapes = activations.SelectMany(_ => new long[][] { [20, 20], [20] }).ToList();
+    var fanIns = activations.SelectMany(_ => new[] { 20, 20 }).ToList();
+    if (prelu)
+    {
+        shapes.Add([20]);
+        fanIns.Add(4);
+    }
+
+    shapes.AddRange([[5, 20], [5]]);
+    fanIns.AddRange([20, 20]);
+    return new ReferenceNetwork(
+        Name: name,
+        Input: [20],
+        Layers: layers.ToArray(),
+        Loss: "crossentropy",
+        Seed: seed,
+        Parameters: shapes.ToArray(),
+        FanIns: fanIns.ToArray(),
+        Heads: [new Head("crossentropy", 1, 5)],
+        Forward: (x, p, _, _) =>
+        {
+            Tensor value = x;
+            for (int i = 0; i < activations.Length; i++)
+            {
+                value = activations[i].Apply(nn.functional.linear(value, p[2 * i], p[(2 * i) + 1]));
+            }
+
+            int next = 2 * activations.Length;
+            if (prelu)
+            {
+                value = nn.functional.prelu(value, p[next++]);
+            }
+
+            return [nn.functional.linear(value, p[next], p[next + 1])]; // the head applies the softmax
+        },
+        Targets:
+        [
+            [0.1, 0.2, 0.3, 0.2, 0.2],
+            [0.5, 0.1, 0.1, 0.2, 0.1],
+            [0.0, 0.0, 1.0, 0.0, 0.0],
+            [0.3, 0.3, 0.1, 0.1, 0.2],
+        ]);
+}
 
 void Write(ReferenceNetwork network)
 {
