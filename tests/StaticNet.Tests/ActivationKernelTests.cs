@@ -107,6 +107,20 @@ public class ActivationKernelTests
     }
 
     [Fact]
+    public void Float_GELU_stays_within_a_few_roundings_of_the_exact_one_and_SiLU_and_GELUTanh_of_theirs()
+    {
+        for (double z = -12; z <= 12; z += 0.0037)
+        {
+            double exactGelu = z * 0.5 * (1 + Activations.Erf(z / Math.Sqrt(2)));
+            Assert.True(Math.Abs(Activations.GELU((float)z) - exactGelu) <= 3e-7 * (1 + Math.Abs(z)), $"GELU({z}) = {Activations.GELU((float)z):R}, exact {exactGelu:R}");
+            double exactSilu = z / (1 + Math.Exp(-z));
+            Assert.True(Math.Abs(Activations.SiLU((float)z) - exactSilu) <= 3e-7 * (1 + Math.Abs(z)), $"SiLU({z})");
+            double exactTanh = 0.5 * z * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (z + (0.044715 * z * z * z))));
+            Assert.True(Math.Abs(Activations.GELUTanh((float)z) - exactTanh) <= 3e-7 * (1 + Math.Abs(z)), $"GELUTanh({z})");
+        }
+    }
+
+    [Fact]
     public void Erf_is_accurate_to_double_precision_over_its_range()
     {
         // erf at points from Abramowitz and Stegun's table (to 10 digits) and the symmetric ones.

@@ -35,7 +35,7 @@ internal static class VectorMath
     /// lanes where the cores run AVX-512 at full width (the same operations lane by lane, so the same bits as 8 at a
     /// time), 8 after, and the last few values in one padded vector.
     /// </summary>
-    private static void Map<TActivation>(ReadOnlySpan<float> z, Span<float> y)
+    internal static void Map<TActivation>(ReadOnlySpan<float> z, Span<float> y)
         where TActivation : struct, IVectorActivation
     {
         if (!Vector256.IsHardwareAccelerated)

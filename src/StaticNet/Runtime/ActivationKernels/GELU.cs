@@ -1,17 +1,26 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace StaticNet.Runtime;
 
 public static partial class Activations
 {
-    /// <summary>GELU, exact (PyTorch's <c>nn.GELU()</c>): <c>z Φ(z)</c>, Φ the standard normal distribution function (through erf).</summary>
-    public static float GELU(float z) => GELUFunction.Apply(z);
+    /// <summary>
+    /// GELU, exact (PyTorch's <c>nn.GELU()</c>): <c>z Φ(z)</c>, Φ the standard normal distribution function, in float
+    /// lane by lane (<see cref="GELUVector"/>) so a scalar and a span give the same bits.
+    /// </summary>
+    public static float GELU(float z) => GELUVector.Apply(Vector256.Create(z)).ToScalar();
 
-    /// <summary>GELU's gradient at <paramref name="z"/>: <c>Φ(z) + z φ(z)</c>.</summary>
+    /// <summary>GELU's gradient at <paramref name="z"/>: <c>Φ(z) + z φ(z)</c>, in double.</summary>
     public static float GELUGradient(float z, float gradient) => GELUFunction.Gradient(z, gradient);
 
-    /// <summary><c>y = GELU(z)</c> elementwise; the spans may be the same.</summary>
-    public static void GELU(ReadOnlySpan<float> z, Span<float> y) => Map<GELUFunction>(z, y);
+    /// <summary><c>y = GELU(z)</c> elementwise, whole vectors at a time; the spans may be the same.</summary>
+    public static void GELU(ReadOnlySpan<float> z, Span<float> y)
+    {
+        SpanGuard.Length(y.Length, z.Length, nameof(y));
+        VectorMath.Map<GELUVector>(z, y);
+    }
 
     /// <summary><c>gradZ = gradY * GELU'(z)</c>; the gradient spans may be the same.</summary>
     public static void GELUGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapGradient<GELUFunction>(z, gradY, gradZ);
@@ -41,13 +50,61 @@ public static partial class Activations
         return x < 0 ? -erf : erf;
     }
 
+    /// <summary>The gradient, in double (the forward form is <see cref="GELUVector"/>'s).</summary>
     private readonly struct GELUFunction : IElementwiseActivation
     {
-        public static float Apply(float z) => (float)(z * NormalCdf(z));
+        public static float Apply(float z) => GELU(z);
 
         public static float Gradient(float z, float gradient) =>
-            (float)(gradient * (NormalCdf(z) + (z * Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI))));
+            (float)(gradient * ((0.5 * (1 + Erf(z / Math.Sqrt(2)))) + (z * Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI))));
+    }
+}
 
-        private static double NormalCdf(double z) => 0.5 * (1 + Erf(z / Math.Sqrt(2)));
+/// <summary>
+/// GELU lane by lane: <c>z Φ(z)</c> with <c>2 Φ(z) = erfc(-z/√2)</c> from Abramowitz and Stegun's 7.1.26,
+/// <c>erfc(x) ≈ (a1 t + ... + a5 t^5) exp(-x^2)</c>, <c>t = 1/(1 + p x)</c> for <c>x ≥ 0</c>: its absolute error below
+/// 1.5e-7 is a rounding of <c>1 + erf</c>, and below zero <c>2 Φ</c> is taken as erfc itself, without the cancellation of
+/// <c>1 + erf</c> (PyTorch's form) in the far tail.
+/// </summary>
+internal readonly struct GELUVector : IVectorActivation
+{
+    private const float P = 0.3275911f;
+    private const float A1 = 0.254829592f;
+    private const float A2 = -0.284496736f;
+    private const float A3 = 1.421413741f;
+    private const float A4 = -1.453152027f;
+    private const float A5 = 1.061405429f;
+    private const float InverseSqrt2 = 0.70710678118654752f;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply(Vector256<float> sums)
+    {
+        Vector256<float> x = Vector256.Abs(sums) * Vector256.Create(InverseSqrt2);
+        Vector256<float> t = Vector256<float>.One / (Vector256<float>.One + (Vector256.Create(P) * x));
+        Vector256<float> poly = t * (Vector256.Create(A1) + (t * (Vector256.Create(A2) + (t * (Vector256.Create(A3) + (t * (Vector256.Create(A4) + (t * Vector256.Create(A5)))))))));
+        Vector256<float> erfc = poly * VectorMath.Exp(-(x * x));
+        Vector256<float> twicePhi = Vector256.ConditionalSelect(Vector256.LessThan(sums, Vector256<float>.Zero), erfc, Vector256.Create(2f) - erfc);
+        return Vector256.Create(0.5f) * sums * twicePhi;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply(Vector512<float> sums)
+    {
+        Vector512<float> x = Vector512.Abs(sums) * Vector512.Create(InverseSqrt2);
+        Vector512<float> t = Vector512<float>.One / (Vector512<float>.One + (Vector512.Create(P) * x));
+        Vector512<float> poly = t * (Vector512.Create(A1) + (t * (Vector512.Create(A2) + (t * (Vector512.Create(A3) + (t * (Vector512.Create(A4) + (t * Vector512.Create(A5)))))))));
+        Vector512<float> erfc = poly * VectorMath.Exp(-(x * x));
+        Vector512<float> twicePhi = Vector512.ConditionalSelect(Vector512.LessThan(sums, Vector512<float>.Zero), erfc, Vector512.Create(2f) - erfc);
+        return Vector512.Create(0.5f) * sums * twicePhi;
+    }
+
+    public static void Apply(Span<float> values) => VectorMath.Map<GELUVector>(values, values);
+
+    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    {
+        for (int i = 0; i < z.Length; i++)
+        {
+            y[i] = Apply(Vector256.Create(z[i])).ToScalar();
+        }
     }
 }

@@ -1,33 +1,67 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace StaticNet.Runtime;
 
 public static partial class Activations
 {
-    /// <summary>GELU's tanh approximation (PyTorch's <c>nn.GELU(approximate="tanh")</c>): <c>z/2 (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3)))</c>.</summary>
-    public static float GELUTanh(float z) => GELUTanhFunction.Apply(z);
+    /// <summary>
+    /// GELU's tanh approximation (PyTorch's <c>nn.GELU(approximate="tanh")</c>): <c>z/2 (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3)))</c>,
+    /// through the vector tanh so a scalar and a span give the same bits.
+    /// </summary>
+    public static float GELUTanh(float z) => GELUTanhVector.Apply(Vector256.Create(z)).ToScalar();
 
     /// <summary>The tanh approximation's gradient at <paramref name="z"/>.</summary>
     public static float GELUTanhGradient(float z, float gradient) => GELUTanhFunction.Gradient(z, gradient);
 
-    /// <summary><c>y = GELUTanh(z)</c> elementwise; the spans may be the same.</summary>
-    public static void GELUTanh(ReadOnlySpan<float> z, Span<float> y) => Map<GELUTanhFunction>(z, y);
+    /// <summary><c>y = GELUTanh(z)</c> elementwise, whole vectors at a time; the spans may be the same.</summary>
+    public static void GELUTanh(ReadOnlySpan<float> z, Span<float> y)
+    {
+        SpanGuard.Length(y.Length, z.Length, nameof(y));
+        VectorMath.Map<GELUTanhVector>(z, y);
+    }
 
     /// <summary><c>gradZ = gradY * GELUTanh'(z)</c>; the gradient spans may be the same.</summary>
     public static void GELUTanhGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapGradient<GELUTanhFunction>(z, gradY, gradZ);
 
+    /// <summary>The gradient, in double (the forward form is <see cref="GELUTanhVector"/>'s).</summary>
     private readonly struct GELUTanhFunction : IElementwiseActivation
     {
-        private const double Cubic = 0.044715;
-        private static readonly double Scale = Math.Sqrt(2 / Math.PI);
-
-        public static float Apply(float z) => (float)(0.5 * z * (1 + Math.Tanh(Scale * (z + (Cubic * z * z * z)))));
+        public static float Apply(float z) => GELUTanh(z);
 
         public static float Gradient(float z, float gradient)
         {
-            double t = Math.Tanh(Scale * (z + (Cubic * z * z * z)));
-            double derivative = (0.5 * (1 + t)) + (0.5 * z * (1 - (t * t)) * Scale * (1 + (3 * Cubic * z * z)));
+            double t = Math.Tanh(GELUTanhVector.Scale * (z + (GELUTanhVector.Cubic * z * z * z)));
+            double derivative = (0.5 * (1 + t)) + (0.5 * z * (1 - (t * t)) * GELUTanhVector.Scale * (1 + (3 * GELUTanhVector.Cubic * z * z)));
             return (float)(gradient * derivative);
+        }
+    }
+}
+
+/// <summary>GELU's tanh approximation lane by lane, with <see cref="VectorMath"/>'s tanh.</summary>
+internal readonly struct GELUTanhVector : IVectorActivation
+{
+    public const float Cubic = 0.044715f;
+
+    /// <summary>sqrt(2 / pi).</summary>
+    public const float Scale = 0.7978845608028654f;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply(Vector512<float> sums) =>
+        Vector512.Create(0.5f) * sums * (Vector512<float>.One + VectorMath.Tanh(Vector512.Create(Scale) * (sums + (Vector512.Create(Cubic) * sums * sums * sums))));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply(Vector256<float> sums) =>
+        Vector256.Create(0.5f) * sums * (Vector256<float>.One + VectorMath.Tanh(Vector256.Create(Scale) * (sums + (Vector256.Create(Cubic) * sums * sums * sums))));
+
+    public static void Apply(Span<float> values) => VectorMath.Map<GELUTanhVector>(values, values);
+
+    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    {
+        for (int i = 0; i < z.Length; i++)
+        {
+            y[i] = Apply(Vector256.Create(z[i])).ToScalar();
         }
     }
 }

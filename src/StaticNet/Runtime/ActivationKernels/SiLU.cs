@@ -1,29 +1,56 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace StaticNet.Runtime;
 
 public static partial class Activations
 {
-    /// <summary>SiLU (swish), PyTorch's <c>nn.SiLU</c>: <c>z * sigmoid(z)</c>.</summary>
-    public static float SiLU(float z) => SiLUFunction.Apply(z);
+    /// <summary>SiLU (swish), PyTorch's <c>nn.SiLU</c>: <c>z * sigmoid(z)</c>, through the vector sigmoid so a scalar and a span give the same bits.</summary>
+    public static float SiLU(float z) => SiLUVector.Apply(Vector256.Create(z)).ToScalar();
 
     /// <summary>SiLU's gradient at <paramref name="z"/>: <c>sigmoid(z) (1 + z (1 - sigmoid(z)))</c>.</summary>
     public static float SiLUGradient(float z, float gradient) => SiLUFunction.Gradient(z, gradient);
 
-    /// <summary><c>y = SiLU(z)</c> elementwise; the spans may be the same.</summary>
-    public static void SiLU(ReadOnlySpan<float> z, Span<float> y) => Map<SiLUFunction>(z, y);
+    /// <summary><c>y = SiLU(z)</c> elementwise, whole vectors at a time; the spans may be the same.</summary>
+    public static void SiLU(ReadOnlySpan<float> z, Span<float> y)
+    {
+        SpanGuard.Length(y.Length, z.Length, nameof(y));
+        VectorMath.Map<SiLUVector>(z, y);
+    }
 
     /// <summary><c>gradZ = gradY * SiLU'(z)</c>; the gradient spans may be the same.</summary>
     public static void SiLUGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapGradient<SiLUFunction>(z, gradY, gradZ);
 
+    /// <summary>The gradient, in double (the forward form is <see cref="SiLUVector"/>'s).</summary>
     private readonly struct SiLUFunction : IElementwiseActivation
     {
-        public static float Apply(float z) => (float)(z * Logistic(z));
+        public static float Apply(float z) => SiLU(z);
 
         public static float Gradient(float z, float gradient)
         {
             double s = Logistic(z);
             return (float)(gradient * s * (1 + (z * (1 - s))));
+        }
+    }
+}
+
+/// <summary>SiLU lane by lane: <c>z * sigmoid(z)</c> with <see cref="VectorMath"/>'s sigmoid.</summary>
+internal readonly struct SiLUVector : IVectorActivation
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply(Vector512<float> sums) => sums * VectorMath.Sigmoid(sums);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply(Vector256<float> sums) => sums * VectorMath.Sigmoid(sums);
+
+    public static void Apply(Span<float> values) => VectorMath.Map<SiLUVector>(values, values);
+
+    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    {
+        for (int i = 0; i < z.Length; i++)
+        {
+            y[i] = Apply(Vector256.Create(z[i])).ToScalar();
         }
     }
 }
