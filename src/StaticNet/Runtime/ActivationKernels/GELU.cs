@@ -12,8 +12,8 @@ public static partial class Activations
     /// </summary>
     public static float GELU(float z) => GELUVector.Apply(Vector256.Create(z)).ToScalar();
 
-    /// <summary>GELU's gradient at <paramref name="z"/>: <c>Φ(z) + z φ(z)</c>, in double.</summary>
-    public static float GELUGradient(float z, float gradient) => GELUFunction.Gradient(z, gradient);
+    /// <summary>GELU's gradient at <paramref name="z"/>: <c>Φ(z) + z φ(z)</c>, lane by lane as the span form.</summary>
+    public static float GELUGradient(float z, float gradient) => VectorGradient<GELUVector>(z, gradient);
 
     /// <summary><c>y = GELU(z)</c> elementwise, whole vectors at a time; the spans may be the same.</summary>
     public static void GELU(ReadOnlySpan<float> z, Span<float> y)
@@ -23,7 +23,7 @@ public static partial class Activations
     }
 
     /// <summary><c>gradZ = gradY * GELU'(z)</c>; the gradient spans may be the same.</summary>
-    public static void GELUGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapGradient<GELUFunction>(z, gradY, gradZ);
+    public static void GELUGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapVectorGradient<GELUVector>(z, gradY, gradZ);
 
     /// <summary>
     /// The error function in double, to about 1e-15: <c>2/sqrt(pi) exp(-x^2) sum 2^n x^(2n+1) / (1·3···(2n+1))</c>, a
@@ -49,15 +49,6 @@ public static partial class Activations
         double erf = 2 / Math.Sqrt(Math.PI) * Math.Exp(-square) * sum;
         return x < 0 ? -erf : erf;
     }
-
-    /// <summary>The gradient, in double (the forward form is <see cref="GELUVector"/>'s).</summary>
-    private readonly struct GELUFunction : IElementwiseActivation
-    {
-        public static float Apply(float z) => GELU(z);
-
-        public static float Gradient(float z, float gradient) =>
-            (float)(gradient * ((0.5 * (1 + Erf(z / Math.Sqrt(2)))) + (z * Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI))));
-    }
 }
 
 /// <summary>
@@ -66,7 +57,7 @@ public static partial class Activations
 /// 1.5e-7 is a rounding of <c>1 + erf</c>, and below zero <c>2 Φ</c> is taken as erfc itself, without the cancellation of
 /// <c>1 + erf</c> (PyTorch's form) in the far tail.
 /// </summary>
-internal readonly struct GELUVector : IVectorActivation
+internal readonly struct GELUVector : IVectorActivation, IVectorGradient
 {
     private const float P = 0.3275911f;
     private const float A1 = 0.254829592f;
@@ -76,26 +67,51 @@ internal readonly struct GELUVector : IVectorActivation
     private const float A5 = 1.061405429f;
     private const float InverseSqrt2 = 0.70710678118654752f;
 
+    /// <summary>1/√(2π): the standard normal density at 0.</summary>
+    private const float Density = 0.3989422804014327f;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply(Vector256<float> sums)
+    public static Vector256<float> Apply(Vector256<float> sums) => Vector256.Create(0.5f) * sums * TwicePhi(sums, out _);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply(Vector512<float> sums) => Vector512.Create(0.5f) * sums * TwicePhi(sums, out _);
+
+    /// <summary><c>Φ(z) + z φ(z)</c> times the upstream gradient, φ(z) = exp(-z²/2)/√(2π) from the same exp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY)
     {
-        Vector256<float> x = Vector256.Abs(sums) * Vector256.Create(InverseSqrt2);
-        Vector256<float> t = Vector256<float>.One / (Vector256<float>.One + (Vector256.Create(P) * x));
-        Vector256<float> poly = t * (Vector256.Create(A1) + (t * (Vector256.Create(A2) + (t * (Vector256.Create(A3) + (t * (Vector256.Create(A4) + (t * Vector256.Create(A5)))))))));
-        Vector256<float> erfc = poly * VectorMath.Exp(-(x * x));
-        Vector256<float> twicePhi = Vector256.ConditionalSelect(Vector256.LessThan(sums, Vector256<float>.Zero), erfc, Vector256.Create(2f) - erfc);
-        return Vector256.Create(0.5f) * sums * twicePhi;
+        Vector256<float> twicePhi = TwicePhi(z, out Vector256<float> gaussian);
+        return gradY * ((Vector256.Create(0.5f) * twicePhi) + (z * Vector256.Create(Density) * gaussian));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> sums)
+    public static Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY)
     {
-        Vector512<float> x = Vector512.Abs(sums) * Vector512.Create(InverseSqrt2);
+        Vector512<float> twicePhi = TwicePhi(z, out Vector512<float> gaussian);
+        return gradY * ((Vector512.Create(0.5f) * twicePhi) + (z * Vector512.Create(Density) * gaussian));
+    }
+
+    /// <summary><c>2 Φ(z)</c>, and <c>exp(-z²/2)</c> on the way.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> TwicePhi(Vector256<float> z, out Vector256<float> gaussian)
+    {
+        Vector256<float> x = Vector256.Abs(z) * Vector256.Create(InverseSqrt2);
+        Vector256<float> t = Vector256<float>.One / (Vector256<float>.One + (Vector256.Create(P) * x));
+        Vector256<float> poly = t * (Vector256.Create(A1) + (t * (Vector256.Create(A2) + (t * (Vector256.Create(A3) + (t * (Vector256.Create(A4) + (t * Vector256.Create(A5)))))))));
+        gaussian = VectorMath.Exp(-(x * x));
+        Vector256<float> erfc = poly * gaussian;
+        return Vector256.ConditionalSelect(Vector256.LessThan(z, Vector256<float>.Zero), erfc, Vector256.Create(2f) - erfc);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> TwicePhi(Vector512<float> z, out Vector512<float> gaussian)
+    {
+        Vector512<float> x = Vector512.Abs(z) * Vector512.Create(InverseSqrt2);
         Vector512<float> t = Vector512<float>.One / (Vector512<float>.One + (Vector512.Create(P) * x));
         Vector512<float> poly = t * (Vector512.Create(A1) + (t * (Vector512.Create(A2) + (t * (Vector512.Create(A3) + (t * (Vector512.Create(A4) + (t * Vector512.Create(A5)))))))));
-        Vector512<float> erfc = poly * VectorMath.Exp(-(x * x));
-        Vector512<float> twicePhi = Vector512.ConditionalSelect(Vector512.LessThan(sums, Vector512<float>.Zero), erfc, Vector512.Create(2f) - erfc);
-        return Vector512.Create(0.5f) * sums * twicePhi;
+        gaussian = VectorMath.Exp(-(x * x));
+        Vector512<float> erfc = poly * gaussian;
+        return Vector512.ConditionalSelect(Vector512.LessThan(z, Vector512<float>.Zero), erfc, Vector512.Create(2f) - erfc);
     }
 
     public static void Apply(Span<float> values) => VectorMath.Map<GELUVector>(values, values);

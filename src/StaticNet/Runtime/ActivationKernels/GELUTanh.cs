@@ -13,7 +13,7 @@ public static partial class Activations
     public static float GELUTanh(float z) => GELUTanhVector.Apply(Vector256.Create(z)).ToScalar();
 
     /// <summary>The tanh approximation's gradient at <paramref name="z"/>.</summary>
-    public static float GELUTanhGradient(float z, float gradient) => GELUTanhFunction.Gradient(z, gradient);
+    public static float GELUTanhGradient(float z, float gradient) => VectorGradient<GELUTanhVector>(z, gradient);
 
     /// <summary><c>y = GELUTanh(z)</c> elementwise, whole vectors at a time; the spans may be the same.</summary>
     public static void GELUTanh(ReadOnlySpan<float> z, Span<float> y)
@@ -23,24 +23,11 @@ public static partial class Activations
     }
 
     /// <summary><c>gradZ = gradY * GELUTanh'(z)</c>; the gradient spans may be the same.</summary>
-    public static void GELUTanhGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapGradient<GELUTanhFunction>(z, gradY, gradZ);
-
-    /// <summary>The gradient, in double (the forward form is <see cref="GELUTanhVector"/>'s).</summary>
-    private readonly struct GELUTanhFunction : IElementwiseActivation
-    {
-        public static float Apply(float z) => GELUTanh(z);
-
-        public static float Gradient(float z, float gradient)
-        {
-            double t = Math.Tanh(GELUTanhVector.Scale * (z + (GELUTanhVector.Cubic * z * z * z)));
-            double derivative = (0.5 * (1 + t)) + (0.5 * z * (1 - (t * t)) * GELUTanhVector.Scale * (1 + (3 * GELUTanhVector.Cubic * z * z)));
-            return (float)(gradient * derivative);
-        }
-    }
+    public static void GELUTanhGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapVectorGradient<GELUTanhVector>(z, gradY, gradZ);
 }
 
 /// <summary>GELU's tanh approximation lane by lane, with <see cref="VectorMath"/>'s tanh.</summary>
-internal readonly struct GELUTanhVector : IVectorActivation
+internal readonly struct GELUTanhVector : IVectorActivation, IVectorGradient
 {
     public const float Cubic = 0.044715f;
 
@@ -54,6 +41,27 @@ internal readonly struct GELUTanhVector : IVectorActivation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Apply(Vector256<float> sums) =>
         Vector256.Create(0.5f) * sums * (Vector256<float>.One + VectorMath.Tanh(Vector256.Create(Scale) * (sums + (Vector256.Create(Cubic) * sums * sums * sums))));
+
+    /// <summary><c>(1 + t)/2 + z/2 (1 - t^2) √(2/π) (1 + 3 · 0.044715 z^2)</c>, t the tanh, times the upstream gradient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY)
+    {
+        Vector256<float> square = z * z;
+        Vector256<float> t = VectorMath.Tanh(Vector256.Create(Scale) * (z + (Vector256.Create(Cubic) * square * z)));
+        Vector256<float> half = Vector256.Create(0.5f);
+        Vector256<float> slope = Vector256.Create(Scale) * (Vector256<float>.One + (Vector256.Create(3 * Cubic) * square));
+        return gradY * ((half * (Vector256<float>.One + t)) + (half * z * (Vector256<float>.One - (t * t)) * slope));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY)
+    {
+        Vector512<float> square = z * z;
+        Vector512<float> t = VectorMath.Tanh(Vector512.Create(Scale) * (z + (Vector512.Create(Cubic) * square * z)));
+        Vector512<float> half = Vector512.Create(0.5f);
+        Vector512<float> slope = Vector512.Create(Scale) * (Vector512<float>.One + (Vector512.Create(3 * Cubic) * square));
+        return gradY * ((half * (Vector512<float>.One + t)) + (half * z * (Vector512<float>.One - (t * t)) * slope));
+    }
 
     public static void Apply(Span<float> values) => VectorMath.Map<GELUTanhVector>(values, values);
 

@@ -9,8 +9,8 @@ public static partial class Activations
     /// <summary>SiLU (swish), PyTorch's <c>nn.SiLU</c>: <c>z * sigmoid(z)</c>, through the vector sigmoid so a scalar and a span give the same bits.</summary>
     public static float SiLU(float z) => SiLUVector.Apply(Vector256.Create(z)).ToScalar();
 
-    /// <summary>SiLU's gradient at <paramref name="z"/>: <c>sigmoid(z) (1 + z (1 - sigmoid(z)))</c>.</summary>
-    public static float SiLUGradient(float z, float gradient) => SiLUFunction.Gradient(z, gradient);
+    /// <summary>SiLU's gradient at <paramref name="z"/>: <c>sigmoid(z) (1 + z (1 - sigmoid(z)))</c>, lane by lane as the span form.</summary>
+    public static float SiLUGradient(float z, float gradient) => VectorGradient<SiLUVector>(z, gradient);
 
     /// <summary><c>y = SiLU(z)</c> elementwise, whole vectors at a time; the spans may be the same.</summary>
     public static void SiLU(ReadOnlySpan<float> z, Span<float> y)
@@ -20,24 +20,27 @@ public static partial class Activations
     }
 
     /// <summary><c>gradZ = gradY * SiLU'(z)</c>; the gradient spans may be the same.</summary>
-    public static void SiLUGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapGradient<SiLUFunction>(z, gradY, gradZ);
-
-    /// <summary>The gradient, in double (the forward form is <see cref="SiLUVector"/>'s).</summary>
-    private readonly struct SiLUFunction : IElementwiseActivation
-    {
-        public static float Apply(float z) => SiLU(z);
-
-        public static float Gradient(float z, float gradient)
-        {
-            double s = Logistic(z);
-            return (float)(gradient * s * (1 + (z * (1 - s))));
-        }
-    }
+    public static void SiLUGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapVectorGradient<SiLUVector>(z, gradY, gradZ);
 }
 
 /// <summary>SiLU lane by lane: <c>z * sigmoid(z)</c> with <see cref="VectorMath"/>'s sigmoid.</summary>
-internal readonly struct SiLUVector : IVectorActivation
+internal readonly struct SiLUVector : IVectorActivation, IVectorGradient
 {
+    /// <summary><c>sigmoid(z) (1 + z (1 - sigmoid(z)))</c> times the upstream gradient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY)
+    {
+        Vector256<float> s = VectorMath.Sigmoid(z);
+        return gradY * s * (Vector256<float>.One + (z * (Vector256<float>.One - s)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY)
+    {
+        Vector512<float> s = VectorMath.Sigmoid(z);
+        return gradY * s * (Vector512<float>.One + (z * (Vector512<float>.One - s)));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Apply(Vector512<float> sums) => sums * VectorMath.Sigmoid(sums);
 
