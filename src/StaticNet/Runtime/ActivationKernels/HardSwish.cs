@@ -1,25 +1,56 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace StaticNet.Runtime;
 
 public static partial class Activations
 {
     /// <summary>Hard swish, PyTorch's <c>nn.Hardswish()</c>: <c>z relu6(z + 3) / 6</c>.</summary>
-    public static float HardSwish(float z) => HardSwishFunction.Apply(z);
+    public static float HardSwish(float z) => HardSwishVector.Apply(Vector256.Create(z)).ToScalar();
 
     /// <summary>Hard swish's gradient as PyTorch defines it: 0 below -3, <c>z/3 + 1/2</c> from -3 to 3, 1 above.</summary>
-    public static float HardSwishGradient(float z, float gradient) => HardSwishFunction.Gradient(z, gradient);
+    public static float HardSwishGradient(float z, float gradient) => VectorGradient<HardSwishVector>(z, gradient);
 
-    /// <summary><c>y = HardSwish(z)</c> elementwise; the spans may be the same.</summary>
-    public static void HardSwish(ReadOnlySpan<float> z, Span<float> y) => Map<HardSwishFunction>(z, y);
+    /// <summary><c>y = HardSwish(z)</c> elementwise, whole vectors at a time; the spans may be the same.</summary>
+    public static void HardSwish(ReadOnlySpan<float> z, Span<float> y)
+    {
+        SpanGuard.Length(y.Length, z.Length, nameof(y));
+        VectorMath.Map<HardSwishVector>(z, y);
+    }
 
     /// <summary><c>gradZ = gradY * HardSwish'(z)</c>; the gradient spans may be the same.</summary>
-    public static void HardSwishGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapGradient<HardSwishFunction>(z, gradY, gradZ);
+    public static void HardSwishGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapVectorGradient<HardSwishVector>(z, gradY, gradZ);
+}
 
-    private readonly struct HardSwishFunction : IElementwiseActivation
+/// <summary>HardSwish lane by lane: comparisons, not min/max, so a NaN stays NaN as in PyTorch.</summary>
+internal readonly struct HardSwishVector : IVectorActivation, IVectorGradient
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply(Vector256<float> sums) => sums * HardSigmoidVector.Relu6(sums + Vector256.Create(3f)) / Vector256.Create(6f);
+
+    /// <summary>PyTorch's: 0 below -3, <c>z/3 + 1/2</c> from -3 to 3, 1 above (a NaN passes the gradient).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY) =>
+        Vector256.ConditionalSelect(Vector256.LessThan(z, Vector256.Create(-3f)), Vector256<float>.Zero,
+            Vector256.ConditionalSelect(Vector256.LessThanOrEqual(z, Vector256.Create(3f)), gradY * ((z / Vector256.Create(3f)) + Vector256.Create(0.5f)), gradY));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply(Vector512<float> sums) => sums * HardSigmoidVector.Relu6(sums + Vector512.Create(3f)) / Vector512.Create(6f);
+
+    /// <summary>PyTorch's: 0 below -3, <c>z/3 + 1/2</c> from -3 to 3, 1 above (a NaN passes the gradient).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY) =>
+        Vector512.ConditionalSelect(Vector512.LessThan(z, Vector512.Create(-3f)), Vector512<float>.Zero,
+            Vector512.ConditionalSelect(Vector512.LessThanOrEqual(z, Vector512.Create(3f)), gradY * ((z / Vector512.Create(3f)) + Vector512.Create(0.5f)), gradY));
+
+    public static void Apply(Span<float> values) => VectorMath.Map<HardSwishVector>(values, values);
+
+    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
-        public static float Apply(float z) => z * Relu6(z + 3f) / 6f;
-
-        public static float Gradient(float z, float gradient) => z < -3f ? 0f : z <= 3f ? gradient * ((z / 3f) + 0.5f) : gradient;
+        for (int i = 0; i < z.Length; i++)
+        {
+            y[i] = Apply(Vector256.Create(z[i])).ToScalar();
+        }
     }
 }

@@ -1,26 +1,58 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace StaticNet.Runtime;
 
 public static partial class Activations
 {
     /// <summary>Hardtanh, PyTorch's <c>nn.Hardtanh()</c>: <c>z</c> clamped to [-1, 1].</summary>
-    public static float Hardtanh(float z) => HardtanhFunction.Apply(z);
+    public static float Hardtanh(float z) => HardtanhVector.Apply(Vector256.Create(z)).ToScalar();
 
     /// <summary>Hardtanh's gradient: 1 strictly inside (-1, 1), 0 elsewhere (as PyTorch's, 0 at the corners).</summary>
-    public static float HardtanhGradient(float z, float gradient) => HardtanhFunction.Gradient(z, gradient);
+    public static float HardtanhGradient(float z, float gradient) => VectorGradient<HardtanhVector>(z, gradient);
 
-    /// <summary><c>y = Hardtanh(z)</c> elementwise; the spans may be the same.</summary>
-    public static void Hardtanh(ReadOnlySpan<float> z, Span<float> y) => Map<HardtanhFunction>(z, y);
+    /// <summary><c>y = Hardtanh(z)</c> elementwise, whole vectors at a time; the spans may be the same.</summary>
+    public static void Hardtanh(ReadOnlySpan<float> z, Span<float> y)
+    {
+        SpanGuard.Length(y.Length, z.Length, nameof(y));
+        VectorMath.Map<HardtanhVector>(z, y);
+    }
 
     /// <summary><c>gradZ = gradY * Hardtanh'(z)</c>; the gradient spans may be the same.</summary>
-    public static void HardtanhGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapGradient<HardtanhFunction>(z, gradY, gradZ);
+    public static void HardtanhGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapVectorGradient<HardtanhVector>(z, gradY, gradZ);
+}
 
-    private readonly struct HardtanhFunction : IElementwiseActivation
+/// <summary>Hardtanh lane by lane: comparisons, not min/max, so a NaN stays NaN as in PyTorch.</summary>
+internal readonly struct HardtanhVector : IVectorActivation, IVectorGradient
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply(Vector256<float> sums) =>
+        Vector256.ConditionalSelect(Vector256.LessThan(sums, Vector256.Create(-1f)), Vector256.Create(-1f),
+            Vector256.ConditionalSelect(Vector256.GreaterThan(sums, Vector256<float>.One), Vector256<float>.One, sums));
+
+    /// <summary>1 strictly inside (-1, 1), else 0 (PyTorch's, 0 at the corners).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY) =>
+        Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256.Create(-1f)) & Vector256.LessThan(z, Vector256<float>.One), gradY, Vector256<float>.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply(Vector512<float> sums) =>
+        Vector512.ConditionalSelect(Vector512.LessThan(sums, Vector512.Create(-1f)), Vector512.Create(-1f),
+            Vector512.ConditionalSelect(Vector512.GreaterThan(sums, Vector512<float>.One), Vector512<float>.One, sums));
+
+    /// <summary>1 strictly inside (-1, 1), else 0 (PyTorch's, 0 at the corners).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY) =>
+        Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512.Create(-1f)) & Vector512.LessThan(z, Vector512<float>.One), gradY, Vector512<float>.Zero);
+
+    public static void Apply(Span<float> values) => VectorMath.Map<HardtanhVector>(values, values);
+
+    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
-        // Comparisons, not Math.Clamp: a NaN stays NaN.
-        public static float Apply(float z) => z < -1f ? -1f : z > 1f ? 1f : z;
-
-        public static float Gradient(float z, float gradient) => z > -1f && z < 1f ? gradient : 0f;
+        for (int i = 0; i < z.Length; i++)
+        {
+            y[i] = Apply(Vector256.Create(z[i])).ToScalar();
+        }
     }
 }
