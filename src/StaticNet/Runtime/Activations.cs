@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace StaticNet.Runtime;
 
@@ -261,21 +262,27 @@ public static partial class Activations
     }
 
     /// <summary>Gradient through the sigmoid from its outputs. <paramref name="gradY"/> and <paramref name="gradZ"/> may be the same span.</summary>
-    public static void SigmoidGradient(ReadOnlySpan<float> y, ReadOnlySpan<float> gradY, Span<float> gradZ)
-    {
-        for (int i = 0; i < y.Length; i++)
-        {
-            gradZ[i] = SigmoidGradient(y[i], gradY[i]);
-        }
-    }
+    public static void SigmoidGradient(ReadOnlySpan<float> y, ReadOnlySpan<float> gradY, Span<float> gradZ) =>
+        MapVectorGradient<SigmoidFromOutput>(y, gradY, gradZ);
 
     /// <summary>Gradient through tanh from its outputs. <paramref name="gradY"/> and <paramref name="gradZ"/> may be the same span.</summary>
-    public static void TanhGradient(ReadOnlySpan<float> y, ReadOnlySpan<float> gradY, Span<float> gradZ)
+    public static void TanhGradient(ReadOnlySpan<float> y, ReadOnlySpan<float> gradY, Span<float> gradZ) =>
+        MapVectorGradient<TanhFromOutput>(y, gradY, gradZ);
+
+    /// <summary>Sigmoid's gradient from its output, <c>gradY y (1 - y)</c>, in the scalar form's order of operations (the same bits).</summary>
+    private readonly struct SigmoidFromOutput : IVectorGradient
     {
-        for (int i = 0; i < y.Length; i++)
-        {
-            gradZ[i] = TanhGradient(y[i], gradY[i]);
-        }
+        public static Vector256<float> Gradient(Vector256<float> y, Vector256<float> gradY) => gradY * y * (Vector256<float>.One - y);
+
+        public static Vector512<float> Gradient(Vector512<float> y, Vector512<float> gradY) => gradY * y * (Vector512<float>.One - y);
+    }
+
+    /// <summary>Tanh's gradient from its output, <c>gradY (1 - y^2)</c>, in the scalar form's order of operations (the same bits).</summary>
+    private readonly struct TanhFromOutput : IVectorGradient
+    {
+        public static Vector256<float> Gradient(Vector256<float> y, Vector256<float> gradY) => gradY * (Vector256<float>.One - (y * y));
+
+        public static Vector512<float> Gradient(Vector512<float> y, Vector512<float> gradY) => gradY * (Vector512<float>.One - (y * y));
     }
 
     /// <summary>
