@@ -121,6 +121,29 @@ public class ActivationKernelTests
     }
 
     [Fact]
+    public void Vectorized_LeakyReLU_tanh_and_sigmoid_spans_give_the_scalar_forms_bits()
+    {
+        float[] z = [.. RandomData.Uniform(new Random(7), 37, 6.0), 0f, -0f, float.NaN, 1e-30f, -1e-30f];
+        float[] y = z.Select(Activations.Tanh).ToArray();
+        float[] upstream = RandomData.Uniform(new Random(8), z.Length, 2.0);
+        var output = new float[z.Length];
+
+        Activations.LeakyReLU(z, 0.05f, output);
+        Assert.Equal(FloatBits.Of(z.Select(v => Activations.LeakyReLU(v, 0.05f)).ToArray()), FloatBits.Of(output));
+        Activations.LeakyReLUGradient(z, 0.05f, upstream, output);
+        Assert.Equal(FloatBits.Of(z.Select((v, i) => Activations.LeakyReLUGradient(v, 0.05f, upstream[i])).ToArray()), FloatBits.Of(output));
+        Activations.TanhGradient(y, upstream, output);
+        Assert.Equal(FloatBits.Of(y.Select((v, i) => Activations.TanhGradient(v, upstream[i])).ToArray()), FloatBits.Of(output));
+        Activations.SigmoidGradient(y, upstream, output);
+        Assert.Equal(FloatBits.Of(y.Select((v, i) => Activations.SigmoidGradient(v, upstream[i])).ToArray()), FloatBits.Of(output));
+
+        float[] inPlace = (float[])upstream.Clone();
+        Activations.TanhGradient(y, inPlace, inPlace);
+        Assert.Equal(FloatBits.Of(y.Select((v, i) => Activations.TanhGradient(v, upstream[i])).ToArray()), FloatBits.Of(inPlace));
+        Assert.Throws<ArgumentException>(() => Activations.LeakyReLU(z, 0.05f, new float[3]));
+    }
+
+    [Fact]
     public void Erf_is_accurate_to_double_precision_over_its_range()
     {
         // erf at points from Abramowitz and Stegun's table (to 10 digits) and the symmetric ones.

@@ -95,7 +95,22 @@ public static partial class Activations
     /// <summary>LeakyReLU element-wise. The spans may be the same.</summary>
     public static void LeakyReLU(ReadOnlySpan<float> z, float slope, Span<float> y)
     {
-        for (int i = 0; i < z.Length; i++)
+        SpanGuard.Length(y.Length, z.Length, nameof(y));
+        ref float source = ref MemoryMarshal.GetReference(z);
+        ref float destination = ref MemoryMarshal.GetReference(y);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // The scalar form's operations lane by lane: the same bits, a NaN kept.
+            Vector256<float> slopes = Vector256.Create(slope);
+            for (; i + 8 <= z.Length; i += 8)
+            {
+                Vector256<float> value = Vector256.LoadUnsafe(ref source, (nuint)i);
+                Vector256.ConditionalSelect(Vector256.GreaterThan(value, Vector256<float>.Zero), value, value * slopes).StoreUnsafe(ref destination, (nuint)i);
+            }
+        }
+
+        for (; i < z.Length; i++)
         {
             y[i] = LeakyReLU(z[i], slope);
         }
@@ -255,7 +270,24 @@ public static partial class Activations
     /// <summary>Gradient through LeakyReLU over spans. <paramref name="gradY"/> and <paramref name="gradZ"/> may be the same span.</summary>
     public static void LeakyReLUGradient(ReadOnlySpan<float> z, float slope, ReadOnlySpan<float> gradY, Span<float> gradZ)
     {
-        for (int i = 0; i < z.Length; i++)
+        SpanGuard.Length(gradY.Length, z.Length, nameof(gradY));
+        SpanGuard.Length(gradZ.Length, z.Length, nameof(gradZ));
+        ref float values = ref MemoryMarshal.GetReference(z);
+        ref float upstream = ref MemoryMarshal.GetReference(gradY);
+        ref float destination = ref MemoryMarshal.GetReference(gradZ);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<float> slopes = Vector256.Create(slope);
+            for (; i + 8 <= z.Length; i += 8)
+            {
+                Vector256<float> gradient = Vector256.LoadUnsafe(ref upstream, (nuint)i);
+                Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.LoadUnsafe(ref values, (nuint)i), Vector256<float>.Zero), gradient, gradient * slopes)
+                    .StoreUnsafe(ref destination, (nuint)i);
+            }
+        }
+
+        for (; i < z.Length; i++)
         {
             gradZ[i] = LeakyReLUGradient(z[i], slope, gradY[i]);
         }
