@@ -111,7 +111,7 @@ public class ActivationKernelTests
     {
         for (double z = -12; z <= 12; z += 0.0037)
         {
-            double exactGelu = z * 0.5 * (1 + Activations.Erf(z / Math.Sqrt(2)));
+            double exactGelu = z * 0.5 * (1 + Erf(z / Math.Sqrt(2)));
             Assert.True(Math.Abs(Activations.GELU((float)z) - exactGelu) <= 3e-7 * (1 + Math.Abs(z)), $"GELU({z}) = {Activations.GELU((float)z):R}, exact {exactGelu:R}");
             double exactSilu = z / (1 + Math.Exp(-z));
             Assert.True(Math.Abs(Activations.SiLU((float)z) - exactSilu) <= 3e-7 * (1 + Math.Abs(z)), $"SiLU({z})");
@@ -150,12 +150,37 @@ public class ActivationKernelTests
         (double X, double Erf)[] table = [(0.1, 0.1124629160), (0.5, 0.5204998778), (1.0, 0.8427007929), (1.5, 0.9661051465), (2.0, 0.9953222650), (3.0, 0.9999779095)];
         foreach ((double x, double erf) in table)
         {
-            Assert.Equal(erf, Activations.Erf(x), 9);
-            Assert.Equal(-erf, Activations.Erf(-x), 9);
+            Assert.Equal(erf, Erf(x), 9);
+            Assert.Equal(-erf, Erf(-x), 9);
         }
 
-        Assert.Equal(0.0, Activations.Erf(0));
-        Assert.Equal(1.0, Activations.Erf(7));
-        Assert.Equal(-1.0, Activations.Erf(-50));
+        Assert.Equal(0.0, Erf(0));
+        Assert.Equal(1.0, Erf(7));
+        Assert.Equal(-1.0, Erf(-50));
+    }
+
+    /// <summary>
+    /// The oracle: the error function in double, to about 1e-15: <c>2/sqrt(pi) exp(-x^2) sum 2^n x^(2n+1) / (1·3···(2n+1))</c>, a
+    /// series of positive terms (no cancellation) that converges for every x; past |x| = 6 erf is ±1 in double.
+    /// </summary>
+    private static double Erf(double x)
+    {
+        double a = Math.Abs(x);
+        if (a >= 6)
+        {
+            return Math.Sign(x);
+        }
+
+        double term = a;
+        double sum = a;
+        double square = a * a;
+        for (int n = 1; term > sum * 1e-17; n++)
+        {
+            term *= 2 * square / ((2 * n) + 1);
+            sum += term;
+        }
+
+        double erf = 2 / Math.Sqrt(Math.PI) * Math.Exp(-square) * sum;
+        return x < 0 ? -erf : erf;
     }
 }

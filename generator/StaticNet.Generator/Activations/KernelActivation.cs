@@ -29,23 +29,21 @@ internal abstract class KernelActivation(ActivationKind kind, string kernel, boo
 
     public sealed override string? FusedKernel => fusedKernel;
 
-    private string Kernel => kernel;
-
     public sealed override bool TakesSlope => false;
 
     public sealed override bool LearnsSlopes => false;
 
     public sealed override string Describe(float slope) => $", {Kind}";
 
-    public sealed override string Apply(LayerPlan layer, string z, int index) => $"{Activations}.{Kernel}({z})";
+    public sealed override string Apply(LayerPlan layer, string z, int index) => $"{Activations}.{kernel}({z})";
 
-    public sealed override string ApplySpan(LayerPlan layer, string source, string destination) => $"{Activations}.{Kernel}({source}, {destination});";
+    public sealed override string ApplySpan(LayerPlan layer, string source, string destination) => $"{Activations}.{kernel}({source}, {destination});";
 
-    public sealed override string Gradient(LayerPlan layer, string source, string gradient, int index) => $"{Activations}.{Kernel}Gradient({source}, {gradient})";
+    public sealed override string Gradient(LayerPlan layer, string source, string gradient, int index) => $"{Activations}.{kernel}Gradient({source}, {gradient})";
 
     public sealed override void WriteUnrolledGradient(CodeWriter code, LayerPlan layer, LayerValues source, Func<int, string> upstream, int count) =>
         base.WriteUnrolledGradient(code, layer, source, upstream, count);
 
     public sealed override string GradientSpan(LayerPlan layer, string source, string gradient) =>
-        $"{Activations}.{Kernel}Gradient({source}, {gradient}, {gradient});";
+        $"{Activations}.{kernel}Gradient({source}, {gradient}, {gradient});";
 }

@@ -232,7 +232,7 @@ internal sealed class BatchEmitter : BackwardWalk<string>
             LayerForward(layer, input, destination);
             if (!training)
             {
-                Activate(layer, destination, destination);
+                layer.Unit.WriteSpans(Code, layer, destination, destination, batch: true);
             }
 
             Outputs[n] = destination;
@@ -249,7 +249,7 @@ internal sealed class BatchEmitter : BackwardWalk<string>
         scratch.PerSample($"a{n}", size);
         string target = keepSums ? $"z{n}" : $"a{n}";
         LayerForward(layer, input, target);
-        Activate(layer, target, $"a{n}");
+        layer.Unit.WriteSpans(Code, layer, target, $"a{n}", batch: true);
         Outputs[n] = $"a{n}";
         if (head is not null && !training)
         {
@@ -275,12 +275,6 @@ internal sealed class BatchEmitter : BackwardWalk<string>
         }
 
         layer.WriteForwardBatch(Code, input, destination);
-    }
-
-    /// <summary>The layer's activation on every sample (its unit knows whether it runs per sample).</summary>
-    private void Activate(LayerPlan layer, string source, string destination)
-    {
-        layer.Unit.WriteSpans(Code, layer, source, destination, batch: true);
     }
 
     /// <summary>

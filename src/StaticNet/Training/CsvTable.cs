@@ -305,7 +305,7 @@ internal sealed class CsvTable
                     i++;
                 }
 
-                fields.Add(line[start..i].Trim(" \t".ToCharArray()));
+                fields.Add(line.AsSpan(start, i - start).Trim(" \t").ToString());
             }
 
             if (i >= line.Length)

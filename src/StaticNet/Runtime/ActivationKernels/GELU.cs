@@ -24,31 +24,6 @@ public static partial class Activations
 
     /// <summary><c>gradZ = gradY * GELU'(z)</c>; the gradient spans may be the same.</summary>
     public static void GELUGradient(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ) => MapVectorGradient<GELUVector>(z, gradY, gradZ);
-
-    /// <summary>
-    /// The error function in double, to about 1e-15: <c>2/sqrt(pi) exp(-x^2) sum 2^n x^(2n+1) / (1·3···(2n+1))</c>, a
-    /// series of positive terms (no cancellation) that converges for every x; past |x| = 6 erf is ±1 in double.
-    /// </summary>
-    internal static double Erf(double x)
-    {
-        double a = Math.Abs(x);
-        if (a >= 6)
-        {
-            return Math.Sign(x);
-        }
-
-        double term = a;
-        double sum = a;
-        double square = a * a;
-        for (int n = 1; term > sum * 1e-17; n++)
-        {
-            term *= 2 * square / ((2 * n) + 1);
-            sum += term;
-        }
-
-        double erf = 2 / Math.Sqrt(Math.PI) * Math.Exp(-square) * sum;
-        return x < 0 ? -erf : erf;
-    }
 }
 
 /// <summary>
