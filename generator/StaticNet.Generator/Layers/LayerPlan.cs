@@ -227,7 +227,10 @@ internal abstract record LayerPlan(
     /// </summary>
     public virtual bool FusesActivation => false;
 
-    /// <summary>The statement that adds this layer to the ONNX graph (<c>graph</c>, <c>parameters</c> and <c>state</c> in scope).</summary>
+    /// <summary>
+    /// The statement that adds this layer to the ONNX graph (<c>graph</c>, <c>parameters</c> and <c>state</c> in scope),
+    /// before its activation: the emitter writes the unit's nodes (<see cref="ActivationUnit.WriteOnnx"/>) after it.
+    /// </summary>
     public abstract string OnnxCall();
 
     /// <summary>

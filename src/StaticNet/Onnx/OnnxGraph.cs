@@ -623,12 +623,14 @@ public sealed class OnnxGraph
 
     private string AddInitializer(string initializerName, ReadOnlySpan<float> values, params int[] dims)
     {
+        names.Add(initializerName); // so a unit's constant never takes a layer's tensor name (Unique)
         initializers.Add(new Initializer(initializerName, FloatType, dims, MemoryMarshal.AsBytes(values).ToArray()));
         return initializerName;
     }
 
     private string AddInitializerInt64(string initializerName, long[] values)
     {
+        names.Add(initializerName);
         initializers.Add(new Initializer(initializerName, Int64Type, [values.Length], MemoryMarshal.AsBytes(values.AsSpan()).ToArray()));
         return initializerName;
     }
