@@ -55,12 +55,16 @@ internal static class SampleCheck
         return "";
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> on <paramref name="parameter"/> naming the first sample that cannot be scored.</summary>
-    public static void RequireScorable(INetwork network, Dataset data, string parameter, string what)
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> on <paramref name="parameter"/> naming the first sample with a problem:
+    /// <see cref="Problem"/> by default, or the narrower <paramref name="problemOf"/> (<see cref="RangeProblem"/>).
+    /// </summary>
+    public static void RequireScorable(INetwork network, Dataset data, string parameter, string what, Func<INetwork, Dataset, int, string>? problemOf = null)
     {
+        problemOf ??= Problem;
         for (int row = 0; row < data.Count; row++)
         {
-            string problem = Problem(network, data, row);
+            string problem = problemOf(network, data, row);
             if (problem.Length > 0)
             {
                 throw new ArgumentException($"{what} sample {row} cannot be scored{problem}.", parameter);

@@ -129,14 +129,9 @@ public sealed class Trainer(Optimizer optimizer)
             throw new InvalidOperationException("Early stopping watches the validation loss: give validation data or a ValidationFraction.");
         }
 
-        for (int row = 0; row < training.Count; row++)
-        {
-            string problem = SampleCheck.RangeProblem(network, training, row);
-            if (problem.Length > 0)
-            {
-                throw new ArgumentException($"Training sample {row} cannot be scored{problem}.", nameof(training));
-            }
-        }
+        // Targets a sigmoid or softmax head cannot reach are refused now; training data that is not finite is reported, with
+        // its sample, as the divergence it causes.
+        SampleCheck.RequireScorable(network, training, nameof(training), "Training", SampleCheck.RangeProblem);
 
         float initialRate = Optimizer.LearningRate;
         try
