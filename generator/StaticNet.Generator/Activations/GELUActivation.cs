@@ -10,7 +10,7 @@ internal sealed class GELUActivation() : KernelActivation(
 {
     public override void WriteOnnx(CodeWriter writer, LayerPlan layer)
     {
-        writer.Open($"// {Kind} from ONNX operators, z its input");
+        writer.Open("// GELU: z/2 (1 + erf(z/√2)), from ONNX operators (opset 17 has no Gelu); z is the layer's output before it");
         writer.Line("string z = graph.Current;");
         writer.Line($"graph.Node(\"Div\", new[] {{ z, graph.Constant(\"sqrt2\", {RuntimeCalls.Float((float)System.Math.Sqrt(2))}) }});");
         writer.Line("graph.Node(\"Erf\");");

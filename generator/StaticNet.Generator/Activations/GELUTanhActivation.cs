@@ -10,7 +10,7 @@ internal sealed class GELUTanhActivation() : KernelActivation(
 {
     public override void WriteOnnx(CodeWriter writer, LayerPlan layer)
     {
-        writer.Open($"// {Kind} from ONNX operators, z its input");
+        writer.Open("// GELU, tanh form: z/2 (1 + tanh(√(2/π) (z + 0.044715 z³))), from ONNX operators; z is the layer's output before it");
         writer.Line("string z = graph.Current;");
         writer.Line("graph.Node(\"Mul\", new[] { z, z });");
         writer.Line("graph.Node(\"Mul\", new[] { graph.Current, z });");

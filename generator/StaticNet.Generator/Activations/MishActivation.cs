@@ -10,7 +10,7 @@ internal sealed class MishActivation() : KernelActivation(
 {
     public override void WriteOnnx(CodeWriter writer, LayerPlan layer)
     {
-        writer.Open($"// {Kind} from ONNX operators, z its input");
+        writer.Open("// Mish: z * tanh(softplus(z)), from ONNX operators (opset 17 has no Mish); z is the layer's output before it");
         writer.Line("string z = graph.Current;");
         writer.Line("graph.Node(\"Softplus\");");
         writer.Line("graph.Node(\"Tanh\");");

@@ -10,7 +10,7 @@ internal sealed class SiLUActivation() : KernelActivation(
 {
     public override void WriteOnnx(CodeWriter writer, LayerPlan layer)
     {
-        writer.Open($"// {Kind} from ONNX operators, z its input");
+        writer.Open("// SiLU: z * sigmoid(z), from ONNX operators (opset 17 has no SiLU); z is the layer's output before it");
         writer.Line("string z = graph.Current;");
         writer.Line("graph.Node(\"Sigmoid\");");
         writer.Line("graph.Node(\"Mul\", new[] { z, graph.Current });");
