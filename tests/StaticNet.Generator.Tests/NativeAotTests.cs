@@ -19,7 +19,7 @@ public class NativeAotTests
         string output = Path.Combine(Path.GetTempPath(), "staticnet-aot-" + Guid.NewGuid().ToString("N"));
         try
         {
-            (int exit, string log) = DotNetCli.Run(DotNetCli.RepositoryRoot,
+            (int exit, string log) = DotNetCli.RunOnLibrary(
                 "publish", "samples/BakedIris/BakedIris.csproj", "-c", DotNetCli.Configuration, "-o", output);
             Assert.True(exit == 0, log);
             Assert.DoesNotContain("warning", log, StringComparison.OrdinalIgnoreCase);

@@ -18,6 +18,21 @@ public static class DotNetCli
     /// <summary>Where a repository file is browsed: <see cref="RepositoryUrl"/>/blob/branch/, then its path.</summary>
     public static string RepositoryFileBase => $"{RepositoryUrl}/blob/{Metadata("RepositoryBranch")}/";
 
+    private static readonly object LibraryBuild = new();
+
+    /// <summary>
+    /// Runs a command that restores and builds the runtime library's project (a pack, a sample's publish) one at a
+    /// time: two such commands at once rewrite the same obj/project.assets.json under each other (a pack then fails
+    /// with "the assets file produced by restore does not exist").
+    /// </summary>
+    public static (int ExitCode, string Output) RunOnLibrary(params string[] arguments)
+    {
+        lock (LibraryBuild)
+        {
+            return Run(RepositoryRoot, arguments);
+        }
+    }
+
     public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")

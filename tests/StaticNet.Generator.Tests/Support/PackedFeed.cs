@@ -75,7 +75,7 @@ public sealed class PackedFeed
         // version: the test run's build is up to date and packs as it is, instead of compiling everything again.
         Task<(int, string)>[] packs =
         [
-            Task.Run(() => DotNetCli.Run(DotNetCli.RepositoryRoot, "pack", "src/StaticNet/StaticNet.csproj",
+            Task.Run(() => DotNetCli.RunOnLibrary("pack", "src/StaticNet/StaticNet.csproj",
                 "-c", DotNetCli.Configuration, "-o", feed.Directory, $"-p:PackageVersion={feed.Version}")),
             Task.Run(() => DotNetCli.Run(DotNetCli.RepositoryRoot, "pack", "src/StaticNet.Templates/StaticNet.Templates.csproj",
                 "-c", DotNetCli.Configuration, "-o", feed.Directory, $"-p:PackageVersion={feed.Version}")),
