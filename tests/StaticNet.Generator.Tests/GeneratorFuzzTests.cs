@@ -22,7 +22,7 @@ namespace StaticNet.Generator.Tests;
 /// </summary>
 public class GeneratorFuzzTests(ITestOutputHelper output)
 {
-    private const int Batches = 100;
+    private const int Batches = 60;
     private const int PerBatch = 50;
 
     private const int RunEvery = 8;
@@ -40,7 +40,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
     private static readonly string[] Namespaces = ["Fuzz", "@event.@class", "Ünïcødé", "@namespace"];
 
     [Fact]
-    public void Five_thousand_random_declarations_never_break_the_build()
+    public void Three_thousand_random_declarations_never_break_the_build()
     {
         var totals = new ConcurrentBag<BatchCounts>();
 
@@ -51,7 +51,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         int notNetworks = totals.Sum(t => t.NotNetworks), oldLanguage = totals.Sum(t => t.OldLanguage);
         output.WriteLine($"{Batches * PerBatch} declarations: {generated} generated, {explained} explained by an SN error or an error in their own code, "
             + $"{notNetworks} not networks ({oldLanguage} declarations compiled as C# 7.3); {ran} generated networks ran Forward and Backward.");
-        Assert.True(generated > 1500 && explained > 2500 && ran > 200, "The fuzzer should exercise both valid and invalid declarations.");
+        Assert.True(generated > 900 && explained > 1500 && ran > 120, "The fuzzer should exercise both valid and invalid declarations.");
     }
 
     private sealed record BatchCounts(int Generated, int Explained, int NotNetworks, int OldLanguage, int Ran);

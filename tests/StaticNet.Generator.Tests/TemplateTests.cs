@@ -81,11 +81,13 @@ public class TemplateTests
             }
         }
 
-        // A project named StaticNet referenced a package of its own name (NU1108): it restores and builds cleanly now.
+        // A project named StaticNet referenced a package of its own name (NU1108, a restore error): it restores cleanly
+        // now. Compiling a project from the template is the other test's job, so this one stops after the restore.
         string own = Path.Combine(work, "StaticNet");
         feed.WriteNuGetConfig(own);
-        (int buildExit, string build) = DotNetCli.Run(own, "build", "-p:TreatWarningsAsErrors=true");
-        Assert.True(buildExit == 0, build);
+        (int restoreExit, string restore) = DotNetCli.Run(own, "restore", "-p:TreatWarningsAsErrors=true");
+        Assert.True(restoreExit == 0, restore);
+        Assert.DoesNotContain("NU1108", restore);
 
         // Issue 29, item 9: the restored test package lands in the build folder's cache, never in the machine's.
         Assert.True(Directory.Exists(Path.Combine(PackedFeed.PackageCache, "staticnet", feed.Version)));
