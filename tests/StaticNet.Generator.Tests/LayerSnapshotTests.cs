@@ -56,7 +56,7 @@ public class LayerSnapshotTests
         Assert.All(kinds, kind => Assert.Contains(declared, layers => layers.Contains($"[{kind}", StringComparison.Ordinal)));
     }
 
-    private static readonly string[] Methods = ["Forward", "ForwardPacked", "Step", "StepPacked", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch"];
+    private static readonly string[] Methods = ["Forward", "ForwardPacked", "Step", "StepPacked", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch", "ToOnnx", "ToOnnxStep"];
 
     [Theory]
     [MemberData(nameof(Kinds))]

@@ -32,6 +32,13 @@ internal sealed class CodeWriter
         indent++;
     }
 
+    /// <summary>Opens a bare block, whose locals stay inside it.</summary>
+    public void OpenBlock()
+    {
+        Line("{");
+        indent++;
+    }
+
     /// <summary>Writes a generated member's <c>[GeneratedCode]</c> attribute, its header and an opening brace, then indents.</summary>
     public void Member(string header)
     {

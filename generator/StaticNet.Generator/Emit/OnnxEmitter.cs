@@ -25,7 +25,7 @@ internal static class OnnxEmitter
         StateSpan.Guard(writer, plan);
         string dims = Dimensions(plan.InputShape);
         writer.Line($"global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph(\"{plan.Target.FullName}\", new int[] {{ {dims} }});");
-        WriteLayers(writer, plan);
+        WriteLayers(writer, plan, streaming: false);
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>");
@@ -64,7 +64,7 @@ internal static class OnnxEmitter
         writer.Member($"public static void ToOnnxStep({RuntimeCalls.ReadOnlySpan} parameters, {Stream} stream)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         writer.Line($"global::StaticNet.Onnx.OnnxGraph graph = global::StaticNet.Onnx.OnnxGraph.Streaming(\"{plan.Target.FullName}\", features: {features}, stateCount: StreamStateCount);");
-        WriteLayers(writer, plan);
+        WriteLayers(writer, plan, streaming: true);
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Writes the ONNX model of one streaming step (see the overload on a stream) to a file at <paramref name=\"path\"/>, atomically.</summary>");
@@ -77,18 +77,22 @@ internal static class OnnxEmitter
     }
 
     /// <summary>Each layer's node (after a <c>From</c> where it reads another value than the one above it), the heads, the write.</summary>
-    private static void WriteLayers(CodeWriter writer, NetworkPlan plan)
+    private static void WriteLayers(CodeWriter writer, NetworkPlan plan, bool streaming)
     {
         foreach (LayerPlan layer in plan.Layers)
         {
+            writer.Line();
+            writer.Line($"// Layer {layer.Number}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}.");
             if (layer is not IJoinLayer && layer.Source != layer.Number - 1)
             {
                 writer.Line($"graph.From({layer.Source});");
             }
 
-            writer.Line(layer.OnnxCall());
+            layer.WriteOnnx(writer, streaming);
             layer.Unit.WriteOnnx(writer, layer);
         }
+
+        writer.Line();
 
         if (plan.HasHeads)
         {

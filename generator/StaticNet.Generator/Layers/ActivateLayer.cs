@@ -37,8 +37,8 @@ internal sealed record ActivateLayerPlan(int Number, string Description, Shape S
     public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients) =>
         code.Line(inputGradients == LayerCalls.NoGradients ? "// Nothing to do: no parameters." : $"{gradient}.CopyTo({inputGradients});");
 
-    /// <summary>The layer's number, then its activation's nodes (written by the unit).</summary>
-    public override string OnnxCall() => "graph.ActivationLayer();";
+    /// <summary>The layer's number alone: its activation's nodes follow (written by the unit).</summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming) => writer.Line(Onnx.BeginLayer);
 
     /// <summary>None of its own: its only parameters, a PReLU's slopes, are named as every layer's are (<see cref="TensorLayout"/>).</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module) => [];

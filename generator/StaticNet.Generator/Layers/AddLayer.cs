@@ -50,7 +50,8 @@ internal sealed record AddLayerPlan(int Number, string Description, Shape Shape,
     public void WriteOperandGradient(CodeWriter code, string gradient, int operand, string target, bool add, bool batch) =>
         code.Line(add ? $"{RuntimeCalls.GraphKernels}.Accumulate({target}, {gradient});" : $"{gradient}.CopyTo({target});");
 
-    public override string OnnxCall() => $"graph.Add(new int[] {{ {string.Join(", ", Sources)} }});";
+    /// <summary><c>Sum</c> of the operands (read before the layer takes its number, which then names the sum).</summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming) => OnnxJoin.Write(writer, this, "Sum", Onnx.Dimensions(Shape, streaming));
 
     /// <summary>None of its own: its only parameters, a PReLU's slopes, are named as every layer's are (<see cref="TensorLayout"/>).</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module) => [];

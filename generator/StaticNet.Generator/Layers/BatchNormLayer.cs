@@ -110,9 +110,20 @@ internal sealed record BatchNormLayerPlan(
         code.Line($"    {LayerCalls.WeightGradients(Number)}, {LayerCalls.BiasGradients(Number)}, {inputGradients}, planeSize: {PlaneSize});");
     }
 
-    public override string OnnxCall() =>
-        $"graph.BatchNorm({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {RunningMean}, {RunningVariance}, "
-        + $"epsilon: {RuntimeCalls.Float(Epsilon)});";
+    /// <summary><c>BatchNormalization</c> in inference mode: the running statistics from the state span.</summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming)
+    {
+        writer.Line(Onnx.BeginLayer);
+        Onnx.WriteNode(writer, "BatchNormalization", null,
+            [
+                "graph.Current",
+                Onnx.Initializer("weight", LayerCalls.Weights(Number), Features),
+                Onnx.Initializer("bias", LayerCalls.Biases(Number), Features),
+                Onnx.Initializer("running_mean", RunningMean, Features),
+                Onnx.Initializer("running_var", RunningVariance, Features),
+            ],
+            Onnx.Dimensions(Shape, streaming), Onnx.Float("epsilon", Epsilon));
+    }
 
     /// <summary><c>nn.BatchNorm1d/2d</c>: weight (gamma), bias (beta), then the running statistics as state.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module) =>

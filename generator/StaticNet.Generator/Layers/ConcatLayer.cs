@@ -57,7 +57,9 @@ internal sealed record ConcatLayerPlan(int Number, string Description, Shape Out
         code.Line(add ? $"{RuntimeCalls.GraphKernels}.Accumulate({target}, {part});" : $"{part}.CopyTo({target});");
     }
 
-    public override string OnnxCall() => $"graph.Concat(new int[] {{ {string.Join(", ", Sources)} }});";
+    /// <summary><c>Concat</c> on axis 1: flat features, or volumes along their channels.</summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming) =>
+        OnnxJoin.Write(writer, this, "Concat", Onnx.Dimensions(OutputShape, streaming), Onnx.Int("axis", 1));
 
     private int Start(int operand) => Sizes.Take(operand).Sum();
 }

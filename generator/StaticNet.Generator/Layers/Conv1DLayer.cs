@@ -90,9 +90,44 @@ internal sealed record Conv1DLayerPlan(
     }
 
     /// <summary><c>Conv</c> between transposes to and from <c>[batch, features, steps]</c>.</summary>
-    public override string OnnxCall() =>
-        $"graph.Conv1D({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, kernel: {Kernel}, stride: {Stride}, paddingBefore: {PaddingBefore}, "
-        + $"paddingAfter: {PaddingAfter}, dilation: {Dilation});";
+    /// <summary>
+    /// <c>Conv</c> between two transposes: ONNX convolves <c>[batch, channels, length]</c>, the sequence is
+    /// <c>[batch, steps, features]</c>. A streamed step convolves, unpadded, the window of its remembered steps (from the
+    /// state) and this one; the window's last remembered steps are its next state.
+    /// </summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming)
+    {
+        writer.Line(Onnx.BeginLayer);
+        int steps = InputShape.Steps, before = PaddingBefore, after = PaddingAfter;
+        if (streaming)
+        {
+            steps = Remembered + 1;
+            before = 0;
+            after = 0;
+            if (Remembered > 0)
+            {
+                writer.OpenBlock();
+                writer.Line($"// The window: the {Remembered} remembered steps (from the state), then this one; its last {Remembered} are the next state.");
+                writer.Line($"string history = {Onnx.SideNode("Reshape", "history", [$"graph.State(\"history\", {Remembered * Features})", Onnx.Int64s("history_shape", 0, Remembered, Features)])};");
+                Onnx.WriteNode(writer, "Concat", "window", ["history", "graph.Current"], [steps, Features], Onnx.Int("axis", 1));
+                writer.Line($"string kept = {Onnx.SideNode("Slice", "next_history", ["graph.Current", Onnx.Int64s("history_starts", 1), Onnx.Int64s("history_ends", steps), Onnx.Int64s("history_axes", 1)])};");
+                writer.Line($"graph.NextState({Onnx.SideNode("Reshape", "next_history", ["kept", Onnx.Int64s("next_history_shape", 0, Remembered * Features)])});");
+                writer.Close();
+            }
+        }
+
+        int outputSteps = ((steps + before + after - Remembered - 1) / Stride) + 1;
+        Onnx.WriteNode(writer, "Transpose", "channels_first", ["graph.Current"], [Features, steps], Onnx.Ints("perm", 0, 2, 1));
+        Onnx.WriteNode(writer, "Conv", null,
+            [
+                "graph.Current",
+                Onnx.Initializer("weight", LayerCalls.Weights(Number), Filters, Features, Kernel),
+                Onnx.Initializer("bias", LayerCalls.Biases(Number), Filters),
+            ],
+            [Filters, outputSteps],
+            Onnx.Ints("kernel_shape", Kernel), Onnx.Ints("strides", Stride), Onnx.Ints("dilations", Dilation), Onnx.Ints("pads", before, after));
+        Onnx.WriteNode(writer, "Transpose", "steps_first", ["graph.Current"], [outputSteps, Filters], Onnx.Ints("perm", 0, 2, 1));
+    }
 
     /// <summary>He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>).</summary>
     public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteWeightInitialization(writer, activated);

@@ -76,8 +76,20 @@ internal sealed record Conv2DLayerPlan(
     }
 
     /// <summary><c>Conv</c>; a layer without biases is exported with zero ones.</summary>
-    public override string OnnxCall() =>
-        $"graph.Conv2D({LayerCalls.Weights(Number)}, {BiasValues(OutputShape.Channels)}, kernel: {Kernel}, stride: {Stride}, padding: {Padding});";
+    /// <summary><c>Conv</c> with a square kernel and zeros <see cref="Padding"/> wide on every side.</summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming)
+    {
+        int filters = OutputShape.Channels;
+        writer.Line(Onnx.BeginLayer);
+        Onnx.WriteNode(writer, "Conv", null,
+            [
+                "graph.Current",
+                Onnx.Initializer("weight", LayerCalls.Weights(Number), filters, InputShape.Channels, Kernel, Kernel),
+                Onnx.Initializer("bias", BiasValues(filters), filters),
+            ],
+            Onnx.Dimensions(OutputShape, streaming),
+            Onnx.Ints("kernel_shape", Kernel, Kernel), Onnx.Ints("strides", Stride, Stride), Onnx.Ints("pads", Padding, Padding, Padding, Padding));
+    }
 
     /// <summary>He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>).</summary>
     public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteWeightInitialization(writer, activated);

@@ -143,8 +143,19 @@ internal sealed record DenseLayerPlan(
     }
 
     /// <summary><c>Gemm</c>; a layer without biases is exported with zero ones.</summary>
-    public override string OnnxCall() =>
-        $"graph.Dense({LayerCalls.Weights(Number)}, {BiasValues(Outputs)}{(Transposed ? ", transposed: true" : "")});";
+    /// <summary>
+    /// <c>Gemm</c> with the weights <c>[outputs, inputs]</c> transposed (<c>transB</c>), or a <c>TransposeOf</c> layer's
+    /// <c>[inputs, outputs]</c> as they are.
+    /// </summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming)
+    {
+        string weights = Transposed
+            ? Onnx.Initializer("weight", LayerCalls.Weights(Number), Inputs, Outputs)
+            : Onnx.Initializer("weight", LayerCalls.Weights(Number), Outputs, Inputs);
+        writer.Line(Onnx.BeginLayer);
+        Onnx.WriteNode(writer, "Gemm", null, ["graph.Current", weights, Onnx.Initializer("bias", BiasValues(Outputs), Outputs)], [Outputs],
+            Onnx.Int("transB", Transposed ? 0 : 1));
+    }
 
     /// <summary>He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>).</summary>
     public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteWeightInitialization(writer, activated);

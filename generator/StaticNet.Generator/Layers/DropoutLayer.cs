@@ -42,8 +42,8 @@ internal sealed record DropoutLayerPlan(int Number, float Rate, Shape Shape, int
     public override void WriteBackwardBatch(CodeWriter code, string inputs, string gradients, string inputGradients) =>
         WriteBackward(code, inputs, gradients, inputGradients);
 
-    /// <summary>ONNX models compute Forward: dropout is left out.</summary>
-    public override string OnnxCall() => "graph.Dropout();";
+    /// <summary>ONNX models compute Forward: dropout is left out, but the layer keeps its number so later names match.</summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming) => writer.Line(Onnx.BeginLayer);
 }
 
 /// <summary><c>[Dropout(rate)]</c>.</summary>

@@ -22,7 +22,12 @@ internal sealed record FlattenLayerPlan(int Number, Shape InputShape, Shape Outp
     public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients) =>
         code.Line(inputGradients == LayerCalls.NoGradients ? "// Nothing to do: no parameters." : $"{gradient}.CopyTo({inputGradients});");
 
-    public override string OnnxCall() => "graph.Flatten();";
+    /// <summary><c>Flatten</c> from axis 1: C, H, W order, as Forward reads the volume.</summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming)
+    {
+        writer.Line(Onnx.BeginLayer);
+        Onnx.WriteNode(writer, "Flatten", null, ["graph.Current"], Onnx.Dimensions(OutputShape, streaming), Onnx.Int("axis", 1));
+    }
 }
 
 /// <summary><c>[Flatten]</c>.</summary>

@@ -17,7 +17,13 @@ internal sealed record GlobalAveragePoolLayerPlan(int Number, Shape InputShape, 
     public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients) =>
         code.Line($"{LayerCalls.PoolingKernels}.GlobalAverageBackward({gradient}, {inputGradients}, {Geometry});");
 
-    public override string OnnxCall() => "graph.GlobalAveragePool2D();";
+    /// <summary><c>GlobalAveragePool</c> (<c>[C, 1, 1]</c>), then <c>Flatten</c> to the flat vector Forward writes.</summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming)
+    {
+        writer.Line(Onnx.BeginLayer);
+        Onnx.WriteNode(writer, "GlobalAveragePool", null, ["graph.Current"], [InputShape.Channels, 1, 1]);
+        Onnx.WriteNode(writer, "Flatten", "flatten", ["graph.Current"], [InputShape.Channels], Onnx.Int("axis", 1));
+    }
 
     private string Geometry => $"channels: {InputShape.Channels}, planeSize: {InputShape.Height * InputShape.Width}";
 }

@@ -1,3 +1,4 @@
+using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Parsing;
 using StaticNet.Generator.Planning;
@@ -14,7 +15,15 @@ internal sealed record GruLayerPlan(int Number, Shape InputShape, Shape OutputSh
 
     protected override string GateOrder => "r, z, n";
 
-    protected override string OnnxMethod => "Gru";
+    protected override string OnnxOperator => "GRU";
+
+    /// <summary>ONNX's z, r, h are PyTorch's z, r, n (PyTorch orders them r, z, n).</summary>
+    protected override int[] OnnxGateOrder => [1, 0, 2];
+
+    /// <summary><c>linear_before_reset</c>: PyTorch's <c>r ⊙ (W_hn h + b_hn)</c>.</summary>
+    protected override string[] OnnxAttributes => [Onnx.Int("linear_before_reset", 1)];
+
+    protected override int StateParts => 1;
 
     /// <summary>The hidden state.</summary>
     public override int StepStateCount => OutputShape.Features;

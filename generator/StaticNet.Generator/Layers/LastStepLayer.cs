@@ -25,7 +25,15 @@ internal sealed record LastStepLayerPlan(int Number, Shape InputShape, Shape Out
             ? "// Nothing to do: no parameters, and the input's gradients are not wanted."
             : $"{SequenceKernels}.LastStepBackward({gradient}, {inputGradients});");
 
-    public override string OnnxCall() => "graph.LastStep();";
+    /// <summary><c>Slice</c> of the last step (a streamed step's only one), then <c>Flatten</c> to <c>[batch, features]</c>.</summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming)
+    {
+        int steps = streaming ? 1 : InputShape.Steps;
+        writer.Line(Onnx.BeginLayer);
+        Onnx.WriteNode(writer, "Slice", null, ["graph.Current", Onnx.Int64s("starts", steps - 1), Onnx.Int64s("ends", steps), Onnx.Int64s("axes", 1)],
+            [1, InputShape.Features]);
+        Onnx.WriteNode(writer, "Flatten", null, ["graph.Current"], [InputShape.Features], Onnx.Int("axis", 1));
+    }
 }
 
 /// <summary><c>[LastStep]</c>.</summary>

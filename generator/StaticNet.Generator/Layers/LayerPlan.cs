@@ -228,10 +228,13 @@ internal abstract record LayerPlan(
     public virtual bool FusesActivation => false;
 
     /// <summary>
-    /// The statement that adds this layer to the ONNX graph (<c>graph</c>, <c>parameters</c> and <c>state</c> in scope),
-    /// before its activation: the emitter writes the unit's nodes (<see cref="ActivationUnit.WriteOnnx"/>) after it.
+    /// Writes the layer's ONNX nodes through the runtime's generic builder (<c>graph</c>, <c>parameters</c> and <c>state</c>
+    /// in scope; see <see cref="Onnx"/>): it begins the layer, adds its initializers and nodes, and leaves its output,
+    /// of its output shape, current. The emitter writes the activation unit's nodes (<see cref="ActivationUnit.WriteOnnx"/>)
+    /// after it. <paramref name="streaming"/>: the model is one streaming step (<c>ToOnnxStep</c>), whose sequences are one
+    /// step long and whose state is an input and an output.
     /// </summary>
-    public abstract string OnnxCall();
+    public abstract void WriteOnnx(CodeWriter writer, bool streaming);
 
     /// <summary>
     /// The layer's own tensors as PyTorch's <c>state_dict</c> names them, <paramref name="module"/> being its module's name

@@ -1,3 +1,4 @@
+using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Parsing;
 using StaticNet.Generator.Planning;
@@ -14,7 +15,15 @@ internal sealed record LstmLayerPlan(int Number, Shape InputShape, Shape OutputS
 
     protected override string GateOrder => "i, f, g, o";
 
-    protected override string OnnxMethod => "Lstm";
+    protected override string OnnxOperator => "LSTM";
+
+    /// <summary>ONNX's i, o, f, c are PyTorch's i, o, f, g (PyTorch orders them i, f, g, o).</summary>
+    protected override int[] OnnxGateOrder => [0, 3, 1, 2];
+
+    protected override string[] OnnxAttributes => [];
+
+    /// <summary>The hidden state, then the cell.</summary>
+    protected override int StateParts => 2;
 
     /// <summary>The hidden state, then the cell.</summary>
     public override int StepStateCount => 2 * OutputShape.Features;

@@ -39,7 +39,13 @@ internal sealed record PoolLayerPlan(int Number, bool IsMax, int Size, Shape Inp
             : $"{LayerCalls.PoolingKernels}.AverageBackwardBatch({gradients}, {inputGradients}, {Geometry});");
     }
 
-    public override string OnnxCall() => $"graph.Pool2D(max: {(IsMax ? "true" : "false")}, size: {Size});";
+    /// <summary><c>MaxPool</c> or <c>AveragePool</c>, window and stride <see cref="Size"/>, no padding (sizes rounded down).</summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming)
+    {
+        writer.Line(Onnx.BeginLayer);
+        Onnx.WriteNode(writer, IsMax ? "MaxPool" : "AveragePool", null, ["graph.Current"], Onnx.Dimensions(OutputShape, streaming),
+            Onnx.Ints("kernel_shape", Size, Size), Onnx.Ints("strides", Size, Size));
+    }
 
     private string Geometry =>
         $"channels: {InputShape.Channels}, inputHeight: {InputShape.Height}, inputWidth: {InputShape.Width}, size: {Size}";

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
@@ -27,8 +28,17 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
     /// <summary>The gates in PyTorch's order, for comments: <c>r, z, n</c>.</summary>
     protected abstract string GateOrder { get; }
 
-    /// <summary>The <c>OnnxGraph</c> method that exports it.</summary>
-    protected abstract string OnnxMethod { get; }
+    /// <summary>The ONNX operator that runs it: <c>GRU</c>, <c>LSTM</c>.</summary>
+    protected abstract string OnnxOperator { get; }
+
+    /// <summary>For each of ONNX's gates in its order, the PyTorch gate it is.</summary>
+    protected abstract int[] OnnxGateOrder { get; }
+
+    /// <summary>The operator's attributes beside <c>hidden_size</c>.</summary>
+    protected abstract string[] OnnxAttributes { get; }
+
+    /// <summary>The state the operator carries: <c>initial_h</c> (and an LSTM's <c>initial_c</c>), in the step state's order.</summary>
+    protected abstract int StateParts { get; }
 
     public override string WeightRole => $" weight_ih [{Gates * Hidden}, {Features}] then weight_hh [{Gates * Hidden}, {Hidden}], gates {GateOrder}";
 
@@ -76,7 +86,62 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
     /// <summary>Both gate products: the input's and the state's.</summary>
     public override int StepScratch => 2 * Gates * Hidden;
 
-    public override string OnnxCall() => $"graph.{OnnxMethod}({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, hidden: {Hidden});";
+    /// <summary>
+    /// The one-layer operator, which ONNX runs time-major: the input transposed to <c>[steps, batch, features]</c>, its
+    /// <c>Y [steps, 1, batch, hidden]</c> squeezed and transposed back. Every tensor's rows regrouped from PyTorch's gate
+    /// order into ONNX's; <c>B</c> is both biases, the input's then the state's. A streamed step takes its state as
+    /// <c>initial_h</c> (<c>initial_c</c>) and gives <c>Y_h</c> (<c>Y_c</c>) as the next.
+    /// </summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming)
+    {
+        int rows = Gates * Hidden;
+        string order = string.Join(", ", OnnxGateOrder);
+        string biasOrder = string.Join(", ", OnnxGateOrder.Concat(OnnxGateOrder.Select(gate => gate + Gates)));
+        string weights = LayerCalls.Weights(Number);
+        string[] inputs =
+        [
+            "graph.Current",
+            Onnx.Initializer("W", $"{Blocks}({weights}.Slice(0, {rows * Features}), {Hidden * Features}, {order})", 1, rows, Features),
+            Onnx.Initializer("R", $"{Blocks}({weights}.Slice({rows * Features}), {Hidden * Hidden}, {order})", 1, rows, Hidden),
+            Onnx.Initializer("B", $"{Blocks}({LayerCalls.Biases(Number)}, {Hidden}, {biasOrder})", 1, 2 * rows),
+        ];
+        string[] attributes = [Onnx.Int("hidden_size", Hidden), .. OnnxAttributes];
+        long[] steps = Onnx.Dimensions(OutputShape, streaming);
+        writer.Line(Onnx.BeginLayer);
+        Onnx.WriteNode(writer, "Transpose", "time_major", ["graph.Current"], Onnx.Dimensions(InputShape, streaming), Onnx.Ints("perm", 1, 0, 2));
+        if (streaming)
+        {
+            writer.OpenBlock();
+            writer.Line($"// The state's part{(StateParts == 1 ? "" : "s")} as the operator's initial state, [1, batch, {Hidden}]; its final state is the next.");
+            writer.Line($"string front = {Onnx.Int64s("direction_front", 0)};");
+            string[] finals = new string[StateParts];
+            for (int part = 0; part < StateParts; part++)
+            {
+                finals[part] = part == 0 ? "finalHidden" : "finalCell";
+                writer.Line($"string {finals[part]} = graph.NewName(\"{(part == 0 ? "Y_h" : "Y_c")}\");");
+            }
+
+            string[] initial = Enumerable.Range(0, StateParts)
+                .Select(part => Onnx.SideNode("Unsqueeze", $"initial{part}", [$"graph.State(\"state{part}\", {Hidden})", "front"])).ToArray();
+            // No sequence lengths (""); the final states are the operator's further outputs, before its attributes.
+            Onnx.WriteNode(writer, OnnxOperator, "", [.. inputs, "\"\"", .. initial], steps, [Onnx.Strings(finals), .. attributes]);
+            foreach (string final in finals)
+            {
+                writer.Line($"graph.NextState({Onnx.SideNode("Squeeze", "next", [final, "front"])});");
+            }
+
+            writer.Close();
+        }
+        else
+        {
+            Onnx.WriteNode(writer, OnnxOperator, null, inputs, steps, attributes);
+        }
+
+        Onnx.WriteNode(writer, "Squeeze", null, ["graph.Current", Onnx.Int64s("direction_axis", 1)], steps);
+        Onnx.WriteNode(writer, "Transpose", "batch_major", ["graph.Current"], steps, Onnx.Ints("perm", 1, 0, 2));
+    }
+
+    private const string Blocks = "global::StaticNet.Onnx.OnnxGraph.Blocks";
 
     /// <summary>PyTorch's names for a one-layer recurrent module.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)

@@ -54,7 +54,18 @@ internal sealed record SequenceDenseLayerPlan(
     }
 
     /// <summary><c>MatMul</c> with the weights transposed over every step, then the bias and the activation.</summary>
-    public override string OnnxCall() => $"graph.DenseEachStep({LayerCalls.Weights(Number)}, {BiasValues(Units)});";
+    /// <summary>
+    /// <c>MatMul</c> with the weights transposed to <c>[features, units]</c> (broadcast over the batch and the steps), then
+    /// <c>Add</c> of the biases.
+    /// </summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming)
+    {
+        long[] shape = Onnx.Dimensions(OutputShape, streaming);
+        string transposed = $"global::StaticNet.Onnx.OnnxGraph.Transposed({LayerCalls.Weights(Number)}, rows: {Units}, columns: {Inputs})";
+        writer.Line(Onnx.BeginLayer);
+        Onnx.WriteNode(writer, "MatMul", null, ["graph.Current", Onnx.Initializer("weight", transposed, Inputs, Units)], shape);
+        Onnx.WriteNode(writer, "Add", null, ["graph.Current", Onnx.Initializer("bias", BiasValues(Units), Units)], shape);
+    }
 
     /// <summary>He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>).</summary>
     public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteWeightInitialization(writer, activated);

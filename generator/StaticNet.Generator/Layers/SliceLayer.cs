@@ -47,9 +47,16 @@ internal sealed record SliceLayerPlan(int Number, string Description, Shape Inpu
     }
 
     /// <summary>ONNX slices along axis 1: features of a flat value, channels of a volume.</summary>
-    public override string OnnxCall() => InputShape.IsFlat
-        ? $"graph.Slice(start: {Start}, length: {Length});"
-        : $"graph.Slice(start: {Start / (InputShape.Height * InputShape.Width)}, length: {OutputShape.Channels});";
+    /// <summary><c>Slice</c> on axis 1: features of a flat value, channels of a volume.</summary>
+    public override void WriteOnnx(CodeWriter writer, bool streaming)
+    {
+        int start = InputShape.IsFlat ? Start : Start / (InputShape.Height * InputShape.Width);
+        int length = InputShape.IsFlat ? Length : OutputShape.Channels;
+        writer.Line(Onnx.BeginLayer);
+        Onnx.WriteNode(writer, "Slice", null,
+            ["graph.Current", Onnx.Int64s("starts", start), Onnx.Int64s("ends", start + length), Onnx.Int64s("axes", 1)],
+            Onnx.Dimensions(OutputShape, streaming));
+    }
 }
 
 /// <summary><c>[Slice(start, length)]</c>.</summary>

@@ -8,7 +8,9 @@ namespace StaticNet.Onnx;
 
 /// <summary>
 /// Builds an ONNX model (IR version 8, opset 17) of a network layer by layer, with its weights as
-/// initializers, and writes it as a protocol buffer. Generated <c>ToOnnx</c> methods call it; the model
+/// initializers, and writes it as a protocol buffer. A generic builder: generated <c>ToOnnx</c> methods add each
+/// layer's and activation's nodes by operator name (their generator units know what those are), while the graph
+/// keeps the names unique, each layer's value for later joins and heads, and a streamed step's state. The model
 /// takes <c>input</c> of shape <c>[batch, ...]</c> (the batch size is left open) and gives <c>output</c>,
 /// computing what <c>Forward</c> computes: inference mode, so dropout is left out and batch normalisation
 /// uses the running statistics.
@@ -25,7 +27,7 @@ public sealed class OnnxGraph
     private readonly string name;
     private readonly int[] inputShape;
     private readonly List<GraphNode> nodes = [];
-    private readonly List<Initializer> initializers = [];
+    private readonly List<InitializerTensor> initializers = [];
     private string current = "input";
     private int[] shape;
     private int layer;
@@ -88,7 +90,7 @@ public sealed class OnnxGraph
     /// <summary>The next layer reads layer <paramref name="source"/>'s output (0: the input) instead of the one before it.</summary>
     public void From(int source)
     {
-        (current, shape) = Value(source);
+        (current, shape) = ValueOf(source);
     }
 
     /// <summary>The name of the value the next node reads: the last node's output (or the input).</summary>
@@ -126,54 +128,142 @@ public sealed class OnnxGraph
         return shape.Length == 3 ? AddInitializer(unique, values, values.Length, 1, 1) : AddInitializer(unique, values, values.Length);
     }
 
-    /// <summary>A layer that is an activation alone (<c>[Activate]</c>): it takes its number, and its nodes follow through <see cref="Node(string, OnnxAttribute[])"/>.</summary>
-    public void ActivationLayer() => NextLayer();
+    /// <summary>
+    /// Takes the next layer's number: the nodes and initializers that follow are named after it (<c>layer3.Gemm</c>,
+    /// <c>layer3.weight</c>), and what was current before becomes the previous layer's value. Returns the prefix.
+    /// </summary>
+    public string BeginLayer() => NextLayer();
 
-    /// <summary>The elementwise sum (<c>Sum</c>) of layers of one shape.</summary>
-    public void Add(ReadOnlySpan<int> layers)
+    /// <summary>
+    /// Layer <paramref name="number"/>'s output (0: the input), an operand of a join; read the operands before the joining
+    /// layer's <see cref="BeginLayer"/>, after which its number means the joining layer.
+    /// </summary>
+    public string Value(int number) => ValueOf(number).Name;
+
+    /// <summary>
+    /// A float tensor of the layer being written, named <c>layerN.</c><paramref name="tensorName"/>, of
+    /// <paramref name="dims"/> (row-major: the values in the order ONNX reads them).
+    /// </summary>
+    public string Initializer(string tensorName, ReadOnlySpan<float> values, params int[] dims)
     {
-        // Operands first: naming the layer records the one before it, after which its number means this one.
-        string[] operands = new string[layers.Length];
-        for (int i = 0; i < layers.Length; i++)
+        ArgumentNullException.ThrowIfNull(tensorName);
+        ArgumentNullException.ThrowIfNull(dims);
+        if (Size(dims) != values.Length)
         {
-            operands[i] = Value(layers[i]).Name;
+            throw new ArgumentException($"Tensor '{tensorName}' has {values.Length} values, but dimensions [{string.Join(", ", dims)}] hold {Size(dims)}.", nameof(values));
         }
 
-        int[] sumShape = Value(layers[0]).Shape;
-        string prefix = NextLayer();
-        Add("Sum", prefix, operands, []);
-        shape = sumShape;
+        return AddInitializer(Unique($"{layerName}.{tensorName}"), values, dims);
     }
 
-    /// <summary>Layers side by side (<c>Concat</c> on axis 1): flat features, or CHW volumes along channels.</summary>
-    public void Concat(ReadOnlySpan<int> layers)
+    /// <summary>
+    /// Adds an <paramref name="operation"/> node of the layer being written reading <paramref name="inputs"/>; its output,
+    /// whose per-sample shape is <paramref name="shape"/>, becomes the current value. Returns its name.
+    /// </summary>
+    public string Node(string operation, string[] inputs, int[] shape, params OnnxAttribute[] attributes) =>
+        Node(operation, "", inputs, shape, [], attributes);
+
+    /// <summary>As <see cref="Node(string, string[], int[], OnnxAttribute[])"/>, the node named after one <paramref name="part"/> of the layer.</summary>
+    public string Node(string operation, string part, string[] inputs, int[] shape, params OnnxAttribute[] attributes) =>
+        Node(operation, part, inputs, shape, [], attributes);
+
+    /// <summary>
+    /// As <see cref="Node(string, string[], int[], OnnxAttribute[])"/>, the node named after one <paramref name="part"/> of the
+    /// layer (<c>layer3.channels_first.Transpose</c>), with the operator's further outputs named <paramref name="moreOutputs"/>
+    /// (from <see cref="NewName"/>).
+    /// </summary>
+    public string Node(string operation, string part, string[] inputs, int[] shape, string[] moreOutputs, params OnnxAttribute[] attributes)
     {
-        string[] operands = new string[layers.Length];
-        int[] joined = (int[])Value(layers[0]).Shape.Clone();
-        joined[0] = 0;
-        for (int i = 0; i < layers.Length; i++)
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(part);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(moreOutputs);
+        ArgumentNullException.ThrowIfNull(attributes);
+        Add(operation, PartName(part), inputs, attributes, moreOutputs);
+        this.shape = (int[])shape.Clone();
+        return current;
+    }
+
+    /// <summary>
+    /// Adds a node beside the current value, which stays current (a streaming step's state arithmetic), and returns its
+    /// output's name.
+    /// </summary>
+    public string SideNode(string operation, string part, string[] inputs, params OnnxAttribute[] attributes)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(part);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(attributes);
+        return AddSide(operation, PartName(part), inputs, attributes);
+    }
+
+    /// <summary>A value name of the layer being written, unique in the graph: an operator's further output.</summary>
+    public string NewName(string part) => Unique($"{layerName}.{part}");
+
+    /// <summary>
+    /// A streaming step's next <paramref name="count"/> values of the <c>state</c> input, <c>[batch, count]</c>, in the order
+    /// the layers ask for them (the order of <c>Step</c>'s state span).
+    /// </summary>
+    public string State(string part, int count)
+    {
+        if (!IsStreaming)
         {
-            (operands[i], int[] operandShape) = Value(layers[i]);
-            joined[0] += operandShape[0];
+            throw new InvalidOperationException("Only a model of one streaming step (OnnxGraph.Streaming) has a state input.");
         }
 
-        string prefix = NextLayer();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (stateOffset + count > streamState)
+        {
+            throw new InvalidOperationException(
+                $"The layers read {stateOffset + count} state values, more than the {streamState} the model was started with.");
+        }
 
-        Add("Concat", prefix, operands, [OnnxAttribute.Int("axis", 1)]);
-        shape = joined;
+        string nodeName = PartName(part);
+        string starts = AddInitializerInt64(Unique($"{nodeName}.starts"), [stateOffset]);
+        string ends = AddInitializerInt64(Unique($"{nodeName}.ends"), [stateOffset + count]);
+        string axes = AddInitializerInt64(Unique($"{nodeName}.axes"), [1]);
+        stateOffset += count;
+
+        return AddSide("Slice", nodeName, ["state", starts, ends, axes], []);
     }
 
-    /// <summary>Features <c>[start, start + length)</c> of a flat value, or those channels of a CHW one (<c>Slice</c> on axis 1).</summary>
-    public void Slice(int start, int length)
+    /// <summary>A streaming step's next state, <c>[batch, n]</c>: the next part of <c>next_state</c>, in the order of <see cref="State"/>.</summary>
+    public void NextState(string value)
     {
-        string prefix = NextLayer();
-        string starts = AddInitializerInt64($"{prefix}.starts", [start]);
-        string ends = AddInitializerInt64($"{prefix}.ends", [start + length]);
-        string axes = AddInitializerInt64($"{prefix}.axes", [1]);
-        Add("Slice", prefix, [current, starts, ends, axes], []);
-        int[] sliced = (int[])shape.Clone();
-        sliced[0] = length;
-        shape = sliced;
+        ArgumentNullException.ThrowIfNull(value);
+        nextState.Add(value);
+    }
+
+    /// <summary>
+    /// <paramref name="values"/> regrouped by blocks of <paramref name="block"/>: block <c>order[i]</c> becomes block i (a
+    /// recurrent layer's gates from PyTorch's order to ONNX's).
+    /// </summary>
+    public static float[] Blocks(ReadOnlySpan<float> values, int block, params int[] order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        float[] regrouped = new float[order.Length * block];
+        for (int i = 0; i < order.Length; i++)
+        {
+            values.Slice(order[i] * block, block).CopyTo(regrouped.AsSpan(i * block));
+        }
+
+        return regrouped;
+    }
+
+    /// <summary>The <paramref name="rows"/> x <paramref name="columns"/> matrix <paramref name="values"/> transposed.</summary>
+    public static float[] Transposed(ReadOnlySpan<float> values, int rows, int columns)
+    {
+        float[] transposed = new float[values.Length];
+        for (int row = 0; row < rows; row++)
+        {
+            for (int column = 0; column < columns; column++)
+            {
+                transposed[(column * rows) + row] = values[(row * columns) + column];
+            }
+        }
+
+        return transposed;
     }
 
     /// <summary>
@@ -187,7 +277,7 @@ public sealed class OnnxGraph
         int total = 0;
         for (int i = 0; i < heads.Length; i++)
         {
-            (string valueName, int[] valueShape) = Value(heads[i]);
+            (string valueName, int[] valueShape) = ValueOf(heads[i]);
             parts[i] = valueName;
             if (valueShape.Length > 1)
             {
@@ -203,272 +293,8 @@ public sealed class OnnxGraph
         shape = [total];
     }
 
-    /// <summary>
-    /// A dense layer: <c>Gemm</c> with the weights <c>[outputs, inputs]</c> transposed (or, when
-    /// <paramref name="transposed"/>, weights <c>[inputs, outputs]</c> as they are: a tied decoder).
-    /// </summary>
-    public void Dense(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, bool transposed = false)
-    {
-        string prefix = NextLayer();
-        int outputs = biases.Length;
-        string w = transposed
-            ? AddInitializer($"{prefix}.weight", weights, weights.Length / outputs, outputs)
-            : AddInitializer($"{prefix}.weight", weights, outputs, weights.Length / outputs);
-        string b = AddInitializer($"{prefix}.bias", biases, outputs);
-        Add("Gemm", prefix, [current, w, b], [OnnxAttribute.Int("transB", transposed ? 0 : 1)]);
-        shape = [outputs];
-    }
-
-    /// <summary>A convolution with a square kernel and zero padding.</summary>
-    public void Conv2D(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int kernel, int stride, int padding)
-    {
-        string prefix = NextLayer();
-        int filters = biases.Length;
-        int channels = shape[0];
-        string w = AddInitializer($"{prefix}.weight", weights, filters, channels, kernel, kernel);
-        string b = AddInitializer($"{prefix}.bias", biases, filters);
-        Add("Conv", prefix, [current, w, b],
-        [
-            OnnxAttribute.Ints("kernel_shape", kernel, kernel),
-            OnnxAttribute.Ints("strides", stride, stride),
-            OnnxAttribute.Ints("pads", padding, padding, padding, padding),
-        ]);
-        shape = [filters, Side(shape[1], kernel, stride, padding), Side(shape[2], kernel, stride, padding)];
-    }
-
-    /// <summary>
-    /// A 1-D convolution over the sequence <c>[batch, steps, features]</c>: ONNX convolves <c>[batch, channels, length]</c>,
-    /// so <c>Conv</c> (taps <paramref name="dilation"/> apart, zeros <paramref name="paddingBefore"/> before and
-    /// <paramref name="paddingAfter"/> after) runs between transposes.
-    /// </summary>
-    public void Conv1D(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int kernel, int stride, int paddingBefore, int paddingAfter, int dilation)
-    {
-        string prefix = NextLayer();
-        int filters = biases.Length;
-        int features = shape[1];
-        string w = AddInitializer($"{prefix}.weight", weights, filters, features, kernel);
-        string b = AddInitializer($"{prefix}.bias", biases, filters);
-        if (IsStreaming)
-        {
-            // One step of a causal convolution: its window is the remembered steps then this one, convolved unpadded.
-            StreamWindow(prefix, (kernel - 1) * dilation, features);
-            paddingBefore = 0;
-            paddingAfter = 0;
-        }
-
-        Add("Transpose", prefix + ".channels_first", [current], [OnnxAttribute.Ints("perm", 0, 2, 1)]);
-        Add("Conv", prefix, [current, w, b],
-        [
-            OnnxAttribute.Ints("kernel_shape", kernel),
-            OnnxAttribute.Ints("strides", stride),
-            OnnxAttribute.Ints("dilations", dilation),
-            OnnxAttribute.Ints("pads", paddingBefore, paddingAfter),
-        ]);
-        Add("Transpose", prefix + ".steps_first", [current], [OnnxAttribute.Ints("perm", 0, 2, 1)]);
-        int steps = ((shape[0] + paddingBefore + paddingAfter - ((kernel - 1) * dilation) - 1) / stride) + 1;
-        shape = [steps, filters];
-    }
-
-    /// <summary>
-    /// Streaming, a causal convolution's window: its <paramref name="remembered"/> steps from the state, then the current
-    /// step, as the current value; the window's last <paramref name="remembered"/> steps are its next state.
-    /// </summary>
-    private void StreamWindow(string prefix, int remembered, int features)
-    {
-        if (remembered == 0)
-        {
-            return;
-        }
-
-        string history = StateInput(prefix + ".history", remembered * features);
-        string steps = AddInitializerInt64($"{prefix}.history_shape", [0, remembered, features]);
-        string past = AddSide("Reshape", prefix + ".history", [history, steps], []);
-        Add("Concat", prefix + ".window", [past, current], [OnnxAttribute.Int("axis", 1)]);
-        shape = [remembered + 1, features];
-        string starts = AddInitializerInt64($"{prefix}.history_starts", [1]);
-        string ends = AddInitializerInt64($"{prefix}.history_ends", [remembered + 1]);
-        string axes = AddInitializerInt64($"{prefix}.history_axes", [1]);
-        string kept = AddSide("Slice", prefix + ".next_history", [current, starts, ends, axes], []);
-        string flat = AddInitializerInt64($"{prefix}.next_history_shape", [0, remembered * features]);
-        nextState.Add(AddSide("Reshape", prefix + ".next_history", [kept, flat], []));
-    }
-
-    /// <summary>Streaming, the next <paramref name="count"/> values of the <c>state</c> input, <c>[batch, count]</c>.</summary>
-    private string StateInput(string nodeName, int count)
-    {
-        string starts = AddInitializerInt64($"{nodeName}.starts", [stateOffset]);
-        string ends = AddInitializerInt64($"{nodeName}.ends", [stateOffset + count]);
-        string axes = AddInitializerInt64($"{nodeName}.axes", [1]);
-        stateOffset += count;
-        if (stateOffset > streamState)
-        {
-            throw new InvalidOperationException($"The layers read more than the {streamState} state values the model was started with.");
-        }
-
-        return AddSide("Slice", nodeName, ["state", starts, ends, axes], []);
-    }
-
-    /// <summary>Max or average pooling with window and stride <paramref name="size"/>, sizes rounded down.</summary>
-    public void Pool2D(bool max, int size)
-    {
-        string prefix = NextLayer();
-        Add(max ? "MaxPool" : "AveragePool", prefix, [current],
-        [
-            OnnxAttribute.Ints("kernel_shape", size, size),
-            OnnxAttribute.Ints("strides", size, size),
-        ]);
-        shape = [shape[0], shape[1] / size, shape[2] / size];
-    }
-
-    /// <summary>One mean per channel, as a flat vector: <c>GlobalAveragePool</c> then <c>Flatten</c>.</summary>
-    public void GlobalAveragePool2D()
-    {
-        string prefix = NextLayer();
-        Add("GlobalAveragePool", prefix, [current], []);
-        Add("Flatten", prefix + ".flatten", [current], [OnnxAttribute.Int("axis", 1)]);
-        shape = [shape[0]];
-    }
-
-    /// <summary>The same values as a flat vector, in C, H, W order.</summary>
-    public void Flatten()
-    {
-        string prefix = NextLayer();
-        Add("Flatten", prefix, [current], [OnnxAttribute.Int("axis", 1)]);
-        shape = [Size(shape)];
-    }
-
-    /// <summary>
-    /// A GRU over the sequence <c>[batch, steps, features]</c> (ONNX's <c>GRU</c>, its gates z, r, h where PyTorch's are r, z,
-    /// n; <c>linear_before_reset</c> is PyTorch's <c>r ⊙ (W_hn h + b_hn)</c>). See <see cref="Recurrent"/>.
-    /// </summary>
-    public void Gru(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int hidden) =>
-        Recurrent("GRU", weights, biases, hidden, [1, 0, 2], [OnnxAttribute.Int("linear_before_reset", 1)]);
-
-    /// <summary>An LSTM over the sequence <c>[batch, steps, features]</c> (ONNX's <c>LSTM</c>, its gates i, o, f, c where PyTorch's are i, f, g, o).</summary>
-    public void Lstm(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int hidden) =>
-        Recurrent("LSTM", weights, biases, hidden, [0, 3, 1, 2], []);
-
-    /// <summary>
-    /// A dense layer on every step of <c>[batch, steps, features]</c>: <c>MatMul</c> with the weights transposed
-    /// (<c>[features, units]</c>, broadcast over the batch and the steps), <c>Add</c> of the biases.
-    /// </summary>
-    public void DenseEachStep(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases)
-    {
-        string prefix = NextLayer();
-        int units = biases.Length;
-        int features = weights.Length / units;
-        float[] transposed = new float[weights.Length];
-        for (int unit = 0; unit < units; unit++)
-        {
-            for (int feature = 0; feature < features; feature++)
-            {
-                transposed[(feature * units) + unit] = weights[(unit * features) + feature];
-            }
-        }
-
-        string w = AddInitializer($"{prefix}.weight", transposed, features, units);
-        string b = AddInitializer($"{prefix}.bias", biases, units);
-        Add("MatMul", prefix, [current, w], []);
-        Add("Add", prefix, [current, b], []);
-        shape = [shape[0], units];
-    }
-
-    /// <summary>The last step of a sequence <c>[batch, steps, features]</c> as <c>[batch, features]</c>: <c>Slice</c> then <c>Flatten</c>.</summary>
-    public void LastStep()
-    {
-        string prefix = NextLayer();
-        int steps = shape[0];
-        string starts = AddInitializerInt64($"{prefix}.starts", [steps - 1]);
-        string ends = AddInitializerInt64($"{prefix}.ends", [steps]);
-        string axes = AddInitializerInt64($"{prefix}.axes", [1]);
-        Add("Slice", prefix, [current, starts, ends, axes], []);
-        Add("Flatten", prefix, [current], [OnnxAttribute.Int("axis", 1)]);
-        shape = [shape[1]];
-    }
-
-    /// <summary>
-    /// A one-layer recurrent operator: ONNX runs it time-major, so the input is transposed to
-    /// <c>[steps, batch, features]</c> and its <c>Y [steps, 1, batch, hidden]</c> squeezed and transposed back. The rows of
-    /// every tensor are regrouped from PyTorch's gate order into ONNX's (<paramref name="onnxOrder"/>: for each ONNX gate,
-    /// the PyTorch gate it is).
-    /// </summary>
-    private void Recurrent(string operation, ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, int hidden, int[] onnxOrder, OnnxAttribute[] attributes)
-    {
-        string prefix = NextLayer();
-        int features = shape[1];
-        int rows = onnxOrder.Length * hidden;
-        string w = AddInitializer($"{prefix}.W", Regroup(weights.Slice(0, rows * features), hidden * features, onnxOrder), 1, rows, features);
-        string r = AddInitializer($"{prefix}.R", Regroup(weights.Slice(rows * features), hidden * hidden, onnxOrder), 1, rows, hidden);
-        float[] bias = new float[2 * rows];
-        Regroup(biases.Slice(0, rows), hidden, onnxOrder).CopyTo(bias, 0);
-        Regroup(biases.Slice(rows), hidden, onnxOrder).CopyTo(bias, rows);
-        string b = AddInitializer($"{prefix}.B", bias, 1, 2 * rows);
-        Add("Transpose", prefix + ".time_major", [current], [OnnxAttribute.Ints("perm", 1, 0, 2)]);
-        OnnxAttribute[] all = [OnnxAttribute.Int("hidden_size", hidden), .. attributes];
-        string axes = AddInitializerInt64($"{prefix}.direction_axis", [1]);
-        if (IsStreaming)
-        {
-            // The state's parts as initial_h (and an LSTM's initial_c), [1, batch, hidden]; Y_h (and Y_c) the next ones.
-            int parts = operation == "LSTM" ? 2 : 1;
-            string[] initial = new string[parts];
-            string[] finals = new string[parts];
-            string front = AddInitializerInt64($"{prefix}.direction_front", [0]);
-            for (int part = 0; part < parts; part++)
-            {
-                string slice = StateInput($"{prefix}.state{part}", hidden);
-                initial[part] = AddSide("Unsqueeze", $"{prefix}.initial{part}", [slice, front], []);
-                finals[part] = $"{prefix}.{(part == 0 ? "Y_h" : "Y_c")}";
-            }
-
-            string x = current;
-            Add(operation, prefix, [x, w, r, b, "", .. initial], all, finals);
-            foreach (string final in finals)
-            {
-                nextState.Add(AddSide("Squeeze", final + ".next", [final, front], []));
-            }
-        }
-        else
-        {
-            Add(operation, prefix, [current, w, r, b], all);
-        }
-
-        Add("Squeeze", prefix, [current, axes], []);
-        Add("Transpose", prefix + ".batch_major", [current], [OnnxAttribute.Ints("perm", 1, 0, 2)]);
-        shape = [shape[0], hidden];
-    }
-
-    /// <summary>Blocks of <paramref name="block"/> values, one per gate, in the order <paramref name="order"/> picks them.</summary>
-    private static float[] Regroup(ReadOnlySpan<float> blocks, int block, int[] order)
-    {
-        float[] regrouped = new float[order.Length * block];
-        for (int gate = 0; gate < order.Length; gate++)
-        {
-            blocks.Slice(order[gate] * block, block).CopyTo(regrouped.AsSpan(gate * block));
-        }
-
-        return regrouped;
-    }
-
-    /// <summary>Dropout: nothing at inference, but the layer keeps its number so names match the network's.</summary>
-    public void Dropout() => NextLayer();
-
-    /// <summary>Batch normalisation with the running statistics (<c>BatchNormalization</c> in inference mode).</summary>
-    public void BatchNorm(
-        ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, ReadOnlySpan<float> runningMean, ReadOnlySpan<float> runningVariance, float epsilon)
-    {
-        string prefix = NextLayer();
-        int features = gamma.Length;
-        Add("BatchNormalization", prefix,
-        [
-            current,
-            AddInitializer($"{prefix}.weight", gamma, features),
-            AddInitializer($"{prefix}.bias", beta, features),
-            AddInitializer($"{prefix}.running_mean", runningMean, features),
-            AddInitializer($"{prefix}.running_var", runningVariance, features),
-        ],
-        [OnnxAttribute.Float("epsilon", epsilon)]);
-    }
+    /// <summary>The per-sample shape of the current value.</summary>
+    public ReadOnlySpan<int> Shape => shape;
 
     /// <summary>Writes the model: the last layer's result is the graph's <c>output</c>.</summary>
     public void WriteTo(Stream stream)
@@ -532,7 +358,7 @@ public sealed class OnnxGraph
         }
 
         graph.String(2, name);
-        foreach (Initializer initializer in initializers)
+        foreach (InitializerTensor initializer in initializers)
         {
             graph.Message(5, initializer.WriteTo);
         }
@@ -584,7 +410,7 @@ public sealed class OnnxGraph
     }
 
     /// <summary>Layer <paramref name="number"/>'s output (0: the input); call it before the reading layer takes its number.</summary>
-    private (string Name, int[] Shape) Value(int number)
+    private (string Name, int[] Shape) ValueOf(int number)
     {
         Flush();
         return number >= 0 && number < values.Count
@@ -624,18 +450,18 @@ public sealed class OnnxGraph
     private string AddInitializer(string initializerName, ReadOnlySpan<float> values, params int[] dims)
     {
         names.Add(initializerName); // so a unit's constant never takes a layer's tensor name (Unique)
-        initializers.Add(new Initializer(initializerName, FloatType, dims, MemoryMarshal.AsBytes(values).ToArray()));
+        initializers.Add(new InitializerTensor(initializerName, FloatType, dims, MemoryMarshal.AsBytes(values).ToArray()));
         return initializerName;
     }
 
     private string AddInitializerInt64(string initializerName, long[] values)
     {
         names.Add(initializerName);
-        initializers.Add(new Initializer(initializerName, Int64Type, [values.Length], MemoryMarshal.AsBytes(values.AsSpan()).ToArray()));
+        initializers.Add(new InitializerTensor(initializerName, Int64Type, [values.Length], MemoryMarshal.AsBytes(values.AsSpan()).ToArray()));
         return initializerName;
     }
 
-    private static int Side(int input, int kernel, int stride, int padding) => ((input + (2 * padding) - kernel) / stride) + 1;
+    private string PartName(string part) => part.Length == 0 ? layerName : $"{layerName}.{part}";
 
     private static int Size(int[] dims)
     {
@@ -671,7 +497,7 @@ public sealed class OnnxGraph
         }
     }
 
-    private sealed record Initializer(string Name, int DataType, int[] Dims, byte[] Data)
+    private sealed record InitializerTensor(string Name, int DataType, int[] Dims, byte[] Data)
     {
         public void WriteTo(ProtobufWriter tensor)
         {

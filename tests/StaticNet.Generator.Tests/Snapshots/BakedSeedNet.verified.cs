@@ -496,10 +496,27 @@ namespace Demo
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph("Demo.BakedSeedNet", new int[] { 4 });
-            graph.Dense(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount));
+
+            // Layer 1: Dense(6, ReLU), (4) -> (6).
+            graph.BeginLayer();
+            graph.Node("Gemm", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 6, 4),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 6),
+            }, new int[] { 6 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
             graph.Node("Relu");
-            graph.Dense(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount));
+
+            // Layer 2: Dense(2, Softmax), (6) -> (2).
+            graph.BeginLayer();
+            graph.Node("Gemm", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), 2, 6),
+                graph.Initializer("bias", parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), 2),
+            }, new int[] { 2 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
             graph.Node("Softmax", global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
+
             graph.WriteTo(stream);
         }
 

@@ -904,11 +904,36 @@ namespace Audio.Models
             {
                 global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
                 global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph("Audio.Models.Controllers.Gain", new int[] { 16 });
-                graph.Dense(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount));
+
+                // Layer 1: Dense(32, Tanh), (16) -> (32).
+                graph.BeginLayer();
+                graph.Node("Gemm", new string[]
+                {
+                    graph.Current,
+                    graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 32, 16),
+                    graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 32),
+                }, new int[] { 32 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
                 graph.Node("Tanh");
-                graph.Dense(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount));
+
+                // Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6).
+                graph.BeginLayer();
+                graph.Node("Gemm", new string[]
+                {
+                    graph.Current,
+                    graph.Initializer("weight", parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), 6, 32),
+                    graph.Initializer("bias", parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), 6),
+                }, new int[] { 6 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
                 graph.Node("LeakyRelu", global::StaticNet.Onnx.OnnxAttribute.Float("alpha", 0.1f));
-                graph.Dense(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount));
+
+                // Layer 3: Dense(1), (6) -> (1).
+                graph.BeginLayer();
+                graph.Node("Gemm", new string[]
+                {
+                    graph.Current,
+                    graph.Initializer("weight", parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), 1, 6),
+                    graph.Initializer("bias", parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), 1),
+                }, new int[] { 1 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
+
                 graph.WriteTo(stream);
             }
 

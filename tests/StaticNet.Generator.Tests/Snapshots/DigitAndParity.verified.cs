@@ -745,13 +745,38 @@ namespace Graphs
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph("Graphs.DigitAndParity", new int[] { 64 });
-            graph.Dense(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount));
+
+            // Layer 1: Dense(32, ReLU), (64) -> (32).
+            graph.BeginLayer();
+            graph.Node("Gemm", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 32, 64),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 32),
+            }, new int[] { 32 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
             graph.Node("Relu");
-            graph.Dense(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount));
+
+            // Layer 2: Dense(10, Softmax), (32) -> (10).
+            graph.BeginLayer();
+            graph.Node("Gemm", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), 10, 32),
+                graph.Initializer("bias", parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), 10),
+            }, new int[] { 10 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
             graph.Node("Softmax", global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
+
+            // Layer 3: Dense(1, Sigmoid), (32) -> (1).
             graph.From(1);
-            graph.Dense(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount));
+            graph.BeginLayer();
+            graph.Node("Gemm", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), 1, 32),
+                graph.Initializer("bias", parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), 1),
+            }, new int[] { 1 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
             graph.Node("Sigmoid");
+
             graph.Outputs(new int[] { 2, 3 });
             graph.WriteTo(stream);
         }

@@ -787,14 +787,45 @@ namespace Vision
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph("Vision.DigitCnn", new int[] { 1, 8, 8 });
-            graph.Conv2D(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), kernel: 3, stride: 1, padding: 1);
+
+            // Layer 1: Conv2D(4, 3x3, ReLU, padding 1), (1, 8, 8) -> (4, 8, 8).
+            graph.BeginLayer();
+            graph.Node("Conv", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 4, 1, 3, 3),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 4),
+            }, new int[] { 4, 8, 8 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::StaticNet.Onnx.OnnxAttribute.Ints("pads", 1, 1, 1, 1));
             graph.Node("Relu");
-            graph.Pool2D(max: true, size: 2);
-            graph.Conv2D(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), kernel: 3, stride: 2, padding: 0);
+
+            // Layer 2: MaxPool2D(2), (4, 8, 8) -> (4, 4, 4).
+            graph.BeginLayer();
+            graph.Node("MaxPool", new string[] { graph.Current }, new int[] { 4, 4, 4 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 2, 2), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 2, 2));
+
+            // Layer 3: Conv2D(8, 3x3, ReLU, stride 2), (4, 4, 4) -> (8, 1, 1).
+            graph.BeginLayer();
+            graph.Node("Conv", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), 8, 4, 3, 3),
+                graph.Initializer("bias", parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), 8),
+            }, new int[] { 8, 1, 1 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 2, 2), global::StaticNet.Onnx.OnnxAttribute.Ints("pads", 0, 0, 0, 0));
             graph.Node("Relu");
-            graph.Flatten();
-            graph.Dense(parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount));
+
+            // Layer 4: Flatten, (8, 1, 1) -> (8).
+            graph.BeginLayer();
+            graph.Node("Flatten", new string[] { graph.Current }, new int[] { 8 }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
+
+            // Layer 5: Dense(10, Softmax), (8) -> (10).
+            graph.BeginLayer();
+            graph.Node("Gemm", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), 10, 8),
+                graph.Initializer("bias", parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount), 10),
+            }, new int[] { 10 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
             graph.Node("Softmax", global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
+
             graph.WriteTo(stream);
         }
 

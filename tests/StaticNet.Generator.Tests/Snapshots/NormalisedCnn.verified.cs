@@ -788,14 +788,49 @@ namespace Vision
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph("Vision.NormalisedCnn", new int[] { 1, 8, 8 });
-            graph.Conv2D(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), kernel: 3, stride: 1, padding: 0);
-            graph.BatchNorm(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), state.Slice(Layer2.RunningMeanOffset, Layer2.Features), state.Slice(Layer2.RunningVarianceOffset, Layer2.Features), epsilon: 1E-05f);
+
+            // Layer 1: Conv2D(4, 3x3), (1, 8, 8) -> (4, 6, 6).
+            graph.BeginLayer();
+            graph.Node("Conv", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 4, 1, 3, 3),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 4),
+            }, new int[] { 4, 6, 6 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::StaticNet.Onnx.OnnxAttribute.Ints("pads", 0, 0, 0, 0));
+
+            // Layer 2: BatchNorm(4, ReLU), (4, 6, 6) -> (4, 6, 6).
+            graph.BeginLayer();
+            graph.Node("BatchNormalization", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), 4),
+                graph.Initializer("bias", parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), 4),
+                graph.Initializer("running_mean", state.Slice(Layer2.RunningMeanOffset, Layer2.Features), 4),
+                graph.Initializer("running_var", state.Slice(Layer2.RunningVarianceOffset, Layer2.Features), 4),
+            }, new int[] { 4, 6, 6 }, global::StaticNet.Onnx.OnnxAttribute.Float("epsilon", 1E-05f));
             graph.Node("Relu");
-            graph.Pool2D(max: true, size: 2);
-            graph.Flatten();
-            graph.Dropout();
-            graph.Dense(parameters.Slice(Layer6.WeightOffset, Layer6.WeightCount), parameters.Slice(Layer6.BiasOffset, Layer6.BiasCount));
+
+            // Layer 3: MaxPool2D(2), (4, 6, 6) -> (4, 3, 3).
+            graph.BeginLayer();
+            graph.Node("MaxPool", new string[] { graph.Current }, new int[] { 4, 3, 3 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 2, 2), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 2, 2));
+
+            // Layer 4: Flatten, (4, 3, 3) -> (36).
+            graph.BeginLayer();
+            graph.Node("Flatten", new string[] { graph.Current }, new int[] { 36 }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
+
+            // Layer 5: Dropout(0.25), (36) -> (36).
+            graph.BeginLayer();
+
+            // Layer 6: Dense(10, Softmax), (36) -> (10).
+            graph.BeginLayer();
+            graph.Node("Gemm", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer6.WeightOffset, Layer6.WeightCount), 10, 36),
+                graph.Initializer("bias", parameters.Slice(Layer6.BiasOffset, Layer6.BiasCount), 10),
+            }, new int[] { 10 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
             graph.Node("Softmax", global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
+
             graph.WriteTo(stream);
         }
 

@@ -789,17 +789,60 @@ namespace Graphs
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Onnx.OnnxGraph graph = new global::StaticNet.Onnx.OnnxGraph("Graphs.ResidualDigits", new int[] { 1, 8, 8 });
-            graph.Conv2D(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), kernel: 3, stride: 1, padding: 1);
+
+            // Layer 1: Conv2D(8, 3x3, ReLU, padding 1), (1, 8, 8) -> (8, 8, 8).
+            graph.BeginLayer();
+            graph.Node("Conv", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 8, 1, 3, 3),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 8),
+            }, new int[] { 8, 8, 8 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::StaticNet.Onnx.OnnxAttribute.Ints("pads", 1, 1, 1, 1));
             graph.Node("Relu");
-            graph.Conv2D(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), kernel: 3, stride: 1, padding: 1);
+
+            // Layer 2: Conv2D(8, 3x3, ReLU, padding 1), (8, 8, 8) -> (8, 8, 8).
+            graph.BeginLayer();
+            graph.Node("Conv", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), 8, 8, 3, 3),
+                graph.Initializer("bias", parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), 8),
+            }, new int[] { 8, 8, 8 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::StaticNet.Onnx.OnnxAttribute.Ints("pads", 1, 1, 1, 1));
             graph.Node("Relu");
-            graph.Conv2D(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), kernel: 3, stride: 1, padding: 1);
-            graph.Add(new int[] { 1, 3 });
+
+            // Layer 3: Conv2D(8, 3x3, padding 1), (8, 8, 8) -> (8, 8, 8).
+            graph.BeginLayer();
+            graph.Node("Conv", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), 8, 8, 3, 3),
+                graph.Initializer("bias", parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), 8),
+            }, new int[] { 8, 8, 8 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::StaticNet.Onnx.OnnxAttribute.Ints("pads", 1, 1, 1, 1));
+
+            // Layer 4: Add(stem, branch, ReLU), (8, 8, 8) -> (8, 8, 8).
+            string[] operands4 = new string[] { graph.Value(1), graph.Value(3) };
+            graph.BeginLayer();
+            graph.Node("Sum", operands4, new int[] { 8, 8, 8 });
             graph.Node("Relu");
-            graph.Pool2D(max: true, size: 2);
-            graph.Flatten();
-            graph.Dense(parameters.Slice(Layer7.WeightOffset, Layer7.WeightCount), parameters.Slice(Layer7.BiasOffset, Layer7.BiasCount));
+
+            // Layer 5: MaxPool2D(2), (8, 8, 8) -> (8, 4, 4).
+            graph.BeginLayer();
+            graph.Node("MaxPool", new string[] { graph.Current }, new int[] { 8, 4, 4 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 2, 2), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 2, 2));
+
+            // Layer 6: Flatten, (8, 4, 4) -> (128).
+            graph.BeginLayer();
+            graph.Node("Flatten", new string[] { graph.Current }, new int[] { 128 }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
+
+            // Layer 7: Dense(10, Softmax), (128) -> (10).
+            graph.BeginLayer();
+            graph.Node("Gemm", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer7.WeightOffset, Layer7.WeightCount), 10, 128),
+                graph.Initializer("bias", parameters.Slice(Layer7.BiasOffset, Layer7.BiasCount), 10),
+            }, new int[] { 10 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
             graph.Node("Softmax", global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
+
             graph.WriteTo(stream);
         }
 

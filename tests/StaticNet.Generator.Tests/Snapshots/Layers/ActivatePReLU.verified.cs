@@ -52,3 +52,8 @@
             {
                 g2.Slice(sample * 18, 18).CopyTo(g1.Slice(sample * 18, 18));
             }
+
+// ---- ToOnnx ----
+            // Layer 2: Activate(PReLU), (2, 3, 3) -> (2, 3, 3).
+            graph.BeginLayer();
+            graph.Node("PRelu", new[] { graph.Current, graph.PerChannel("prelu", parameters.Slice(Layer2.SlopeOffset, Layer2.SlopeCount)) });

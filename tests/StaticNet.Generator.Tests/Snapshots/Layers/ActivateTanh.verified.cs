@@ -50,3 +50,8 @@
             {
                 g2.Slice(sample * 4, 4).CopyTo(g1.Slice(sample * 4, 4));
             }
+
+// ---- ToOnnx ----
+            // Layer 2: Activate(Tanh), (4) -> (4).
+            graph.BeginLayer();
+            graph.Node("Tanh");

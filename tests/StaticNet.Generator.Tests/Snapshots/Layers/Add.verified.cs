@@ -51,3 +51,10 @@
             g3.CopyTo(da1);
             global::System.Span<float> da2 = scratch.Slice(batch * 20, batch * 3); // dLoss/d(outputs of layer 2), summed over its uses
             g3.CopyTo(da2);
+
+// ---- ToOnnx ----
+            // Layer 3: Add(a, b, ReLU), (3) -> (3).
+            string[] operands3 = new string[] { graph.Value(1), graph.Value(2) };
+            graph.BeginLayer();
+            graph.Node("Sum", operands3, new int[] { 3 });
+            graph.Node("Relu");

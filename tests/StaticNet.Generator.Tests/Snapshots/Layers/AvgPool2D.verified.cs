@@ -31,3 +31,8 @@
             // Layer 2: AvgPool2D(2): the gradient flows to layer 1.
             global::System.Span<float> g1 = scratch.Slice(batch * 50, batch * 32); // dLoss/d(output of layer 1)
             global::StaticNet.Runtime.PoolingKernels.AverageBackwardBatch(g2, g1, channels: 2, inputHeight: 4, inputWidth: 4, size: 2);
+
+// ---- ToOnnx ----
+            // Layer 2: AvgPool2D(2), (2, 4, 4) -> (2, 2, 2).
+            graph.BeginLayer();
+            graph.Node("AveragePool", new string[] { graph.Current }, new int[] { 2, 2, 2 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 2, 2), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 2, 2));

@@ -65,3 +65,16 @@
             global::System.Span<float> g1 = scratch.Slice(batch * 14, batch * 3); // dLoss/d(output of layer 1)
             global::StaticNet.Runtime.BatchNormKernels.TrainingBackward(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), a1, g2, batchNorm2Mean, batchNorm2InverseStd,
                 parameterGradients.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameterGradients.Slice(Layer2.BiasOffset, Layer2.BiasCount), g1, planeSize: 1);
+
+// ---- ToOnnx ----
+            // Layer 2: BatchNorm(3, ReLU), (3) -> (3).
+            graph.BeginLayer();
+            graph.Node("BatchNormalization", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), 3),
+                graph.Initializer("bias", parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), 3),
+                graph.Initializer("running_mean", state.Slice(Layer2.RunningMeanOffset, Layer2.Features), 3),
+                graph.Initializer("running_var", state.Slice(Layer2.RunningVarianceOffset, Layer2.Features), 3),
+            }, new int[] { 3 }, global::StaticNet.Onnx.OnnxAttribute.Float("epsilon", 1E-05f));
+            graph.Node("Relu");

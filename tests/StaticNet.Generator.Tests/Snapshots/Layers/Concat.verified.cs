@@ -52,3 +52,9 @@
             global::StaticNet.Runtime.GraphKernels.Gather(g3, 6, 0, 2, da1, add: false);
             global::System.Span<float> da2 = scratch.Slice(batch * 22, batch * 4); // dLoss/d(outputs of layer 2), summed over its uses
             global::StaticNet.Runtime.GraphKernels.Gather(g3, 6, 2, 4, da2, add: false);
+
+// ---- ToOnnx ----
+            // Layer 3: Concat(a, b), (6) -> (6).
+            string[] operands3 = new string[] { graph.Value(1), graph.Value(2) };
+            graph.BeginLayer();
+            graph.Node("Concat", operands3, new int[] { 6 }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));

@@ -29,3 +29,40 @@
                     parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
                     features: 2, kernel: 2, stride: 1, paddingBefore: 2, paddingAfter: 0, dilation: 2);
             }
+
+// ---- ToOnnx ----
+            // Layer 1: Conv1D(3, 2, ReLU, dilation 2, causal), (5, 2) -> (5, 3).
+            graph.BeginLayer();
+            graph.Node("Transpose", "channels_first", new string[] { graph.Current }, new int[] { 2, 5 }, global::StaticNet.Onnx.OnnxAttribute.Ints("perm", 0, 2, 1));
+            graph.Node("Conv", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 3, 2, 2),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 3),
+            }, new int[] { 3, 5 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 2), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 1), global::StaticNet.Onnx.OnnxAttribute.Ints("dilations", 2), global::StaticNet.Onnx.OnnxAttribute.Ints("pads", 2, 0));
+            graph.Node("Transpose", "steps_first", new string[] { graph.Current }, new int[] { 5, 3 }, global::StaticNet.Onnx.OnnxAttribute.Ints("perm", 0, 2, 1));
+            graph.Node("Relu");
+
+// ---- ToOnnxStep ----
+            // Layer 1: Conv1D(3, 2, ReLU, dilation 2, causal), (5, 2) -> (5, 3).
+            graph.BeginLayer();
+            {
+                // The window: the 2 remembered steps (from the state), then this one; its last 2 are the next state.
+                string history = graph.SideNode("Reshape", "history", new string[] { graph.State("history", 4), graph.Int64Constant("history_shape", 0, 2, 2) });
+                graph.Node("Concat", "window", new string[]
+                {
+                    history,
+                    graph.Current,
+                }, new int[] { 3, 2 }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
+                string kept = graph.SideNode("Slice", "next_history", new string[] { graph.Current, graph.Int64Constant("history_starts", 1), graph.Int64Constant("history_ends", 3), graph.Int64Constant("history_axes", 1) });
+                graph.NextState(graph.SideNode("Reshape", "next_history", new string[] { kept, graph.Int64Constant("next_history_shape", 0, 4) }));
+            }
+            graph.Node("Transpose", "channels_first", new string[] { graph.Current }, new int[] { 2, 3 }, global::StaticNet.Onnx.OnnxAttribute.Ints("perm", 0, 2, 1));
+            graph.Node("Conv", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 3, 2, 2),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 3),
+            }, new int[] { 3, 1 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 2), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 1), global::StaticNet.Onnx.OnnxAttribute.Ints("dilations", 2), global::StaticNet.Onnx.OnnxAttribute.Ints("pads", 0, 0));
+            graph.Node("Transpose", "steps_first", new string[] { graph.Current }, new int[] { 1, 3 }, global::StaticNet.Onnx.OnnxAttribute.Ints("perm", 0, 2, 1));
+            graph.Node("Relu");

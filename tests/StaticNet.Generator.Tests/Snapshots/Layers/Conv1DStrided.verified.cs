@@ -30,3 +30,15 @@
                     parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
                     features: 2, kernel: 3, stride: 2, paddingBefore: 1, paddingAfter: 1, dilation: 1);
             }
+
+// ---- ToOnnx ----
+            // Layer 1: Conv1D(3, 3, stride 2, padding 1), (6, 2) -> (3, 3).
+            graph.BeginLayer();
+            graph.Node("Transpose", "channels_first", new string[] { graph.Current }, new int[] { 2, 6 }, global::StaticNet.Onnx.OnnxAttribute.Ints("perm", 0, 2, 1));
+            graph.Node("Conv", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 3, 2, 3),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 3),
+            }, new int[] { 3, 3 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 3), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 2), global::StaticNet.Onnx.OnnxAttribute.Ints("dilations", 1), global::StaticNet.Onnx.OnnxAttribute.Ints("pads", 1, 1));
+            graph.Node("Transpose", "steps_first", new string[] { graph.Current }, new int[] { 3, 3 }, global::StaticNet.Onnx.OnnxAttribute.Ints("perm", 0, 2, 1));

@@ -95,3 +95,14 @@
             global::StaticNet.Runtime.Conv2DKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
                 parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
                 inputChannels: 2, inputHeight: 5, inputWidth: 5, kernel: 3, stride: 1, padding: 1);
+
+// ---- ToOnnx ----
+            // Layer 1: Conv2D(3, 3x3, ReLU, padding 1), (2, 5, 5) -> (3, 5, 5).
+            graph.BeginLayer();
+            graph.Node("Conv", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 3, 2, 3, 3),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 3),
+            }, new int[] { 3, 5, 5 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::StaticNet.Onnx.OnnxAttribute.Ints("pads", 1, 1, 1, 1));
+            graph.Node("Relu");

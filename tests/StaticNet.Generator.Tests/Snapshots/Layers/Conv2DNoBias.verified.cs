@@ -27,3 +27,13 @@
             global::StaticNet.Runtime.Conv2DKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
                 parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Gradients(3), global::System.Span<float>.Empty,
                 inputChannels: 2, inputHeight: 5, inputWidth: 5, kernel: 3, stride: 1, padding: 0);
+
+// ---- ToOnnx ----
+            // Layer 1: Conv2D(3, 3x3, no bias), (2, 5, 5) -> (3, 3, 3).
+            graph.BeginLayer();
+            graph.Node("Conv", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 3, 2, 3, 3),
+                graph.Initializer("bias", global::StaticNet.Runtime.NoBias.Values(3), 3),
+            }, new int[] { 3, 3, 3 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::StaticNet.Onnx.OnnxAttribute.Ints("pads", 0, 0, 0, 0));

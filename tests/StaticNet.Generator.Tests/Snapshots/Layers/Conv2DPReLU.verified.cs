@@ -29,3 +29,14 @@
             global::StaticNet.Runtime.Conv2DKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
                 parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty,
                 inputChannels: 1, inputHeight: 4, inputWidth: 4, kernel: 3, stride: 1, padding: 0);
+
+// ---- ToOnnx ----
+            // Layer 1: Conv2D(2, 3x3, PReLU), (1, 4, 4) -> (2, 2, 2).
+            graph.BeginLayer();
+            graph.Node("Conv", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 2, 1, 3, 3),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 2),
+            }, new int[] { 2, 2, 2 }, global::StaticNet.Onnx.OnnxAttribute.Ints("kernel_shape", 3, 3), global::StaticNet.Onnx.OnnxAttribute.Ints("strides", 1, 1), global::StaticNet.Onnx.OnnxAttribute.Ints("pads", 0, 0, 0, 0));
+            graph.Node("PRelu", new[] { graph.Current, graph.PerChannel("prelu", parameters.Slice(Layer1.SlopeOffset, Layer1.SlopeCount)) });

@@ -36,3 +36,33 @@
                 global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs.Slice(sample * 8, 8), g1.Slice(sample * 12, 12),
                     parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty);
             }
+
+// ---- ToOnnx ----
+            // Layer 1: Dense(3, Tanh, each step), (4, 2) -> (4, 3).
+            graph.BeginLayer();
+            graph.Node("MatMul", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", global::StaticNet.Onnx.OnnxGraph.Transposed(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), rows: 3, columns: 2), 2, 3),
+            }, new int[] { 4, 3 });
+            graph.Node("Add", new string[]
+            {
+                graph.Current,
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 3),
+            }, new int[] { 4, 3 });
+            graph.Node("Tanh");
+
+// ---- ToOnnxStep ----
+            // Layer 1: Dense(3, Tanh, each step), (4, 2) -> (4, 3).
+            graph.BeginLayer();
+            graph.Node("MatMul", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", global::StaticNet.Onnx.OnnxGraph.Transposed(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), rows: 3, columns: 2), 2, 3),
+            }, new int[] { 1, 3 });
+            graph.Node("Add", new string[]
+            {
+                graph.Current,
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 3),
+            }, new int[] { 1, 3 });
+            graph.Node("Tanh");

@@ -34,3 +34,22 @@
             // Layer 1: Dense(3, GELU): parameter gradients summed over the batch; the input's gradients are not needed.
             global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
                 parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty);
+
+// ---- ToOnnx ----
+            // Layer 1: Dense(3, GELU), (2) -> (3).
+            graph.BeginLayer();
+            graph.Node("Gemm", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 3, 2),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 3),
+            }, new int[] { 3 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
+            // GELU: z/2 (1 + erf(z/√2)), from ONNX operators (opset 17 has no Gelu); z is the layer's output before it
+            {
+                string z = graph.Current;
+                graph.Node("Div", new[] { z, graph.Constant("sqrt2", 1.4142135f) });
+                graph.Node("Erf");
+                graph.Node("Add", new[] { graph.Current, graph.Constant("one", 1f) });
+                graph.Node("Mul", new[] { graph.Current, z });
+                graph.Node("Mul", new[] { graph.Current, graph.Constant("half", 0.5f) });
+            }

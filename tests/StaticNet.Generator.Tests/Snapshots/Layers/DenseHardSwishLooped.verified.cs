@@ -50,3 +50,14 @@
             // Layer 1: Dense(16, HardSwish): parameter gradients summed over the batch; the input's gradients are not needed.
             global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
                 parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty);
+
+// ---- ToOnnx ----
+            // Layer 1: Dense(16, HardSwish), (24) -> (16).
+            graph.BeginLayer();
+            graph.Node("Gemm", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 16, 24),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 16),
+            }, new int[] { 16 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
+            graph.Node("HardSwish");

@@ -30,3 +30,14 @@
             // Layer 1: Dense(2, ReLU, no bias): parameter gradients summed over the batch; the input's gradients are not needed.
             global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
                 parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Gradients(2), global::System.Span<float>.Empty);
+
+// ---- ToOnnx ----
+            // Layer 1: Dense(2, ReLU, no bias), (3) -> (2).
+            graph.BeginLayer();
+            graph.Node("Gemm", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 2, 3),
+                graph.Initializer("bias", global::StaticNet.Runtime.NoBias.Values(2), 2),
+            }, new int[] { 2 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
+            graph.Node("Relu");

@@ -21,3 +21,14 @@
             output[0] = e1_0 * inverse1;
             output[1] = e1_1 * inverse1;
             output[2] = e1_2 * inverse1;
+
+// ---- ToOnnx ----
+            // Layer 1: Dense(3, Softmax), (2) -> (3).
+            graph.BeginLayer();
+            graph.Node("Gemm", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 3, 2),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 3),
+            }, new int[] { 3 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
+            graph.Node("Softmax", global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));

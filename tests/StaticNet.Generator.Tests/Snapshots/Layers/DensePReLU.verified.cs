@@ -34,3 +34,14 @@
             // Layer 1: Dense(3, PReLU): parameter gradients summed over the batch; the input's gradients are not needed.
             global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), inputs, g1,
                 parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty);
+
+// ---- ToOnnx ----
+            // Layer 1: Dense(3, PReLU), (2) -> (3).
+            graph.BeginLayer();
+            graph.Node("Gemm", new string[]
+            {
+                graph.Current,
+                graph.Initializer("weight", parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), 3, 2),
+                graph.Initializer("bias", parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 3),
+            }, new int[] { 3 }, global::StaticNet.Onnx.OnnxAttribute.Int("transB", 1));
+            graph.Node("PRelu", new[] { graph.Current, graph.PerChannel("prelu", parameters.Slice(Layer1.SlopeOffset, Layer1.SlopeCount)) });

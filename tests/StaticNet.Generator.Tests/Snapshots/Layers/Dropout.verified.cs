@@ -37,3 +37,7 @@
             global::System.Span<float> g1 = scratch.Slice(batch * 22, batch * 4); // dLoss/d(output of layer 1)
             global::StaticNet.Runtime.DropoutKernels.Backward(g2, m2, g1);
             global::StaticNet.Runtime.Activations.ReLUGradient(z1, g1, g1);
+
+// ---- ToOnnx ----
+            // Layer 2: Dropout(0.5), (4) -> (4).
+            graph.BeginLayer();

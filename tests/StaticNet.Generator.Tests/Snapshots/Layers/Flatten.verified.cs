@@ -8,3 +8,8 @@
 
 // ---- BackwardBatch ----
             // Layer 2: Flatten, (2, 2, 2) -> (8): the same values.
+
+// ---- ToOnnx ----
+            // Layer 2: Flatten, (2, 2, 2) -> (8).
+            graph.BeginLayer();
+            graph.Node("Flatten", new string[] { graph.Current }, new int[] { 8 }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));

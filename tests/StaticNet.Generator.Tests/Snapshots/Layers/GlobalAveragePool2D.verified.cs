@@ -31,3 +31,9 @@
             {
                 global::StaticNet.Runtime.PoolingKernels.GlobalAverageBackward(g2.Slice(sample * 2, 2), g1.Slice(sample * 32, 32), channels: 2, planeSize: 16);
             }
+
+// ---- ToOnnx ----
+            // Layer 2: GlobalAveragePool2D, (2, 4, 4) -> (2).
+            graph.BeginLayer();
+            graph.Node("GlobalAveragePool", new string[] { graph.Current }, new int[] { 2, 1, 1 });
+            graph.Node("Flatten", "flatten", new string[] { graph.Current }, new int[] { 2 }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));

@@ -43,3 +43,27 @@
             {
                 global::StaticNet.Runtime.SequenceKernels.LastStepBackward(g2.Slice(sample * 3, 3), g1.Slice(sample * 12, 12));
             }
+
+// ---- ToOnnx ----
+            // Layer 2: LastStep, (4, 3) -> (3).
+            graph.BeginLayer();
+            graph.Node("Slice", new string[]
+            {
+                graph.Current,
+                graph.Int64Constant("starts", 3),
+                graph.Int64Constant("ends", 4),
+                graph.Int64Constant("axes", 1),
+            }, new int[] { 1, 3 });
+            graph.Node("Flatten", new string[] { graph.Current }, new int[] { 3 }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
+
+// ---- ToOnnxStep ----
+            // Layer 2: LastStep, (4, 3) -> (3).
+            graph.BeginLayer();
+            graph.Node("Slice", new string[]
+            {
+                graph.Current,
+                graph.Int64Constant("starts", 0),
+                graph.Int64Constant("ends", 1),
+                graph.Int64Constant("axes", 1),
+            }, new int[] { 1, 3 });
+            graph.Node("Flatten", new string[] { graph.Current }, new int[] { 3 }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));

@@ -36,3 +36,42 @@
                 global::StaticNet.Runtime.LstmKernels.Backward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), inputs.Slice(sample * 8, 8), g1.Slice(sample * 12, 12),
                     parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty, features: 2, hidden: 3);
             }
+
+// ---- ToOnnx ----
+            // Layer 1: Lstm(3), (4, 2) -> (4, 3).
+            graph.BeginLayer();
+            graph.Node("Transpose", "time_major", new string[] { graph.Current }, new int[] { 4, 2 }, global::StaticNet.Onnx.OnnxAttribute.Ints("perm", 1, 0, 2));
+            graph.Node("LSTM", new string[]
+            {
+                graph.Current,
+                graph.Initializer("W", global::StaticNet.Onnx.OnnxGraph.Blocks(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount).Slice(0, 24), 6, 0, 3, 1, 2), 1, 12, 2),
+                graph.Initializer("R", global::StaticNet.Onnx.OnnxGraph.Blocks(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount).Slice(24), 9, 0, 3, 1, 2), 1, 12, 3),
+                graph.Initializer("B", global::StaticNet.Onnx.OnnxGraph.Blocks(parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 3, 0, 3, 1, 2, 4, 7, 5, 6), 1, 24),
+            }, new int[] { 4, 3 }, global::StaticNet.Onnx.OnnxAttribute.Int("hidden_size", 3));
+            graph.Node("Squeeze", new string[] { graph.Current, graph.Int64Constant("direction_axis", 1) }, new int[] { 4, 3 });
+            graph.Node("Transpose", "batch_major", new string[] { graph.Current }, new int[] { 4, 3 }, global::StaticNet.Onnx.OnnxAttribute.Ints("perm", 1, 0, 2));
+
+// ---- ToOnnxStep ----
+            // Layer 1: Lstm(3), (4, 2) -> (4, 3).
+            graph.BeginLayer();
+            graph.Node("Transpose", "time_major", new string[] { graph.Current }, new int[] { 1, 2 }, global::StaticNet.Onnx.OnnxAttribute.Ints("perm", 1, 0, 2));
+            {
+                // The state's parts as the operator's initial state, [1, batch, 3]; its final state is the next.
+                string front = graph.Int64Constant("direction_front", 0);
+                string finalHidden = graph.NewName("Y_h");
+                string finalCell = graph.NewName("Y_c");
+                graph.Node("LSTM", "", new string[]
+                {
+                    graph.Current,
+                    graph.Initializer("W", global::StaticNet.Onnx.OnnxGraph.Blocks(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount).Slice(0, 24), 6, 0, 3, 1, 2), 1, 12, 2),
+                    graph.Initializer("R", global::StaticNet.Onnx.OnnxGraph.Blocks(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount).Slice(24), 9, 0, 3, 1, 2), 1, 12, 3),
+                    graph.Initializer("B", global::StaticNet.Onnx.OnnxGraph.Blocks(parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), 3, 0, 3, 1, 2, 4, 7, 5, 6), 1, 24),
+                    "",
+                    graph.SideNode("Unsqueeze", "initial0", new string[] { graph.State("state0", 3), front }),
+                    graph.SideNode("Unsqueeze", "initial1", new string[] { graph.State("state1", 3), front }),
+                }, new int[] { 1, 3 }, new string[] { finalHidden, finalCell }, global::StaticNet.Onnx.OnnxAttribute.Int("hidden_size", 3));
+                graph.NextState(graph.SideNode("Squeeze", "next", new string[] { finalHidden, front }));
+                graph.NextState(graph.SideNode("Squeeze", "next", new string[] { finalCell, front }));
+            }
+            graph.Node("Squeeze", new string[] { graph.Current, graph.Int64Constant("direction_axis", 1) }, new int[] { 1, 3 });
+            graph.Node("Transpose", "batch_major", new string[] { graph.Current }, new int[] { 1, 3 }, global::StaticNet.Onnx.OnnxAttribute.Ints("perm", 1, 0, 2));

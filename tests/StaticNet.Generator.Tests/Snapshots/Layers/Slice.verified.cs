@@ -48,3 +48,14 @@
             global::System.Span<float> g1 = scratch.Slice(batch * 13, batch * 5); // dLoss/d(output of layer 1)
             g1.Clear();
             global::StaticNet.Runtime.GraphKernels.Scatter(g2, 3, g1, 5, 1, add: false);
+
+// ---- ToOnnx ----
+            // Layer 2: Slice(1, 3), (5) -> (3).
+            graph.BeginLayer();
+            graph.Node("Slice", new string[]
+            {
+                graph.Current,
+                graph.Int64Constant("starts", 1),
+                graph.Int64Constant("ends", 4),
+                graph.Int64Constant("axes", 1),
+            }, new int[] { 3 });
