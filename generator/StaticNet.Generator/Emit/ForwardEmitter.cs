@@ -27,7 +27,7 @@ internal static class ForwardEmitter
         writer.Member($"public static void Forward({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         WriteBody(writer, plan, ForwardPass.Whole);
-        if (!plan.Layers.Any(layer => layer.GainsFromPacking))
+        if (!plan.Layers.Any(layer => layer is IPackingLayer { GainsFromPacking: true }))
         {
             return;
         }
@@ -46,7 +46,7 @@ internal static class ForwardEmitter
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(packed.Length, ParameterCount, \"packed\");");
         writer.Line($"{RuntimeCalls.SpanGuard}.Distinct(parameters, packed, \"packed\");");
         writer.Line("parameters.CopyTo(packed);");
-        foreach (LayerPlan layer in plan.Layers.Where(layer => layer.PacksWeights))
+        foreach (IPackingLayer layer in plan.Layers.OfType<IPackingLayer>().Where(layer => layer.PacksWeights))
         {
             layer.WritePacking(writer);
         }
@@ -175,31 +175,31 @@ internal static class ForwardEmitter
             WriteStepActivation(code, layer, $"a{n}");
             value = LayerValues.Span($"a{n}", features);
         }
-        else if (layer.StepOutputIsState)
+        else if (layer is IStreamingLayer { StepOutputIsState: true } streaming)
         {
-            code.Line($"// Layer {n}: {layer.Description}, one step: state[{stateOffset}..{stateOffset + layer.StepStateCount}), {layer.StepStateRole}, advances; its first {features} are the step's output.");
+            code.Line($"// Layer {n}: {layer.Description}, one step: state[{stateOffset}..{stateOffset + streaming.StepStateCount}), {streaming.StepStateRole}, advances; its first {features} are the step's output.");
             body.EnsureSpan(input);
-            body.Allocate($"s{n}", layer.StepScratch);
-            code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {layer.StepStateCount});");
-            layer.WriteStep(code, input.SpanName, $"h{n}", $"s{n}", output: null);
+            body.Allocate($"s{n}", streaming.StepScratch);
+            code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {streaming.StepStateCount});");
+            streaming.WriteStep(code, input.SpanName, $"h{n}", $"s{n}", output: null);
             body.Release($"s{n}");
-            stateOffset += layer.StepStateCount;
+            stateOffset += streaming.StepStateCount;
             value = LayerValues.Span($"h{n}", features);
-            if (layer.StepStateCount != features)
+            if (streaming.StepStateCount != features)
             {
                 code.Line($"h{n} = h{n}.Slice(0, {features});");
             }
         }
-        else
+        else if (layer is IStreamingLayer carried)
         {
-            code.Line($"// Layer {n}: {layer.Description}, one step: ({layer.InputShape.Features}) -> ({features}), state[{stateOffset}..{stateOffset + layer.StepStateCount}), {layer.StepStateRole}, advances.");
+            code.Line($"// Layer {n}: {layer.Description}, one step: ({layer.InputShape.Features}) -> ({features}), state[{stateOffset}..{stateOffset + carried.StepStateCount}), {carried.StepStateRole}, advances.");
             body.EnsureSpan(input);
-            body.Allocate($"s{n}", layer.StepScratch);
+            body.Allocate($"s{n}", carried.StepScratch);
             body.Allocate($"a{n}", features);
-            code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {layer.StepStateCount});");
-            layer.WriteStep(code, input.SpanName, $"h{n}", $"s{n}", $"a{n}");
+            code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {carried.StepStateCount});");
+            carried.WriteStep(code, input.SpanName, $"h{n}", $"s{n}", $"a{n}");
             body.Release($"s{n}");
-            stateOffset += layer.StepStateCount;
+            stateOffset += carried.StepStateCount;
             WriteStepActivation(code, layer, $"a{n}");
             value = LayerValues.Span($"a{n}", features);
         }

@@ -1,3 +1,4 @@
+using System.Linq;
 using StaticNet.Generator.Layers;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
@@ -5,18 +6,19 @@ using StaticNet.Generator.Planning;
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
-/// Writes <c>Initialize</c>: He normal weights for ReLU, LeakyReLU and ELU layers, Xavier uniform for the
-/// others, zero biases, with each layer's fan-in and fan-out written in as constants. Batch normalisation
-/// starts as the identity: gamma one, beta zero. A linear layer feeding a batch normalisation is initialised
-/// for the activation that follows the normalisation.
+/// Writes <c>Initialize</c>: each layer's own initialisation (<see cref="LayerPlan.WriteInitialization"/>: He normal
+/// weights before a rectifier, Xavier uniform before the others, zero biases, fans written in as constants; recurrent
+/// layers uniform; batch normalisation the identity). A linear layer feeding a batch normalisation is initialised for
+/// the activation that follows the normalisation.
 /// </summary>
 internal static class InitializeEmitter
 {
     public static void Emit(CodeWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// Fills <paramref name=\"parameters\"/> with fresh weights: He (Kaiming) normal for ReLU, LeakyReLU and ELU layers,");
-        writer.Line("/// Xavier (Glorot) uniform for the others, biases zero; batch-norm gamma one and beta zero.");
+        writer.Line("/// Fills <paramref name=\"parameters\"/> with fresh weights, as PyTorch's initialisers define them: He (Kaiming)");
+        writer.Line("/// normal before a rectifier, Xavier (Glorot) uniform before other activations, biases zero (each layer's line says");
+        writer.Line("/// which, with its fans); recurrent layers uniform in +-1/sqrt(hidden); batch-norm gamma one and beta zero.");
         writer.Line("/// The same seed gives the same weights everywhere.");
         writer.Line("/// </summary>");
         writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters.</param>");
@@ -53,7 +55,7 @@ internal static class InitializeEmitter
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
         writer.Member($"public static void InitializeState({RuntimeCalls.Span} state)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StateCount, \"state\");");
-        foreach (LayerPlan layer in plan.Layers)
+        foreach (IStatefulLayer layer in plan.Layers.OfType<IStatefulLayer>())
         {
             layer.WriteStateInitialization(writer);
         }

@@ -1,4 +1,5 @@
 using System.Linq;
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;
@@ -47,7 +48,7 @@ internal static class StepEmitter
         writer.Member($"public static void Step({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         ForwardEmitter.WriteBody(writer, plan, ForwardPass.Step);
-        if (!plan.Layers.Any(layer => layer.GainsFromPacking))
+        if (!plan.Layers.Any(layer => layer is IPackingLayer { GainsFromPacking: true }))
         {
             return;
         }

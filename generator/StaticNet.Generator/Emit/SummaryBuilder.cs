@@ -27,7 +27,7 @@ internal static class SummaryBuilder
             {
                 $"{Name(plan, layer.Number)} ({layer.Description})",
                 layer.OutputShape.ToString(),
-                Number(layer.ParameterCount + layer.StateCount),
+                Number(layer.ParameterCount + (layer is IStatefulLayer stateful ? stateful.StateCount : 0)),
                 Number(layer.MultiplyAccumulates),
                 string.Join(", ", System.Linq.Enumerable.Select(layer.Sources, source => Name(plan, source))),
             });

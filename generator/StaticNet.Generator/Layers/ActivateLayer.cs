@@ -26,10 +26,8 @@ internal sealed record ActivateLayerPlan(int Number, string Description, Shape S
 
     public override float Slope { get; } = Slope;
 
-    public override (int FanIn, int FanOut) Fans => (0, 0);
-
     /// <summary>On a sequence each step is activated on its own, so a streaming step applies it to the one step.</summary>
-    public override StepRole StepRole => InputShape.IsSequence ? StepRole.PerStep : StepRole.AsInForward;
+    protected override StepRole StatelessStepRole => InputShape.IsSequence ? StepRole.PerStep : StepRole.AsInForward;
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
         code.Line($"{input}.CopyTo({output}); // the activation follows, in place");

@@ -27,8 +27,6 @@ internal sealed record AddLayerPlan(int Number, string Description, Shape Shape,
 
     public override float Slope { get; } = Slope;
 
-    public override (int FanIn, int FanOut) Fans => (0, 0);
-
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
         throw new InvalidOperationException("a join is written through IJoinLayer");
 

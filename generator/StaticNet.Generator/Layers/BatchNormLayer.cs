@@ -27,7 +27,8 @@ internal sealed record BatchNormLayerPlan(
     : LayerPlan(
         Number, Description, Shape, Shape, WeightOffset, Shape.IsFlat ? (int)Shape.Size : Shape.Channels,
         WeightOffset + (Shape.IsFlat ? (int)Shape.Size : Shape.Channels), Shape.IsFlat ? (int)Shape.Size : Shape.Channels, Shape.Size),
-    IBatchStatisticsLayer
+    IBatchStatisticsLayer,
+    IStatefulLayer
 {
     private const string BatchNormKernels = "global::StaticNet.Runtime.BatchNormKernels";
 
@@ -37,9 +38,8 @@ internal sealed record BatchNormLayerPlan(
 
     public override float Slope { get; } = Slope;
 
-    public override int StateOffset { get; } = StateOffset;
-
-    public override int StateCount => 2 * Features;
+    /// <summary>The running means, then the running variances.</summary>
+    public int StateCount => 2 * Features;
 
     /// <summary>How many means and variances: one per feature of a flat input, one per channel of a volume.</summary>
     public int Features => WeightCount;
@@ -144,7 +144,7 @@ internal sealed record BatchNormLayerPlan(
     }
 
     /// <summary>Running means zero and running variances one, as PyTorch starts them.</summary>
-    public override void WriteStateInitialization(CodeWriter writer)
+    public void WriteStateInitialization(CodeWriter writer)
     {
         writer.Line($"{RunningMean}.Clear();");
         writer.Line($"{RunningVariance}.Fill(1f);");

@@ -20,8 +20,6 @@ internal sealed record ConcatLayerPlan(int Number, string Description, Shape Out
 {
     public override string Kind => "Concat";
 
-    public override (int FanIn, int FanOut) Fans => (0, 0);
-
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
         throw new InvalidOperationException("a join is written through IJoinLayer");
 

@@ -30,7 +30,8 @@ internal sealed record Conv1DLayerPlan(
     float Slope)
     : LayerPlan(
         Number, Description, InputShape, OutputShape, WeightOffset, OutputShape.Features * InputShape.Features * Kernel,
-        BiasOffset, OutputShape.Features, (long)OutputShape.Size * InputShape.Features * Kernel)
+        BiasOffset, OutputShape.Features, (long)OutputShape.Size * InputShape.Features * Kernel),
+    IStreamingLayer
 {
     private const string Conv1DKernels = "global::StaticNet.Runtime.Conv1DKernels";
 
@@ -51,24 +52,23 @@ internal sealed record Conv1DLayerPlan(
 
     public override string WeightRole => $" [{Filters}, {Features}, {Kernel}] (filters, input features, taps {Dilation} step{(Dilation == 1 ? "" : "s")} apart)";
 
-    /// <summary>PyTorch's fans: the taps count in both.</summary>
-    public override (int FanIn, int FanOut) Fans => (Features * Kernel, Filters * Kernel);
-
     /// <summary>
     /// Streams when each output step reads only its own and earlier input steps and there is one output step per input
     /// step: causal padding (all of it before) and stride 1. Other geometries read steps not seen yet.
     /// </summary>
-    public override StepRole StepRole =>
-        Stride == 1 && PaddingAfter == 0 && PaddingBefore == Remembered ? StepRole.Recurrent : StepRole.Unsupported;
+    public bool Streams => Stride == 1 && PaddingAfter == 0 && PaddingBefore == Remembered;
 
     /// <summary>The last <c>(kernel - 1) x dilation</c> input steps.</summary>
-    public override int StepStateCount => Remembered * Features;
+    public int StepStateCount => Remembered * Features;
 
-    public override string StepStateRole =>
+    /// <summary>Its filters' step goes to an output span of its own; the state holds input steps.</summary>
+    public bool StepOutputIsState => false;
+
+    public string StepStateRole =>
         Remembered == 0 ? "empty (one tap remembers nothing)" : $"its last {Remembered} input step{(Remembered == 1 ? "" : "s")}, oldest first";
 
     /// <summary>The window a step gathers.</summary>
-    public override int StepScratch => Features * Kernel;
+    public int StepScratch => Features * Kernel;
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false)
     {
@@ -76,7 +76,7 @@ internal sealed record Conv1DLayerPlan(
         code.Line($"    {Geometry});");
     }
 
-    public override void WriteStep(CodeWriter code, string input, string state, string scratch, string? output) =>
+    public void WriteStep(CodeWriter code, string input, string state, string scratch, string? output) =>
         code.Line($"{Conv1DKernels}.StreamStep({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {state}, {scratch}, {output}, kernel: {Kernel}, dilation: {Dilation});");
 
     public override string GradientComment(string input) =>
@@ -89,7 +89,6 @@ internal sealed record Conv1DLayerPlan(
         code.Line($"    {Geometry});");
     }
 
-    /// <summary><c>Conv</c> between transposes to and from <c>[batch, features, steps]</c>.</summary>
     /// <summary>
     /// <c>Conv</c> between two transposes: ONNX convolves <c>[batch, channels, length]</c>, the sequence is
     /// <c>[batch, steps, features]</c>. A streamed step convolves, unpadded, the window of its remembered steps (from the
@@ -129,8 +128,12 @@ internal sealed record Conv1DLayerPlan(
         Onnx.WriteNode(writer, "Transpose", "steps_first", ["graph.Current"], [outputSteps, Filters], Onnx.Ints("perm", 0, 2, 1));
     }
 
-    /// <summary>He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>).</summary>
-    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteWeightInitialization(writer, activated);
+    /// <summary>
+    /// He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>);
+    /// PyTorch's fans count the taps in both.
+    /// </summary>
+    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) =>
+        WriteWeightInitialization(writer, activated, (Features * Kernel, Filters * Kernel));
 
     /// <summary><c>nn.Conv1d</c>: weight <c>[out, in, kernel]</c>, then bias.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)

@@ -36,12 +36,10 @@ internal sealed record Conv2DLayerPlan(
 
     public override string Kind => "Conv2D";
 
-    /// <summary>ReLU is applied by the register-blocked kernel as it writes each block.</summary>
-    /// <summary>The convolution kernels fuse ReLU alone (<c>Conv2DKernels.ForwardReLU</c>).</summary>
-    public override bool FusesActivation => Unit.FusedKernel == "ReLU";
+    public override string WeightRole => $" [{OutputShape.Channels}, {InputShape.Channels}, {Kernel}, {Kernel}] (filters, input channels, kernel rows, kernel columns)";
 
-    /// <summary>PyTorch's fans: the receptive field counts in both.</summary>
-    public override (int FanIn, int FanOut) Fans => (InputShape.Channels * Kernel * Kernel, OutputShape.Channels * Kernel * Kernel);
+    /// <summary>The convolution kernels fuse ReLU alone (<c>Conv2DKernels.ForwardReLU</c>), applied as each register block is written.</summary>
+    public override bool FusesActivation => Unit.FusedKernel == "ReLU";
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false)
     {
@@ -75,8 +73,7 @@ internal sealed record Conv2DLayerPlan(
         code.Line($"    {Geometry});");
     }
 
-    /// <summary><c>Conv</c>; a layer without biases is exported with zero ones.</summary>
-    /// <summary><c>Conv</c> with a square kernel and zeros <see cref="Padding"/> wide on every side.</summary>
+    /// <summary><c>Conv</c> with a square kernel and zeros <see cref="Padding"/> wide on every side; a layer without biases is exported with zero ones.</summary>
     public override void WriteOnnx(CodeWriter writer, bool streaming)
     {
         int filters = OutputShape.Channels;
@@ -91,8 +88,12 @@ internal sealed record Conv2DLayerPlan(
             Onnx.Ints("kernel_shape", Kernel, Kernel), Onnx.Ints("strides", Stride, Stride), Onnx.Ints("pads", Padding, Padding, Padding, Padding));
     }
 
-    /// <summary>He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>).</summary>
-    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteWeightInitialization(writer, activated);
+    /// <summary>
+    /// He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>);
+    /// PyTorch's fans count the kernel's taps in both.
+    /// </summary>
+    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) =>
+        WriteWeightInitialization(writer, activated, (InputShape.Channels * Kernel * Kernel, OutputShape.Channels * Kernel * Kernel));
 
     /// <summary><c>nn.Conv2d</c>: weight <c>[out, in, kH, kW]</c>, then bias unless <c>bias=False</c>.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)

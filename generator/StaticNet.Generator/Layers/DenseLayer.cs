@@ -25,7 +25,8 @@ internal sealed record DenseLayerPlan(
     : LayerPlan(
         Number, Description, InputShape, OutputShape, WeightOffset, (int)(InputShape.Size * OutputShape.Size),
         BiasOffset, HasBias ? (int)OutputShape.Size : 0, InputShape.Size * OutputShape.Size),
-    IUnrollableLayer
+    IUnrollableLayer,
+    IPackingLayer
 {
     /// <summary>Terms per line in long unrolled sums.</summary>
     private const int TermsPerLine = 8;
@@ -82,12 +83,12 @@ internal sealed record DenseLayerPlan(
     private string Kernel(string name) => StoredTransposed ? name + "Transposed" : name;
 
     /// <summary>A layer with weights of its own keeps them <c>[Inputs, Outputs]</c> in the packed copy.</summary>
-    public override bool PacksWeights => WeightOwner is null && PackedBlock;
+    public bool PacksWeights => WeightOwner is null && PackedBlock;
 
     /// <summary>A looped layer reading packed weights of its own (or shared) layout gets the broadcast kernel.</summary>
-    public override bool GainsFromPacking => PackedBlock && !Unrolled && !Transposed;
+    public bool GainsFromPacking => PackedBlock && !Unrolled && !Transposed;
 
-    public override void WritePacking(CodeWriter code) =>
+    public void WritePacking(CodeWriter code) =>
         code.Line($"{RuntimeCalls.DenseKernels}.Transpose(parameters.Slice(Layer{Number}.WeightOffset, Layer{Number}.WeightCount), "
             + $"packed.Slice(Layer{Number}.WeightOffset, Layer{Number}.WeightCount), rows: {Outputs}, columns: {Inputs});");
 
@@ -142,10 +143,9 @@ internal sealed record DenseLayerPlan(
         code.Line($"    {LayerCalls.WeightGradients(Number)}, {BiasGradientTarget(Outputs)}, {inputGradients});");
     }
 
-    /// <summary><c>Gemm</c>; a layer without biases is exported with zero ones.</summary>
     /// <summary>
     /// <c>Gemm</c> with the weights <c>[outputs, inputs]</c> transposed (<c>transB</c>), or a <c>TransposeOf</c> layer's
-    /// <c>[inputs, outputs]</c> as they are.
+    /// <c>[inputs, outputs]</c> as they are; a layer without biases is exported with zero ones.
     /// </summary>
     public override void WriteOnnx(CodeWriter writer, bool streaming)
     {
@@ -158,7 +158,7 @@ internal sealed record DenseLayerPlan(
     }
 
     /// <summary>He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>).</summary>
-    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteWeightInitialization(writer, activated);
+    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteWeightInitialization(writer, activated, (Inputs, Outputs));
 
     /// <summary><c>nn.Linear</c>: weight <c>[out, in]</c>, then bias unless <c>bias=False</c>.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)

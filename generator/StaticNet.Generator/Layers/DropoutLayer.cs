@@ -18,7 +18,7 @@ internal sealed record DropoutLayerPlan(int Number, float Rate, Shape Shape, int
     public override string Kind => "Dropout";
 
     /// <summary>Streaming is inference: a sequence's step passes through.</summary>
-    public override StepRole StepRole => InputShape.IsSequence ? StepRole.PassThrough : StepRole.AsInForward;
+    protected override StepRole StatelessStepRole => InputShape.IsSequence ? StepRole.PassThrough : StepRole.AsInForward;
 
     /// <summary>At inference the values pass through unchanged: no code.</summary>
     public override bool IsIdentityAtInference => true;

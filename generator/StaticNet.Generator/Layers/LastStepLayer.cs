@@ -14,7 +14,7 @@ internal sealed record LastStepLayerPlan(int Number, Shape InputShape, Shape Out
     public override string Kind => "LastStep";
 
     /// <summary>Streaming, the step just taken is the last one so far.</summary>
-    public override StepRole StepRole => StepRole.PassThrough;
+    protected override StepRole StatelessStepRole => StepRole.PassThrough;
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
         code.Line($"{SequenceKernels}.LastStep({input}, {output});");

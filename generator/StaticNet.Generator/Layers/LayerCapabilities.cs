@@ -9,7 +9,7 @@ internal enum StepRole
     /// <summary>On flat values: the same code as in <c>Forward</c>.</summary>
     AsInForward,
 
-    /// <summary>On a sequence, advancing one step with carried state.</summary>
+    /// <summary>On a sequence, advancing one step with carried state (only an <see cref="IStreamingLayer"/> that streams).</summary>
     Recurrent,
 
     /// <summary>On a sequence, passing the step through (the step is the last one so far).</summary>
@@ -20,6 +20,74 @@ internal enum StepRole
 
     /// <summary>On a sequence, mixing its steps: the network has no <c>Step</c>.</summary>
     Unsupported,
+}
+
+/// <summary>
+/// A kind that carries values from one streaming step to the next (GRU, LSTM, a causal Conv1D): the size and meaning of
+/// its slice of the state and the code of one step, stated together, so a kind cannot stream without all of them.
+/// </summary>
+internal interface IStreamingLayer
+{
+    /// <summary>Whether this layer's geometry lets it advance one step at a time; if not, the network gets no <c>Step</c>.</summary>
+    bool Streams { get; }
+
+    /// <summary>The values it carries from one step to the next.</summary>
+    int StepStateCount { get; }
+
+    /// <summary>What those values are, for the streaming step's comment: <c>the hidden state</c>.</summary>
+    string StepStateRole { get; }
+
+    /// <summary>
+    /// Whether its step output is the start of its carried state (a GRU's hidden state) rather than values it writes into
+    /// an output span of its own (a causal convolution's filters).
+    /// </summary>
+    bool StepOutputIsState { get; }
+
+    /// <summary>The scratch its step needs.</summary>
+    int StepScratch { get; }
+
+    /// <summary>
+    /// Writes one streaming step: <paramref name="input"/> is one step's values, <paramref name="state"/> its carried
+    /// values, updated in place; the step's <c>OutputShape.Features</c> outputs go to <paramref name="output"/>, or are
+    /// the first of the state where <see cref="StepOutputIsState"/> (then <paramref name="output"/> is null).
+    /// <paramref name="scratch"/> names a span of <see cref="StepScratch"/> floats.
+    /// </summary>
+    void WriteStep(CodeWriter code, string input, string state, string scratch, string? output);
+}
+
+/// <summary>
+/// A kind that keeps values that are saved but not trained (BatchNorm's running statistics): where they sit in the state
+/// span, how many, and how they start, stated together.
+/// </summary>
+internal interface IStatefulLayer
+{
+    /// <summary>Where the layer's state starts in the state span.</summary>
+    int StateOffset { get; }
+
+    /// <summary>How many state values it keeps.</summary>
+    int StateCount { get; }
+
+    /// <summary>Writes the reset of its state (<c>state</c> in scope).</summary>
+    void WriteStateInitialization(CodeWriter writer);
+}
+
+/// <summary>
+/// A kind that <c>PackParameters</c> may store in another order for a faster <c>ForwardPacked</c> (and <c>StepPacked</c>):
+/// whether this layer's weights are reordered, whether that gains anything, and the reordering, stated together.
+/// </summary>
+internal interface IPackingLayer
+{
+    /// <summary>Whether <c>PackParameters</c> stores this layer's weights in another order (see <see cref="WritePacking"/>).</summary>
+    bool PacksWeights { get; }
+
+    /// <summary>
+    /// Whether its <c>ForwardPacked</c> code runs a faster kernel than its <c>Forward</c> code: networks where no layer
+    /// does get neither method (unrolled layers read each weight by a constant index, whatever the layout).
+    /// </summary>
+    bool GainsFromPacking { get; }
+
+    /// <summary>Writes, into <c>PackParameters</c>, the reordering of its own weights from <c>parameters</c> into <c>packed</c>.</summary>
+    void WritePacking(CodeWriter code);
 }
 
 /// <summary>

@@ -8,8 +8,13 @@ namespace StaticNet.Generator.Layers;
 
 /// <summary>
 /// One checked layer: its shapes, where its parameters sit in the flat span, its cost, and everything the emitters
-/// write for it. Each kind is one sealed record in its own file under <c>Layers/</c>; the emitters call these members
-/// and never test for a kind, so the compiler lists what a new kind has not written yet.
+/// write for it. Each kind is one sealed record in its own file under <c>Layers/</c>; its positional members are the
+/// pipeline's equatable data, everything else is computed from them. The emitters call these members and never test
+/// for a kind, so the compiler lists what a new kind has not written yet: what every kind must say is abstract
+/// (code, tensors, initialisation, activation, ONNX), what only some kinds do is an interface whose members come
+/// together (<see cref="IStreamingLayer"/>, <see cref="IStatefulLayer"/>, <see cref="IPackingLayer"/>, and those in
+/// <c>LayerCapabilities.cs</c>). The virtual members left have defaults that are right for any kind that keeps them:
+/// the general path (a loop over samples, no fusion, no packing) or a comment without a detail.
 /// <see cref="Number"/> counts layers after the input from 1, as the generated <c>LayerN</c> classes do.
 /// </summary>
 internal abstract record LayerPlan(
@@ -63,45 +68,34 @@ internal abstract record LayerPlan(
     public int SlopeOffset => OwnSlopeOffset ?? BiasOffset + BiasCount;
 
     /// <summary>
-    /// How the layer takes part in a streaming <c>Step</c>: a layer on flat values runs as in <c>Forward</c>; a layer on a
-    /// sequence must advance one step at a time (recurrent), pass the step through (<c>LastStep</c>, dropout), or the
-    /// network gets no <c>Step</c> (a layer that mixes steps, such as <c>Flatten</c> of a sequence).
+    /// How the layer takes part in a streaming <c>Step</c>: an <see cref="IStreamingLayer"/> advances one step with its
+    /// carried state where its geometry allows (<see cref="StepRole.Recurrent"/>), else stops the network streaming; any
+    /// other kind as <see cref="StatelessStepRole"/> says.
     /// </summary>
-    public virtual StepRole StepRole => InputShape.IsSequence ? StepRole.Unsupported : StepRole.AsInForward;
-
-    /// <summary>The values a recurrent layer carries from one streaming step to the next.</summary>
-    public virtual int StepStateCount => 0;
-
-    /// <summary>What those values are, for the streaming step's comment: <c>the hidden state</c>.</summary>
-    public virtual string StepStateRole => "";
+    public StepRole StepRole => this is IStreamingLayer streaming
+        ? streaming.Streams ? StepRole.Recurrent : StepRole.Unsupported
+        : StatelessStepRole is StepRole.Recurrent ? StepRole.Unsupported : StatelessStepRole;
 
     /// <summary>
-    /// Whether a recurrent layer's step output is the start of its carried state (a GRU's hidden state) rather than
-    /// values it writes into an output span of its own (a causal convolution's filters).
+    /// How a kind that carries nothing between steps takes part in <c>Step</c> (never <see cref="StepRole.Recurrent"/>,
+    /// which needs the state an <see cref="IStreamingLayer"/> states): a layer on flat values runs as in <c>Forward</c>; one
+    /// on a sequence passes the step through (<c>LastStep</c>, dropout), runs on the one step (per-step dense layers), or,
+    /// by default, stops the network streaming (a layer that mixes steps, such as <c>Flatten</c> of a sequence).
     /// </summary>
-    public virtual bool StepOutputIsState => false;
-
-    /// <summary>
-    /// Writes one streaming step of a recurrent layer: <paramref name="input"/> is one step's values,
-    /// <paramref name="state"/> its carried values, updated in place; the step's <c>OutputShape.Features</c> outputs go
-    /// to <paramref name="output"/>, or are the first of the state where <see cref="StepOutputIsState"/> (then
-    /// <paramref name="output"/> is null). <paramref name="scratch"/> names a span of <see cref="StepScratch"/> floats.
-    /// </summary>
-    public virtual void WriteStep(CodeWriter code, string input, string state, string scratch, string? output)
-    {
-    }
-
-    /// <summary>The scratch a recurrent layer's step needs.</summary>
-    public virtual int StepScratch => 0;
+    protected virtual StepRole StatelessStepRole => InputShape.IsSequence ? StepRole.Unsupported : StepRole.AsInForward;
 
     /// <summary>The type name shown in the summary, e.g. <c>Dense</c>.</summary>
     public abstract string Kind { get; }
 
-    /// <summary>Whether the layer takes an activation argument (Dense, Conv2D, BatchNorm), so a loss can ask for one.</summary>
-    public virtual bool HasActivation => false;
+    /// <summary>
+    /// Whether the layer takes an activation argument (Dense, Conv2D, BatchNorm), so a loss can ask for one. Every kind
+    /// states it with <see cref="Activation"/> and <see cref="Slope"/> (a forgotten activation would make a layer linear
+    /// without a word); <see cref="ParameterlessLayerPlan"/> takes none.
+    /// </summary>
+    public abstract bool HasActivation { get; }
 
     /// <summary>The function applied to the layer's weighted sums; Identity for layers without one.</summary>
-    public virtual ActivationKind Activation => ActivationKind.Identity;
+    public abstract ActivationKind Activation { get; }
 
     /// <summary>
     /// Whether the layer is an activation alone (<c>[Activate]</c>): one module of the equivalent <c>nn.Sequential</c>,
@@ -113,16 +107,10 @@ internal abstract record LayerPlan(
     public ActivationUnit Unit => ActivationUnits.Of(Activation);
 
     /// <summary>The LeakyReLU slope (unused by other activations).</summary>
-    public virtual float Slope => 0f;
+    public abstract float Slope { get; }
 
     /// <summary>Whether the layer is straight-line code on locals rather than a kernel call on spans.</summary>
     public virtual bool Unrolled => false;
-
-    /// <summary>Where the layer's state (values that are saved but not trained) starts in the state span.</summary>
-    public virtual int StateOffset => 0;
-
-    /// <summary>How many state values the layer keeps.</summary>
-    public virtual int StateCount => 0;
 
     /// <summary>Whether the layer only views its input's values differently (Flatten): no code in any pass, its output shares its input's values.</summary>
     public virtual bool IsView => false;
@@ -135,23 +123,9 @@ internal abstract record LayerPlan(
 
     /// <summary>
     /// Set on the copies of the plan that write <c>ForwardPacked</c>: the parameters it reads are the packed copy
-    /// <c>PackParameters</c> makes, in which each layer that <see cref="PacksWeights"/> has its weights transposed.
+    /// <c>PackParameters</c> makes, in which each <see cref="IPackingLayer"/> that <see cref="IPackingLayer.PacksWeights"/> has its weights reordered.
     /// </summary>
     public bool PackedWeights { get; init; }
-
-    /// <summary>Whether <c>PackParameters</c> stores its weights in another order (see <see cref="WritePacking"/>).</summary>
-    public virtual bool PacksWeights => false;
-
-    /// <summary>
-    /// Whether its <c>ForwardPacked</c> code runs a faster kernel than its <c>Forward</c> code: networks where no layer
-    /// does get neither method (unrolled layers read each weight by a constant index, whatever the layout).
-    /// </summary>
-    public virtual bool GainsFromPacking => false;
-
-    /// <summary>Writes, into <c>PackParameters</c>, the reordering of its own weights from <c>parameters</c> into <c>packed</c>.</summary>
-    public virtual void WritePacking(CodeWriter code)
-    {
-    }
 
     /// <summary>
     /// Whether its batch kernel does better than its single-sample code run once per sample, however small the layer
@@ -243,9 +217,6 @@ internal abstract record LayerPlan(
     /// </summary>
     public abstract IEnumerable<TensorLayout.Tensor> Tensors(string module);
 
-    /// <summary>PyTorch's fan-in and fan-out of the weights, for He and Xavier initialisation.</summary>
-    public virtual (int FanIn, int FanOut) Fans => ((int)InputShape.Size, (int)OutputShape.Size);
-
     /// <summary>
     /// Writes the initialisation of the layer's parameters (<c>parameters</c> and <c>random</c> in scope), called for
     /// layers that have some. Every kind states it: weighted kinds through <see cref="WriteWeightInitialization"/>.
@@ -255,11 +226,12 @@ internal abstract record LayerPlan(
     /// <summary>
     /// The weights He normal when <paramref name="activated"/> (this layer, or the batch normalisation that follows a
     /// linear one) applies a rectifier (its unit's <see cref="ActivationUnit.HeSlope"/>: ReLU, LeakyReLU, PReLU, ELU and
-    /// the smooth ReLUs), Xavier uniform otherwise; biases zero; a PReLU's slopes 0.25.
+    /// the smooth ReLUs), Xavier uniform otherwise, by PyTorch's <paramref name="fans"/> of the weights; biases zero; a
+    /// PReLU's slopes 0.25.
     /// </summary>
-    protected void WriteWeightInitialization(CodeWriter writer, LayerPlan activated)
+    protected void WriteWeightInitialization(CodeWriter writer, LayerPlan activated, (int FanIn, int FanOut) fans)
     {
-        (int fanIn, int fanOut) = Fans;
+        (int fanIn, int fanOut) = fans;
         string weights = LayerCalls.Weights(Number);
         if (WeightOwner is { } owner)
         {
@@ -291,11 +263,6 @@ internal abstract record LayerPlan(
         {
             writer.Line($"{LayerCalls.Slopes(Number)}.Fill(0.25f);");
         }
-    }
-
-    /// <summary>Writes the reset of the layer's state, if it keeps any (<c>state</c> in scope).</summary>
-    public virtual void WriteStateInitialization(CodeWriter writer)
-    {
     }
 
     /// <summary>What the weights are, after "Where the weights" in the <c>LayerN</c> constants' comments.</summary>

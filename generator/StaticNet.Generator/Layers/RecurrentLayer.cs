@@ -16,7 +16,9 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
         Number, Description, InputShape, OutputShape,
         Offset, Gates * OutputShape.Features * (InputShape.Features + OutputShape.Features),
         Offset + (Gates * OutputShape.Features * (InputShape.Features + OutputShape.Features)), 2 * Gates * OutputShape.Features,
-        (long)InputShape.Steps * Gates * OutputShape.Features * (InputShape.Features + OutputShape.Features))
+        (long)InputShape.Steps * Gates * OutputShape.Features * (InputShape.Features + OutputShape.Features)),
+    IStreamingLayer,
+    IPackingLayer
 {
     protected int Features => InputShape.Features;
 
@@ -40,6 +42,13 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
     /// <summary>The state the operator carries: <c>initial_h</c> (and an LSTM's <c>initial_c</c>), in the step state's order.</summary>
     protected abstract int StateParts { get; }
 
+    /// <summary>No activation argument: the gates' sigmoids and tanh are the kernel's.</summary>
+    public override bool HasActivation => false;
+
+    public override ActivationKind Activation => ActivationKind.Identity;
+
+    public override float Slope => 0f;
+
     public override string WeightRole => $" weight_ih [{Gates * Hidden}, {Features}] then weight_hh [{Gates * Hidden}, {Hidden}], gates {GateOrder}";
 
     public override string BiasRole => $" bias_ih [{Gates * Hidden}] then bias_hh [{Gates * Hidden}]";
@@ -52,11 +61,11 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
     /// then scales a row of gates, where the usual layout ends every gate in a horizontal sum. A streamed LSTM-16 step
     /// measured 104 ns unpacked, about 67 packed (one harness, the same machine).
     /// </summary>
-    public override bool PacksWeights => true;
+    public bool PacksWeights => true;
 
-    public override bool GainsFromPacking => true;
+    public bool GainsFromPacking => true;
 
-    public override void WritePacking(CodeWriter code)
+    public void WritePacking(CodeWriter code)
     {
         int rows = Gates * Hidden;
         code.Line($"{RuntimeCalls.DenseKernels}.Transpose(parameters.Slice(Layer{Number}.WeightOffset, {rows * Features}), "
@@ -75,16 +84,21 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
         code.Line($"    {LayerCalls.WeightGradients(Number)}, {LayerCalls.BiasGradients(Number)}, {inputGradients}, features: {Features}, hidden: {Hidden});");
     }
 
-    public override StepRole StepRole => StepRole.Recurrent;
+    /// <summary>Every recurrent layer advances one step at a time.</summary>
+    public bool Streams => true;
+
+    public abstract int StepStateCount { get; }
+
+    public abstract string StepStateRole { get; }
 
     /// <summary>The new hidden state is the step's output.</summary>
-    public override bool StepOutputIsState => true;
+    public bool StepOutputIsState => true;
 
-    public override void WriteStep(CodeWriter code, string input, string state, string scratch, string? output) =>
+    public void WriteStep(CodeWriter code, string input, string state, string scratch, string? output) =>
         code.Line($"{Kernels}.{(PackedWeights ? "StreamStepPacked" : "StreamStep")}({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {state}, {scratch}, hidden: {Hidden});");
 
     /// <summary>Both gate products: the input's and the state's.</summary>
-    public override int StepScratch => 2 * Gates * Hidden;
+    public int StepScratch => 2 * Gates * Hidden;
 
     /// <summary>
     /// The one-layer operator, which ONNX runs time-major: the input transposed to <c>[steps, batch, features]</c>, its

@@ -33,11 +33,8 @@ internal sealed record SequenceDenseLayerPlan(
 
     public override string WeightRole => $" [{Units}, {Inputs}] row-major, applied to each of the {InputShape.Steps} steps";
 
-    /// <summary>PyTorch's fans: one step's.</summary>
-    public override (int FanIn, int FanOut) Fans => (Inputs, Units);
-
     /// <summary>Streaming, its <c>Forward</c> call runs on the one step: the kernel each step of the whole sequence runs.</summary>
-    public override StepRole StepRole => StepRole.PerStep;
+    protected override StepRole StatelessStepRole => StepRole.PerStep;
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
         code.Line($"{SequenceKernels}.DenseEachStep({LayerCalls.Weights(Number)}, {BiasValues(Units)}, {input}, {output});");
@@ -53,7 +50,6 @@ internal sealed record SequenceDenseLayerPlan(
         code.Line($"    {LayerCalls.WeightGradients(Number)}, {BiasGradientTarget(Units)}, {inputGradients});");
     }
 
-    /// <summary><c>MatMul</c> with the weights transposed over every step, then the bias and the activation.</summary>
     /// <summary>
     /// <c>MatMul</c> with the weights transposed to <c>[features, units]</c> (broadcast over the batch and the steps), then
     /// <c>Add</c> of the biases.
@@ -67,8 +63,12 @@ internal sealed record SequenceDenseLayerPlan(
         Onnx.WriteNode(writer, "Add", null, ["graph.Current", Onnx.Initializer("bias", BiasValues(Units), Units)], shape);
     }
 
-    /// <summary>He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>).</summary>
-    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) => WriteWeightInitialization(writer, activated);
+    /// <summary>
+    /// He or Xavier by the activation that follows, biases zero (see <see cref="LayerPlan.WriteWeightInitialization"/>);
+    /// the fans are one step's.
+    /// </summary>
+    public override void WriteInitialization(CodeWriter writer, LayerPlan activated) =>
+        WriteWeightInitialization(writer, activated, (Inputs, Units));
 
     /// <summary><c>nn.Linear</c>: weight <c>[out, in]</c>, then bias unless <c>bias=False</c>.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)

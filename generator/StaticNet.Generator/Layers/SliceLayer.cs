@@ -16,8 +16,6 @@ internal sealed record SliceLayerPlan(int Number, string Description, Shape Inpu
 {
     public override string Kind => "Slice";
 
-    public override (int FanIn, int FanOut) Fans => (0, 0);
-
     private int Length => (int)OutputShape.Size;
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
@@ -46,7 +44,6 @@ internal sealed record SliceLayerPlan(int Number, string Description, Shape Inpu
         code.Line($"{RuntimeCalls.GraphKernels}.Scatter({gradients}, {Length}, {inputGradients}, {InputShape.Size}, {Start}, add: false);");
     }
 
-    /// <summary>ONNX slices along axis 1: features of a flat value, channels of a volume.</summary>
     /// <summary><c>Slice</c> on axis 1: features of a flat value, channels of a volume.</summary>
     public override void WriteOnnx(CodeWriter writer, bool streaming)
     {

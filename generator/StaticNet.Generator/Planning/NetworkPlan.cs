@@ -52,7 +52,7 @@ internal sealed record NetworkPlan(
     public long MultiplyAccumulates => Layers.Sum(layer => layer.MultiplyAccumulates);
 
     /// <summary>Values kept beside the parameters but not trained: batch-norm running statistics.</summary>
-    public int StateCount => Layers.Sum(layer => layer.StateCount);
+    public int StateCount => Layers.OfType<IStatefulLayer>().Sum(layer => layer.StateCount);
 
     /// <summary>Whether Forward and Backward take a state span (the network has batch normalisation).</summary>
     public bool HasState => StateCount > 0;
@@ -67,7 +67,7 @@ internal sealed record NetworkPlan(
         && (!HasHeads || Heads.All(head => !Layers[head.Layer - 1].OutputShape.IsSequence));
 
     /// <summary>The values a streaming <c>Step</c> carries between steps: every recurrent layer's state, in layer order.</summary>
-    public int StreamStateCount => Layers.Sum(layer => layer.StepStateCount);
+    public int StreamStateCount => Layers.OfType<IStreamingLayer>().Sum(layer => layer.StepStateCount);
 
     public string Name => Target.Type.Name;
 

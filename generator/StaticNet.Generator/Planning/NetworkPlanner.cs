@@ -687,7 +687,7 @@ internal sealed class NetworkPlanner
     public int ParameterOffset => (int)System.Math.Min(parameterCount, int.MaxValue);
 
     /// <summary>Where the next state values start in the state span.</summary>
-    public int StateOffset => layers.Sum(layer => layer.StateCount);
+    public int StateOffset => layers.OfType<IStatefulLayer>().Sum(layer => layer.StateCount);
 
     /// <summary>Whether the layer being planned comes after the last one that computes (nothing after it to feed).</summary>
     public bool IsAfterLastComputingLayer => currentIndex > lastComputing;
@@ -743,7 +743,7 @@ internal sealed class NetworkPlanner
     /// <summary>Weight files, safetensors and ONNX models all hold the parameters and state; ONNX's protobuf ends at 2 GB.</summary>
     private void CheckStorage()
     {
-        long stored = parameterCount + layers.Sum(layer => (long)layer.StateCount);
+        long stored = parameterCount + layers.OfType<IStatefulLayer>().Sum(layer => (long)layer.StateCount);
         if (stored > StorageLimit && !tooLarge)
         {
             Report(DiagnosticDescriptors.NetworkTooLargeToSave, declaration.NetworkLocation, Name,

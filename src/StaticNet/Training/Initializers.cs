@@ -4,8 +4,9 @@ namespace StaticNet.Training;
 
 /// <summary>
 /// Weight initialisers with PyTorch's definitions. The generated <c>Initialize</c> picks He (Kaiming)
-/// normal for ReLU and LeakyReLU layers and Xavier (Glorot) uniform for the others, with each
-/// layer's fan-in and fan-out known at compile time; biases start at zero. Recurrent layers start uniform, as PyTorch's.
+/// normal for the weights before a rectifier (ReLU, LeakyReLU, PReLU, ELU and the smooth ReLUs) and Xavier (Glorot)
+/// uniform for the others, with each layer's fan-in and fan-out known at compile time; biases start at zero. Recurrent
+/// layers start uniform, as PyTorch's.
 /// </summary>
 public static class Initializers
 {

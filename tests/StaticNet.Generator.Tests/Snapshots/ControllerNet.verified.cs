@@ -779,8 +779,9 @@ namespace Audio.Models
             }
 
             /// <summary>
-            /// Fills <paramref name="parameters"/> with fresh weights: He (Kaiming) normal for ReLU, LeakyReLU and ELU layers,
-            /// Xavier (Glorot) uniform for the others, biases zero; batch-norm gamma one and beta zero.
+            /// Fills <paramref name="parameters"/> with fresh weights, as PyTorch's initialisers define them: He (Kaiming)
+            /// normal before a rectifier, Xavier (Glorot) uniform before other activations, biases zero (each layer's line says
+            /// which, with its fans); recurrent layers uniform in +-1/sqrt(hidden); batch-norm gamma one and beta zero.
             /// The same seed gives the same weights everywhere.
             /// </summary>
             /// <param name="parameters">All 749 parameters.</param>

@@ -69,7 +69,7 @@ namespace Vision
             /// <summary>Values this layer writes: shape (4, 8, 8).</summary>
             public const int OutputSize = 256;
 
-            /// <summary>Where the weights start in the parameter span.</summary>
+            /// <summary>Where the weights [4, 1, 3, 3] (filters, input channels, kernel rows, kernel columns) start in the parameter span.</summary>
             public const int WeightOffset = 0;
 
             /// <summary>Number of weights.</summary>
@@ -127,7 +127,7 @@ namespace Vision
             /// <summary>Values this layer writes: shape (8, 1, 1).</summary>
             public const int OutputSize = 8;
 
-            /// <summary>Where the weights start in the parameter span.</summary>
+            /// <summary>Where the weights [8, 4, 3, 3] (filters, input channels, kernel rows, kernel columns) start in the parameter span.</summary>
             public const int WeightOffset = 40;
 
             /// <summary>Number of weights.</summary>
@@ -662,8 +662,9 @@ namespace Vision
         }
 
         /// <summary>
-        /// Fills <paramref name="parameters"/> with fresh weights: He (Kaiming) normal for ReLU, LeakyReLU and ELU layers,
-        /// Xavier (Glorot) uniform for the others, biases zero; batch-norm gamma one and beta zero.
+        /// Fills <paramref name="parameters"/> with fresh weights, as PyTorch's initialisers define them: He (Kaiming)
+        /// normal before a rectifier, Xavier (Glorot) uniform before other activations, biases zero (each layer's line says
+        /// which, with its fans); recurrent layers uniform in +-1/sqrt(hidden); batch-norm gamma one and beta zero.
         /// The same seed gives the same weights everywhere.
         /// </summary>
         /// <param name="parameters">All 426 parameters.</param>

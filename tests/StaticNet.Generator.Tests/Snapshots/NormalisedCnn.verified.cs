@@ -70,7 +70,7 @@ namespace Vision
             /// <summary>Values this layer writes: shape (4, 6, 6).</summary>
             public const int OutputSize = 144;
 
-            /// <summary>Where the weights start in the parameter span.</summary>
+            /// <summary>Where the weights [4, 1, 3, 3] (filters, input channels, kernel rows, kernel columns) start in the parameter span.</summary>
             public const int WeightOffset = 0;
 
             /// <summary>Number of weights.</summary>
@@ -641,8 +641,9 @@ namespace Vision
         }
 
         /// <summary>
-        /// Fills <paramref name="parameters"/> with fresh weights: He (Kaiming) normal for ReLU, LeakyReLU and ELU layers,
-        /// Xavier (Glorot) uniform for the others, biases zero; batch-norm gamma one and beta zero.
+        /// Fills <paramref name="parameters"/> with fresh weights, as PyTorch's initialisers define them: He (Kaiming)
+        /// normal before a rectifier, Xavier (Glorot) uniform before other activations, biases zero (each layer's line says
+        /// which, with its fans); recurrent layers uniform in +-1/sqrt(hidden); batch-norm gamma one and beta zero.
         /// The same seed gives the same weights everywhere.
         /// </summary>
         /// <param name="parameters">All 418 parameters.</param>

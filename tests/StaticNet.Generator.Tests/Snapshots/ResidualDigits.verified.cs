@@ -71,7 +71,7 @@ namespace Graphs
             /// <summary>Values this layer writes: shape (8, 8, 8).</summary>
             public const int OutputSize = 512;
 
-            /// <summary>Where the weights start in the parameter span.</summary>
+            /// <summary>Where the weights [8, 1, 3, 3] (filters, input channels, kernel rows, kernel columns) start in the parameter span.</summary>
             public const int WeightOffset = 0;
 
             /// <summary>Number of weights.</summary>
@@ -100,7 +100,7 @@ namespace Graphs
             /// <summary>Values this layer writes: shape (8, 8, 8).</summary>
             public const int OutputSize = 512;
 
-            /// <summary>Where the weights start in the parameter span.</summary>
+            /// <summary>Where the weights [8, 8, 3, 3] (filters, input channels, kernel rows, kernel columns) start in the parameter span.</summary>
             public const int WeightOffset = 80;
 
             /// <summary>Number of weights.</summary>
@@ -129,7 +129,7 @@ namespace Graphs
             /// <summary>Values this layer writes: shape (8, 8, 8).</summary>
             public const int OutputSize = 512;
 
-            /// <summary>Where the weights start in the parameter span.</summary>
+            /// <summary>Where the weights [8, 8, 3, 3] (filters, input channels, kernel rows, kernel columns) start in the parameter span.</summary>
             public const int WeightOffset = 664;
 
             /// <summary>Number of weights.</summary>
@@ -659,8 +659,9 @@ namespace Graphs
         }
 
         /// <summary>
-        /// Fills <paramref name="parameters"/> with fresh weights: He (Kaiming) normal for ReLU, LeakyReLU and ELU layers,
-        /// Xavier (Glorot) uniform for the others, biases zero; batch-norm gamma one and beta zero.
+        /// Fills <paramref name="parameters"/> with fresh weights, as PyTorch's initialisers define them: He (Kaiming)
+        /// normal before a rectifier, Xavier (Glorot) uniform before other activations, biases zero (each layer's line says
+        /// which, with its fans); recurrent layers uniform in +-1/sqrt(hidden); batch-norm gamma one and beta zero.
         /// The same seed gives the same weights everywhere.
         /// </summary>
         /// <param name="parameters">All 2538 parameters.</param>

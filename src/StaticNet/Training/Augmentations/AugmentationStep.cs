@@ -24,7 +24,6 @@ internal abstract class AugmentationStep(double probability)
     /// </summary>
     public abstract void Apply(Span<float> sample, SampleShape shape, ref SeededRandom random, Span<float> scratch);
 
-    /// <summary>Refuses a probability outside [0, 1] (NaN included), naming the transform.</summary>
     /// <summary>
     /// A fill, an erasing value, a noise deviation or a brightness offset: finite and at most
     /// <see cref="Augmentation.MaxValue"/> in size, else an <see cref="ArgumentOutOfRangeException"/> naming the parameter.
@@ -40,6 +39,7 @@ internal abstract class AugmentationStep(double probability)
         return value;
     }
 
+    /// <summary>Refuses a probability outside [0, 1] (NaN included), naming the transform.</summary>
     public static double Checked(double probability, string transform)
     {
         if (!(probability >= 0 && probability <= 1))
