@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,9 +11,10 @@ using StaticNet.Generator;
 namespace StaticNet.Benchmarks;
 
 /// <summary>
-/// What a network costs before it runs at full speed: the first Forward call in a fresh process (JIT
-/// compilation of the generated method and the kernels it calls), and the generator's time per declaration
-/// (first run in a process, with Roslyn itself still being compiled, and warm).
+/// What a network costs before it runs at full speed. Each network's first call, its first 10,000 calls and 10,000
+/// calls at steady speed, each in a fresh process of <c>FirstCallChild</c>: run by the JIT with its default tiering, by
+/// the JIT with tiering off, and published NativeAOT for x64's default baseline and for this machine's instruction set.
+/// Then the generator's time per declaration (first run in a process, with Roslyn itself still being compiled, and warm).
 /// </summary>
 public static class FirstCall
 {
@@ -26,72 +28,93 @@ public static class FirstCall
         [nameof(N4)] = "[Network(Loss = Loss.CrossEntropy)] [Input(1, 28, 28)] [Conv2D(8, 3, Activation.ReLU)] [MaxPool2D(2)] [Flatten] [Dense(10, Activation.Softmax)]",
     };
 
-    /// <summary>Measures every network, each first call in a process of its own; returns a Markdown table.</summary>
+    private static readonly string[] Networks = [nameof(N1), nameof(N2), nameof(N3), nameof(N4), nameof(S1), nameof(S2)];
+
+    /// <summary>A way to run the child: its label, the command (relative to the published folder) and its environment.</summary>
+    private sealed record Runtime(string Label, string Folder, string Command, string? Variable = null);
+
+    /// <summary>Publishes the child each way, measures every network each way, then the generator; returns Markdown tables.</summary>
     public static string Measure()
     {
+        string project = ResultsReport.FindUp("tests/StaticNet.Benchmarks/FirstCallChild/FirstCallChild.csproj");
+        string output = Path.Combine(Path.GetDirectoryName(typeof(FirstCall).Assembly.Location)!, "first-call");
+        Runtime[] runtimes =
+        [
+            new("JIT (default tiering)", "jit", "dotnet FirstCallChild.dll"),
+            new("JIT, `TieredCompilation` off", "jit", "dotnet FirstCallChild.dll", "DOTNET_TieredCompilation=0"),
+            new("NativeAOT, default x64 baseline", "aot-baseline", "./FirstCallChild"),
+            new("NativeAOT, `IlcInstructionSet=native`", "aot-native", "./FirstCallChild"),
+        ];
+        Publish(project, Path.Combine(output, "jit"));
+        Publish(project, Path.Combine(output, "aot-baseline"), "-r", "linux-x64", "-p:NativeAot=true");
+        Publish(project, Path.Combine(output, "aot-native"), "-r", "linux-x64", "-p:NativeAot=true", "-p:IlcInstructionSet=native");
+
         var table = new List<string>
         {
-            "| network | first Forward (fresh process) | steady Forward (through a delegate) | generator, first run in a process | generator, warm |",
-            "|---|---:|---:|---:|---:|",
+            "| network | run by | first call | first 10,000 calls | 10,000 calls, steady | first 10,000 / steady |",
+            "|---|---|---:|---:|---:|---:|",
         };
+        foreach (string network in Networks)
+        {
+            foreach (Runtime runtime in runtimes)
+            {
+                double[] times = Run(Path.Combine(output, runtime.Folder), runtime, network);
+                table.Add($"| {network} | {runtime.Label} | {Micro(times[0])} | {Micro(times[1])} | {Micro(times[2])} | "
+                    + $"{(times[1] / times[2]).ToString("0.00", CultureInfo.InvariantCulture)}x |");
+            }
+        }
+
+        table.Add("");
+        table.Add("| network | generator, first run in a process | generator, warm |");
+        table.Add("|---|---:|---:|");
         foreach (string name in Declarations.Keys)
         {
-            double[] child = RunChild(name).Split(' ').Select(value => double.Parse(value, CultureInfo.InvariantCulture)).ToArray();
-            table.Add($"| {name} | {Micro(child[0])} | {Micro(child[1])} | {Milli(child[2])} | {Milli(child[3])} |");
+            double[] child = RunGeneratorChild(name).Split(' ').Select(value => double.Parse(value, CultureInfo.InvariantCulture)).ToArray();
+            table.Add($"| {name} | {Milli(child[0])} | {Milli(child[1])} |");
         }
 
         return string.Join(Environment.NewLine, table);
     }
 
-    /// <summary>
-    /// In the child, a fresh process: times the first and a steady Forward (microseconds), then the generator
-    /// on the declaration, first and warm (milliseconds).
-    /// </summary>
+    /// <summary>In the child, a fresh process: the generator on the declaration, first and warm (milliseconds).</summary>
     public static void Child(string name)
     {
-        Action forward = name switch
-        {
-            nameof(N1) => Prepare(N1.ParameterCount, N1.InputSize, N1.OutputSize, (p, x, y) => N1.Forward(p, x, y)),
-            nameof(N2) => Prepare(N2.ParameterCount, N2.InputSize, N2.OutputSize, (p, x, y) => N2.Forward(p, x, y)),
-            nameof(N3) => Prepare(N3.ParameterCount, N3.InputSize, N3.OutputSize, (p, x, y) => N3.Forward(p, x, y)),
-            _ => Prepare(N4.ParameterCount, N4.InputSize, N4.OutputSize, (p, x, y) => N4.Forward(p, x, y)),
-        };
-        var clock = Stopwatch.StartNew();
-        forward();
-        double first = clock.Elapsed.TotalMicroseconds;
-
-        // Tiered compilation promotes hot methods after a delay: call, wait, call again, then measure.
-        for (int round = 0; round < 3; round++)
-        {
-            for (int i = 0; i < 50_000; i++)
-            {
-                forward();
-            }
-
-            System.Threading.Thread.Sleep(300);
-        }
-
-        clock.Restart();
-        const int calls = 10_000;
-        for (int i = 0; i < calls; i++)
-        {
-            forward();
-        }
-
-        double steady = clock.Elapsed.TotalMicroseconds / calls;
         (double cold, double warm) = GeneratorTime(name);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{first} {steady} {cold} {warm}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cold} {warm}"));
     }
 
-    private static Action Prepare(int parameterCount, int inputSize, int outputSize, Action<float[], float[], float[]> forward)
+    private static void Publish(string project, string folder, params string[] options)
     {
-        float[] parameters = new float[parameterCount];
-        float[] input = new float[inputSize];
-        float[] output = new float[outputSize];
-        return () => forward(parameters, input, output);
+        string[] arguments = ["publish", project, "-c", "Release", "--nologo", "-v", "quiet", "-o", folder, .. options];
+        using Process process = Process.Start(new ProcessStartInfo("dotnet", arguments))!;
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}).");
+        }
     }
 
-    private static string RunChild(string name)
+    /// <summary>The child's first call, first 10,000 calls and steady 10,000 calls, in microseconds.</summary>
+    private static double[] Run(string folder, Runtime runtime, string network)
+    {
+        string[] command = runtime.Command.Split(' ');
+        var start = new ProcessStartInfo(command[0] == "dotnet" ? "dotnet" : Path.Combine(folder, command[0][2..]), [.. command.Skip(1), network])
+        {
+            RedirectStandardOutput = true,
+            WorkingDirectory = folder,
+        };
+        if (runtime.Variable is { } variable)
+        {
+            start.Environment[variable[..variable.IndexOf('=')]] = variable[(variable.IndexOf('=') + 1)..];
+        }
+
+        using Process process = Process.Start(start)!;
+        string line = process.StandardOutput.ReadToEnd().Trim().Split('\n').Last();
+        process.WaitForExit();
+        return line.Split(' ').Select(value => double.Parse(value, CultureInfo.InvariantCulture)).ToArray();
+    }
+
+    private static string RunGeneratorChild(string name)
     {
         string assembly = typeof(FirstCall).Assembly.Location;
         var start = new ProcessStartInfo("dotnet", [assembly, ChildFlag, name]) { RedirectStandardOutput = true };

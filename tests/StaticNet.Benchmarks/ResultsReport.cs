@@ -196,7 +196,8 @@ public static class ResultsReport
         File.WriteAllText(path, text[..start] + section + text[(stop + end.Length)..]);
     }
 
-    private static string FindUp(string relative, bool requireSolution = false)
+    /// <summary>The file at <paramref name="relative"/> in the repository, found from this program's folder up.</summary>
+    public static string FindUp(string relative, bool requireSolution = false)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
