@@ -30,8 +30,8 @@ public static class FirstCall
 
     private static readonly string[] Networks = [nameof(N1), nameof(N2), nameof(N3), nameof(N4), nameof(S1), nameof(S2)];
 
-    /// <summary>A way to run the child: its label, the command (relative to the published folder) and its environment.</summary>
-    private sealed record Runtime(string Label, string Folder, string Command, string? Variable = null);
+    /// <summary>A way to run the child: its label, its published folder, whether it is a native executable, an environment variable.</summary>
+    private sealed record Runtime(string Label, string Folder, bool Native, (string Name, string Value)? Variable = null);
 
     /// <summary>Publishes the child each way, measures every network each way, then the generator; returns Markdown tables.</summary>
     public static string Measure()
@@ -40,10 +40,10 @@ public static class FirstCall
         string output = Path.Combine(Path.GetDirectoryName(typeof(FirstCall).Assembly.Location)!, "first-call");
         Runtime[] runtimes =
         [
-            new("JIT (default tiering)", "jit", "dotnet FirstCallChild.dll"),
-            new("JIT, `TieredCompilation` off", "jit", "dotnet FirstCallChild.dll", "DOTNET_TieredCompilation=0"),
-            new("NativeAOT, default x64 baseline", "aot-baseline", "./FirstCallChild"),
-            new("NativeAOT, `IlcInstructionSet=native`", "aot-native", "./FirstCallChild"),
+            new("JIT (default tiering)", "jit", Native: false),
+            new("JIT, `TieredCompilation` off", "jit", Native: false, ("DOTNET_TieredCompilation", "0")),
+            new("NativeAOT, default x64 baseline", "aot-baseline", Native: true),
+            new("NativeAOT, `IlcInstructionSet=native`", "aot-native", Native: true),
         ];
         Publish(project, Path.Combine(output, "jit"));
         Publish(project, Path.Combine(output, "aot-baseline"), "-r", "linux-x64", "-p:NativeAot=true");
@@ -69,7 +69,8 @@ public static class FirstCall
         table.Add("|---|---:|---:|");
         foreach (string name in Declarations.Keys)
         {
-            double[] child = RunGeneratorChild(name).Split(' ').Select(value => double.Parse(value, CultureInfo.InvariantCulture)).ToArray();
+            string assembly = typeof(FirstCall).Assembly.Location;
+            double[] child = Numbers(new ProcessStartInfo("dotnet", [assembly, ChildFlag, name]));
             table.Add($"| {name} | {Milli(child[0])} | {Milli(child[1])} |");
         }
 
@@ -97,31 +98,25 @@ public static class FirstCall
     /// <summary>The child's first call, first 10,000 calls and steady 10,000 calls, in microseconds.</summary>
     private static double[] Run(string folder, Runtime runtime, string network)
     {
-        string[] command = runtime.Command.Split(' ');
-        var start = new ProcessStartInfo(command[0] == "dotnet" ? "dotnet" : Path.Combine(folder, command[0][2..]), [.. command.Skip(1), network])
+        ProcessStartInfo start = runtime.Native
+            ? new(Path.Combine(folder, "FirstCallChild"), [network])
+            : new("dotnet", [Path.Combine(folder, "FirstCallChild.dll"), network]);
+        if (runtime.Variable is var (name, value))
         {
-            RedirectStandardOutput = true,
-            WorkingDirectory = folder,
-        };
-        if (runtime.Variable is { } variable)
-        {
-            start.Environment[variable[..variable.IndexOf('=')]] = variable[(variable.IndexOf('=') + 1)..];
+            start.Environment[name] = value;
         }
 
+        return Numbers(start);
+    }
+
+    /// <summary>Runs a child and reads the numbers on the last line it prints.</summary>
+    private static double[] Numbers(ProcessStartInfo start)
+    {
+        start.RedirectStandardOutput = true;
         using Process process = Process.Start(start)!;
         string line = process.StandardOutput.ReadToEnd().Trim().Split('\n').Last();
         process.WaitForExit();
         return line.Split(' ').Select(value => double.Parse(value, CultureInfo.InvariantCulture)).ToArray();
-    }
-
-    private static string RunGeneratorChild(string name)
-    {
-        string assembly = typeof(FirstCall).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [assembly, ChildFlag, name]) { RedirectStandardOutput = true };
-        using Process process = Process.Start(start)!;
-        string line = process.StandardOutput.ReadToEnd().Trim().Split('\n').Last();
-        process.WaitForExit();
-        return line;
     }
 
     /// <summary>The generator on one declaration: its first run in this process, then the median of ten warm runs, in milliseconds.</summary>

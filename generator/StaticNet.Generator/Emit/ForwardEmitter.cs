@@ -175,33 +175,39 @@ internal static class ForwardEmitter
             WriteStepActivation(code, layer, $"a{n}");
             value = LayerValues.Span($"a{n}", features);
         }
-        else if (layer is IStreamingLayer { StepOutputIsState: true } streaming)
+        else if (layer is IStreamingLayer streaming)
         {
-            code.Line($"// Layer {n}: {layer.Description}, one step: state[{stateOffset}..{stateOffset + streaming.StepStateCount}), {streaming.StepStateRole}, advances; its first {features} are the step's output.");
+            // A recurrent layer's new state is its step's output; a causal convolution writes its filters' own.
+            int carried = streaming.StepStateCount;
+            string advances = $"state[{stateOffset}..{stateOffset + carried}), {streaming.StepStateRole}, advances";
+            string? stepOutput = streaming.StepOutputIsState ? null : $"a{n}";
+            code.Line(stepOutput is null
+                ? $"// Layer {n}: {layer.Description}, one step: {advances}; its first {features} are the step's output."
+                : $"// Layer {n}: {layer.Description}, one step: ({layer.InputShape.Features}) -> ({features}), {advances}.");
             body.EnsureSpan(input);
             body.Allocate($"s{n}", streaming.StepScratch);
-            code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {streaming.StepStateCount});");
-            streaming.WriteStep(code, input.SpanName, $"h{n}", $"s{n}", output: null);
-            body.Release($"s{n}");
-            stateOffset += streaming.StepStateCount;
-            value = LayerValues.Span($"h{n}", features);
-            if (streaming.StepStateCount != features)
+            if (stepOutput is not null)
             {
-                code.Line($"h{n} = h{n}.Slice(0, {features});");
+                body.Allocate(stepOutput, features);
             }
-        }
-        else if (layer is IStreamingLayer carried)
-        {
-            code.Line($"// Layer {n}: {layer.Description}, one step: ({layer.InputShape.Features}) -> ({features}), state[{stateOffset}..{stateOffset + carried.StepStateCount}), {carried.StepStateRole}, advances.");
-            body.EnsureSpan(input);
-            body.Allocate($"s{n}", carried.StepScratch);
-            body.Allocate($"a{n}", features);
-            code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {carried.StepStateCount});");
-            carried.WriteStep(code, input.SpanName, $"h{n}", $"s{n}", $"a{n}");
+
+            code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {carried});");
+            streaming.WriteStep(code, input.SpanName, $"h{n}", $"s{n}", stepOutput);
             body.Release($"s{n}");
-            stateOffset += carried.StepStateCount;
-            WriteStepActivation(code, layer, $"a{n}");
-            value = LayerValues.Span($"a{n}", features);
+            stateOffset += carried;
+            if (stepOutput is null)
+            {
+                value = LayerValues.Span($"h{n}", features);
+                if (carried != features)
+                {
+                    code.Line($"h{n} = h{n}.Slice(0, {features});");
+                }
+            }
+            else
+            {
+                WriteStepActivation(code, layer, stepOutput);
+                value = LayerValues.Span(stepOutput, features);
+            }
         }
 
         if (output is not null)
