@@ -45,7 +45,24 @@ public static class ResultsReport
             "| network, scenario | StaticNet `Step` | `StepPacked` | ONNX Runtime (`ToOnnxStep`, state in and out) | TorchSharp | StaticNet allocates |",
             StreamingBegin,
             StreamingEnd);
+        Publish(
+            "many-streams",
+            summaries.Where(s => IsManyStreamsScenario(s.Title)).OrderBy(s => s.Title, StringComparer.Ordinal).ToList(),
+            summary => TypeName(summary.Title).StartsWith("S1", StringComparison.Ordinal) ? "S1: GRU-8 + Dense(1), 1,024 streams" : "S2: LSTM-16 + Dense(1), 1,024 streams",
+            ManyStreamsPeers,
+            typeof(NetworkInfo).Assembly.GetTypes().Count(type => IsManyStreamsScenario(type.Name)),
+            $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Processor()} ({Environment.ProcessorCount} cores), .NET {Environment.Version}: one step of each of 1,024 "
+                + "streams. In brackets: how many times longer than `StepBatch` on one thread.",
+            "| network, scenario | `StepBatch`, one thread | `StepBatch`, all cores | 1,024 `Step` calls | StaticNet allocates |",
+            ManyStreamsBegin,
+            ManyStreamsEnd,
+            mainReadme: false);
     }
+
+    private const string ManyStreamsBegin = "<!-- many-streams results: written by tests/StaticNet.Benchmarks/run.sh -->";
+    private const string ManyStreamsEnd = "<!-- end of many-streams results -->";
+
+    private static readonly string[] ManyStreamsPeers = ["StaticNet all cores", "1,024 Step calls"];
 
     private const string StreamingBegin = "<!-- streaming results: written by tests/StaticNet.Benchmarks/run.sh -->";
     private const string StreamingEnd = "<!-- end of streaming results -->";
@@ -55,10 +72,11 @@ public static class ResultsReport
     /// <summary>
     /// One table (StaticNet's time, each peer's and its ratio, StaticNet's allocations), printed, and written between
     /// <paramref name="begin"/> and <paramref name="end"/> in both READMEs when every scenario of its kind ran (a
-    /// filtered run only prints its rows).
+    /// filtered run only prints its rows); <paramref name="mainReadme"/> false keeps it out of the repository's README.
     /// </summary>
     private static void Publish(
-        string kind, List<Summary> summaries, Func<Summary, string> scenario, string[] peers, int scenarios, string intro, string header, string begin, string end)
+        string kind, List<Summary> summaries, Func<Summary, string> scenario, string[] peers, int scenarios, string intro, string header, string begin, string end,
+        bool mainReadme = true)
     {
         var rows = new List<string>();
         foreach (Summary summary in summaries)
@@ -108,7 +126,10 @@ public static class ResultsReport
 
         string folder = Path.GetDirectoryName(FindUp("tests/StaticNet.Benchmarks/README.md"))!;
         Replace(Path.Combine(folder, "README.md"), table.ToString(), begin, end);
-        Replace(FindUp("README.md", requireSolution: true), table.ToString(), begin, end);
+        if (mainReadme)
+        {
+            Replace(FindUp("README.md", requireSolution: true), table.ToString(), begin, end);
+        }
     }
 
     /// <summary>A ratio to one decimal (to two below 1, where 0.84x and 0.79x differ), whole from 100 on.</summary>
@@ -151,6 +172,12 @@ public static class ResultsReport
     {
         string type = TypeName(title);
         return type.Length > 2 && type[0] == 'S' && char.IsDigit(type[1]) && type[2..] == "Step";
+    }
+
+    private static bool IsManyStreamsScenario(string title)
+    {
+        string type = TypeName(title);
+        return type.Length > 2 && type[0] == 'S' && char.IsDigit(type[1]) && type[2..] == "Streams";
     }
 
     /// <summary>Titles look like "N1Latency-short" or "StaticNet.Benchmarks.N1Latency-...".</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using BenchmarkDotNet.Attributes;
 
 namespace StaticNet.Benchmarks;
@@ -105,4 +106,90 @@ public class S2Step : StreamingBenchmark
 
     [Benchmark(Description = "StaticNet packed")]
     public void StaticNetPacked() => S2.StepPacked(packed, state, input, output);
+}
+
+/// <summary>
+/// 1,024 independent streams of one network (game agents, voices, sensor channels) advanced by one step each:
+/// <c>StepBatch</c> on one thread (the baseline) and on every core, against a <c>Step</c> call per stream. Every row
+/// leaves each stream the same bits.
+/// </summary>
+public abstract class ManyStreamsBenchmark
+{
+    protected const int Streams = 1024;
+
+    protected float[] parameters;
+    protected float[] states;
+    protected float[] inputs;
+    protected float[] outputs;
+
+    protected abstract int ParameterCount { get; }
+
+    protected abstract int StateCount { get; }
+
+    protected abstract void Initialize(float[] parameters);
+
+    protected abstract void Step(Span<float> state, ReadOnlySpan<float> input, Span<float> output);
+
+    protected abstract void StepBatch();
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        parameters = new float[ParameterCount];
+        Initialize(parameters);
+        states = new float[Streams * StateCount];
+        var random = new Random(1);
+        inputs = Enumerable.Range(0, Streams).Select(_ => (float)((2 * random.NextDouble()) - 1)).ToArray();
+        outputs = new float[Streams];
+    }
+
+    [Benchmark(Baseline = true)]
+    public void StaticNet()
+    {
+        Parallelism.MaxThreads = 1;
+        StepBatch();
+    }
+
+    [Benchmark(Description = "StaticNet all cores")]
+    public void AllCores()
+    {
+        Parallelism.MaxThreads = Environment.ProcessorCount;
+        StepBatch();
+    }
+
+    [Benchmark(Description = "1,024 Step calls")]
+    public void StepCalls()
+    {
+        int size = StateCount;
+        for (int stream = 0; stream < Streams; stream++)
+        {
+            Step(states.AsSpan(stream * size, size), inputs.AsSpan(stream, 1), outputs.AsSpan(stream, 1));
+        }
+    }
+}
+
+public class S1Streams : ManyStreamsBenchmark
+{
+    protected override int ParameterCount => S1.ParameterCount;
+
+    protected override int StateCount => S1.StreamStateCount;
+
+    protected override void Initialize(float[] parameters) => S1.Initialize(parameters, 1);
+
+    protected override void Step(Span<float> state, ReadOnlySpan<float> input, Span<float> output) => S1.Step(parameters, state, input, output);
+
+    protected override void StepBatch() => S1.StepBatch(parameters, states, inputs, outputs);
+}
+
+public class S2Streams : ManyStreamsBenchmark
+{
+    protected override int ParameterCount => S2.ParameterCount;
+
+    protected override int StateCount => S2.StreamStateCount;
+
+    protected override void Initialize(float[] parameters) => S2.Initialize(parameters, 1);
+
+    protected override void Step(Span<float> state, ReadOnlySpan<float> input, Span<float> output) => S2.Step(parameters, state, input, output);
+
+    protected override void StepBatch() => S2.StepBatch(parameters, states, inputs, outputs);
 }

@@ -37,6 +37,21 @@ public class SnapshotTests
         }
         """;
 
+    // RTNeural's kind of model, streamed one audio sample at a time: Step, StepPacked and StepBatch, whose whole step
+    // runs in lanes (the GRU, then the dense layer on its last step).
+    public const string AmpGru = """
+        using StaticNet;
+
+        namespace Audio;
+
+        [Network]
+        [Input(64, 1)]
+        [Gru(8)]
+        [LastStep]
+        [Dense(1)]
+        public partial class AmpGru { }
+        """;
+
     public const string DigitCnn = """
         using StaticNet;
 
@@ -171,6 +186,15 @@ public class SnapshotTests
 
         Assert.Empty(result.CompilationProblems);
         Snapshot.Match("ControllerNet", result.Sources["Audio.Models.Controllers.Gain.g.cs"]);
+    }
+
+    [Fact]
+    public void Streaming_recurrent_network()
+    {
+        GeneratorResult result = GeneratorHarness.Run(AmpGru);
+
+        Assert.Empty(result.CompilationProblems);
+        Snapshot.Match("AmpGru", result.Sources["Audio.AmpGru.g.cs"]);
     }
 
     [Fact]

@@ -209,25 +209,6 @@ public unsafe class ParallelismTests
         }
     }
 
-    /// <summary>The thread settings for a while: <see cref="Parallelism.MaxThreads"/> and the minimum work per part, then the defaults again.</summary>
-    private readonly struct ThreadScope : IDisposable
-    {
-        private readonly int savedThreads;
-
-        public ThreadScope(int threads, long minimumWork)
-        {
-            savedThreads = Parallelism.MaxThreads;
-            Parallelism.MaxThreads = threads;
-            WorkerPool.MinimumWorkPerPart = minimumWork;
-        }
-
-        public void Dispose()
-        {
-            Parallelism.MaxThreads = savedThreads;
-            WorkerPool.MinimumWorkPerPart = WorkerPool.DefaultMinimumWorkPerPart;
-        }
-    }
-
     /// <summary>ForwardBatch's outputs, BackwardBatch's loss, outputs and gradients, and the network's state after, in one array.</summary>
     private static float[] BatchResults(string name, int batch)
     {

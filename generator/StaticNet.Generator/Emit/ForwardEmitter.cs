@@ -75,7 +75,8 @@ internal static class ForwardEmitter
     /// </summary>
     internal static void WriteBody(CodeWriter writer, NetworkPlan plan, ForwardPass pass)
     {
-        bool step = pass is ForwardPass.Step or ForwardPass.PackedStep;
+        bool step = pass is ForwardPass.Step or ForwardPass.PackedStep or ForwardPass.StepAfterLanes;
+        LayerPlan? advancedInLanes = pass == ForwardPass.StepAfterLanes ? StepBatchEmitter.LanesLayer(plan) : null;
         if (step)
         {
             writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StreamStateCount, \"state\");");
@@ -107,7 +108,7 @@ internal static class ForwardEmitter
             LayerValues input = values[layer.Source];
             if (step && layer.StepRole is StepRole.Recurrent or StepRole.PassThrough or StepRole.PerStep)
             {
-                values[layer.Number] = StepSequenceLayer(body, layer, input, ref stateOffset, head is null ? null : OutputPart(plan, head));
+                values[layer.Number] = StepSequenceLayer(body, layer, input, ref stateOffset, head is null ? null : OutputPart(plan, head), layer == advancedInLanes);
                 continue;
             }
 
@@ -154,9 +155,10 @@ internal static class ForwardEmitter
     /// <summary>
     /// A layer on a sequence in a streaming step: a recurrent one advances its slice of the state by the step and its new
     /// hidden state is the step's value; <c>LastStep</c> and dropout pass the step through. An output layer copies its
-    /// step to <paramref name="output"/>, its part of the output.
+    /// step to <paramref name="output"/>, its part of the output. A layer <paramref name="advanced"/> already (by
+    /// <c>StepBatch</c>'s lanes) only reads its new state.
     /// </summary>
-    private static LayerValues StepSequenceLayer(MethodBody body, LayerPlan layer, LayerValues input, ref int stateOffset, string? output)
+    private static LayerValues StepSequenceLayer(MethodBody body, LayerPlan layer, LayerValues input, ref int stateOffset, string? output, bool advanced)
     {
         CodeWriter code = body.Code;
         int n = layer.Number;
@@ -181,19 +183,29 @@ internal static class ForwardEmitter
             int carried = streaming.StepStateCount;
             string advances = $"state[{stateOffset}..{stateOffset + carried}), {streaming.StepStateRole}, advances";
             string? stepOutput = streaming.StepOutputIsState ? null : $"a{n}";
-            code.Line(stepOutput is null
-                ? $"// Layer {n}: {layer.Description}, one step: {advances}; its first {features} are the step's output."
-                : $"// Layer {n}: {layer.Description}, one step: ({layer.InputShape.Features}) -> ({features}), {advances}.");
-            body.EnsureSpan(input);
-            body.Allocate($"s{n}", streaming.StepScratch);
-            if (stepOutput is not null)
+            if (advanced)
             {
-                body.Allocate(stepOutput, features);
+                code.Line($"// Layer {n}: {layer.Description}, one step: state[{stateOffset}..{stateOffset + carried}), {streaming.StepStateRole}, already advanced in lanes; "
+                    + $"its first {features} are the step's output.");
+                code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {carried});");
+            }
+            else
+            {
+                code.Line(stepOutput is null
+                    ? $"// Layer {n}: {layer.Description}, one step: {advances}; its first {features} are the step's output."
+                    : $"// Layer {n}: {layer.Description}, one step: ({layer.InputShape.Features}) -> ({features}), {advances}.");
+                body.EnsureSpan(input);
+                body.Allocate($"s{n}", streaming.StepScratch);
+                if (stepOutput is not null)
+                {
+                    body.Allocate(stepOutput, features);
+                }
+
+                code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {carried});");
+                streaming.WriteStep(code, input.SpanName, $"h{n}", $"s{n}", stepOutput);
+                body.Release($"s{n}");
             }
 
-            code.Line($"{RuntimeCalls.Span} h{n} = state.Slice({stateOffset}, {carried});");
-            streaming.WriteStep(code, input.SpanName, $"h{n}", $"s{n}", stepOutput);
-            body.Release($"s{n}");
             stateOffset += carried;
             if (stepOutput is null)
             {
@@ -286,4 +298,7 @@ internal enum ForwardPass
 
     /// <summary><c>StepPacked</c>: <c>Step</c> through the packed parameters.</summary>
     PackedStep,
+
+    /// <summary><c>StepBatch</c>'s rest of a step: <c>Step</c> with its first layer's state already advanced in lanes.</summary>
+    StepAfterLanes,
 }

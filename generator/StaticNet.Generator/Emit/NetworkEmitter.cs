@@ -37,6 +37,8 @@ internal static class NetworkEmitter
         {
             StepEmitter.Emit(writer, plan);
             writer.Line();
+            StepBatchEmitter.Emit(writer, plan);
+            writer.Line();
         }
 
         BackwardEmitter.Emit(writer, plan);

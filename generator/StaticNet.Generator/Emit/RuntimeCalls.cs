@@ -14,6 +14,8 @@ internal static class RuntimeCalls
     public const string LossFunctions = "global::StaticNet.Runtime.LossFunctions";
     public const string SampleSplit = "global::StaticNet.Runtime.SampleSplit";
     public const string SpanGuard = "global::StaticNet.Runtime.SpanGuard";
+    public const string StreamLanes = "global::StaticNet.Runtime.StreamLanes";
+    public const string StreamSplit = "global::StaticNet.Runtime.StreamSplit";
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
     public const string Span = "global::System.Span<float>";
 

@@ -25,6 +25,7 @@ internal sealed record DenseLayerPlan(
     : LayerPlan(
         Number, Description, InputShape, OutputShape, WeightOffset, (int)(InputShape.Size * OutputShape.Size),
         BiasOffset, HasBias ? (int)OutputShape.Size : 0, InputShape.Size * OutputShape.Size),
+    ILaneLayer,
     IUnrollableLayer,
     IPackingLayer
 {
@@ -267,6 +268,18 @@ internal sealed record DenseLayerPlan(
 
         return LayerValues.Locals($"g{f}_", $"g{f}", Inputs);
     }
+
+    /// <summary>
+    /// In lanes where its step is the unrolled sum of a flat value with no activation, in one chain (a sum of more terms is
+    /// added in lines, whose grouping the lanes do not follow).
+    /// </summary>
+    public bool StepsInLanes(LayerValues input) =>
+        StepRole == StepRole.AsInForward && Unrolled && !LoopsInferenceOver(input) && !Transposed && Unit.Kind == ActivationKind.Identity
+        && Inputs + (HasBias ? 1 : 0) <= TermsPerLine + 1;
+
+    public void WriteLanes(CodeWriter code, string input, string output) =>
+        code.Line($"{RuntimeCalls.StreamLanes}.Dense({LayerCalls.Weights(Number)}, {(HasBias ? LayerCalls.Biases(Number) : RuntimeCalls.ReadOnlySpan + ".Empty")}, "
+            + $"{input}, {output}, inputs: {Inputs});");
 
     /// <summary>Declares the layer's weight and bias views into <c>parameters</c>.</summary>
     private void DeclareParameters(CodeWriter code)

@@ -13,6 +13,8 @@ internal sealed record GruLayerPlan(int Number, Shape InputShape, Shape OutputSh
 
     protected override string Kernels => "global::StaticNet.Runtime.GruKernels";
 
+    protected override string LanesKernel => "Gru";
+
     protected override string GateOrder => "r, z, n";
 
     protected override string OnnxOperator => "GRU";

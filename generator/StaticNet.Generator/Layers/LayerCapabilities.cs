@@ -56,6 +56,36 @@ internal interface IStreamingLayer
 }
 
 /// <summary>
+/// A streaming kind whose step also runs for many streams side by side (<c>StepBatch</c>): a block of streams, one per
+/// register lane, each lane doing what the kind's step does for one stream, so each stream gets the bits of its own
+/// <c>Step</c> (see the runtime's <c>StreamLanes</c>).
+/// </summary>
+internal interface ILaneStreamingLayer : IStreamingLayer
+{
+    /// <summary>A C# condition, true where this machine's lanes give the bits of its single-stream step.</summary>
+    string LanesCondition { get; }
+
+    /// <summary>
+    /// Writes one block's step: the streams from <paramref name="first"/> advanced by their steps in <c>inputs</c>, their
+    /// slice of the state (at <paramref name="stateOffset"/> in each stream's <c>StreamStateCount</c> values of
+    /// <c>states</c>) updated, and the new state left in lanes in <paramref name="stateLanes"/>.
+    /// </summary>
+    void WriteStepLanes(CodeWriter code, int stateOffset, string first, string stateLanes);
+}
+
+/// <summary>
+/// A kind whose streamed step, after a layer stepped in lanes, also runs in lanes with the bits of its single-stream code.
+/// </summary>
+internal interface ILaneLayer
+{
+    /// <summary>Whether the code <c>Step</c> writes for it, reading <paramref name="input"/>, is the code its lanes reproduce.</summary>
+    bool StepsInLanes(LayerValues input);
+
+    /// <summary>Writes its step over a block from <paramref name="input"/> to <paramref name="output"/>, both in lanes.</summary>
+    void WriteLanes(CodeWriter code, string input, string output);
+}
+
+/// <summary>
 /// A kind that keeps values that are saved but not trained (BatchNorm's running statistics): where they sit in the state
 /// span, how many, and how they start, stated together.
 /// </summary>

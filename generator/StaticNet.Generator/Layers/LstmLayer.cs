@@ -13,6 +13,8 @@ internal sealed record LstmLayerPlan(int Number, Shape InputShape, Shape OutputS
 
     protected override string Kernels => "global::StaticNet.Runtime.LstmKernels";
 
+    protected override string LanesKernel => "Lstm";
+
     protected override string GateOrder => "i, f, g, o";
 
     protected override string OnnxOperator => "LSTM";

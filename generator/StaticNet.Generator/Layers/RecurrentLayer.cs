@@ -17,7 +17,7 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
         Offset, Gates * OutputShape.Features * (InputShape.Features + OutputShape.Features),
         Offset + (Gates * OutputShape.Features * (InputShape.Features + OutputShape.Features)), 2 * Gates * OutputShape.Features,
         (long)InputShape.Steps * Gates * OutputShape.Features * (InputShape.Features + OutputShape.Features)),
-    IStreamingLayer,
+    ILaneStreamingLayer,
     IPackingLayer
 {
     protected int Features => InputShape.Features;
@@ -26,6 +26,9 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
 
     /// <summary>The runtime class that runs it, e.g. <c>global::StaticNet.Runtime.GruKernels</c>.</summary>
     protected abstract string Kernels { get; }
+
+    /// <summary>Its method of the runtime's <c>StreamLanes</c>, which steps a block of streams side by side: <c>Gru</c>.</summary>
+    protected abstract string LanesKernel { get; }
 
     /// <summary>The gates in PyTorch's order, for comments: <c>r, z, n</c>.</summary>
     protected abstract string GateOrder { get; }
@@ -96,6 +99,12 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
 
     public void WriteStep(CodeWriter code, string input, string state, string scratch, string? output) =>
         code.Line($"{Kernels}.{(PackedWeights ? "StreamStepPacked" : "StreamStep")}({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {state}, {scratch}, hidden: {Hidden});");
+
+    public string LanesCondition => $"{RuntimeCalls.StreamLanes}.MatchStep(features: {Features}, hidden: {Hidden})";
+
+    public void WriteStepLanes(CodeWriter code, int stateOffset, string first, string stateLanes) =>
+        code.Line($"{RuntimeCalls.StreamLanes}.{LanesKernel}({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, inputs, states, StreamStateCount, "
+            + $"stateOffset: {stateOffset}, features: {Features}, hidden: {Hidden}, {first}, {stateLanes});");
 
     /// <summary>Both gate products: the input's and the state's.</summary>
     public int StepScratch => 2 * Gates * Hidden;

@@ -130,3 +130,31 @@ public partial class BranchingSequenceNet { }
 [LastStep]
 [Dense(2)]
 public partial class StatelessStepNet { }
+
+/// <summary>
+/// A GRU-16 on eleven features (the eight-row kernel's last block a window over already summed ones), each step's state
+/// mixed down: <c>StepBatch</c> steps its GRU in lanes.
+/// </summary>
+[Network]
+[Input(5, 11)]
+[Gru(16)]
+[Dense(3)]
+public partial class LanedGruNet { }
+
+/// <summary>An LSTM-8 on eight features stepped in lanes, then a GRU on its steps stream by stream, then the last step classified.</summary>
+[Network]
+[Input(4, 8)]
+[Lstm(8)]
+[Gru(5)]
+[LastStep]
+[Dense(2, Activation.Tanh)]
+public partial class LanedLstmNet { }
+
+/// <summary>An LSTM-8's last step through two small dense layers (the second without biases): the whole step in lanes.</summary>
+[Network]
+[Input(3, 8)]
+[Lstm(8)]
+[LastStep]
+[Dense(5)]
+[Dense(2, Bias = false)]
+public partial class LanedChainNet { }
