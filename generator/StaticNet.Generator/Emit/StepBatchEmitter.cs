@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using StaticNet.Generator.Layers;
 using StaticNet.Generator.Planning;
@@ -54,16 +55,17 @@ internal static class StepBatchEmitter
         writer.Member($"private static void StepStreams({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.Span} states, {RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs)");
         writer.Line("int streams = inputs.Length / StepInputSize;");
         writer.Line("int stream = 0;");
+        List<LayerPlan>? lanedLayers = lanes is null ? null : LanedThrough(plan, lanes);
         if (lanes is ILaneStreamingLayer laned)
         {
-            WriteBlocks(writer, plan, lanes, laned);
+            WriteBlocks(writer, lanes, laned, lanedLayers);
         }
 
         writer.Open("for (; stream < streams; stream++)");
         writer.Line($"Step({StreamArguments()});");
         writer.Close();
         writer.Close();
-        if (lanes is null || LanedThrough(plan, lanes) is not null)
+        if (lanes is null || lanedLayers is not null)
         {
             return;
         }
@@ -75,12 +77,12 @@ internal static class StepBatchEmitter
     }
 
     /// <summary>
-    /// The loop over whole blocks of streams: the first layer in lanes, then either every later layer in lanes and the
-    /// output scattered to the streams, or the rest of each stream's step (<c>StepAfterLanes</c>) stream by stream.
+    /// The loop over whole blocks of streams: the first layer in lanes, then either every later layer in lanes
+    /// (<paramref name="lanedLayers"/>) and the output scattered to the streams, or, where they are null, the rest of each
+    /// stream's step (<c>StepAfterLanes</c>) stream by stream.
     /// </summary>
-    private static void WriteBlocks(CodeWriter writer, NetworkPlan plan, LayerPlan first, ILaneStreamingLayer laned)
+    private static void WriteBlocks(CodeWriter writer, LayerPlan first, ILaneStreamingLayer laned, List<LayerPlan>? lanedLayers)
     {
-        var lanedLayers = LanedThrough(plan, first);
         writer.Open($"if ({laned.LanesCondition})");
         writer.Line("// Whole blocks of streams side by side, one stream per vector lane (StreamLanes.Count of them: 16 with AVX-512, else 8): each span");
         writer.Line("// below holds one value of every stream of the block after another. The lanes compute what Step computes for each stream.");
@@ -132,14 +134,14 @@ internal static class StepBatchEmitter
     /// The layers after <paramref name="first"/> when each of them steps in lanes too (a chain of pass-through steps and
     /// <see cref="ILaneLayer"/>s whose last is the one output), or null when the rest of the step goes stream by stream.
     /// </summary>
-    private static System.Collections.Generic.List<LayerPlan>? LanedThrough(NetworkPlan plan, LayerPlan first)
+    private static List<LayerPlan>? LanedThrough(NetworkPlan plan, LayerPlan first)
     {
         if (plan.HasHeads || plan.IsGraph)
         {
             return null;
         }
 
-        var layers = new System.Collections.Generic.List<LayerPlan>();
+        var layers = new List<LayerPlan>();
         LayerValues value = LayerValues.Span($"h{first.Number}", first.OutputShape.Features);
         foreach (LayerPlan layer in plan.Layers.Skip(1))
         {

@@ -275,7 +275,7 @@ internal sealed record DenseLayerPlan(
     /// </summary>
     public bool StepsInLanes(LayerValues input) =>
         StepRole == StepRole.AsInForward && Unrolled && !LoopsInferenceOver(input) && !Transposed && Unit.Kind == ActivationKind.Identity
-        && Inputs + (HasBias ? 1 : 0) <= TermsPerLine + 1;
+        && SumIsOneChain(Inputs + (HasBias ? 1 : 0));
 
     public void WriteLanes(CodeWriter code, string input, string output) =>
         code.Line($"{RuntimeCalls.StreamLanes}.Dense({LayerCalls.Weights(Number)}, {(HasBias ? LayerCalls.Biases(Number) : RuntimeCalls.ReadOnlySpan + ".Empty")}, "
@@ -318,6 +318,9 @@ internal sealed record DenseLayerPlan(
         return Join(terms);
     }
 
+    /// <summary>Whether <see cref="Join"/> adds this many terms in one chain, left to right (a second line of one term would shorten nothing).</summary>
+    private static bool SumIsOneChain(int terms) => terms <= TermsPerLine + 1;
+
     /// <summary>
     /// Joins terms with " + ", a line of at most <see cref="TermsPerLine"/> terms at a time; a sum of several lines
     /// adds each line in parentheses, so the lines' sums are independent chains of adds (a 33-term sum waits for 12
@@ -325,7 +328,7 @@ internal sealed record DenseLayerPlan(
     /// </summary>
     private static string Join(List<string> terms)
     {
-        bool grouped = terms.Count > TermsPerLine + 1; // a second line of one term would shorten nothing
+        bool grouped = !SumIsOneChain(terms.Count);
         var text = new StringBuilder();
         for (int i = 0; i < terms.Count; i++)
         {

@@ -200,7 +200,7 @@ public static class StreamLanes
     /// <summary>
     /// <c>lanes[k * count + lane] = source[(first + lane) * stride + offset + k]</c> for <paramref name="values"/> values of
     /// each stream; the caller checked the lengths. Eight values of eight streams at a time are one 8x8 transpose in AVX
-    /// registers (a scalar copy took about a third of a GRU-8 block's time).
+    /// registers, where the streams' values come in whole eights.
     /// </summary>
     private static void Gather(ReadOnlySpan<float> source, int first, int stride, int offset, int values, Span<float> lanes, int count)
     {
