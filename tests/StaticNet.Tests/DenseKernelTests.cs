@@ -84,10 +84,18 @@ public class DenseKernelTests
             float[] x = RandomData.Uniform(random, inputs, 2.0);
             biases[outputs / 2] = float.NaN;
             var sums = new float[outputs];
+
+            // Weights stored [inputs, outputs] (packed), then the same values read as [outputs, inputs].
             DenseKernels.ForwardTransposed(weights, biases, x, sums);
             Check(DenseKernels.ForwardTransposedTanh, Activations.Tanh, "tanh");
+            Check(DenseKernels.ForwardTransposedRationalTanh, Activations.RationalTanh, "tanh at inference");
             Check(DenseKernels.ForwardTransposedSigmoid, Activations.Sigmoid, "sigmoid");
             Check(DenseKernels.ForwardTransposedReLU, Activations.ReLU, "ReLU");
+            DenseKernels.Forward(weights, biases, x, sums);
+            Check(DenseKernels.ForwardTanh, Activations.Tanh, "row-major tanh");
+            Check(DenseKernels.ForwardRationalTanh, Activations.RationalTanh, "row-major tanh at inference");
+            Check(DenseKernels.ForwardSigmoid, Activations.Sigmoid, "row-major sigmoid");
+            Check(DenseKernels.ForwardReLU, Activations.ReLU, "row-major ReLU");
 
             void Check(FusedKernel fused, SpanActivation activation, string name)
             {

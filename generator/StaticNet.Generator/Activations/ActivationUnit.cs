@@ -42,10 +42,10 @@ internal abstract class ActivationUnit
     public abstract float? HeSlope(LayerPlan layer);
 
     /// <summary>
-    /// The name of the runtime's register-resident form, where a layer kernel applies it before its sums leave the
-    /// registers (<c>DenseKernels.ForwardTransposedTanh</c>, <c>Conv2DKernels.ForwardReLU</c>), or null.
+    /// The name of the runtime's register-resident form for <paramref name="layer"/>, where a layer kernel applies it
+    /// before its sums leave the registers (<c>DenseKernels.ForwardTransposedTanh</c>, <c>Conv2DKernels.ForwardReLU</c>), or null.
     /// </summary>
-    public abstract string? FusedKernel { get; }
+    public abstract string? FusedKernel(LayerPlan layer);
 
     /// <summary>How the summary and comments add it to a layer's description: <c>, Tanh</c>, <c>, LeakyReLU 0.1</c>; "" for the identity.</summary>
     public abstract string Describe(float slope);

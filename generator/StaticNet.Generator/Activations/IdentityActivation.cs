@@ -19,7 +19,7 @@ internal sealed class IdentityActivation : ElementwiseActivation
 
     public override float? HeSlope(LayerPlan layer) => null;
 
-    public override string? FusedKernel => null;
+    public override string? FusedKernel(LayerPlan layer) => null;
 
     public override string Describe(float slope) => "";
 

@@ -16,7 +16,12 @@ namespace StaticNet.Generator.Activations;
 /// <param name="isCostly">See <see cref="ActivationUnit.IsCostly"/>.</param>
 /// <param name="heInitialized">Whether the weights before it start He normal (slope 0), else Xavier uniform.</param>
 /// <param name="fusedKernel">See <see cref="ActivationUnit.FusedKernel"/>.</param>
-internal abstract class KernelActivation(ActivationKind kind, string kernel, bool gradientReadsInput, bool isCostly, bool heInitialized, string? fusedKernel)
+/// <param name="inferenceKernel">
+/// The kernels' name at inference (<see cref="LayerPlan.AtInference"/>), scalar, span and fused alike, where a faster form
+/// than training's exists; null for the same kernels in every pass.
+/// </param>
+internal abstract class KernelActivation(
+    ActivationKind kind, string kernel, bool gradientReadsInput, bool isCostly, bool heInitialized, string? fusedKernel, string? inferenceKernel = null)
     : ElementwiseActivation
 {
     public sealed override ActivationKind Kind => kind;
@@ -27,7 +32,7 @@ internal abstract class KernelActivation(ActivationKind kind, string kernel, boo
 
     public sealed override float? HeSlope(LayerPlan layer) => heInitialized ? 0f : null;
 
-    public sealed override string? FusedKernel => fusedKernel;
+    public sealed override string? FusedKernel(LayerPlan layer) => fusedKernel is null ? null : KernelFor(layer, fusedKernel);
 
     public sealed override bool TakesSlope => false;
 
@@ -35,9 +40,10 @@ internal abstract class KernelActivation(ActivationKind kind, string kernel, boo
 
     public sealed override string Describe(float slope) => $", {Kind}";
 
-    public sealed override string Apply(LayerPlan layer, string z, int index) => $"{Activations}.{kernel}({z})";
+    public sealed override string Apply(LayerPlan layer, string z, int index) => $"{Activations}.{KernelFor(layer, kernel)}({z})";
 
-    public sealed override string ApplySpan(LayerPlan layer, string source, string destination) => $"{Activations}.{kernel}({source}, {destination});";
+    public sealed override string ApplySpan(LayerPlan layer, string source, string destination) =>
+        $"{Activations}.{KernelFor(layer, kernel)}({source}, {destination});";
 
     public sealed override string Gradient(LayerPlan layer, string source, string gradient, int index) => $"{Activations}.{kernel}Gradient({source}, {gradient})";
 
@@ -46,4 +52,7 @@ internal abstract class KernelActivation(ActivationKind kind, string kernel, boo
 
     public sealed override string GradientSpan(LayerPlan layer, string source, string gradient) =>
         $"{Activations}.{kernel}Gradient({source}, {gradient}, {gradient});";
+
+    /// <summary>The inference form's name where the layer computes at inference and one exists, else <paramref name="trainingName"/>.</summary>
+    private string KernelFor(LayerPlan layer, string trainingName) => layer.AtInference && inferenceKernel is not null ? inferenceKernel : trainingName;
 }

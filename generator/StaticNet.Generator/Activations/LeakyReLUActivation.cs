@@ -20,7 +20,7 @@ internal sealed class LeakyReLUActivation : ElementwiseActivation
 
     public override float? HeSlope(LayerPlan layer) => layer.Slope;
 
-    public override string? FusedKernel => null;
+    public override string? FusedKernel(LayerPlan layer) => null;
 
     public override string Describe(float slope) => $", LeakyReLU {slope.ToString("R", CultureInfo.InvariantCulture)}";
 

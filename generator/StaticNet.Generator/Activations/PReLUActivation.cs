@@ -24,7 +24,7 @@ internal sealed class PReLUActivation : ElementwiseActivation
     /// <summary>The slopes' starting value, as the rectifier's gain.</summary>
     public override float? HeSlope(LayerPlan layer) => 0.25f;
 
-    public override string? FusedKernel => null;
+    public override string? FusedKernel(LayerPlan layer) => null;
 
     public override string Describe(float slope) => ", PReLU";
 

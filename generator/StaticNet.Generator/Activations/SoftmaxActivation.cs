@@ -28,7 +28,7 @@ internal sealed class SoftmaxActivation : ActivationUnit
 
     public override float? HeSlope(LayerPlan layer) => null;
 
-    public override string? FusedKernel => null;
+    public override string? FusedKernel(LayerPlan layer) => null;
 
     public override string Describe(float slope) => ", Softmax";
 

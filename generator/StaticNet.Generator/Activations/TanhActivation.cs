@@ -4,9 +4,12 @@ using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Activations;
 
-/// <summary>Hyperbolic tangent; its gradient from its output, <c>1 - y^2</c>.</summary>
+/// <summary>
+/// Hyperbolic tangent; its gradient from its output, <c>1 - y^2</c>. Inference computes the rational form
+/// (<c>Activations.RationalTanh</c>, within 5.6 ulp, about twice as fast); training the one-ulp form its gradient needs.
+/// </summary>
 internal sealed class TanhActivation() : KernelActivation(
-    ActivationKind.Tanh, kernel: "Tanh", gradientReadsInput: false, isCostly: true, heInitialized: false, fusedKernel: "Tanh")
+    ActivationKind.Tanh, kernel: "Tanh", gradientReadsInput: false, isCostly: true, heInitialized: false, fusedKernel: "Tanh", inferenceKernel: "RationalTanh")
 {
     public override void WriteOnnx(CodeWriter writer, LayerPlan layer)
     {

@@ -108,7 +108,7 @@ internal static class ForwardEmitter
             LayerValues input = values[layer.Source];
             if (step && layer.StepRole is StepRole.Recurrent or StepRole.PassThrough or StepRole.PerStep)
             {
-                values[layer.Number] = StepSequenceLayer(body, layer, input, ref stateOffset, head is null ? null : OutputPart(plan, head), layer == advancedInLanes);
+                values[layer.Number] = StepSequenceLayer(body, layer, input, ref stateOffset, head is null ? null : OutputPart(plan, head), layer.Number == advancedInLanes?.Number);
                 continue;
             }
 

@@ -48,7 +48,7 @@ internal static class LayerWalk
                 head = candidate.Layer == layer.Number ? candidate : head;
             }
 
-            yield return (layer, role, head, flow.IsReadByLayers(layer.Number));
+            yield return (training ? layer : layer with { AtInference = true }, role, head, flow.IsReadByLayers(layer.Number));
         }
     }
 

@@ -39,7 +39,7 @@ internal sealed record Conv2DLayerPlan(
     public override string WeightRole => $" [{OutputShape.Channels}, {InputShape.Channels}, {Kernel}, {Kernel}] (filters, input channels, kernel rows, kernel columns)";
 
     /// <summary>The convolution kernels fuse ReLU alone (<c>Conv2DKernels.ForwardReLU</c>), applied as each register block is written.</summary>
-    public override bool FusesActivation => Unit.FusedKernel == "ReLU";
+    public override bool FusesActivation => Unit.FusedKernel(this) == "ReLU";
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false)
     {

@@ -128,6 +128,12 @@ internal abstract record LayerPlan(
     public bool PackedWeights { get; init; }
 
     /// <summary>
+    /// Set on the copies of the plan that inference passes walk (<c>Forward</c>, <c>ForwardBatch</c>, <c>Step</c>): an
+    /// activation may compute there in a faster form than training's (tanh, see <c>RationalTanh</c>).
+    /// </summary>
+    public bool AtInference { get; init; }
+
+    /// <summary>
     /// Whether its batch kernel does better than its single-sample code run once per sample, however small the layer
     /// (a looped dense layer's batch kernel skips the horizontal sums that end every dot product of one sample).
     /// </summary>

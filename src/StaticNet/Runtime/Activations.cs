@@ -38,9 +38,16 @@ public static partial class Activations
         return e / (1f + e);
     }
 
-    /// <summary>Hyperbolic tangent: the same rational approximation as the span form, so unrolled and looped layers agree.</summary>
+    /// <summary>Hyperbolic tangent: the same steps as the span form, so unrolled and looped layers agree.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Tanh(float z) => VectorMath.Tanh(z);
+
+    /// <summary>
+    /// Hyperbolic tangent at inference, a rational function within 5.6 ulp of tanh and about twice as fast as
+    /// <see cref="Tanh(float)"/>; the span form's steps, so unrolled and looped layers agree.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float RationalTanh(float z) => Runtime.RationalTanh.Apply(z);
 
     /// <summary>Gradient through ReLU: <paramref name="gradient"/> where <c>z &gt; 0</c>, else 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -121,6 +128,9 @@ public static partial class Activations
 
     /// <summary>Tanh element-wise. The spans may be the same.</summary>
     public static void Tanh(ReadOnlySpan<float> z, Span<float> y) => VectorMath.Tanh(z, y);
+
+    /// <summary>Tanh element-wise at inference (<see cref="RationalTanh(float)"/>). The spans may be the same.</summary>
+    public static void RationalTanh(ReadOnlySpan<float> z, Span<float> y) => VectorMath.Map<RationalTanhActivation>(z, y);
 
     /// <summary>
     /// <c>y = PReLU(z)</c> with one slope per channel: <paramref name="z"/> holds whole samples of

@@ -68,6 +68,27 @@ internal readonly struct TanhActivation : IVectorActivation
     public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Tanh(z, y);
 }
 
+/// <summary>tanh at inference, as <see cref="Activations.RationalTanh(ReadOnlySpan{float}, Span{float})"/>.</summary>
+internal readonly struct RationalTanhActivation : IVectorActivation
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply(Vector512<float> sums) => RationalTanh.Apply(sums);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply(Vector256<float> sums) => RationalTanh.Apply(sums);
+
+    public static void Apply(Span<float> values) => VectorMath.Map<RationalTanhActivation>(values, values);
+
+    /// <summary>The scalar form: the same steps as the vector ones (no library tanh), so the same bits.</summary>
+    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    {
+        for (int i = 0; i < z.Length; i++)
+        {
+            y[i] = RationalTanh.Apply(z[i]);
+        }
+    }
+}
+
 /// <summary>The logistic function, as <see cref="Activations.Sigmoid(ReadOnlySpan{float}, Span{float})"/>.</summary>
 internal readonly struct SigmoidActivation : IVectorActivation
 {

@@ -166,10 +166,9 @@ namespace Audio.Models
 
                 // Layer 1: Dense(32, Tanh), (16) -> (32), looped.
                 global::System.Span<float> a1 = scratch.Slice(0, 32);
-                global::StaticNet.Runtime.DenseKernels.Forward(
+                global::StaticNet.Runtime.DenseKernels.ForwardRationalTanh(
                     parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
                     input, a1);
-                global::StaticNet.Runtime.Activations.Tanh(a1, a1);
 
                 // Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6), looped here: its inputs are in a span (training unrolls it).
                 global::System.Span<float> a2 = scratch.Slice(32, 6);
@@ -230,7 +229,7 @@ namespace Audio.Models
 
                 // Layer 1: Dense(32, Tanh), (16) -> (32), looped.
                 global::System.Span<float> a1 = scratch.Slice(0, 32);
-                global::StaticNet.Runtime.DenseKernels.ForwardTransposedTanh(
+                global::StaticNet.Runtime.DenseKernels.ForwardTransposedRationalTanh(
                     parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
                     input, a1);
 
@@ -687,7 +686,7 @@ namespace Audio.Models
                 global::StaticNet.Runtime.DenseKernels.ForwardBatch(
                     parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
                     inputs, a1);
-                global::StaticNet.Runtime.Activations.Tanh(a1, a1);
+                global::StaticNet.Runtime.Activations.RationalTanh(a1, a1);
 
                 // Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6), for every sample.
                 global::System.Span<float> a2 = scratch.Slice(batch * 32, batch * 6);

@@ -215,10 +215,9 @@ namespace Graphs
 
             // Layer 1: Dense(32, ReLU), (64) -> (32), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 32);
-            global::StaticNet.Runtime.DenseKernels.Forward(
+            global::StaticNet.Runtime.DenseKernels.ForwardReLU(
                 parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
                 input, a1);
-            global::StaticNet.Runtime.Activations.ReLU(a1, a1);
 
             // Layer 2: Dense(10, Softmax), (32) -> (10), looped.
             global::StaticNet.Runtime.DenseKernels.Forward(
@@ -227,10 +226,9 @@ namespace Graphs
             global::StaticNet.Runtime.Activations.Softmax(output.Slice(0, 10), output.Slice(0, 10));
 
             // Layer 3: Dense(1, Sigmoid), (32) -> (1), looped here: its inputs are in a span (training unrolls it).
-            global::StaticNet.Runtime.DenseKernels.Forward(
+            global::StaticNet.Runtime.DenseKernels.ForwardSigmoid(
                 parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
                 a1, output.Slice(10, 1));
-            global::StaticNet.Runtime.Activations.Sigmoid(output.Slice(10, 1), output.Slice(10, 1));
         }
 
         /// <summary>
@@ -284,10 +282,9 @@ namespace Graphs
             global::StaticNet.Runtime.Activations.Softmax(output.Slice(0, 10), output.Slice(0, 10));
 
             // Layer 3: Dense(1, Sigmoid), (32) -> (1), looped here: its inputs are in a span (training unrolls it).
-            global::StaticNet.Runtime.DenseKernels.Forward(
+            global::StaticNet.Runtime.DenseKernels.ForwardSigmoid(
                 parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
                 a1, output.Slice(10, 1));
-            global::StaticNet.Runtime.Activations.Sigmoid(output.Slice(10, 1), output.Slice(10, 1));
         }
 
         /// <summary>

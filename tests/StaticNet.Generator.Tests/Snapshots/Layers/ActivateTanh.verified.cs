@@ -9,7 +9,7 @@
             a1[3] = a1_3;
             global::System.Span<float> a2 = scratch.Slice(4, 4);
             a1.CopyTo(a2); // the activation follows, in place
-            global::StaticNet.Runtime.Activations.Tanh(a2, a2);
+            global::StaticNet.Runtime.Activations.RationalTanh(a2, a2);
 
 // ---- Backward ----
             // Layer 2: Activate(Tanh), (4) -> (4), looped.

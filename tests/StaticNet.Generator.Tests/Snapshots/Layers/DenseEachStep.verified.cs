@@ -4,25 +4,25 @@
             // Layer 1: Dense(3, Tanh, each step), (4, 2) -> (4, 3), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 12);
             global::StaticNet.Runtime.SequenceKernels.DenseEachStep(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1);
-            global::StaticNet.Runtime.Activations.Tanh(a1, a1);
+            global::StaticNet.Runtime.Activations.RationalTanh(a1, a1);
 
 // ---- ForwardPacked ----
             // Layer 1: Dense(3, Tanh, each step), (4, 2) -> (4, 3), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 12);
             global::StaticNet.Runtime.SequenceKernels.DenseEachStep(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1);
-            global::StaticNet.Runtime.Activations.Tanh(a1, a1);
+            global::StaticNet.Runtime.Activations.RationalTanh(a1, a1);
 
 // ---- Step ----
             // Layer 1: Dense(3, Tanh, each step), one step: (2) -> (3).
             global::System.Span<float> a1 = scratch.Slice(0, 3);
             global::StaticNet.Runtime.SequenceKernels.DenseEachStep(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1);
-            global::StaticNet.Runtime.Activations.Tanh(a1, a1);
+            global::StaticNet.Runtime.Activations.RationalTanh(a1, a1);
 
 // ---- StepPacked ----
             // Layer 1: Dense(3, Tanh, each step), one step: (2) -> (3).
             global::System.Span<float> a1 = scratch.Slice(0, 3);
             global::StaticNet.Runtime.SequenceKernels.DenseEachStep(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1);
-            global::StaticNet.Runtime.Activations.Tanh(a1, a1);
+            global::StaticNet.Runtime.Activations.RationalTanh(a1, a1);
 
 // ---- Backward ----
             // Layer 1: Dense(3, Tanh, each step). dW1 += g1 ⊗ x and db1 += g1, summed over the steps, then the gradient flows to the input.

@@ -3,10 +3,9 @@
 // ---- Forward ----
             // Layer 1: Dense(16, ReLU), (24) -> (16), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 16);
-            global::StaticNet.Runtime.DenseKernels.Forward(
+            global::StaticNet.Runtime.DenseKernels.ForwardReLU(
                 parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
                 input, a1);
-            global::StaticNet.Runtime.Activations.ReLU(a1, a1);
 
 // ---- ForwardPacked ----
             // Layer 1: Dense(16, ReLU), (24) -> (16), looped.

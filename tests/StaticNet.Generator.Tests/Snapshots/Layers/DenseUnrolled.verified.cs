@@ -8,8 +8,8 @@
             // Weights [2, 3] row-major at parameters[0..6), biases at parameters[6..8).
             global::System.ReadOnlySpan<float> w1 = parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount);
             global::System.ReadOnlySpan<float> b1 = parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount);
-            float a1_0 = global::StaticNet.Runtime.Activations.Tanh(b1[0] + w1[0] * x0 + w1[1] * x1 + w1[2] * x2);
-            float a1_1 = global::StaticNet.Runtime.Activations.Tanh(b1[1] + w1[3] * x0 + w1[4] * x1 + w1[5] * x2);
+            float a1_0 = global::StaticNet.Runtime.Activations.RationalTanh(b1[0] + w1[0] * x0 + w1[1] * x1 + w1[2] * x2);
+            float a1_1 = global::StaticNet.Runtime.Activations.RationalTanh(b1[1] + w1[3] * x0 + w1[4] * x1 + w1[5] * x2);
 
 // ---- Backward ----
             // Layer 1: Dense(2, Tanh). dW1 += g1 ⊗ x, db1 += g1, then the gradient flows to the input.

@@ -1,0 +1,99 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace StaticNet.Runtime;
+
+/// <summary>
+/// tanh at inference: <c>x P(x²) / Q(x²)</c>, P of degree 4 and Q of degree 4 in x², the argument clamped to ±9 (where
+/// tanh rounds to ±1): nine multiply-adds and one division, a chain of about 45 cycles against about 75 for
+/// <see cref="VectorMath.Tanh(Vector512{float})"/>'s exp and division, and 2.2 times its throughput. The coefficients
+/// were fitted by weighted least squares in 40-digit arithmetic (relative error 2.2e-8 on [0, 9] before float rounding);
+/// in float, with fused multiply-adds, every float is within 5.6 ulp of tanh rounded to float (3.4e-7 absolute, the
+/// largest errors next to ±1; 94% of floats correctly rounded), checked over every float of [2^-63, 9.5] (and every 61st below, where x² is subnormal) by
+/// <c>RationalTanhTests</c>. NaN stays NaN, tanh(-0) is -0.
+/// </summary>
+/// <remarks>
+/// Inference only (<c>Forward</c>, <c>ForwardPacked</c>, <c>ForwardBatch</c>, <c>Step</c> and what calls them). Training
+/// keeps the one-ulp form: the gradient <c>1 - y²</c> is computed from y, and where tanh saturates a few ulp of y are
+/// percent errors in it (tried: PyTorch's tiny-tanh SGD trace moved from 0.73 to 0.96 of its tolerance). The vector
+/// forms and the scalar form take the same steps, multiply-adds fused exactly where the vector ones are, so every value
+/// gets the same bits wherever it sits.
+/// </remarks>
+internal static class RationalTanh
+{
+    /// <summary>Past this tanh rounds to ±1 in float; clamping here keeps x⁸ far from overflow.</summary>
+    private const float Limit = 9f;
+
+    private const float P0 = 0.99999999258447494f;
+    private const float P1 = 0.13385019856810344f;
+    private const float P2 = 0.0035002003242626596f;
+    private const float P3 = 2.0679632963566826e-5f;
+    private const float P4 = 1.3442355148930211e-8f;
+    private const float Q1 = 0.4671834103466208f;
+    private const float Q2 = 0.025894870866435626f;
+    private const float Q3 = 0.00032929472899689439f;
+    private const float Q4 = 7.8145767664082952e-7f;
+
+    /// <summary>tanh of every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply(Vector512<float> x)
+    {
+        Vector512<float> c = Vector512.Min(Vector512.Max(x, Vector512.Create(-Limit)), Vector512.Create(Limit));
+        Vector512<float> z = c * c;
+        Vector512<float> p = VectorMath.MultiplyAdd(Vector512.Create(P4), z, Vector512.Create(P3));
+        p = VectorMath.MultiplyAdd(p, z, Vector512.Create(P2));
+        p = VectorMath.MultiplyAdd(p, z, Vector512.Create(P1));
+        p = VectorMath.MultiplyAdd(p, z, Vector512.Create(P0));
+        Vector512<float> q = VectorMath.MultiplyAdd(Vector512.Create(Q4), z, Vector512.Create(Q3));
+        q = VectorMath.MultiplyAdd(q, z, Vector512.Create(Q2));
+        q = VectorMath.MultiplyAdd(q, z, Vector512.Create(Q1));
+        q = VectorMath.MultiplyAdd(q, z, Vector512<float>.One);
+        Vector512<float> result = c * p / q;
+
+        // The clamp would turn NaN into a number: NaN lanes (x != x) pass through.
+        return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
+    }
+
+    /// <summary><see cref="Apply(Vector512{float})"/> eight lanes at a time: the same steps, so the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply(Vector256<float> x)
+    {
+        Vector256<float> c = Vector256.Min(Vector256.Max(x, Vector256.Create(-Limit)), Vector256.Create(Limit));
+        Vector256<float> z = c * c;
+        Vector256<float> p = VectorMath.MultiplyAdd(Vector256.Create(P4), z, Vector256.Create(P3));
+        p = VectorMath.MultiplyAdd(p, z, Vector256.Create(P2));
+        p = VectorMath.MultiplyAdd(p, z, Vector256.Create(P1));
+        p = VectorMath.MultiplyAdd(p, z, Vector256.Create(P0));
+        Vector256<float> q = VectorMath.MultiplyAdd(Vector256.Create(Q4), z, Vector256.Create(Q3));
+        q = VectorMath.MultiplyAdd(q, z, Vector256.Create(Q2));
+        q = VectorMath.MultiplyAdd(q, z, Vector256.Create(Q1));
+        q = VectorMath.MultiplyAdd(q, z, Vector256<float>.One);
+        Vector256<float> result = c * p / q;
+        return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
+    }
+
+    /// <summary>One value, the vector forms' steps: unrolled layers give the bits of looped ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Apply(float x)
+    {
+        if (float.IsNaN(x))
+        {
+            return x;
+        }
+
+        float c = MathF.Min(MathF.Max(x, -Limit), Limit);
+        float z = c * c;
+        float p = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(P4, z, P3), z, P2), z, P1), z, P0);
+        float q = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(Q4, z, Q3), z, Q2), z, Q1), z, 1f);
+        return c * p / q;
+    }
+
+    /// <summary>
+    /// a * b + c fused exactly where <see cref="VectorMath.MultiplyAdd(Vector256{float}, Vector256{float}, Vector256{float})"/>
+    /// fuses (x86 with FMA), so the scalar form rounds as the vector forms do.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float MultiplyAdd(float a, float b, float c) => Fma.IsSupported ? MathF.FusedMultiplyAdd(a, b, c) : (a * b) + c;
+}
