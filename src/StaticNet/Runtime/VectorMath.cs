@@ -12,8 +12,8 @@ namespace StaticNet.Runtime;
 /// exp by range reduction to <c>[-ln2/2, ln2/2]</c> and a degree-6 polynomial; tanh from it (see below).
 /// Measured against double precision over [-20, 20] in steps of 1e-4 and at the extremes (VectorMathTests):
 /// tanh within 7.1e-8 absolute (about one ulp next to ±1) and 1.3e-7 relative, sigmoid within 8.9e-8 absolute
-/// and 1.5e-7 relative. NaN stays NaN. A faster rational tanh (Eigen's) was tried and dropped: its 5-ulp errors where tanh
-/// saturates became percent errors in the gradient <c>1 - y^2</c>, enough to leave PyTorch's SGD traces. A span's last
+/// and 1.5e-7 relative. NaN stays NaN. Training keeps this tanh: a rational one's few-ulp errors where tanh saturates
+/// become percent errors in the gradient <c>1 - y^2</c>; inference runs <see cref="RationalTanh"/>. A span's last
 /// few values go through the same vector code in a padded vector, so a value's result never depends on where it sits
 /// (a sequence's step, activated alone when streamed, gives the bits it has in the whole sequence). Where 256-bit
 /// vectors are not accelerated, the work goes to <see cref="TensorPrimitives"/>.
