@@ -56,8 +56,10 @@ public class RecurrentKernelTests
     public void GRU_gates_in_registers_give_the_bits_of_the_span_form(int hidden, int features)
     {
         var random = new Random((hidden * 31) + features);
-        for (int trial = 0; trial < 20; trial++)
+        for (int trial = 0; trial < 40; trial++)
         {
+            // Training's one-ulp gates and inference's, in turn.
+            bool inference = trial % 2 == 1;
             // Products of the sizes sums of this many terms reach, past where sigmoid and tanh saturate.
             float[] products = RandomData.Uniform(random, 6 * hidden, 4.0);
             float[] previous = RandomData.Uniform(random, hidden, 1.0);
@@ -65,8 +67,8 @@ public class RecurrentKernelTests
             float[] spanGates = [.. products];
             var registers = new float[hidden];
             var spans = new float[hidden];
-            GruKernels.GatesInRegisters(previous, registers, registerGates, hidden);
-            GruKernels.GatesWithSpans(previous, spans, spanGates, hidden);
+            GruKernels.GatesInRegisters(previous, registers, registerGates, hidden, inference);
+            GruKernels.GatesWithSpans(previous, spans, spanGates, hidden, inference);
             Assert.Equal(FloatBits.Of(spans), FloatBits.Of(registers));
 
             // What the backward pass keeps: r, z, n, and the last third of the state's products.
@@ -80,8 +82,9 @@ public class RecurrentKernelTests
     public void LSTM_gates_in_registers_give_the_bits_of_the_span_form(int hidden, int features)
     {
         var random = new Random((hidden * 37) + features);
-        for (int trial = 0; trial < 20; trial++)
+        for (int trial = 0; trial < 40; trial++)
         {
+            bool inference = trial % 2 == 1;
             float[] products = RandomData.Uniform(random, 8 * hidden, 4.0);
             float[] cell = RandomData.Uniform(random, hidden, 2.0);
             float[] registerGates = [.. products];
@@ -90,8 +93,8 @@ public class RecurrentKernelTests
             float[] spanCell = [.. cell];
             var registers = new float[hidden];
             var spans = new float[hidden];
-            LstmKernels.GatesInRegisters(registers, registerCell, registerGates, hidden);
-            LstmKernels.GatesWithSpans(spans, spanCell, spanGates, hidden);
+            LstmKernels.GatesInRegisters(registers, registerCell, registerGates, hidden, inference);
+            LstmKernels.GatesWithSpans(spans, spanCell, spanGates, hidden, inference);
             Assert.Equal(FloatBits.Of(spans), FloatBits.Of(registers));
             Assert.Equal(FloatBits.Of(spanCell), FloatBits.Of(registerCell));
 
@@ -103,15 +106,20 @@ public class RecurrentKernelTests
     [Fact]
     public void A_streamed_step_may_write_over_the_state_it_reads()
     {
-        // StreamStep passes the state as both previous and next: the products must read all of it first.
+        // StreamStep passes the state as both previous and next: the products must read all of it first. It steps with
+        // inference's gates, as ForwardAtInference does, which writes each step's state apart from the one it reads.
         const int hidden = 24;
         var random = new Random(5);
         float[] weights = RandomData.Uniform(random, 3 * hidden * (1 + hidden), 0.6);
         float[] biases = RandomData.Uniform(random, 6 * hidden, 0.6);
-        float[] state = RandomData.Uniform(random, hidden, 1.0);
-        var separate = new float[hidden];
-        GruKernels.Step(weights, biases, [0.5f], state, separate, new float[6 * hidden], hidden);
-        GruKernels.StreamStep(weights, biases, [0.5f], state, new float[6 * hidden], hidden);
-        Assert.Equal(FloatBits.Of(separate), FloatBits.Of(state));
+        float[] input = [0.5f, 0.25f, -0.75f];
+        var whole = new float[input.Length * hidden];
+        GruKernels.ForwardAtInference(weights, biases, input, whole, features: 1, hidden);
+        var state = new float[hidden];
+        for (int t = 0; t < input.Length; t++)
+        {
+            GruKernels.StreamStep(weights, biases, input.AsSpan(t, 1), state, new float[6 * hidden], hidden);
+            Assert.Equal(FloatBits.Of(whole.AsSpan(t * hidden, hidden)), FloatBits.Of(state));
+        }
     }
 }

@@ -56,8 +56,12 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
 
     public override string BiasRole => $" bias_ih [{Gates * Hidden}] then bias_hh [{Gates * Hidden}]";
 
+    /// <summary>
+    /// The whole sequence: at inference with the gates <c>Step</c> streams with (rational tanh, the sigmoids made from it),
+    /// in training with the one-ulp gates the backward pass replays.
+    /// </summary>
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false) =>
-        code.Line($"{Kernels}.{(PackedWeights ? "ForwardPacked" : "Forward")}({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {output}, features: {Features}, hidden: {Hidden});");
+        code.Line($"{Kernels}.{(PackedWeights ? "ForwardPacked" : "Forward")}{(AtInference ? "AtInference" : "")}({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {output}, features: {Features}, hidden: {Hidden});");
 
     /// <summary>
     /// Both weight matrices transposed in the packed copy (<c>[I, G·H]</c>, <c>[H, G·H]</c>): each input and state value

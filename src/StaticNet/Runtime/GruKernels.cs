@@ -29,45 +29,58 @@ public static class GruKernels
     /// every step's hidden state, <c>steps x hidden</c>.
     /// </summary>
     public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
-        Run(weights, biases, input, output, features, hidden, packed: false);
+        Run(weights, biases, input, output, features, hidden, packed: false, inference: false);
+
+    /// <summary>
+    /// <see cref="Forward"/> with inference's gates: tanh as <see cref="RationalTanh"/>, the sigmoids made from it (within
+    /// 2e-7). <c>Forward</c> and <c>Step</c> of a generated network run this; training keeps the one-ulp gates.
+    /// </summary>
+    public static void ForwardAtInference(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
+        Run(weights, biases, input, output, features, hidden, packed: false, inference: true);
 
     /// <summary>
     /// <see cref="Forward"/> on weights as <c>PackParameters</c> stores them, both matrices transposed (<c>[I, 3H]</c>
     /// then <c>[H, 3H]</c>): each input and state value scales a row of gates, with no horizontal sums.
     /// </summary>
     public static void ForwardPacked(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
-        Run(weights, biases, input, output, features, hidden, packed: true);
+        Run(weights, biases, input, output, features, hidden, packed: true, inference: false);
+
+    /// <summary><see cref="ForwardPacked"/> with inference's gates (see <see cref="ForwardAtInference"/>).</summary>
+    public static void ForwardPackedAtInference(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
+        Run(weights, biases, input, output, features, hidden, packed: true, inference: true);
 
     /// <summary>
     /// One streaming step: <paramref name="state"/> (the hidden state) advanced in place by the step <paramref name="x"/>;
-    /// <paramref name="scratch"/> holds six times the hidden size. The arithmetic of <see cref="Forward"/>'s steps, so
-    /// a sequence streamed gives its bits.
+    /// <paramref name="scratch"/> holds six times the hidden size. The arithmetic of
+    /// <see cref="ForwardAtInference"/>'s steps, so a sequence streamed gives its bits.
     /// </summary>
     public static void StreamStep(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, int hidden)
     {
         SpanGuard.Length(scratch.Length, 6 * hidden, nameof(scratch));
-        Advance(weights, biases, x, state, state, scratch, hidden, packed: false);
+        Advance(weights, biases, x, state, state, scratch, hidden, packed: false, inference: true);
     }
 
-    /// <summary><see cref="StreamStep"/> on packed weights: the arithmetic of <see cref="ForwardPacked"/>'s steps.</summary>
+    /// <summary><see cref="StreamStep"/> on packed weights: the arithmetic of <see cref="ForwardPackedAtInference"/>'s steps.</summary>
     public static void StreamStepPacked(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, int hidden)
     {
         SpanGuard.Length(scratch.Length, 6 * hidden, nameof(scratch));
-        Advance(weights, biases, x, state, state, scratch, hidden, packed: true);
+        Advance(weights, biases, x, state, state, scratch, hidden, packed: true, inference: true);
     }
 
     /// <summary>
     /// One step: the new state from <paramref name="x"/> and the <paramref name="previous"/> state, into
     /// <paramref name="next"/> (which may be the same span). <paramref name="gates"/> is scratch of six times the hidden
     /// size; it is left holding r, z and n, then the state's products (the last third <c>W_hn h + b_hn</c>), which
-    /// the backward pass keeps.
+    /// the backward pass keeps. Training's one-ulp gates.
     /// </summary>
     public static void Step(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden) =>
-        Advance(weights, biases, x, previous, next, gates, hidden, packed: false);
+        Advance(weights, biases, x, previous, next, gates, hidden, packed: false, inference: false);
 
     private static void Run(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden, bool packed)
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden, bool packed,
+        bool inference)
     {
         int steps = RecurrentShapes.Check("A GRU", 3, weights, biases, input, output.Length, features, hidden);
         Span<float> scratch = 7 * hidden <= StackScratch ? stackalloc float[7 * hidden] : Workspace(7 * hidden);
@@ -77,36 +90,52 @@ public static class GruKernels
         for (int t = 0; t < steps; t++)
         {
             ReadOnlySpan<float> previous = t == 0 ? zeros : output.Slice((t - 1) * hidden, hidden);
-            Advance(weights, biases, input.Slice(t * features, features), previous, output.Slice(t * hidden, hidden), gates, hidden, packed);
+            Advance(weights, biases, input.Slice(t * features, features), previous, output.Slice(t * hidden, hidden), gates, hidden, packed, inference);
         }
     }
 
     private static void Advance(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> gates,
-        int hidden, bool packed)
+        int hidden, bool packed, bool inference)
     {
         int gateRows = 3 * hidden;
         RecurrentShapes.CheckStep(weights, biases, x, previous, next, gates, gateRows, hidden);
         if (packed && hidden == 16 && Vector512.IsHardwareAccelerated)
         {
-            PackedVector<Width512, Vector512<float>>(weights, biases, x, previous, next);
+            if (inference)
+            {
+                PackedVector<Width512, Vector512<float>, Inference512>(weights, biases, x, previous, next);
+            }
+            else
+            {
+                PackedVector<Width512, Vector512<float>, OneUlp512>(weights, biases, x, previous, next);
+            }
+
             return;
         }
 
         if (packed && hidden == 8 && Vector256.IsHardwareAccelerated)
         {
-            PackedVector<Width256, Vector256<float>>(weights, biases, x, previous, next);
+            if (inference)
+            {
+                PackedVector<Width256, Vector256<float>, Inference256>(weights, biases, x, previous, next);
+            }
+            else
+            {
+                PackedVector<Width256, Vector256<float>, OneUlp256>(weights, biases, x, previous, next);
+            }
+
             return;
         }
 
         GateProducts.Compute(weights, biases, x, previous, gates.Slice(0, gateRows), gates.Slice(gateRows, gateRows), packed);
         if (GateProducts.InRegisters(hidden))
         {
-            GatesInRegisters(previous, next, gates, hidden);
+            GatesInRegisters(previous, next, gates, hidden, inference);
         }
         else
         {
-            GatesWithSpans(previous, next, gates, hidden);
+            GatesWithSpans(previous, next, gates, hidden, inference);
         }
     }
 
@@ -118,10 +147,11 @@ public static class GruKernels
     /// twice over for the two widths, would make every step's frame large (the unpacked LSTM-16 step measured 18 ns slower).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void PackedVector<TWidth, TVector>(
+    private static void PackedVector<TWidth, TVector, TForm>(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next)
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct
+        where TForm : struct, IActivationForm<TVector>
     {
         int hidden = TWidth.Count;
         int rows = 3 * hidden;
@@ -157,9 +187,9 @@ public static class GruKernels
             oddN = TWidth.MultiplyAdd(TWidth.Load(ref oddRow, 2 * hidden), odd, oddN);
         }
 
-        TVector reset = TWidth.Sigmoid(TWidth.Add(inputR, TWidth.Add(evenR, oddR)));
-        TVector update = TWidth.Sigmoid(TWidth.Add(inputZ, TWidth.Add(evenZ, oddZ)));
-        TVector candidate = TWidth.Tanh(TWidth.Add(inputN, TWidth.Multiply(reset, TWidth.Add(evenN, oddN))));
+        TVector reset = TForm.Sigmoid(TWidth.Add(inputR, TWidth.Add(evenR, oddR)));
+        TVector update = TForm.Sigmoid(TWidth.Add(inputZ, TWidth.Add(evenZ, oddZ)));
+        TVector candidate = TForm.Tanh(TWidth.Add(inputN, TWidth.Multiply(reset, TWidth.Add(evenN, oddN))));
         TVector state = TWidth.Load(ref h, 0);
         TVector kept = TWidth.Subtract(TWidth.Broadcast(1f), update);
         TWidth.Store(TWidth.Add(TWidth.Multiply(kept, candidate), TWidth.Multiply(update, state)), ref MemoryMarshal.GetReference(next), 0);
@@ -167,9 +197,24 @@ public static class GruKernels
 
     /// <summary>
     /// The gates and new state from the products in <paramref name="gates"/>, for hidden sizes of whole vectors: each
-    /// vector's worth of units in registers. The arithmetic of <see cref="GatesWithSpans"/>, so the same bits (tested).
+    /// vector's worth of units in registers. The arithmetic of <see cref="GatesWithSpans"/>, so the same bits (tested),
+    /// with inference's gates or training's.
     /// </summary>
-    internal static void GatesInRegisters(ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden)
+    internal static void GatesInRegisters(ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden, bool inference)
+    {
+        if (inference)
+        {
+            GatesInRegisters<Inference512, Inference256>(previous, next, gates, hidden);
+        }
+        else
+        {
+            GatesInRegisters<OneUlp512, OneUlp256>(previous, next, gates, hidden);
+        }
+    }
+
+    private static void GatesInRegisters<TForm512, TForm256>(ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden)
+        where TForm512 : struct, IActivationForm<Vector512<float>>
+        where TForm256 : struct, IActivationForm<Vector256<float>>
     {
         ref float input = ref MemoryMarshal.GetReference(gates);
         ref float state = ref Unsafe.Add(ref input, 3 * hidden);
@@ -182,18 +227,18 @@ public static class GruKernels
         {
             for (; unit + 16 <= hidden; unit += 16)
             {
-                Units<Width512, Vector512<float>>(ref input, ref state, ref before, ref after, hidden, unit);
+                Units<Width512, Vector512<float>, TForm512>(ref input, ref state, ref before, ref after, hidden, unit);
             }
         }
 
         for (; unit < hidden; unit += 8)
         {
-            Units<Width256, Vector256<float>>(ref input, ref state, ref before, ref after, hidden, unit);
+            Units<Width256, Vector256<float>, TForm256>(ref input, ref state, ref before, ref after, hidden, unit);
         }
     }
 
     /// <summary>The gates and new state from the products in <paramref name="gates"/>, any hidden size: each operation over a span of gates.</summary>
-    internal static void GatesWithSpans(ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden)
+    internal static void GatesWithSpans(ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden, bool inference)
     {
         int gateRows = 3 * hidden;
         Span<float> fromInput = gates.Slice(0, gateRows);
@@ -203,13 +248,13 @@ public static class GruKernels
         Span<float> resetAndUpdate = fromInput.Slice(0, 2 * hidden);
         Span<float> candidate = fromInput.Slice(2 * hidden, hidden);
         TensorPrimitives.Add(resetAndUpdate, fromState.Slice(0, 2 * hidden), resetAndUpdate);
-        VectorMath.Sigmoid(resetAndUpdate, resetAndUpdate);
+        GateActivations.Sigmoid(resetAndUpdate, inference);
         for (int j = 0; j < hidden; j++)
         {
             candidate[j] += resetAndUpdate[j] * fromState[(2 * hidden) + j];
         }
 
-        VectorMath.Tanh(candidate, candidate);
+        GateActivations.Tanh(candidate, inference);
         for (int j = 0; j < hidden; j++)
         {
             float z = resetAndUpdate[hidden + j];
@@ -224,15 +269,16 @@ public static class GruKernels
     /// them end to end). Reads only its own units of <paramref name="previous"/>, so <paramref name="next"/> may be it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Units<TWidth, TVector>(ref float fromInput, ref float fromState, ref float previous, ref float next, int hidden, int unit)
+    private static void Units<TWidth, TVector, TForm>(ref float fromInput, ref float fromState, ref float previous, ref float next, int hidden, int unit)
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct
+        where TForm : struct, IActivationForm<TVector>
     {
         int z = hidden + unit;
         int n = (2 * hidden) + unit;
-        TVector reset = TWidth.Sigmoid(TWidth.Add(TWidth.Load(ref fromInput, unit), TWidth.Load(ref fromState, unit)));
-        TVector update = TWidth.Sigmoid(TWidth.Add(TWidth.Load(ref fromInput, z), TWidth.Load(ref fromState, z)));
-        TVector candidate = TWidth.Tanh(TWidth.Add(TWidth.Load(ref fromInput, n), TWidth.Multiply(reset, TWidth.Load(ref fromState, n))));
+        TVector reset = TForm.Sigmoid(TWidth.Add(TWidth.Load(ref fromInput, unit), TWidth.Load(ref fromState, unit)));
+        TVector update = TForm.Sigmoid(TWidth.Add(TWidth.Load(ref fromInput, z), TWidth.Load(ref fromState, z)));
+        TVector candidate = TForm.Tanh(TWidth.Add(TWidth.Load(ref fromInput, n), TWidth.Multiply(reset, TWidth.Load(ref fromState, n))));
         TVector state = TWidth.Load(ref previous, unit);
         TWidth.Store(reset, ref fromInput, unit);
         TWidth.Store(update, ref fromInput, z);

@@ -29,39 +29,52 @@ public static class LstmKernels
     /// every step's hidden state, <c>steps x hidden</c>.
     /// </summary>
     public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
-        Run(weights, biases, input, output, features, hidden, packed: false);
+        Run(weights, biases, input, output, features, hidden, packed: false, inference: false);
+
+    /// <summary>
+    /// <see cref="Forward"/> with inference's gates: tanh as <see cref="RationalTanh"/>, the sigmoids made from it (within
+    /// 2e-7). <c>Forward</c> and <c>Step</c> of a generated network run this; training keeps the one-ulp gates.
+    /// </summary>
+    public static void ForwardAtInference(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
+        Run(weights, biases, input, output, features, hidden, packed: false, inference: true);
 
     /// <summary>
     /// <see cref="Forward"/> on weights as <c>PackParameters</c> stores them, both matrices transposed (<c>[I, 4H]</c>
     /// then <c>[H, 4H]</c>): each input and state value scales a row of gates, with no horizontal sums.
     /// </summary>
     public static void ForwardPacked(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
-        Run(weights, biases, input, output, features, hidden, packed: true);
+        Run(weights, biases, input, output, features, hidden, packed: true, inference: false);
+
+    /// <summary><see cref="ForwardPacked"/> with inference's gates (see <see cref="ForwardAtInference"/>).</summary>
+    public static void ForwardPackedAtInference(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
+        Run(weights, biases, input, output, features, hidden, packed: true, inference: true);
 
     /// <summary>
     /// One streaming step: <paramref name="state"/> (the hidden state, then the cell) advanced in place by the step
     /// <paramref name="x"/>; <paramref name="scratch"/> holds eight times the hidden size. The arithmetic of
-    /// <see cref="Forward"/>'s steps, so a sequence streamed gives its bits.
+    /// <see cref="ForwardAtInference"/>'s steps, so a sequence streamed gives its bits.
     /// </summary>
     public static void StreamStep(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, int hidden) =>
         AdvanceStream(weights, biases, x, state, scratch, hidden, packed: false);
 
-    /// <summary><see cref="StreamStep"/> on packed weights: the arithmetic of <see cref="ForwardPacked"/>'s steps.</summary>
+    /// <summary><see cref="StreamStep"/> on packed weights: the arithmetic of <see cref="ForwardPackedAtInference"/>'s steps.</summary>
     public static void StreamStepPacked(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, int hidden) =>
         AdvanceStream(weights, biases, x, state, scratch, hidden, packed: true);
 
     /// <summary>
     /// One step: the new hidden state into <paramref name="next"/> (which may be <paramref name="previous"/>) and the
     /// new cell over <paramref name="cell"/>. <paramref name="gates"/> is scratch of eight times the hidden size; it is
-    /// left holding the gates i, f, g, o, then tanh of the new cell, which the backward pass keeps.
+    /// left holding the gates i, f, g, o, then tanh of the new cell, which the backward pass keeps. Training's one-ulp gates.
     /// </summary>
     public static void Step(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> cell,
         Span<float> gates, int hidden) =>
-        Advance(weights, biases, x, previous, next, cell, gates, hidden, packed: false);
+        Advance(weights, biases, x, previous, next, cell, gates, hidden, packed: false, inference: false);
 
     private static void Run(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden, bool packed)
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden, bool packed,
+        bool inference)
     {
         int steps = RecurrentShapes.Check("An LSTM", 4, weights, biases, input, output.Length, features, hidden);
         Span<float> scratch = 10 * hidden <= StackScratch ? stackalloc float[10 * hidden] : Workspace(10 * hidden);
@@ -73,7 +86,7 @@ public static class LstmKernels
         for (int t = 0; t < steps; t++)
         {
             ReadOnlySpan<float> previous = t == 0 ? zeros : output.Slice((t - 1) * hidden, hidden);
-            Advance(weights, biases, input.Slice(t * features, features), previous, output.Slice(t * hidden, hidden), cell, gates, hidden, packed);
+            Advance(weights, biases, input.Slice(t * features, features), previous, output.Slice(t * hidden, hidden), cell, gates, hidden, packed, inference);
         }
     }
 
@@ -83,36 +96,52 @@ public static class LstmKernels
         SpanGuard.Length(state.Length, 2 * hidden, nameof(state));
         SpanGuard.Length(scratch.Length, 8 * hidden, nameof(scratch));
         Span<float> stateHidden = state.Slice(0, hidden);
-        Advance(weights, biases, x, stateHidden, stateHidden, state.Slice(hidden, hidden), scratch, hidden, packed);
+        Advance(weights, biases, x, stateHidden, stateHidden, state.Slice(hidden, hidden), scratch, hidden, packed, inference: true);
     }
 
     private static void Advance(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> cell,
-        Span<float> gates, int hidden, bool packed)
+        Span<float> gates, int hidden, bool packed, bool inference)
     {
         int gateRows = 4 * hidden;
         RecurrentShapes.CheckStep(weights, biases, x, previous, next, gates, gateRows, hidden);
         SpanGuard.Length(cell.Length, hidden, nameof(cell));
         if (packed && hidden == 16 && Vector512.IsHardwareAccelerated)
         {
-            PackedVector<Width512, Vector512<float>>(weights, biases, x, previous, next, cell);
+            if (inference)
+            {
+                PackedVector<Width512, Vector512<float>, Inference512>(weights, biases, x, previous, next, cell);
+            }
+            else
+            {
+                PackedVector<Width512, Vector512<float>, OneUlp512>(weights, biases, x, previous, next, cell);
+            }
+
             return;
         }
 
         if (packed && hidden == 8 && Vector256.IsHardwareAccelerated)
         {
-            PackedVector<Width256, Vector256<float>>(weights, biases, x, previous, next, cell);
+            if (inference)
+            {
+                PackedVector<Width256, Vector256<float>, Inference256>(weights, biases, x, previous, next, cell);
+            }
+            else
+            {
+                PackedVector<Width256, Vector256<float>, OneUlp256>(weights, biases, x, previous, next, cell);
+            }
+
             return;
         }
 
         GateProducts.Compute(weights, biases, x, previous, gates.Slice(0, gateRows), gates.Slice(gateRows, gateRows), packed);
         if (GateProducts.InRegisters(hidden))
         {
-            GatesInRegisters(next, cell, gates, hidden);
+            GatesInRegisters(next, cell, gates, hidden, inference);
         }
         else
         {
-            GatesWithSpans(next, cell, gates, hidden);
+            GatesWithSpans(next, cell, gates, hidden, inference);
         }
     }
 
@@ -124,10 +153,11 @@ public static class LstmKernels
     /// twice over for the two widths, would make every step's frame large (the unpacked LSTM-16 step measured 18 ns slower).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void PackedVector<TWidth, TVector>(
+    private static void PackedVector<TWidth, TVector, TForm>(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> cell)
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct
+        where TForm : struct, IActivationForm<TVector>
     {
         int hidden = TWidth.Count;
         int rows = 4 * hidden;
@@ -167,21 +197,36 @@ public static class LstmKernels
             oddO = TWidth.MultiplyAdd(TWidth.Load(ref oddRow, 3 * hidden), odd, oddO);
         }
 
-        input = TWidth.Sigmoid(TWidth.Add(input, TWidth.Add(evenI, oddI)));
-        forget = TWidth.Sigmoid(TWidth.Add(forget, TWidth.Add(evenF, oddF)));
-        candidate = TWidth.Tanh(TWidth.Add(candidate, TWidth.Add(evenG, oddG)));
-        output = TWidth.Sigmoid(TWidth.Add(output, TWidth.Add(evenO, oddO)));
+        input = TForm.Sigmoid(TWidth.Add(input, TWidth.Add(evenI, oddI)));
+        forget = TForm.Sigmoid(TWidth.Add(forget, TWidth.Add(evenF, oddF)));
+        candidate = TForm.Tanh(TWidth.Add(candidate, TWidth.Add(evenG, oddG)));
+        output = TForm.Sigmoid(TWidth.Add(output, TWidth.Add(evenO, oddO)));
         ref float c = ref MemoryMarshal.GetReference(cell);
         TVector newCell = TWidth.Add(TWidth.Multiply(forget, TWidth.Load(ref c, 0)), TWidth.Multiply(input, candidate));
         TWidth.Store(newCell, ref c, 0);
-        TWidth.Store(TWidth.Multiply(output, TWidth.Tanh(newCell)), ref MemoryMarshal.GetReference(next), 0);
+        TWidth.Store(TWidth.Multiply(output, TForm.Tanh(newCell)), ref MemoryMarshal.GetReference(next), 0);
     }
 
     /// <summary>
     /// The gates, cell and new state from the products in <paramref name="gates"/>, for hidden sizes of whole vectors:
-    /// each vector's worth of units in registers. The arithmetic of <see cref="GatesWithSpans"/>, so the same bits (tested).
+    /// each vector's worth of units in registers. The arithmetic of <see cref="GatesWithSpans"/>, so the same bits (tested),
+    /// with inference's gates or training's.
     /// </summary>
-    internal static void GatesInRegisters(Span<float> next, Span<float> cell, Span<float> gates, int hidden)
+    internal static void GatesInRegisters(Span<float> next, Span<float> cell, Span<float> gates, int hidden, bool inference)
+    {
+        if (inference)
+        {
+            GatesInRegisters<Inference512, Inference256>(next, cell, gates, hidden);
+        }
+        else
+        {
+            GatesInRegisters<OneUlp512, OneUlp256>(next, cell, gates, hidden);
+        }
+    }
+
+    private static void GatesInRegisters<TForm512, TForm256>(Span<float> next, Span<float> cell, Span<float> gates, int hidden)
+        where TForm512 : struct, IActivationForm<Vector512<float>>
+        where TForm256 : struct, IActivationForm<Vector256<float>>
     {
         ref float input = ref MemoryMarshal.GetReference(gates);
         ref float state = ref Unsafe.Add(ref input, 4 * hidden);
@@ -194,18 +239,18 @@ public static class LstmKernels
         {
             for (; unit + 16 <= hidden; unit += 16)
             {
-                Units<Width512, Vector512<float>>(ref input, ref state, ref after, ref memory, hidden, unit);
+                Units<Width512, Vector512<float>, TForm512>(ref input, ref state, ref after, ref memory, hidden, unit);
             }
         }
 
         for (; unit < hidden; unit += 8)
         {
-            Units<Width256, Vector256<float>>(ref input, ref state, ref after, ref memory, hidden, unit);
+            Units<Width256, Vector256<float>, TForm256>(ref input, ref state, ref after, ref memory, hidden, unit);
         }
     }
 
     /// <summary>The gates, cell and new state from the products in <paramref name="gates"/>, any hidden size: each operation over a span of gates.</summary>
-    internal static void GatesWithSpans(Span<float> next, Span<float> cell, Span<float> gates, int hidden)
+    internal static void GatesWithSpans(Span<float> next, Span<float> cell, Span<float> gates, int hidden, bool inference)
     {
         int gateRows = 4 * hidden;
         Span<float> fromInput = gates.Slice(0, gateRows);
@@ -216,16 +261,16 @@ public static class LstmKernels
         Span<float> inputAndForget = fromInput.Slice(0, 2 * hidden);
         Span<float> candidate = fromInput.Slice(2 * hidden, hidden);
         Span<float> output = fromInput.Slice(3 * hidden, hidden);
-        VectorMath.Sigmoid(inputAndForget, inputAndForget);
-        VectorMath.Tanh(candidate, candidate);
-        VectorMath.Sigmoid(output, output);
+        GateActivations.Sigmoid(inputAndForget, inference);
+        GateActivations.Tanh(candidate, inference);
+        GateActivations.Sigmoid(output, inference);
         for (int j = 0; j < hidden; j++)
         {
             cell[j] = (inputAndForget[hidden + j] * cell[j]) + (inputAndForget[j] * candidate[j]);
         }
 
         Span<float> squashed = fromState.Slice(0, hidden);
-        VectorMath.Tanh(cell, squashed);
+        GateActivations.Tanh(cell, squashed, inference);
         for (int j = 0; j < hidden; j++)
         {
             next[j] = output[j] * squashed[j];
@@ -239,19 +284,20 @@ public static class LstmKernels
     /// state, so <paramref name="next"/> may be it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Units<TWidth, TVector>(ref float fromInput, ref float fromState, ref float next, ref float cell, int hidden, int unit)
+    private static void Units<TWidth, TVector, TForm>(ref float fromInput, ref float fromState, ref float next, ref float cell, int hidden, int unit)
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct
+        where TForm : struct, IActivationForm<TVector>
     {
         int f = hidden + unit;
         int g = (2 * hidden) + unit;
         int o = (3 * hidden) + unit;
-        TVector input = TWidth.Sigmoid(TWidth.Add(TWidth.Load(ref fromInput, unit), TWidth.Load(ref fromState, unit)));
-        TVector forget = TWidth.Sigmoid(TWidth.Add(TWidth.Load(ref fromInput, f), TWidth.Load(ref fromState, f)));
-        TVector candidate = TWidth.Tanh(TWidth.Add(TWidth.Load(ref fromInput, g), TWidth.Load(ref fromState, g)));
-        TVector output = TWidth.Sigmoid(TWidth.Add(TWidth.Load(ref fromInput, o), TWidth.Load(ref fromState, o)));
+        TVector input = TForm.Sigmoid(TWidth.Add(TWidth.Load(ref fromInput, unit), TWidth.Load(ref fromState, unit)));
+        TVector forget = TForm.Sigmoid(TWidth.Add(TWidth.Load(ref fromInput, f), TWidth.Load(ref fromState, f)));
+        TVector candidate = TForm.Tanh(TWidth.Add(TWidth.Load(ref fromInput, g), TWidth.Load(ref fromState, g)));
+        TVector output = TForm.Sigmoid(TWidth.Add(TWidth.Load(ref fromInput, o), TWidth.Load(ref fromState, o)));
         TVector newCell = TWidth.Add(TWidth.Multiply(forget, TWidth.Load(ref cell, unit)), TWidth.Multiply(input, candidate));
-        TVector squashed = TWidth.Tanh(newCell);
+        TVector squashed = TForm.Tanh(newCell);
         TWidth.Store(input, ref fromInput, unit);
         TWidth.Store(forget, ref fromInput, f);
         TWidth.Store(candidate, ref fromInput, g);

@@ -108,11 +108,11 @@ public static class StreamLanes
         Check(TGates.Gates, TGates.StateParts, weights, biases, inputs, states, stateSize, stateOffset, features, hidden, first, stateLanes);
         if (Vector512.IsHardwareAccelerated)
         {
-            Block<Width512, Vector512<float>, TGates>(weights, biases, inputs, states, stateSize, stateOffset, features, hidden, first, stateLanes);
+            Block<Width512, Vector512<float>, Inference512, TGates>(weights, biases, inputs, states, stateSize, stateOffset, features, hidden, first, stateLanes);
         }
         else
         {
-            Block<Width256, Vector256<float>, TGates>(weights, biases, inputs, states, stateSize, stateOffset, features, hidden, first, stateLanes);
+            Block<Width256, Vector256<float>, Inference256, TGates>(weights, biases, inputs, states, stateSize, stateOffset, features, hidden, first, stateLanes);
         }
     }
 
@@ -144,11 +144,12 @@ public static class StreamLanes
 
     /// <summary>One block: its inputs and states gathered into lanes, stepped into <paramref name="after"/>, the new states scattered back.</summary>
     [SkipLocalsInit]
-    private static void Block<TWidth, TVector, TGates>(
+    private static void Block<TWidth, TVector, TForm, TGates>(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> states, int stateSize, int stateOffset, int features, int hidden,
         int first, Span<float> after)
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct
+        where TForm : struct, IActivationForm<TVector>
         where TGates : struct, ILaneGates
     {
         int lanes = TWidth.Count;
@@ -164,7 +165,7 @@ public static class StreamLanes
         Gather(inputs, first, features, 0, features, x, lanes);
         Gather(states, first, stateSize, stateOffset, carried, before, lanes);
         Products<TWidth, TVector>(weights, biases, x, before, products, features, hidden, rows);
-        TGates.Step<TWidth, TVector>(products, before, after, hidden);
+        TGates.Step<TWidth, TVector, TForm>(products, before, after, hidden);
         Scatter(after, states, first, stateSize, stateOffset, carried, lanes);
     }
 
@@ -484,9 +485,10 @@ public static class StreamLanes
         /// <summary>What the state holds per unit: a GRU's hidden state (1), an LSTM's hidden state and cell (2).</summary>
         static abstract int StateParts { get; }
 
-        static abstract void Step<TWidth, TVector>(ReadOnlySpan<float> products, ReadOnlySpan<float> before, Span<float> after, int hidden)
+        static abstract void Step<TWidth, TVector, TForm>(ReadOnlySpan<float> products, ReadOnlySpan<float> before, Span<float> after, int hidden)
             where TWidth : struct, IVectorWidth<TVector>
-            where TVector : struct;
+            where TVector : struct
+            where TForm : struct, IActivationForm<TVector>;
     }
 
     /// <summary>
@@ -500,9 +502,10 @@ public static class StreamLanes
 
         public static int StateParts => 1;
 
-        public static void Step<TWidth, TVector>(ReadOnlySpan<float> products, ReadOnlySpan<float> before, Span<float> after, int hidden)
+        public static void Step<TWidth, TVector, TForm>(ReadOnlySpan<float> products, ReadOnlySpan<float> before, Span<float> after, int hidden)
             where TWidth : struct, IVectorWidth<TVector>
             where TVector : struct
+            where TForm : struct, IActivationForm<TVector>
         {
             int lanes = TWidth.Count;
             ref float p = ref MemoryMarshal.GetReference(products);
@@ -513,7 +516,7 @@ public static class StreamLanes
             for (int row = 0; row < 2 * hidden; row++)
             {
                 int at = 2 * row * lanes;
-                TWidth.Store(TWidth.Sigmoid(TWidth.Add(TWidth.Load(ref p, at), TWidth.Load(ref p, at + lanes))), ref p, at);
+                TWidth.Store(TForm.Sigmoid(TWidth.Add(TWidth.Load(ref p, at), TWidth.Load(ref p, at + lanes))), ref p, at);
             }
 
             TVector one = TWidth.Broadcast(1f);
@@ -522,7 +525,7 @@ public static class StreamLanes
                 int n = 2 * ((2 * hidden) + unit) * lanes;
                 TVector reset = TWidth.Load(ref p, 2 * unit * lanes);
                 TVector update = TWidth.Load(ref p, 2 * (hidden + unit) * lanes);
-                TVector candidate = TWidth.Tanh(TWidth.Add(TWidth.Load(ref p, n), TWidth.Multiply(reset, TWidth.Load(ref p, n + lanes))));
+                TVector candidate = TForm.Tanh(TWidth.Add(TWidth.Load(ref p, n), TWidth.Multiply(reset, TWidth.Load(ref p, n + lanes))));
                 TVector kept = TWidth.Subtract(one, update);
                 TVector state = TWidth.Load(ref h, unit * lanes);
                 TWidth.Store(TWidth.Add(TWidth.Multiply(kept, candidate), TWidth.Multiply(update, state)), ref next, unit * lanes);
@@ -540,9 +543,10 @@ public static class StreamLanes
 
         public static int StateParts => 2;
 
-        public static void Step<TWidth, TVector>(ReadOnlySpan<float> products, ReadOnlySpan<float> before, Span<float> after, int hidden)
+        public static void Step<TWidth, TVector, TForm>(ReadOnlySpan<float> products, ReadOnlySpan<float> before, Span<float> after, int hidden)
             where TWidth : struct, IVectorWidth<TVector>
             where TVector : struct
+            where TForm : struct, IActivationForm<TVector>
         {
             int lanes = TWidth.Count;
             ref float p = ref MemoryMarshal.GetReference(products);
@@ -555,7 +559,7 @@ public static class StreamLanes
             {
                 int at = 2 * row * lanes;
                 TVector sum = TWidth.Add(TWidth.Load(ref p, at), TWidth.Load(ref p, at + lanes));
-                TWidth.Store(row / hidden == 2 ? TWidth.Tanh(sum) : TWidth.Sigmoid(sum), ref p, at);
+                TWidth.Store(row / hidden == 2 ? TForm.Tanh(sum) : TForm.Sigmoid(sum), ref p, at);
             }
 
             for (int unit = 0; unit < hidden; unit++)
@@ -566,7 +570,7 @@ public static class StreamLanes
                 TVector output = TWidth.Load(ref p, 2 * ((3 * hidden) + unit) * lanes);
                 TVector cell = TWidth.Add(TWidth.Multiply(forget, TWidth.Load(ref c, unit * lanes)), TWidth.Multiply(input, candidate));
                 TWidth.Store(cell, ref nextCell, unit * lanes);
-                TWidth.Store(TWidth.Multiply(output, TWidth.Tanh(cell)), ref next, unit * lanes);
+                TWidth.Store(TWidth.Multiply(output, TForm.Tanh(cell)), ref next, unit * lanes);
             }
         }
     }

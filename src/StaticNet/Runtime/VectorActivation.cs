@@ -89,6 +89,27 @@ internal readonly struct RationalTanhActivation : IVectorActivation
     }
 }
 
+/// <summary>A recurrent gate's logistic function at inference (<see cref="RationalTanh.Sigmoid(Vector512{float})"/>), over spans.</summary>
+internal readonly struct GateSigmoidAtInference : IVectorActivation
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply(Vector512<float> sums) => RationalTanh.Sigmoid(sums);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply(Vector256<float> sums) => RationalTanh.Sigmoid(sums);
+
+    public static void Apply(Span<float> values) => VectorMath.Map<GateSigmoidAtInference>(values, values);
+
+    /// <summary>Where vectors are not accelerated: the same steps value by value.</summary>
+    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    {
+        for (int i = 0; i < z.Length; i++)
+        {
+            y[i] = RationalTanh.Sigmoid(z[i]);
+        }
+    }
+}
+
 /// <summary>The logistic function, as <see cref="Activations.Sigmoid(ReadOnlySpan{float}, Span{float})"/>.</summary>
 internal readonly struct SigmoidActivation : IVectorActivation
 {

@@ -31,12 +31,6 @@ internal interface IVectorWidth<TVector>
     static abstract TVector Subtract(TVector a, TVector b);
 
     static abstract TVector Multiply(TVector a, TVector b);
-
-    /// <summary><see cref="VectorMath"/>'s sigmoid: the same steps at either width, so the same bits lane by lane.</summary>
-    static abstract TVector Sigmoid(TVector value);
-
-    /// <summary><see cref="VectorMath"/>'s tanh: the same steps at either width, so the same bits lane by lane.</summary>
-    static abstract TVector Tanh(TVector value);
 }
 
 /// <summary>Eight floats: AVX2.</summary>
@@ -67,12 +61,6 @@ internal readonly struct Width256 : IVectorWidth<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Sigmoid(Vector256<float> value) => VectorMath.Sigmoid(value);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Tanh(Vector256<float> value) => VectorMath.Tanh(value);
 }
 
 /// <summary>Sixteen floats: AVX-512, where the cores run it at full width (Zen 5).</summary>
@@ -103,10 +91,4 @@ internal readonly struct Width512 : IVectorWidth<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Sigmoid(Vector512<float> value) => VectorMath.Sigmoid(value);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Tanh(Vector512<float> value) => VectorMath.Tanh(value);
 }

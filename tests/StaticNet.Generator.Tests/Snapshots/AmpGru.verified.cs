@@ -164,7 +164,7 @@ namespace Audio
 
             // Layer 1: Gru(8), (64, 1) -> (64, 8), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 512);
-            global::StaticNet.Runtime.GruKernels.Forward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1, features: 1, hidden: 8);
+            global::StaticNet.Runtime.GruKernels.ForwardAtInference(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1, features: 1, hidden: 8);
 
             // Layer 2: LastStep, (64, 8) -> (8), looped.
             global::System.Span<float> a2 = scratch.Slice(512, 8);
@@ -226,7 +226,7 @@ namespace Audio
 
             // Layer 1: Gru(8), (64, 1) -> (64, 8), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 512);
-            global::StaticNet.Runtime.GruKernels.ForwardPacked(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1, features: 1, hidden: 8);
+            global::StaticNet.Runtime.GruKernels.ForwardPackedAtInference(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1, features: 1, hidden: 8);
 
             // Layer 2: LastStep, (64, 8) -> (8), looped.
             global::System.Span<float> a2 = scratch.Slice(512, 8);

@@ -3,12 +3,12 @@
 // ---- Forward ----
             // Layer 1: Lstm(3), (4, 2) -> (4, 3), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 12);
-            global::StaticNet.Runtime.LstmKernels.Forward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1, features: 2, hidden: 3);
+            global::StaticNet.Runtime.LstmKernels.ForwardAtInference(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1, features: 2, hidden: 3);
 
 // ---- ForwardPacked ----
             // Layer 1: Lstm(3), (4, 2) -> (4, 3), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 12);
-            global::StaticNet.Runtime.LstmKernels.ForwardPacked(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1, features: 2, hidden: 3);
+            global::StaticNet.Runtime.LstmKernels.ForwardPackedAtInference(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1, features: 2, hidden: 3);
 
 // ---- Step ----
             // Layer 1: Lstm(3), one step: state[0..6), the hidden state, then the cell, advances; its first 3 are the step's output.
