@@ -13,7 +13,8 @@ namespace StaticNet.Runtime;
 /// <c>r = σ(W_ir x + b_ir + W_hr h + b_hr)</c>, <c>z = σ(W_iz x + b_iz + W_hz h + b_hz)</c>,
 /// <c>n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))</c>, <c>h' = (1 - z) ⊙ n + z ⊙ h</c>.
 /// The weights are <c>weight_ih [3H, I]</c> then <c>weight_hh [3H, H]</c>; the biases <c>bias_ih [3H]</c> then
-/// <c>bias_hh [3H]</c>. Every step, whole sequence or streamed, goes through <see cref="Step"/>, so both give the same bits.
+/// <c>bias_hh [3H]</c>. Every step, whole sequence or streamed, goes through one step's code, so both give the same bits:
+/// with inference's gates (<see cref="ForwardAtInference"/>, <see cref="StreamStep"/>) or training's (<see cref="Forward"/>, <see cref="Step"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class GruKernels

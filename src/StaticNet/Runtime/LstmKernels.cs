@@ -13,7 +13,8 @@ namespace StaticNet.Runtime;
 /// <c>i = σ(W_ii x + b_ii + W_hi h + b_hi)</c>, <c>f = σ(…)</c>, <c>g = tanh(…)</c>, <c>o = σ(…)</c>,
 /// <c>c' = f ⊙ c + i ⊙ g</c>, <c>h' = o ⊙ tanh(c')</c>. The weights are <c>weight_ih [4H, I]</c> then
 /// <c>weight_hh [4H, H]</c>; the biases <c>bias_ih [4H]</c> then <c>bias_hh [4H]</c>. Every step, whole sequence or
-/// streamed, goes through <see cref="Step"/>, so both give the same bits.
+/// streamed, goes through one step's code, so both give the same bits: with inference's gates
+/// (<see cref="ForwardAtInference"/>, <see cref="StreamStep"/>) or training's (<see cref="Forward"/>, <see cref="Step"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class LstmKernels

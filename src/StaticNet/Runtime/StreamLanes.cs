@@ -9,8 +9,8 @@ namespace StaticNet.Runtime;
 
 /// <summary>
 /// One streamed step for many independent streams at once, a block of streams side by side: each register lane holds one
-/// stream, so every weight is loaded once per block and broadcast, and the gates' sigmoid and tanh run over whole vectors
-/// of streams. A block's values are held "in lanes": value <c>k</c> of the block's stream <c>lane</c> at
+/// stream, so every weight is loaded once per block and broadcast, and the gates' sigmoid and tanh (inference's, as
+/// <c>StreamStep</c>'s) run over whole vectors of streams. A block's values are held "in lanes": value <c>k</c> of the block's stream <c>lane</c> at
 /// <c>k * Count + lane</c>. Each lane does, in the same order on the same values, what one stream's <c>Step</c> does on
 /// this machine (for a GRU or LSTM, <see cref="GruKernels.StreamStep"/>'s and <see cref="LstmKernels.StreamStep"/>'s
 /// eight-row dot products, their window over a last partial block and their pairwise horizontal sums; for a dense layer,
