@@ -40,8 +40,8 @@ internal static class RationalTanh
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Apply(Vector512<float> x)
     {
-        Vector512<float> c = Vector512.Min(Vector512.Max(x, Vector512.Create(-Limit)), Vector512.Create(Limit));
-        Vector512<float> z = c * c;
+        Vector512<float> m = Vector512.Min(Vector512.Abs(x), Vector512.Create(Limit));
+        Vector512<float> z = m * m;
         Vector512<float> p = VectorMath.MultiplyAdd(Vector512.Create(P4), z, Vector512.Create(P3));
         p = VectorMath.MultiplyAdd(p, z, Vector512.Create(P2));
         p = VectorMath.MultiplyAdd(p, z, Vector512.Create(P1));
@@ -50,9 +50,10 @@ internal static class RationalTanh
         q = VectorMath.MultiplyAdd(q, z, Vector512.Create(Q2));
         q = VectorMath.MultiplyAdd(q, z, Vector512.Create(Q1));
         q = VectorMath.MultiplyAdd(q, z, Vector512<float>.One);
-        Vector512<float> result = c * p / q;
+        Vector512<float> result = Divide(m * p, q) | (x & Vector512.Create(-0f));
 
-        // The clamp would turn NaN into a number: NaN lanes (x != x) pass through.
+        // tanh of |x|, given x's sign (so tanh(-0) is -0 and the function exactly odd). The clamp would turn NaN into a
+        // number: NaN lanes (x != x) pass through.
         return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
     }
 
@@ -60,8 +61,8 @@ internal static class RationalTanh
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Apply(Vector256<float> x)
     {
-        Vector256<float> c = Vector256.Min(Vector256.Max(x, Vector256.Create(-Limit)), Vector256.Create(Limit));
-        Vector256<float> z = c * c;
+        Vector256<float> m = Vector256.Min(Vector256.Abs(x), Vector256.Create(Limit));
+        Vector256<float> z = m * m;
         Vector256<float> p = VectorMath.MultiplyAdd(Vector256.Create(P4), z, Vector256.Create(P3));
         p = VectorMath.MultiplyAdd(p, z, Vector256.Create(P2));
         p = VectorMath.MultiplyAdd(p, z, Vector256.Create(P1));
@@ -70,7 +71,7 @@ internal static class RationalTanh
         q = VectorMath.MultiplyAdd(q, z, Vector256.Create(Q2));
         q = VectorMath.MultiplyAdd(q, z, Vector256.Create(Q1));
         q = VectorMath.MultiplyAdd(q, z, Vector256<float>.One);
-        Vector256<float> result = c * p / q;
+        Vector256<float> result = Divide(m * p, q) | (x & Vector256.Create(-0f));
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
     }
 
@@ -97,15 +98,65 @@ internal static class RationalTanh
             return x;
         }
 
-        float c = MathF.Min(MathF.Max(x, -Limit), Limit);
-        float z = c * c;
+        float m = MathF.Min(MathF.Abs(x), Limit);
+        float z = m * m;
         float p = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(P4, z, P3), z, P2), z, P1), z, P0);
         float q = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(Q4, z, Q3), z, Q2), z, Q1), z, 1f);
-        return c * p / q;
+        return MathF.CopySign(Divide(m * p, q), x);
     }
 
     /// <summary>One value of <see cref="Sigmoid(Vector512{float})"/>, the vector forms' steps.</summary>
     public static float Sigmoid(float x) => MultiplyAdd(Apply(x * 0.5f), 0.5f, 0.5f);
+
+    /// <summary>
+    /// n / d where AVX-512 is: the reciprocal estimate (14 bits) times n, corrected once by the residual
+    /// <c>n - d y</c> (one fused multiply-add each), four operations that pipeline where a 512-bit division holds its unit
+    /// for ten cycles of every one it runs (1,024 GRU-8 streams' step: 24 -> 19 us). Within about an ulp of the
+    /// correctly rounded quotient; elsewhere the division itself. Every form divides the same way on one machine.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Divide(Vector512<float> n, Vector512<float> d)
+    {
+        if (!Avx512F.IsSupported)
+        {
+            return n / d;
+        }
+
+        Vector512<float> r = Avx512F.Reciprocal14(d);
+        Vector512<float> y = n * r;
+        Vector512<float> e = Avx512F.FusedMultiplyAddNegated(d, y, n);
+        return Avx512F.FusedMultiplyAdd(e, r, y);
+    }
+
+    /// <summary><see cref="Divide(Vector512{float}, Vector512{float})"/> eight lanes at a time: the same steps, so the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Divide(Vector256<float> n, Vector256<float> d)
+    {
+        if (!Avx512F.VL.IsSupported)
+        {
+            return n / d;
+        }
+
+        Vector256<float> r = Avx512F.VL.Reciprocal14(d);
+        Vector256<float> y = n * r;
+        Vector256<float> e = Fma.MultiplyAddNegated(d, y, n);
+        return Fma.MultiplyAdd(e, r, y);
+    }
+
+    /// <summary><see cref="Divide(Vector512{float}, Vector512{float})"/> for one value: the same steps, so the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Divide(float n, float d)
+    {
+        if (!Avx512F.IsSupported)
+        {
+            return n / d;
+        }
+
+        float r = Avx512F.Reciprocal14Scalar(Vector128.CreateScalarUnsafe(d)).ToScalar();
+        float y = n * r;
+        float e = MathF.FusedMultiplyAdd(-d, y, n);
+        return MathF.FusedMultiplyAdd(e, r, y);
+    }
 
     /// <summary>
     /// a * b + c fused exactly where <see cref="VectorMath.MultiplyAdd(Vector256{float}, Vector256{float}, Vector256{float})"/>
