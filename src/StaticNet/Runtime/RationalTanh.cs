@@ -6,13 +6,13 @@ using System.Runtime.Intrinsics.X86;
 namespace StaticNet.Runtime;
 
 /// <summary>
-/// tanh at inference: <c>x P(x²) / Q(x²)</c>, P of degree 4 and Q of degree 4 in x², the argument clamped to ±9 (where
-/// tanh rounds to ±1): nine multiply-adds and one division, a chain of about 45 cycles against about 75 for
+/// tanh at inference: <c>x P(x²) / Q(x²)</c>, P and Q of degree 4 in x², the argument clamped to ±9 (past which tanh
+/// rounds to ±1): nine multiply-adds and one division, a chain of about 45 cycles against about 75 for
 /// <see cref="VectorMath.Tanh(Vector512{float})"/>'s exp and division, and 2.2 times its throughput. The coefficients
-/// were fitted by weighted least squares in 40-digit arithmetic (relative error 2.2e-8 on [0, 9] before float rounding);
-/// in float, with fused multiply-adds, every float is within 5.6 ulp of tanh rounded to float (3.4e-7 absolute, the
-/// largest errors next to ±1; 94% of floats correctly rounded), checked over every float of [2^-63, 9.5] (and every 61st below, where x² is subnormal) by
-/// <c>RationalTanhTests</c>. NaN stays NaN, tanh(-0) is -0.
+/// were fitted by weighted least squares in 40-digit arithmetic (relative error 2.2e-8 on [0, 9] before float rounding).
+/// In float, with fused multiply-adds, every float is within 5.6 ulp of tanh rounded to float (3.4e-7 absolute, the
+/// largest errors next to ±1; 94% of floats correctly rounded): <c>RationalTanhTests</c> checks every float of
+/// [2^-63, 9.5] and every 61st below (where x² is subnormal). NaN stays NaN, tanh(-0) is -0, and it is exactly odd.
 /// </summary>
 /// <remarks>
 /// Inference only (<c>Forward</c>, <c>ForwardPacked</c>, <c>ForwardBatch</c>, <c>Step</c> and what calls them). Training
@@ -40,8 +40,8 @@ internal static class RationalTanh
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Apply(Vector512<float> x)
     {
-        Vector512<float> m = Vector512.Min(Vector512.Abs(x), Vector512.Create(Limit));
-        Vector512<float> z = m * m;
+        Vector512<float> c = Vector512.Min(Vector512.Max(x, Vector512.Create(-Limit)), Vector512.Create(Limit));
+        Vector512<float> z = c * c;
         Vector512<float> p = VectorMath.MultiplyAdd(Vector512.Create(P4), z, Vector512.Create(P3));
         p = VectorMath.MultiplyAdd(p, z, Vector512.Create(P2));
         p = VectorMath.MultiplyAdd(p, z, Vector512.Create(P1));
@@ -50,10 +50,9 @@ internal static class RationalTanh
         q = VectorMath.MultiplyAdd(q, z, Vector512.Create(Q2));
         q = VectorMath.MultiplyAdd(q, z, Vector512.Create(Q1));
         q = VectorMath.MultiplyAdd(q, z, Vector512<float>.One);
-        Vector512<float> result = Divide(m * p, q) | (x & Vector512.Create(-0f));
+        Vector512<float> result = c * p / q;
 
-        // tanh of |x|, given x's sign (so tanh(-0) is -0 and the function exactly odd). The clamp would turn NaN into a
-        // number: NaN lanes (x != x) pass through.
+        // The clamp would turn NaN into a number: NaN lanes (x != x) pass through.
         return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
     }
 
@@ -61,8 +60,8 @@ internal static class RationalTanh
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Apply(Vector256<float> x)
     {
-        Vector256<float> m = Vector256.Min(Vector256.Abs(x), Vector256.Create(Limit));
-        Vector256<float> z = m * m;
+        Vector256<float> c = Vector256.Min(Vector256.Max(x, Vector256.Create(-Limit)), Vector256.Create(Limit));
+        Vector256<float> z = c * c;
         Vector256<float> p = VectorMath.MultiplyAdd(Vector256.Create(P4), z, Vector256.Create(P3));
         p = VectorMath.MultiplyAdd(p, z, Vector256.Create(P2));
         p = VectorMath.MultiplyAdd(p, z, Vector256.Create(P1));
@@ -71,7 +70,7 @@ internal static class RationalTanh
         q = VectorMath.MultiplyAdd(q, z, Vector256.Create(Q2));
         q = VectorMath.MultiplyAdd(q, z, Vector256.Create(Q1));
         q = VectorMath.MultiplyAdd(q, z, Vector256<float>.One);
-        Vector256<float> result = Divide(m * p, q) | (x & Vector256.Create(-0f));
+        Vector256<float> result = c * p / q;
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
     }
 
@@ -98,65 +97,15 @@ internal static class RationalTanh
             return x;
         }
 
-        float m = MathF.Min(MathF.Abs(x), Limit);
-        float z = m * m;
+        float c = MathF.Min(MathF.Max(x, -Limit), Limit);
+        float z = c * c;
         float p = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(P4, z, P3), z, P2), z, P1), z, P0);
         float q = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(Q4, z, Q3), z, Q2), z, Q1), z, 1f);
-        return MathF.CopySign(Divide(m * p, q), x);
+        return c * p / q;
     }
 
     /// <summary>One value of <see cref="Sigmoid(Vector512{float})"/>, the vector forms' steps.</summary>
     public static float Sigmoid(float x) => MultiplyAdd(Apply(x * 0.5f), 0.5f, 0.5f);
-
-    /// <summary>
-    /// n / d where AVX-512 is: the reciprocal estimate (14 bits) times n, corrected once by the residual
-    /// <c>n - d y</c> (one fused multiply-add each), four operations that pipeline where a 512-bit division holds its unit
-    /// for ten cycles of every one it runs (1,024 GRU-8 streams' step: 24 -> 19 us). Within about an ulp of the
-    /// correctly rounded quotient; elsewhere the division itself. Every form divides the same way on one machine.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Divide(Vector512<float> n, Vector512<float> d)
-    {
-        if (!Avx512F.IsSupported)
-        {
-            return n / d;
-        }
-
-        Vector512<float> r = Avx512F.Reciprocal14(d);
-        Vector512<float> y = n * r;
-        Vector512<float> e = Avx512F.FusedMultiplyAddNegated(d, y, n);
-        return Avx512F.FusedMultiplyAdd(e, r, y);
-    }
-
-    /// <summary><see cref="Divide(Vector512{float}, Vector512{float})"/> eight lanes at a time: the same steps, so the same bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Divide(Vector256<float> n, Vector256<float> d)
-    {
-        if (!Avx512F.VL.IsSupported)
-        {
-            return n / d;
-        }
-
-        Vector256<float> r = Avx512F.VL.Reciprocal14(d);
-        Vector256<float> y = n * r;
-        Vector256<float> e = Fma.MultiplyAddNegated(d, y, n);
-        return Fma.MultiplyAdd(e, r, y);
-    }
-
-    /// <summary><see cref="Divide(Vector512{float}, Vector512{float})"/> for one value: the same steps, so the same bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Divide(float n, float d)
-    {
-        if (!Avx512F.IsSupported)
-        {
-            return n / d;
-        }
-
-        float r = Avx512F.Reciprocal14Scalar(Vector128.CreateScalarUnsafe(d)).ToScalar();
-        float y = n * r;
-        float e = MathF.FusedMultiplyAdd(-d, y, n);
-        return MathF.FusedMultiplyAdd(e, r, y);
-    }
 
     /// <summary>
     /// a * b + c fused exactly where <see cref="VectorMath.MultiplyAdd(Vector256{float}, Vector256{float}, Vector256{float})"/>
