@@ -14,6 +14,25 @@ namespace StaticNet.Tests;
 public class DenseKernelTests
 {
     [Fact]
+    public void Rows_of_whole_512_bit_vectors_sum_sixteen_at_a_time_to_the_plain_product()
+    {
+        // Inputs of one to four 512-bit vectors (and one of five, past them), outputs in blocks of sixteen and a rest.
+        var random = new Random(17);
+        foreach (int inputs in new[] { 16, 32, 48, 64, 80 })
+        {
+            foreach (int outputs in new[] { 16, 33, 48, 70 })
+            {
+                float[] weights = RandomData.Uniform(random, inputs * outputs, 1.0);
+                float[] biases = RandomData.Uniform(random, outputs, 1.0);
+                float[] x = RandomData.Uniform(random, inputs, 1.0);
+                var actual = new float[outputs];
+                DenseKernels.Forward(weights, biases, x, actual);
+                Tolerance.Close(PlainProduct(weights, biases, x), actual, 1e-5, $"Forward {inputs} -> {outputs}");
+            }
+        }
+    }
+
+    [Fact]
     public void Forward_and_ForwardBatch_equal_the_plain_product_for_every_small_shape()
     {
         var random = new Random(3);

@@ -20,7 +20,7 @@ public class RecurrentKernelTests
 
     [Theory]
     [MemberData(nameof(Sizes))]
-    public void Gate_products_are_the_dense_kernels_and_the_packed_ones_agree(int hidden, int features)
+    public void Gate_products_are_the_eight_row_dense_kernel_and_the_packed_ones_agree(int hidden, int features)
     {
         const int Gates = 4;
         int rows = Gates * hidden;
@@ -35,8 +35,8 @@ public class RecurrentKernelTests
         GateProducts.Compute(weights, biases, x, h, fromInput, fromState, packed: false);
         var denseInput = new float[rows];
         var denseState = new float[rows];
-        DenseKernels.Forward(weights.AsSpan(0, rows * features), biases.AsSpan(0, rows), x, denseInput);
-        DenseKernels.Forward(weights.AsSpan(rows * features), biases.AsSpan(rows), h, denseState);
+        DenseKernels.ForwardEightRows(weights.AsSpan(0, rows * features), biases.AsSpan(0, rows), x, denseInput);
+        DenseKernels.ForwardEightRows(weights.AsSpan(rows * features), biases.AsSpan(rows), h, denseState);
         Assert.Equal(FloatBits.Of(denseInput), FloatBits.Of(fromInput));
         Assert.Equal(FloatBits.Of(denseState), FloatBits.Of(fromState));
 

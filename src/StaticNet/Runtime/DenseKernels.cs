@@ -65,10 +65,109 @@ public static unsafe class DenseKernels
             return;
         }
 
-        SampleRows<TActivation>(
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float b = ref MemoryMarshal.GetReference(biases);
+        ref float x = ref MemoryMarshal.GetReference(input);
+        ref float y = ref MemoryMarshal.GetReference(output);
+        int row = 0;
+        if (SixteenRows(inputs))
+        {
+            for (; row + 16 <= outputs; row += 16)
+            {
+                TActivation.Apply(Dot16(ref Unsafe.Add(ref w, row * inputs), inputs, ref x) + Vector512.LoadUnsafe(ref b, (nuint)row)).StoreUnsafe(ref y, (nuint)row);
+            }
+        }
+
+        SampleRows<TActivation>(ref w, ref b, ref x, ref y, inputs, row, outputs);
+    }
+
+    /// <summary>
+    /// <see cref="Forward"/> in blocks of eight rows (<see cref="Dot8"/>) whatever the length: the arithmetic a GRU's or
+    /// LSTM's gate products keep, which <see cref="StreamLanes"/> reproduces lane by lane.
+    /// </summary>
+    internal static void ForwardEightRows(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
+    {
+        int inputs = input.Length;
+        int outputs = output.Length;
+        CheckShapes(weights.Length, biases.Length, inputs, outputs);
+        if (inputs == 1)
+        {
+            TensorPrimitives.MultiplyAdd(weights, input[0], biases, output);
+            return;
+        }
+
+        SampleRows<IdentityActivation>(
             ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(biases), ref MemoryMarshal.GetReference(input),
             ref MemoryMarshal.GetReference(output), inputs, 0, outputs);
     }
+
+    /// <summary>
+    /// Rows of one to four 512-bit vectors go sixteen at a time (<see cref="Dot16"/>) where AVX-512 runs at full width:
+    /// the input stays in registers and one shuffle tree sums sixteen rows (N3's <c>Forward</c> 145 -> 122 ns; a 32 -> 32 layer alone 53 -> 40 ns). The recurrent gate products keep <see cref="ForwardEightRows"/>.
+    /// </summary>
+    private static bool SixteenRows(int inputs) => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && inputs % 16 == 0 && inputs <= 64;
+
+    /// <summary>
+    /// The dot products of sixteen consecutive rows of <paramref name="length"/> (16, 32, 48 or 64) with
+    /// <paramref name="x"/>, as one vector in row order: each row's lane-wise products in one 512-bit vector (a
+    /// multiply-add per further block of the input), then four levels of shuffles and adds, each halving the vectors: lanes (0, 2) and (1, 3) of every
+    /// 128-bit group, then the group's two pairs, then the groups in pairs, then the halves.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Dot16(ref float w0, int length, ref float x)
+    {
+        nuint stride = (nuint)length;
+        Vector512<float> block = Vector512.LoadUnsafe(ref x);
+        Vector512<float> p0 = Vector512.LoadUnsafe(ref w0) * block, p1 = Vector512.LoadUnsafe(ref w0, stride) * block;
+        Vector512<float> p2 = Vector512.LoadUnsafe(ref w0, 2 * stride) * block, p3 = Vector512.LoadUnsafe(ref w0, 3 * stride) * block;
+        Vector512<float> p4 = Vector512.LoadUnsafe(ref w0, 4 * stride) * block, p5 = Vector512.LoadUnsafe(ref w0, 5 * stride) * block;
+        Vector512<float> p6 = Vector512.LoadUnsafe(ref w0, 6 * stride) * block, p7 = Vector512.LoadUnsafe(ref w0, 7 * stride) * block;
+        Vector512<float> p8 = Vector512.LoadUnsafe(ref w0, 8 * stride) * block, p9 = Vector512.LoadUnsafe(ref w0, 9 * stride) * block;
+        Vector512<float> p10 = Vector512.LoadUnsafe(ref w0, 10 * stride) * block, p11 = Vector512.LoadUnsafe(ref w0, 11 * stride) * block;
+        Vector512<float> p12 = Vector512.LoadUnsafe(ref w0, 12 * stride) * block, p13 = Vector512.LoadUnsafe(ref w0, 13 * stride) * block;
+        Vector512<float> p14 = Vector512.LoadUnsafe(ref w0, 14 * stride) * block, p15 = Vector512.LoadUnsafe(ref w0, 15 * stride) * block;
+        for (nuint j = 16; j < stride; j += 16)
+        {
+            // Each further block of the input scales the same block of every row: one multiply-add per row.
+            block = Vector512.LoadUnsafe(ref x, j);
+            ref float w = ref Unsafe.Add(ref w0, j);
+            p0 = Fma512(Vector512.LoadUnsafe(ref w), block, p0);
+            p1 = Fma512(Vector512.LoadUnsafe(ref w, stride), block, p1);
+            p2 = Fma512(Vector512.LoadUnsafe(ref w, 2 * stride), block, p2);
+            p3 = Fma512(Vector512.LoadUnsafe(ref w, 3 * stride), block, p3);
+            p4 = Fma512(Vector512.LoadUnsafe(ref w, 4 * stride), block, p4);
+            p5 = Fma512(Vector512.LoadUnsafe(ref w, 5 * stride), block, p5);
+            p6 = Fma512(Vector512.LoadUnsafe(ref w, 6 * stride), block, p6);
+            p7 = Fma512(Vector512.LoadUnsafe(ref w, 7 * stride), block, p7);
+            p8 = Fma512(Vector512.LoadUnsafe(ref w, 8 * stride), block, p8);
+            p9 = Fma512(Vector512.LoadUnsafe(ref w, 9 * stride), block, p9);
+            p10 = Fma512(Vector512.LoadUnsafe(ref w, 10 * stride), block, p10);
+            p11 = Fma512(Vector512.LoadUnsafe(ref w, 11 * stride), block, p11);
+            p12 = Fma512(Vector512.LoadUnsafe(ref w, 12 * stride), block, p12);
+            p13 = Fma512(Vector512.LoadUnsafe(ref w, 13 * stride), block, p13);
+            p14 = Fma512(Vector512.LoadUnsafe(ref w, 14 * stride), block, p14);
+            p15 = Fma512(Vector512.LoadUnsafe(ref w, 15 * stride), block, p15);
+        }
+
+        Vector512<float> q0 = Interleave(p0, p1), q1 = Interleave(p2, p3), q2 = Interleave(p4, p5), q3 = Interleave(p6, p7);
+        Vector512<float> q4 = Interleave(p8, p9), q5 = Interleave(p10, p11), q6 = Interleave(p12, p13), q7 = Interleave(p14, p15);
+        Vector512<float> r0 = Pairs(q0, q1), r1 = Pairs(q2, q3), r2 = Pairs(q4, q5), r3 = Pairs(q6, q7);
+        return Groups(Groups(r0, r1), Groups(r2, r3));
+    }
+
+    /// <summary>Two rows' products to one vector: in every 128-bit group, lanes 0 + 2 and 1 + 3 of each row, interleaved.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Interleave(Vector512<float> a, Vector512<float> b) => Avx512F.UnpackLow(a, b) + Avx512F.UnpackHigh(a, b);
+
+    /// <summary>Two interleaved pairs to four rows per 128-bit group, each group holding its own partial sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Pairs(Vector512<float> a, Vector512<float> b) =>
+        Avx512F.UnpackLow(a.AsDouble(), b.AsDouble()).AsSingle() + Avx512F.UnpackHigh(a.AsDouble(), b.AsDouble()).AsSingle();
+
+    /// <summary>Two vectors of row groups to one: groups 0 + 1 and 2 + 3 of each, the first's before the second's.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Groups(Vector512<float> a, Vector512<float> b) =>
+        Avx512F.Shuffle4x128(a, b, 0b10_00_10_00) + Avx512F.Shuffle4x128(a, b, 0b11_01_11_01);
 
     /// <summary>
     /// Rows <paramref name="rowStart"/> (a multiple of eight) to <paramref name="rowEnd"/> of one sample's product:

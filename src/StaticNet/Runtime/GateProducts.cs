@@ -37,8 +37,8 @@ internal static class GateProducts
 
         if (hidden % 8 != 0 || !System.Runtime.Intrinsics.X86.Avx.IsSupported)
         {
-            DenseKernels.Forward(weights.Slice(0, rows * features), biases.Slice(0, rows), x, fromInput);
-            DenseKernels.Forward(weights.Slice(rows * features, rows * hidden), biases.Slice(rows, rows), h, fromState);
+            DenseKernels.ForwardEightRows(weights.Slice(0, rows * features), biases.Slice(0, rows), x, fromInput);
+            DenseKernels.ForwardEightRows(weights.Slice(rows * features, rows * hidden), biases.Slice(rows, rows), h, fromState);
             return;
         }
 
@@ -57,7 +57,7 @@ internal static class GateProducts
         }
         else
         {
-            DenseKernels.Forward(weights.Slice(0, rows * features), biases.Slice(0, rows), x, fromInput);
+            DenseKernels.ForwardEightRows(weights.Slice(0, rows * features), biases.Slice(0, rows), x, fromInput);
         }
 
         ref float recurrent = ref Unsafe.Add(ref w, rows * features);
