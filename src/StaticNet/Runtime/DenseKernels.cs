@@ -46,9 +46,11 @@ public static unsafe class DenseKernels
 
     /// <summary>
     /// The product, then the activation of each block of sums in registers (N3's <c>Forward</c> 177 -> 165 ns against a
-    /// second call over the stored sums; <see cref="Dot8"/> inlined into the row loop, 145). Not inlined into the
-    /// generated code: with a copy per layer, N3's <c>ForwardPacked</c> grew past what the JIT keeps in registers (77 -> 120 ns).
+    /// second call over the stored sums; <see cref="Dot8"/> inlined into the row loop, 145; <see cref="Dot16"/>, 122).
+    /// Inlined into each public form, a call less per layer (122 -> 106 ns); the public forms are not inlined into the
+    /// generated code, where a copy per layer made N3's <c>ForwardPacked</c> more than the JIT keeps in registers (77 -> 120 ns).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Forward<TActivation>(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
         where TActivation : struct, IVectorActivation
     {
@@ -103,7 +105,8 @@ public static unsafe class DenseKernels
 
     /// <summary>
     /// Rows of one to four 512-bit vectors go sixteen at a time (<see cref="Dot16"/>) where AVX-512 runs at full width:
-    /// the input stays in registers and one shuffle tree sums sixteen rows (N3's <c>Forward</c> 145 -> 122 ns; a 32 -> 32 layer alone 53 -> 40 ns). The recurrent gate products keep <see cref="ForwardEightRows"/>.
+    /// the input stays in registers and one shuffle tree sums sixteen rows (N3's <c>Forward</c> 145 -> 122 ns; a 32 -> 32
+    /// layer alone 53 -> 40 ns). The recurrent gate products keep <see cref="ForwardEightRows"/>.
     /// </summary>
     private static bool SixteenRows(int inputs) => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && inputs % 16 == 0 && inputs <= 64;
 
