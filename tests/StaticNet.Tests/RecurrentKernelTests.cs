@@ -122,4 +122,26 @@ public class RecurrentKernelTests
             Assert.Equal(FloatBits.Of(whole.AsSpan(t * hidden, hidden)), FloatBits.Of(state));
         }
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9)]
+    [InlineData(16)]
+    public void A_GRU_8_step_in_registers_gives_the_bits_of_the_products_then_the_gates(int features)
+    {
+        // An inference step of eight units on PyTorch's layout skips the gate scratch: the same products and gates.
+        const int hidden = 8;
+        var random = new Random(40 + features);
+        float[] weights = RandomData.Uniform(random, 3 * hidden * (features + hidden), 0.8);
+        float[] biases = RandomData.Uniform(random, 6 * hidden, 0.8);
+        float[] x = RandomData.Uniform(random, features, 2.0);
+        float[] state = RandomData.Uniform(random, hidden, 1.0);
+        var gates = new float[6 * hidden];
+        GateProducts.Compute(weights, biases, x, state, gates.AsSpan(0, 3 * hidden), gates.AsSpan(3 * hidden), packed: false);
+        var expected = new float[hidden];
+        GruKernels.GatesInRegisters(state, expected, gates, hidden, inference: true);
+
+        GruKernels.StreamStep(weights, biases, x, state, new float[6 * hidden], hidden);
+        Assert.Equal(FloatBits.Of(expected), FloatBits.Of(state));
+    }
 }

@@ -4,6 +4,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace StaticNet.Runtime;
 
@@ -129,6 +130,12 @@ public static class GruKernels
             return;
         }
 
+        if (!packed && inference && hidden == 8 && Avx.IsSupported && (x.Length == 1 || x.Length >= 8))
+        {
+            RowMajorEight(weights, biases, x, previous, next);
+            return;
+        }
+
         GateProducts.Compute(weights, biases, x, previous, gates.Slice(0, gateRows), gates.Slice(gateRows, gateRows), packed);
         if (GateProducts.InRegisters(hidden))
         {
@@ -194,6 +201,47 @@ public static class GruKernels
         TVector state = TWidth.Load(ref h, 0);
         TVector kept = TWidth.Subtract(TWidth.Broadcast(1f), update);
         TWidth.Store(TWidth.Add(TWidth.Multiply(kept, candidate), TWidth.Multiply(update, state)), ref MemoryMarshal.GetReference(next), 0);
+    }
+
+    /// <summary>
+    /// An inference step of a GRU-8 on PyTorch's layout, every value in registers: the products exactly as
+    /// <see cref="GateProducts"/> computes them (a column's multiply-add for one input feature, else <see cref="DenseKernels.Dot8"/>
+    /// blocks, then the bias) and the gates as <see cref="Units{TWidth, TVector, TForm}"/> computes them, so the same bits
+    /// without the stores and reloads of the gates between them. Nothing is kept for a backward pass.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RowMajorEight(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next)
+    {
+        const int hidden = 8, rows = 3 * hidden;
+        int features = x.Length;
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float b = ref MemoryMarshal.GetReference(biases);
+        ref float input = ref MemoryMarshal.GetReference(x);
+        Vector256<float> inputR, inputZ, inputN;
+        if (features == 1)
+        {
+            Vector256<float> x0 = Vector256.Create(input);
+            inputR = (Vector256.LoadUnsafe(ref w) * x0) + Vector256.LoadUnsafe(ref b);
+            inputZ = (Vector256.LoadUnsafe(ref w, hidden) * x0) + Vector256.LoadUnsafe(ref b, hidden);
+            inputN = (Vector256.LoadUnsafe(ref w, 2 * hidden) * x0) + Vector256.LoadUnsafe(ref b, 2 * hidden);
+        }
+        else
+        {
+            inputR = DenseKernels.Dot8(ref w, features, ref input) + Vector256.LoadUnsafe(ref b);
+            inputZ = DenseKernels.Dot8(ref Unsafe.Add(ref w, hidden * features), features, ref input) + Vector256.LoadUnsafe(ref b, hidden);
+            inputN = DenseKernels.Dot8(ref Unsafe.Add(ref w, 2 * hidden * features), features, ref input) + Vector256.LoadUnsafe(ref b, 2 * hidden);
+        }
+
+        ref float recurrent = ref Unsafe.Add(ref w, rows * features);
+        ref float h = ref MemoryMarshal.GetReference(previous);
+        Vector256<float> stateR = DenseKernels.Dot8(ref recurrent, hidden, ref h) + Vector256.LoadUnsafe(ref b, rows);
+        Vector256<float> stateZ = DenseKernels.Dot8(ref Unsafe.Add(ref recurrent, hidden * hidden), hidden, ref h) + Vector256.LoadUnsafe(ref b, rows + hidden);
+        Vector256<float> stateN = DenseKernels.Dot8(ref Unsafe.Add(ref recurrent, 2 * hidden * hidden), hidden, ref h) + Vector256.LoadUnsafe(ref b, rows + (2 * hidden));
+        Vector256<float> reset = Inference256.Sigmoid(inputR + stateR);
+        Vector256<float> update = Inference256.Sigmoid(inputZ + stateZ);
+        Vector256<float> candidate = Inference256.Tanh(inputN + (reset * stateN));
+        Vector256<float> state = Vector256.LoadUnsafe(ref h);
+        ((((Vector256<float>.One - update) * candidate)) + (update * state)).StoreUnsafe(ref MemoryMarshal.GetReference(next));
     }
 
     /// <summary>
