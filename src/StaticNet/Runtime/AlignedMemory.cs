@@ -26,11 +26,13 @@ internal static class AlignedMemory
     public static int Capacity(float[] array) => array.Length - Slack;
 
     /// <summary>The <paramref name="length"/> floats of <paramref name="array"/> (from <see cref="Allocate"/>) from its first 64-byte boundary.</summary>
-    public static unsafe Span<float> Span(float[] array, int length)
+    public static Span<float> Span(float[] array, int length) => array.AsSpan(Offset(array), length);
+
+    /// <summary>Where <paramref name="array"/>'s first 64-byte boundary is, in floats: fixed, the array being pinned.</summary>
+    public static unsafe int Offset(float[] array)
     {
         nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
-        int offset = (int)((Alignment - (address & (Alignment - 1))) & (Alignment - 1)) / sizeof(float);
-        return array.AsSpan(offset, length);
+        return (int)((Alignment - (address & (Alignment - 1))) & (Alignment - 1)) / sizeof(float);
     }
 
     /// <summary>
