@@ -15,9 +15,10 @@ namespace StaticNet.Runtime;
 /// to unroll; the lengths it passes are compile-time constants.
 /// </summary>
 /// <remarks>
-/// Forward computes eight rows at a time with AVX (eight accumulators reduced together by horizontal adds), else
-/// four with hardware-sized <see cref="Vector{T}"/> accumulators (128 bits on Arm NEON), so every load of the
-/// input serves several rows. With AVX-512, ForwardBatch takes six samples by four rows at a time (the rest three
+/// Forward computes sixteen rows at a time where AVX-512 runs at full width and a row is one to four 512-bit vectors
+/// (one shuffle tree per block), otherwise eight rows at a time with AVX (eight accumulators reduced together by
+/// horizontal adds), else four with hardware-sized <see cref="Vector{T}"/> accumulators (128 bits on Arm NEON), so every
+/// load of the input serves several rows. With AVX-512, ForwardBatch takes six samples by four rows at a time (the rest three
 /// by eight), so every weight load serves several samples; small layers batch through <see cref="SmallDenseBatch"/>
 /// instead. Lengths are checked once up front; the loops then read without bounds checks.
 /// </remarks>
@@ -113,8 +114,8 @@ public static unsafe class DenseKernels
     /// <summary>
     /// The dot products of sixteen consecutive rows of <paramref name="length"/> (16, 32, 48 or 64) with
     /// <paramref name="x"/>, as one vector in row order: each row's lane-wise products in one 512-bit vector (a
-    /// multiply-add per further block of the input), then four levels of shuffles and adds, each halving the vectors: lanes (0, 2) and (1, 3) of every
-    /// 128-bit group, then the group's two pairs, then the groups in pairs, then the halves.
+    /// multiply-add per further block of the input), then four levels of shuffles and adds, each halving the vectors:
+    /// lanes (0, 2) and (1, 3) of every 128-bit group, then the group's two pairs, then the groups in pairs, then the halves.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Dot16(ref float w0, int length, ref float x)
