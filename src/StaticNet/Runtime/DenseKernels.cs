@@ -27,32 +27,33 @@ public static unsafe class DenseKernels
 {
     /// <summary><c>output = weights · input + biases</c>.</summary>
     public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output) =>
-        Forward<IdentityActivation>(weights, biases, input, output);
+        Forward<IdentityActivation>(weights, biases, input, output, sixteenRows: true);
 
     /// <summary><see cref="Forward"/> then ReLU, applied to each block of sums while it is still in registers.</summary>
     public static void ForwardReLU(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output) =>
-        Forward<ReLUActivation>(weights, biases, input, output);
+        Forward<ReLUActivation>(weights, biases, input, output, sixteenRows: true);
 
     /// <summary><see cref="Forward"/> then tanh, applied to each block of sums while it is still in registers.</summary>
     public static void ForwardTanh(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output) =>
-        Forward<TanhActivation>(weights, biases, input, output);
+        Forward<TanhActivation>(weights, biases, input, output, sixteenRows: true);
 
     /// <summary><see cref="Forward"/> then tanh at inference (<see cref="RationalTanh"/>), applied to each block of sums while it is still in registers.</summary>
     public static void ForwardRationalTanh(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output) =>
-        Forward<RationalTanhActivation>(weights, biases, input, output);
+        Forward<RationalTanhActivation>(weights, biases, input, output, sixteenRows: true);
 
     /// <summary><see cref="Forward"/> then the logistic function, applied to each block of sums while it is still in registers.</summary>
     public static void ForwardSigmoid(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output) =>
-        Forward<SigmoidActivation>(weights, biases, input, output);
+        Forward<SigmoidActivation>(weights, biases, input, output, sixteenRows: true);
 
     /// <summary>
     /// The product, then the activation of each block of sums in registers (N3's <c>Forward</c> 177 -> 165 ns against a
     /// second call over the stored sums; <see cref="Dot8"/> inlined into the row loop, 145; <see cref="Dot16"/>, 122).
     /// Inlined into each public form, a call less per layer (122 -> 106 ns); the public forms are not inlined into the
     /// generated code, where a copy per layer made N3's <c>ForwardPacked</c> more than the JIT keeps in registers (77 -> 120 ns).
+    /// Without <paramref name="sixteenRows"/>, every row goes in the eight-row blocks (<see cref="ForwardEightRows"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Forward<TActivation>(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
+    private static void Forward<TActivation>(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, bool sixteenRows)
         where TActivation : struct, IVectorActivation
     {
         int inputs = input.Length;
@@ -73,7 +74,7 @@ public static unsafe class DenseKernels
         ref float x = ref MemoryMarshal.GetReference(input);
         ref float y = ref MemoryMarshal.GetReference(output);
         int row = 0;
-        if (SixteenRows(inputs))
+        if (sixteenRows && SixteenRows(inputs))
         {
             for (; row + 16 <= outputs; row += 16)
             {
@@ -88,21 +89,8 @@ public static unsafe class DenseKernels
     /// <see cref="Forward"/> in blocks of eight rows (<see cref="Dot8"/>) whatever the length: the arithmetic a GRU's or
     /// LSTM's gate products keep, which <see cref="StreamLanes"/> reproduces lane by lane.
     /// </summary>
-    internal static void ForwardEightRows(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
-    {
-        int inputs = input.Length;
-        int outputs = output.Length;
-        CheckShapes(weights.Length, biases.Length, inputs, outputs);
-        if (inputs == 1)
-        {
-            TensorPrimitives.MultiplyAdd(weights, input[0], biases, output);
-            return;
-        }
-
-        SampleRows<IdentityActivation>(
-            ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(biases), ref MemoryMarshal.GetReference(input),
-            ref MemoryMarshal.GetReference(output), inputs, 0, outputs);
-    }
+    internal static void ForwardEightRows(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output) =>
+        Forward<IdentityActivation>(weights, biases, input, output, sixteenRows: false);
 
     /// <summary>
     /// Rows of one to four 512-bit vectors go sixteen at a time (<see cref="Dot16"/>) where AVX-512 runs at full width:
