@@ -259,14 +259,17 @@ public class SequenceTests
     public void Networks_that_mix_their_steps_get_no_Step()
     {
         // Flatten reads every step at once: there is no output until the sequence ends.
-        Assert.Null(typeof(GruEveryStepNet).GetMethod("Step"));
-        Assert.Null(typeof(GruLstmNet).GetMethod("Step"));
-        Assert.NotNull(typeof(GruOutputNet).GetMethod("Step"));
+        Assert.Null(typeof(GruEveryStepNet).GetMethod("Step", StaticMethods));
+        Assert.Null(typeof(GruLstmNet).GetMethod("Step", StaticMethods));
+        Assert.NotNull(typeof(GruOutputNet).GetMethod("Step", StaticMethods));
 
         // A padded or strided convolution reads steps not seen yet, or skips some: only causal ones of stride 1 stream.
-        Assert.Null(typeof(StridedConvNet).GetMethod("Step"));
-        Assert.NotNull(typeof(CausalConvGruNet).GetMethod("Step"));
+        Assert.Null(typeof(StridedConvNet).GetMethod("Step", StaticMethods));
+        Assert.NotNull(typeof(CausalConvGruNet).GetMethod("Step", StaticMethods));
     }
+
+    /// <summary>The static <c>Step</c> alone: network objects have an instance <c>Step</c> beside it.</summary>
+    private const BindingFlags StaticMethods = BindingFlags.Public | BindingFlags.Static;
 
     [Fact]
     public void Shapes_summary_and_tensor_names_are_PyTorchs()

@@ -27,7 +27,7 @@ internal static class ForwardEmitter
         writer.Member($"public static void Forward({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         WriteBody(writer, plan, ForwardPass.Whole);
-        if (!plan.Layers.Any(layer => layer is IPackingLayer { GainsFromPacking: true }))
+        if (!plan.HasPackedForm)
         {
             return;
         }

@@ -15,9 +15,19 @@ internal static class InstanceApiEmitter
     {
         string name = CSharpName.Identifier(plan.Target.Type.Name);
         string state = StateSpan.Argument(plan, "State");
-        writer.Line("/// <summary>This network's parameters: length <see cref=\"ParameterCount\"/>, laid out as the <c>LayerN</c> offsets say.</summary>");
-        writer.MemberLine("public float[] Parameters { get; }");
-        writer.Line();
+        string parameters = ParameterArray(plan);
+        string inference = plan.HasPackedForm ? $"{CurrentPackedCopy}()" : parameters;
+        if (plan.HasPackedForm)
+        {
+            WritePackedCopy(writer);
+        }
+        else
+        {
+            writer.Line("/// <summary>This network's parameters: length <see cref=\"ParameterCount\"/>, laid out as the <c>LayerN</c> offsets say.</summary>");
+            writer.MemberLine("public float[] Parameters { get; }");
+            writer.Line();
+        }
+
         if (plan.HasState)
         {
             writer.Line("/// <summary>This network's running statistics: length <see cref=\"StateCount\"/>, updated by training steps, used by <c>Predict</c>.</summary>");
@@ -28,9 +38,10 @@ internal static class InstanceApiEmitter
         writer.Line("/// <summary>A network with fresh parameters from <see cref=\"Initialize\"/>.</summary>");
         writer.Line("/// <param name=\"seed\">Seed of the initial weights: the same seed gives the same network.</param>");
         writer.Member($"public {name}(int seed)");
-        writer.Line("Parameters = new float[ParameterCount];");
-        writer.Line("Initialize(Parameters, seed);");
+        writer.Line($"{parameters} = new float[ParameterCount];");
+        writer.Line($"Initialize({parameters}, seed);");
         WriteFreshState(writer, plan);
+        WritePacking(writer, plan);
         writer.Close();
         writer.Line();
         writer.Line(plan.HasState
@@ -39,8 +50,9 @@ internal static class InstanceApiEmitter
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
         writer.Member($"public {name}({RuntimeCalls.ReadOnlySpan} parameters)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
-        writer.Line("Parameters = parameters.ToArray();");
+        writer.Line($"{parameters} = parameters.ToArray();");
         WriteFreshState(writer, plan);
+        WritePacking(writer, plan);
         writer.Close();
         writer.Line();
         if (plan.HasState)
@@ -50,25 +62,110 @@ internal static class InstanceApiEmitter
             writer.Member($"public {name}({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.ReadOnlySpan} state)");
             writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
             writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StateCount, \"state\");");
-            writer.Line("Parameters = parameters.ToArray();");
+            writer.Line($"{parameters} = parameters.ToArray();");
             writer.Line("State = state.ToArray();");
+            WritePacking(writer, plan);
             writer.Close();
             writer.Line();
         }
 
-        writer.Line("/// <summary>Runs the network on one sample with this object's parameters. Allocation-free.</summary>");
-        writer.MemberLine($"public void Predict({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => Forward(Parameters, {state}input, output);");
+        string forward = plan.HasPackedForm ? "ForwardPacked" : "Forward";
+        writer.Line(plan.HasPackedForm
+            ? "/// <summary>Runs the network on one sample with this object's parameters, through their packed copy (<c>ForwardPacked</c>'s bits). Allocation-free.</summary>"
+            : "/// <summary>Runs the network on one sample with this object's parameters. Allocation-free.</summary>");
+        writer.MemberLine($"public void Predict({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => {forward}({inference}, {state}input, output);");
         writer.Line();
         writer.Line("/// <summary>Runs the network on one sample and returns a new array of its outputs.</summary>");
         writer.Member($"public float[] Predict({RuntimeCalls.ReadOnlySpan} input)");
         writer.Line("float[] output = new float[OutputSize];");
-        writer.Line($"Forward(Parameters, {state}input, output);");
+        writer.Line($"{forward}({inference}, {state}input, output);");
         writer.Line("return output;");
         writer.Close();
         writer.Line();
+        if (plan.CanStream)
+        {
+            WriteStep(writer, plan, inference);
+        }
+
         WriteSaveAndLoad(writer, plan, name);
         writer.Line();
-        WriteInterface(writer, plan);
+        WriteInterface(writer, plan, inference);
+    }
+
+    /// <summary>The private field that holds the parameters of a network with a packed copy (its getter counts hand-outs).</summary>
+    private const string PackedParameterArray = "parameterArray";
+
+    /// <summary>The private field that holds the packed copy.</summary>
+    private const string PackedCopyField = "packedCopy";
+
+    /// <summary>The private method that gives the packed copy, packing it again first when the parameters were handed out since.</summary>
+    private const string CurrentPackedCopy = "CurrentPackedCopy";
+
+    /// <summary>What the object's own code writes and reads the parameters through: the field behind a counting getter, or the property.</summary>
+    private static string ParameterArray(NetworkPlan plan) => plan.HasPackedForm ? PackedParameterArray : "Parameters";
+
+    /// <summary>
+    /// The parameters of a network with a packed form: a getter that counts each hand-out of the array as a possible
+    /// change, the packed copy, and the method inference calls to get it current.
+    /// </summary>
+    private static void WritePackedCopy(CodeWriter writer)
+    {
+        writer.Line("/// <summary>");
+        writer.Line("/// This network's parameters: length <see cref=\"ParameterCount\"/>, laid out as the <c>LayerN</c> offsets say.");
+        writer.Line("/// <c>Predict</c> and <c>Step</c> read a packed copy (<c>PackParameters</c>), which this getter marks out of date:");
+        writer.Line("/// their next call packs it again first (about as long as copying the parameters). Writing through a reference");
+        writer.Line("/// kept from before that call is not seen: get the property again after writing.");
+        writer.Line("/// </summary>");
+        writer.Member("public float[] Parameters");
+        writer.Open("get");
+        writer.Line($"{PackedCopyField}.HandOut();");
+        writer.Line($"return {PackedParameterArray};");
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>The parameters, read and written by this object's own members without marking the packed copy out of date.</summary>");
+        writer.MemberLine($"private readonly float[] {PackedParameterArray};");
+        writer.Line();
+        writer.Line("/// <summary>The packed copy <c>Predict</c> and <c>Step</c> read, from a 64-byte boundary.</summary>");
+        writer.MemberLine($"private readonly global::StaticNet.Runtime.PackedCopy {PackedCopyField} = new global::StaticNet.Runtime.PackedCopy(ParameterCount);");
+        writer.Line();
+        writer.Line("/// <summary>The packed copy, packed again first if the parameters were handed out since it was made.</summary>");
+        writer.Member($"private {RuntimeCalls.ReadOnlySpan} {CurrentPackedCopy}()");
+        writer.Open($"if (!{PackedCopyField}.IsCurrent(out int version))");
+        writer.Line($"PackParameters({PackedParameterArray}, {PackedCopyField}.Span);");
+        writer.Line($"{PackedCopyField}.Packed(version);");
+        writer.Close();
+        writer.Line();
+        writer.Line($"return {PackedCopyField}.Span;");
+        writer.Close();
+        writer.Line();
+    }
+
+    /// <summary>Packs the copy at the end of a constructor, so that the first <c>Predict</c> runs at full speed.</summary>
+    private static void WritePacking(CodeWriter writer, NetworkPlan plan)
+    {
+        if (plan.HasPackedForm)
+        {
+            writer.Line($"{CurrentPackedCopy}();");
+        }
+    }
+
+    /// <summary>The instance <c>Step</c>: the static one with this object's parameters (their packed copy where there is one).</summary>
+    private static void WriteStep(CodeWriter writer, NetworkPlan plan, string inference)
+    {
+        writer.Line("/// <summary>");
+        writer.Line(plan.HasPackedForm
+            ? "/// Runs one time step with this object's parameters, through their packed copy (<c>StepPacked</c>'s bits): advances"
+            : "/// Runs one time step with this object's parameters (<c>Step</c>'s bits): advances");
+        writer.Line("/// <paramref name=\"state\"/> by the step <paramref name=\"input\"/> and writes the step's output. Allocation-free.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"state\">The stream's state (<c>StreamStateCount</c> values, from <c>ResetState</c>), updated in place.</param>");
+        writer.Line("/// <param name=\"input\">One step: <c>StepInputSize</c> values.</param>");
+        writer.Line("/// <param name=\"output\">Receives the step's <c>StepOutputSize</c> outputs.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        string step = plan.HasPackedForm ? "StepPacked" : "Step";
+        writer.MemberLine($"public void Step({RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => {step}({inference}, state, input, output);");
+        writer.Line();
     }
 
     private static void WriteFreshState(CodeWriter writer, NetworkPlan plan)
@@ -83,7 +180,7 @@ internal static class InstanceApiEmitter
     private static void WriteSaveAndLoad(CodeWriter writer, NetworkPlan plan, string name)
     {
         string saved = plan.HasState ? "parameters and running statistics" : "parameters";
-        string arguments = plan.HasState ? "Parameters, State" : "Parameters";
+        string arguments = plan.HasState ? $"{ParameterArray(plan)}, State" : ParameterArray(plan);
         string loaded = plan.HasState ? "parameters, state" : "parameters";
         writer.Line($"/// <summary>Saves this network's {saved} as a weight file.</summary>");
         writer.MemberLine($"public void Save(string path) => SaveWeights(path, {arguments});");
@@ -121,9 +218,11 @@ internal static class InstanceApiEmitter
         }
     }
 
-    private static void WriteInterface(CodeWriter writer, NetworkPlan plan)
+    private static void WriteInterface(CodeWriter writer, NetworkPlan plan, string inference)
     {
         string state = StateSpan.Argument(plan, "State");
+        string parameters = ParameterArray(plan);
+        string forward = plan.HasPackedForm ? "ForwardPacked" : "Forward";
         string random = plan.HasDropout ? ", ref random" : "";
         writer.MemberLine($"int {Interface}.InputSize => InputSize;");
         writer.Line();
@@ -148,17 +247,17 @@ internal static class InstanceApiEmitter
         writer.Line();
         writer.MemberLine($"float[] {Interface}.State => {(plan.HasState ? "State" : "global::System.Array.Empty<float>()")};");
         writer.Line();
-        writer.MemberLine($"void {Interface}.Forward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => Forward(Parameters, {state}input, output);");
+        writer.MemberLine($"void {Interface}.Forward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => {forward}({inference}, {state}input, output);");
         writer.Line();
-        writer.MemberLine($"void {Interface}.ForwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) => ForwardBatch(Parameters, {state}inputs, outputs);");
+        writer.MemberLine($"void {Interface}.ForwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) => ForwardBatch({parameters}, {state}inputs, outputs);");
         writer.Line();
         writer.MemberLine($"float {Interface}.Backward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients) =>");
-        writer.Line($"    Backward(Parameters, {state}input, target, parameterGradients, inputGradients);");
+        writer.Line($"    Backward({parameters}, {state}input, target, parameterGradients, inputGradients);");
         writer.Line();
         writer.MemberLine($"float {Interface}.Backward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients, ref global::StaticNet.Training.SeededRandom random) =>");
-        writer.Line($"    Backward(Parameters, {state}input, target, parameterGradients, inputGradients{random});");
+        writer.Line($"    Backward({parameters}, {state}input, target, parameterGradients, inputGradients{random});");
         writer.Line();
         writer.MemberLine($"float {Interface}.BackwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.ReadOnlySpan} targets, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} outputs, ref global::StaticNet.Training.SeededRandom random) =>");
-        writer.Line($"    BackwardBatch(Parameters, {state}inputs, targets, parameterGradients, outputs{random});");
+        writer.Line($"    BackwardBatch({parameters}, {state}inputs, targets, parameterGradients, outputs{random});");
     }
 }

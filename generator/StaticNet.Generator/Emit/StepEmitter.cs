@@ -48,7 +48,7 @@ internal static class StepEmitter
         writer.Member($"public static void Step({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         ForwardEmitter.WriteBody(writer, plan, ForwardPass.Step);
-        if (!plan.Layers.Any(layer => layer is IPackingLayer { GainsFromPacking: true }))
+        if (!plan.HasPackedForm)
         {
             return;
         }

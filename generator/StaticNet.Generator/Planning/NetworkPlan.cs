@@ -66,6 +66,12 @@ internal sealed record NetworkPlan(
     public bool CanStream => InputShape.IsSequence && !HasState && Layers.All(layer => layer.StepRole != StepRole.Unsupported)
         && (!HasHeads || Heads.All(head => !Layers[head.Layer - 1].OutputShape.IsSequence));
 
+    /// <summary>
+    /// Whether the network gets <c>PackParameters</c> and <c>ForwardPacked</c> (and <c>StepPacked</c>): some layer runs a faster
+    /// kernel over packed weights. Network objects of such networks keep a packed copy for <c>Predict</c> and <c>Step</c>.
+    /// </summary>
+    public bool HasPackedForm => Layers.Any(layer => layer is IPackingLayer { GainsFromPacking: true });
+
     /// <summary>The values a streaming <c>Step</c> carries between steps: every recurrent layer's state, in layer order.</summary>
     public int StreamStateCount => Layers.OfType<IStreamingLayer>().Sum(layer => layer.StepStateCount);
 

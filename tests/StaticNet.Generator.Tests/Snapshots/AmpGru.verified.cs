@@ -859,17 +859,51 @@ namespace Audio
             global::StaticNet.Storage.AtomicFile.Write(path, model);
         }
 
-        /// <summary>This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.</summary>
+        /// <summary>
+        /// This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.
+        /// <c>Predict</c> and <c>Step</c> read a packed copy (<c>PackParameters</c>), which this getter marks out of date:
+        /// their next call packs it again first (about as long as copying the parameters). Writing through a reference
+        /// kept from before that call is not seen: get the property again after writing.
+        /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public float[] Parameters { get; }
+        public float[] Parameters
+        {
+            get
+            {
+                packedCopy.HandOut();
+                return parameterArray;
+            }
+        }
+
+        /// <summary>The parameters, read and written by this object's own members without marking the packed copy out of date.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private readonly float[] parameterArray;
+
+        /// <summary>The packed copy <c>Predict</c> and <c>Step</c> read, from a 64-byte boundary.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private readonly global::StaticNet.Runtime.PackedCopy packedCopy = new global::StaticNet.Runtime.PackedCopy(ParameterCount);
+
+        /// <summary>The packed copy, packed again first if the parameters were handed out since it was made.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private global::System.ReadOnlySpan<float> CurrentPackedCopy()
+        {
+            if (!packedCopy.IsCurrent(out int version))
+            {
+                PackParameters(parameterArray, packedCopy.Span);
+                packedCopy.Packed(version);
+            }
+
+            return packedCopy.Span;
+        }
 
         /// <summary>A network with fresh parameters from <see cref="Initialize"/>.</summary>
         /// <param name="seed">Seed of the initial weights: the same seed gives the same network.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public AmpGru(int seed)
         {
-            Parameters = new float[ParameterCount];
-            Initialize(Parameters, seed);
+            parameterArray = new float[ParameterCount];
+            Initialize(parameterArray, seed);
+            CurrentPackedCopy();
         }
 
         /// <summary>A network with a copy of <paramref name="parameters"/>.</summary>
@@ -878,37 +912,49 @@ namespace Audio
         public AmpGru(global::System.ReadOnlySpan<float> parameters)
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
-            Parameters = parameters.ToArray();
+            parameterArray = parameters.ToArray();
+            CurrentPackedCopy();
         }
 
-        /// <summary>Runs the network on one sample with this object's parameters. Allocation-free.</summary>
+        /// <summary>Runs the network on one sample with this object's parameters, through their packed copy (<c>ForwardPacked</c>'s bits). Allocation-free.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
+        public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardPacked(CurrentPackedCopy(), input, output);
 
         /// <summary>Runs the network on one sample and returns a new array of its outputs.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public float[] Predict(global::System.ReadOnlySpan<float> input)
         {
             float[] output = new float[OutputSize];
-            Forward(Parameters, input, output);
+            ForwardPacked(CurrentPackedCopy(), input, output);
             return output;
         }
 
+        /// <summary>
+        /// Runs one time step with this object's parameters, through their packed copy (<c>StepPacked</c>'s bits): advances
+        /// <paramref name="state"/> by the step <paramref name="input"/> and writes the step's output. Allocation-free.
+        /// </summary>
+        /// <param name="state">The stream's state (<c>StreamStateCount</c> values, from <c>ResetState</c>), updated in place.</param>
+        /// <param name="input">One step: <c>StepInputSize</c> values.</param>
+        /// <param name="output">Receives the step's <c>StepOutputSize</c> outputs.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public void Step(global::System.Span<float> state, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => StepPacked(CurrentPackedCopy(), state, input, output);
+
         /// <summary>Saves this network's parameters as a weight file.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void Save(string path) => SaveWeights(path, Parameters);
+        public void Save(string path) => SaveWeights(path, parameterArray);
 
         /// <summary>Writes this network's parameters as a weight file to <paramref name="stream"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void Save(global::System.IO.Stream stream) => SaveWeights(stream, Parameters);
+        public void Save(global::System.IO.Stream stream) => SaveWeights(stream, parameterArray);
 
         /// <summary>Writes this network as an ONNX model to a file at <paramref name="path"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void ToOnnx(string path) => ToOnnx(Parameters, path);
+        public void ToOnnx(string path) => ToOnnx(parameterArray, path);
 
         /// <summary>Writes this network as an ONNX model to <paramref name="stream"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void ToOnnx(global::System.IO.Stream stream) => ToOnnx(Parameters, stream);
+        public void ToOnnx(global::System.IO.Stream stream) => ToOnnx(parameterArray, stream);
 
         /// <summary>A network with the parameters of the weight file at <paramref name="path"/>; see <see cref="LoadWeights(string, global::System.Span{float})"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
@@ -954,21 +1000,21 @@ namespace Audio
         float[] global::StaticNet.INetwork.State => global::System.Array.Empty<float>();
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
+        void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardPacked(CurrentPackedCopy(), input, output);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatch(Parameters, inputs, outputs);
+        void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatch(parameterArray, inputs, outputs);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients) =>
-            Backward(Parameters, input, target, parameterGradients, inputGradients);
+            Backward(parameterArray, input, target, parameterGradients, inputGradients);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients, ref global::StaticNet.Training.SeededRandom random) =>
-            Backward(Parameters, input, target, parameterGradients, inputGradients);
+            Backward(parameterArray, input, target, parameterGradients, inputGradients);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs, ref global::StaticNet.Training.SeededRandom random) =>
-            BackwardBatch(Parameters, inputs, targets, parameterGradients, outputs);
+            BackwardBatch(parameterArray, inputs, targets, parameterGradients, outputs);
     }
 }

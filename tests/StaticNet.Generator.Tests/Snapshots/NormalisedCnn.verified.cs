@@ -849,9 +849,42 @@ namespace Vision
             global::StaticNet.Storage.AtomicFile.Write(path, model);
         }
 
-        /// <summary>This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.</summary>
+        /// <summary>
+        /// This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.
+        /// <c>Predict</c> and <c>Step</c> read a packed copy (<c>PackParameters</c>), which this getter marks out of date:
+        /// their next call packs it again first (about as long as copying the parameters). Writing through a reference
+        /// kept from before that call is not seen: get the property again after writing.
+        /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public float[] Parameters { get; }
+        public float[] Parameters
+        {
+            get
+            {
+                packedCopy.HandOut();
+                return parameterArray;
+            }
+        }
+
+        /// <summary>The parameters, read and written by this object's own members without marking the packed copy out of date.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private readonly float[] parameterArray;
+
+        /// <summary>The packed copy <c>Predict</c> and <c>Step</c> read, from a 64-byte boundary.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private readonly global::StaticNet.Runtime.PackedCopy packedCopy = new global::StaticNet.Runtime.PackedCopy(ParameterCount);
+
+        /// <summary>The packed copy, packed again first if the parameters were handed out since it was made.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private global::System.ReadOnlySpan<float> CurrentPackedCopy()
+        {
+            if (!packedCopy.IsCurrent(out int version))
+            {
+                PackParameters(parameterArray, packedCopy.Span);
+                packedCopy.Packed(version);
+            }
+
+            return packedCopy.Span;
+        }
 
         /// <summary>This network's running statistics: length <see cref="StateCount"/>, updated by training steps, used by <c>Predict</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
@@ -862,10 +895,11 @@ namespace Vision
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public NormalisedCnn(int seed)
         {
-            Parameters = new float[ParameterCount];
-            Initialize(Parameters, seed);
+            parameterArray = new float[ParameterCount];
+            Initialize(parameterArray, seed);
             State = new float[StateCount];
             InitializeState(State);
+            CurrentPackedCopy();
         }
 
         /// <summary>A network with a copy of <paramref name="parameters"/> and fresh running statistics.</summary>
@@ -874,9 +908,10 @@ namespace Vision
         public NormalisedCnn(global::System.ReadOnlySpan<float> parameters)
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
-            Parameters = parameters.ToArray();
+            parameterArray = parameters.ToArray();
             State = new float[StateCount];
             InitializeState(State);
+            CurrentPackedCopy();
         }
 
         /// <summary>A network with copies of <paramref name="parameters"/> and <paramref name="state"/>.</summary>
@@ -886,38 +921,39 @@ namespace Vision
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
-            Parameters = parameters.ToArray();
+            parameterArray = parameters.ToArray();
             State = state.ToArray();
+            CurrentPackedCopy();
         }
 
-        /// <summary>Runs the network on one sample with this object's parameters. Allocation-free.</summary>
+        /// <summary>Runs the network on one sample with this object's parameters, through their packed copy (<c>ForwardPacked</c>'s bits). Allocation-free.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, State, input, output);
+        public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardPacked(CurrentPackedCopy(), State, input, output);
 
         /// <summary>Runs the network on one sample and returns a new array of its outputs.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public float[] Predict(global::System.ReadOnlySpan<float> input)
         {
             float[] output = new float[OutputSize];
-            Forward(Parameters, State, input, output);
+            ForwardPacked(CurrentPackedCopy(), State, input, output);
             return output;
         }
 
         /// <summary>Saves this network's parameters and running statistics as a weight file.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void Save(string path) => SaveWeights(path, Parameters, State);
+        public void Save(string path) => SaveWeights(path, parameterArray, State);
 
         /// <summary>Writes this network's parameters and running statistics as a weight file to <paramref name="stream"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void Save(global::System.IO.Stream stream) => SaveWeights(stream, Parameters, State);
+        public void Save(global::System.IO.Stream stream) => SaveWeights(stream, parameterArray, State);
 
         /// <summary>Writes this network as an ONNX model to a file at <paramref name="path"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void ToOnnx(string path) => ToOnnx(Parameters, State, path);
+        public void ToOnnx(string path) => ToOnnx(parameterArray, State, path);
 
         /// <summary>Writes this network as an ONNX model to <paramref name="stream"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void ToOnnx(global::System.IO.Stream stream) => ToOnnx(Parameters, State, stream);
+        public void ToOnnx(global::System.IO.Stream stream) => ToOnnx(parameterArray, State, stream);
 
         /// <summary>A network with the parameters and running statistics of the weight file at <paramref name="path"/>; see <see cref="LoadWeights(string, global::System.Span{float}, global::System.Span{float})"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
@@ -965,21 +1001,21 @@ namespace Vision
         float[] global::StaticNet.INetwork.State => State;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, State, input, output);
+        void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardPacked(CurrentPackedCopy(), State, input, output);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatch(Parameters, State, inputs, outputs);
+        void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatch(parameterArray, State, inputs, outputs);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients) =>
-            Backward(Parameters, State, input, target, parameterGradients, inputGradients);
+            Backward(parameterArray, State, input, target, parameterGradients, inputGradients);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients, ref global::StaticNet.Training.SeededRandom random) =>
-            Backward(Parameters, State, input, target, parameterGradients, inputGradients, ref random);
+            Backward(parameterArray, State, input, target, parameterGradients, inputGradients, ref random);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs, ref global::StaticNet.Training.SeededRandom random) =>
-            BackwardBatch(Parameters, State, inputs, targets, parameterGradients, outputs, ref random);
+            BackwardBatch(parameterArray, State, inputs, targets, parameterGradients, outputs, ref random);
     }
 }

@@ -1,0 +1,44 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Threading;
+
+namespace StaticNet.Runtime;
+
+/// <summary>
+/// The packed copy of its parameters that a network object's <c>Predict</c> and <c>Step</c> read (<c>ForwardPacked</c>'s
+/// layout, from a 64-byte boundary), and the two versions that say whether it is current. The object cannot see writes
+/// into its parameter array, so it counts every time it hands the array out (its <c>Parameters</c> getter) as a change:
+/// the next inference call packs again before it runs. A count rather than a flag, so that a hand-out while another
+/// thread packs is never lost: that packer publishes the count it read before packing, which no longer matches.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // held by generated network objects, not meant to be used by hand
+public sealed class PackedCopy
+{
+    private readonly AlignedFloats packed;
+    private int handedOut;
+    private int packedAt = -1;
+
+    /// <summary>Room for <paramref name="length"/> packed parameters; not current until <see cref="Packed"/> is called.</summary>
+    public PackedCopy(int length) => packed = new AlignedFloats(length);
+
+    /// <summary>The packed values: where <c>PackParameters</c> writes and <c>ForwardPacked</c> reads.</summary>
+    public Span<float> Span => packed.Span;
+
+    /// <summary>Records that the parameters were handed out, and so may change before the next inference call.</summary>
+    public void HandOut() => Interlocked.Increment(ref handedOut);
+
+    /// <summary>
+    /// Whether the packed values are those of the parameters as last handed out; if not, <paramref name="version"/> is the
+    /// version to pass to <see cref="Packed"/> once they are packed again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsCurrent(out int version)
+    {
+        version = Volatile.Read(ref handedOut);
+        return Volatile.Read(ref packedAt) == version;
+    }
+
+    /// <summary>Publishes a packing made after <see cref="IsCurrent"/> gave <paramref name="version"/>.</summary>
+    public void Packed(int version) => Volatile.Write(ref packedAt, version);
+}
