@@ -13,7 +13,7 @@ public class N1Latency : InferenceBenchmark
     protected override NetworkInfo Network => NetworkInfo.N1Info;
 
     [Benchmark(Baseline = true)]
-    public void StaticNet() => N1.Forward(parameters, inputs, outputs);
+    public void StaticNet() => N1.Forward(alignedParameters.Span, inputs, outputs);
 }
 
 public class N2Latency : InferenceBenchmark
@@ -23,10 +23,10 @@ public class N2Latency : InferenceBenchmark
     protected override NetworkInfo Network => NetworkInfo.N2Info;
 
     [Benchmark(Baseline = true)]
-    public void StaticNet() => N2.Forward(parameters, inputs, outputs);
+    public void StaticNet() => N2.Forward(alignedParameters.Span, inputs, outputs);
 
     [Benchmark(Description = "StaticNet packed")]
-    public void StaticNetPacked() => N2.ForwardPacked(packed, inputs, outputs);
+    public void StaticNetPacked() => N2.ForwardPacked(packed.Span, inputs, outputs);
 }
 
 public class N3Latency : InferenceBenchmark
@@ -36,10 +36,10 @@ public class N3Latency : InferenceBenchmark
     protected override NetworkInfo Network => NetworkInfo.N3Info;
 
     [Benchmark(Baseline = true)]
-    public void StaticNet() => N3.Forward(parameters, inputs, outputs);
+    public void StaticNet() => N3.Forward(alignedParameters.Span, inputs, outputs);
 
     [Benchmark(Description = "StaticNet packed")]
-    public void StaticNetPacked() => N3.ForwardPacked(packed, inputs, outputs);
+    public void StaticNetPacked() => N3.ForwardPacked(packed.Span, inputs, outputs);
 }
 
 public class N4Latency : InferenceBenchmark
@@ -49,7 +49,7 @@ public class N4Latency : InferenceBenchmark
     protected override NetworkInfo Network => NetworkInfo.N4Info;
 
     [Benchmark(Baseline = true)]
-    public void StaticNet() => N4.Forward(parameters, inputs, outputs);
+    public void StaticNet() => N4.Forward(alignedParameters.Span, inputs, outputs);
 }
 
 public class N1Throughput : InferenceBenchmark
@@ -59,13 +59,13 @@ public class N1Throughput : InferenceBenchmark
     protected override NetworkInfo Network => NetworkInfo.N1Info;
 
     [Benchmark(Baseline = true)]
-    public void StaticNet() => N1.ForwardBatch(parameters, inputs, outputs);
+    public void StaticNet() => N1.ForwardBatch(alignedParameters.Span, inputs, outputs);
 
     [Benchmark(Description = AllCoresName)]
     public void StaticNetAllCores()
     {
         UseAllCores();
-        N1.ForwardBatch(parameters, inputs, outputs);
+        N1.ForwardBatch(alignedParameters.Span, inputs, outputs);
     }
 }
 
@@ -76,13 +76,13 @@ public class N2Throughput : InferenceBenchmark
     protected override NetworkInfo Network => NetworkInfo.N2Info;
 
     [Benchmark(Baseline = true)]
-    public void StaticNet() => N2.ForwardBatch(parameters, inputs, outputs);
+    public void StaticNet() => N2.ForwardBatch(alignedParameters.Span, inputs, outputs);
 
     [Benchmark(Description = AllCoresName)]
     public void StaticNetAllCores()
     {
         UseAllCores();
-        N2.ForwardBatch(parameters, inputs, outputs);
+        N2.ForwardBatch(alignedParameters.Span, inputs, outputs);
     }
 }
 
@@ -93,13 +93,13 @@ public class N3Throughput : InferenceBenchmark
     protected override NetworkInfo Network => NetworkInfo.N3Info;
 
     [Benchmark(Baseline = true)]
-    public void StaticNet() => N3.ForwardBatch(parameters, inputs, outputs);
+    public void StaticNet() => N3.ForwardBatch(alignedParameters.Span, inputs, outputs);
 
     [Benchmark(Description = AllCoresName)]
     public void StaticNetAllCores()
     {
         UseAllCores();
-        N3.ForwardBatch(parameters, inputs, outputs);
+        N3.ForwardBatch(alignedParameters.Span, inputs, outputs);
     }
 }
 
@@ -110,13 +110,13 @@ public class N4Throughput : InferenceBenchmark
     protected override NetworkInfo Network => NetworkInfo.N4Info;
 
     [Benchmark(Baseline = true)]
-    public void StaticNet() => N4.ForwardBatch(parameters, inputs, outputs);
+    public void StaticNet() => N4.ForwardBatch(alignedParameters.Span, inputs, outputs);
 
     [Benchmark(Description = AllCoresName)]
     public void StaticNetAllCores()
     {
         UseAllCores();
-        N4.ForwardBatch(parameters, inputs, outputs);
+        N4.ForwardBatch(alignedParameters.Span, inputs, outputs);
     }
 }
 

@@ -13,7 +13,10 @@ namespace StaticNet.Benchmarks;
 public abstract class StreamingBenchmark
 {
     protected float[] parameters;
-    protected float[] packed;
+
+    /// <summary>The parameters and their packed copy from 64-byte boundaries, for StaticNet's rows (see NetworkBenchmark).</summary>
+    protected AlignedFloats alignedParameters;
+    protected AlignedFloats packed;
     protected float[] state;
     protected readonly float[] input = [0.25f];
     protected readonly float[] output = new float[1];
@@ -32,15 +35,17 @@ public abstract class StreamingBenchmark
 
     protected abstract void ToOnnxStep(float[] parameters, Stream stream);
 
-    protected abstract void PackParameters(float[] parameters, float[] packed);
+    protected abstract void PackParameters(float[] parameters, Span<float> packed);
 
     [GlobalSetup]
     public void Setup()
     {
         parameters = new float[ParameterCount];
         Initialize(parameters);
-        packed = new float[ParameterCount];
-        PackParameters(parameters, packed);
+        alignedParameters = new AlignedFloats(ParameterCount);
+        parameters.CopyTo(alignedParameters.Span);
+        packed = new AlignedFloats(ParameterCount);
+        PackParameters(parameters, packed.Span);
         state = new float[StateCount];
         using var model = new MemoryStream();
         ToOnnxStep(parameters, model);
@@ -76,13 +81,13 @@ public class S1Step : StreamingBenchmark
 
     protected override void ToOnnxStep(float[] parameters, Stream stream) => S1.ToOnnxStep(parameters, stream);
 
-    protected override void PackParameters(float[] parameters, float[] packed) => S1.PackParameters(parameters, packed);
+    protected override void PackParameters(float[] parameters, Span<float> packed) => S1.PackParameters(parameters, packed);
 
     [Benchmark(Baseline = true)]
-    public void StaticNet() => S1.Step(parameters, state, input, output);
+    public void StaticNet() => S1.Step(alignedParameters.Span, state, input, output);
 
     [Benchmark(Description = "StaticNet packed")]
-    public void StaticNetPacked() => S1.StepPacked(packed, state, input, output);
+    public void StaticNetPacked() => S1.StepPacked(packed.Span, state, input, output);
 }
 
 public class S2Step : StreamingBenchmark
@@ -99,13 +104,13 @@ public class S2Step : StreamingBenchmark
 
     protected override void ToOnnxStep(float[] parameters, Stream stream) => S2.ToOnnxStep(parameters, stream);
 
-    protected override void PackParameters(float[] parameters, float[] packed) => S2.PackParameters(parameters, packed);
+    protected override void PackParameters(float[] parameters, Span<float> packed) => S2.PackParameters(parameters, packed);
 
     [Benchmark(Baseline = true)]
-    public void StaticNet() => S2.Step(parameters, state, input, output);
+    public void StaticNet() => S2.Step(alignedParameters.Span, state, input, output);
 
     [Benchmark(Description = "StaticNet packed")]
-    public void StaticNetPacked() => S2.StepPacked(packed, state, input, output);
+    public void StaticNetPacked() => S2.StepPacked(packed.Span, state, input, output);
 }
 
 /// <summary>
@@ -117,7 +122,7 @@ public abstract class ManyStreamsBenchmark
 {
     protected const int Streams = 1024;
 
-    protected float[] parameters;
+    protected AlignedFloats parameters;   // from a 64-byte boundary, as the other streaming rows' (see StreamingBenchmark)
     protected float[] states;
     protected float[] inputs;
     protected float[] outputs;
@@ -126,7 +131,7 @@ public abstract class ManyStreamsBenchmark
 
     protected abstract int StateCount { get; }
 
-    protected abstract void Initialize(float[] parameters);
+    protected abstract void Initialize(Span<float> parameters);
 
     protected abstract void Step(Span<float> state, ReadOnlySpan<float> input, Span<float> output);
 
@@ -135,8 +140,8 @@ public abstract class ManyStreamsBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        parameters = new float[ParameterCount];
-        Initialize(parameters);
+        parameters = new AlignedFloats(ParameterCount);
+        Initialize(parameters.Span);
         states = new float[Streams * StateCount];
         var random = new Random(1);
         inputs = Enumerable.Range(0, Streams).Select(_ => (float)((2 * random.NextDouble()) - 1)).ToArray();
@@ -174,11 +179,11 @@ public class S1Streams : ManyStreamsBenchmark
 
     protected override int StateCount => S1.StreamStateCount;
 
-    protected override void Initialize(float[] parameters) => S1.Initialize(parameters, 1);
+    protected override void Initialize(Span<float> parameters) => S1.Initialize(parameters, 1);
 
-    protected override void Step(Span<float> state, ReadOnlySpan<float> input, Span<float> output) => S1.Step(parameters, state, input, output);
+    protected override void Step(Span<float> state, ReadOnlySpan<float> input, Span<float> output) => S1.Step(parameters.Span, state, input, output);
 
-    protected override void StepBatch() => S1.StepBatch(parameters, states, inputs, outputs);
+    protected override void StepBatch() => S1.StepBatch(parameters.Span, states, inputs, outputs);
 }
 
 public class S2Streams : ManyStreamsBenchmark
@@ -187,9 +192,9 @@ public class S2Streams : ManyStreamsBenchmark
 
     protected override int StateCount => S2.StreamStateCount;
 
-    protected override void Initialize(float[] parameters) => S2.Initialize(parameters, 1);
+    protected override void Initialize(Span<float> parameters) => S2.Initialize(parameters, 1);
 
-    protected override void Step(Span<float> state, ReadOnlySpan<float> input, Span<float> output) => S2.Step(parameters, state, input, output);
+    protected override void Step(Span<float> state, ReadOnlySpan<float> input, Span<float> output) => S2.Step(parameters.Span, state, input, output);
 
-    protected override void StepBatch() => S2.StepBatch(parameters, states, inputs, outputs);
+    protected override void StepBatch() => S2.StepBatch(parameters.Span, states, inputs, outputs);
 }
