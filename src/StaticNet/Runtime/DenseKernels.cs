@@ -1090,9 +1090,17 @@ public static unsafe class DenseKernels
         {
             int start = Window(j, length, ref keep);
 
-            Vector512<float> x0v = Vector512.LoadUnsafe(ref x0, (nuint)start) & keep;
-            Vector512<float> x1v = Vector512.LoadUnsafe(ref x0, stride + (nuint)start) & keep;
-            Vector512<float> x2v = Vector512.LoadUnsafe(ref x0, (2 * stride) + (nuint)start) & keep;
+            Vector512<float> x0v = Vector512.LoadUnsafe(ref x0, (nuint)start);
+            Vector512<float> x1v = Vector512.LoadUnsafe(ref x0, stride + (nuint)start);
+            Vector512<float> x2v = Vector512.LoadUnsafe(ref x0, (2 * stride) + (nuint)start);
+            if (start != j)
+            {
+                // Only the last, partial block is masked (see Dot4x6).
+                x0v &= keep;
+                x1v &= keep;
+                x2v &= keep;
+            }
+
             ref float wj = ref Unsafe.Add(ref w0, start);
             Vector512<float> wv = Vector512.LoadUnsafe(ref wj);
             a00 = Fma512(wv, x0v, a00); a01 = Fma512(wv, x1v, a01); a02 = Fma512(wv, x2v, a02);
@@ -1143,12 +1151,23 @@ public static unsafe class DenseKernels
             int start = Window(j, length, ref keep);
 
             ref float xj = ref Unsafe.Add(ref x0, start);
-            Vector512<float> x0v = Vector512.LoadUnsafe(ref xj) & keep;
-            Vector512<float> x1v = Vector512.LoadUnsafe(ref xj, stride) & keep;
-            Vector512<float> x2v = Vector512.LoadUnsafe(ref xj, 2 * stride) & keep;
-            Vector512<float> x3v = Vector512.LoadUnsafe(ref xj, 3 * stride) & keep;
-            Vector512<float> x4v = Vector512.LoadUnsafe(ref xj, 4 * stride) & keep;
-            Vector512<float> x5v = Vector512.LoadUnsafe(ref xj, 5 * stride) & keep;
+            Vector512<float> x0v = Vector512.LoadUnsafe(ref xj);
+            Vector512<float> x1v = Vector512.LoadUnsafe(ref xj, stride);
+            Vector512<float> x2v = Vector512.LoadUnsafe(ref xj, 2 * stride);
+            Vector512<float> x3v = Vector512.LoadUnsafe(ref xj, 3 * stride);
+            Vector512<float> x4v = Vector512.LoadUnsafe(ref xj, 4 * stride);
+            Vector512<float> x5v = Vector512.LoadUnsafe(ref xj, 5 * stride);
+            if (start != j)
+            {
+                // Only the last, partial block is masked: six ANDs per block took FMA ports from the 24 multiply-adds.
+                x0v &= keep;
+                x1v &= keep;
+                x2v &= keep;
+                x3v &= keep;
+                x4v &= keep;
+                x5v &= keep;
+            }
+
             ref float wj = ref Unsafe.Add(ref w0, start);
             Vector512<float> wv = Vector512.LoadUnsafe(ref wj);
             a00 = Fma512(wv, x0v, a00); a01 = Fma512(wv, x1v, a01); a02 = Fma512(wv, x2v, a02);

@@ -48,23 +48,26 @@ public static partial class PoolingKernels
     /// </summary>
     private static void MaxForwardPairs(ref float input, ref float output, int channels, int inputHeight, int inputWidth, int outputHeight, int outputWidth)
     {
-        for (int row = 0; row < channels * outputHeight; row++)
+        // Channel and row in nested loops: a division per output row (the row's channel) cost more than its pooling.
+        for (int channel = 0, row = 0; channel < channels; channel++)
         {
-            // An odd input height leaves each channel's last row out, so channels start every inputHeight rows.
-            (int channel, int oy) = Math.DivRem(row, outputHeight);
-            ref float top = ref Unsafe.Add(ref input, ((channel * inputHeight) + (2 * oy)) * inputWidth);
-            ref float bottom = ref Unsafe.Add(ref top, inputWidth);
-            ref float target = ref Unsafe.Add(ref output, row * outputWidth);
-            for (int ox = 0; ; ox += 8)
+            for (int oy = 0; oy < outputHeight; oy++, row++)
             {
-                ox = Math.Min(ox, outputWidth - 8);
-                Vector256<float> left = Vector256.Max(Vector256.LoadUnsafe(ref top, (nuint)(2 * ox)), Vector256.LoadUnsafe(ref bottom, (nuint)(2 * ox)));
-                Vector256<float> right = Vector256.Max(Vector256.LoadUnsafe(ref top, (nuint)((2 * ox) + 8)), Vector256.LoadUnsafe(ref bottom, (nuint)((2 * ox) + 8)));
-                (Vector256<float> even, Vector256<float> odd) = Deinterleave(left, right);
-                Vector256.Max(even, odd).StoreUnsafe(ref target, (nuint)ox);
-                if (ox == outputWidth - 8)
+                // An odd input height leaves each channel's last row out, so channels start every inputHeight rows.
+                ref float top = ref Unsafe.Add(ref input, ((channel * inputHeight) + (2 * oy)) * inputWidth);
+                ref float bottom = ref Unsafe.Add(ref top, inputWidth);
+                ref float target = ref Unsafe.Add(ref output, row * outputWidth);
+                for (int ox = 0; ; ox += 8)
                 {
-                    break;
+                    ox = Math.Min(ox, outputWidth - 8);
+                    Vector256<float> left = Vector256.Max(Vector256.LoadUnsafe(ref top, (nuint)(2 * ox)), Vector256.LoadUnsafe(ref bottom, (nuint)(2 * ox)));
+                    Vector256<float> right = Vector256.Max(Vector256.LoadUnsafe(ref top, (nuint)((2 * ox) + 8)), Vector256.LoadUnsafe(ref bottom, (nuint)((2 * ox) + 8)));
+                    (Vector256<float> even, Vector256<float> odd) = Deinterleave(left, right);
+                    Vector256.Max(even, odd).StoreUnsafe(ref target, (nuint)ox);
+                    if (ox == outputWidth - 8)
+                    {
+                        break;
+                    }
                 }
             }
         }
@@ -79,38 +82,40 @@ public static partial class PoolingKernels
     private static void MaxBackwardPairs(
         ref float input, ref float gradOutput, ref float inputGradients, int channels, int inputHeight, int inputWidth, int outputHeight, int outputWidth)
     {
-        for (int row = 0; row < channels * outputHeight; row++)
+        for (int channel = 0, row = 0; channel < channels; channel++)
         {
-            (int channel, int oy) = Math.DivRem(row, outputHeight);
-            int topAt = ((channel * inputHeight) + (2 * oy)) * inputWidth;
-            ref float top = ref Unsafe.Add(ref input, topAt);
-            ref float bottom = ref Unsafe.Add(ref top, inputWidth);
-            ref float topGradients = ref Unsafe.Add(ref inputGradients, topAt);
-            ref float bottomGradients = ref Unsafe.Add(ref topGradients, inputWidth);
-            ref float gradients = ref Unsafe.Add(ref gradOutput, row * outputWidth);
-            for (int ox = 0; ; ox += 8)
+            for (int oy = 0; oy < outputHeight; oy++, row++)
             {
-                ox = Math.Min(ox, outputWidth - 8);
-                (Vector256<float> topLeft, Vector256<float> topRight) = Deinterleave(ref top, 2 * ox);
-                (Vector256<float> bottomLeft, Vector256<float> bottomRight) = Deinterleave(ref bottom, 2 * ox);
-
-                // Later candidates win only if strictly larger, or NaN against a number: the first maximum wins.
-                Vector256<float> best = topLeft;
-                Vector256<float> winsTopRight = Beats(topRight, best);
-                best = Vector256.ConditionalSelect(winsTopRight, topRight, best);
-                Vector256<float> winsBottomLeft = Beats(bottomLeft, best);
-                best = Vector256.ConditionalSelect(winsBottomLeft, bottomLeft, best);
-                Vector256<float> winsBottomRight = Beats(bottomRight, best);
-                winsBottomLeft = Vector256.AndNot(winsBottomLeft, winsBottomRight);
-                winsTopRight = Vector256.AndNot(Vector256.AndNot(winsTopRight, winsBottomLeft), winsBottomRight);
-                Vector256<float> winsTopLeft = ~(winsTopRight | winsBottomLeft | winsBottomRight);
-
-                Vector256<float> gradient = Vector256.LoadUnsafe(ref gradients, (nuint)ox);
-                Interleave(gradient & winsTopLeft, gradient & winsTopRight, ref topGradients, 2 * ox);
-                Interleave(gradient & winsBottomLeft, gradient & winsBottomRight, ref bottomGradients, 2 * ox);
-                if (ox == outputWidth - 8)
+                int topAt = ((channel * inputHeight) + (2 * oy)) * inputWidth;
+                ref float top = ref Unsafe.Add(ref input, topAt);
+                ref float bottom = ref Unsafe.Add(ref top, inputWidth);
+                ref float topGradients = ref Unsafe.Add(ref inputGradients, topAt);
+                ref float bottomGradients = ref Unsafe.Add(ref topGradients, inputWidth);
+                ref float gradients = ref Unsafe.Add(ref gradOutput, row * outputWidth);
+                for (int ox = 0; ; ox += 8)
                 {
-                    break;
+                    ox = Math.Min(ox, outputWidth - 8);
+                    (Vector256<float> topLeft, Vector256<float> topRight) = Deinterleave(ref top, 2 * ox);
+                    (Vector256<float> bottomLeft, Vector256<float> bottomRight) = Deinterleave(ref bottom, 2 * ox);
+
+                    // Later candidates win only if strictly larger, or NaN against a number: the first maximum wins.
+                    Vector256<float> best = topLeft;
+                    Vector256<float> winsTopRight = Beats(topRight, best);
+                    best = Vector256.ConditionalSelect(winsTopRight, topRight, best);
+                    Vector256<float> winsBottomLeft = Beats(bottomLeft, best);
+                    best = Vector256.ConditionalSelect(winsBottomLeft, bottomLeft, best);
+                    Vector256<float> winsBottomRight = Beats(bottomRight, best);
+                    winsBottomLeft = Vector256.AndNot(winsBottomLeft, winsBottomRight);
+                    winsTopRight = Vector256.AndNot(Vector256.AndNot(winsTopRight, winsBottomLeft), winsBottomRight);
+                    Vector256<float> winsTopLeft = ~(winsTopRight | winsBottomLeft | winsBottomRight);
+
+                    Vector256<float> gradient = Vector256.LoadUnsafe(ref gradients, (nuint)ox);
+                    Interleave(gradient & winsTopLeft, gradient & winsTopRight, ref topGradients, 2 * ox);
+                    Interleave(gradient & winsBottomLeft, gradient & winsBottomRight, ref bottomGradients, 2 * ox);
+                    if (ox == outputWidth - 8)
+                    {
+                        break;
+                    }
                 }
             }
         }
