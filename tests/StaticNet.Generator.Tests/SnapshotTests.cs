@@ -67,6 +67,21 @@ public class SnapshotTests
         public partial class DigitCnn { }
         """;
 
+    /// <summary>N4's shape: its last dense layer's 13,520 weights make ForwardBatch run the layers before it sample by sample, then it over the batch.</summary>
+    public const string MnistCnn = """
+        using StaticNet;
+
+        namespace Vision;
+
+        [Network(Loss = Loss.CrossEntropy)]
+        [Input(1, 28, 28)]
+        [Conv2D(8, 3, Activation.ReLU)]
+        [MaxPool2D(2)]
+        [Flatten]
+        [Dense(10, Activation.Softmax)]
+        public partial class MnistCnn { }
+        """;
+
     public const string NormalisedCnn = """
         using StaticNet;
 
@@ -168,6 +183,15 @@ public class SnapshotTests
 
         Assert.Empty(result.CompilationProblems);
         Snapshot.Match("DigitCnn", result.Sources["Vision.DigitCnn.g.cs"]);
+    }
+
+    [Fact]
+    public void Convolutional_network_whose_batch_splits_before_its_last_layer()
+    {
+        GeneratorResult result = GeneratorHarness.Run(MnistCnn);
+
+        Assert.Empty(result.CompilationProblems);
+        Snapshot.Match("MnistCnn", result.Sources["Vision.MnistCnn.g.cs"]);
     }
 
     [Fact]

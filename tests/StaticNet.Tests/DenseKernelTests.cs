@@ -61,6 +61,32 @@ public class DenseKernelTests
     }
 
     [Fact]
+    public void Long_rows_batch_with_their_last_rows_in_one_block_to_the_plain_product()
+    {
+        // N4's last layer and others whose last block of rows is one to three short, on batches that end in every
+        // kind of sample block (six, three, single).
+        var random = new Random(9);
+        foreach ((int inputs, int outputs) in new[] { (1352, 10), (784, 7), (200, 5), (130, 4) })
+        {
+            foreach (int batch in new[] { 1, 4, 7, 64 })
+            {
+                float[] weights = RandomData.Uniform(random, inputs * outputs, 1.0);
+                float[] biases = RandomData.Uniform(random, outputs, 1.0);
+                float[] x = RandomData.Uniform(random, batch * inputs, 1.0);
+                var actual = new float[batch * outputs];
+                actual.AsSpan().Fill(float.NaN);
+                DenseKernels.ForwardBatch(weights, biases, x, actual);
+
+                for (int sample = 0; sample < batch; sample++)
+                {
+                    float[] expected = PlainProduct(weights, biases, x.AsSpan(sample * inputs, inputs));
+                    Tolerance.Close(expected, actual.AsSpan(sample * outputs, outputs), 1e-4, $"{inputs} -> {outputs}, batch {batch}, sample {sample}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Small_layers_batch_through_transposed_weights_to_the_plain_product()
     {
         // Batches from the smallest taken this way, in blocks of four samples and a rest; outputs in one, two and three

@@ -53,6 +53,19 @@ public class ScratchAndBatchLimitTests
     }
 
     [Fact]
+    public void The_outer_batch_buffer_is_apart_from_the_scratch_single_sample_code_takes()
+    {
+        Span<float> outer = ThreadScratch.ForBatchOuter(64, 1352, "inputs");
+        outer.Fill(1f);
+        ThreadScratch.Get(64 * 1352).Fill(2f);
+
+        Assert.Equal(64 * 1352, outer.Length);
+        Assert.True(outer.IndexOfAnyExcept(1f) < 0, "the single-sample scratch overwrote the batch's values");
+        ArgumentException error = Assert.Throws<ArgumentException>(() => ThreadScratch.ForBatchOuter(1 << 30, 4, "inputs"));
+        Assert.Contains($"pass at most {Array.MaxLength / 4} samples per call", error.Message);
+    }
+
+    [Fact]
     public void A_thread_keeps_small_scratch_but_not_a_huge_batch_and_can_release_it()
     {
         long allocatedForSmall = 0, allocatedAgain = 0, allocatedAfterHuge = 0, allocatedAfterRelease = 0;

@@ -71,9 +71,11 @@ internal static class ForwardEmitter
     /// <summary>
     /// The body of <c>Forward</c>, <c>ForwardPacked</c> or a streaming <c>Step</c> (<see cref="StepEmitter"/>), which
     /// differ only in what they read: the parameters or their packed copy; a whole sample or one step, the recurrent
-    /// layers advancing the caller's state by that step.
+    /// layers advancing the caller's state by that step. With <paramref name="throughLayer"/>, a whole sample through
+    /// the layers up to that one only, whose value (computed by a looped layer) goes to <c>output</c>: the part of a
+    /// batch that <see cref="BatchEmitter"/> runs one sample at a time before the last layer.
     /// </summary>
-    internal static void WriteBody(CodeWriter writer, NetworkPlan plan, ForwardPass pass)
+    internal static void WriteBody(CodeWriter writer, NetworkPlan plan, ForwardPass pass, int throughLayer = 0)
     {
         bool step = pass is ForwardPass.Step or ForwardPass.PackedStep or ForwardPass.StepAfterLanes;
         LayerPlan? advancedInLanes = pass == ForwardPass.StepAfterLanes ? StepBatchEmitter.LanesLayer(plan) : null;
@@ -87,7 +89,9 @@ internal static class ForwardEmitter
         {
             StateSpan.Guard(writer, plan);
             writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, \"input\");");
-            writer.Line($"{RuntimeCalls.SpanGuard}.Length(output.Length, OutputSize, \"output\");");
+            writer.Line(throughLayer == 0
+                ? $"{RuntimeCalls.SpanGuard}.Length(output.Length, OutputSize, \"output\");"
+                : $"{RuntimeCalls.SpanGuard}.Length(output.Length, {plan.Layers[throughLayer - 1].OutputShape.Size}, \"output\");");
         }
 
         writer.Line();
@@ -97,8 +101,14 @@ internal static class ForwardEmitter
         var values = new LayerValues[plan.Layers.Count + 1];
         values[0] = new("x", "input", step ? plan.InputShape.Features : (int)plan.InputShape.Size, inLocals: false, inSpan: true);
         int stateOffset = 0;
+        int writesOutput = throughLayer == 0 ? 0 : plan.InferenceHolder(throughLayer);
         foreach ((LayerPlan walked, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(plan, training: false))
         {
+            if (throughLayer > 0 && walked.Number > throughLayer)
+            {
+                break;
+            }
+
             LayerPlan layer = pass is ForwardPass.Packed or ForwardPass.PackedStep ? walked with { PackedWeights = true } : walked;
             if (layer.Number > 1)
             {
@@ -125,9 +135,10 @@ internal static class ForwardEmitter
                 default:
                     // A head that later layers also read is computed as a hidden layer, then copied out.
                     HeadPlan? direct = isRead ? null : head;
+                    string? destination = layer.Number == writesOutput ? "output" : direct is null ? null : OutputPart(plan, direct);
                     values[layer.Number] = layer is IUnrollableLayer { Unrolled: true } unrolled && !unrolled.LoopsInferenceOver(input)
                         ? unrolled.WriteForward(body, input, direct?.Offset)
-                        : EmitLooped(body, layer, layer.Sources.Select(source => values[source]).ToList(), direct is null ? null : OutputPart(plan, direct));
+                        : EmitLooped(body, layer, layer.Sources.Select(source => values[source]).ToList(), destination);
                     if (isRead && head is not null)
                     {
                         body.EnsureSpan(values[layer.Number]);

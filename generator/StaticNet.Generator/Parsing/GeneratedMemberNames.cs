@@ -18,7 +18,7 @@ internal static class GeneratedMemberNames
         "Initialize", "InitializeState", "SaveWeights", "LoadWeights", "TensorSlots", "ImportSafetensors", "ExportSafetensors",
         "ToOnnx", "ToOnnxStep", "TrainedParameters", "TrainedState", "bakedTrainedParameters", "bakedTrainedState", "PredictTrained",
         "PredictTrainedBatch", "PredictTrainedClass", "Parameters", "State", "Predict", "Save", "Load", "OutputCount", "outputHeads",
-        "parameterArray", "packedCopy", "CurrentPackedCopy",
+        "parameterArray", "packedCopy", "CurrentPackedCopy", "ForwardBeforeLastLayer",
     ];
 
     /// <summary>Whether the generator may write a member called <paramref name="name"/> (the fixed names, Layer1, Layer2, ..., Output1, ...).</summary>

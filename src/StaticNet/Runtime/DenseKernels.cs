@@ -272,7 +272,7 @@ public static unsafe class DenseKernels
                 int row = rowStart;
                 for (; row + 4 <= rowEnd; row += 4)
                 {
-                    Dot4x6(ref Unsafe.Add(ref w, row * inputSize), inputSize, ref x0, out SixSums sums);
+                    Dot4x6(ref Unsafe.Add(ref w, row * inputSize), inputSize, 4, ref x0, out SixSums sums);
                     Vector128<float> bias = Vector128.LoadUnsafe(ref b, (nuint)row);
                     (sums.Sample0 + bias).StoreUnsafe(ref y0, (nuint)row);
                     (sums.Sample1 + bias).StoreUnsafe(ref y0, (nuint)(outputSize + row));
@@ -282,12 +282,21 @@ public static unsafe class DenseKernels
                     (sums.Sample5 + bias).StoreUnsafe(ref y0, (nuint)((5 * outputSize) + row));
                 }
 
-                for (; row < rowEnd; row++)
+                if (row < rowEnd)
                 {
-                    ref float weightRow = ref Unsafe.Add(ref w, row * inputSize);
-                    for (int k = 0; k < 6; k++)
+                    // The last one to three rows in one more block (N4's 1352 -> 10 layer: rows 8 and 9 took as long as
+                    // the eight before them, one chain of multiply-adds per row and sample).
+                    int rows = rowEnd - row;
+                    Dot4x6(ref Unsafe.Add(ref w, row * inputSize), inputSize, rows, ref x0, out SixSums sums);
+                    for (int k = 0; k < rows; k++)
                     {
-                        Unsafe.Add(ref y0, (k * outputSize) + row) = Unsafe.Add(ref b, row) + Dot(ref weightRow, ref Unsafe.Add(ref x0, k * inputSize), inputSize);
+                        float bias = Unsafe.Add(ref b, row + k);
+                        Unsafe.Add(ref y0, row + k) = bias + sums.Sample0.GetElement(k);
+                        Unsafe.Add(ref y0, outputSize + row + k) = bias + sums.Sample1.GetElement(k);
+                        Unsafe.Add(ref y0, (2 * outputSize) + row + k) = bias + sums.Sample2.GetElement(k);
+                        Unsafe.Add(ref y0, (3 * outputSize) + row + k) = bias + sums.Sample3.GetElement(k);
+                        Unsafe.Add(ref y0, (4 * outputSize) + row + k) = bias + sums.Sample4.GetElement(k);
+                        Unsafe.Add(ref y0, (5 * outputSize) + row + k) = bias + sums.Sample5.GetElement(k);
                     }
                 }
             }
@@ -1132,9 +1141,10 @@ public static unsafe class DenseKernels
 
     /// <summary>
     /// The dot products of four consecutive rows with six consecutive samples, 16 lanes at a time (the last, partial
-    /// block masked), reduced to one vector of four row sums per sample.
+    /// block masked), reduced to one vector of four row sums per sample. With <paramref name="rows"/> below four (a
+    /// layer's last rows) the missing rows repeat the last one, whose sums the caller leaves unstored.
     /// </summary>
-    private static void Dot4x6(ref float w0, int length, ref float x0, out SixSums sums)
+    private static void Dot4x6(ref float w0, int length, int rows, ref float x0, out SixSums sums)
     {
         var a00 = Vector512<float>.Zero; var a01 = Vector512<float>.Zero; var a02 = Vector512<float>.Zero;
         var a03 = Vector512<float>.Zero; var a04 = Vector512<float>.Zero; var a05 = Vector512<float>.Zero;
@@ -1145,6 +1155,8 @@ public static unsafe class DenseKernels
         var a30 = Vector512<float>.Zero; var a31 = Vector512<float>.Zero; var a32 = Vector512<float>.Zero;
         var a33 = Vector512<float>.Zero; var a34 = Vector512<float>.Zero; var a35 = Vector512<float>.Zero;
         nuint stride = (nuint)length;
+        nuint last = (nuint)(rows - 1) * stride;
+        nuint o1 = Math.Min(stride, last), o2 = Math.Min(2 * stride, last), o3 = Math.Min(3 * stride, last);
         Vector512<float> keep = Vector512<float>.AllBitsSet;
         for (int j = 0; j < length; j += 16)
         {
@@ -1172,13 +1184,13 @@ public static unsafe class DenseKernels
             Vector512<float> wv = Vector512.LoadUnsafe(ref wj);
             a00 = Fma512(wv, x0v, a00); a01 = Fma512(wv, x1v, a01); a02 = Fma512(wv, x2v, a02);
             a03 = Fma512(wv, x3v, a03); a04 = Fma512(wv, x4v, a04); a05 = Fma512(wv, x5v, a05);
-            wv = Vector512.LoadUnsafe(ref wj, stride);
+            wv = Vector512.LoadUnsafe(ref wj, o1);
             a10 = Fma512(wv, x0v, a10); a11 = Fma512(wv, x1v, a11); a12 = Fma512(wv, x2v, a12);
             a13 = Fma512(wv, x3v, a13); a14 = Fma512(wv, x4v, a14); a15 = Fma512(wv, x5v, a15);
-            wv = Vector512.LoadUnsafe(ref wj, 2 * stride);
+            wv = Vector512.LoadUnsafe(ref wj, o2);
             a20 = Fma512(wv, x0v, a20); a21 = Fma512(wv, x1v, a21); a22 = Fma512(wv, x2v, a22);
             a23 = Fma512(wv, x3v, a23); a24 = Fma512(wv, x4v, a24); a25 = Fma512(wv, x5v, a25);
-            wv = Vector512.LoadUnsafe(ref wj, 3 * stride);
+            wv = Vector512.LoadUnsafe(ref wj, o3);
             a30 = Fma512(wv, x0v, a30); a31 = Fma512(wv, x1v, a31); a32 = Fma512(wv, x2v, a32);
             a33 = Fma512(wv, x3v, a33); a34 = Fma512(wv, x4v, a34); a35 = Fma512(wv, x5v, a35);
         }

@@ -6,7 +6,8 @@ namespace StaticNet.Runtime;
 /// Per-thread scratch for generated methods whose intermediate values are too large for the stack.
 /// Each thread allocates its buffer once, on the first call that needs it, and reuses it after, so
 /// calls stay allocation-free once warm. Generated methods call no other network while they hold
-/// the buffer, so one buffer per thread is enough.
+/// the buffer, so one buffer per thread is enough, but for a batch whose layers before the last run one sample at
+/// a time, which keeps their results in a second buffer (<see cref="ForBatchOuter"/>).
 /// </summary>
 /// <remarks>
 /// A thread keeps at most <see cref="RetainedLimit"/> floats (64 MiB by default) for its life: a call that needs
@@ -24,6 +25,10 @@ public static class ThreadScratch
 
     [ThreadStatic]
     private static float[]? buffer;
+
+    /// <summary>The second buffer: see <see cref="ForBatchOuter"/>.</summary>
+    [ThreadStatic]
+    private static float[]? outerBuffer;
 
     private static int retainedLimit = DefaultRetainedLimit;
 
@@ -45,9 +50,12 @@ public static class ThreadScratch
     /// A span of <paramref name="length"/> floats with unspecified contents, valid until this thread's next call. It starts
     /// on a 64-byte boundary, so whole-vector loads and stores from the start never straddle cache lines.
     /// </summary>
-    public static Span<float> Get(int length)
+    public static Span<float> Get(int length) => From(ref buffer, length);
+
+    /// <summary>A span of <paramref name="length"/> floats from the buffer in <paramref name="slot"/>, which grows (and is kept) as needed.</summary>
+    private static Span<float> From(ref float[]? slot, int length)
     {
-        float[]? current = buffer;
+        float[]? current = slot;
         if (current is not null && AlignedMemory.Capacity(current) >= length)
         {
             return AlignedMemory.Span(current, length);
@@ -56,7 +64,7 @@ public static class ThreadScratch
         current = AlignedMemory.AllocateUninitialized(length);
         if (length <= retainedLimit)
         {
-            buffer = current;
+            slot = current;
         }
 
         return AlignedMemory.Span(current, length);
@@ -67,7 +75,18 @@ public static class ThreadScratch
     /// <paramref name="fixedLength"/> more. Throws <see cref="ArgumentException"/> naming <paramref name="parameterName"/>
     /// when that is more than one array can hold, with the largest batch that fits.
     /// </summary>
-    public static Span<float> ForBatch(int batch, int perSample, int fixedLength, string parameterName)
+    public static Span<float> ForBatch(int batch, int perSample, int fixedLength, string parameterName) =>
+        Get(BatchLength(batch, perSample, fixedLength, parameterName));
+
+    /// <summary>
+    /// <see cref="ForBatch"/> from a second per-thread buffer, for a batch method that runs a network's single-sample code
+    /// (which takes <see cref="Get"/>'s buffer) while it holds this one: the values a batch's last dense layer reads, made
+    /// one sample at a time. Kept and limited as the first buffer is.
+    /// </summary>
+    public static Span<float> ForBatchOuter(int batch, int perSample, string parameterName) =>
+        From(ref outerBuffer, BatchLength(batch, perSample, 0, parameterName));
+
+    private static int BatchLength(int batch, int perSample, int fixedLength, string parameterName)
     {
         long length = ((long)batch * perSample) + fixedLength;
         if (length > Array.MaxLength)
@@ -78,9 +97,13 @@ public static class ThreadScratch
                 parameterName);
         }
 
-        return Get((int)length);
+        return (int)length;
     }
 
-    /// <summary>Drops the calling thread's buffer, so the garbage collector can free it; the next call allocates again.</summary>
-    public static void Release() => buffer = null;
+    /// <summary>Drops the calling thread's buffers, so the garbage collector can free them; the next call allocates again.</summary>
+    public static void Release()
+    {
+        buffer = null;
+        outerBuffer = null;
+    }
 }
