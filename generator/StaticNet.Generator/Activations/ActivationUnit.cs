@@ -47,6 +47,12 @@ internal abstract class ActivationUnit
     /// </summary>
     public abstract string? FusedKernel(LayerPlan layer);
 
+    /// <summary>
+    /// Where <paramref name="layer"/> computes it in another form at inference than in training, that form for its code
+    /// comment (<c>tanh as a rational function within 5.6 ulp at inference</c>), else null.
+    /// </summary>
+    public abstract string? InferenceForm(LayerPlan layer);
+
     /// <summary>How the summary and comments add it to a layer's description: <c>, Tanh</c>, <c>, LeakyReLU 0.1</c>; "" for the identity.</summary>
     public abstract string Describe(float slope);
 

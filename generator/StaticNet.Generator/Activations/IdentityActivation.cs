@@ -21,6 +21,8 @@ internal sealed class IdentityActivation : ElementwiseActivation
 
     public override string? FusedKernel(LayerPlan layer) => null;
 
+    public override string? InferenceForm(LayerPlan layer) => null;
+
     public override string Describe(float slope) => "";
 
     public override string Apply(LayerPlan layer, string z, int index) => z;

@@ -20,8 +20,10 @@ namespace StaticNet.Generator.Activations;
 /// The kernels' name at inference (<see cref="LayerPlan.AtInference"/>), scalar, span and fused alike, where a faster form
 /// than training's exists; null for the same kernels in every pass.
 /// </param>
+/// <param name="inferenceForm">What the inference kernels compute, for the layer comments (see <see cref="ActivationUnit.InferenceForm"/>).</param>
 internal abstract class KernelActivation(
-    ActivationKind kind, string kernel, bool gradientReadsInput, bool isCostly, bool heInitialized, string? fusedKernel, string? inferenceKernel = null)
+    ActivationKind kind, string kernel, bool gradientReadsInput, bool isCostly, bool heInitialized, string? fusedKernel,
+    string? inferenceKernel = null, string? inferenceForm = null)
     : ElementwiseActivation
 {
     public sealed override ActivationKind Kind => kind;
@@ -33,6 +35,8 @@ internal abstract class KernelActivation(
     public sealed override float? HeSlope(LayerPlan layer) => heInitialized ? 0f : null;
 
     public sealed override string? FusedKernel(LayerPlan layer) => fusedKernel is null ? null : KernelFor(layer, fusedKernel);
+
+    public sealed override string? InferenceForm(LayerPlan layer) => layer.AtInference ? inferenceForm : null;
 
     public sealed override bool TakesSlope => false;
 

@@ -22,6 +22,8 @@ internal sealed class LeakyReLUActivation : ElementwiseActivation
 
     public override string? FusedKernel(LayerPlan layer) => null;
 
+    public override string? InferenceForm(LayerPlan layer) => null;
+
     public override string Describe(float slope) => $", LeakyReLU {slope.ToString("R", CultureInfo.InvariantCulture)}";
 
     public override string Apply(LayerPlan layer, string z, int index) => $"{Activations}.LeakyReLU({z}, {RuntimeCalls.Float(layer.Slope)})";

@@ -26,6 +26,8 @@ internal sealed class PReLUActivation : ElementwiseActivation
 
     public override string? FusedKernel(LayerPlan layer) => null;
 
+    public override string? InferenceForm(LayerPlan layer) => null;
+
     public override string Describe(float slope) => ", PReLU";
 
     public override string Apply(LayerPlan layer, string z, int index) => $"{Activations}.PReLU({z}, {Slope(layer, index)})";

@@ -30,6 +30,8 @@ internal sealed class SoftmaxActivation : ActivationUnit
 
     public override string? FusedKernel(LayerPlan layer) => null;
 
+    public override string? InferenceForm(LayerPlan layer) => null;
+
     public override string Describe(float slope) => ", Softmax";
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace StaticNet.Generator.Activations;
 /// (<c>Activations.RationalTanh</c>, within 5.6 ulp, about twice as fast); training the one-ulp form its gradient needs.
 /// </summary>
 internal sealed class TanhActivation() : KernelActivation(
-    ActivationKind.Tanh, kernel: "Tanh", gradientReadsInput: false, isCostly: true, heInitialized: false, fusedKernel: "Tanh", inferenceKernel: "RationalTanh")
+    ActivationKind.Tanh, kernel: "Tanh", gradientReadsInput: false, isCostly: true, heInitialized: false, fusedKernel: "Tanh",
+    inferenceKernel: "RationalTanh", inferenceForm: "tanh as a rational function within 5.6 ulp at inference (training: within one ulp)")
 {
     public override void WriteOnnx(CodeWriter writer, LayerPlan layer)
     {

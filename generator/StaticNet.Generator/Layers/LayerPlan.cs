@@ -144,11 +144,14 @@ internal abstract record LayerPlan(
 
     /// <summary>A comment naming the layer, its shapes, and how its code is shaped.</summary>
     public string CodeComment =>
-        $"// Layer {Number}: {Description}, {InputShape} -> {OutputShape}, " + (Unrolled ? "unrolled." : "looped.");
+        $"// Layer {Number}: {Description}, {InputShape} -> {OutputShape}, " + (Unrolled ? "unrolled" : "looped") + InferenceNote + ".";
 
     /// <summary>The comment on an unrolled layer that inference runs through its kernel (<see cref="IUnrollableLayer.LoopsInferenceOver"/>).</summary>
     public string InferenceLoopComment =>
-        $"// Layer {Number}: {Description}, {InputShape} -> {OutputShape}, looped here: its inputs are in a span (training unrolls it).";
+        $"// Layer {Number}: {Description}, {InputShape} -> {OutputShape}, looped here: its inputs are in a span (training unrolls it){InferenceNote}.";
+
+    /// <summary>The activation's inference form, where it differs from training's, as the end of a layer comment.</summary>
+    private string InferenceNote => Unit.InferenceForm(this) is { } form ? "; " + form : "";
 
     /// <summary>
     /// The start of Backward's comment on this layer: what it adds to the parameter gradients (from the sums' gradient
