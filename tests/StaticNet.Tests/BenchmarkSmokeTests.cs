@@ -126,21 +126,41 @@ public class BenchmarkSmokeTests
             targets[(sample * outputSize) + (sample % outputSize)] = 1f;
         }
 
-        float[] Step(int threads)
+        // A fresh start: parameters, and the training step that moves them.
+        (Action Step, float[] Parameters) Start()
         {
             var parameters = new float[parameterCount];
             initialize(parameters, 1);
             var gradients = new float[parameterCount];
             var sgd = new Sgd(parameterCount, learningRate: 0.01f);
-            Parallelism.MaxThreads = threads;
-            RunWithoutAllocating(() =>
+            return (() =>
             {
                 Array.Clear(gradients);
                 backwardBatch(parameters, inputs, targets, gradients, Span<float>.Empty);
                 sgd.Step(parameters, gradients);
-            });
-            Parallelism.MaxThreads = Environment.ProcessorCount;
-            return parameters;
+            }, parameters);
+        }
+
+        float[] Step(int threads)
+        {
+            Parallelism.MaxThreads = threads;
+            try
+            {
+                // How many steps the allocation check takes depends on timing, so the compared parameters come from a
+                // second start and a fixed number of steps.
+                RunWithoutAllocating(Start().Step);
+                (Action step, float[] parameters) = Start();
+                for (int i = 0; i < Iterations; i++)
+                {
+                    step();
+                }
+
+                return parameters;
+            }
+            finally
+            {
+                Parallelism.MaxThreads = Environment.ProcessorCount;
+            }
         }
 
         float[] oneThread = Step(1);
