@@ -40,10 +40,10 @@ public sealed class ConsoleProgress : IProgress<EpochReport>
             return;
         }
 
-        // Carriage return and padding overwrite the previous line; the last epoch ends it.
+        // Carriage return and padding overwrite the previous line; the last epoch (or the one training stops early at) ends it.
         writer.Write("\r" + line.PadRight(lastLength));
         lastLength = line.Length;
-        if (value.Epoch >= value.Epochs)
+        if (value.IsLast || value.Epoch >= value.Epochs)
         {
             writer.WriteLine();
             lastLength = 0;
@@ -60,13 +60,13 @@ public sealed class ConsoleProgress : IProgress<EpochReport>
         string bar = new string('#', done) + new string('.', BarWidth - done);
         TimeSpan left = report.Epoch <= 0 ? TimeSpan.Zero : report.Elapsed / report.Epoch * Math.Max(0, report.Epochs - report.Epoch);
         string text = string.Create(CultureInfo.InvariantCulture,
-            $"[{bar}] epoch {report.Epoch}/{report.Epochs} loss {report.TrainingLoss:F4}{Accuracy(report.TrainingAccuracy)}");
+            $"[{bar}] epoch {report.Epoch}/{report.Epochs} loss {LossText.Format(report.TrainingLoss)}{Accuracy(report.TrainingAccuracy)}");
         if (report.ValidationLoss is { } validation)
         {
-            text += string.Create(CultureInfo.InvariantCulture, $" | validation loss {validation:F4}{Accuracy(report.ValidationAccuracy ?? float.NaN)}");
+            text += string.Create(CultureInfo.InvariantCulture, $" | validation loss {LossText.Format(validation)}{Accuracy(report.ValidationAccuracy ?? float.NaN)}");
         }
 
-        return text + (report.Epoch < report.Epochs ? string.Create(CultureInfo.InvariantCulture, $" | {left.TotalSeconds:F0} s left") : string.Create(CultureInfo.InvariantCulture, $" | {report.Elapsed.TotalSeconds:F1} s"));
+        return text + (report.Epoch < report.Epochs && !report.IsLast ? string.Create(CultureInfo.InvariantCulture, $" | {left.TotalSeconds:F0} s left") : string.Create(CultureInfo.InvariantCulture, $" | {report.Elapsed.TotalSeconds:F1} s"));
     }
 
     private static string Accuracy(float accuracy) =>

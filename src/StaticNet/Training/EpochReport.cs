@@ -22,6 +22,9 @@ public sealed record EpochReport(
     /// <summary>Each head's loss and accuracy, for a network with several; empty for a network with one output.</summary>
     public System.Collections.Generic.IReadOnlyList<HeadReport> Heads { get; init; } = [];
 
+    /// <summary>Whether training ends after this epoch: the last of <see cref="Epochs"/>, or the one early stopping stops at.</summary>
+    public bool IsLast { get; init; }
+
     /// <summary>
     /// One readable line: <c>epoch 3/20: loss 0.4123, accuracy 87.5%; validation loss 0.4411, accuracy 85.0%; learning rate
     /// 0.001; 1.2 s</c>, with each head's loss and accuracy after it when there are several. Accuracies only where the loss has one.
@@ -29,19 +32,19 @@ public sealed record EpochReport(
     public override string ToString()
     {
         var text = new System.Text.StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"epoch {Epoch}/{Epochs}: loss {TrainingLoss:F4}{Accuracy(TrainingAccuracy)}");
+        text.Append(CultureInfo.InvariantCulture, $"epoch {Epoch}/{Epochs}: loss {LossText.Format(TrainingLoss)}{Accuracy(TrainingAccuracy)}");
         if (ValidationLoss is { } validationLoss)
         {
-            text.Append(CultureInfo.InvariantCulture, $"; validation loss {validationLoss:F4}{Accuracy(ValidationAccuracy ?? float.NaN)}");
+            text.Append(CultureInfo.InvariantCulture, $"; validation loss {LossText.Format(validationLoss)}{Accuracy(ValidationAccuracy ?? float.NaN)}");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"; learning rate {LearningRate:G3}; {Elapsed.TotalSeconds:F1} s");
         foreach (HeadReport head in Heads)
         {
-            text.Append(CultureInfo.InvariantCulture, $" | {head.Name}: loss {head.TrainingLoss:F4}{Accuracy(head.TrainingAccuracy)}");
+            text.Append(CultureInfo.InvariantCulture, $" | {head.Name}: loss {LossText.Format(head.TrainingLoss)}{Accuracy(head.TrainingAccuracy)}");
             if (head.ValidationLoss is { } headValidation)
             {
-                text.Append(CultureInfo.InvariantCulture, $", validation {headValidation:F4}{Accuracy(head.ValidationAccuracy ?? float.NaN)}");
+                text.Append(CultureInfo.InvariantCulture, $", validation {LossText.Format(headValidation)}{Accuracy(head.ValidationAccuracy ?? float.NaN)}");
             }
         }
 

@@ -201,15 +201,19 @@ public sealed class Trainer(Optimizer optimizer)
                 throw Diverged(epoch, 0, $"the validation loss is {validated.Loss}, though the validation data is finite");
             }
 
+            // Decided before the report, so that the report can say it is the last.
+            bool improved = measured is { } thisEpoch && thisEpoch.Loss < bestLoss;
+            bool stopping = !improved && EarlyStoppingPatience > 0 && epoch - bestEpoch >= EarlyStoppingPatience;
             var report = new EpochReport(
                 epoch, Epochs, total.MeanLoss, total.Accuracy, measured?.Loss, measured?.Accuracy, Optimizer.LearningRate, clock.Elapsed)
             {
                 Heads = HeadReports(network, validationHeads),
+                IsLast = stopping || epoch == Epochs,
             };
             reports.Add(report);
             Progress?.Report(report);
 
-            if (measured is { } current && current.Loss < bestLoss)
+            if (improved && measured is { } current)
             {
                 bestLoss = current.Loss;
                 bestEpoch = epoch;
@@ -219,7 +223,7 @@ public sealed class Trainer(Optimizer optimizer)
                     network.State.AsSpan().CopyTo(bestState);
                 }
             }
-            else if (EarlyStoppingPatience > 0 && epoch - bestEpoch >= EarlyStoppingPatience)
+            else if (stopping)
             {
                 Restore(network, best, bestState);
                 return new TrainingHistory(reports, bestEpoch, StoppedEarly: true);

@@ -52,4 +52,48 @@ public class ProgressTests
         Assert.Contains("epoch 2/2", written);
         Assert.Contains("| 4.0 s", written);
     }
+
+    [Fact]
+    public void Small_losses_keep_their_significant_digits()
+    {
+        EpochReport regression = new(3, 5, 3.73e-5f, float.NaN, 1.2345e-6f, null, 0.01f, TimeSpan.FromSeconds(1));
+
+        Assert.StartsWith("epoch 3/5: loss 3.73e-05; validation loss 1.23e-06;", regression.ToString());
+        Assert.Contains("loss 3.73e-05 | validation loss 1.23e-06", ConsoleProgress.Line(regression));
+        Assert.StartsWith("epoch 2/5: loss 0.5000", Epoch(2, 5).ToString());
+        Assert.StartsWith("epoch 1/1: loss 0.0000", new EpochReport(1, 1, 0f, float.NaN, null, null, 0.01f, TimeSpan.Zero).ToString());
+        Assert.StartsWith("epoch 1/1: loss 1.23e+07", new EpochReport(1, 1, 1.23e7f, float.NaN, null, null, 0.01f, TimeSpan.Zero).ToString());
+    }
+
+    [Fact]
+    public void Training_that_stops_early_ends_the_bar_line_before_anything_else_is_written()
+    {
+        // A validation loss that only rises: early stopping stops at epoch 3 of 50.
+        float[][] inputs = [[0f], [1f], [2f], [3f]];
+        float[][] targets = [[0f], [1f], [2f], [3f]];
+        var data = Dataset.FromRows(inputs, targets);
+        var text = new StringWriter();
+        var trainer = new Trainer(new Sgd(DivergingLineNet.ParameterCount, learningRate: 5f))
+        {
+            Epochs = 50,
+            BatchSize = 4,
+            EarlyStoppingPatience = 2,
+            Progress = new SynchronousProgress<EpochReport>(new ConsoleProgress(text, inPlace: true).Report),
+        };
+
+        TrainingHistory history = trainer.Fit(new DivergingLineNet(seed: 1), data, data);
+
+        Assert.True(history.StoppedEarly);
+        Assert.Equal(3, history.Last.Epoch);
+        Assert.True(history.Last.IsLast);
+        Assert.EndsWith(Environment.NewLine, text.ToString());
+        Assert.DoesNotContain("s left", text.ToString().Split('\r')[^1]);
+    }
 }
+
+/// <summary>One weight and a bias: with a learning rate far too large, each epoch's loss is worse than the last.</summary>
+[Network]
+[Input(1)]
+[Dense(1)]
+public partial class DivergingLineNet { }
+
