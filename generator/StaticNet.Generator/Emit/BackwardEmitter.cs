@@ -39,11 +39,11 @@ internal sealed class BackwardEmitter : BackwardWalk<LayerValues>
         writer.Line("/// ADDS dLoss/dParameters into <paramref name=\"parameterGradients\"/>, so calls over a minibatch accumulate;");
         writer.Line("/// OVERWRITES <paramref name=\"inputGradients\"/> with dLoss/dInput, or skips that when it is empty. Allocation-free.");
         writer.Line("/// </summary>");
-        writer.Line($"/// <param name=\"parameters\">All {Plan.ParameterCount} parameters.</param>");
+        writer.Line($"/// <param name=\"parameters\">All {Counted.Of(Plan.ParameterCount, "parameter")}.</param>");
         StateSpan.Document(writer, Plan, ", read: batch normalisation uses the running statistics here");
-        writer.Line($"/// <param name=\"input\">The sample: {Plan.InputShape.Size} values.</param>");
+        writer.Line($"/// <param name=\"input\">The sample: {Counted.Of(Plan.InputShape.Size, "value")}.</param>");
         writer.Line($"/// <param name=\"target\">The {Plan.OutputShape.Size} expected outputs.</param>");
-        writer.Line($"/// <param name=\"parameterGradients\">{Plan.ParameterCount} sums that this sample's gradient is added to.</param>");
+        writer.Line($"/// <param name=\"parameterGradients\">{Counted.Of(Plan.ParameterCount, "sum")} that this sample's gradient is added to.</param>");
         writer.Line($"/// <param name=\"inputGradients\">Receives the {Plan.InputShape.Size} input gradients; empty to skip them.</param>");
         writer.Line("/// <returns>This sample's loss.</returns>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");

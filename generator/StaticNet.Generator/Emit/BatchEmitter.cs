@@ -76,8 +76,8 @@ internal sealed class BatchEmitter : BackwardWalk<string>
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"parameters\">All parameters.</param>");
         StateSpan.Document(writer, Plan, ", read");
-        writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of {Plan.InputShape.Size} values.</param>");
-        writer.Line($"/// <param name=\"outputs\">Receives {Plan.OutputShape.Size} outputs per sample, in the same order.</param>");
+        writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of {Counted.Of(Plan.InputShape.Size, "value")}.</param>");
+        writer.Line($"/// <param name=\"outputs\">Receives {Counted.Of(Plan.OutputShape.Size, "output")} per sample, in the same order.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Member($"public static void ForwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(Plan)}{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
@@ -188,7 +188,7 @@ internal sealed class BatchEmitter : BackwardWalk<string>
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"parameters\">All parameters.</param>");
         StateSpan.Document(writer, Plan, ", updated");
-        writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of {Plan.InputShape.Size} values.</param>");
+        writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of {Counted.Of(Plan.InputShape.Size, "value")}.</param>");
         writer.Line($"/// <param name=\"targets\">{Plan.OutputShape.Size} expected outputs per sample, in the same order.</param>");
         writer.Line("/// <param name=\"parameterGradients\">Sums that the gradient of the batch's mean loss is added to.</param>");
         writer.Line("/// <param name=\"outputs\">Receives each sample's outputs in training mode; empty to skip them.</param>");

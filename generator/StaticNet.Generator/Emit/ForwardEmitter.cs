@@ -19,10 +19,10 @@ internal static class ForwardEmitter
         writer.Line($"/// Runs the network on one sample: writes the {plan.OutputShape} outputs for the {plan.InputShape} input.");
         writer.Line("/// Allocation-free. <paramref name=\"output\"/> must not overlap <paramref name=\"input\"/>.");
         writer.Line("/// </summary>");
-        writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters, laid out as the <c>LayerN</c> offsets say.</param>");
+        writer.Line($"/// <param name=\"parameters\">All {Counted.Of(plan.ParameterCount, "parameter")}, laid out as the <c>LayerN</c> offsets say.</param>");
         StateSpan.Document(writer, plan, ", read");
-        writer.Line($"/// <param name=\"input\">The sample: {plan.InputShape.Size} values{(plan.InputShape.IsFlat ? "" : plan.InputShape.IsSequence ? ", step by step" : ", channel by channel, row by row")}.</param>");
-        writer.Line($"/// <param name=\"output\">Receives the {plan.OutputShape.Size} outputs.</param>");
+        writer.Line($"/// <param name=\"input\">The sample: {Counted.Of(plan.InputShape.Size, "value")}{(plan.InputShape.IsFlat ? "" : plan.InputShape.IsSequence ? ", step by step" : ", channel by channel, row by row")}.</param>");
+        writer.Line($"/// <param name=\"output\">Receives the {Counted.Of(plan.OutputShape.Size, "output")}.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Member($"public static void Forward({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
@@ -59,8 +59,8 @@ internal static class ForwardEmitter
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"packed\">The parameters as <c>PackParameters</c> wrote them.</param>");
         StateSpan.Document(writer, plan, ", read");
-        writer.Line($"/// <param name=\"input\">The sample: {plan.InputShape.Size} values.</param>");
-        writer.Line($"/// <param name=\"output\">Receives the {plan.OutputShape.Size} outputs.</param>");
+        writer.Line($"/// <param name=\"input\">The sample: {Counted.Of(plan.InputShape.Size, "value")}.</param>");
+        writer.Line($"/// <param name=\"output\">Receives the {Counted.Of(plan.OutputShape.Size, "output")}.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Member($"public static void ForwardPacked({RuntimeCalls.ReadOnlySpan} packed, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(packed.Length, ParameterCount, \"packed\");");

@@ -21,7 +21,7 @@ internal static class InitializeEmitter
         writer.Line("/// which, with its fans); recurrent layers uniform in +-1/sqrt(hidden); batch-norm gamma one and beta zero.");
         writer.Line("/// The same seed gives the same weights everywhere.");
         writer.Line("/// </summary>");
-        writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters.</param>");
+        writer.Line($"/// <param name=\"parameters\">All {Counted.Of(plan.ParameterCount, "parameter")}.</param>");
         writer.Line("/// <param name=\"seed\">Seed of the random sequence.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The span has the wrong length.</exception>");
         writer.Member($"public static void Initialize({RuntimeCalls.Span} parameters, int seed)");

@@ -33,9 +33,9 @@ internal static class StepBatchEmitter
             ? "/// threads. Many streams are split over the cores. Allocation-free."
             : $"/// threads; layer {lanes.Number}, {lanes.Description}, steps whole blocks of streams side by side (one per vector lane). Many streams are split over the cores. Allocation-free.");
         writer.Line("/// </summary>");
-        writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters.</param>");
+        writer.Line($"/// <param name=\"parameters\">All {Counted.Of(plan.ParameterCount, "parameter")}.</param>");
         writer.Line("/// <param name=\"states\">The streams' states, <c>StreamStateCount</c> values each, one stream after another; updated in place.</param>");
-        writer.Line($"/// <param name=\"inputs\">One step of each stream: a positive multiple of {plan.InputShape.Features} values.</param>");
+        writer.Line($"/// <param name=\"inputs\">One step of each stream: a positive multiple of {Counted.Of(plan.InputShape.Features, "value")}.</param>");
         writer.Line("/// <param name=\"outputs\">Receives <c>StepOutputSize</c> outputs per stream, in the same order.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Member($"public static void StepBatch({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.Span} states, {RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs)");

@@ -40,10 +40,10 @@ internal static class StepEmitter
         writer.Line("/// Streaming a sequence step by step from a reset state gives, bit for bit, what <c>Forward</c> gives for the whole");
         writer.Line("/// sequence. Allocation-free; the state is the caller's, so one network serves any number of streams.");
         writer.Line("/// </summary>");
-        writer.Line($"/// <param name=\"parameters\">All {plan.ParameterCount} parameters.</param>");
+        writer.Line($"/// <param name=\"parameters\">All {Counted.Of(plan.ParameterCount, "parameter")}.</param>");
         writer.Line("/// <param name=\"state\">The stream's state (<c>StreamStateCount</c> values), updated in place.</param>");
-        writer.Line($"/// <param name=\"input\">One step: {plan.InputShape.Features} values.</param>");
-        writer.Line($"/// <param name=\"output\">Receives the step's {stepOutput} outputs.</param>");
+        writer.Line($"/// <param name=\"input\">One step: {Counted.Of(plan.InputShape.Features, "value")}.</param>");
+        writer.Line($"/// <param name=\"output\">Receives the step's {Counted.Of(stepOutput, "output")}.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Member($"public static void Step({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
@@ -61,8 +61,8 @@ internal static class StepEmitter
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"packed\">The parameters as <c>PackParameters</c> wrote them.</param>");
         writer.Line("/// <param name=\"state\">The stream's state (<c>StreamStateCount</c> values), updated in place.</param>");
-        writer.Line($"/// <param name=\"input\">One step: {plan.InputShape.Features} values.</param>");
-        writer.Line($"/// <param name=\"output\">Receives the step's {stepOutput} outputs.</param>");
+        writer.Line($"/// <param name=\"input\">One step: {Counted.Of(plan.InputShape.Features, "value")}.</param>");
+        writer.Line($"/// <param name=\"output\">Receives the step's {Counted.Of(stepOutput, "output")}.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Member($"public static void StepPacked({RuntimeCalls.ReadOnlySpan} packed, {RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(packed.Length, ParameterCount, \"packed\");");

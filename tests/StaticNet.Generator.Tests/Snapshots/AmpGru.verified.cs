@@ -150,7 +150,7 @@ namespace Audio
         /// </summary>
         /// <param name="parameters">All 273 parameters, laid out as the <c>LayerN</c> offsets say.</param>
         /// <param name="input">The sample: 64 values, step by step.</param>
-        /// <param name="output">Receives the 1 outputs.</param>
+        /// <param name="output">Receives the 1 output.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public static void Forward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -211,7 +211,7 @@ namespace Audio
         /// </summary>
         /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>
         /// <param name="input">The sample: 64 values.</param>
-        /// <param name="output">Receives the 1 outputs.</param>
+        /// <param name="output">Receives the 1 output.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public static void ForwardPacked(global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -277,8 +277,8 @@ namespace Audio
         /// </summary>
         /// <param name="parameters">All 273 parameters.</param>
         /// <param name="state">The stream's state (<c>StreamStateCount</c> values), updated in place.</param>
-        /// <param name="input">One step: 1 values.</param>
-        /// <param name="output">Receives the step's 1 outputs.</param>
+        /// <param name="input">One step: 1 value.</param>
+        /// <param name="output">Receives the step's 1 output.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public static void Step(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> state, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -321,8 +321,8 @@ namespace Audio
         /// </summary>
         /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>
         /// <param name="state">The stream's state (<c>StreamStateCount</c> values), updated in place.</param>
-        /// <param name="input">One step: 1 values.</param>
-        /// <param name="output">Receives the step's 1 outputs.</param>
+        /// <param name="input">One step: 1 value.</param>
+        /// <param name="output">Receives the step's 1 output.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public static void StepPacked(global::System.ReadOnlySpan<float> packed, global::System.Span<float> state, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -367,7 +367,7 @@ namespace Audio
         /// </summary>
         /// <param name="parameters">All 273 parameters.</param>
         /// <param name="states">The streams' states, <c>StreamStateCount</c> values each, one stream after another; updated in place.</param>
-        /// <param name="inputs">One step of each stream: a positive multiple of 1 values.</param>
+        /// <param name="inputs">One step of each stream: a positive multiple of 1 value.</param>
         /// <param name="outputs">Receives <c>StepOutputSize</c> outputs per stream, in the same order.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
@@ -517,7 +517,7 @@ namespace Audio
         /// </summary>
         /// <param name="parameters">All parameters.</param>
         /// <param name="inputs">The samples one after another: a positive multiple of 64 values.</param>
-        /// <param name="outputs">Receives 1 outputs per sample, in the same order.</param>
+        /// <param name="outputs">Receives 1 output per sample, in the same order.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public static void ForwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)

@@ -152,7 +152,7 @@ namespace Audio.Models
             /// </summary>
             /// <param name="parameters">All 749 parameters, laid out as the <c>LayerN</c> offsets say.</param>
             /// <param name="input">The sample: 16 values.</param>
-            /// <param name="output">Receives the 1 outputs.</param>
+            /// <param name="output">Receives the 1 output.</param>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
             public static void Forward(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -214,7 +214,7 @@ namespace Audio.Models
             /// </summary>
             /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>
             /// <param name="input">The sample: 16 values.</param>
-            /// <param name="output">Receives the 1 outputs.</param>
+            /// <param name="output">Receives the 1 output.</param>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
             public static void ForwardPacked(global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
@@ -668,7 +668,7 @@ namespace Audio.Models
             /// </summary>
             /// <param name="parameters">All parameters.</param>
             /// <param name="inputs">The samples one after another: a positive multiple of 16 values.</param>
-            /// <param name="outputs">Receives 1 outputs per sample, in the same order.</param>
+            /// <param name="outputs">Receives 1 output per sample, in the same order.</param>
             /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
             public static void ForwardBatch(global::System.ReadOnlySpan<float> parameters, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
