@@ -56,6 +56,8 @@ public class DiagnosticTests
     [InlineData("SN0030", "[Network(Unroll = -1)]\n[Input(4)]\n[Dense(2)]", "Unroll = -1", "(0: never), but it is -1")]
     [InlineData("SN0041", "[Network]\n[Input(4)]\n[Dense(3, Name = \"a\")]\n[Dense(2, From = \"b\")]", "From = \"b\"", "No layer is named 'b'")]
     [InlineData("SN0041", "[Network]\n[Input(4)]\n[Dense(3, Name = \"a\")]\n[Dense(3)]\n[Add(\"a\", \"c\")]", "\"c\"", "No layer is named 'c'")]
+    [InlineData("SN0041", "[Network]\n[Input(4)]\n[Dense(3, Name = \"trunk\")]\n[Dense(3)]\n[Dense(2, From = \"Trnuk\")]", "From = \"Trnuk\"", "No layer is named 'Trnuk' (did you mean 'trunk'?); name")]
+    [InlineData("SN0041", "[Network]\n[Input(4)]\n[Dense(3, Name = \"trunk\")]\n[Dense(2, From = \"head\")]", "From = \"head\"", "No layer is named 'head'; name")]
     [InlineData("SN0042", "[Network]\n[Input(4)]\n[Dense(3, From = \"b\", Name = \"a\")]\n[Dense(3, Name = \"b\")]\n[Add(\"a\", \"b\")]", "From = \"b\"", "'b' is declared below this attribute")]
     [InlineData("SN0043", "[Network]\n[Input(4)]\n[Dense(3, Name = \"a\")]\n[Dense(3, Name = \"a\")]", "Name = \"a\"", "Another layer above is already named 'a'")]
     [InlineData("SN0043", "[Network]\n[Input(4)]\n[Dense(3, Name = \"input\")]", "Name = \"input\"", "\"input\" names the network's input")]

@@ -175,7 +175,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownLayerName = Error(
         "SN0041", "No layer has this name",
-        "No layer is named '{0}'; name a layer above this one with Name = \"{0}\", or write \"input\" for the network's input");
+        "No layer is named '{0}'{1}; name a layer above this one with Name = \"{0}\", or write \"input\" for the network's input");
 
     public static readonly DiagnosticDescriptor LaterLayerName = Error(
         "SN0042", "Layer refers to a layer below it",

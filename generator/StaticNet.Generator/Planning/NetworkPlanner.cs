@@ -230,7 +230,16 @@ internal sealed class NetworkPlanner
             later = declaration.Layers[i].Name?.Value == name.Value;
         }
 
-        Report(later ? DiagnosticDescriptors.LaterLayerName : DiagnosticDescriptors.UnknownLayerName, name.Location, name.Value);
+        if (later)
+        {
+            Report(DiagnosticDescriptors.LaterLayerName, name.Location, name.Value);
+        }
+        else
+        {
+            string? meant = ClosestName.Find(name.Value, names.Keys);
+            Report(DiagnosticDescriptors.UnknownLayerName, name.Location, name.Value, meant is null ? "" : $" (did you mean '{meant}'?)");
+        }
+
         return null;
     }
 
