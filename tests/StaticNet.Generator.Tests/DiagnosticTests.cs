@@ -230,6 +230,22 @@ public class DiagnosticTests
         Assert.Single(result.Sources);
     }
 
+    [Theory]
+    [InlineData("[Network]\n[Input(4)]\n[Dense(3, Activation.Softmax)]", "Network", "Dense(3, Softmax)")]
+    [InlineData("[Network(Loss = Loss.CrossEntropy)]\n[Input(4)]\n[Dense(8, Activation.ReLU, Name = \"trunk\")]\n[Dense(10, Activation.Softmax)]\n"
+        + "[Output(Loss.MeanSquaredError, Name = \"digit\")]\n[Dense(2, Activation.Softmax, From = \"trunk\")]\n[Output(Loss.CrossEntropy)]",
+        "Loss.MeanSquaredError", "Dense(10, Softmax)")]
+    public void SN0059_mean_squared_error_on_a_softmax_is_a_warning_and_the_network_is_generated(string attributes, string location, string layer)
+    {
+        GeneratorResult result = GeneratorHarness.Run(Declare(attributes));
+
+        AssertReported(result, "SN0059", DiagnosticSeverity.Warning, location, $"Loss.MeanSquaredError on the softmax of [{layer}]");
+        Assert.Single(result.Sources);
+        Assert.Empty(result.DiagnosticsInGeneratedCode);
+        Assert.DoesNotContain(GeneratorHarness.Run(Declare(attributes.Replace("Loss.MeanSquaredError", "Loss.CrossEntropy").Replace("[Network]", "[Network(Loss = Loss.CrossEntropy)]"))).GeneratorDiagnostics,
+            d => d.Id == "SN0059");
+    }
+
     [Fact]
     public void SN0018_slope_without_LeakyReLU_is_a_warning_and_the_network_is_generated()
     {

@@ -31,7 +31,9 @@ public class RandomNetworkTests(ITestOutputHelper output)
 
         string source = "using StaticNet;\nnamespace Generated;\n" + string.Join("\n", networks.Select(n => n.Source));
         GeneratorResult result = GeneratorHarness.Run(source);
-        Assert.Empty(result.GeneratorDiagnostics);
+
+        // Softmax under mean squared error warns (SN0059), but its full Jacobian is a path these gradient checks cover.
+        Assert.All(result.GeneratorDiagnostics, d => Assert.Equal("SN0059", d.Id));
         CompiledNetworks compiled = CompiledNetworks.LoadWithoutWarnings(result.Output);
         int packedChecked = 0;
         foreach (((string name, string loss, string declaration), int index) in networks.Select((n, i) => (n, i)))

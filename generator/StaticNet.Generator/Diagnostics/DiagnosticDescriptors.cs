@@ -213,6 +213,10 @@ internal static class DiagnosticDescriptors
         "SN0050", "Join needs two or more layers",
         "[{0}] joins two or more layers, but it names {1}");
 
+    public static readonly DiagnosticDescriptor MeanSquaredErrorOnSoftmax = Warning(
+        "SN0059", "Mean squared error on a softmax",
+        "Loss.MeanSquaredError on the softmax of [{0}]: its gradient fades as the probabilities saturate, so the network learns slowly or stalls; use Loss.CrossEntropy to train class probabilities, or leave the softmax out to regress values");
+
     public static readonly DiagnosticDescriptor HeadLossDoesNotFit = Error(
         "SN0051", "Output's loss does not fit its layer",
         "Loss.{0} needs a layer with {1} activation, but [Output] marks [{2}] with {3}");
@@ -254,7 +258,7 @@ internal static class DiagnosticDescriptors
         WeightFileNotListed, WeightFileUnreadable, WeightFileMismatch, WeightFileAmbiguous, LanguageVersionTooLow, MemberClash,
         InheritedMemberClash, NetworkDerivesFromNetwork, NetworkTooLargeToSave, UnknownLayerName, LaterLayerName, DuplicateLayerName,
         AddShapeMismatch, ConcatShapeMismatch, SliceOutOfRange, UnusedLayerOutput, MisplacedOutput, InvalidHeadWeight, TooFewOperands,
-        HeadLossDoesNotFit, InvalidLayerName, SharedWeightsDoNotFit, SequenceNotTaken, SequenceRequired, NotYetOnSequences,
+        HeadLossDoesNotFit, MeanSquaredErrorOnSoftmax, InvalidLayerName, SharedWeightsDoNotFit, SequenceNotTaken, SequenceRequired, NotYetOnSequences,
         KernelSpansMoreSteps, CausalWithPadding,
         InternalError);
 

@@ -342,6 +342,7 @@ internal sealed class NetworkPlanner
             loss = (LossKind)lossArgument.Value;
             CheckLossFits(loss, layer, (required, actual) => Report(DiagnosticDescriptors.HeadLossDoesNotFit, lossArgument.Location,
                 loss, required, layer.Description, actual));
+            WarnOfSquaredErrorOnSoftmax(loss, layer, lossArgument.Location);
         }
 
         if (name is { } headName)
@@ -641,6 +642,16 @@ internal sealed class NetworkPlanner
 
         CheckLossFits(loss, last, (required, actual) => Report(DiagnosticDescriptors.LossDoesNotFitOutput, declaration.Loss.Location,
             loss, required, last.Description, actual));
+        WarnOfSquaredErrorOnSoftmax(loss, last, declaration.Loss.Location);
+    }
+
+    /// <summary>Mean squared error on a softmax trains, but badly: a warning with the two fixes (SN0059).</summary>
+    private void WarnOfSquaredErrorOnSoftmax(LossKind loss, LayerPlan layer, LocationInfo? location)
+    {
+        if (loss == LossKind.MeanSquaredError && layer.HasActivation && layer.Activation == ActivationKind.Softmax)
+        {
+            Report(DiagnosticDescriptors.MeanSquaredErrorOnSoftmax, location, layer.Description);
+        }
     }
 
     /// <summary>Cross-entropy needs a softmax, binary cross-entropy a sigmoid; calls <paramref name="report"/> with both activations otherwise.</summary>
