@@ -65,25 +65,7 @@ public class DenseKernelTests
     {
         // N4's last layer and others whose last block of rows is one to three short, on batches that end in every
         // kind of sample block (six, three, single).
-        var random = new Random(9);
-        foreach ((int inputs, int outputs) in new[] { (1352, 10), (784, 7), (200, 5), (130, 4) })
-        {
-            foreach (int batch in new[] { 1, 4, 7, 64 })
-            {
-                float[] weights = RandomData.Uniform(random, inputs * outputs, 1.0);
-                float[] biases = RandomData.Uniform(random, outputs, 1.0);
-                float[] x = RandomData.Uniform(random, batch * inputs, 1.0);
-                var actual = new float[batch * outputs];
-                actual.AsSpan().Fill(float.NaN);
-                DenseKernels.ForwardBatch(weights, biases, x, actual);
-
-                for (int sample = 0; sample < batch; sample++)
-                {
-                    float[] expected = PlainProduct(weights, biases, x.AsSpan(sample * inputs, inputs));
-                    Tolerance.Close(expected, actual.AsSpan(sample * outputs, outputs), 1e-4, $"{inputs} -> {outputs}, batch {batch}, sample {sample}");
-                }
-            }
-        }
+        BatchesEqualThePlainProduct(new Random(9), [(1352, 10), (784, 7), (200, 5), (130, 4)], [1, 4, 7, 64], 1e-4);
     }
 
     [Fact]
@@ -91,25 +73,8 @@ public class DenseKernelTests
     {
         // Batches from the smallest taken this way, in blocks of four samples and a rest; outputs in one, two and three
         // blocks of sixteen, full and partial; up to the largest transposed matrix, and one past it (the other path).
-        var random = new Random(5);
-        foreach ((int inputs, int outputs) in new[] { (1, 1), (3, 7), (16, 32), (32, 32), (5, 17), (37, 40), (31, 1), (169, 48), (170, 48) })
-        {
-            foreach (int batch in new[] { SmallDenseBatch.MinimumBatch, 9, 10, 11, 64 })
-            {
-                float[] weights = RandomData.Uniform(random, inputs * outputs, 1.0);
-                float[] biases = RandomData.Uniform(random, outputs, 1.0);
-                float[] x = RandomData.Uniform(random, batch * inputs, 1.0);
-                var actual = new float[batch * outputs];
-                actual.AsSpan().Fill(float.NaN);
-                DenseKernels.ForwardBatch(weights, biases, x, actual);
-
-                for (int sample = 0; sample < batch; sample++)
-                {
-                    float[] expected = PlainProduct(weights, biases, x.AsSpan(sample * inputs, inputs));
-                    Tolerance.Close(expected, actual.AsSpan(sample * outputs, outputs), 1e-5, $"{inputs} -> {outputs}, batch {batch}, sample {sample}");
-                }
-            }
-        }
+        BatchesEqualThePlainProduct(
+            new Random(5), [(1, 1), (3, 7), (16, 32), (32, 32), (5, 17), (37, 40), (31, 1), (169, 48), (170, 48)], [SmallDenseBatch.MinimumBatch, 9, 10, 11, 64], 1e-5);
 
         Assert.True(SmallDenseBatch.Suits(169, 48, SmallDenseBatch.MinimumBatch) || !System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated);
         Assert.False(SmallDenseBatch.Suits(170, 48, SmallDenseBatch.MinimumBatch));
@@ -221,6 +186,29 @@ public class DenseKernelTests
     }
 
     /// <summary><c>weights · input + biases</c> in double precision, weights <c>[outputs, inputs]</c>.</summary>
+    /// <summary><c>ForwardBatch</c> on random weights and samples of each shape and batch size, each sample against the plain product.</summary>
+    private static void BatchesEqualThePlainProduct(Random random, (int Inputs, int Outputs)[] shapes, int[] batches, double tolerance)
+    {
+        foreach ((int inputs, int outputs) in shapes)
+        {
+            foreach (int batch in batches)
+            {
+                float[] weights = RandomData.Uniform(random, inputs * outputs, 1.0);
+                float[] biases = RandomData.Uniform(random, outputs, 1.0);
+                float[] x = RandomData.Uniform(random, batch * inputs, 1.0);
+                var actual = new float[batch * outputs];
+                actual.AsSpan().Fill(float.NaN);
+                DenseKernels.ForwardBatch(weights, biases, x, actual);
+
+                for (int sample = 0; sample < batch; sample++)
+                {
+                    float[] expected = PlainProduct(weights, biases, x.AsSpan(sample * inputs, inputs));
+                    Tolerance.Close(expected, actual.AsSpan(sample * outputs, outputs), tolerance, $"{inputs} -> {outputs}, batch {batch}, sample {sample}");
+                }
+            }
+        }
+    }
+
     private static float[] PlainProduct(float[] weights, float[] biases, ReadOnlySpan<float> input)
     {
         var product = new float[biases.Length];
