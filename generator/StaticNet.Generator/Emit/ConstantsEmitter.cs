@@ -95,7 +95,10 @@ internal static class ConstantsEmitter
 
     private static void EmitLayer(CodeWriter writer, LayerPlan layer)
     {
-        writer.Line($"/// <summary>Layer {layer.Number}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}.</summary>");
+        // A named layer's constants keep its number (a name such as "trunk.0" is no C# identifier), so the comment maps
+        // the two; names keep to letters, digits, '_', '-' and '.' (SN0052), nothing XML would need escaped.
+        string named = layer.LayerName is { } layerName ? $", named \"{layerName}\"" : "";
+        writer.Line($"/// <summary>Layer {layer.Number}{named}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}.</summary>");
         writer.Member($"public static class Layer{layer.Number}");
         Constant(writer, "int", "InputSize", layer.InputShape.Size, $"Values this layer reads: shape {layer.InputShape}.");
         Constant(writer, "int", "OutputSize", layer.OutputShape.Size, $"Values this layer writes: shape {layer.OutputShape}.");

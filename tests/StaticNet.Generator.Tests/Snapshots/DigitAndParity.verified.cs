@@ -58,7 +58,7 @@ namespace Graphs
             "Output 1 'output1': layer2, values 0..10, CrossEntropy\n" +
             "Output 2 'output2': layer3, values 10..11, BinaryCrossEntropy x 0.5\n";
 
-        /// <summary>Layer 1: Dense(32, ReLU), (64) -> (32).</summary>
+        /// <summary>Layer 1, named "trunk": Dense(32, ReLU), (64) -> (32).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public static class Layer1
         {

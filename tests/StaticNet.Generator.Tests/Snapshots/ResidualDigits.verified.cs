@@ -61,7 +61,7 @@ namespace Graphs
             "Multiply-accumulates per sample: 79,616\n" +
             "Loss: CrossEntropy\n";
 
-        /// <summary>Layer 1: Conv2D(8, 3x3, ReLU, padding 1), (1, 8, 8) -> (8, 8, 8).</summary>
+        /// <summary>Layer 1, named "stem": Conv2D(8, 3x3, ReLU, padding 1), (1, 8, 8) -> (8, 8, 8).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public static class Layer1
         {
@@ -119,7 +119,7 @@ namespace Graphs
             public const long MultiplyAccumulateCount = 36864;
         }
 
-        /// <summary>Layer 3: Conv2D(8, 3x3, padding 1), (8, 8, 8) -> (8, 8, 8).</summary>
+        /// <summary>Layer 3, named "branch": Conv2D(8, 3x3, padding 1), (8, 8, 8) -> (8, 8, 8).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public static class Layer3
         {
