@@ -4,8 +4,9 @@ using StaticNet.Generator.Planning;
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
-/// Writes the members of a network object: its own parameters (and state, with batch normalisation),
-/// constructors, <c>Predict</c>, and the explicit <c>INetwork</c> implementation the trainer uses.
+/// Writes the members of a network object: its own parameters (and state, with batch normalisation; and, where the
+/// network has <c>ForwardPacked</c>, the packed copy its inference reads), constructors, <c>Predict</c>, <c>Step</c> for
+/// networks that stream, and the explicit <c>INetwork</c> implementation the trainer uses.
 /// </summary>
 internal static class InstanceApiEmitter
 {
