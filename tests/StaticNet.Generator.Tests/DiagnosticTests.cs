@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using StaticNet.Generator.Tests.Support;
@@ -244,6 +245,23 @@ public class DiagnosticTests
         Assert.Empty(result.DiagnosticsInGeneratedCode);
         Assert.DoesNotContain(GeneratorHarness.Run(Declare(attributes.Replace("Loss.MeanSquaredError", "Loss.CrossEntropy").Replace("[Network]", "[Network(Loss = Loss.CrossEntropy)]"))).GeneratorDiagnostics,
             d => d.Id == "SN0059");
+    }
+
+    [Theory]
+    [InlineData("[Network]\n[Input(6, 2)]\n[Conv1D(4, 3, Padding = 1)]\n[Gru(4)]\n[LastStep]\n[Dense(2)]", "Conv1D(4, 3, Padding = 1)",
+        "[Conv1D(4, 3, padding 1)] stops it, because each output step reads 1 input step after its own; Causal = true")]
+    [InlineData("[Network]\n[Input(6, 2)]\n[Conv1D(4, 3, Causal = true, Stride = 2)]\n[Gru(4)]\n[LastStep]\n[Dense(2)]", "Conv1D(4, 3, Causal = true, Stride = 2)",
+        "its stride of 2 skips input steps")]
+    [InlineData("[Network]\n[Input(6, 2)]\n[Gru(4)]\n[Flatten]\n[Dense(2)]", "Flatten", "[Flatten] stops it, because it reads every step of the sequence at once")]
+    public void SN0060_a_network_over_a_sequence_without_Step_is_told_which_layer_stops_it(string attributes, string location, string message)
+    {
+        GeneratorResult result = GeneratorHarness.Run(Declare(attributes));
+
+        AssertReported(result, "SN0060", DiagnosticSeverity.Info, location, "'Net' takes a sequence but gets no streaming Step: ");
+        Assert.Contains(message, result.GeneratorDiagnostics.Single(d => d.Id == "SN0060").GetMessage(CultureInfo.InvariantCulture));
+        Assert.Single(result.Sources);
+        Assert.DoesNotContain(GeneratorHarness.Run(Declare("[Network]\n[Input(6, 2)]\n[Conv1D(4, 3, Causal = true)]\n[Gru(4)]\n[LastStep]\n[Dense(2)]")).GeneratorDiagnostics,
+            d => d.Id == "SN0060");
     }
 
     [Fact]

@@ -217,6 +217,10 @@ internal static class DiagnosticDescriptors
         "SN0059", "Mean squared error on a softmax",
         "Loss.MeanSquaredError on the softmax of [{0}]: its gradient fades as the probabilities saturate, so the network learns slowly or stalls; use Loss.CrossEntropy to train class probabilities, or leave the softmax out to regress values");
 
+    public static readonly DiagnosticDescriptor NoStep = Info(
+        "SN0060", "Network gets no streaming Step",
+        "'{0}' takes a sequence but gets no streaming Step: [{1}] stops it, because {2}");
+
     public static readonly DiagnosticDescriptor HeadLossDoesNotFit = Error(
         "SN0051", "Output's loss does not fit its layer",
         "Loss.{0} needs a layer with {1} activation, but [Output] marks [{2}] with {3}");
@@ -258,7 +262,7 @@ internal static class DiagnosticDescriptors
         WeightFileNotListed, WeightFileUnreadable, WeightFileMismatch, WeightFileAmbiguous, LanguageVersionTooLow, MemberClash,
         InheritedMemberClash, NetworkDerivesFromNetwork, NetworkTooLargeToSave, UnknownLayerName, LaterLayerName, DuplicateLayerName,
         AddShapeMismatch, ConcatShapeMismatch, SliceOutOfRange, UnusedLayerOutput, MisplacedOutput, InvalidHeadWeight, TooFewOperands,
-        HeadLossDoesNotFit, MeanSquaredErrorOnSoftmax, InvalidLayerName, SharedWeightsDoNotFit, SequenceNotTaken, SequenceRequired, NotYetOnSequences,
+        HeadLossDoesNotFit, MeanSquaredErrorOnSoftmax, NoStep, InvalidLayerName, SharedWeightsDoNotFit, SequenceNotTaken, SequenceRequired, NotYetOnSequences,
         KernelSpansMoreSteps, CausalWithPadding,
         InternalError);
 
@@ -272,6 +276,10 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Warning);
+
+    /// <summary>A fact about what was generated, not a mistake: shown in the IDE, never failing a build.</summary>
+    private static DiagnosticDescriptor Info(string id, string title, string message) =>
+        Create(id, title, message, DiagnosticSeverity.Info);
 
     /// <summary>
     /// Errors cannot be switched off or downgraded in <c>.editorconfig</c> (as the Regex generator's): the generator emits

@@ -58,6 +58,12 @@ internal sealed record Conv1DLayerPlan(
     /// </summary>
     public bool Streams => Stride == 1 && PaddingAfter == 0 && PaddingBefore == Remembered;
 
+    public override string NoStepReason => Stride != 1
+        ? $"its stride of {Stride} skips input steps, so not every step gives an output step"
+        : PaddingBefore < Remembered
+            ? $"each output step reads {Remembered - PaddingBefore} input step{(Remembered - PaddingBefore == 1 ? "" : "s")} after its own; Causal = true pads before the sequence instead, and streams"
+            : "its padding after the sequence needs the sequence's end; Causal = true pads before the sequence instead, and streams";
+
     /// <summary>The last <c>(kernel - 1) x dilation</c> input steps.</summary>
     public int StepStateCount => Remembered * Features;
 

@@ -84,6 +84,12 @@ internal abstract record LayerPlan(
     /// </summary>
     protected virtual StepRole StatelessStepRole => InputShape.IsSequence ? StepRole.Unsupported : StepRole.AsInForward;
 
+    /// <summary>
+    /// Why this layer stops the network streaming, where its <see cref="StepRole"/> is <see cref="StepRole.Unsupported"/>,
+    /// for SN0060: by default a layer that mixes steps (Flatten of a sequence) needs them all at once.
+    /// </summary>
+    public virtual string NoStepReason => "it reads every step of the sequence at once";
+
     /// <summary>The type name shown in the summary, e.g. <c>Dense</c>.</summary>
     public abstract string Kind { get; }
 

@@ -63,8 +63,27 @@ internal sealed record NetworkPlan(
     /// share the name). A graph streams too, its branches reading each other's steps, when its <c>[Output]</c> heads are
     /// flat (after <c>LastStep</c>): a head over a sequence has no place of its own in one step's output.
     /// </summary>
-    public bool CanStream => InputShape.IsSequence && !HasState && Layers.All(layer => layer.StepRole != StepRole.Unsupported)
-        && (!HasHeads || Heads.All(head => !Layers[head.Layer - 1].OutputShape.IsSequence));
+    public bool CanStream => InputShape.IsSequence && StepBlocker is null;
+
+    /// <summary>What keeps a network over a sequence from streaming, first in layer order: the layer and why (SN0060); null when it streams.</summary>
+    public (int Layer, string Reason)? StepBlocker
+    {
+        get
+        {
+            if (Layers.FirstOrDefault(layer => layer is IStatefulLayer { StateCount: > 0 }) is { } normalised)
+            {
+                return (normalised.Number, "its running statistics would take the state span a stream's state needs");
+            }
+
+            if (Layers.FirstOrDefault(layer => layer.StepRole == StepRole.Unsupported) is { } mixing)
+            {
+                return (mixing.Number, mixing.NoStepReason);
+            }
+
+            HeadPlan? sequenceHead = HasHeads ? Heads.FirstOrDefault(head => Layers[head.Layer - 1].OutputShape.IsSequence) : null;
+            return sequenceHead is null ? null : (sequenceHead.Layer, "[Output] marks its whole sequence, which has no place in one step's output");
+        }
+    }
 
     /// <summary>
     /// Whether the network gets <c>PackParameters</c> and <c>ForwardPacked</c> (and <c>StepPacked</c>): some layer runs a faster

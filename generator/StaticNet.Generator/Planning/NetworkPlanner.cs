@@ -136,6 +136,13 @@ internal sealed class NetworkPlanner
             Report(DiagnosticDescriptors.UnrolledTooLarge, unroll.Location, Name, unrolledWeights, UnrolledWeightsWarning);
         }
 
+        NetworkPlan plan = Result(loss, input);
+        if (plan.HasErrors || !input.IsSequence || plan.StepBlocker is not { } blocker)
+        {
+            return plan;
+        }
+
+        Report(DiagnosticDescriptors.NoStep, layerDeclarations[blocker.Layer - 1].Location, Name, layers[blocker.Layer - 1].Description, blocker.Reason);
         return Result(loss, input);
     }
 
