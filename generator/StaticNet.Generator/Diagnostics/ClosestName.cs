@@ -15,11 +15,12 @@ internal static class ClosestName
     public static string? Find(string name, IEnumerable<string> candidates)
     {
         int allowed = Math.Max(1, name.Length / 3);
+        string written = name.ToLowerInvariant();
         string? best = null;
         int bestDistance = int.MaxValue;
         foreach (string candidate in candidates.OrderBy(candidate => candidate, StringComparer.Ordinal))
         {
-            int distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            int distance = Distance(written, candidate.ToLowerInvariant());
             if (distance <= allowed && distance < name.Length && distance < bestDistance)
             {
                 best = candidate;

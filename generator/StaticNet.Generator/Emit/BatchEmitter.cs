@@ -88,14 +88,14 @@ internal sealed class BatchEmitter : BackwardWalk<string>
         bool weightsStayInCache = Plan.Layers.All(layer => !layer.ReusesWeightsAcrossSamples || layer.WeightCount <= SampleMajorWeightLimit);
         bool batchKernelsPay = Plan.Layers.Any(layer => layer.BatchKernelBeatsSampleLoop)
             && Plan.Layers.All(layer => layer.OutputShape.Size <= LayerMajorWidthLimit && (layer.WeightCount == 0 || layer.ReusesWeightsAcrossSamples));
-        if (!Plan.HasState && weightsStayInCache && !batchKernelsPay && LastLayerSplit() is int split and > 0)
-        {
-            WriteSplitAtLastLayer(writer, split);
-            return;
-        }
-
         if (!Plan.HasState && weightsStayInCache && !batchKernelsPay)
         {
+            if (LastLayerSplit() is int split and > 0)
+            {
+                WriteSplitAtLastLayer(writer, split);
+                return;
+            }
+
             writer.Line($"// No dense layer has more than {SampleMajorWeightLimit} weights, so they stay in cache from sample to sample:");
             writer.Line("// the single-sample code, once per sample, keeps each sample's values in registers or L1 (measured faster).");
             writer.Line("// A large batch is split by samples over threads (each sample's outputs are the same on any thread); the");

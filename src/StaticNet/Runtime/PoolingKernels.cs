@@ -48,7 +48,7 @@ public static partial class PoolingKernels
     /// </summary>
     private static void MaxForwardPairs(ref float input, ref float output, int channels, int inputHeight, int inputWidth, int outputHeight, int outputWidth)
     {
-        // Channel and row in nested loops: a division per output row (the row's channel) cost more than its pooling.
+        // Channel and row in nested loops, rather than dividing each output row's index to find its channel.
         for (int channel = 0, row = 0; channel < channels; channel++)
         {
             for (int oy = 0; oy < outputHeight; oy++, row++)

@@ -43,7 +43,7 @@ public sealed class ConsoleProgress : IProgress<EpochReport>
         // Carriage return and padding overwrite the previous line; the last epoch (or the one training stops early at) ends it.
         writer.Write("\r" + line.PadRight(lastLength));
         lastLength = line.Length;
-        if (value.IsLast || value.Epoch >= value.Epochs)
+        if (Ends(value))
         {
             writer.WriteLine();
             lastLength = 0;
@@ -66,8 +66,11 @@ public sealed class ConsoleProgress : IProgress<EpochReport>
             text += string.Create(CultureInfo.InvariantCulture, $" | validation loss {LossText.Format(validation)}{Accuracy(report.ValidationAccuracy ?? float.NaN)}");
         }
 
-        return text + (report.Epoch < report.Epochs && !report.IsLast ? string.Create(CultureInfo.InvariantCulture, $" | {left.TotalSeconds:F0} s left") : string.Create(CultureInfo.InvariantCulture, $" | {report.Elapsed.TotalSeconds:F1} s"));
+        return text + (!Ends(report) ? string.Create(CultureInfo.InvariantCulture, $" | {left.TotalSeconds:F0} s left") : string.Create(CultureInfo.InvariantCulture, $" | {report.Elapsed.TotalSeconds:F1} s"));
     }
+
+    /// <summary>Whether training ends with this epoch (a report made by hand may leave <see cref="EpochReport.IsLast"/> unset at the last).</summary>
+    private static bool Ends(EpochReport report) => report.IsLast || report.Epoch >= report.Epochs;
 
     private static string Accuracy(float accuracy) =>
         float.IsNaN(accuracy) ? "" : string.Create(CultureInfo.InvariantCulture, $" acc {accuracy * 100:F1}%");
