@@ -147,7 +147,7 @@ internal static class InstanceApiEmitter
     {
         if (plan.HasPackedForm)
         {
-            writer.Line($"{CurrentPackedCopy}();");
+            writer.Line($"{CurrentPackedCopy}(); // packed now, so that the first Predict or Step runs at full speed");
         }
     }
 

@@ -903,7 +903,7 @@ namespace Audio
         {
             parameterArray = new float[ParameterCount];
             Initialize(parameterArray, seed);
-            CurrentPackedCopy();
+            CurrentPackedCopy(); // packed now, so that the first Predict or Step runs at full speed
         }
 
         /// <summary>A network with a copy of <paramref name="parameters"/>.</summary>
@@ -913,7 +913,7 @@ namespace Audio
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
             parameterArray = parameters.ToArray();
-            CurrentPackedCopy();
+            CurrentPackedCopy(); // packed now, so that the first Predict or Step runs at full speed
         }
 
         /// <summary>Runs the network on one sample with this object's parameters, through their packed copy (<c>ForwardPacked</c>'s bits). Allocation-free.</summary>

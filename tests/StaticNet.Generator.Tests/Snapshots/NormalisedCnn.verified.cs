@@ -899,7 +899,7 @@ namespace Vision
             Initialize(parameterArray, seed);
             State = new float[StateCount];
             InitializeState(State);
-            CurrentPackedCopy();
+            CurrentPackedCopy(); // packed now, so that the first Predict or Step runs at full speed
         }
 
         /// <summary>A network with a copy of <paramref name="parameters"/> and fresh running statistics.</summary>
@@ -911,7 +911,7 @@ namespace Vision
             parameterArray = parameters.ToArray();
             State = new float[StateCount];
             InitializeState(State);
-            CurrentPackedCopy();
+            CurrentPackedCopy(); // packed now, so that the first Predict or Step runs at full speed
         }
 
         /// <summary>A network with copies of <paramref name="parameters"/> and <paramref name="state"/>.</summary>
@@ -923,7 +923,7 @@ namespace Vision
             global::StaticNet.Runtime.SpanGuard.Length(state.Length, StateCount, "state");
             parameterArray = parameters.ToArray();
             State = state.ToArray();
-            CurrentPackedCopy();
+            CurrentPackedCopy(); // packed now, so that the first Predict or Step runs at full speed
         }
 
         /// <summary>Runs the network on one sample with this object's parameters, through their packed copy (<c>ForwardPacked</c>'s bits). Allocation-free.</summary>
