@@ -78,6 +78,9 @@ public class N2Throughput : InferenceBenchmark
     [Benchmark(Baseline = true)]
     public void StaticNet() => N2.ForwardBatch(alignedParameters.Span, inputs, outputs);
 
+    [Benchmark(Description = "StaticNet packed")]
+    public void StaticNetPacked() => N2.ForwardBatchPacked(packed.Span, inputs, outputs);
+
     [Benchmark(Description = AllCoresName)]
     public void StaticNetAllCores()
     {
@@ -94,6 +97,9 @@ public class N3Throughput : InferenceBenchmark
 
     [Benchmark(Baseline = true)]
     public void StaticNet() => N3.ForwardBatch(alignedParameters.Span, inputs, outputs);
+
+    [Benchmark(Description = "StaticNet packed")]
+    public void StaticNetPacked() => N3.ForwardBatchPacked(packed.Span, inputs, outputs);
 
     [Benchmark(Description = AllCoresName)]
     public void StaticNetAllCores()

@@ -31,7 +31,7 @@ public static class ResultsReport
             $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Processor()} ({Environment.ProcessorCount} cores), "
                 + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, one thread for every peer and for StaticNet "
                 + $"but in the all-cores column ({Environment.ProcessorCount} threads). In brackets: how many times longer than StaticNet on one thread.",
-            "| network, scenario | StaticNet | `ForwardPacked` | StaticNet, all cores | naive C# | ONNX Runtime | TorchSharp | StaticNet allocates |",
+            "| network, scenario | StaticNet | packed copy (`ForwardPacked`, `ForwardBatchPacked`) | StaticNet, all cores | naive C# | ONNX Runtime | TorchSharp | StaticNet allocates |",
             Begin,
             End);
         Publish(

@@ -82,6 +82,20 @@ public class SnapshotTests
         public partial class MnistCnn { }
         """;
 
+    /// <summary>A multilayer perceptron whose first layer goes in panels in the packed copy, its next ones transposed.</summary>
+    public const string MnistMlp = """
+        using StaticNet;
+
+        namespace Vision;
+
+        [Network(Loss = Loss.CrossEntropy)]
+        [Input(784)]
+        [Dense(128, Activation.ReLU)]
+        [Dense(64, Activation.ReLU)]
+        [Dense(10, Activation.Softmax)]
+        public partial class MnistMlp { }
+        """;
+
     public const string NormalisedCnn = """
         using StaticNet;
 
@@ -192,6 +206,15 @@ public class SnapshotTests
 
         Assert.Empty(result.CompilationProblems);
         Snapshot.Match("MnistCnn", result.Sources["Vision.MnistCnn.g.cs"]);
+    }
+
+    [Fact]
+    public void Network_with_a_layer_in_panels()
+    {
+        GeneratorResult result = GeneratorHarness.Run(MnistMlp);
+
+        Assert.Empty(result.CompilationProblems);
+        Snapshot.Match("MnistMlp", result.Sources["Vision.MnistMlp.g.cs"]);
     }
 
     [Fact]

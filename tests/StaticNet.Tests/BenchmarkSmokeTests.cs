@@ -19,11 +19,11 @@ public class BenchmarkSmokeTests
     private const int Iterations = 3;
 
     [Fact]
-    public void Batch_1_rows_run_and_ForwardPacked_agrees()
+    public void Inference_rows_run_and_the_packed_forms_agree()
     {
         Check(N1.ParameterCount, N1.InputSize, N1.OutputSize, N1.Initialize, N1.Forward, N1.ForwardBatch);
-        Check(N2.ParameterCount, N2.InputSize, N2.OutputSize, N2.Initialize, N2.Forward, N2.ForwardBatch, N2.PackParameters, N2.ForwardPacked);
-        Check(N3.ParameterCount, N3.InputSize, N3.OutputSize, N3.Initialize, N3.Forward, N3.ForwardBatch, N3.PackParameters, N3.ForwardPacked);
+        Check(N2.ParameterCount, N2.InputSize, N2.OutputSize, N2.Initialize, N2.Forward, N2.ForwardBatch, N2.PackParameters, N2.ForwardPacked, N2.ForwardBatchPacked);
+        Check(N3.ParameterCount, N3.InputSize, N3.OutputSize, N3.Initialize, N3.Forward, N3.ForwardBatch, N3.PackParameters, N3.ForwardPacked, N3.ForwardBatchPacked);
         Check(N4.ParameterCount, N4.InputSize, N4.OutputSize, N4.Initialize, N4.Forward, N4.ForwardBatch);
     }
 
@@ -80,10 +80,13 @@ public class BenchmarkSmokeTests
 
     private delegate float BackwardBatchMethod(ReadOnlySpan<float> parameters, ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> parameterGradients, Span<float> outputs);
 
-    /// <summary>Batch 1 (Forward, ForwardPacked) and batch 64 (ForwardBatch, one thread and all cores), as the benchmark rows call them.</summary>
+    /// <summary>
+    /// Batch 1 (Forward, ForwardPacked) and batch 64 (ForwardBatch, one thread and all cores; ForwardBatchPacked), as the
+    /// benchmark rows call them.
+    /// </summary>
     private static void Check(
         int parameterCount, int inputSize, int outputSize, Initializer initialize, ForwardMethod forward, ForwardMethod forwardBatch,
-        PackMethod? pack = null, ForwardMethod? forwardPacked = null)
+        PackMethod? pack = null, ForwardMethod? forwardPacked = null, ForwardMethod? forwardBatchPacked = null)
     {
         const int Batch = 64;
         var parameters = new float[parameterCount];
@@ -95,6 +98,7 @@ public class BenchmarkSmokeTests
         float[] packed = pack is null ? [] : new float[parameterCount];
         pack?.Invoke(parameters, packed);
         var packedOutput = new float[outputSize];
+        var packedBatchOutputs = new float[Batch * outputSize];
 
         RunWithoutAllocating(() =>
         {
@@ -104,6 +108,7 @@ public class BenchmarkSmokeTests
             forwardBatch(parameters, inputs, batchOutputs);
             Parallelism.MaxThreads = Environment.ProcessorCount;
             forwardBatch(parameters, inputs, batchOutputs);
+            forwardBatchPacked?.Invoke(packed, inputs, packedBatchOutputs);
         });
 
         Assert.True(single.All(float.IsFinite) && batchOutputs.All(float.IsFinite));
@@ -111,6 +116,11 @@ public class BenchmarkSmokeTests
         if (forwardPacked is not null)
         {
             Tolerance.Close(single, packedOutput, 1e-5, "ForwardPacked against Forward");
+        }
+
+        if (forwardBatchPacked is not null)
+        {
+            Tolerance.Close(batchOutputs, packedBatchOutputs, 1e-5, "ForwardBatchPacked against ForwardBatch");
         }
     }
 

@@ -9,14 +9,17 @@ namespace StaticNet.Tests;
 /// <c>ForwardPacked</c> on the copy <c>PackParameters</c> makes gives <c>Forward</c>'s outputs: for unrolled and looped
 /// dense layers, a layer sharing another's weights, tied decoders (unrolled and looped, whose packed weights turn back
 /// the other way), graphs with several heads, and convolutions (left as they are) before a dense layer. Networks
-/// whose dense layers are all unrolled have neither method: packing would change nothing there.
+/// whose dense layers are all unrolled have neither method: packing would change nothing there. Large layers go in panels
+/// of 64 outputs (whole and narrower last panels, a layer sharing a panelled one's weights), except a block a tied
+/// decoder reads.
 /// </summary>
 public class PackedForwardTests
 {
     private delegate void Pack(ReadOnlySpan<float> parameters, Span<float> packed);
 
     public static TheoryData<string> Networks => [nameof(ResMlpNet), nameof(PackedSiameseNet), nameof(TiedThenLoopedNet),
-        nameof(LoopedTiedAutoencoder), nameof(DigitAndParity), nameof(ConvThenLoopedNet), nameof(TwoHiddenSoftmaxNet)];
+        nameof(LoopedTiedAutoencoder), nameof(DigitAndParity), nameof(ConvThenLoopedNet), nameof(TwoHiddenSoftmaxNet),
+        nameof(PanelledNet), nameof(SharedPanelsNet), nameof(LargeTiedAutoencoder), nameof(UnrolledPanelsNet)];
 
     [Theory]
     [MemberData(nameof(Networks))]
@@ -57,6 +60,10 @@ public class PackedForwardTests
         nameof(DigitAndParity) => (DigitAndParity.ParameterCount, DigitAndParity.InputSize, DigitAndParity.OutputSize, DigitAndParity.Forward, DigitAndParity.PackParameters, DigitAndParity.ForwardPacked),
         nameof(ConvThenLoopedNet) => (ConvThenLoopedNet.ParameterCount, ConvThenLoopedNet.InputSize, ConvThenLoopedNet.OutputSize, ConvThenLoopedNet.Forward, ConvThenLoopedNet.PackParameters, ConvThenLoopedNet.ForwardPacked),
         nameof(TwoHiddenSoftmaxNet) => (TwoHiddenSoftmaxNet.ParameterCount, TwoHiddenSoftmaxNet.InputSize, TwoHiddenSoftmaxNet.OutputSize, TwoHiddenSoftmaxNet.Forward, TwoHiddenSoftmaxNet.PackParameters, TwoHiddenSoftmaxNet.ForwardPacked),
+        nameof(PanelledNet) => (PanelledNet.ParameterCount, PanelledNet.InputSize, PanelledNet.OutputSize, PanelledNet.Forward, PanelledNet.PackParameters, PanelledNet.ForwardPacked),
+        nameof(SharedPanelsNet) => (SharedPanelsNet.ParameterCount, SharedPanelsNet.InputSize, SharedPanelsNet.OutputSize, SharedPanelsNet.Forward, SharedPanelsNet.PackParameters, SharedPanelsNet.ForwardPacked),
+        nameof(LargeTiedAutoencoder) => (LargeTiedAutoencoder.ParameterCount, LargeTiedAutoencoder.InputSize, LargeTiedAutoencoder.OutputSize, LargeTiedAutoencoder.Forward, LargeTiedAutoencoder.PackParameters, LargeTiedAutoencoder.ForwardPacked),
+        nameof(UnrolledPanelsNet) => (UnrolledPanelsNet.ParameterCount, UnrolledPanelsNet.InputSize, UnrolledPanelsNet.OutputSize, UnrolledPanelsNet.Forward, UnrolledPanelsNet.PackParameters, UnrolledPanelsNet.ForwardPacked),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a network of this test"),
     };
 }
@@ -89,3 +96,45 @@ public partial class TiedThenLoopedNet { }
 [Dense(16, Activation.Tanh)]
 [Dense(2)]
 public partial class ConvThenLoopedNet { }
+
+/// <summary>
+/// Two layers in panels: 40 -> 240 (three whole panels and one of 48 outputs) and 240 -> 208 (three and one of 16),
+/// then a small transposed one.
+/// </summary>
+[Network]
+[Input(40)]
+[Dense(240, Activation.ReLU)]
+[Dense(208, Activation.Tanh)]
+[Dense(5)]
+public partial class PanelledNet { }
+
+/// <summary>A layer sharing a panelled layer's weights reads the same panels.</summary>
+[Network]
+[Input(96)]
+[Dense(96, Activation.ReLU, Name = "first")]
+[Dense(96, Activation.Sigmoid, Shares = "first")]
+[Dense(3)]
+public partial class SharedPanelsNet { }
+
+/// <summary>
+/// An encoder large enough for panels whose weights a tied decoder reads: the packed copy keeps them whole (a small
+/// looped layer after them is packed).
+/// </summary>
+[Network]
+[Input(160)]
+[Dense(64, Activation.ReLU, Name = "encoder")]
+[Dense(160, TransposeOf = "encoder")]
+[Dense(16, Activation.Tanh)]
+public partial class LargeTiedAutoencoder { }
+
+#pragma warning disable SN0031 // unrolled on purpose: the packed copy's panels read by unrolled code
+/// <summary>
+/// An unrolled layer of 9,600 weights fed by unrolled values in locals: its panels in the packed copy read weight by
+/// weight by the unrolled sums.
+/// </summary>
+[Network(Unroll = 9600)]
+[Input(4)]
+[Dense(600, Activation.ReLU)]
+[Dense(16)]
+public partial class UnrolledPanelsNet { }
+#pragma warning restore SN0031

@@ -42,16 +42,23 @@ internal sealed class BatchEmitter : BackwardWalk<string>
     /// <summary>The private method that runs one sample through the layers before the last, for such a batch.</summary>
     public const string BeforeLastLayer = "ForwardBeforeLastLayer";
 
+    /// <summary><see cref="BeforeLastLayer"/> for <c>ForwardBatchPacked</c>, on the packed copy.</summary>
+    public const string PackedBeforeLastLayer = "ForwardPackedBeforeLastLayer";
+
     private readonly bool training;
+
+    /// <summary>Whether this writes <c>ForwardBatchPacked</c>: inference on the copy <c>PackParameters</c> made.</summary>
+    private readonly bool packed;
     private readonly BatchScratch scratch;
 
     /// <summary>For each value, the last layer reading it at inference (see <see cref="NetworkPlan.LastInferenceReaders"/>).</summary>
     private readonly int[] lastReader;
 
-    private BatchEmitter(NetworkPlan plan, bool training, BatchScratch scratch)
+    private BatchEmitter(NetworkPlan plan, bool training, BatchScratch scratch, bool packed = false)
         : base(plan, (name, size, comment) => scratch.PerSample(name, size, comment), "inputs")
     {
         this.training = training;
+        this.packed = packed;
         this.scratch = scratch;
         lastReader = plan.LastInferenceReaders();
     }
@@ -64,23 +71,53 @@ internal sealed class BatchEmitter : BackwardWalk<string>
 
     protected override string InSpan(string name, int size) => name;
 
-    public static void EmitForward(CodeWriter writer, NetworkPlan plan) => new BatchEmitter(plan, training: false, new BatchScratch()).WriteForward(writer);
+    /// <summary><c>ForwardBatch</c>, and <c>ForwardBatchPacked</c> for a network with a packed form.</summary>
+    public static void EmitForward(CodeWriter writer, NetworkPlan plan)
+    {
+        new BatchEmitter(plan, training: false, new BatchScratch()).WriteForward(writer);
+        if (plan.HasPackedForm)
+        {
+            writer.Line();
+            new BatchEmitter(plan, training: false, new BatchScratch(), packed: true).WriteForward(writer);
+        }
+    }
 
     public static void EmitBackward(CodeWriter writer, NetworkPlan plan) => new BatchEmitter(plan, training: true, new BatchScratch()).WriteBackward(writer);
 
     private void WriteForward(CodeWriter writer)
     {
         writer.Line("/// <summary>");
-        writer.Line("/// Runs the network on a batch of samples, as <c>Forward</c> does on each (inference: dropout off,");
-        writer.Line("/// batch normalisation with the running statistics). Allocation-free once warm.");
-        writer.Line("/// </summary>");
-        writer.Line("/// <param name=\"parameters\">All parameters.</param>");
+        if (packed)
+        {
+            writer.Line("/// <c>ForwardBatch</c> on the copy <c>PackParameters</c> made, as <c>ForwardPacked</c> runs each sample: the same");
+            writer.Line("/// outputs (to rounding). Allocation-free once warm.");
+            writer.Line("/// </summary>");
+            writer.Line("/// <param name=\"packed\">The parameters as <c>PackParameters</c> wrote them.</param>");
+        }
+        else
+        {
+            writer.Line("/// Runs the network on a batch of samples, as <c>Forward</c> does on each (inference: dropout off,");
+            writer.Line("/// batch normalisation with the running statistics). Allocation-free once warm.");
+            writer.Line("/// </summary>");
+            writer.Line("/// <param name=\"parameters\">All parameters.</param>");
+        }
+
         StateSpan.Document(writer, Plan, ", read");
         writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of {Counted.Of(Plan.InputShape.Size, "value")}.</param>");
         writer.Line($"/// <param name=\"outputs\">Receives {Counted.Of(Plan.OutputShape.Size, "output")} per sample, in the same order.</param>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        writer.Member($"public static void ForwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(Plan)}{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs)");
-        writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
+        if (packed)
+        {
+            writer.Member($"public static void ForwardBatchPacked({RuntimeCalls.ReadOnlySpan} packed, {StateSpan.Parameter(Plan)}{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs)");
+            writer.Line($"{RuntimeCalls.SpanGuard}.Length(packed.Length, ParameterCount, \"packed\");");
+            writer.Line(ForwardEmitter.PackedParameters);
+        }
+        else
+        {
+            writer.Member($"public static void ForwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(Plan)}{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs)");
+            writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
+        }
+
         StateSpan.Guard(writer, Plan);
         writer.Line($"int batch = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, InputSize, \"inputs\");");
         writer.Line($"{RuntimeCalls.SpanGuard}.BatchLength(outputs.Length, batch, OutputSize, \"outputs\");");
@@ -102,7 +139,7 @@ internal sealed class BatchEmitter : BackwardWalk<string>
             writer.Line("// lambda captures nothing, so the compiler caches it: no allocation per call.");
             writer.Open($"{RuntimeCalls.SampleSplit}.Run((sampleParameters, sampleInputs, sampleOutputs) =>");
             writer.Open("for (int sample = 0; sample < sampleInputs.Length / InputSize; sample++)");
-            writer.Line("Forward(sampleParameters, sampleInputs.Slice(sample * InputSize, InputSize), sampleOutputs.Slice(sample * OutputSize, OutputSize));");
+            writer.Line($"{(packed ? "ForwardPacked" : "Forward")}(sampleParameters, sampleInputs.Slice(sample * InputSize, InputSize), sampleOutputs.Slice(sample * OutputSize, OutputSize));");
             writer.Close();
             writer.Close(", parameters, inputs, outputs, InputSize, OutputSize, MultiplyAccumulateCount);");
             writer.Close();
@@ -150,21 +187,22 @@ internal sealed class BatchEmitter : BackwardWalk<string>
         writer.Line($"{RuntimeCalls.Span} features = global::StaticNet.Runtime.ThreadScratch.ForBatchOuter(batch, {features}, \"inputs\");");
         writer.Open($"{RuntimeCalls.SampleSplit}.Run((sampleParameters, sampleInputs, sampleFeatures) =>");
         writer.Open("for (int sample = 0; sample < sampleInputs.Length / InputSize; sample++)");
-        writer.Line($"{BeforeLastLayer}(sampleParameters, sampleInputs.Slice(sample * InputSize, InputSize), sampleFeatures.Slice(sample * {features}, {features}));");
+        string beforeLastLayer = packed ? PackedBeforeLastLayer : BeforeLastLayer;
+        writer.Line($"{beforeLastLayer}(sampleParameters, sampleInputs.Slice(sample * InputSize, InputSize), sampleFeatures.Slice(sample * {features}, {features}));");
         writer.Close();
         writer.Close($", parameters, inputs, features, InputSize, {features}, MultiplyAccumulateCount);");
         writer.Line();
         (LayerPlan _, LayerRole _, HeadPlan? head, bool isRead) = LayerWalk.Forward(Plan, training).Last();
-        ForwardComputingLayer(last, "features", head, isRead);
+        ForwardComputingLayer(Packed(last), "features", head, isRead);
         scratch.WriteTo(writer);
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>");
-        writer.Line($"/// One sample through layers 1 to {split} as <c>Forward</c> runs them, into <paramref name=\"output\"/>: the part of");
-        writer.Line("/// <c>ForwardBatch</c> that runs one sample at a time. Allocation-free.");
+        writer.Line($"/// One sample through layers 1 to {split} as <c>{(packed ? "ForwardPacked" : "Forward")}</c> runs them, into <paramref name=\"output\"/>: the part of");
+        writer.Line($"/// <c>{(packed ? "ForwardBatchPacked" : "ForwardBatch")}</c> that runs one sample at a time. Allocation-free.");
         writer.Line("/// </summary>");
-        writer.Member($"private static void {BeforeLastLayer}({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
-        ForwardEmitter.WriteBody(writer, Plan, ForwardPass.Whole, throughLayer: split);
+        writer.Member($"private static void {beforeLastLayer}({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
+        ForwardEmitter.WriteBody(writer, Plan, packed ? ForwardPass.Packed : ForwardPass.Whole, throughLayer: split);
     }
 
     private void WriteBackward(CodeWriter writer)
@@ -231,8 +269,9 @@ internal sealed class BatchEmitter : BackwardWalk<string>
     private void ForwardLayers()
     {
         bool first = true;
-        foreach ((LayerPlan layer, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(Plan, training))
+        foreach ((LayerPlan walked, LayerRole role, HeadPlan? head, bool isRead) in LayerWalk.Forward(Plan, training))
         {
+            LayerPlan layer = Packed(walked);
             if (!first)
             {
                 Code.Line();
@@ -266,6 +305,9 @@ internal sealed class BatchEmitter : BackwardWalk<string>
             }
         }
     }
+
+    /// <summary>The layer as <c>ForwardBatchPacked</c> reads it: its weights in the packed copy's layout.</summary>
+    private LayerPlan Packed(LayerPlan layer) => packed ? layer with { PackedWeights = true } : layer;
 
     /// <summary>At inference, the spans this layer was the last to read are free for later layers (the backward pass keeps them all).</summary>
     private void ReleaseRead(LayerPlan layer)

@@ -13,6 +13,9 @@ namespace StaticNet.Generator.Emit;
 /// </summary>
 internal static class ForwardEmitter
 {
+    /// <summary>The line that lets a packed method's body read the packed copy as <c>parameters</c>.</summary>
+    public const string PackedParameters = RuntimeCalls.ReadOnlySpan + " parameters = packed;   // the weight matrices PackParameters packed read in its layout";
+
     public static void Emit(CodeWriter writer, NetworkPlan plan)
     {
         writer.Line("/// <summary>");
@@ -35,8 +38,9 @@ internal static class ForwardEmitter
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line($"/// Copies <paramref name=\"parameters\"/> into <paramref name=\"packed\"/> for <c>ForwardPacked</c>{(plan.CanStream ? " and <c>StepPacked</c>" : "")}: the same");
-        writer.Line("/// values, but the weight matrices packed below stored transposed, <c>[inputs, outputs]</c> (the one layout change; a");
-        writer.Line("/// dense layer's larger matrices stay as they are). Pack again after the parameters change. Allocation-free.");
+        writer.Line("/// values, but the weight matrices packed below in the layout their kernels read (a dense layer's transposed,");
+        writer.Line("/// <c>[inputs, outputs]</c>, or, over 8,192 weights, in panels of 64 outputs, <c>[inputs, 64]</c> each). Pack again");
+        writer.Line("/// after the parameters change. Allocation-free.");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"parameters\">All parameters, in the usual layout.</param>");
         writer.Line("/// <param name=\"packed\">Receives the packed copy: as long as the parameters, not overlapping them.</param>");
@@ -64,7 +68,7 @@ internal static class ForwardEmitter
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Member($"public static void ForwardPacked({RuntimeCalls.ReadOnlySpan} packed, {StateSpan.Parameter(plan)}{RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(packed.Length, ParameterCount, \"packed\");");
-        writer.Line($"{RuntimeCalls.ReadOnlySpan} parameters = packed;   // the dense weights PackParameters transposed read [inputs, outputs]");
+        writer.Line(PackedParameters);
         WriteBody(writer, plan, ForwardPass.Packed);
     }
 

@@ -83,6 +83,18 @@ internal static class InstanceApiEmitter
         writer.Line("return output;");
         writer.Close();
         writer.Line();
+        string forwardBatch = plan.HasPackedForm ? "ForwardBatchPacked" : "ForwardBatch";
+        writer.Line("/// <summary>");
+        writer.Line(plan.HasPackedForm
+            ? "/// Runs the network on a batch of samples with this object's parameters, through their packed copy"
+            : "/// Runs the network on a batch of samples with this object's parameters");
+        writer.Line($"/// (<c>{forwardBatch}</c>'s bits). Allocation-free once warm.");
+        writer.Line("/// </summary>");
+        writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of <see cref=\"InputSize\"/> values.</param>");
+        writer.Line("/// <param name=\"outputs\">Receives <see cref=\"OutputSize\"/> outputs per sample, in the same order.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        writer.MemberLine($"public void PredictBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) => {forwardBatch}({inference}, {state}inputs, outputs);");
+        writer.Line();
         if (plan.CanStream)
         {
             WriteStep(writer, plan, inference);
@@ -250,7 +262,7 @@ internal static class InstanceApiEmitter
         writer.Line();
         writer.MemberLine($"void {Interface}.Forward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => {forward}({inference}, {state}input, output);");
         writer.Line();
-        writer.MemberLine($"void {Interface}.ForwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) => ForwardBatch({parameters}, {state}inputs, outputs);");
+        writer.MemberLine($"void {Interface}.ForwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) => PredictBatch(inputs, outputs);");
         writer.Line();
         writer.MemberLine($"float {Interface}.Backward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.ReadOnlySpan} target, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} inputGradients) =>");
         writer.Line($"    Backward({parameters}, {state}input, target, parameterGradients, inputGradients);");

@@ -10,6 +10,7 @@ internal static class RuntimeCalls
 {
     public const string Activations = "global::StaticNet.Runtime.Activations";
     public const string DenseKernels = "global::StaticNet.Runtime.DenseKernels";
+    public const string DensePanels = "global::StaticNet.Runtime.DensePanels";
     public const string GraphKernels = "global::StaticNet.Runtime.GraphKernels";
     public const string LossFunctions = "global::StaticNet.Runtime.LossFunctions";
     public const string SampleSplit = "global::StaticNet.Runtime.SampleSplit";

@@ -66,7 +66,7 @@ internal static class StepEmitter
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         writer.Member($"public static void StepPacked({RuntimeCalls.ReadOnlySpan} packed, {RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(packed.Length, ParameterCount, \"packed\");");
-        writer.Line($"{RuntimeCalls.ReadOnlySpan} parameters = packed;   // the weights PackParameters transposed read [inputs, outputs]");
+        writer.Line(ForwardEmitter.PackedParameters);
         ForwardEmitter.WriteBody(writer, plan, ForwardPass.PackedStep);
     }
 }

@@ -128,6 +128,12 @@ internal abstract record LayerPlan(
     public virtual bool ReusesWeightsAcrossSamples => false;
 
     /// <summary>
+    /// This layer once every layer of the network is planned, for what depends on later layers (a dense layer learns
+    /// whether a <c>TransposeOf</c> layer reads its weights); itself by default.
+    /// </summary>
+    public virtual LayerPlan Settled(IReadOnlyList<LayerPlan> network) => this;
+
+    /// <summary>
     /// Set on the copies of the plan that write <c>ForwardPacked</c>: the parameters it reads are the packed copy
     /// <c>PackParameters</c> makes, in which each <see cref="IPackingLayer"/> that <see cref="IPackingLayer.PacksWeights"/> has its weights reordered.
     /// </summary>

@@ -14,11 +14,11 @@ internal static class GeneratedMemberNames
     private static readonly HashSet<string> fixedNames =
     [
         "InputSize", "InputShape", "OutputSize", "ParameterCount", "StateCount", "MultiplyAccumulateCount", "Architecture",
-        "ArchitectureFingerprint", "Summary", "Forward", "ForwardPacked", "PackParameters", "StreamStateCount", "StepInputSize", "StepOutputSize", "ResetState", "Step", "StepPacked", "StepBatch", "StepStreams", "StepAfterLanes", "Backward", "BackwardCore", "ForwardBatch", "BackwardBatch",
+        "ArchitectureFingerprint", "Summary", "Forward", "ForwardPacked", "PackParameters", "StreamStateCount", "StepInputSize", "StepOutputSize", "ResetState", "Step", "StepPacked", "StepBatch", "StepStreams", "StepAfterLanes", "Backward", "BackwardCore", "ForwardBatch", "ForwardBatchPacked", "BackwardBatch",
         "Initialize", "InitializeState", "SaveWeights", "LoadWeights", "TensorSlots", "ImportSafetensors", "ExportSafetensors",
         "ToOnnx", "ToOnnxStep", "TrainedParameters", "TrainedState", "bakedTrainedParameters", "bakedTrainedState", "PredictTrained",
-        "PredictTrainedBatch", "PredictTrainedClass", "Parameters", "State", "Predict", "Save", "Load", "OutputCount", "outputHeads",
-        "parameterArray", "packedCopy", "CurrentPackedCopy", "ForwardBeforeLastLayer",
+        "PredictTrainedBatch", "PredictTrainedClass", "Parameters", "State", "Predict", "PredictBatch", "Save", "Load", "OutputCount", "outputHeads",
+        "parameterArray", "packedCopy", "CurrentPackedCopy", "ForwardBeforeLastLayer", "ForwardPackedBeforeLastLayer",
     ];
 
     /// <summary>Whether the generator may write a member called <paramref name="name"/> (the fixed names, Layer1, Layer2, ..., Output1, ...).</summary>

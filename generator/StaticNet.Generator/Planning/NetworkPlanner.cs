@@ -120,6 +120,11 @@ internal sealed class NetworkPlanner
             current = PlanLayer(declaration.Layers[currentIndex], current);
         }
 
+        for (int i = 0; i < layers.Count; i++)
+        {
+            layers[i] = layers[i].Settled(layers);
+        }
+
         CheckEveryOutputIsUsed();
         CheckTensorNames();
 

@@ -192,8 +192,9 @@ namespace Audio.Models
 
             /// <summary>
             /// Copies <paramref name="parameters"/> into <paramref name="packed"/> for <c>ForwardPacked</c>: the same
-            /// values, but the weight matrices packed below stored transposed, <c>[inputs, outputs]</c> (the one layout change; a
-            /// dense layer's larger matrices stay as they are). Pack again after the parameters change. Allocation-free.
+            /// values, but the weight matrices packed below in the layout their kernels read (a dense layer's transposed,
+            /// <c>[inputs, outputs]</c>, or, over 8,192 weights, in panels of 64 outputs, <c>[inputs, 64]</c> each). Pack again
+            /// after the parameters change. Allocation-free.
             /// </summary>
             /// <param name="parameters">All parameters, in the usual layout.</param>
             /// <param name="packed">Receives the packed copy: as long as the parameters, not overlapping them.</param>
@@ -220,7 +221,7 @@ namespace Audio.Models
             public static void ForwardPacked(global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
             {
                 global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
-                global::System.ReadOnlySpan<float> parameters = packed;   // the dense weights PackParameters transposed read [inputs, outputs]
+                global::System.ReadOnlySpan<float> parameters = packed;   // the weight matrices PackParameters packed read in its layout
                 global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, "input");
                 global::StaticNet.Runtime.SpanGuard.Length(output.Length, OutputSize, "output");
 
@@ -702,6 +703,46 @@ namespace Audio.Models
             }
 
             /// <summary>
+            /// <c>ForwardBatch</c> on the copy <c>PackParameters</c> made, as <c>ForwardPacked</c> runs each sample: the same
+            /// outputs (to rounding). Allocation-free once warm.
+            /// </summary>
+            /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>
+            /// <param name="inputs">The samples one after another: a positive multiple of 16 values.</param>
+            /// <param name="outputs">Receives 1 output per sample, in the same order.</param>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+            public static void ForwardBatchPacked(global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+            {
+                global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
+                global::System.ReadOnlySpan<float> parameters = packed;   // the weight matrices PackParameters packed read in its layout
+                int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, "inputs");
+                global::StaticNet.Runtime.SpanGuard.BatchLength(outputs.Length, batch, OutputSize, "outputs");
+
+                // Scratch: 38 floats per sample, in a per-thread buffer that is reused once large enough.
+                const int PerSample = 38;
+                global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, 0, "inputs");
+
+                // Layer 1: Dense(32, Tanh), (16) -> (32), for every sample.
+                global::System.Span<float> a1 = scratch.Slice(batch * 0, batch * 32);
+                global::StaticNet.Runtime.DensePanels.ForwardBatch(
+                    parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
+                    inputs, a1);
+                global::StaticNet.Runtime.Activations.RationalTanh(a1, a1);
+
+                // Layer 2: Dense(6, LeakyReLU 0.1), (32) -> (6), for every sample.
+                global::System.Span<float> a2 = scratch.Slice(batch * 32, batch * 6);
+                global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                    parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
+                    a1, a2);
+                global::StaticNet.Runtime.Activations.LeakyReLU(a2, 0.1f, a2);
+
+                // Layer 3: Dense(1), (6) -> (1), for every sample.
+                global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                    parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
+                    a2, outputs);
+            }
+
+            /// <summary>
             /// The gradient of one training step on a batch: runs the batch forward in training mode
             /// (no layer behaves differently in training),
             /// returns the mean loss over the batch and ADDS the gradient of that mean into <paramref name="parameterGradients"/>.
@@ -1021,6 +1062,16 @@ namespace Audio.Models
                 return output;
             }
 
+            /// <summary>
+            /// Runs the network on a batch of samples with this object's parameters, through their packed copy
+            /// (<c>ForwardBatchPacked</c>'s bits). Allocation-free once warm.
+            /// </summary>
+            /// <param name="inputs">The samples one after another: a positive multiple of <see cref="InputSize"/> values.</param>
+            /// <param name="outputs">Receives <see cref="OutputSize"/> outputs per sample, in the same order.</param>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+            public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatchPacked(CurrentPackedCopy(), inputs, outputs);
+
             /// <summary>Saves this network's parameters as a weight file.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
             public void Save(string path) => SaveWeights(path, parameterArray);
@@ -1084,7 +1135,7 @@ namespace Audio.Models
             void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardPacked(CurrentPackedCopy(), input, output);
 
             [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-            void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatch(parameterArray, inputs, outputs);
+            void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => PredictBatch(inputs, outputs);
 
             [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
             float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients) =>

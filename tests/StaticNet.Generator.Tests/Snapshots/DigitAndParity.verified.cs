@@ -233,8 +233,9 @@ namespace Graphs
 
         /// <summary>
         /// Copies <paramref name="parameters"/> into <paramref name="packed"/> for <c>ForwardPacked</c>: the same
-        /// values, but the weight matrices packed below stored transposed, <c>[inputs, outputs]</c> (the one layout change; a
-        /// dense layer's larger matrices stay as they are). Pack again after the parameters change. Allocation-free.
+        /// values, but the weight matrices packed below in the layout their kernels read (a dense layer's transposed,
+        /// <c>[inputs, outputs]</c>, or, over 8,192 weights, in panels of 64 outputs, <c>[inputs, 64]</c> each). Pack again
+        /// after the parameters change. Allocation-free.
         /// </summary>
         /// <param name="parameters">All parameters, in the usual layout.</param>
         /// <param name="packed">Receives the packed copy: as long as the parameters, not overlapping them.</param>
@@ -262,7 +263,7 @@ namespace Graphs
         public static void ForwardPacked(global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
-            global::System.ReadOnlySpan<float> parameters = packed;   // the dense weights PackParameters transposed read [inputs, outputs]
+            global::System.ReadOnlySpan<float> parameters = packed;   // the weight matrices PackParameters packed read in its layout
             global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, "input");
             global::StaticNet.Runtime.SpanGuard.Length(output.Length, OutputSize, "output");
 
@@ -502,6 +503,56 @@ namespace Graphs
             global::StaticNet.Runtime.DenseKernels.ForwardBatch(
                 parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
                 a1, a2);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.Activations.Softmax(a2.Slice(sample * 10, 10), a2.Slice(sample * 10, 10));
+            }
+            global::StaticNet.Runtime.GraphKernels.Scatter(a2, 10, outputs, OutputSize, 0, add: false); // output 1: output1
+
+            // Layer 3: Dense(1, Sigmoid), (32) -> (1), for every sample.
+            global::System.Span<float> a3 = scratch.Slice(batch * 42, batch * 1);
+            global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
+                a1, a3);
+            global::StaticNet.Runtime.Activations.Sigmoid(a3, a3);
+            global::StaticNet.Runtime.GraphKernels.Scatter(a3, 1, outputs, OutputSize, 10, add: false); // output 2: output2
+        }
+
+        /// <summary>
+        /// <c>ForwardBatch</c> on the copy <c>PackParameters</c> made, as <c>ForwardPacked</c> runs each sample: the same
+        /// outputs (to rounding). Allocation-free once warm.
+        /// </summary>
+        /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>
+        /// <param name="inputs">The samples one after another: a positive multiple of 64 values.</param>
+        /// <param name="outputs">Receives 11 outputs per sample, in the same order.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void ForwardBatchPacked(global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
+            global::System.ReadOnlySpan<float> parameters = packed;   // the weight matrices PackParameters packed read in its layout
+            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, "inputs");
+            global::StaticNet.Runtime.SpanGuard.BatchLength(outputs.Length, batch, OutputSize, "outputs");
+
+            // Scratch: 43 floats per sample, in a per-thread buffer that is reused once large enough.
+            const int PerSample = 43;
+            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, 0, "inputs");
+
+            // Layer 1: Dense(32, ReLU), (64) -> (32), for every sample.
+            global::System.Span<float> a1 = scratch.Slice(batch * 0, batch * 32);
+            global::StaticNet.Runtime.DensePanels.ForwardBatch(
+                parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount),
+                inputs, a1);
+            global::StaticNet.Runtime.Activations.ReLU(a1, a1);
+
+            // Layer 2: Dense(10, Softmax), (32) -> (10), for every sample.
+            global::System.Span<float> a2 = scratch.Slice(batch * 32, batch * 10);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.DenseKernels.ForwardTransposed(
+                    parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
+                    a1.Slice(sample * 32, 32), a2.Slice(sample * 10, 10));
+            }
             for (int sample = 0; sample < batch; sample++)
             {
                 global::StaticNet.Runtime.Activations.Softmax(a2.Slice(sample * 10, 10), a2.Slice(sample * 10, 10));
@@ -863,6 +914,16 @@ namespace Graphs
             return output;
         }
 
+        /// <summary>
+        /// Runs the network on a batch of samples with this object's parameters, through their packed copy
+        /// (<c>ForwardBatchPacked</c>'s bits). Allocation-free once warm.
+        /// </summary>
+        /// <param name="inputs">The samples one after another: a positive multiple of <see cref="InputSize"/> values.</param>
+        /// <param name="outputs">Receives <see cref="OutputSize"/> outputs per sample, in the same order.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatchPacked(CurrentPackedCopy(), inputs, outputs);
+
         /// <summary>Saves this network's parameters as a weight file.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public void Save(string path) => SaveWeights(path, parameterArray);
@@ -927,7 +988,7 @@ namespace Graphs
         void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardPacked(CurrentPackedCopy(), input, output);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatch(parameterArray, inputs, outputs);
+        void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => PredictBatch(inputs, outputs);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients) =>

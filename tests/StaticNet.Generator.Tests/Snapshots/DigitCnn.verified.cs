@@ -879,6 +879,16 @@ namespace Vision
             return output;
         }
 
+        /// <summary>
+        /// Runs the network on a batch of samples with this object's parameters
+        /// (<c>ForwardBatch</c>'s bits). Allocation-free once warm.
+        /// </summary>
+        /// <param name="inputs">The samples one after another: a positive multiple of <see cref="InputSize"/> values.</param>
+        /// <param name="outputs">Receives <see cref="OutputSize"/> outputs per sample, in the same order.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatch(Parameters, inputs, outputs);
+
         /// <summary>Saves this network's parameters as a weight file.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public void Save(string path) => SaveWeights(path, Parameters);
@@ -942,7 +952,7 @@ namespace Vision
         void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatch(Parameters, inputs, outputs);
+        void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => PredictBatch(inputs, outputs);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients) =>

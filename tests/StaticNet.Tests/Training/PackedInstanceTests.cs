@@ -57,6 +57,34 @@ public class PackedInstanceTests
     }
 
     [Fact]
+    public void PredictBatch_reads_the_current_packed_copy_with_ForwardBatchPackeds_bits()
+    {
+        // N2's first layer is in panels in the packed copy; a batch of 13 ends in a block of one.
+        const int Batch = 13;
+        var network = new N2(seed: 3);
+        float[] inputs = Enumerable.Range(0, Batch * N2.InputSize).Select(i => MathF.Sin(i * 0.01f)).ToArray();
+        float[] Expected()
+        {
+            var packed = new float[N2.ParameterCount];
+            N2.PackParameters(network.Parameters, packed);
+            var outputs = new float[Batch * N2.OutputSize];
+            N2.ForwardBatchPacked(packed, inputs, outputs);
+            return outputs;
+        }
+
+        var actual = new float[Batch * N2.OutputSize];
+        network.PredictBatch(inputs, actual);
+        Assert.Equal(Expected(), actual);
+
+        network.Parameters[N2.Layer1.WeightOffset + 5] += 3f;
+        network.PredictBatch(inputs, actual);
+        Assert.Equal(Expected(), actual);
+        var viaInterface = new float[Batch * N2.OutputSize];
+        ((INetwork)network).ForwardBatch(inputs, viaInterface);
+        Assert.Equal(actual, viaInterface);
+    }
+
+    [Fact]
     public void Predict_after_training_reads_the_trained_parameters()
     {
         var network = new N3(seed: 2);
