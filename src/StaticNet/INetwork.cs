@@ -28,6 +28,12 @@ public interface INetwork
     float[] Parameters { get; }
 
     /// <summary>
+    /// The network's tensors by PyTorch's <c>state_dict</c> names, where they lie in <see cref="Parameters"/> and
+    /// <see cref="State"/>: what the trainer names per-tensor gradient norms by. Generated networks give theirs; empty by default.
+    /// </summary>
+    System.Collections.Generic.IReadOnlyList<Storage.TensorSlot> TensorSlots => [];
+
+    /// <summary>
     /// The network's state: batch-norm running statistics, updated by <see cref="BackwardBatch"/> and used
     /// everywhere else. Empty for networks without batch normalisation.
     /// </summary>

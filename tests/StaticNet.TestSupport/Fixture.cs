@@ -24,7 +24,8 @@ public sealed class Fixture
             ? traces.EnumerateArray().Select(t => new OptimizerTrace(
                 t.GetProperty("optimizer").Clone(),
                 t.GetProperty("losses").EnumerateArray().Select(l => l.GetDouble()).ToArray(),
-                Floats(t.GetProperty("finalParameters")))).ToArray()
+                Floats(t.GetProperty("finalParameters")),
+                t.TryGetProperty("gradNorms", out JsonElement norms) ? norms.EnumerateArray().Select(n => n.GetDouble()).ToArray() : [])).ToArray()
             : [];
         State = root.TryGetProperty("state", out JsonElement state) ? Floats(state) : [];
         TrainingBatch = root.TryGetProperty("trainingBatch", out JsonElement batch)
@@ -66,8 +67,11 @@ public sealed class Fixture
 public sealed record FixtureCase(
     float[] Input, float[] Target, float[] Output, double Loss, float[] GradParameters, float[] GradInput);
 
-/// <summary>Full-batch training from the fixture's parameters: loss before each step and the final parameters.</summary>
-public sealed record OptimizerTrace(JsonElement Optimizer, double[] Losses, float[] FinalParameters);
+/// <summary>
+/// Full-batch training from the fixture's parameters: loss before each step and the final parameters; for a trace that
+/// clips its gradients by norm, the norm <c>clip_grad_norm_</c> returned before each step (else empty).
+/// </summary>
+public sealed record OptimizerTrace(JsonElement Optimizer, double[] Losses, float[] FinalParameters, double[] GradNorms);
 
 /// <summary>
 /// One training-mode step on all of a fixture's cases as one batch: the mean loss, its parameter gradients, the outputs,

@@ -9,7 +9,7 @@ namespace StaticNet.Tests;
 /// <summary>Generated Forward and Backward against PyTorch's float64 reference values.</summary>
 public class FixtureTests
 {
-    public static readonly string[] FixtureNames = ["seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse", "cnn-small", "r-nobias-cnn", "r-hidden-softmax",
+    public static readonly string[] FixtureNames = ["seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse", "cnn-small", "r-nobias-cnn", "r-hidden-softmax", "r-clip-mlp",
         "r-graph-multitask", "r-graph-tied-autoencoder", "r-graph-siamese", "r-seq-lstm-last", "r-seq-gru-lstm", "r-seq-gru-dense", "r-seq-conv1d", "r-seq-causal-conv-gru",
         "r-activations-looped", "r-activations-hard", "r-activations-sequence"];
 

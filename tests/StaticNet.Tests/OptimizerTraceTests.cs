@@ -57,11 +57,31 @@ public class OptimizerTraceTests
             }
 
             Tolerance.Close(trace.Losses[step], loss / fixture.Cases.Length, Tolerance.Values, $"{name} {Describe(trace)} loss before step {step + 1}");
+            float? norm = Clip(trace.Optimizer, gradients);
+            if (trace.GradNorms.Length > 0)
+            {
+                Tolerance.Close(trace.GradNorms[step], norm!.Value, Tolerance.Gradients, $"{name} {Describe(trace)} gradient norm before step {step + 1}");
+            }
+
             optimizer.Step(parameters, gradients);
         }
 
         // Final parameters are the start plus accumulated float32 gradient steps: gradient tolerance.
         Tolerance.Close(trace.FinalParameters, parameters, Tolerance.Gradients, $"{name} {Describe(trace)} final parameters");
+    }
+
+    /// <summary>
+    /// Clips the gradients as the trace's optimizer says (<c>clipGradValue</c>, then <c>clipGradNorm</c>, as PyTorch's
+    /// <c>clip_grad_value_</c> and <c>clip_grad_norm_</c>); returns the norm before the norm clipping, if any.
+    /// </summary>
+    internal static float? Clip(JsonElement spec, Span<float> gradients)
+    {
+        if (spec.TryGetProperty("clipGradValue", out JsonElement value))
+        {
+            GradientClipping.ClipByValue(gradients, (float)value.GetDouble());
+        }
+
+        return spec.TryGetProperty("clipGradNorm", out JsonElement norm) ? GradientClipping.ClipByNorm(gradients, (float)norm.GetDouble()) : null;
     }
 
     internal static Optimizer Create(JsonElement spec, int count)

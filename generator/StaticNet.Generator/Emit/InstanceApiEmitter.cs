@@ -260,6 +260,8 @@ internal static class InstanceApiEmitter
         writer.Line();
         writer.MemberLine($"float[] {Interface}.State => {(plan.HasState ? "State" : "global::System.Array.Empty<float>()")};");
         writer.Line();
+        writer.MemberLine($"global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> {Interface}.TensorSlots => TensorSlots;");
+        writer.Line();
         writer.MemberLine($"void {Interface}.Forward({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => {forward}({inference}, {state}input, output);");
         writer.Line();
         writer.MemberLine($"void {Interface}.ForwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) => PredictBatch(inputs, outputs);");

@@ -52,21 +52,42 @@ public sealed class ConsoleProgress : IProgress<EpochReport>
         writer.Flush();
     }
 
-    /// <summary>The text shown for <paramref name="report"/>: bar, epoch, losses, accuracies, time left.</summary>
+    /// <summary>
+    /// The text shown for <paramref name="report"/>: bar, epoch, losses, accuracies (and each head's, for a network with
+    /// several), time left; for an epoch cut short, what it did and why it ended.
+    /// </summary>
     public static string Line(EpochReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         int done = report.Epochs <= 0 ? BarWidth : Math.Clamp(report.Epoch * BarWidth / report.Epochs, 0, BarWidth);
         string bar = new string('#', done) + new string('.', BarWidth - done);
         TimeSpan left = report.Epoch <= 0 ? TimeSpan.Zero : report.Elapsed / report.Epoch * Math.Max(0, report.Epochs - report.Epoch);
-        string text = string.Create(CultureInfo.InvariantCulture,
-            $"[{bar}] epoch {report.Epoch}/{report.Epochs} loss {LossText.Format(report.TrainingLoss)}{Accuracy(report.TrainingAccuracy)}");
-        if (report.ValidationLoss is { } validation)
+        var text = new System.Text.StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"[{bar}] epoch {report.Epoch}/{report.Epochs}");
+        if (!float.IsNaN(report.TrainingLoss))
         {
-            text += string.Create(CultureInfo.InvariantCulture, $" | validation loss {LossText.Format(validation)}{Accuracy(report.ValidationAccuracy ?? float.NaN)}");
+            text.Append(CultureInfo.InvariantCulture, $" loss {LossText.Format(report.TrainingLoss)}{Accuracy(report.TrainingAccuracy)}");
         }
 
-        return text + (!Ends(report) ? string.Create(CultureInfo.InvariantCulture, $" | {left.TotalSeconds:F0} s left") : string.Create(CultureInfo.InvariantCulture, $" | {report.Elapsed.TotalSeconds:F1} s"));
+        if (report.ValidationLoss is { } validation)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" | validation loss {LossText.Format(validation)}{Accuracy(report.ValidationAccuracy ?? float.NaN)}");
+        }
+
+        foreach (HeadReport head in report.Heads)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" | {head.Name} {LossText.Format(head.TrainingLoss)}{Accuracy(head.TrainingAccuracy)}");
+            if (head.ValidationLoss is { } headValidation)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" (validation {LossText.Format(headValidation)}{Accuracy(head.ValidationAccuracy ?? float.NaN)})");
+            }
+        }
+
+        string ending = report.Cancelled ? " | cancelled" : report.Failed ? " | failed" : "";
+        text.Append(!Ends(report)
+            ? string.Create(CultureInfo.InvariantCulture, $" | {left.TotalSeconds:F0} s left")
+            : string.Create(CultureInfo.InvariantCulture, $"{ending} | {report.Elapsed.TotalSeconds:F1} s"));
+        return text.ToString();
     }
 
     /// <summary>Whether training ends with this epoch (a report made by hand may leave <see cref="EpochReport.IsLast"/> unset at the last).</summary>

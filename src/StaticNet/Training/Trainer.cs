@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Threading;
 
 namespace StaticNet.Training;
 
@@ -8,9 +9,11 @@ namespace StaticNet.Training;
 /// Minibatch training: each step runs the network's generated batch step (the gradient of the batch's mean
 /// loss) and hands it to the <see cref="Optimizer"/>. In training steps dropout layers are active (masks from a
 /// generator seeded by <see cref="Seed"/>) and batch normalisation uses the batch's statistics, moving the
-/// network's running statistics; <see cref="Evaluate"/> uses neither. Seeded, so the same seed gives
+/// network's running statistics; <see cref="Evaluate"/> uses neither. Each batch's gradient may be clipped
+/// (<see cref="ClipGradientValue"/>, <see cref="MaxGradientNorm"/>) before the step. Seeded, so the same seed gives
 /// bit-identical parameters; allocation-free per step once warm; stops with
-/// <see cref="TrainingDivergedException"/> on NaN or infinity. Not thread-safe: use one trainer per thread.
+/// <see cref="TrainingDivergedException"/> on NaN or infinity, and when its cancellation token is cancelled. Not
+/// thread-safe: use one trainer per thread.
 /// </summary>
 public sealed class Trainer(Optimizer optimizer)
 {
@@ -28,6 +31,14 @@ public sealed class Trainer(Optimizer optimizer)
 
     /// <summary>Each head's loss and accuracy over the current epoch, for a network with several heads.</summary>
     private HeadScores? trainingHeads;
+
+    /// <summary>The parameter tensors whose gradient norms <see cref="TrackGradientNorms"/> reports, and their sums over the epoch.</summary>
+    private Storage.TensorSlot[] trackedTensors = [];
+    private double[] tensorNormSums = [];
+
+    /// <summary>The sum over the epoch's batches of the gradient norm, and how many batches measured it.</summary>
+    private double gradientNormSum;
+    private int measuredBatches;
 
     /// <summary>Updates the parameters from each batch's mean gradient.</summary>
     public Optimizer Optimizer { get; } = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
@@ -55,7 +66,7 @@ public sealed class Trainer(Optimizer optimizer)
     /// <summary>Whether to shuffle the training samples every epoch. Default true.</summary>
     public bool Shuffle { get; init; } = true;
 
-    /// <summary>The share of the data <see cref="Fit(INetwork, Dataset)"/> holds out for validation (stratified by class), from 0 (none, the default) up to but not including 1.</summary>
+    /// <summary>The share of the data <see cref="Fit(INetwork, Dataset, System.Threading.CancellationToken)"/> holds out for validation (stratified by class), from 0 (none, the default) up to but not including 1.</summary>
     public double ValidationFraction
     {
         get;
@@ -75,7 +86,7 @@ public sealed class Trainer(Optimizer optimizer)
     public bool RestoreBestParameters { get; init; } = true;
 
     /// <summary>
-    /// Sets the optimizer's learning rate at the start of each epoch, from its rate when <see cref="Fit(INetwork, Dataset)"/>
+    /// Sets the optimizer's learning rate at the start of each epoch, from its rate when <see cref="Fit(INetwork, Dataset, System.Threading.CancellationToken)"/>
     /// started; every Fit ends (or fails) with the optimizer's rate as it found it, so the next one starts where this one did.
     /// </summary>
     public LearningRateSchedule? Schedule { get; init; }
@@ -86,23 +97,74 @@ public sealed class Trainer(Optimizer optimizer)
     /// </summary>
     public Augmentation? Augmentation { get; init; }
 
-    /// <summary>Told after every epoch. See <see cref="SynchronousProgress{T}"/> for console apps.</summary>
+    /// <summary>
+    /// Told after every epoch, and once more when training is cancelled or fails partway through an epoch (a report
+    /// with <see cref="EpochReport.Cancelled"/> or <see cref="EpochReport.Failed"/>), so that every training ends with a
+    /// report whose <see cref="EpochReport.IsLast"/> is set. See <see cref="SynchronousProgress{T}"/> for console apps.
+    /// </summary>
     public IProgress<EpochReport>? Progress { get; init; }
 
-    /// <summary>Trains on <paramref name="data"/>, holding out <see cref="ValidationFraction"/> of it for validation.</summary>
-    public TrainingHistory Fit(INetwork network, Dataset data)
+    /// <summary>
+    /// Called on the training thread after every optimizer step, with the batch's loss and gradient norm: a hook for
+    /// per-step logging, charts or a learning-rate rule of your own (the optimizer's rate may be changed here). Keep
+    /// it short: it runs between steps.
+    /// </summary>
+    public Action<BatchReport>? BatchCompleted { get; init; }
+
+    /// <summary>
+    /// Clamps every value of each batch's mean gradient to <c>[-ClipGradientValue, ClipGradientValue]</c> before the step,
+    /// as PyTorch's <c>clip_grad_value_</c> (and before <see cref="MaxGradientNorm"/>); 0 (the default) leaves them.
+    /// </summary>
+    public float ClipGradientValue
+    {
+        get;
+        init => field = value >= 0 && float.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(ClipGradientValue), value, "The gradient limit is a positive, finite number, or 0 for none.");
+    }
+
+    /// <summary>
+    /// Scales each batch's mean gradient down to this L2 norm over all parameters when it is larger, before the step, as
+    /// PyTorch's <c>clip_grad_norm_</c> (<see cref="GradientClipping.ClipByNorm"/>): the usual guard against exploding
+    /// gradients in recurrent networks. 0 (the default) leaves it.
+    /// </summary>
+    public float MaxGradientNorm
+    {
+        get;
+        init => field = value >= 0 && float.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxGradientNorm), value, "The largest gradient norm is a positive, finite number, or 0 for none.");
+    }
+
+    /// <summary>
+    /// Reports each parameter tensor's gradient norm in every epoch's <see cref="EpochReport.TensorGradientNorms"/> (and
+    /// the whole gradient's in <see cref="EpochReport.GradientNorm"/>): one more pass over the gradient per batch. Off by default.
+    /// </summary>
+    public bool TrackGradientNorms { get; init; }
+
+    /// <summary>Whether each batch's gradient norm is wanted: to clip by it, report it, or hand it to the batch hook.</summary>
+    private bool MeasuresGradientNorm => TrackGradientNorms || MaxGradientNorm > 0 || BatchCompleted is not null;
+
+    /// <summary>
+    /// Trains on <paramref name="data"/>, holding out <see cref="ValidationFraction"/> of it for validation. Cancelling
+    /// <paramref name="cancellation"/> ends training before the next batch (see <see cref="TrainingHistory.Cancelled"/>).
+    /// </summary>
+    public TrainingHistory Fit(INetwork network, Dataset data, CancellationToken cancellation = default)
     {
         if (ValidationFraction <= 0)
         {
-            return Fit(network, data, null);
+            return Fit(network, data, null, cancellation);
         }
 
         (Dataset training, Dataset validation) = data.Split(testFraction: ValidationFraction, Seed);
-        return Fit(network, training, validation);
+        return Fit(network, training, validation, cancellation);
     }
 
-    /// <summary>Trains on <paramref name="training"/>, measuring <paramref name="validation"/> after each epoch.</summary>
-    public TrainingHistory Fit(INetwork network, Dataset training, Dataset? validation)
+    /// <summary>
+    /// Trains on <paramref name="training"/>, measuring <paramref name="validation"/> after each epoch. Cancelling
+    /// <paramref name="cancellation"/> ends training before the next batch (see <see cref="TrainingHistory.Cancelled"/>).
+    /// </summary>
+    public TrainingHistory Fit(INetwork network, Dataset training, Dataset? validation, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(training);
@@ -136,7 +198,7 @@ public sealed class Trainer(Optimizer optimizer)
         float initialRate = Optimizer.LearningRate;
         try
         {
-            return Train(network, training, validation, initialRate);
+            return Train(network, training, validation, initialRate, cancellation);
         }
         finally
         {
@@ -145,7 +207,7 @@ public sealed class Trainer(Optimizer optimizer)
         }
     }
 
-    private TrainingHistory Train(INetwork network, Dataset training, Dataset? validation, float initialRate)
+    private TrainingHistory Train(INetwork network, Dataset training, Dataset? validation, float initialRate, CancellationToken cancellation)
     {
         var random = new SeededRandom(Seed);
         dropoutRandom = new SeededRandom(~(long)Seed);
@@ -161,73 +223,93 @@ public sealed class Trainer(Optimizer optimizer)
         float bestLoss = float.PositiveInfinity;
         int bestEpoch = 0;
         trainingHeads = network.Heads.Count > 1 ? new HeadScores(network.Heads) : null;
+        trackedTensors = TrackGradientNorms ? [.. System.Linq.Enumerable.Where(network.TensorSlots, slot => !slot.IsState)] : [];
+        tensorNormSums = new double[trackedTensors.Length];
         HeadScores? validationHeads = trainingHeads is not null && validation is not null ? new HeadScores(network.Heads) : null;
         var reports = new List<EpochReport>(Math.Min(Epochs, 1024)); // Epochs may be int.MaxValue, ended by early stopping
         var clock = Stopwatch.StartNew();
-        for (int epoch = 1; epoch <= Epochs; epoch++)
+        int epoch = 0;
+        var total = default(BatchResult);
+        try
         {
-            if (Schedule is not null)
+            for (epoch = 1; epoch <= Epochs; epoch++)
             {
-                Optimizer.LearningRate = Schedule.RateAt(epoch - 1, initialRate);
-            }
-
-            if (Shuffle)
-            {
-                random.Shuffle<int>(order);
-            }
-
-            var total = default(BatchResult);
-            trainingHeads?.Clear();
-            validationHeads?.Clear();
-            int batch = 0;
-            for (int start = 0; start < order.Length;)
-            {
-                batch++;
-                int size = Math.Min(BatchSize, order.Length - start);
-                if (network.State.Length > 0 && order.Length - start - size == 1)
+                if (Schedule is not null)
                 {
-                    size++;
+                    Optimizer.LearningRate = Schedule.RateAt(epoch - 1, initialRate);
                 }
 
-                total += RunBatch(network, training, order.AsSpan(start, size), epoch, batch);
-                start += size;
-            }
-
-            (float Loss, float Accuracy)? measured = validation is null ? null : Validate(network, validation, validationHeads);
-            if (measured is { } validated && !float.IsFinite(validated.Loss))
-            {
-                // The validation data is finite (checked above), so the network itself produced it; a NaN would also
-                // never count as an improvement, and early stopping would hand back the untrained parameters.
-                throw Diverged(epoch, 0, $"the validation loss is {validated.Loss}, though the validation data is finite");
-            }
-
-            // Decided before the report, so that the report can say it is the last.
-            bool improved = measured is { } thisEpoch && thisEpoch.Loss < bestLoss;
-            bool stopping = !improved && EarlyStoppingPatience > 0 && epoch - bestEpoch >= EarlyStoppingPatience;
-            var report = new EpochReport(
-                epoch, Epochs, total.MeanLoss, total.Accuracy, measured?.Loss, measured?.Accuracy, Optimizer.LearningRate, clock.Elapsed)
-            {
-                Heads = HeadReports(network, validationHeads),
-                IsLast = stopping || epoch == Epochs,
-            };
-            reports.Add(report);
-            Progress?.Report(report);
-
-            if (improved && measured is { } current)
-            {
-                bestLoss = current.Loss;
-                bestEpoch = epoch;
-                if (best is not null)
+                if (Shuffle)
                 {
-                    network.Parameters.AsSpan().CopyTo(best);
-                    network.State.AsSpan().CopyTo(bestState);
+                    random.Shuffle<int>(order);
+                }
+
+                total = default;
+                trainingHeads?.Clear();
+                validationHeads?.Clear();
+                ClearGradientNorms();
+                int batches = BatchCount(order.Length, network.State.Length > 0);
+                int batch = 0;
+                for (int start = 0; start < order.Length;)
+                {
+                    if (cancellation.IsCancellationRequested)
+                    {
+                        // Before the next step: the network holds the last completed one (or, below, the best epoch's).
+                        if (bestEpoch > 0)
+                        {
+                            Restore(network, best, bestState);
+                        }
+
+                        reports.Add(Report(network, epoch, total, null, null, clock) with { IsLast = true, Cancelled = true });
+                        Progress?.Report(reports[^1]);
+                        return new TrainingHistory(reports, bestEpoch, StoppedEarly: false) { Cancelled = true };
+                    }
+
+                    batch++;
+                    int size = Math.Min(BatchSize, order.Length - start);
+                    if (network.State.Length > 0 && order.Length - start - size == 1)
+                    {
+                        size++;
+                    }
+
+                    total += RunBatch(network, training, order.AsSpan(start, size), epoch, batch, batches);
+                    start += size;
+                }
+
+                (float Loss, float Accuracy)? measured = validation is null ? null : Validate(network, validation, validationHeads);
+                if (measured is { } validated && !float.IsFinite(validated.Loss))
+                {
+                    // The validation data is finite (checked above), so the network itself produced it; a NaN would also
+                    // never count as an improvement, and early stopping would hand back the untrained parameters.
+                    throw Diverged(epoch, 0, $"the validation loss is {validated.Loss}, though the validation data is finite");
+                }
+
+                // Decided before the report, so that the report can say it is the last.
+                bool improved = measured is { } thisEpoch && thisEpoch.Loss < bestLoss;
+                bool stopping = !improved && EarlyStoppingPatience > 0 && epoch - bestEpoch >= EarlyStoppingPatience;
+                reports.Add(Report(network, epoch, total, measured, validationHeads, clock) with { IsLast = stopping || epoch == Epochs });
+                Progress?.Report(reports[^1]);
+
+                if (improved && measured is { } current)
+                {
+                    bestLoss = current.Loss;
+                    bestEpoch = epoch;
+                    if (best is not null)
+                    {
+                        network.Parameters.AsSpan().CopyTo(best);
+                        network.State.AsSpan().CopyTo(bestState);
+                    }
+                }
+                else if (stopping)
+                {
+                    Restore(network, best, bestState);
+                    return new TrainingHistory(reports, bestEpoch, StoppedEarly: true);
                 }
             }
-            else if (stopping)
-            {
-                Restore(network, best, bestState);
-                return new TrainingHistory(reports, bestEpoch, StoppedEarly: true);
-            }
+        }
+        catch (Exception) when (ReportFailure(network, epoch, total, reports, clock))
+        {
+            throw; // not reached: the filter reports the failure and lets the exception pass
         }
 
         if (bestEpoch > 0 && bestEpoch != Epochs)
@@ -238,11 +320,51 @@ public sealed class Trainer(Optimizer optimizer)
         return new TrainingHistory(reports, validation is null ? Epochs : bestEpoch, StoppedEarly: false);
     }
 
+    /// <summary>The number of batches in an epoch of <paramref name="samples"/> (a last batch of one joins the one before it with batch normalisation).</summary>
+    private int BatchCount(int samples, bool joinsSingleSample)
+    {
+        int batches = (samples + BatchSize - 1) / BatchSize;
+        return joinsSingleSample && batches > 1 && samples % BatchSize == 1 ? batches - 1 : batches;
+    }
+
+    /// <summary>The report of an epoch, complete or cut short, with the gradient norms measured over its batches.</summary>
+    private EpochReport Report(INetwork network, int epoch, BatchResult total, (float Loss, float Accuracy)? measured, HeadScores? validationHeads, Stopwatch clock)
+    {
+        TensorGradientNorm[] norms = new TensorGradientNorm[measuredBatches > 0 ? trackedTensors.Length : 0];
+        for (int i = 0; i < norms.Length; i++)
+        {
+            norms[i] = new TensorGradientNorm(trackedTensors[i].Name, (float)(tensorNormSums[i] / measuredBatches));
+        }
+
+        return new EpochReport(
+            epoch, Epochs, total.MeanLoss, total.Accuracy, measured?.Loss, measured?.Accuracy, Optimizer.LearningRate, clock.Elapsed)
+        {
+            Heads = total.Count > 0 ? HeadReports(network, validationHeads) : [],
+            GradientNorm = measuredBatches > 0 ? (float)(gradientNormSum / measuredBatches) : float.NaN,
+            TensorGradientNorms = norms,
+        };
+    }
+
+    /// <summary>
+    /// An exception filter: tells <see cref="Progress"/> that training failed in <paramref name="epoch"/> (so that a
+    /// progress line ends) and returns false, so that the exception goes on unchanged. A progress that throws here is
+    /// ignored: the first exception is the one that matters.
+    /// </summary>
+    private bool ReportFailure(INetwork network, int epoch, BatchResult total, List<EpochReport> reports, Stopwatch clock)
+    {
+        if (Progress is not null && epoch > 0 && (reports.Count == 0 || !reports[^1].IsLast))
+        {
+            Progress.Report(Report(network, epoch, total, null, null, clock) with { IsLast = true, Failed = true });
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// One optimizer step on the samples at <paramref name="rows"/>: their mean gradient, then the
     /// update. Returns the batch's summed loss and accuracy. Allocation-free once warm.
     /// </summary>
-    public BatchResult TrainBatch(INetwork network, Dataset data, ReadOnlySpan<int> rows) => RunBatch(network, data, rows, 0, 0);
+    public BatchResult TrainBatch(INetwork network, Dataset data, ReadOnlySpan<int> rows) => RunBatch(network, data, rows, 0, 0, 0);
 
     /// <summary>The mean loss and accuracy (NaN for mean squared error) over <paramref name="data"/>, without training.</summary>
     public (float Loss, float Accuracy) Evaluate(INetwork network, Dataset data) => Validate(network, data, null);
@@ -281,7 +403,7 @@ public sealed class Trainer(Optimizer optimizer)
         state?.CopyTo(network.State, 0);
     }
 
-    private BatchResult RunBatch(INetwork network, Dataset data, ReadOnlySpan<int> rows, int epoch, int batch)
+    private BatchResult RunBatch(INetwork network, Dataset data, ReadOnlySpan<int> rows, int epoch, int batch, int batches)
     {
         EnsureBuffers(network, ref gradients);
         if (Optimizer.ParameterCount != network.Parameters.Length)
@@ -340,13 +462,57 @@ public sealed class Trainer(Optimizer optimizer)
             throw Diverged(epoch, batch, "a gradient is not finite");
         }
 
+        float norm = MeasuresGradientNorm ? MeasureGradientNorm(network) : float.NaN;
+        Clip(norm);
+        float learningRate = Optimizer.LearningRate;
         Optimizer.Step(network.Parameters, gradients);
         if (!ParameterUpdate.AllFinite(network.Parameters))
         {
             throw Diverged(epoch, batch, "a parameter became infinite or NaN after the step");
         }
 
+        BatchCompleted?.Invoke(new BatchReport(epoch, batch, batches, rows.Length, meanLoss, norm, learningRate));
         return new BatchResult(meanLoss * rows.Length, (float)correct, rows.Length);
+    }
+
+    /// <summary>The batch's gradient norm before clipping; with <see cref="TrackGradientNorms"/>, each tensor's too, summed over the epoch.</summary>
+    private float MeasureGradientNorm(INetwork network)
+    {
+        float norm = GradientClipping.Norm(gradients);
+        gradientNormSum += norm;
+        measuredBatches++;
+        for (int i = 0; i < trackedTensors.Length; i++)
+        {
+            Storage.TensorSlot slot = trackedTensors[i];
+            if (slot.Offset + slot.Count <= network.Parameters.Length)
+            {
+                tensorNormSums[i] += GradientClipping.Norm(gradients.AsSpan(slot.Offset, slot.Count));
+            }
+        }
+
+        return norm;
+    }
+
+    /// <summary>Clips the batch's gradient by value, then by norm (<paramref name="norm"/> is its norm before either).</summary>
+    private void Clip(float norm)
+    {
+        if (ClipGradientValue > 0)
+        {
+            GradientClipping.ClipByValue(gradients, ClipGradientValue);
+            norm = float.NaN; // changed: measured again below if needed
+        }
+
+        if (MaxGradientNorm > 0)
+        {
+            GradientClipping.Scale(gradients, float.IsNaN(norm) ? GradientClipping.Norm(gradients) : norm, MaxGradientNorm);
+        }
+    }
+
+    private void ClearGradientNorms()
+    {
+        gradientNormSum = 0;
+        measuredBatches = 0;
+        Array.Clear(tensorNormSums);
     }
 
     /// <summary>The first <paramref name="length"/> floats of a buffer that grows when needed and is reused after.</summary>

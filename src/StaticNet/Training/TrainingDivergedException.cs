@@ -16,9 +16,9 @@ public sealed class TrainingDivergedException : Exception
         Batch = batch;
     }
 
-    /// <summary>The 1-based epoch, or 0 outside <see cref="Trainer.Fit(INetwork, Dataset)"/>.</summary>
+    /// <summary>The 1-based epoch, or 0 outside <see cref="Trainer.Fit(INetwork, Dataset, System.Threading.CancellationToken)"/>.</summary>
     public int Epoch { get; }
 
-    /// <summary>The 1-based batch within the epoch, or 0 outside <see cref="Trainer.Fit(INetwork, Dataset)"/>.</summary>
+    /// <summary>The 1-based batch within the epoch, or 0 outside <see cref="Trainer.Fit(INetwork, Dataset, System.Threading.CancellationToken)"/>.</summary>
     public int Batch { get; }
 }

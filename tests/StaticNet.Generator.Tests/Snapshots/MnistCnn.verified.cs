@@ -689,6 +689,9 @@ namespace Vision
         float[] global::StaticNet.INetwork.State => global::System.Array.Empty<float>();
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> global::StaticNet.INetwork.TensorSlots => TensorSlots;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]

@@ -1071,6 +1071,9 @@ namespace Vision
         float[] global::StaticNet.INetwork.State => State;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> global::StaticNet.INetwork.TensorSlots => TensorSlots;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardPacked(CurrentPackedCopy(), State, input, output);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]

@@ -51,6 +51,13 @@ public partial class NoBiasCnnNet { }
 [Dense(3, Activation.Sigmoid)]
 public partial class TwoHiddenSoftmaxNet { }
 
+/// <summary>r-clip-mlp (tests/reference/LayerReference): optimizer traces whose gradients are clipped.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(6)]
+[Dense(12, Activation.Tanh)]
+[Dense(3, Activation.Softmax)]
+public partial class ClipMlpNet { }
+
 /// <summary>r-graph-residual-cnn: a 1x1 projection shortcut beside a block with batch normalisation.</summary>
 [Network(Loss = Loss.CrossEntropy)]
 [Input(2, 6, 6)]
@@ -105,6 +112,7 @@ public static class FixtureNetworks
         "leaky-mse" => new(fixture, LeakyMseNet.ParameterCount, LeakyMseNet.InputSize, LeakyMseNet.OutputSize, LeakyMseNet.Forward, LeakyMseNet.Backward),
         "cnn-small" => new(fixture, CnnSmallNet.ParameterCount, CnnSmallNet.InputSize, CnnSmallNet.OutputSize, CnnSmallNet.Forward, CnnSmallNet.Backward),
         "r-nobias-cnn" => new(fixture, NoBiasCnnNet.ParameterCount, NoBiasCnnNet.InputSize, NoBiasCnnNet.OutputSize, NoBiasCnnNet.Forward, NoBiasCnnNet.Backward),
+        "r-clip-mlp" => new(fixture, ClipMlpNet.ParameterCount, ClipMlpNet.InputSize, ClipMlpNet.OutputSize, ClipMlpNet.Forward, ClipMlpNet.Backward),
         "r-hidden-softmax" => new(fixture, TwoHiddenSoftmaxNet.ParameterCount, TwoHiddenSoftmaxNet.InputSize, TwoHiddenSoftmaxNet.OutputSize, TwoHiddenSoftmaxNet.Forward, TwoHiddenSoftmaxNet.Backward),
         "r-graph-multitask" => new(fixture, GraphMultitask.ParameterCount, GraphMultitask.InputSize, GraphMultitask.OutputSize, GraphMultitask.Forward, GraphMultitask.Backward),
         "r-graph-tied-autoencoder" => new(fixture, GraphTiedAutoencoder.ParameterCount, GraphTiedAutoencoder.InputSize, GraphTiedAutoencoder.OutputSize, GraphTiedAutoencoder.Forward, GraphTiedAutoencoder.Backward),

@@ -352,6 +352,26 @@ Write(new ReferenceNetwork(
     },
     Targets: [[0.3], [-0.5], [0.1], [0.8]]));
 
+// Input(6) -> Dense(12, Tanh) -> Dense(3, Softmax), cross-entropy, whose optimizer traces clip each step's gradient
+// with torch.nn.utils.clip_grad_norm_ and clip_grad_value_ (as the Trainer's MaxGradientNorm and ClipGradientValue do),
+// recording the norm clip_grad_norm_ returned before each step.
+Write(new ReferenceNetwork(
+    Name: "r-clip-mlp",
+    Input: [6],
+    Layers:
+    [
+        new { kind = "dense", units = 12, activation = "tanh" },
+        new { kind = "dense", units = 3, activation = "softmax" },
+    ],
+    Loss: "crossentropy",
+    Seed: 31,
+    Parameters: [[12, 6], [12], [3, 12], [3]],
+    FanIns: [6, 6, 12, 12],
+    Heads: [new Head("crossentropy", 1, 3)],
+    Forward: (x, p, _, _) => [nn.functional.linear(nn.functional.tanh(nn.functional.linear(x, p[0], p[1])), p[2], p[3])],
+    Targets: [[1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 1, 0], [1, 0, 0], [0, 0, 1]],
+    ClippedTraces: true));
+
 // Four looped dense layers of 20 with the given activations, a PReLU layer if asked, then Dense(5) and a softmax head.
 ReferenceNetwork LoopedActivations(string name, int seed, bool prelu, (string Name, Func<Tensor, Tensor> Apply)[] activations)
 {
@@ -435,7 +455,8 @@ sealed record ReferenceNetwork(
     Head[] Heads,
     Func<Tensor, Tensor[], Tensor[], bool, Tensor[]> Forward,
     double[][] Targets,
-    double[] State = null)
+    double[] State = null,
+    bool ClippedTraces = false)
 {
     private const int Steps = 5;
 
@@ -484,7 +505,15 @@ sealed record ReferenceNetwork(
         }
 
         fixture["cases"] = cases;
-        fixture["optimizerTraces"] = new[]
+        fixture["optimizerTraces"] = ClippedTraces ? new[]
+        {
+            Trace(start, inputs, targets, new() { ["kind"] = "sgd", ["lr"] = 0.5, ["steps"] = Steps, ["clipGradNorm"] = 0.05 },
+                p => optim.SGD(p, 0.5), clipNorm: 0.05),
+            Trace(start, inputs, targets, new() { ["kind"] = "sgd", ["lr"] = 0.2, ["momentum"] = 0.9, ["steps"] = Steps, ["clipGradValue"] = 0.003 },
+                p => optim.SGD(p, 0.2, momentum: 0.9), clipValue: 0.003),
+            Trace(start, inputs, targets, new() { ["kind"] = "adam", ["lr"] = 0.01, ["beta1"] = 0.9, ["beta2"] = 0.999, ["epsilon"] = 1e-8, ["steps"] = Steps, ["clipGradValue"] = 0.01, ["clipGradNorm"] = 0.02 },
+                p => optim.Adam(p, 0.01, 0.9, 0.999, 1e-8), clipNorm: 0.02, clipValue: 0.01),
+        } : new[]
         {
             Trace(start, inputs, targets, new() { ["kind"] = "sgd", ["lr"] = 0.1, ["steps"] = Steps },
                 p => optim.SGD(p, 0.1)),
@@ -508,13 +537,17 @@ sealed record ReferenceNetwork(
         ? []
         : [tensor(State.Take(State.Length / 2).ToArray()), tensor(State.Skip(State.Length / 2).ToArray())];
 
-    /// <summary>Full-batch training from <paramref name="start"/>: the loss before each step, the parameters after the last.</summary>
+    /// <summary>
+    /// Full-batch training from <paramref name="start"/>: the loss before each step, the parameters after the last; each
+    /// step's gradient clipped by value, then by norm, where given (and the norms clip_grad_norm_ returned).
+    /// </summary>
     private Dictionary<string, object> Trace(Tensor[] start, Tensor inputs, Tensor targets, Dictionary<string, object> optimizer,
-        Func<IEnumerable<Parameter>, optim.Optimizer> create)
+        Func<IEnumerable<Parameter>, optim.Optimizer> create, double clipNorm = 0, double clipValue = 0)
     {
         Parameter[] p = start.Select(t => new Parameter(t.detach().clone(), requires_grad: true)).ToArray();
         optim.Optimizer step = create(p);
         var losses = new List<double>();
+        var norms = new List<double>();
         for (int i = 0; i < Steps; i++)
         {
             step.zero_grad();
@@ -522,15 +555,31 @@ sealed record ReferenceNetwork(
             Tensor loss = LossOf(Forward(inputs, p, FreshState(), false), targets);
             losses.Add(loss.item<double>());
             loss.backward();
+            if (clipValue > 0)
+            {
+                nn.utils.clip_grad_value_(p, clipValue);
+            }
+
+            if (clipNorm > 0)
+            {
+                norms.Add(nn.utils.clip_grad_norm_(p, clipNorm));
+            }
+
             step.step();
         }
 
-        return new Dictionary<string, object>
+        var trace = new Dictionary<string, object>
         {
             ["optimizer"] = optimizer,
             ["losses"] = losses,
             ["finalParameters"] = p.SelectMany(Flat).ToArray(),
         };
+        if (norms.Count > 0)
+        {
+            trace["gradNorms"] = norms;
+        }
+
+        return trace;
     }
 
     /// <summary>One training-mode batch of every case: mean loss, its parameter gradients, the outputs, the moved running statistics.</summary>
