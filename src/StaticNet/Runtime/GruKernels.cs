@@ -31,26 +31,40 @@ public static class GruKernels
     /// every step's hidden state, <c>steps x hidden</c>.
     /// </summary>
     public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
-        Run(weights, biases, input, output, features, hidden, packed: false, inference: false);
+        Run(weights, biases, ReadOnlySpan<float>.Empty, input, output, features, hidden, packed: false, inference: false);
+
+    /// <summary>
+    /// <see cref="Forward"/> from the hidden state <paramref name="start"/> instead of zeros (a window continuing a
+    /// stream: truncated backpropagation through time), writing the state after the last step to <paramref name="end"/>.
+    /// </summary>
+    public static void ForwardFrom(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> start, ReadOnlySpan<float> input, Span<float> output, Span<float> end, int features,
+        int hidden)
+    {
+        SpanGuard.Length(start.Length, hidden, nameof(start));
+        SpanGuard.Length(end.Length, hidden, nameof(end));
+        Run(weights, biases, start, input, output, features, hidden, packed: false, inference: false);
+        output.Slice(output.Length - hidden).CopyTo(end);
+    }
 
     /// <summary>
     /// <see cref="Forward"/> with inference's gates: tanh as <see cref="RationalTanh"/>, the sigmoids made from it (within
     /// 2e-7). <c>Forward</c> and <c>Step</c> of a generated network run this; training keeps the one-ulp gates.
     /// </summary>
     public static void ForwardAtInference(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
-        Run(weights, biases, input, output, features, hidden, packed: false, inference: true);
+        Run(weights, biases, ReadOnlySpan<float>.Empty, input, output, features, hidden, packed: false, inference: true);
 
     /// <summary>
     /// <see cref="Forward"/> on weights as <c>PackParameters</c> stores them, both matrices transposed (<c>[I, 3H]</c>
     /// then <c>[H, 3H]</c>): each input and state value scales a row of gates, with no horizontal sums.
     /// </summary>
     public static void ForwardPacked(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
-        Run(weights, biases, input, output, features, hidden, packed: true, inference: false);
+        Run(weights, biases, ReadOnlySpan<float>.Empty, input, output, features, hidden, packed: true, inference: false);
 
     /// <summary><see cref="ForwardPacked"/> with inference's gates (see <see cref="ForwardAtInference"/>).</summary>
     public static void ForwardPackedAtInference(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
-        Run(weights, biases, input, output, features, hidden, packed: true, inference: true);
+        Run(weights, biases, ReadOnlySpan<float>.Empty, input, output, features, hidden, packed: true, inference: true);
 
     /// <summary>
     /// One streaming step: <paramref name="state"/> (the hidden state) advanced in place by the step <paramref name="x"/>;
@@ -80,18 +94,20 @@ public static class GruKernels
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden) =>
         Advance(weights, biases, x, previous, next, gates, hidden, packed: false, inference: false);
 
+    /// <summary>The sequence from the state <paramref name="start"/> (empty: zeros).</summary>
     private static void Run(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden, bool packed,
-        bool inference)
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> start, ReadOnlySpan<float> input, Span<float> output, int features, int hidden,
+        bool packed, bool inference)
     {
         int steps = RecurrentShapes.Check("A GRU", 3, weights, biases, input, output.Length, features, hidden);
         Span<float> scratch = 7 * hidden <= StackScratch ? stackalloc float[7 * hidden] : Workspace(7 * hidden);
         Span<float> gates = scratch.Slice(0, 6 * hidden);
         Span<float> zeros = scratch.Slice(6 * hidden, hidden);
         zeros.Clear();
+        ReadOnlySpan<float> first = start.IsEmpty ? zeros : start;
         for (int t = 0; t < steps; t++)
         {
-            ReadOnlySpan<float> previous = t == 0 ? zeros : output.Slice((t - 1) * hidden, hidden);
+            ReadOnlySpan<float> previous = t == 0 ? first : output.Slice((t - 1) * hidden, hidden);
             Advance(weights, biases, input.Slice(t * features, features), previous, output.Slice(t * hidden, hidden), gates, hidden, packed, inference);
         }
     }
@@ -351,6 +367,40 @@ public static class GruKernels
         Span<float> biasGradients,
         Span<float> inputGradients,
         int features,
+        int hidden) =>
+        Backward(weights, biases, ReadOnlySpan<float>.Empty, input, gradient, weightGradients, biasGradients, inputGradients, features, hidden);
+
+    /// <summary>
+    /// <see cref="Backward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, Span{float}, int, int)"/>
+    /// of a window that started from the hidden state <paramref name="start"/> (see <see cref="ForwardFrom"/>): the
+    /// gradient stops there, as truncated backpropagation through time cuts it.
+    /// </summary>
+    public static void BackwardFrom(
+        ReadOnlySpan<float> weights,
+        ReadOnlySpan<float> biases,
+        ReadOnlySpan<float> start,
+        ReadOnlySpan<float> input,
+        ReadOnlySpan<float> gradient,
+        Span<float> weightGradients,
+        Span<float> biasGradients,
+        Span<float> inputGradients,
+        int features,
+        int hidden)
+    {
+        SpanGuard.Length(start.Length, hidden, nameof(start));
+        Backward(weights, biases, start, input, gradient, weightGradients, biasGradients, inputGradients, features, hidden);
+    }
+
+    private static void Backward(
+        ReadOnlySpan<float> weights,
+        ReadOnlySpan<float> biases,
+        ReadOnlySpan<float> start,
+        ReadOnlySpan<float> input,
+        ReadOnlySpan<float> gradient,
+        Span<float> weightGradients,
+        Span<float> biasGradients,
+        Span<float> inputGradients,
+        int features,
         int hidden)
     {
         int steps = RecurrentShapes.Check("A GRU", 3, weights, biases, input, gradient.Length, features, hidden);
@@ -371,8 +421,9 @@ public static class GruKernels
         Span<float> throughWeights = memory.Slice((steps * perStep) + (2 * gateRows) + (2 * hidden), hidden);
         Span<float> zeros = memory.Slice((steps * perStep) + (2 * gateRows) + (3 * hidden), hidden);
         zeros.Clear();
+        ReadOnlySpan<float> first = start.IsEmpty ? zeros : start;
         // The gate gradients' rows serve as the replay's gate scratch: they are written only after it.
-        Replay(weights, biases, input, states, values, memory.Slice(steps * perStep, 2 * gateRows), zeros, features, hidden, steps);
+        Replay(weights, biases, input, states, values, memory.Slice(steps * perStep, 2 * gateRows), first, features, hidden, steps);
 
         ReadOnlySpan<float> inputWeights = weights.Slice(0, gateRows * features);
         ReadOnlySpan<float> stateWeights = weights.Slice(gateRows * features, gateRows * hidden);
@@ -381,7 +432,7 @@ public static class GruKernels
         carry.Clear();
         for (int t = steps - 1; t >= 0; t--)
         {
-            ReadOnlySpan<float> previous = t == 0 ? zeros : states.Slice((t - 1) * hidden, hidden);
+            ReadOnlySpan<float> previous = t == 0 ? first : states.Slice((t - 1) * hidden, hidden);
             ReadOnlySpan<float> step = values.Slice(t * 4 * hidden, 4 * hidden);
             ReadOnlySpan<float> stepGradient = gradient.Slice(t * hidden, hidden);
             for (int j = 0; j < hidden; j++)
@@ -422,7 +473,7 @@ public static class GruKernels
         Span<float> states,
         Span<float> values,
         Span<float> gates,
-        ReadOnlySpan<float> zeros,
+        ReadOnlySpan<float> start,
         int features,
         int hidden,
         int steps)
@@ -433,7 +484,7 @@ public static class GruKernels
         for (int t = 0; t < steps; t++)
         {
             Span<float> step = values.Slice(t * 4 * hidden, 4 * hidden);
-            ReadOnlySpan<float> previous = t == 0 ? zeros : states.Slice((t - 1) * hidden, hidden);
+            ReadOnlySpan<float> previous = t == 0 ? start : states.Slice((t - 1) * hidden, hidden);
             Step(weights, biases, input.Slice(t * features, features), previous, states.Slice(t * hidden, hidden), gates, hidden);
             fromInput.CopyTo(step);
             fromState.Slice(2 * hidden, hidden).CopyTo(step.Slice(3 * hidden));

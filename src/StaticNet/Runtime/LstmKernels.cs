@@ -30,26 +30,40 @@ public static class LstmKernels
     /// every step's hidden state, <c>steps x hidden</c>.
     /// </summary>
     public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
-        Run(weights, biases, input, output, features, hidden, packed: false, inference: false);
+        Run(weights, biases, ReadOnlySpan<float>.Empty, input, output, Span<float>.Empty, features, hidden, packed: false, inference: false);
+
+    /// <summary>
+    /// <see cref="Forward"/> from the state <paramref name="start"/> (the hidden state, then the cell, as a stream
+    /// carries it) instead of zeros: a window continuing a stream (truncated backpropagation through time). The state
+    /// after the last step goes to <paramref name="end"/>, in the same layout.
+    /// </summary>
+    public static void ForwardFrom(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> start, ReadOnlySpan<float> input, Span<float> output, Span<float> end, int features,
+        int hidden)
+    {
+        SpanGuard.Length(start.Length, 2 * hidden, nameof(start));
+        SpanGuard.Length(end.Length, 2 * hidden, nameof(end));
+        Run(weights, biases, start, input, output, end, features, hidden, packed: false, inference: false);
+    }
 
     /// <summary>
     /// <see cref="Forward"/> with inference's gates: tanh as <see cref="RationalTanh"/>, the sigmoids made from it (within
     /// 2e-7). <c>Forward</c> and <c>Step</c> of a generated network run this; training keeps the one-ulp gates.
     /// </summary>
     public static void ForwardAtInference(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
-        Run(weights, biases, input, output, features, hidden, packed: false, inference: true);
+        Run(weights, biases, ReadOnlySpan<float>.Empty, input, output, Span<float>.Empty, features, hidden, packed: false, inference: true);
 
     /// <summary>
     /// <see cref="Forward"/> on weights as <c>PackParameters</c> stores them, both matrices transposed (<c>[I, 4H]</c>
     /// then <c>[H, 4H]</c>): each input and state value scales a row of gates, with no horizontal sums.
     /// </summary>
     public static void ForwardPacked(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
-        Run(weights, biases, input, output, features, hidden, packed: true, inference: false);
+        Run(weights, biases, ReadOnlySpan<float>.Empty, input, output, Span<float>.Empty, features, hidden, packed: true, inference: false);
 
     /// <summary><see cref="ForwardPacked"/> with inference's gates (see <see cref="ForwardAtInference"/>).</summary>
     public static void ForwardPackedAtInference(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden) =>
-        Run(weights, biases, input, output, features, hidden, packed: true, inference: true);
+        Run(weights, biases, ReadOnlySpan<float>.Empty, input, output, Span<float>.Empty, features, hidden, packed: true, inference: true);
 
     /// <summary>
     /// One streaming step: <paramref name="state"/> (the hidden state, then the cell) advanced in place by the step
@@ -73,9 +87,10 @@ public static class LstmKernels
         Span<float> gates, int hidden) =>
         Advance(weights, biases, x, previous, next, cell, gates, hidden, packed: false, inference: false);
 
+    /// <summary>The sequence from the state <paramref name="start"/> (hidden then cell; empty: zeros), the last state to <paramref name="end"/> unless empty.</summary>
     private static void Run(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int hidden, bool packed,
-        bool inference)
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> start, ReadOnlySpan<float> input, Span<float> output, Span<float> end,
+        int features, int hidden, bool packed, bool inference)
     {
         int steps = RecurrentShapes.Check("An LSTM", 4, weights, biases, input, output.Length, features, hidden);
         Span<float> scratch = 10 * hidden <= StackScratch ? stackalloc float[10 * hidden] : Workspace(10 * hidden);
@@ -84,10 +99,23 @@ public static class LstmKernels
         Span<float> cell = scratch.Slice(9 * hidden, hidden);
         zeros.Clear();
         cell.Clear();
+        ReadOnlySpan<float> first = zeros;
+        if (!start.IsEmpty)
+        {
+            first = start.Slice(0, hidden);
+            start.Slice(hidden, hidden).CopyTo(cell);
+        }
+
         for (int t = 0; t < steps; t++)
         {
-            ReadOnlySpan<float> previous = t == 0 ? zeros : output.Slice((t - 1) * hidden, hidden);
+            ReadOnlySpan<float> previous = t == 0 ? first : output.Slice((t - 1) * hidden, hidden);
             Advance(weights, biases, input.Slice(t * features, features), previous, output.Slice(t * hidden, hidden), cell, gates, hidden, packed, inference);
+        }
+
+        if (!end.IsEmpty)
+        {
+            output.Slice(output.Length - hidden).CopyTo(end);
+            cell.CopyTo(end.Slice(hidden));
         }
     }
 
@@ -322,6 +350,40 @@ public static class LstmKernels
         Span<float> biasGradients,
         Span<float> inputGradients,
         int features,
+        int hidden) =>
+        Backward(weights, biases, ReadOnlySpan<float>.Empty, input, gradient, weightGradients, biasGradients, inputGradients, features, hidden);
+
+    /// <summary>
+    /// <see cref="Backward(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, Span{float}, int, int)"/>
+    /// of a window that started from the state <paramref name="start"/> (hidden then cell; see <see cref="ForwardFrom"/>):
+    /// the gradient stops there, as truncated backpropagation through time cuts it.
+    /// </summary>
+    public static void BackwardFrom(
+        ReadOnlySpan<float> weights,
+        ReadOnlySpan<float> biases,
+        ReadOnlySpan<float> start,
+        ReadOnlySpan<float> input,
+        ReadOnlySpan<float> gradient,
+        Span<float> weightGradients,
+        Span<float> biasGradients,
+        Span<float> inputGradients,
+        int features,
+        int hidden)
+    {
+        SpanGuard.Length(start.Length, 2 * hidden, nameof(start));
+        Backward(weights, biases, start, input, gradient, weightGradients, biasGradients, inputGradients, features, hidden);
+    }
+
+    private static void Backward(
+        ReadOnlySpan<float> weights,
+        ReadOnlySpan<float> biases,
+        ReadOnlySpan<float> start,
+        ReadOnlySpan<float> input,
+        ReadOnlySpan<float> gradient,
+        Span<float> weightGradients,
+        Span<float> biasGradients,
+        Span<float> inputGradients,
+        int features,
         int hidden)
     {
         int steps = RecurrentShapes.Check("An LSTM", 4, weights, biases, input, gradient.Length, features, hidden);
@@ -350,9 +412,17 @@ public static class LstmKernels
         // The replay: the same steps as Forward, keeping what the gradients need.
         Span<float> gates = memory.Slice(stepsLength, 2 * gateRows);
         cell.Clear();
+        ReadOnlySpan<float> firstState = zeros, firstCell = zeros;
+        if (!start.IsEmpty)
+        {
+            firstState = start.Slice(0, hidden);
+            firstCell = start.Slice(hidden, hidden);
+            firstCell.CopyTo(cell);
+        }
+
         for (int t = 0; t < steps; t++)
         {
-            ReadOnlySpan<float> previous = t == 0 ? zeros : states.Slice((t - 1) * hidden, hidden);
+            ReadOnlySpan<float> previous = t == 0 ? firstState : states.Slice((t - 1) * hidden, hidden);
             Step(weights, biases, input.Slice(t * features, features), previous, states.Slice(t * hidden, hidden), cell, gates, hidden);
             cell.CopyTo(cells.Slice(t * hidden, hidden));
             gates.Slice(gateRows, hidden).CopyTo(squashedCells.Slice(t * hidden, hidden));
@@ -367,8 +437,8 @@ public static class LstmKernels
         carryCell.Clear();
         for (int t = steps - 1; t >= 0; t--)
         {
-            ReadOnlySpan<float> previous = t == 0 ? zeros : states.Slice((t - 1) * hidden, hidden);
-            ReadOnlySpan<float> previousCell = t == 0 ? zeros : cells.Slice((t - 1) * hidden, hidden);
+            ReadOnlySpan<float> previous = t == 0 ? firstState : states.Slice((t - 1) * hidden, hidden);
+            ReadOnlySpan<float> previousCell = t == 0 ? firstCell : cells.Slice((t - 1) * hidden, hidden);
             ReadOnlySpan<float> step = values.Slice(t * gateRows, gateRows);
             ReadOnlySpan<float> squashedCell = squashedCells.Slice(t * hidden, hidden);
             ReadOnlySpan<float> stepGradient = gradient.Slice(t * hidden, hidden);
