@@ -17,7 +17,7 @@ Dataset all = DigitsData.Load(Path.Combine(AppContext.BaseDirectory, "digits.csv
 if (args is ["--augment"])
 {
     AugmentationExperiment.Run(training, test);
-    string strip = Path.GetFullPath("digits-augmented.svg");
+    string strip = SampleOutput.File("digits-augmented.svg");
     AugmentedDigitsStrip.Write(training, AugmentationExperiment.Augmentation(), rows: 6, copies: 7, strip);
     Console.WriteLine($"Augmented digits drawn in {strip}");
     return;
@@ -34,10 +34,10 @@ Console.WriteLine($"Test accuracy: MLP {mlp:P1}, CNN {cnn:P1}, CNN with batch no
 
 // Save each CNN (the batch-norm one with its running statistics), load it into a new object, and
 // check that the reloaded network scores the same.
-string weights = Path.GetFullPath("digits-cnn.snw");
+string weights = SampleOutput.File("digits-cnn.snw");
 cnnNetwork.Save(weights);
 Report("CNN", weights, DigitsCnn.Load(weights));
-string normWeights = Path.GetFullPath("digits-cnn-batchnorm.snw");
+string normWeights = SampleOutput.File("digits-cnn-batchnorm.snw");
 normNetwork.Save(normWeights);
 Report("CNN with batch norm", normWeights, DigitsNormCnn.Load(normWeights));
 
@@ -63,7 +63,7 @@ float Train(string name, INetwork network, string summary, int parameterCount, s
     (float testLoss, float testAccuracy) = trainer.Evaluate(network, test);
     Console.WriteLine($"{name}: trained in {clock.Elapsed.TotalSeconds:F2} s, kept epoch {history.BestEpoch}; "
         + $"test accuracy on {test.Count} unseen digits {testAccuracy:P1} (loss {testLoss:F4}).");
-    string chart = Path.GetFullPath(chartFile);
+    string chart = SampleOutput.File(chartFile);
     TrainingChart.Write(history, chart);
     Console.WriteLine($"Training curves written to {chart}");
     return testAccuracy;

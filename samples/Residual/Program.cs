@@ -31,7 +31,7 @@ Console.WriteLine();
 
 TrainingHistory plainHistory = Train("plain chain", plain);
 TrainingHistory residualHistory = Train("with skips", residual);
-string chart = Path.GetFullPath("residual-training.svg");
+string chart = SampleOutput.File("residual-training.svg");
 ComparisonChart.Write(chart, ("plain chain", plainHistory), ("with skip connections", residualHistory));
 Console.WriteLine($"Accuracy curves written to {chart}");
 

@@ -49,16 +49,23 @@ internal sealed class BatchEmitter : BackwardWalk<string>
 
     /// <summary>Whether this writes <c>ForwardBatchPacked</c>: inference on the copy <c>PackParameters</c> made.</summary>
     private readonly bool packed;
+
+    /// <summary>
+    /// Whether this writes <c>BackwardBatchFromStates</c>: each sample a window continuing a stream, its recurrent layers
+    /// starting from the stream's state in <c>states</c> (copied to <c>start</c>) and writing the state after the window back.
+    /// </summary>
+    private readonly bool fromStates;
     private readonly BatchScratch scratch;
 
     /// <summary>For each value, the last layer reading it at inference (see <see cref="NetworkPlan.LastInferenceReaders"/>).</summary>
     private readonly int[] lastReader;
 
-    private BatchEmitter(NetworkPlan plan, bool training, BatchScratch scratch, bool packed = false)
+    private BatchEmitter(NetworkPlan plan, bool training, BatchScratch scratch, bool packed = false, bool fromStates = false)
         : base(plan, (name, size, comment) => scratch.PerSample(name, size, comment), "inputs")
     {
         this.training = training;
         this.packed = packed;
+        this.fromStates = fromStates;
         this.scratch = scratch;
         lastReader = plan.LastInferenceReaders();
     }
@@ -82,7 +89,16 @@ internal sealed class BatchEmitter : BackwardWalk<string>
         }
     }
 
-    public static void EmitBackward(CodeWriter writer, NetworkPlan plan) => new BatchEmitter(plan, training: true, new BatchScratch()).WriteBackward(writer);
+    /// <summary><c>BackwardBatch</c>, and <c>BackwardBatchFromStates</c> for a network that trains on windows continuing streams.</summary>
+    public static void EmitBackward(CodeWriter writer, NetworkPlan plan)
+    {
+        new BatchEmitter(plan, training: true, new BatchScratch()).WriteBackward(writer);
+        if (plan.TrainsFromStates)
+        {
+            writer.Line();
+            new BatchEmitter(plan, training: true, new BatchScratch(), fromStates: true).WriteBackward(writer);
+        }
+    }
 
     private void WriteForward(CodeWriter writer)
     {
@@ -208,6 +224,13 @@ internal sealed class BatchEmitter : BackwardWalk<string>
     private void WriteBackward(CodeWriter writer)
     {
         writer.Line("/// <summary>");
+        if (fromStates)
+        {
+            writer.Line("/// <c>BackwardBatch</c> on windows that continue streams (truncated backpropagation through time): each sample's");
+            writer.Line("/// recurrent layers start from that stream's state in <paramref name=\"states\"/> instead of zeros, the state after");
+            writer.Line("/// the window's last step is written back there, and the gradient stops at the window's start. In full:");
+        }
+
         writer.Line("/// The gradient of one training step on a batch: runs the batch forward in training mode");
         var modes = new System.Collections.Generic.List<string>();
         if (Plan.HasDropout)
@@ -226,6 +249,11 @@ internal sealed class BatchEmitter : BackwardWalk<string>
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"parameters\">All parameters.</param>");
         StateSpan.Document(writer, Plan, ", updated");
+        if (fromStates)
+        {
+            writer.Line($"/// <param name=\"states\">Each sample's stream state, <c>StreamStateCount</c> values per sample as <c>Step</c> carries it: read as the window's start, overwritten with its end.</param>");
+        }
+
         writer.Line($"/// <param name=\"inputs\">The samples one after another: a positive multiple of {Counted.Of(Plan.InputShape.Size, "value")}.</param>");
         writer.Line($"/// <param name=\"targets\">{Plan.OutputShape.Size} expected outputs per sample, in the same order.</param>");
         writer.Line("/// <param name=\"parameterGradients\">Sums that the gradient of the batch's mean loss is added to.</param>");
@@ -238,7 +266,8 @@ internal sealed class BatchEmitter : BackwardWalk<string>
         writer.Line("/// <returns>The mean loss over the batch.</returns>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         string random = Plan.HasDropout ? $", ref {Random} random" : "";
-        writer.Member($"public static float BackwardBatch({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(Plan, writable: true)}"
+        writer.Member($"public static float {(fromStates ? "BackwardBatchFromStates" : "BackwardBatch")}({RuntimeCalls.ReadOnlySpan} parameters, {StateSpan.Parameter(Plan, writable: true)}"
+            + (fromStates ? $"{RuntimeCalls.Span} states, " : "")
             + $"{RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.ReadOnlySpan} targets, {RuntimeCalls.Span} parameterGradients, "
             + $"{RuntimeCalls.Span} outputs{random})");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
@@ -247,7 +276,19 @@ internal sealed class BatchEmitter : BackwardWalk<string>
         writer.Line($"{RuntimeCalls.SpanGuard}.BatchLength(targets.Length, batch, OutputSize, \"targets\");");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameterGradients.Length, ParameterCount, \"parameterGradients\");");
         writer.Line($"{RuntimeCalls.SpanGuard}.BatchLengthOrEmpty(outputs.Length, batch, OutputSize, \"outputs\");");
+        if (fromStates)
+        {
+            writer.Line($"{RuntimeCalls.SpanGuard}.BatchLength(states.Length, batch, StreamStateCount, \"states\");");
+        }
+
         writer.Line();
+        if (fromStates)
+        {
+            scratch.PerSample("start", Plan.StreamStateCount, "each stream's state at the window's start, kept for the backward pass");
+            Code.Line("states.CopyTo(start);");
+            Code.Line();
+        }
+
         Code.Line("// Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.");
         ForwardLayers();
         Code.Line();
@@ -305,6 +346,11 @@ internal sealed class BatchEmitter : BackwardWalk<string>
             }
         }
     }
+
+    /// <summary>The slice of one sample's stream state that <paramref name="layer"/> carries, as <c>.Slice(...)</c> of <c>states</c> or <c>start</c>.</summary>
+    private string StreamState(LayerPlan layer, IStreamingLayer carried) => Plan.StreamStateOffset(layer.Number) is int offset and > 0
+        ? $".Slice((sample * StreamStateCount) + {offset}, {carried.StepStateCount})"
+        : $".Slice(sample * StreamStateCount, {carried.StepStateCount})";
 
     /// <summary>The layer as <c>ForwardBatchPacked</c> reads it: its weights in the packed copy's layout.</summary>
     private LayerPlan Packed(LayerPlan layer) => packed ? layer with { PackedWeights = true } : layer;
@@ -387,6 +433,14 @@ internal sealed class BatchEmitter : BackwardWalk<string>
             return;
         }
 
+        if (fromStates && layer is IStateTrainingLayer carried && carried.StepStateCount > 0)
+        {
+            string state = StreamState(layer, carried);
+            LayerCalls.EachSample(Code, (int)layer.InputShape.Size, (int)layer.OutputShape.Size, input, destination,
+                (sampleInput, sampleOutput) => carried.WriteForwardFrom(Code, $"start{state}", sampleInput, sampleOutput, $"states{state}"));
+            return;
+        }
+
         layer.WriteForwardBatch(Code, input, destination);
     }
 
@@ -465,6 +519,16 @@ internal sealed class BatchEmitter : BackwardWalk<string>
         if (layer is IBatchStatisticsLayer batchNorm)
         {
             batchNorm.WriteTrainingBackwardBatch(Code, input, gradient, $"batchNorm{n}", target);
+        }
+        else if (fromStates && layer is IStateTrainingLayer carried && carried.StepStateCount > 0)
+        {
+            string state = StreamState(layer, carried);
+            bool wanted = target != LayerCalls.NoGradients;
+            Code.Open("for (int sample = 0; sample < batch; sample++)");
+            carried.WriteBackwardFrom(Code, $"start{state}", $"{input}.Slice(sample * {layer.InputShape.Size}, {layer.InputShape.Size})",
+                $"{gradient}.Slice(sample * {layer.OutputShape.Size}, {layer.OutputShape.Size})",
+                wanted ? $"{target}.Slice(sample * {layer.InputShape.Size}, {layer.InputShape.Size})" : target);
+            Code.Close();
         }
         else
         {

@@ -12,6 +12,9 @@ internal static class InstanceApiEmitter
 {
     public const string Interface = "global::StaticNet.INetwork";
 
+    /// <summary>What network objects of networks that train on windows continuing streams implement instead (it extends <see cref="Interface"/>).</summary>
+    public const string StreamingInterface = "global::StaticNet.IStreamingNetwork";
+
     public static void Emit(CodeWriter writer, NetworkPlan plan)
     {
         string name = CSharpName.Identifier(plan.Target.Type.Name);
@@ -274,5 +277,29 @@ internal static class InstanceApiEmitter
         writer.Line();
         writer.MemberLine($"float {Interface}.BackwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.ReadOnlySpan} targets, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} outputs, ref global::StaticNet.Training.SeededRandom random) =>");
         writer.Line($"    BackwardBatch({parameters}, {state}inputs, targets, parameterGradients, outputs{random});");
+        if (plan.TrainsFromStates)
+        {
+            WriteStreamingInterface(writer, plan);
+        }
+    }
+
+    /// <summary>
+    /// The interface a network object of a network that trains on windows continuing streams also has: the stream's
+    /// sizes, its reset, and that training step (the instance <c>Step</c> is already public).
+    /// </summary>
+    private static void WriteStreamingInterface(CodeWriter writer, NetworkPlan plan)
+    {
+        string random = plan.HasDropout ? ", ref random" : "";
+        writer.Line();
+        writer.MemberLine($"int {StreamingInterface}.StreamStateCount => StreamStateCount;");
+        writer.Line();
+        writer.MemberLine($"int {StreamingInterface}.StepInputSize => StepInputSize;");
+        writer.Line();
+        writer.MemberLine($"int {StreamingInterface}.StepOutputSize => StepOutputSize;");
+        writer.Line();
+        writer.MemberLine($"void {StreamingInterface}.ResetState({RuntimeCalls.Span} state) => ResetState(state);");
+        writer.Line();
+        writer.MemberLine($"float {StreamingInterface}.BackwardBatchFromStates({RuntimeCalls.Span} states, {RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.ReadOnlySpan} targets, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} outputs, ref global::StaticNet.Training.SeededRandom random) =>");
+        writer.Line($"    BackwardBatchFromStates({ParameterArray(plan)}, states, inputs, targets, parameterGradients, outputs{random});");
     }
 }

@@ -27,7 +27,8 @@ internal static class NetworkEmitter
             writer.Open($"partial {containing.Keyword} {CSharpName.Identifier(containing.Name)}");
         }
 
-        string interfaces = plan.GenerateInstanceApi ? " : " + InstanceApiEmitter.Interface : "";
+        string interfaces = !plan.GenerateInstanceApi ? ""
+            : " : " + (plan.TrainsFromStates ? InstanceApiEmitter.StreamingInterface : InstanceApiEmitter.Interface);
         writer.Open($"partial {target.Type.Keyword} {CSharpName.Identifier(target.Type.Name)}{interfaces}");
         ConstantsEmitter.Emit(writer, plan);
         writer.Line();

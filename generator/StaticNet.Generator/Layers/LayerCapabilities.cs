@@ -74,6 +74,24 @@ internal interface ILaneStreamingLayer : IStreamingLayer
 }
 
 /// <summary>
+/// A streaming kind that also trains on windows that continue a stream (truncated backpropagation through time,
+/// <c>BackwardBatchFromStates</c>): its forward pass over a window starts from the state a stream carries and ends
+/// with the state after the window's last step, and its backward pass stops at the start state.
+/// </summary>
+internal interface IStateTrainingLayer : IStreamingLayer
+{
+    /// <summary>
+    /// Writes the training forward pass of one sample's window from <paramref name="start"/> (its
+    /// <see cref="IStreamingLayer.StepStateCount"/> values, in the step's layout), its state after the last step to
+    /// <paramref name="end"/>.
+    /// </summary>
+    void WriteForwardFrom(CodeWriter code, string start, string input, string output, string end);
+
+    /// <summary>Writes the backward pass of one sample's window that started from <paramref name="start"/>.</summary>
+    void WriteBackwardFrom(CodeWriter code, string start, string input, string gradient, string inputGradients);
+}
+
+/// <summary>
 /// A kind whose streamed step, after a layer stepped in lanes, also runs in lanes with the bits of its single-stream code.
 /// </summary>
 internal interface ILaneLayer

@@ -18,6 +18,7 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
         Offset + (Gates * OutputShape.Features * (InputShape.Features + OutputShape.Features)), 2 * Gates * OutputShape.Features,
         (long)InputShape.Steps * Gates * OutputShape.Features * (InputShape.Features + OutputShape.Features)),
     ILaneStreamingLayer,
+    IStateTrainingLayer,
     IPackingLayer
 {
     protected int Features => InputShape.Features;
@@ -88,6 +89,17 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
     public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients)
     {
         code.Line($"{Kernels}.Backward({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {gradient},");
+        code.Line($"    {LayerCalls.WeightGradients(Number)}, {LayerCalls.BiasGradients(Number)}, {inputGradients}, features: {Features}, hidden: {Hidden});");
+    }
+
+    /// <summary>A window continuing a stream: the kernel starts from the carried state (see <c>GruKernels.ForwardFrom</c>).</summary>
+    public void WriteForwardFrom(CodeWriter code, string start, string input, string output, string end) =>
+        code.Line($"{Kernels}.ForwardFrom({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {start}, {input}, {output}, {end}, features: {Features}, hidden: {Hidden});");
+
+    /// <summary>Backpropagation through the window only: the gradient stops at its start state.</summary>
+    public void WriteBackwardFrom(CodeWriter code, string start, string input, string gradient, string inputGradients)
+    {
+        code.Line($"{Kernels}.BackwardFrom({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {start}, {input}, {gradient},");
         code.Line($"    {LayerCalls.WeightGradients(Number)}, {LayerCalls.BiasGradients(Number)}, {inputGradients}, features: {Features}, hidden: {Hidden});");
     }
 

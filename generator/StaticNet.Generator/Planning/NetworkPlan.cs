@@ -94,6 +94,15 @@ internal sealed record NetworkPlan(
     /// <summary>The values a streaming <c>Step</c> carries between steps: every recurrent layer's state, in layer order.</summary>
     public int StreamStateCount => Layers.OfType<IStreamingLayer>().Sum(layer => layer.StepStateCount);
 
+    /// <summary>Where layer <paramref name="number"/>'s part of a stream's state starts (streaming layers' states lie in layer order).</summary>
+    public int StreamStateOffset(int number) => Layers.Take(number - 1).OfType<IStreamingLayer>().Sum(layer => layer.StepStateCount);
+
+    /// <summary>
+    /// Whether the network trains on windows that continue streams (<c>BackwardBatchFromStates</c>): it streams, and every
+    /// layer that carries state from step to step can start a window from it (a causal convolution's history cannot yet).
+    /// </summary>
+    public bool TrainsFromStates => CanStream && Layers.OfType<IStreamingLayer>().All(layer => layer.StepStateCount == 0 || layer is IStateTrainingLayer);
+
     public string Name => Target.Type.Name;
 
     /// <summary>Whether training and inference differ, so Backward comes in both modes.</summary>

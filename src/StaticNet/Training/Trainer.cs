@@ -15,7 +15,7 @@ namespace StaticNet.Training;
 /// <see cref="TrainingDivergedException"/> on NaN or infinity, and when its cancellation token is cancelled. Not
 /// thread-safe: use one trainer per thread.
 /// </summary>
-public sealed class Trainer(Optimizer optimizer)
+public sealed partial class Trainer(Optimizer optimizer)
 {
     private float[] gradients = [];
     private float[] outputs = [];
@@ -207,6 +207,7 @@ public sealed class Trainer(Optimizer optimizer)
         }
     }
 
+    /// <summary>Training on samples: each epoch the samples shuffled (if asked) and cut into batches.</summary>
     private TrainingHistory Train(INetwork network, Dataset training, Dataset? validation, float initialRate, CancellationToken cancellation)
     {
         var random = new SeededRandom(Seed);
@@ -218,14 +219,60 @@ public sealed class Trainer(Optimizer optimizer)
             order[i] = i;
         }
 
+        trainingHeads = network.Heads.Count > 1 ? new HeadScores(network.Heads) : null;
+        HeadScores? validationHeads = trainingHeads is not null && validation is not null ? new HeadScores(network.Heads) : null;
+        bool joinsSingleSample = network.State.Length > 0;
+
+        bool RunEpoch(int epoch, ref BatchResult total)
+        {
+            if (Shuffle)
+            {
+                random.Shuffle<int>(order);
+            }
+
+            validationHeads?.Clear();
+            int batches = BatchCount(order.Length, joinsSingleSample);
+            int batch = 0;
+            for (int start = 0; start < order.Length;)
+            {
+                if (cancellation.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                batch++;
+                int size = Math.Min(BatchSize, order.Length - start);
+                if (joinsSingleSample && order.Length - start - size == 1)
+                {
+                    size++;
+                }
+
+                total += RunBatch(network, training, order.AsSpan(start, size), epoch, batch, batches);
+                start += size;
+            }
+
+            return true;
+        }
+
+        return RunEpochs(network, RunEpoch, validation is null ? null : () => Validate(network, validation, validationHeads), validationHeads, initialRate);
+    }
+
+    /// <summary>One epoch's training steps, adding each batch's sums to <paramref name="total"/>; false when cancelled before one of them.</summary>
+    private delegate bool EpochSteps(int epoch, ref BatchResult total);
+
+    /// <summary>
+    /// The epochs, whatever the data: the schedule's rate, <paramref name="runEpoch"/>'s steps, validation, the report,
+    /// early stopping and the best parameters; cancellation and failure end it with a report of the epoch cut short.
+    /// </summary>
+    private TrainingHistory RunEpochs(
+        INetwork network, EpochSteps runEpoch, Func<(float Loss, float Accuracy)>? validate, HeadScores? validationHeads, float initialRate)
+    {
         float[]? best = EarlyStoppingPatience > 0 && RestoreBestParameters ? (float[])network.Parameters.Clone() : null;
         float[]? bestState = best is null ? null : (float[])network.State.Clone();
         float bestLoss = float.PositiveInfinity;
         int bestEpoch = 0;
-        trainingHeads = network.Heads.Count > 1 ? new HeadScores(network.Heads) : null;
         trackedTensors = TrackGradientNorms ? [.. System.Linq.Enumerable.Where(network.TensorSlots, slot => !slot.IsState)] : [];
         tensorNormSums = new double[trackedTensors.Length];
-        HeadScores? validationHeads = trainingHeads is not null && validation is not null ? new HeadScores(network.Heads) : null;
         var reports = new List<EpochReport>(Math.Min(Epochs, 1024)); // Epochs may be int.MaxValue, ended by early stopping
         var clock = Stopwatch.StartNew();
         int epoch = 0;
@@ -239,48 +286,27 @@ public sealed class Trainer(Optimizer optimizer)
                     Optimizer.LearningRate = Schedule.RateAt(epoch - 1, initialRate);
                 }
 
-                if (Shuffle)
-                {
-                    random.Shuffle<int>(order);
-                }
-
                 total = default;
                 trainingHeads?.Clear();
-                validationHeads?.Clear();
                 ClearGradientNorms();
-                int batches = BatchCount(order.Length, network.State.Length > 0);
-                int batch = 0;
-                for (int start = 0; start < order.Length;)
+                if (!runEpoch(epoch, ref total))
                 {
-                    if (cancellation.IsCancellationRequested)
+                    // Before the next step: the network holds the last completed one (or the best epoch's).
+                    if (bestEpoch > 0)
                     {
-                        // Before the next step: the network holds the last completed one (or, below, the best epoch's).
-                        if (bestEpoch > 0)
-                        {
-                            Restore(network, best, bestState);
-                        }
-
-                        reports.Add(Report(network, epoch, total, null, null, clock) with { IsLast = true, Cancelled = true });
-                        Progress?.Report(reports[^1]);
-                        return new TrainingHistory(reports, bestEpoch, StoppedEarly: false) { Cancelled = true };
+                        Restore(network, best, bestState);
                     }
 
-                    batch++;
-                    int size = Math.Min(BatchSize, order.Length - start);
-                    if (network.State.Length > 0 && order.Length - start - size == 1)
-                    {
-                        size++;
-                    }
-
-                    total += RunBatch(network, training, order.AsSpan(start, size), epoch, batch, batches);
-                    start += size;
+                    reports.Add(Report(network, epoch, total, null, null, clock) with { IsLast = true, Cancelled = true });
+                    Progress?.Report(reports[^1]);
+                    return new TrainingHistory(reports, bestEpoch, StoppedEarly: false) { Cancelled = true };
                 }
 
-                (float Loss, float Accuracy)? measured = validation is null ? null : Validate(network, validation, validationHeads);
+                (float Loss, float Accuracy)? measured = validate?.Invoke();
                 if (measured is { } validated && !float.IsFinite(validated.Loss))
                 {
-                    // The validation data is finite (checked above), so the network itself produced it; a NaN would also
-                    // never count as an improvement, and early stopping would hand back the untrained parameters.
+                    // The validation data is finite (checked before training), so the network itself produced it; a NaN
+                    // would also never count as an improvement, and early stopping would hand back the untrained parameters.
                     throw Diverged(epoch, 0, $"the validation loss is {validated.Loss}, though the validation data is finite");
                 }
 
@@ -317,7 +343,7 @@ public sealed class Trainer(Optimizer optimizer)
             Restore(network, best, bestState);
         }
 
-        return new TrainingHistory(reports, validation is null ? Epochs : bestEpoch, StoppedEarly: false);
+        return new TrainingHistory(reports, validate is null ? Epochs : bestEpoch, StoppedEarly: false);
     }
 
     /// <summary>The number of batches in an epoch of <paramref name="samples"/> (a last batch of one joins the one before it with batch normalisation).</summary>
@@ -457,6 +483,16 @@ public sealed class Trainer(Optimizer optimizer)
             }
         }
 
+        ApplyStep(network, epoch, batch, batches, rows.Length, meanLoss);
+        return new BatchResult(meanLoss * rows.Length, (float)correct, rows.Length);
+    }
+
+    /// <summary>
+    /// The optimizer's step from the batch's mean gradient (in <c>gradients</c>): checked finite, measured, clipped, applied,
+    /// the parameters checked, the batch hook told.
+    /// </summary>
+    private void ApplyStep(INetwork network, int epoch, int batch, int batches, int samples, float meanLoss)
+    {
         if (!ParameterUpdate.AllFinite(gradients))
         {
             throw Diverged(epoch, batch, "a gradient is not finite");
@@ -471,8 +507,7 @@ public sealed class Trainer(Optimizer optimizer)
             throw Diverged(epoch, batch, "a parameter became infinite or NaN after the step");
         }
 
-        BatchCompleted?.Invoke(new BatchReport(epoch, batch, batches, rows.Length, meanLoss, norm, learningRate));
-        return new BatchResult(meanLoss * rows.Length, (float)correct, rows.Length);
+        BatchCompleted?.Invoke(new BatchReport(epoch, batch, batches, samples, meanLoss, norm, learningRate));
     }
 
     /// <summary>The batch's gradient norm before clipping; with <see cref="TrackGradientNorms"/>, each tensor's too, summed over the epoch.</summary>

@@ -5,7 +5,7 @@
 
 namespace Audio
 {
-    partial class AmpGru : global::StaticNet.INetwork
+    partial class AmpGru : global::StaticNet.IStreamingNetwork
     {
         /// <summary>Length of the flat input: shape (64, 1).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
@@ -648,6 +648,92 @@ namespace Audio
         }
 
         /// <summary>
+        /// <c>BackwardBatch</c> on windows that continue streams (truncated backpropagation through time): each sample's
+        /// recurrent layers start from that stream's state in <paramref name="states"/> instead of zeros, the state after
+        /// the window's last step is written back there, and the gradient stops at the window's start. In full:
+        /// The gradient of one training step on a batch: runs the batch forward in training mode
+        /// (no layer behaves differently in training),
+        /// returns the mean loss over the batch and ADDS the gradient of that mean into <paramref name="parameterGradients"/>.
+        /// Allocation-free once warm: its working memory is a per-thread buffer sized for the largest batch seen.
+        /// </summary>
+        /// <param name="parameters">All parameters.</param>
+        /// <param name="states">Each sample's stream state, <c>StreamStateCount</c> values per sample as <c>Step</c> carries it: read as the window's start, overwritten with its end.</param>
+        /// <param name="inputs">The samples one after another: a positive multiple of 64 values.</param>
+        /// <param name="targets">1 expected outputs per sample, in the same order.</param>
+        /// <param name="parameterGradients">Sums that the gradient of the batch's mean loss is added to.</param>
+        /// <param name="outputs">Receives each sample's outputs in training mode; empty to skip them.</param>
+        /// <returns>The mean loss over the batch.</returns>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static float BackwardBatchFromStates(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> states, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, "inputs");
+            global::StaticNet.Runtime.SpanGuard.BatchLength(targets.Length, batch, OutputSize, "targets");
+            global::StaticNet.Runtime.SpanGuard.Length(parameterGradients.Length, ParameterCount, "parameterGradients");
+            global::StaticNet.Runtime.SpanGuard.BatchLengthOrEmpty(outputs.Length, batch, OutputSize, "outputs");
+            global::StaticNet.Runtime.SpanGuard.BatchLength(states.Length, batch, StreamStateCount, "states");
+
+            // Scratch: 1050 floats per sample, in a per-thread buffer that is reused once large enough.
+            const int PerSample = 1050;
+            global::System.Span<float> scratch = global::StaticNet.Runtime.ThreadScratch.ForBatch(batch, PerSample, 0, "inputs");
+
+            global::System.Span<float> start = scratch.Slice(batch * 0, batch * 8); // each stream's state at the window's start, kept for the backward pass
+            states.CopyTo(start);
+
+            // Forward pass over the whole batch, layer by layer, keeping what the backward pass needs.
+            // Layer 1: Gru(8), (64, 1) -> (64, 8), for every sample.
+            global::System.Span<float> a1 = scratch.Slice(batch * 8, batch * 512);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.GruKernels.ForwardFrom(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), start.Slice(sample * StreamStateCount, 8), inputs.Slice(sample * 64, 64), a1.Slice(sample * 512, 512), states.Slice(sample * StreamStateCount, 8), features: 1, hidden: 8);
+            }
+
+            // Layer 2: LastStep, (64, 8) -> (8), for every sample.
+            global::System.Span<float> a2 = scratch.Slice(batch * 520, batch * 8);
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.SequenceKernels.LastStep(a1.Slice(sample * 512, 512), a2.Slice(sample * 8, 8));
+            }
+
+            // Layer 3: Dense(1), (8) -> (1), for every sample.
+            global::System.Span<float> z3 = scratch.Slice(batch * 528, batch * 1);
+            global::StaticNet.Runtime.DenseKernels.ForwardBatch(
+                parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
+                a2, z3);
+
+            // Loss: mean squared error of the linear outputs, averaged over the batch; g3 = 2 (y - t) / (n batch).
+            global::System.Span<float> g3 = scratch.Slice(batch * 529, batch * 1);
+            float loss = global::StaticNet.Runtime.BatchLosses.MeanSquaredError(z3, targets, g3, OutputSize);
+            if (!outputs.IsEmpty)
+            {
+                z3.CopyTo(outputs);
+            }
+
+            // Backward pass, last layer first, each over the whole batch.
+            // Layer 3: Dense(1): parameter gradients summed over the batch; the gradient flows to layer 2.
+            global::System.Span<float> g2 = scratch.Slice(batch * 530, batch * 8); // dLoss/d(output of layer 2)
+            global::StaticNet.Runtime.DenseKernels.BackwardBatch(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), a2, g3,
+                parameterGradients.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameterGradients.Slice(Layer3.BiasOffset, Layer3.BiasCount), g2);
+
+            // Layer 2: LastStep: the gradient flows to layer 1.
+            global::System.Span<float> g1 = scratch.Slice(batch * 538, batch * 512); // dLoss/d(output of layer 1)
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.SequenceKernels.LastStepBackward(g2.Slice(sample * 8, 8), g1.Slice(sample * 512, 512));
+            }
+
+            // Layer 1: Gru(8): parameter gradients summed over the batch; the input's gradients are not needed.
+            for (int sample = 0; sample < batch; sample++)
+            {
+                global::StaticNet.Runtime.GruKernels.BackwardFrom(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), start.Slice(sample * StreamStateCount, 8), inputs.Slice(sample * 64, 64), g1.Slice(sample * 512, 512),
+                    parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameterGradients.Slice(Layer1.BiasOffset, Layer1.BiasCount), global::System.Span<float>.Empty, features: 1, hidden: 8);
+            }
+
+            return loss;
+        }
+
+        /// <summary>
         /// Fills <paramref name="parameters"/> with fresh weights, as PyTorch's initialisers define them: He (Kaiming)
         /// normal before a rectifier, Xavier (Glorot) uniform before other activations, biases zero (each layer's line says
         /// which, with its fans); recurrent layers uniform in +-1/sqrt(hidden); batch-norm gamma one and beta zero.
@@ -1059,5 +1145,21 @@ namespace Audio
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs, ref global::StaticNet.Training.SeededRandom random) =>
             BackwardBatch(parameterArray, inputs, targets, parameterGradients, outputs);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        int global::StaticNet.IStreamingNetwork.StreamStateCount => StreamStateCount;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        int global::StaticNet.IStreamingNetwork.StepInputSize => StepInputSize;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        int global::StaticNet.IStreamingNetwork.StepOutputSize => StepOutputSize;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        void global::StaticNet.IStreamingNetwork.ResetState(global::System.Span<float> state) => ResetState(state);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        float global::StaticNet.IStreamingNetwork.BackwardBatchFromStates(global::System.Span<float> states, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs, ref global::StaticNet.Training.SeededRandom random) =>
+            BackwardBatchFromStates(parameterArray, states, inputs, targets, parameterGradients, outputs);
     }
 }
