@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using StaticNet.Benchmarks;
 using StaticNet.Runtime;
+using StaticNet.TestSupport;
 using StaticNet.Training;
 using Xunit;
 
@@ -82,6 +83,22 @@ public class PackedInstanceTests
         var viaInterface = new float[Batch * N2.OutputSize];
         ((INetwork)network).ForwardBatch(inputs, viaInterface);
         Assert.Equal(actual, viaInterface);
+    }
+
+    [Fact]
+    public void Predict_PredictBatch_and_the_instance_Step_allocate_nothing_once_warm()
+    {
+        var network = new N2(seed: 1);
+        float[] inputs = new float[7 * N2.InputSize];
+        var output = new float[N2.OutputSize];
+        var outputs = new float[7 * N2.OutputSize];
+        Assert.Equal(0, Allocations.Measure(() => network.Predict(inputs.AsSpan(0, N2.InputSize), output)));
+        Assert.Equal(0, Allocations.Measure(() => network.PredictBatch(inputs, outputs)));
+
+        var stream = new Benchmarks.S1(seed: 1);
+        var state = new float[Benchmarks.S1.StreamStateCount];
+        var step = new float[Benchmarks.S1.StepOutputSize];
+        Assert.Equal(0, Allocations.Measure(() => stream.Step(state, [0.5f], step)));
     }
 
     [Fact]
