@@ -209,7 +209,8 @@ public class DenseKernelTests
         }
     }
 
-    private static float[] PlainProduct(float[] weights, float[] biases, ReadOnlySpan<float> input)
+    /// <summary><c>W x + b</c> in double precision, rounded to float: the reference the dense kernels' products are held to.</summary>
+    internal static float[] PlainProduct(float[] weights, float[] biases, ReadOnlySpan<float> input)
     {
         var product = new float[biases.Length];
         for (int row = 0; row < biases.Length; row++)

@@ -36,7 +36,7 @@ public class DensePanelsTests
                     for (int sample = 0; sample < batch; sample++)
                     {
                         string shape = $"{inputs} -> {outputs}, sample {sample} of {batch}";
-                        Tolerance.Close(PlainProduct(weights, biases, x.AsSpan(sample * inputs, inputs)), actual.AsSpan(sample * outputs, outputs), 1e-5, shape);
+                        Tolerance.Close(DenseKernelTests.PlainProduct(weights, biases, x.AsSpan(sample * inputs, inputs)), actual.AsSpan(sample * outputs, outputs), 1e-5, shape);
                         DensePanels.Forward(panels, biases, x.AsSpan(sample * inputs, inputs), single);
                         AssertSameBits(actual.AsSpan(sample * outputs, outputs), single, $"Forward against ForwardBatch, {shape}");
                     }
@@ -119,23 +119,6 @@ public class DensePanelsTests
         var panels = new float[weights.Length];
         DensePanels.Pack(weights, panels, outputs, inputs);
         return (weights, panels, RandomData.Uniform(random, outputs, 1.0));
-    }
-
-    private static float[] PlainProduct(float[] weights, float[] biases, ReadOnlySpan<float> input)
-    {
-        var result = new float[biases.Length];
-        for (int row = 0; row < biases.Length; row++)
-        {
-            double sum = biases[row];
-            for (int j = 0; j < input.Length; j++)
-            {
-                sum += (double)weights[(row * input.Length) + j] * input[j];
-            }
-
-            result[row] = (float)sum;
-        }
-
-        return result;
     }
 
     private static void AssertSameBits(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, string what)
