@@ -19,7 +19,7 @@ public class PackedForwardTests
 
     public static TheoryData<string> Networks => [nameof(ResMlpNet), nameof(PackedSiameseNet), nameof(TiedThenLoopedNet),
         nameof(LoopedTiedAutoencoder), nameof(DigitAndParity), nameof(ConvThenLoopedNet), nameof(TwoHiddenSoftmaxNet),
-        nameof(PanelledNet), nameof(SharedPanelsNet), nameof(LargeTiedAutoencoder), nameof(UnrolledPanelsNet)];
+        nameof(PanelledNet), nameof(SharedPanelsNet), nameof(LargeTiedAutoencoder)];
 
     [Theory]
     [MemberData(nameof(Networks))]
@@ -63,7 +63,6 @@ public class PackedForwardTests
         nameof(PanelledNet) => (PanelledNet.ParameterCount, PanelledNet.InputSize, PanelledNet.OutputSize, PanelledNet.Forward, PanelledNet.PackParameters, PanelledNet.ForwardPacked),
         nameof(SharedPanelsNet) => (SharedPanelsNet.ParameterCount, SharedPanelsNet.InputSize, SharedPanelsNet.OutputSize, SharedPanelsNet.Forward, SharedPanelsNet.PackParameters, SharedPanelsNet.ForwardPacked),
         nameof(LargeTiedAutoencoder) => (LargeTiedAutoencoder.ParameterCount, LargeTiedAutoencoder.InputSize, LargeTiedAutoencoder.OutputSize, LargeTiedAutoencoder.Forward, LargeTiedAutoencoder.PackParameters, LargeTiedAutoencoder.ForwardPacked),
-        nameof(UnrolledPanelsNet) => (UnrolledPanelsNet.ParameterCount, UnrolledPanelsNet.InputSize, UnrolledPanelsNet.OutputSize, UnrolledPanelsNet.Forward, UnrolledPanelsNet.PackParameters, UnrolledPanelsNet.ForwardPacked),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a network of this test"),
     };
 }
@@ -126,15 +125,3 @@ public partial class SharedPanelsNet { }
 [Dense(160, TransposeOf = "encoder")]
 [Dense(16, Activation.Tanh)]
 public partial class LargeTiedAutoencoder { }
-
-#pragma warning disable SN0031 // unrolled on purpose: the packed copy's panels read by unrolled code
-/// <summary>
-/// An unrolled layer of 9,600 weights fed by unrolled values in locals: its panels in the packed copy read weight by
-/// weight by the unrolled sums.
-/// </summary>
-[Network(Unroll = 9600)]
-[Input(4)]
-[Dense(600, Activation.ReLU)]
-[Dense(16)]
-public partial class UnrolledPanelsNet { }
-#pragma warning restore SN0031

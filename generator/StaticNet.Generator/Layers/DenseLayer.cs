@@ -52,12 +52,14 @@ internal sealed record DenseLayerPlan(
 
     public override string Kind => "Dense";
 
-    /// <summary>Whether a <c>TransposeOf</c> layer reads this layer's weights: then the packed copy keeps them whole, never in panels.</summary>
-    public bool WeightsReadTransposed { get; init; }
+    /// <summary>
+    /// Whether the packed copy keeps this weight block whole, never in panels: a <c>TransposeOf</c> layer reads it, or a
+    /// layer reading it is unrolled (its code indexes the weights one by one, in PyTorch's layout or transposed).
+    /// </summary>
+    public bool KeptWhole { get; init; }
 
     public override string WeightRole => (Transposed, PackedWeights && PackedBlock) switch
     {
-        _ when PackedWeights && PanelBlock => $" [{Outputs}, {Inputs}] packed in {PanelLayout}" + (WeightOwner is { } panelOwner ? $", layer {panelOwner}'s" : ""),
         (true, false) => $" [{Inputs}, {Outputs}] row-major, layer {WeightOwner}'s, used transposed",
         (true, true) => $" [{Outputs}, {Inputs}] row-major, layer {WeightOwner}'s packed transpose",
         (false, true) => $" [{Inputs}, {Outputs}] row-major, packed" + (WeightOwner is { } owner ? $", layer {owner}'s" : ""),
@@ -76,7 +78,7 @@ internal sealed record DenseLayerPlan(
     /// </summary>
     public const int PackedWeightLimit = 8192;
 
-    /// <summary>The outputs of one panel, and what a panelled layer's outputs are a multiple of: as <c>DensePanels</c> has them.</summary>
+    /// <summary>The outputs of one panel, and what a panelled layer's outputs are a multiple of, as <c>DensePanels</c> has them.</summary>
     private const int PanelWidth = 64, PanelOutputMultiple = 16;
 
     /// <summary>
@@ -91,28 +93,12 @@ internal sealed record DenseLayerPlan(
     /// <c>[Inputs, 64]</c>): a matrix too large for the transposed broadcast kernel, whose outputs fill whole 512-bit
     /// vectors. Each input scales a panel's outputs without horizontal sums, one weight load serving six samples in a
     /// batch: N2's 784 -> 128 layer 3.1-3.9 us per sample against 4.2-7.0 with the rows, 79-82 us per 64 samples
-    /// against 92-97. Not for a block a <c>TransposeOf</c> layer reads, which wants it whole.
+    /// against 92-97. Not for a block kept whole (<see cref="KeptWhole"/>).
     /// </summary>
-    private bool PanelBlock => !Transposed && !WeightsReadTransposed && WeightCount > PackedWeightLimit && Outputs % PanelOutputMultiple == 0;
-
-    /// <summary>How the packed copy's panels hold this layer's weights, for comments.</summary>
-    private string PanelLayout => Outputs <= PanelWidth
-        ? $"one panel, [{Inputs}, {Outputs}] row-major"
-        : $"panels of {PanelWidth} outputs, each [{Inputs}, {PanelWidth}] row-major"
-            + (Outputs % PanelWidth == 0 ? "" : $" (the last [{Inputs}, {Outputs % PanelWidth}])");
+    private bool PanelBlock => !Transposed && !KeptWhole && WeightCount > PackedWeightLimit && Outputs % PanelOutputMultiple == 0;
 
     /// <summary>Where weight (row <paramref name="row"/>, column <paramref name="column"/>) of <c>W</c> in <c>y = W x + b</c> lies.</summary>
-    private int Weight(int row, int column)
-    {
-        if (PackedWeights && PanelBlock)
-        {
-            int start = row - (row % PanelWidth);
-            int width = System.Math.Min(PanelWidth, Outputs - start);
-            return (start * Inputs) + (column * width) + (row - start);
-        }
-
-        return StoredTransposed ? (column * Outputs) + row : (row * Inputs) + column;
-    }
+    private int Weight(int row, int column) => StoredTransposed ? (column * Outputs) + row : (row * Inputs) + column;
 
     /// <summary>The kernel class and method that multiply by the weights as this code reads them.</summary>
     private string Kernel(string name) =>
@@ -133,9 +119,12 @@ internal sealed record DenseLayerPlan(
             : $"{RuntimeCalls.DenseKernels}.Transpose(parameters.Slice(Layer{Number}.WeightOffset, Layer{Number}.WeightCount), "
                 + $"packed.Slice(Layer{Number}.WeightOffset, Layer{Number}.WeightCount), rows: {Outputs}, columns: {Inputs});");
 
-    /// <summary>Learns whether a <c>TransposeOf</c> layer reads this layer's weights (<see cref="WeightsReadTransposed"/>).</summary>
+    /// <summary>Learns whether the packed copy keeps this layer's weight block whole (<see cref="KeptWhole"/>).</summary>
     public override LayerPlan Settled(IReadOnlyList<LayerPlan> network) =>
-        this with { WeightsReadTransposed = network.Any(layer => layer is DenseLayerPlan { Transposed: true } reader && reader.WeightOffset == WeightOffset) };
+        this with
+        {
+            KeptWhole = network.Any(layer => layer is DenseLayerPlan reader && reader.WeightOffset == WeightOffset && (reader.Transposed || reader.Unrolled)),
+        };
 
     public override bool ReusesWeightsAcrossSamples => true;
 
