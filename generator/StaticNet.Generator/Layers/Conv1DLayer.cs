@@ -27,10 +27,11 @@ internal sealed record Conv1DLayerPlan(
     int PaddingAfter,
     int Dilation,
     ActivationKind Activation,
-    float Slope)
+    float Slope,
+    bool HasBias = true)
     : LayerPlan(
         Number, Description, InputShape, OutputShape, WeightOffset, OutputShape.Features * InputShape.Features * Kernel,
-        BiasOffset, OutputShape.Features, (long)OutputShape.Size * InputShape.Features * Kernel),
+        BiasOffset, HasBias ? OutputShape.Features : 0, (long)OutputShape.Size * InputShape.Features * Kernel),
     IStreamingLayer
 {
     private const string Conv1DKernels = "global::StaticNet.Runtime.Conv1DKernels";
@@ -78,27 +79,28 @@ internal sealed record Conv1DLayerPlan(
 
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false)
     {
-        code.Line($"{Conv1DKernels}.Forward({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {output},");
+        code.Line($"{Conv1DKernels}.Forward({LayerCalls.Weights(Number)}, {BiasValues(Filters)}, {input}, {output},");
         code.Line($"    {Geometry});");
     }
 
     public void WriteStep(CodeWriter code, string input, string state, string scratch, string? output) =>
-        code.Line($"{Conv1DKernels}.StreamStep({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {state}, {scratch}, {output}, kernel: {Kernel}, dilation: {Dilation});");
+        code.Line($"{Conv1DKernels}.StreamStep({LayerCalls.Weights(Number)}, {BiasValues(Filters)}, {input}, {state}, {scratch}, {output}, kernel: {Kernel}, dilation: {Dilation});");
 
     public override string GradientComment(string input) =>
-        $"dW{Number} += g{Number} ⊗ the windows of {input}, db{Number} += g{Number}, summed over the steps, then the";
+        $"dW{Number} += g{Number} ⊗ the windows of {input}{(HasBias ? $", db{Number} += g{Number}" : "")}, summed over the steps, then the";
 
     public override void WriteBackward(CodeWriter code, string input, string gradient, string inputGradients)
     {
         code.Line($"{Conv1DKernels}.Backward({LayerCalls.Weights(Number)}, {input}, {gradient},");
-        code.Line($"    {LayerCalls.WeightGradients(Number)}, {LayerCalls.BiasGradients(Number)}, {inputGradients},");
+        code.Line($"    {LayerCalls.WeightGradients(Number)}, {BiasGradientTarget(Filters)}, {inputGradients},");
         code.Line($"    {Geometry});");
     }
 
     /// <summary>
     /// <c>Conv</c> between two transposes: ONNX convolves <c>[batch, channels, length]</c>, the sequence is
     /// <c>[batch, steps, features]</c>. A streamed step convolves, unpadded, the window of its remembered steps (from the
-    /// state) and this one; the window's last remembered steps are its next state.
+    /// state) and this one; the window's last remembered steps are its next state. A layer without biases is exported
+    /// with zero ones.
     /// </summary>
     public override void WriteOnnx(CodeWriter writer, bool streaming)
     {
@@ -127,7 +129,7 @@ internal sealed record Conv1DLayerPlan(
             [
                 "graph.Current",
                 Onnx.Initializer("weight", LayerCalls.Weights(Number), Filters, Features, Kernel),
-                Onnx.Initializer("bias", LayerCalls.Biases(Number), Filters),
+                Onnx.Initializer("bias", BiasValues(Filters), Filters),
             ],
             [Filters, outputSteps],
             Onnx.Ints("kernel_shape", Kernel), Onnx.Ints("strides", Stride), Onnx.Ints("dilations", Dilation), Onnx.Ints("pads", before, after));
@@ -141,11 +143,14 @@ internal sealed record Conv1DLayerPlan(
     public override void WriteInitialization(CodeWriter writer, LayerPlan activated) =>
         WriteWeightInitialization(writer, activated, (Features * Kernel, Filters * Kernel));
 
-    /// <summary><c>nn.Conv1d</c>: weight <c>[out, in, kernel]</c>, then bias.</summary>
+    /// <summary><c>nn.Conv1d</c>: weight <c>[out, in, kernel]</c>, then bias unless <c>bias=False</c>.</summary>
     public override IEnumerable<TensorLayout.Tensor> Tensors(string module)
     {
         yield return new($"{module}.weight", Number, "weights", $"{Filters}, {Features}, {Kernel}", false, WeightOffset, WeightCount);
-        yield return new($"{module}.bias", Number, "biases", $"{Filters}", false, BiasOffset, BiasCount);
+        if (HasBias)
+        {
+            yield return new($"{module}.bias", Number, "biases", $"{Filters}", false, BiasOffset, BiasCount);
+        }
     }
 
     private string Geometry =>
@@ -162,6 +167,7 @@ internal sealed record Conv1DDeclaration(
     Argument<int> Dilation,
     Argument<bool>? Causal,
     Argument<float>? Slope,
+    Argument<bool>? Bias,
     LocationInfo? Location)
     : LayerDeclaration("Conv1D", Location)
 {
@@ -174,6 +180,7 @@ internal sealed record Conv1DDeclaration(
         arguments.NamedInt("Dilation") ?? new Argument<int>(1, location),
         arguments.NamedBool("Causal"),
         arguments.NamedFloat("Slope"),
+        arguments.NamedBool("Bias"),
         location);
 
     public override bool TakesSequences => true;
@@ -232,10 +239,11 @@ internal sealed record Conv1DDeclaration(
 
         var output = Shape.Sequence((int)(((padded - reach - 1) / stride) + 1), filters);
         long weights = (long)filters * input.Features * kernel;
-        int offset = planner.ReserveParameters(weights + filters);
+        bool bias = Bias?.Value ?? true;
+        int offset = planner.ReserveParameters(weights + (bias ? filters : 0));
         planner.CheckSize(output.Size, "values in one layer");
         string geometry = (stride == 1 ? "" : $", stride {stride}") + (dilation == 1 ? "" : $", dilation {dilation}")
-            + (causal ? ", causal" : padding == 0 ? "" : $", padding {padding}");
+            + (causal ? ", causal" : padding == 0 ? "" : $", padding {padding}") + (bias ? "" : ", no bias");
         planner.AddIfSized(new Conv1DLayerPlan(
             planner.NextNumber,
             NetworkPlanner.Describe("Conv1D", $"{filters}, {kernel}", activation, slope, geometry),
@@ -249,7 +257,8 @@ internal sealed record Conv1DDeclaration(
             (int)after,
             dilation,
             activation.Kind,
-            slope));
+            slope,
+            bias));
         return output;
     }
 }

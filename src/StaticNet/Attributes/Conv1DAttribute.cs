@@ -5,7 +5,7 @@ namespace StaticNet;
 /// <summary>
 /// A 1-D convolution over the steps of a sequence, its features as channels: PyTorch's <c>nn.Conv1d</c> applied to the
 /// sequence transposed to <c>features x steps</c>, its output again step-major (<c>outputSteps x filters</c>). Weight
-/// shape <c>[filters, inFeatures, kernel]</c>, then one bias per filter. A causal convolution of stride 1 streams: its
+/// shape <c>[filters, inFeatures, kernel]</c>, then one bias per filter (unless <see cref="Bias"/> is false). A causal convolution of stride 1 streams: its
 /// last <c>(kernel - 1) x Dilation</c> input steps are part of the streaming state.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
@@ -48,4 +48,10 @@ public sealed class Conv1DAttribute : LayerAttribute
 
     /// <summary>The negative slope of <see cref="Activation.LeakyReLU"/>. Default 0.01.</summary>
     public float Slope { get; set; } = 0.01f;
+
+    /// <summary>
+    /// Whether the layer adds a learned bias per filter. Default true; false leaves out the bias tensor (PyTorch's
+    /// <c>bias=False</c>), as in WaveNet blocks whose convolutions feed a join that adds the bias elsewhere.
+    /// </summary>
+    public bool Bias { get; set; } = true;
 }

@@ -51,6 +51,15 @@ public partial class NoBiasCnnNet { }
 [Dense(3, Activation.Sigmoid)]
 public partial class TwoHiddenSoftmaxNet { }
 
+/// <summary>r-seq-conv1d-nobias (tests/reference/LayerReference): causal convolutions without biases, as WaveNet blocks have them.</summary>
+[Network]
+[Input(10, 2)]
+[Conv1D(4, 3, Activation.Tanh, Causal = true, Dilation = 2, Bias = false)]
+[Conv1D(3, 2, Causal = true, Bias = false)]
+[LastStep]
+[Dense(2)]
+public partial class NoBiasCausalConvNet { }
+
 /// <summary>r-clip-mlp (tests/reference/LayerReference): optimizer traces whose gradients are clipped.</summary>
 [Network(Loss = Loss.CrossEntropy)]
 [Input(6)]
@@ -112,6 +121,7 @@ public static class FixtureNetworks
         "leaky-mse" => new(fixture, LeakyMseNet.ParameterCount, LeakyMseNet.InputSize, LeakyMseNet.OutputSize, LeakyMseNet.Forward, LeakyMseNet.Backward),
         "cnn-small" => new(fixture, CnnSmallNet.ParameterCount, CnnSmallNet.InputSize, CnnSmallNet.OutputSize, CnnSmallNet.Forward, CnnSmallNet.Backward),
         "r-nobias-cnn" => new(fixture, NoBiasCnnNet.ParameterCount, NoBiasCnnNet.InputSize, NoBiasCnnNet.OutputSize, NoBiasCnnNet.Forward, NoBiasCnnNet.Backward),
+        "r-seq-conv1d-nobias" => new(fixture, NoBiasCausalConvNet.ParameterCount, NoBiasCausalConvNet.InputSize, NoBiasCausalConvNet.OutputSize, NoBiasCausalConvNet.Forward, NoBiasCausalConvNet.Backward),
         "r-clip-mlp" => new(fixture, ClipMlpNet.ParameterCount, ClipMlpNet.InputSize, ClipMlpNet.OutputSize, ClipMlpNet.Forward, ClipMlpNet.Backward),
         "r-hidden-softmax" => new(fixture, TwoHiddenSoftmaxNet.ParameterCount, TwoHiddenSoftmaxNet.InputSize, TwoHiddenSoftmaxNet.OutputSize, TwoHiddenSoftmaxNet.Forward, TwoHiddenSoftmaxNet.Backward),
         "r-graph-multitask" => new(fixture, GraphMultitask.ParameterCount, GraphMultitask.InputSize, GraphMultitask.OutputSize, GraphMultitask.Forward, GraphMultitask.Backward),

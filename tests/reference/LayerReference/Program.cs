@@ -352,6 +352,31 @@ Write(new ReferenceNetwork(
     },
     Targets: [[0.3], [-0.5], [0.1], [0.8]]));
 
+// Input(10, 2) -> Conv1D(4, 3, Tanh, Causal, Dilation = 2, Bias = false) -> Conv1D(3, 2, Causal, Bias = false) -> LastStep
+// -> Dense(2), mean squared error: causal convolutions without biases (PyTorch bias=False), as WaveNet blocks have them.
+Write(new ReferenceNetwork(
+    Name: "r-seq-conv1d-nobias",
+    Input: [10, 2],
+    Layers:
+    [
+        new { kind = "conv1d", filters = 4, kernel = 3, stride = 1, padding = 0, dilation = 2, causal = true, activation = "tanh", bias = false },
+        new { kind = "conv1d", filters = 3, kernel = 2, stride = 1, padding = 0, dilation = 1, causal = true, activation = "identity", bias = false },
+        new { kind = "laststep" },
+        new { kind = "dense", units = 2, activation = "identity" },
+    ],
+    Loss: "mse",
+    Seed: 32,
+    Parameters: [[4, 2, 3], [3, 4, 2], [2, 3], [2]],
+    FanIns: [6, 8, 3, 3],
+    Heads: [new Head("mse", 1, 2)],
+    Forward: (x, p, _, _) =>
+    {
+        Tensor first = nn.functional.tanh(Convolutions.Conv1d(x, p[0], null, stride: 1, padding: 0, dilation: 2, causal: true));
+        Tensor second = Convolutions.Conv1d(first, p[1], null, stride: 1, padding: 0, dilation: 1, causal: true);
+        return [nn.functional.linear(second.select(1, -1), p[2], p[3])];
+    },
+    Targets: [[0.3, -0.2], [-0.5, 0.4], [0.1, 0.0], [0.8, -0.6]]));
+
 // Input(6) -> Dense(12, Tanh) -> Dense(3, Softmax), cross-entropy, whose optimizer traces clip each step's gradient
 // with torch.nn.utils.clip_grad_norm_ and clip_grad_value_ (as the Trainer's MaxGradientNorm and ClipGradientValue do),
 // recording the norm clip_grad_norm_ returned before each step.
@@ -740,9 +765,9 @@ static class Convolutions
         Tensor result = nn.functional.conv1d(nn.functional.pad(channelsFirst, [reach, 0]), weight, bias, stride: stride, dilation: dilation);
         using (torch.no_grad())
         {
-            var module = nn.Conv1d(weight.shape[1], weight.shape[0], weight.shape[2], stride: stride, padding: reach, dilation: dilation, dtype: float64);
+            var module = nn.Conv1d(weight.shape[1], weight.shape[0], weight.shape[2], stride: stride, padding: reach, dilation: dilation, bias: bias is not null, dtype: float64);
             module.weight!.copy_(weight.detach());
-            module.bias!.copy_(bias.detach());
+            module.bias?.copy_(bias.detach());
             Tensor expected = module.call(channelsFirst.detach()).narrow(2, 0, result.shape[2]);
             double difference = (expected - result.detach()).abs().max().item<double>();
             if (difference > 1e-12)
