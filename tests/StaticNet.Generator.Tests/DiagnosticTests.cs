@@ -69,6 +69,7 @@ public class DiagnosticTests
     [InlineData("SN0052", "[Network]\n[Input(4)]\n[Dense(2, Name = \"trunk..0\")]", "Name = \"trunk..0\"", "'trunk..0' cannot name a layer or output")]
     [InlineData("SN0052", "[Network]\n[Input(4)]\n[Dense(2, Name = \"trunk.\")]", "Name = \"trunk.\"", "'trunk.' cannot name a layer or output")]
     [InlineData("SN0044", "[Network]\n[Input(4)]\n[Dense(3, Name = \"a\")]\n[Dense(2, Name = \"b\")]\n[Add(\"a\", \"b\")]", "\"b\"", "[Add] adds values of one shape, but 'a' is (3) and 'b' is (2)")]
+    [InlineData("SN0044", "[Network]\n[Input(4)]\n[Dense(3, Name = \"a\")]\n[Dense(2, From = \"input\", Name = \"g\")]\n[Multiply(\"a\", \"g\")]\n[Dense(1)]", "\"g\"", "[Multiply] multiplies values of one shape, but 'a' is (3) and 'g' is (2)")]
     [InlineData("SN0045", "[Network]\n[Input(1, 4, 4)]\n[Conv2D(2, 3, Name = \"a\")]\n[Concat(\"a\", \"input\")]\n[Flatten]\n[Dense(2)]", "\"input\"", "'a' is (2, 2, 2) and 'input' is (1, 4, 4)")]
     [InlineData("SN0045", "[Network]\n[Input(1, 4, 4)]\n[Flatten(Name = \"f\")]\n[Concat(\"f\", \"input\")]\n[Dense(2)]", "\"input\"", "'f' is (16) and 'input' is (1, 4, 4)")]
     [InlineData("SN0046", "[Network]\n[Input(4)]\n[Slice(2, 3)]\n[Dense(2)]", "Slice(2, 3)", "[Slice(2, 3)] needs 0 <= start, 0 < length and start + length <= 4, the features of its input (4)")]

@@ -38,6 +38,7 @@ public class LayerSnapshotTests
         { "Conv1DCausal", "[Input(5, 2)] [Conv1D(3, 2, Activation.ReLU, Causal = true, Dilation = 2)] [LastStep] [Dense(1)]", 1 },
         { "Conv1DStrided", "[Input(6, 2)] [Conv1D(3, 3, Stride = 2, Padding = 1)] [Flatten] [Dense(1)]", 1 },
         { "Add", "[Input(3)] [Dense(3, Name = \"a\")] [Dense(3, Activation.Tanh, Name = \"b\")] [Add(\"a\", \"b\", Activation = Activation.ReLU)] [Dense(1)]", 3 },
+        { "Multiply", "[Input(3)] [Dense(3, Activation.Tanh, Name = \"a\")] [Dense(3, Activation.Sigmoid, From = \"input\", Name = \"b\")] [Multiply(\"a\", \"b\")] [Dense(1)]", 3 },
         { "Concat", "[Input(3)] [Dense(2, Name = \"a\")] [Dense(4, From = \"input\", Name = \"b\")] [Concat(\"a\", \"b\")] [Dense(1)]", 3 },
         { "Slice", "[Input(4)] [Dense(5)] [Slice(1, 3)] [Dense(1)]", 2 },
         { "ActivateTanh", "[Input(3)] [Dense(4)] [Activate(Activation.Tanh)] [Dense(1)]", 2 },

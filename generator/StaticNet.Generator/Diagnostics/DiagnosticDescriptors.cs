@@ -185,9 +185,9 @@ internal static class DiagnosticDescriptors
         "SN0043", "Layer name is taken",
         "{0}; give this layer another name");
 
-    public static readonly DiagnosticDescriptor AddShapeMismatch = Error(
-        "SN0044", "Added layers differ in shape",
-        "[Add] adds values of one shape, but '{0}' is {1} and '{2}' is {3}");
+    public static readonly DiagnosticDescriptor JoinShapeMismatch = Error(
+        "SN0044", "Added or multiplied layers differ in shape",
+        "[{0}] {1} values of one shape, but '{2}' is {3} and '{4}' is {5}");
 
     public static readonly DiagnosticDescriptor ConcatShapeMismatch = Error(
         "SN0045", "Concatenated layers do not fit together",
@@ -261,7 +261,7 @@ internal static class DiagnosticDescriptors
         InvalidPadding, PoolLargerThanInput, InvalidDropoutRate, DropoutLast, BatchNormFirst, InvalidBatchNormSetting, NegativeUnroll, UnrolledTooLarge,
         WeightFileNotListed, WeightFileUnreadable, WeightFileMismatch, WeightFileAmbiguous, LanguageVersionTooLow, MemberClash,
         InheritedMemberClash, NetworkDerivesFromNetwork, NetworkTooLargeToSave, UnknownLayerName, LaterLayerName, DuplicateLayerName,
-        AddShapeMismatch, ConcatShapeMismatch, SliceOutOfRange, UnusedLayerOutput, MisplacedOutput, InvalidHeadWeight, TooFewOperands,
+        JoinShapeMismatch, ConcatShapeMismatch, SliceOutOfRange, UnusedLayerOutput, MisplacedOutput, InvalidHeadWeight, TooFewOperands,
         HeadLossDoesNotFit, MeanSquaredErrorOnSoftmax, NoStep, InvalidLayerName, SharedWeightsDoNotFit, SequenceNotTaken, SequenceRequired, NotYetOnSequences,
         KernelSpansMoreSteps, CausalWithPadding,
         InternalError);

@@ -273,7 +273,7 @@ internal sealed class BackwardEmitter : BackwardWalk<LayerValues>
         LayerValues gradient = GradientOfSums(layer);
         if (layer is IJoinLayer join)
         {
-            WriteJoinGradients(layer, join, gradient, $". Each operand's gradient is {(layer is AddLayerPlan ? "the sum's" : "its part of the join's")}.");
+            WriteJoinGradients(layer, join, gradient, $". Each operand's gradient is {join.OperandGradientRule}.");
             return;
         }
 

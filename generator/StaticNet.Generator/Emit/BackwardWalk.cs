@@ -1,3 +1,4 @@
+using System.Linq;
 using StaticNet.Generator.Layers;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
@@ -117,10 +118,11 @@ internal abstract class BackwardWalk<TValue>
     {
         Code.Line($"// Layer {layer.Number}: {layer.Description}{comment}");
         string gradientSpan = SpanOf(gradient);
+        string[] operands = join.GradientReadsOperands ? layer.Sources.Select(source => SpanOf(Outputs[source])).ToArray() : [];
         for (int operand = 0; operand < layer.Sources.Count; operand++)
         {
             (string target, bool add) = GradientSums.For(Plan.Holder(layer.Sources[operand]));
-            join.WriteOperandGradient(Code, gradientSpan, operand, target, add, Batch);
+            join.WriteOperandGradient(Code, gradientSpan, operands, operand, target, add, Batch);
         }
     }
 }

@@ -45,7 +45,11 @@ internal sealed record AddLayerPlan(int Number, string Description, Shape Shape,
     /// <summary>The samples lie alike in every operand, so the whole batch is one sum.</summary>
     public void WriteJoinBatch(CodeWriter code, IReadOnlyList<string> inputs, string outputs) => WriteJoin(code, inputs, outputs);
 
-    public void WriteOperandGradient(CodeWriter code, string gradient, int operand, string target, bool add, bool batch) =>
+    public string OperandGradientRule => "the sum's";
+
+    public bool GradientReadsOperands => false;
+
+    public void WriteOperandGradient(CodeWriter code, string gradient, IReadOnlyList<string> operands, int operand, string target, bool add, bool batch) =>
         code.Line(add ? $"{RuntimeCalls.GraphKernels}.Accumulate({target}, {gradient});" : $"{gradient}.CopyTo({target});");
 
     /// <summary><c>Sum</c> of the operands (read before the layer takes its number, which then names the sum).</summary>
@@ -81,8 +85,8 @@ internal sealed record AddDeclaration(
         {
             if (operands[i].Shape != shape)
             {
-                planner.Report(DiagnosticDescriptors.AddShapeMismatch, operands[i].Name.Location,
-                    operands[0].Name.Value, shape, operands[i].Name.Value, operands[i].Shape);
+                planner.Report(DiagnosticDescriptors.JoinShapeMismatch, operands[i].Name.Location,
+                    "Add", "adds", operands[0].Name.Value, shape, operands[i].Name.Value, operands[i].Shape);
                 return shape;
             }
         }

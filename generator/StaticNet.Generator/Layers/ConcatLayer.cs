@@ -43,7 +43,11 @@ internal sealed record ConcatLayerPlan(int Number, string Description, Shape Out
         }
     }
 
-    public void WriteOperandGradient(CodeWriter code, string gradient, int operand, string target, bool add, bool batch)
+    public string OperandGradientRule => "its part of the join's";
+
+    public bool GradientReadsOperands => false;
+
+    public void WriteOperandGradient(CodeWriter code, string gradient, IReadOnlyList<string> operands, int operand, string target, bool add, bool batch)
     {
         if (batch)
         {

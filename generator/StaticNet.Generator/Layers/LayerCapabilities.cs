@@ -210,7 +210,14 @@ internal interface IJoinLayer
 
     /// <summary>
     /// Writes (or with <paramref name="add"/> adds) into <paramref name="target"/> the gradient of operand
-    /// <paramref name="operand"/> from the join's <paramref name="gradient"/>, for one sample or, with <paramref name="batch"/>, a batch.
+    /// <paramref name="operand"/> from the join's <paramref name="gradient"/>, for one sample or, with <paramref name="batch"/>,
+    /// a batch; <paramref name="operands"/> name the operands' values (spans), for a join whose gradient reads them.
     /// </summary>
-    void WriteOperandGradient(CodeWriter code, string gradient, int operand, string target, bool add, bool batch);
+    void WriteOperandGradient(CodeWriter code, string gradient, IReadOnlyList<string> operands, int operand, string target, bool add, bool batch);
+
+    /// <summary>Whether an operand's gradient reads the operands' values (a product's does; a sum's and a concatenation's do not).</summary>
+    bool GradientReadsOperands { get; }
+
+    /// <summary>What an operand's gradient is, for the backward pass's comment: <c>the sum's</c>.</summary>
+    string OperandGradientRule { get; }
 }

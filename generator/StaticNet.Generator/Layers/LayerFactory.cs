@@ -24,6 +24,7 @@ internal static class LayerFactory
         [AttributeNames.Dropout] = DropoutDeclaration.Read,
         [AttributeNames.BatchNorm] = BatchNormDeclaration.Read,
         [AttributeNames.Add] = AddDeclaration.Read,
+        [AttributeNames.Multiply] = MultiplyDeclaration.Read,
         [AttributeNames.Concat] = ConcatDeclaration.Read,
         [AttributeNames.Slice] = SliceDeclaration.Read,
         [AttributeNames.Output] = HeadDeclaration.Read,

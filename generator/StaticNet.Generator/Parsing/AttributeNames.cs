@@ -15,6 +15,7 @@ internal static class AttributeNames
     public const string GlobalAveragePool2D = "StaticNet.GlobalAveragePool2DAttribute";
     public const string BatchNorm = "StaticNet.BatchNormAttribute";
     public const string Add = "StaticNet.AddAttribute";
+    public const string Multiply = "StaticNet.MultiplyAttribute";
     public const string Concat = "StaticNet.ConcatAttribute";
     public const string Slice = "StaticNet.SliceAttribute";
     public const string Output = "StaticNet.OutputAttribute";

@@ -15,6 +15,25 @@ public static class GraphKernels
     /// <summary><c>sum = a + b</c>, elementwise; <paramref name="sum"/> may be either operand.</summary>
     public static void Add(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> sum) => TensorPrimitives.Add(a, b, sum);
 
+    /// <summary><c>product = a ⊙ b</c>, elementwise: a gate's join (<c>[Multiply]</c>).</summary>
+    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> product) => TensorPrimitives.Multiply(a, b, product);
+
+    /// <summary>
+    /// One operand's gradient through a product of two: <c>target = gradient ⊙ other</c>, or with <paramref name="add"/>
+    /// <c>target += gradient ⊙ other</c> (the operand has other uses).
+    /// </summary>
+    public static void MultiplyGradient(ReadOnlySpan<float> gradient, ReadOnlySpan<float> other, Span<float> target, bool add)
+    {
+        if (add)
+        {
+            TensorPrimitives.MultiplyAdd(gradient, other, target, target);
+        }
+        else
+        {
+            TensorPrimitives.Multiply(gradient, other, target);
+        }
+    }
+
     /// <summary><c>total += more</c>, elementwise: a gradient arriving at a value from one more of its uses.</summary>
     public static void Accumulate(Span<float> total, ReadOnlySpan<float> more) => TensorPrimitives.Add(total, more, total);
 

@@ -51,6 +51,18 @@ public partial class NoBiasCnnNet { }
 [Dense(3, Activation.Sigmoid)]
 public partial class TwoHiddenSoftmaxNet { }
 
+/// <summary>m-gated-mlp: half of a dense layer through tanh gated by the other half through a sigmoid ([Multiply]).</summary>
+[Network]
+[Input(8)]
+[Dense(12, Name = "z")]
+[Slice(0, 6, Name = "za")]
+[Activate(Activation.Tanh, Name = "a")]
+[Slice(6, 6, From = "z", Name = "zg")]
+[Activate(Activation.Sigmoid, Name = "gate")]
+[Multiply("a", "gate", Name = "gated")]
+[Dense(2)]
+public partial class GatedMlpNet { }
+
 /// <summary>r-seq-conv1d-nobias (tests/reference/LayerReference): causal convolutions without biases, as WaveNet blocks have them.</summary>
 [Network]
 [Input(10, 2)]
@@ -131,6 +143,7 @@ public static class FixtureNetworks
         "r-activations-looped" => new(fixture, LoopedActivationsNet.ParameterCount, LoopedActivationsNet.InputSize, LoopedActivationsNet.OutputSize, LoopedActivationsNet.Forward, LoopedActivationsNet.Backward),
         "r-activations-hard" => new(fixture, LoopedHardActivationsNet.ParameterCount, LoopedHardActivationsNet.InputSize, LoopedHardActivationsNet.OutputSize, LoopedHardActivationsNet.Forward, LoopedHardActivationsNet.Backward),
         "r-activations-sequence" => new(fixture, SequenceActivateNet.ParameterCount, SequenceActivateNet.InputSize, SequenceActivateNet.OutputSize, SequenceActivateNet.Forward, SequenceActivateNet.Backward),
+        "m-gated-mlp" => new(fixture, GatedMlpNet.ParameterCount, GatedMlpNet.InputSize, GatedMlpNet.OutputSize, GatedMlpNet.Forward, GatedMlpNet.Backward),
         "a-activations-mlp" => new(fixture, ActivationsMlpNet.ParameterCount, ActivationsMlpNet.InputSize, ActivationsMlpNet.OutputSize, ActivationsMlpNet.Forward, ActivationsMlpNet.Backward),
         "p-prelu-elu-mlp" => new(fixture, PReluEluNet.ParameterCount, PReluEluNet.InputSize, PReluEluNet.OutputSize, PReluEluNet.Forward, PReluEluNet.Backward),
         "r-seq-lstm-last" => new(fixture, LstmLastReferenceNet.ParameterCount, LstmLastReferenceNet.InputSize, LstmLastReferenceNet.OutputSize, LstmLastReferenceNet.Forward, LstmLastReferenceNet.Backward),

@@ -135,3 +135,17 @@ public partial class SharedConvNet { }
 [Add("a", "b", Activation = Activation.ReLU)]
 [Dense(3, Activation.Softmax)]
 public partial class DropoutBranchNet { }
+
+/// <summary>
+/// A product of three values ([Multiply] of more than two: each operand's gradient multiplies the other two in), one of
+/// which a later [Add] reads too, so its gradient sums both uses.
+/// </summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(5)]
+[Dense(4, Activation.Tanh, Name = "a")]
+[Dense(4, Activation.Sigmoid, From = "input", Name = "b")]
+[Dense(4, From = "input", Name = "c")]
+[Multiply("a", "b", "c", Name = "gated")]
+[Add("gated", "a")]
+[Dense(3, Activation.Softmax)]
+public partial class ThreeWayGateNet { }
