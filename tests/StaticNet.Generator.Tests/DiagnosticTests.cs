@@ -95,6 +95,7 @@ public class DiagnosticTests
     [InlineData("SN0056", "[Network]\n[Input(5, 3)]\n[Dense(3, Name = \"a\")]\n[Dense(3, Shares = \"a\")]", "Dense(3, Shares = \"a\")", "with Shares is not built")]
     [InlineData("SN0054", "[Network]\n[Input(5, 3)]\n[Gru(4)]\n[Conv2D(2, 1)]\n[Flatten]\n[Dense(2)]", "Conv2D(2, 1)", "outputs the sequence (5, 4)")]
     [InlineData("SN0056", "[Network]\n[Input(5, 3)]\n[Gru(4)]\n[Activate(Activation.Softmax)]\n[LastStep]\n[Dense(2)]", "Activate(Activation.Softmax)", "[Activate] with Activation.Softmax is not built for sequences yet")]
+    [InlineData("SN0056", "[Network]\n[Input(5, 3)]\n[Gru(4, Name = \"a\")]\n[Gru(4, From = \"input\", Name = \"b\")]\n[Add(\"a\", \"b\", Activation = Activation.PReLU)]\n[LastStep]\n[Dense(2)]", "Add(\"a\", \"b\", Activation = Activation.PReLU)", "[Add] with Activation.PReLU is not built for sequences yet")]
     [InlineData("SN0055", "[Network]\n[Input(8)]\n[Gru(4)]\n[LastStep]\n[Dense(2)]", "Gru(4)", "[Gru] needs a sequence (steps, features), but the previous layer outputs shape (8); declare [Input(steps, features)]")]
     [InlineData("SN0055", "[Network]\n[Input(5, 3)]\n[LastStep]\n[LastStep]\n[Dense(2)]", "LastStep", "[LastStep] needs a sequence (steps, features), but the previous layer outputs shape (3)")]
     [InlineData("SN0055", "[Network]\n[Input(1, 8, 8)]\n[Gru(4)]\n[LastStep]\n[Dense(2)]", "Gru(4)", "outputs shape (1, 8, 8)")]
@@ -254,6 +255,8 @@ public class DiagnosticTests
     [InlineData("[Network]\n[Input(6, 2)]\n[Conv1D(4, 3, Causal = true, Stride = 2)]\n[Gru(4)]\n[LastStep]\n[Dense(2)]", "Conv1D(4, 3, Causal = true, Stride = 2)",
         "its stride of 2 skips input steps")]
     [InlineData("[Network]\n[Input(6, 2)]\n[Gru(4)]\n[Flatten]\n[Dense(2)]", "Flatten", "[Flatten] stops it, because it reads every step of the sequence at once")]
+    [InlineData("[Network]\n[Input(6, 2)]\n[Gru(4, Name = \"a\")]\n[Gru(4, From = \"input\", Name = \"b\")]\n[Multiply(\"a\", \"b\")]\n[LastStep]\n[Dense(2)]", "Multiply(\"a\", \"b\")",
+        "because a join over sequences does not stream yet")]
     public void SN0060_a_network_over_a_sequence_without_Step_is_told_which_layer_stops_it(string attributes, string location, string message)
     {
         GeneratorResult result = GeneratorHarness.Run(Declare(attributes));

@@ -14,7 +14,7 @@ public class FixtureTests
         "r-activations-looped", "r-activations-hard", "r-activations-sequence"];
 
     /// <summary>With the fixtures that have no optimizer traces: PReLU and ELU, a residual graph, a GRU, the newer activations.</summary>
-    public static TheoryData<string> Fixtures => new([.. FixtureNames, "p-prelu-elu-mlp", "g-res-mlp", "s-gru-last-softmax", "a-activations-mlp", "m-gated-mlp"]);
+    public static TheoryData<string> Fixtures => new([.. FixtureNames, "p-prelu-elu-mlp", "g-res-mlp", "s-gru-last-softmax", "a-activations-mlp", "m-gated-mlp", "w-wavenet-tanh"]);
 
     [Theory]
     [MemberData(nameof(Fixtures))]

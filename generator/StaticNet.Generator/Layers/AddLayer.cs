@@ -21,6 +21,8 @@ internal sealed record AddLayerPlan(int Number, string Description, Shape Shape,
 {
     public override string Kind => "Add";
 
+    public override string NoStepReason => "a join over sequences does not stream yet";
+
     public override bool HasActivation => true;
 
     public override ActivationKind Activation { get; } = Activation;
@@ -70,6 +72,9 @@ internal sealed record AddDeclaration(
     public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) =>
         new AddDeclaration(arguments.StringArray(0), arguments.NamedInt("Activation"), arguments.NamedFloat("Slope"), location);
 
+    /// <summary>Sequences of one shape add step by step, as flat values do (a WaveNet block's residual and skip sums).</summary>
+    public override bool TakesSequences => true;
+
     /// <summary>Two or more named values (SN0050, SN0041, SN0042) of one shape (SN0044).</summary>
     public override Shape Plan(NetworkPlanner planner, Shape input)
     {
@@ -89,6 +94,12 @@ internal sealed record AddDeclaration(
                     "Add", "adds", operands[0].Name.Value, shape, operands[i].Name.Value, operands[i].Shape);
                 return shape;
             }
+        }
+
+        if (shape.IsSequence && !activation.TakesSequences)
+        {
+            planner.Report(DiagnosticDescriptors.NotYetOnSequences, Location, "Add", $"Activation.{activation.Kind}");
+            return shape;
         }
 
         int planes = shape.IsFlat ? (int)shape.Size : shape.Channels;

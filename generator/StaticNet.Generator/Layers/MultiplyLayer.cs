@@ -21,6 +21,8 @@ internal sealed record MultiplyLayerPlan(int Number, string Description, Shape S
 {
     public override string Kind => "Multiply";
 
+    public override string NoStepReason => "a join over sequences does not stream yet";
+
     public override bool HasActivation => false;
 
     public override ActivationKind Activation => ActivationKind.Identity;
@@ -86,6 +88,9 @@ internal sealed record MultiplyDeclaration(EquatableArray<Argument<string>> Oper
 {
     public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) =>
         new MultiplyDeclaration(arguments.StringArray(0), location);
+
+    /// <summary>Sequences of one shape multiply step by step, as flat values do (a gated WaveNet's tanh and sigmoid halves).</summary>
+    public override bool TakesSequences => true;
 
     /// <summary>Two or more named values (SN0050, SN0041, SN0042) of one shape (SN0044).</summary>
     public override Shape Plan(NetworkPlanner planner, Shape input)

@@ -63,6 +63,34 @@ public partial class TwoHiddenSoftmaxNet { }
 [Dense(2)]
 public partial class GatedMlpNet { }
 
+/// <summary>
+/// w-wavenet-tanh: a WaveNet of three dilated causal blocks over one channel: an input mix without bias, each block's
+/// causal convolution plus a bias-free 1x1 of the input, tanh, a 1x1 residual back onto the block's input, the blocks'
+/// activations summed into the head (joins over sequences).
+/// </summary>
+[Network]
+[Input(12, 1)]
+[Conv1D(3, 1, Bias = false, Name = "x")]
+[Conv1D(3, 2, Causal = true, From = "x", Name = "conv0")]
+[Conv1D(3, 1, Bias = false, From = "input", Name = "mix0")]
+[Add("conv0", "mix0", Name = "z0")]
+[Activate(Activation.Tanh, From = "z0", Name = "act0")]
+[Conv1D(3, 1, From = "act0", Name = "res0")]
+[Add("x", "res0", Name = "x0")]
+[Conv1D(3, 2, Causal = true, Dilation = 2, From = "x0", Name = "conv1")]
+[Conv1D(3, 1, Bias = false, From = "input", Name = "mix1")]
+[Add("conv1", "mix1", Name = "z1")]
+[Activate(Activation.Tanh, From = "z1", Name = "act1")]
+[Conv1D(3, 1, From = "act1", Name = "res1")]
+[Add("x0", "res1", Name = "x1")]
+[Conv1D(3, 2, Causal = true, Dilation = 4, From = "x1", Name = "conv2")]
+[Conv1D(3, 1, Bias = false, From = "input", Name = "mix2")]
+[Add("conv2", "mix2", Name = "z2")]
+[Activate(Activation.Tanh, From = "z2", Name = "act2")]
+[Add("act0", "act1", "act2", Name = "head")]
+[Conv1D(1, 1, From = "head", Name = "out")]
+public partial class WaveNetTanhNet { }
+
 /// <summary>r-seq-conv1d-nobias (tests/reference/LayerReference): causal convolutions without biases, as WaveNet blocks have them.</summary>
 [Network]
 [Input(10, 2)]
@@ -143,6 +171,7 @@ public static class FixtureNetworks
         "r-activations-looped" => new(fixture, LoopedActivationsNet.ParameterCount, LoopedActivationsNet.InputSize, LoopedActivationsNet.OutputSize, LoopedActivationsNet.Forward, LoopedActivationsNet.Backward),
         "r-activations-hard" => new(fixture, LoopedHardActivationsNet.ParameterCount, LoopedHardActivationsNet.InputSize, LoopedHardActivationsNet.OutputSize, LoopedHardActivationsNet.Forward, LoopedHardActivationsNet.Backward),
         "r-activations-sequence" => new(fixture, SequenceActivateNet.ParameterCount, SequenceActivateNet.InputSize, SequenceActivateNet.OutputSize, SequenceActivateNet.Forward, SequenceActivateNet.Backward),
+        "w-wavenet-tanh" => new(fixture, WaveNetTanhNet.ParameterCount, WaveNetTanhNet.InputSize, WaveNetTanhNet.OutputSize, WaveNetTanhNet.Forward, WaveNetTanhNet.Backward),
         "m-gated-mlp" => new(fixture, GatedMlpNet.ParameterCount, GatedMlpNet.InputSize, GatedMlpNet.OutputSize, GatedMlpNet.Forward, GatedMlpNet.Backward),
         "a-activations-mlp" => new(fixture, ActivationsMlpNet.ParameterCount, ActivationsMlpNet.InputSize, ActivationsMlpNet.OutputSize, ActivationsMlpNet.Forward, ActivationsMlpNet.Backward),
         "p-prelu-elu-mlp" => new(fixture, PReluEluNet.ParameterCount, PReluEluNet.InputSize, PReluEluNet.OutputSize, PReluEluNet.Forward, PReluEluNet.Backward),
