@@ -255,8 +255,6 @@ public class DiagnosticTests
     [InlineData("[Network]\n[Input(6, 2)]\n[Conv1D(4, 3, Causal = true, Stride = 2)]\n[Gru(4)]\n[LastStep]\n[Dense(2)]", "Conv1D(4, 3, Causal = true, Stride = 2)",
         "its stride of 2 skips input steps")]
     [InlineData("[Network]\n[Input(6, 2)]\n[Gru(4)]\n[Flatten]\n[Dense(2)]", "Flatten", "[Flatten] stops it, because it reads every step of the sequence at once")]
-    [InlineData("[Network]\n[Input(6, 2)]\n[Gru(4, Name = \"a\")]\n[Gru(4, From = \"input\", Name = \"b\")]\n[Multiply(\"a\", \"b\")]\n[LastStep]\n[Dense(2)]", "Multiply(\"a\", \"b\")",
-        "because a join over sequences does not stream yet")]
     public void SN0060_a_network_over_a_sequence_without_Step_is_told_which_layer_stops_it(string attributes, string location, string message)
     {
         GeneratorResult result = GeneratorHarness.Run(Declare(attributes));
@@ -266,6 +264,16 @@ public class DiagnosticTests
         Assert.Single(result.Sources);
         Assert.DoesNotContain(GeneratorHarness.Run(Declare("[Network]\n[Input(6, 2)]\n[Conv1D(4, 3, Causal = true)]\n[Gru(4)]\n[LastStep]\n[Dense(2)]")).GeneratorDiagnostics,
             d => d.Id == "SN0060");
+    }
+
+    [Fact]
+    public void Joins_over_sequences_stream_and_get_no_SN0060()
+    {
+        GeneratorResult result = GeneratorHarness.Run(Declare(
+            "[Network]\n[Input(6, 2)]\n[Gru(4, Name = \"a\")]\n[Gru(4, From = \"input\", Name = \"b\")]\n[Multiply(\"a\", \"b\", Name = \"m\")]\n[Add(\"m\", \"b\")]\n[LastStep]\n[Dense(2)]"));
+
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "SN0060");
+        Assert.Contains("public static void Step(", result.Sources.Values.Single());
     }
 
     [Fact]

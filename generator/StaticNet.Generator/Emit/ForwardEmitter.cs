@@ -122,7 +122,9 @@ internal static class ForwardEmitter
             LayerValues input = values[layer.Source];
             if (step && layer.StepRole is StepRole.Recurrent or StepRole.PassThrough or StepRole.PerStep)
             {
-                values[layer.Number] = StepSequenceLayer(body, layer, input, ref stateOffset, head is null ? null : OutputPart(plan, head), layer.Number == advancedInLanes?.Number);
+                values[layer.Number] = StepSequenceLayer(
+                    body, layer, input, layer.Sources.Select(source => values[source]).ToList(), ref stateOffset, head is null ? null : OutputPart(plan, head),
+                    layer.Number == advancedInLanes?.Number);
                 continue;
             }
 
@@ -173,7 +175,8 @@ internal static class ForwardEmitter
     /// step to <paramref name="output"/>, its part of the output. A layer <paramref name="advanced"/> already (by
     /// <c>StepBatch</c>'s lanes) only reads its new state.
     /// </summary>
-    private static LayerValues StepSequenceLayer(MethodBody body, LayerPlan layer, LayerValues input, ref int stateOffset, string? output, bool advanced)
+    private static LayerValues StepSequenceLayer(
+        MethodBody body, LayerPlan layer, LayerValues input, IReadOnlyList<LayerValues> operands, ref int stateOffset, string? output, bool advanced)
     {
         CodeWriter code = body.Code;
         int n = layer.Number;
@@ -186,9 +189,24 @@ internal static class ForwardEmitter
         else if (layer.StepRole == StepRole.PerStep)
         {
             code.Line($"// Layer {n}: {layer.Description}, one step: ({layer.InputShape.Features}) -> ({features}).");
-            body.EnsureSpan(input);
-            body.Allocate($"a{n}", features);
-            layer.WriteForward(code, input.SpanName, $"a{n}");
+            if (layer is IJoinLayer join)
+            {
+                // A join meets its operands' steps, each computed this step by the layer that holds it.
+                foreach (LayerValues operand in operands)
+                {
+                    body.EnsureSpan(operand);
+                }
+
+                body.Allocate($"a{n}", features);
+                join.WriteJoin(code, operands.Select(operand => operand.SpanName).ToList(), $"a{n}");
+            }
+            else
+            {
+                body.EnsureSpan(input);
+                body.Allocate($"a{n}", features);
+                layer.WriteForward(code, input.SpanName, $"a{n}");
+            }
+
             WriteStepActivation(code, layer, $"a{n}");
             value = LayerValues.Span($"a{n}", features);
         }

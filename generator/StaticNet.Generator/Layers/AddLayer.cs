@@ -21,7 +21,8 @@ internal sealed record AddLayerPlan(int Number, string Description, Shape Shape,
 {
     public override string Kind => "Add";
 
-    public override string NoStepReason => "a join over sequences does not stream yet";
+    /// <summary>Over sequences, step by step: each step joins the operands' values of that step.</summary>
+    protected override StepRole StatelessStepRole => InputShape.IsSequence ? StepRole.PerStep : StepRole.AsInForward;
 
     public override bool HasActivation => true;
 
