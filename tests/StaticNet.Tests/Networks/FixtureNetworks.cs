@@ -91,6 +91,24 @@ public partial class GatedMlpNet { }
 [Conv1D(1, 1, From = "head", Name = "out")]
 public partial class WaveNetTanhNet { }
 
+/// <summary>
+/// r-seq-gated-wavenet (tests/reference/LayerReference): two gated WaveNet blocks, tanh(filter) * sigmoid(gate) of causal
+/// dilated convolutions, a 1x1 residual between them, a 1x1 read-out on every step.
+/// </summary>
+[Network]
+[Input(12, 1)]
+[Conv1D(4, 1, Bias = false, Name = "x")]
+[Conv1D(4, 2, Activation.Tanh, Causal = true, From = "x", Name = "filter0")]
+[Conv1D(4, 2, Activation.Sigmoid, Causal = true, From = "x", Name = "gate0")]
+[Multiply("filter0", "gate0", Name = "gated0")]
+[Conv1D(4, 1, From = "gated0", Name = "res0")]
+[Add("x", "res0", Name = "x0")]
+[Conv1D(4, 2, Activation.Tanh, Causal = true, Dilation = 2, From = "x0", Name = "filter1")]
+[Conv1D(4, 2, Activation.Sigmoid, Causal = true, Dilation = 2, From = "x0", Name = "gate1")]
+[Multiply("filter1", "gate1", Name = "gated1")]
+[Conv1D(1, 1, From = "gated1", Name = "out")]
+public partial class GatedWaveNet { }
+
 /// <summary>r-seq-conv1d-nobias (tests/reference/LayerReference): causal convolutions without biases, as WaveNet blocks have them.</summary>
 [Network]
 [Input(10, 2)]
@@ -161,6 +179,7 @@ public static class FixtureNetworks
         "leaky-mse" => new(fixture, LeakyMseNet.ParameterCount, LeakyMseNet.InputSize, LeakyMseNet.OutputSize, LeakyMseNet.Forward, LeakyMseNet.Backward),
         "cnn-small" => new(fixture, CnnSmallNet.ParameterCount, CnnSmallNet.InputSize, CnnSmallNet.OutputSize, CnnSmallNet.Forward, CnnSmallNet.Backward),
         "r-nobias-cnn" => new(fixture, NoBiasCnnNet.ParameterCount, NoBiasCnnNet.InputSize, NoBiasCnnNet.OutputSize, NoBiasCnnNet.Forward, NoBiasCnnNet.Backward),
+        "r-seq-gated-wavenet" => new(fixture, GatedWaveNet.ParameterCount, GatedWaveNet.InputSize, GatedWaveNet.OutputSize, GatedWaveNet.Forward, GatedWaveNet.Backward),
         "r-seq-conv1d-nobias" => new(fixture, NoBiasCausalConvNet.ParameterCount, NoBiasCausalConvNet.InputSize, NoBiasCausalConvNet.OutputSize, NoBiasCausalConvNet.Forward, NoBiasCausalConvNet.Backward),
         "r-clip-mlp" => new(fixture, ClipMlpNet.ParameterCount, ClipMlpNet.InputSize, ClipMlpNet.OutputSize, ClipMlpNet.Forward, ClipMlpNet.Backward),
         "r-hidden-softmax" => new(fixture, TwoHiddenSoftmaxNet.ParameterCount, TwoHiddenSoftmaxNet.InputSize, TwoHiddenSoftmaxNet.OutputSize, TwoHiddenSoftmaxNet.Forward, TwoHiddenSoftmaxNet.Backward),

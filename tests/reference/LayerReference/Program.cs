@@ -377,6 +377,48 @@ Write(new ReferenceNetwork(
     },
     Targets: [[0.3, -0.2], [-0.5, 0.4], [0.1, 0.0], [0.8, -0.6]]));
 
+// A gated WaveNet block over one channel: Input(12, 1) -> Conv1D(4, 1, Bias = false) "x" -> two causal dilated
+// convolutions of x, tanh and sigmoid, multiplied (the gate) -> a 1x1 residual added back onto x -> a second gated
+// block of dilation 2 -> Conv1D(1, 1) on every step, mean squared error: joins over sequences (Add, Multiply).
+Write(new ReferenceNetwork(
+    Name: "r-seq-gated-wavenet",
+    Input: [12, 1],
+    Layers:
+    [
+        new { kind = "conv1d", filters = 4, kernel = 1, bias = false, name = "x" },
+        new { kind = "conv1d", filters = 4, kernel = 2, dilation = 1, causal = true, activation = "tanh", from = "x", name = "filter0" },
+        new { kind = "conv1d", filters = 4, kernel = 2, dilation = 1, causal = true, activation = "sigmoid", from = "x", name = "gate0" },
+        new { kind = "multiply", layers = new[] { "filter0", "gate0" }, name = "gated0" },
+        new { kind = "conv1d", filters = 4, kernel = 1, from = "gated0", name = "res0" },
+        new { kind = "add", layers = new[] { "x", "res0" }, name = "x0" },
+        new { kind = "conv1d", filters = 4, kernel = 2, dilation = 2, causal = true, activation = "tanh", from = "x0", name = "filter1" },
+        new { kind = "conv1d", filters = 4, kernel = 2, dilation = 2, causal = true, activation = "sigmoid", from = "x0", name = "gate1" },
+        new { kind = "multiply", layers = new[] { "filter1", "gate1" }, name = "gated1" },
+        new { kind = "conv1d", filters = 1, kernel = 1, from = "gated1", name = "out" },
+    ],
+    Loss: "mse",
+    Seed: 33,
+    Parameters: [[4, 1, 1], [4, 4, 2], [4], [4, 4, 2], [4], [4, 4, 1], [4], [4, 4, 2], [4], [4, 4, 2], [4], [1, 4, 1], [1]],
+    FanIns: [1, 8, 8, 8, 8, 4, 4, 8, 8, 8, 8, 4, 4],
+    Heads: [new Head("mse", 1, 12)],
+    Forward: (x, p, _, _) =>
+    {
+        Tensor stem = Convolutions.Conv1d(x, p[0], null, stride: 1, padding: 0, dilation: 1, causal: false);
+        Tensor gated0 = nn.functional.tanh(Convolutions.Conv1d(stem, p[1], p[2], stride: 1, padding: 0, dilation: 1, causal: true))
+            * nn.functional.sigmoid(Convolutions.Conv1d(stem, p[3], p[4], stride: 1, padding: 0, dilation: 1, causal: true));
+        Tensor x0 = stem + Convolutions.Conv1d(gated0, p[5], p[6], stride: 1, padding: 0, dilation: 1, causal: false);
+        Tensor gated1 = nn.functional.tanh(Convolutions.Conv1d(x0, p[7], p[8], stride: 1, padding: 0, dilation: 2, causal: true))
+            * nn.functional.sigmoid(Convolutions.Conv1d(x0, p[9], p[10], stride: 1, padding: 0, dilation: 2, causal: true));
+        return [Convolutions.Conv1d(gated1, p[11], p[12], stride: 1, padding: 0, dilation: 1, causal: false).flatten(1)];
+    },
+    Targets:
+    [
+        [0.1, 0.2, 0.3, 0.2, 0.0, -0.1, -0.3, -0.2, 0.0, 0.1, 0.2, 0.1],
+        [-0.4, -0.2, 0.0, 0.2, 0.4, 0.5, 0.4, 0.2, 0.0, -0.2, -0.4, -0.5],
+        [0.0, 0.0, 0.1, 0.3, 0.6, 0.3, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0],
+        [0.5, 0.4, 0.3, 0.2, 0.1, 0.0, -0.1, -0.2, -0.3, -0.4, -0.5, -0.6],
+    ]));
+
 // Input(6) -> Dense(12, Tanh) -> Dense(3, Softmax), cross-entropy, whose optimizer traces clip each step's gradient
 // with torch.nn.utils.clip_grad_norm_ and clip_grad_value_ (as the Trainer's MaxGradientNorm and ClipGradientValue do),
 // recording the norm clip_grad_norm_ returned before each step.
