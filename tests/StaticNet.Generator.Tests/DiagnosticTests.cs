@@ -72,6 +72,7 @@ public class DiagnosticTests
     [InlineData("SN0044", "[Network]\n[Input(4)]\n[Dense(3, Name = \"a\")]\n[Dense(2, From = \"input\", Name = \"g\")]\n[Multiply(\"a\", \"g\")]\n[Dense(1)]", "\"g\"", "[Multiply] multiplies values of one shape, but 'a' is (3) and 'g' is (2)")]
     [InlineData("SN0045", "[Network]\n[Input(1, 4, 4)]\n[Conv2D(2, 3, Name = \"a\")]\n[Concat(\"a\", \"input\")]\n[Flatten]\n[Dense(2)]", "\"input\"", "'a' is (2, 2, 2) and 'input' is (1, 4, 4)")]
     [InlineData("SN0045", "[Network]\n[Input(1, 4, 4)]\n[Flatten(Name = \"f\")]\n[Concat(\"f\", \"input\")]\n[Dense(2)]", "\"input\"", "'f' is (16) and 'input' is (1, 4, 4)")]
+    [InlineData("SN0045", "[Network]\n[Input(6, 2)]\n[Conv1D(3, 2, Stride = 2, Name = \"s\")]\n[Concat(\"input\", \"s\")]\n[Flatten]\n[Dense(2)]", "\"s\"", "or sequences of one length along features, but 'input' is (6, 2)")]
     [InlineData("SN0046", "[Network]\n[Input(4)]\n[Slice(2, 3)]\n[Dense(2)]", "Slice(2, 3)", "[Slice(2, 3)] needs 0 <= start, 0 < length and start + length <= 4, the features of its input (4)")]
     [InlineData("SN0046", "[Network]\n[Input(3, 2, 2)]\n[Slice(0, 0)]\n[Flatten]\n[Dense(2)]", "Slice(0, 0)", "<= 3, the channels of its input (3, 2, 2)")]
     [InlineData("SN0047", "[Network]\n[Input(4)]\n[Dense(3, Name = \"a\")]\n[Dense(5)]\n[Dense(2, From = \"a\")]", "Dense(5)", "The output of layer 2 (Dense(5)) goes nowhere")]

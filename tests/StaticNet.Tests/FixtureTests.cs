@@ -10,7 +10,7 @@ namespace StaticNet.Tests;
 public class FixtureTests
 {
     public static readonly string[] FixtureNames = ["seed-4-6-2", "tiny-tanh", "sigmoid-bce", "leaky-mse", "cnn-small", "r-nobias-cnn", "r-hidden-softmax", "r-clip-mlp",
-        "r-graph-multitask", "r-graph-tied-autoencoder", "r-graph-siamese", "r-seq-lstm-last", "r-seq-gru-lstm", "r-seq-gru-dense", "r-seq-conv1d", "r-seq-causal-conv-gru", "r-seq-conv1d-nobias", "r-seq-gated-wavenet",
+        "r-graph-multitask", "r-graph-tied-autoencoder", "r-graph-siamese", "r-seq-lstm-last", "r-seq-gru-lstm", "r-seq-gru-dense", "r-seq-conv1d", "r-seq-causal-conv-gru", "r-seq-conv1d-nobias", "r-seq-gated-wavenet", "r-seq-tcn-concat",
         "r-activations-looped", "r-activations-hard", "r-activations-sequence"];
 
     /// <summary>With the fixtures that have no optimizer traces: PReLU and ELU, a residual graph, a GRU, the newer activations.</summary>

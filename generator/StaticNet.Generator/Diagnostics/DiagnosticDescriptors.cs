@@ -191,7 +191,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ConcatShapeMismatch = Error(
         "SN0045", "Concatenated layers do not fit together",
-        "[Concat] joins flat values, or volumes of one height and width along channels, but '{0}' is {1} and '{2}' is {3}");
+        "[Concat] joins flat values, volumes of one height and width along channels, or sequences of one length along features, but '{0}' is {1} and '{2}' is {3}");
 
     public static readonly DiagnosticDescriptor SliceOutOfRange = Error(
         "SN0046", "Slice is outside its input",

@@ -109,6 +109,18 @@ public partial class WaveNetTanhNet { }
 [Conv1D(1, 1, From = "gated1", Name = "out")]
 public partial class GatedWaveNet { }
 
+/// <summary>
+/// r-seq-tcn-concat (tests/reference/LayerReference): two causal convolutions of the input, their features concatenated
+/// step by step, a causal convolution over them.
+/// </summary>
+[Network]
+[Input(10, 2)]
+[Conv1D(3, 2, Activation.Tanh, Causal = true, Name = "a")]
+[Conv1D(2, 3, Activation.ReLU, Causal = true, Dilation = 2, From = "input", Name = "b")]
+[Concat("a", "b", Name = "both")]
+[Conv1D(2, 2, Causal = true, Name = "out")]
+public partial class TcnConcatNet { }
+
 /// <summary>r-seq-conv1d-nobias (tests/reference/LayerReference): causal convolutions without biases, as WaveNet blocks have them.</summary>
 [Network]
 [Input(10, 2)]
@@ -180,6 +192,7 @@ public static class FixtureNetworks
         "cnn-small" => new(fixture, CnnSmallNet.ParameterCount, CnnSmallNet.InputSize, CnnSmallNet.OutputSize, CnnSmallNet.Forward, CnnSmallNet.Backward),
         "r-nobias-cnn" => new(fixture, NoBiasCnnNet.ParameterCount, NoBiasCnnNet.InputSize, NoBiasCnnNet.OutputSize, NoBiasCnnNet.Forward, NoBiasCnnNet.Backward),
         "r-seq-gated-wavenet" => new(fixture, GatedWaveNet.ParameterCount, GatedWaveNet.InputSize, GatedWaveNet.OutputSize, GatedWaveNet.Forward, GatedWaveNet.Backward),
+        "r-seq-tcn-concat" => new(fixture, TcnConcatNet.ParameterCount, TcnConcatNet.InputSize, TcnConcatNet.OutputSize, TcnConcatNet.Forward, TcnConcatNet.Backward),
         "r-seq-conv1d-nobias" => new(fixture, NoBiasCausalConvNet.ParameterCount, NoBiasCausalConvNet.InputSize, NoBiasCausalConvNet.OutputSize, NoBiasCausalConvNet.Forward, NoBiasCausalConvNet.Backward),
         "r-clip-mlp" => new(fixture, ClipMlpNet.ParameterCount, ClipMlpNet.InputSize, ClipMlpNet.OutputSize, ClipMlpNet.Forward, ClipMlpNet.Backward),
         "r-hidden-softmax" => new(fixture, TwoHiddenSoftmaxNet.ParameterCount, TwoHiddenSoftmaxNet.InputSize, TwoHiddenSoftmaxNet.OutputSize, TwoHiddenSoftmaxNet.Forward, TwoHiddenSoftmaxNet.Backward),

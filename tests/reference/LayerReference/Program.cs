@@ -419,6 +419,39 @@ Write(new ReferenceNetwork(
         [0.5, 0.4, 0.3, 0.2, 0.1, 0.0, -0.1, -0.2, -0.3, -0.4, -0.5, -0.6],
     ]));
 
+// A TCN block with a concatenation: Input(10, 2) -> a causal Conv1D(3, 2, tanh) and, beside it from the input, a causal
+// dilated Conv1D(2, 3, ReLU, dilation 2) -> their features concatenated step by step (5 per step) -> a causal
+// Conv1D(2, 2) on every step, mean squared error: Concat over sequences.
+Write(new ReferenceNetwork(
+    Name: "r-seq-tcn-concat",
+    Input: [10, 2],
+    Layers:
+    [
+        new { kind = "conv1d", filters = 3, kernel = 2, dilation = 1, causal = true, activation = "tanh", name = "a" },
+        new { kind = "conv1d", filters = 2, kernel = 3, dilation = 2, causal = true, activation = "relu", from = "input", name = "b" },
+        new { kind = "concat", layers = new[] { "a", "b" }, name = "both" },
+        new { kind = "conv1d", filters = 2, kernel = 2, dilation = 1, causal = true, activation = "identity", from = "both", name = "out" },
+    ],
+    Loss: "mse",
+    Seed: 34,
+    Parameters: [[3, 2, 2], [3], [2, 2, 3], [2], [2, 5, 2], [2]],
+    FanIns: [4, 4, 6, 6, 10, 10],
+    Heads: [new Head("mse", 1, 20)],
+    Forward: (x, p, _, _) =>
+    {
+        Tensor a = nn.functional.tanh(Convolutions.Conv1d(x, p[0], p[1], stride: 1, padding: 0, dilation: 1, causal: true));
+        Tensor b = nn.functional.relu(Convolutions.Conv1d(x, p[2], p[3], stride: 1, padding: 0, dilation: 2, causal: true));
+        Tensor both = torch.cat([a, b], 2);
+        return [Convolutions.Conv1d(both, p[4], p[5], stride: 1, padding: 0, dilation: 1, causal: true).flatten(1)];
+    },
+    Targets:
+    [
+        [0.1, -0.1, 0.2, -0.2, 0.3, -0.3, 0.2, -0.2, 0.1, -0.1, 0.0, 0.0, -0.1, 0.1, -0.2, 0.2, -0.3, 0.3, -0.2, 0.2],
+        [0.5, 0.4, 0.3, 0.2, 0.1, 0.0, -0.1, -0.2, -0.3, -0.4, -0.5, -0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4],
+        [0.0, 0.1, 0.0, 0.1, 0.0, 0.1, 0.0, 0.1, 0.0, 0.1, 0.0, 0.1, 0.0, 0.1, 0.0, 0.1, 0.0, 0.1, 0.0, 0.1],
+        [-0.3, 0.3, -0.3, 0.3, -0.2, 0.2, -0.2, 0.2, -0.1, 0.1, -0.1, 0.1, 0.0, 0.0, 0.0, 0.0, 0.1, -0.1, 0.1, -0.1],
+    ]));
+
 // Input(6) -> Dense(12, Tanh) -> Dense(3, Softmax), cross-entropy, whose optimizer traces clip each step's gradient
 // with torch.nn.utils.clip_grad_norm_ and clip_grad_value_ (as the Trainer's MaxGradientNorm and ClipGradientValue do),
 // recording the norm clip_grad_norm_ returned before each step.
