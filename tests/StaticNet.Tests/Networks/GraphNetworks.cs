@@ -149,3 +149,20 @@ public partial class DropoutBranchNet { }
 [Add("gated", "a")]
 [Dense(3, Activation.Softmax)]
 public partial class ThreeWayGateNet { }
+
+/// <summary>
+/// A gated WaveNet block whose filter and gate are the two halves of one causal convolution's features, sliced step by
+/// step ([Slice] over a sequence), then a skip of the input added (a 1x1 to match).
+/// </summary>
+[Network]
+[Input(9, 2)]
+[Conv1D(8, 2, Causal = true, Dilation = 2, Name = "z")]
+[Slice(0, 4)]
+[Activate(Activation.Tanh, Name = "filter")]
+[Slice(4, 4, From = "z")]
+[Activate(Activation.Sigmoid, Name = "gate")]
+[Multiply("filter", "gate", Name = "gated")]
+[Conv1D(4, 1, From = "input", Bias = false, Name = "skip")]
+[Add("gated", "skip")]
+[Conv1D(1, 1)]
+public partial class SlicedGateNet { }
