@@ -82,6 +82,24 @@ public class SnapshotTests
         public partial class MnistCnn { }
         """;
 
+    /// <summary>A gated WaveNet block: joins over sequences, streamed step by step with the causal convolutions' history.</summary>
+    public const string GatedWaveNetBlock = """
+        using StaticNet;
+
+        namespace Audio;
+
+        [Network]
+        [Input(16, 1)]
+        [Conv1D(4, 1, Bias = false, Name = "x")]
+        [Conv1D(4, 2, Activation.Tanh, Causal = true, Dilation = 2, Name = "filter")]
+        [Conv1D(4, 2, Activation.Sigmoid, Causal = true, Dilation = 2, From = "x", Name = "gate")]
+        [Multiply("filter", "gate", Name = "gated")]
+        [Conv1D(4, 1, Name = "residual")]
+        [Add("x", "residual")]
+        [Conv1D(1, 1)]
+        public partial class GatedBlock { }
+        """;
+
     /// <summary>A multilayer perceptron whose first layer goes in panels in the packed copy, its next ones transposed.</summary>
     public const string MnistMlp = """
         using StaticNet;
@@ -206,6 +224,15 @@ public class SnapshotTests
 
         Assert.Empty(result.CompilationProblems);
         Snapshot.Match("MnistCnn", result.Sources["Vision.MnistCnn.g.cs"]);
+    }
+
+    [Fact]
+    public void Streaming_graph_over_a_sequence()
+    {
+        GeneratorResult result = GeneratorHarness.Run(GatedWaveNetBlock);
+
+        Assert.Empty(result.CompilationProblems);
+        Snapshot.Match("GatedBlock", result.Sources["Audio.GatedBlock.g.cs"]);
     }
 
     [Fact]
