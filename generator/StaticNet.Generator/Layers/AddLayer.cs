@@ -15,7 +15,7 @@ namespace StaticNet.Generator.Layers;
 /// The elementwise sum of two or more values of one shape, then an activation: a residual block's join. No parameters
 /// but a PReLU's slopes; each operand's gradient is the sum's gradient.
 /// </summary>
-internal sealed record AddLayerPlan(int Number, string Description, Shape Shape, int Offset, int Operands, ActivationKind Activation, float Slope)
+internal sealed record AddLayerPlan(int Number, string Description, Shape Shape, int Offset, ActivationKind Activation, float Slope)
     : LayerPlan(Number, Description, Shape, Shape, Offset, 0, Offset, 0, 0),
     IJoinLayer
 {
@@ -81,20 +81,16 @@ internal sealed record AddDeclaration(
     {
         ActivationUnit activation = planner.CheckActivation(Activation ?? new Argument<int>((int)ActivationKind.Identity, Location), Slope);
         float slope = Slope?.Value ?? 0.01f;
-        if (planner.ResolveOperands(AttributeName, Operands, Location) is not { } operands)
+        if (planner.ResolveElementwiseOperands(AttributeName, "adds", Operands, Location) is not { } join)
         {
             return input;
         }
 
+        var operands = join.Operands;
         Shape shape = operands[0].Shape;
-        for (int i = 1; i < operands.Count; i++)
+        if (!join.OneShape)
         {
-            if (operands[i].Shape != shape)
-            {
-                planner.Report(DiagnosticDescriptors.JoinShapeMismatch, operands[i].Name.Location,
-                    "Add", "adds", operands[0].Name.Value, shape, operands[i].Name.Value, operands[i].Shape);
-                return shape;
-            }
+            return shape;
         }
 
         if (shape.IsSequence && !activation.TakesSequences)
@@ -107,7 +103,7 @@ internal sealed record AddDeclaration(
         int offset = planner.ReserveParameters(activation.LearnsSlopes ? planes : 0);
         string names = string.Join(", ", operands.Select(operand => operand.Name.Value));
         var plan = new AddLayerPlan(planner.NextNumber, NetworkPlanner.Describe("Add", names, activation, slope), shape, offset,
-            operands.Count, activation.Kind, slope)
+            activation.Kind, slope)
         {
             Sources = new EquatableArray<int>(operands.Select(operand => operand.Number).ToImmutableArray()),
         };

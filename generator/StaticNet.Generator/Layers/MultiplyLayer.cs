@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using StaticNet.Generator.Activations;
-using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Parsing;
@@ -15,7 +14,7 @@ namespace StaticNet.Generator.Layers;
 /// The elementwise product of two or more values of one shape: a gate (<c>tanh(a) * sigmoid(b)</c>). No parameters and
 /// no activation of its own; an operand's gradient is the product's gradient times the other operands.
 /// </summary>
-internal sealed record MultiplyLayerPlan(int Number, string Description, Shape Shape, int Operands)
+internal sealed record MultiplyLayerPlan(int Number, string Description, Shape Shape)
     : LayerPlan(Number, Description, Shape, Shape, 0, 0, 0, 0, 0),
     IJoinLayer
 {
@@ -96,24 +95,20 @@ internal sealed record MultiplyDeclaration(EquatableArray<Argument<string>> Oper
     /// <summary>Two or more named values (SN0050, SN0041, SN0042) of one shape (SN0044).</summary>
     public override Shape Plan(NetworkPlanner planner, Shape input)
     {
-        if (planner.ResolveOperands(AttributeName, Operands, Location) is not { } operands)
+        if (planner.ResolveElementwiseOperands(AttributeName, "multiplies", Operands, Location) is not { } join)
         {
             return input;
         }
 
+        var operands = join.Operands;
         Shape shape = operands[0].Shape;
-        for (int i = 1; i < operands.Count; i++)
+        if (!join.OneShape)
         {
-            if (operands[i].Shape != shape)
-            {
-                planner.Report(DiagnosticDescriptors.JoinShapeMismatch, operands[i].Name.Location,
-                    "Multiply", "multiplies", operands[0].Name.Value, shape, operands[i].Name.Value, operands[i].Shape);
-                return shape;
-            }
+            return shape;
         }
 
         string names = string.Join(", ", operands.Select(operand => operand.Name.Value));
-        var plan = new MultiplyLayerPlan(planner.NextNumber, $"Multiply({names})", shape, operands.Count)
+        var plan = new MultiplyLayerPlan(planner.NextNumber, $"Multiply({names})", shape)
         {
             Sources = new EquatableArray<int>(operands.Select(operand => operand.Number).ToImmutableArray()),
         };

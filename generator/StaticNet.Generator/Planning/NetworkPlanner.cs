@@ -320,6 +320,32 @@ internal sealed class NetworkPlanner
     }
 
     /// <summary>
+    /// An elementwise join's operands (<c>[Add]</c>, <c>[Multiply]</c>), resolved as <see cref="ResolveOperands"/>, and
+    /// whether they are all of the first one's shape; the first that is not is reported where it is written (SN0044,
+    /// <paramref name="verb"/> saying what the join does to them). Null where they do not resolve.
+    /// </summary>
+    public (IReadOnlyList<(int Number, Shape Shape, Argument<string> Name)> Operands, bool OneShape)? ResolveElementwiseOperands(
+        string attribute, string verb, EquatableArray<Argument<string>> operands, LocationInfo? location)
+    {
+        if (ResolveOperands(attribute, operands, location) is not { } resolved)
+        {
+            return null;
+        }
+
+        (int _, Shape first, Argument<string> firstName) = resolved[0];
+        foreach ((int _, Shape shape, Argument<string> name) in resolved)
+        {
+            if (shape != first)
+            {
+                Report(DiagnosticDescriptors.JoinShapeMismatch, name.Location, attribute, verb, firstName.Value, first, name.Value, shape);
+                return (resolved, false);
+            }
+        }
+
+        return (resolved, true);
+    }
+
+    /// <summary>
     /// <c>[Output]</c>: marks the layer the declaration above it added as a head, after checking that there is one, that
     /// it computes, that it is not marked twice, that its loss fits its activation and that its weight is usable.
     /// </summary>

@@ -164,12 +164,7 @@ public sealed partial class Trainer
     private BatchResult RunWindows(
         IStreamingNetwork network, Signals signals, ReadOnlySpan<int> group, int firstStep, int window, Span<float> states, int epoch, int batch, int batches)
     {
-        EnsureBuffers(network, ref gradients);
-        if (Optimizer.ParameterCount != network.Parameters.Length)
-        {
-            throw new ArgumentException(
-                $"The optimizer was made for {Optimizer.ParameterCount} parameters, but the network has {network.Parameters.Length}.", nameof(network));
-        }
+        PrepareStep(network);
 
         bool everyStep = network.OutputSize != network.StepOutputSize || window == 1;
         Span<float> inputs = Buffer(ref batchInputs, group.Length * network.InputSize);
@@ -221,7 +216,7 @@ public sealed partial class Trainer
         var state = new float[network.StreamStateCount];
         var outputs = new float[window * size];
         double lossSum = 0, correct = 0;
-        int windows = 0, scoredSteps = 0;
+        int windows = 0;
         for (int s = 0; s < signals.Count; s++)
         {
             network.ResetState(state);
@@ -242,17 +237,11 @@ public sealed partial class Trainer
                     : target.Slice((((w + 1) * window) - 1) * size, size);
                 lossSum += Metrics.SampleLoss(network.Loss, scored, expected);
                 windows++;
-                if (network.Loss != Loss.MeanSquaredError)
-                {
-                    for (int at = 0; at < scored.Length; at += size)
-                    {
-                        correct += Metrics.Accuracy(network.Loss, scored.Slice(at, size), expected.Slice(at, size));
-                        scoredSteps++;
-                    }
-                }
+                correct += network.Loss == Loss.MeanSquaredError ? 0 : StepAccuracy(network, scored, expected);
             }
         }
 
-        return ((float)(lossSum / windows), scoredSteps == 0 ? float.NaN : (float)(correct / scoredSteps));
+        // Every window scores as many steps, so the mean of its accuracies is the steps' mean accuracy.
+        return ((float)(lossSum / windows), network.Loss == Loss.MeanSquaredError ? float.NaN : (float)(correct / windows));
     }
 }

@@ -431,12 +431,7 @@ public sealed partial class Trainer(Optimizer optimizer)
 
     private BatchResult RunBatch(INetwork network, Dataset data, ReadOnlySpan<int> rows, int epoch, int batch, int batches)
     {
-        EnsureBuffers(network, ref gradients);
-        if (Optimizer.ParameterCount != network.Parameters.Length)
-        {
-            throw new ArgumentException(
-                $"The optimizer was made for {Optimizer.ParameterCount} parameters, but the network has {network.Parameters.Length}.", nameof(network));
-        }
+        PrepareStep(network);
 
         Span<float> inputs = Buffer(ref batchInputs, rows.Length * data.InputSize);
         Span<float> targets = Buffer(ref batchTargets, rows.Length * data.TargetSize);
@@ -487,6 +482,17 @@ public sealed partial class Trainer(Optimizer optimizer)
         return new BatchResult(meanLoss * rows.Length, (float)correct, rows.Length);
     }
 
+    /// <summary>The gradient buffer sized for <paramref name="network"/>, which the optimizer must have been made for.</summary>
+    private void PrepareStep(INetwork network)
+    {
+        EnsureBuffers(network, ref gradients);
+        if (Optimizer.ParameterCount != network.Parameters.Length)
+        {
+            throw new ArgumentException(
+                $"The optimizer was made for {Optimizer.ParameterCount} parameters, but the network has {network.Parameters.Length}.", nameof(network));
+        }
+    }
+
     /// <summary>
     /// The optimizer's step from the batch's mean gradient (in <c>gradients</c>): checked finite, measured, clipped, applied,
     /// the parameters checked, the batch hook told.
@@ -498,7 +504,7 @@ public sealed partial class Trainer(Optimizer optimizer)
             throw Diverged(epoch, batch, "a gradient is not finite");
         }
 
-        float norm = MeasuresGradientNorm ? MeasureGradientNorm(network) : float.NaN;
+        float norm = MeasuresGradientNorm ? MeasureGradientNorm() : float.NaN;
         Clip(norm);
         float learningRate = Optimizer.LearningRate;
         Optimizer.Step(network.Parameters, gradients);
@@ -511,18 +517,14 @@ public sealed partial class Trainer(Optimizer optimizer)
     }
 
     /// <summary>The batch's gradient norm before clipping; with <see cref="TrackGradientNorms"/>, each tensor's too, summed over the epoch.</summary>
-    private float MeasureGradientNorm(INetwork network)
+    private float MeasureGradientNorm()
     {
         float norm = GradientClipping.Norm(gradients);
         gradientNormSum += norm;
         measuredBatches++;
         for (int i = 0; i < trackedTensors.Length; i++)
         {
-            Storage.TensorSlot slot = trackedTensors[i];
-            if (slot.Offset + slot.Count <= network.Parameters.Length)
-            {
-                tensorNormSums[i] += GradientClipping.Norm(gradients.AsSpan(slot.Offset, slot.Count));
-            }
+            tensorNormSums[i] += GradientClipping.Norm(gradients.AsSpan(trackedTensors[i].Offset, trackedTensors[i].Count));
         }
 
         return norm;
