@@ -18,6 +18,13 @@ public interface INetwork
     /// <summary>Flat output length.</summary>
     int OutputSize { get; }
 
+    /// <summary>
+    /// The canonical text of everything that gives the parameters their meaning (the generated <c>Architecture</c>
+    /// constant: the input's shape, each layer's kind, sizes, geometry and activation, and in a graph what it reads),
+    /// which weight files and an amp-model reader compare; empty by default.
+    /// </summary>
+    string Architecture => "";
+
     /// <summary>The loss the Backward methods compute; with several <see cref="Heads"/>, the first head's.</summary>
     Loss Loss { get; }
 

@@ -233,6 +233,44 @@ public class SequenceTests
         Assert.Equal(FloatBits.Of(alone), FloatBits.Of(together));
     }
 
+    [Theory]
+    [MemberData(nameof(StreamableNames))]
+    public void StreamStateSlots_tile_the_state_and_name_each_layers_part(string name)
+    {
+        var network = (IStepNetwork)BatchNetworks.Create(name, seed: 1);
+        int next = 0;
+        foreach (StaticNet.Storage.TensorSlot slot in network.StreamStateSlots)
+        {
+            Assert.True(slot.IsState);
+            Assert.Equal(next, slot.Offset);
+            Assert.Matches(@"\.(h|c|history)$", slot.Name);
+            next += slot.Count;
+        }
+
+        Assert.Equal(network.StreamStateCount, next);
+    }
+
+    [Fact]
+    public void An_lstms_state_parts_are_its_hidden_state_then_its_cell_and_a_causal_convolutions_its_history()
+    {
+        Assert.Equal(
+            ["0.h [5]: layer 1's hidden state, state[0..5)", "0.c [5]: layer 1's cell state, state[5..10)"],
+            LstmLastNet.StreamStateSlots.Select(slot => slot.ToString()));
+        Assert.Equal(
+            ["0.history [2, 2]: layer 1's last 2 input steps, oldest first, state[0..4)", "2.history [2, 4]: layer 2's last 2 input steps, oldest first, state[4..12)", "4.h [3]: layer 3's hidden state, state[12..15)"],
+            CausalConvGruNet.StreamStateSlots.Select(slot => slot.ToString()));
+
+        // The hidden state part is what the LSTM's step outputs (after the GRU's part).
+        var parameters = new float[GruLstmReferenceNet.ParameterCount];
+        GruLstmReferenceNet.Initialize(parameters, 2);
+        var state = new float[GruLstmReferenceNet.StreamStateCount];
+        var output = new float[GruLstmReferenceNet.StepOutputSize];
+        GruLstmReferenceNet.Step(parameters, state, [0.5f, -0.25f, 1f], output);
+        StaticNet.Storage.TensorSlot hidden = GruLstmReferenceNet.StreamStateSlots[1];
+        Assert.Equal("1.h [3]: layer 2's hidden state, state[4..7)", hidden.ToString());
+        Assert.Equal(output, state.AsSpan(hidden.Offset, hidden.Count).ToArray());
+    }
+
     [Fact]
     public void Step_refuses_spans_of_the_wrong_length_and_allocates_nothing()
     {

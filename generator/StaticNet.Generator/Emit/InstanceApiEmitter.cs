@@ -12,8 +12,15 @@ internal static class InstanceApiEmitter
 {
     public const string Interface = "global::StaticNet.INetwork";
 
-    /// <summary>What network objects of networks that train on windows continuing streams implement instead (it extends <see cref="Interface"/>).</summary>
-    public const string StreamingInterface = "global::StaticNet.IStreamingNetwork";
+    /// <summary>What network objects of networks that stream implement instead (it extends <see cref="Interface"/>).</summary>
+    private const string StepInterface = "global::StaticNet.IStepNetwork";
+
+    /// <summary>What network objects of networks that train on windows continuing streams implement (it extends <see cref="StepInterface"/>).</summary>
+    private const string StreamingInterface = "global::StaticNet.IStreamingNetwork";
+
+    /// <summary>The most derived of the interfaces a network object implements.</summary>
+    public static string InterfaceOf(NetworkPlan plan) =>
+        plan.TrainsFromStates ? StreamingInterface : plan.CanStream ? StepInterface : Interface;
 
     public static void Emit(CodeWriter writer, NetworkPlan plan)
     {
@@ -246,6 +253,8 @@ internal static class InstanceApiEmitter
         writer.Line();
         writer.MemberLine($"int {Interface}.OutputSize => OutputSize;");
         writer.Line();
+        writer.MemberLine($"string {Interface}.Architecture => Architecture;");
+        writer.Line();
         writer.MemberLine($"global::StaticNet.Loss {Interface}.Loss => global::StaticNet.Loss.{(plan.HasHeads ? plan.Heads[0].Loss : plan.Loss)};");
         writer.Line();
         writer.MemberLine($"global::System.Collections.Generic.IReadOnlyList<global::StaticNet.OutputHead> {Interface}.Heads => outputHeads;");
@@ -277,27 +286,36 @@ internal static class InstanceApiEmitter
         writer.Line();
         writer.MemberLine($"float {Interface}.BackwardBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.ReadOnlySpan} targets, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} outputs, ref global::StaticNet.Training.SeededRandom random) =>");
         writer.Line($"    BackwardBatch({parameters}, {state}inputs, targets, parameterGradients, outputs{random});");
+        if (plan.CanStream)
+        {
+            WriteStepInterface(writer);
+        }
+
         if (plan.TrainsFromStates)
         {
             WriteStreamingInterface(writer, plan);
         }
     }
 
-    /// <summary>
-    /// The interface a network object of a network that trains on windows continuing streams also has: the stream's
-    /// sizes, its reset, and that training step (the instance <c>Step</c> is already public).
-    /// </summary>
+    /// <summary>The interface a network object of a network that streams also has: the stream's sizes, parts and reset (the instance <c>Step</c> is already public).</summary>
+    private static void WriteStepInterface(CodeWriter writer)
+    {
+        writer.Line();
+        writer.MemberLine($"int {StepInterface}.StreamStateCount => StreamStateCount;");
+        writer.Line();
+        writer.MemberLine($"int {StepInterface}.StepInputSize => StepInputSize;");
+        writer.Line();
+        writer.MemberLine($"int {StepInterface}.StepOutputSize => StepOutputSize;");
+        writer.Line();
+        writer.MemberLine($"global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> {StepInterface}.StreamStateSlots => StreamStateSlots;");
+        writer.Line();
+        writer.MemberLine($"void {StepInterface}.ResetState({RuntimeCalls.Span} state) => ResetState(state);");
+    }
+
+    /// <summary>The interface a network object of a network that trains on windows continuing streams also has: that training step.</summary>
     private static void WriteStreamingInterface(CodeWriter writer, NetworkPlan plan)
     {
         string random = plan.HasDropout ? ", ref random" : "";
-        writer.Line();
-        writer.MemberLine($"int {StreamingInterface}.StreamStateCount => StreamStateCount;");
-        writer.Line();
-        writer.MemberLine($"int {StreamingInterface}.StepInputSize => StepInputSize;");
-        writer.Line();
-        writer.MemberLine($"int {StreamingInterface}.StepOutputSize => StepOutputSize;");
-        writer.Line();
-        writer.MemberLine($"void {StreamingInterface}.ResetState({RuntimeCalls.Span} state) => ResetState(state);");
         writer.Line();
         writer.MemberLine($"float {StreamingInterface}.BackwardBatchFromStates({RuntimeCalls.Span} states, {RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.ReadOnlySpan} targets, {RuntimeCalls.Span} parameterGradients, {RuntimeCalls.Span} outputs, ref global::StaticNet.Training.SeededRandom random) =>");
         writer.Line($"    BackwardBatchFromStates({ParameterArray(plan)}, states, inputs, targets, parameterGradients, outputs{random});");

@@ -28,7 +28,7 @@ internal static class NetworkEmitter
         }
 
         string interfaces = !plan.GenerateInstanceApi ? ""
-            : " : " + (plan.TrainsFromStates ? InstanceApiEmitter.StreamingInterface : InstanceApiEmitter.Interface);
+            : " : " + InstanceApiEmitter.InterfaceOf(plan);
         writer.Open($"partial {target.Type.Keyword} {CSharpName.Identifier(target.Type.Name)}{interfaces}");
         ConstantsEmitter.Emit(writer, plan);
         writer.Line();

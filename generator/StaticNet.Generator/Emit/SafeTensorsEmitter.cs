@@ -10,7 +10,7 @@ namespace StaticNet.Generator.Emit;
 internal static class SafeTensorsEmitter
 {
     private const string SafeTensors = "global::StaticNet.Storage.SafeTensors";
-    private const string Slot = "global::StaticNet.Storage.TensorSlot";
+    internal const string Slot = "global::StaticNet.Storage.TensorSlot";
     private const string NameMap = "global::System.Collections.Generic.IReadOnlyDictionary<string, string>?";
 
     public static void Emit(CodeWriter writer, NetworkPlan plan)
@@ -66,7 +66,8 @@ internal static class SafeTensorsEmitter
         writer.Close();
     }
 
-    private static string New(TensorLayout.Tensor tensor) =>
+    /// <summary>A <c>TensorSlot</c>'s constructor call for a tensor (or a streaming state's part).</summary>
+    internal static string New(TensorLayout.Tensor tensor) =>
         $"new {Slot}(\"{tensor.Name}\", layer: {tensor.Layer}, role: \"{tensor.Role}\", shape: new[] {{ {tensor.Shape} }}, "
         + $"isState: {(tensor.IsState ? "true" : "false")}, offset: {tensor.Offset})";
 }

@@ -19,6 +19,19 @@ internal static class StepEmitter
         writer.Line($"/// <summary>The values a streaming <c>Step</c> carries from one step to the next: every recurrent layer's state.</summary>");
         writer.MemberLine($"public const int StreamStateCount = {plan.StreamStateCount};");
         writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// What the streaming state holds, layer by layer, named after the layers as their tensors are (a GRU's <c>h</c>, an");
+        writer.Line("/// LSTM's <c>h</c> and <c>c</c>, a causal convolution's <c>history</c>), each with its shape and offset in the state.");
+        writer.Line("/// </summary>");
+        writer.MemberLine($"public static global::System.Collections.Generic.IReadOnlyList<{SafeTensorsEmitter.Slot}> StreamStateSlots {{ get; }} = new {SafeTensorsEmitter.Slot}[]");
+        writer.Line("{");
+        foreach (TensorLayout.Tensor part in TensorLayout.StreamState(plan))
+        {
+            writer.Line($"    {SafeTensorsEmitter.New(part)},");
+        }
+
+        writer.Line("};");
+        writer.Line();
         writer.Line("/// <summary>The values of one step of the input sequence: what <c>Step</c> reads.</summary>");
         writer.MemberLine($"public const int StepInputSize = {plan.InputShape.Features};");
         writer.Line();

@@ -45,6 +45,31 @@ internal static class TensorLayout
         }
     }
 
+    /// <summary>
+    /// The named parts of a streaming state (<c>StreamStateSlots</c>), in the order of the state span: each streaming
+    /// layer's parts (a GRU's <c>h</c>, an LSTM's <c>h</c> and <c>c</c>, a causal convolution's <c>history</c>) after its
+    /// module name, as its tensors are named.
+    /// </summary>
+    public static IEnumerable<Tensor> StreamState(NetworkPlan plan)
+    {
+        int module = 0;
+        int offset = 0;
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            if (layer is IStreamingLayer streaming)
+            {
+                string name = ModuleName(layer, plan.IsGraph, module);
+                foreach (StatePart part in streaming.StepStateParts)
+                {
+                    yield return new Tensor($"{name}.{part.Suffix}", layer.Number, part.Role, part.Shape, true, offset, part.Count);
+                    offset += part.Count;
+                }
+            }
+
+            module += layer.IsActivationModule || layer.Activation == ActivationKind.Identity ? 1 : 2;
+        }
+    }
+
     /// <summary>The module a layer's tensors belong to: its Name, else its nn.Sequential index (a chain) or layerN (a graph).</summary>
     private static string ModuleName(LayerPlan layer, bool isGraph, int module) =>
         layer.LayerName ?? (isGraph ? layer.AutomaticName : Index(module));

@@ -74,6 +74,17 @@ internal sealed record Conv1DLayerPlan(
     public string StepStateRole =>
         Remembered == 0 ? "empty (one tap remembers nothing)" : $"its last {Remembered} input step{(Remembered == 1 ? "" : "s")}, oldest first";
 
+    public IEnumerable<StatePart> StepStateParts
+    {
+        get
+        {
+            if (Remembered > 0)
+            {
+                yield return new StatePart("history", $"last {Remembered} input step{(Remembered == 1 ? "" : "s")}, oldest first", $"{Remembered}, {Features}", StepStateCount);
+            }
+        }
+    }
+
     /// <summary>The window a step gathers.</summary>
     public int StepScratch => Features * Kernel;
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Parsing;
@@ -31,6 +32,14 @@ internal sealed record GruLayerPlan(int Number, Shape InputShape, Shape OutputSh
     public override int StepStateCount => OutputShape.Features;
 
     public override string StepStateRole => "the hidden state";
+
+    public override IEnumerable<StatePart> StepStateParts
+    {
+        get
+        {
+            yield return new StatePart("h", "hidden state", $"{Hidden}", Hidden);
+        }
+    }
 }
 
 /// <summary><c>[Gru(hidden)]</c>.</summary>

@@ -38,6 +38,12 @@ internal interface IStreamingLayer
     string StepStateRole { get; }
 
     /// <summary>
+    /// The same values as named parts, in the order they lie in the state (<c>StreamStateSlots</c> names them after the
+    /// layer: <c>core.h</c>, <c>core.c</c>): what a host reads or sets, such as a stored initial state.
+    /// </summary>
+    IEnumerable<StatePart> StepStateParts { get; }
+
+    /// <summary>
     /// Whether its step output is the start of its carried state (a GRU's hidden state) rather than values it writes into
     /// an output span of its own (a causal convolution's filters).
     /// </summary>
@@ -54,6 +60,10 @@ internal interface IStreamingLayer
     /// </summary>
     void WriteStep(CodeWriter code, string input, string state, string scratch, string? output);
 }
+
+/// <summary>One named part of a streaming layer's state: its name after the layer's, what it is, and its shape.</summary>
+/// <param name="Shape">Comma-separated sizes, as in <c>4, 16</c>.</param>
+internal readonly record struct StatePart(string Suffix, string Role, string Shape, int Count);
 
 /// <summary>
 /// A streaming kind whose step also runs for many streams side by side (<c>StepBatch</c>): a block of streams, one per

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Parsing;
@@ -31,6 +32,15 @@ internal sealed record LstmLayerPlan(int Number, Shape InputShape, Shape OutputS
     public override int StepStateCount => 2 * OutputShape.Features;
 
     public override string StepStateRole => "the hidden state, then the cell";
+
+    public override IEnumerable<StatePart> StepStateParts
+    {
+        get
+        {
+            yield return new StatePart("h", "hidden state", $"{Hidden}", Hidden);
+            yield return new StatePart("c", "cell state", $"{Hidden}", Hidden);
+        }
+    }
 }
 
 /// <summary><c>[Lstm(hidden)]</c>.</summary>

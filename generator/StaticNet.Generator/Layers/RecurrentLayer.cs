@@ -110,6 +110,8 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
 
     public abstract string StepStateRole { get; }
 
+    public abstract IEnumerable<StatePart> StepStateParts { get; }
+
     /// <summary>The new hidden state is the step's output.</summary>
     public bool StepOutputIsState => true;
 

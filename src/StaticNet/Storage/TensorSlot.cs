@@ -40,7 +40,10 @@ public sealed class TensorSlot
     /// <summary>Its shape, outermost first, as PyTorch gives it.</summary>
     public int[] Shape { get; }
 
-    /// <summary>Whether it lives in the state span (running statistics) rather than the parameters.</summary>
+    /// <summary>
+    /// Whether it lives in a state span rather than the parameters: the network's state (running statistics) for
+    /// <c>TensorSlots</c>, a stream's state for <c>StreamStateSlots</c>.
+    /// </summary>
     public bool IsState { get; }
 
     /// <summary>Where its first value sits in its span.</summary>

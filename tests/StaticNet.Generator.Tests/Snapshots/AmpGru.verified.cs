@@ -253,6 +253,16 @@ namespace Audio
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public const int StreamStateCount = 8;
 
+        /// <summary>
+        /// What the streaming state holds, layer by layer, named after the layers as their tensors are (a GRU's <c>h</c>, an
+        /// LSTM's <c>h</c> and <c>c</c>, a causal convolution's <c>history</c>), each with its shape and offset in the state.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> StreamStateSlots { get; } = new global::StaticNet.Storage.TensorSlot[]
+        {
+            new global::StaticNet.Storage.TensorSlot("0.h", layer: 1, role: "hidden state", shape: new[] { 8 }, isState: true, offset: 0),
+        };
+
         /// <summary>The values of one step of the input sequence: what <c>Step</c> reads.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public const int StepInputSize = 1;
@@ -1110,6 +1120,9 @@ namespace Audio
         int global::StaticNet.INetwork.OutputSize => OutputSize;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        string global::StaticNet.INetwork.Architecture => Architecture;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         global::StaticNet.Loss global::StaticNet.INetwork.Loss => global::StaticNet.Loss.MeanSquaredError;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
@@ -1147,16 +1160,19 @@ namespace Audio
             BackwardBatch(parameterArray, inputs, targets, parameterGradients, outputs);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        int global::StaticNet.IStreamingNetwork.StreamStateCount => StreamStateCount;
+        int global::StaticNet.IStepNetwork.StreamStateCount => StreamStateCount;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        int global::StaticNet.IStreamingNetwork.StepInputSize => StepInputSize;
+        int global::StaticNet.IStepNetwork.StepInputSize => StepInputSize;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        int global::StaticNet.IStreamingNetwork.StepOutputSize => StepOutputSize;
+        int global::StaticNet.IStepNetwork.StepOutputSize => StepOutputSize;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        void global::StaticNet.IStreamingNetwork.ResetState(global::System.Span<float> state) => ResetState(state);
+        global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> global::StaticNet.IStepNetwork.StreamStateSlots => StreamStateSlots;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        void global::StaticNet.IStepNetwork.ResetState(global::System.Span<float> state) => ResetState(state);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.IStreamingNetwork.BackwardBatchFromStates(global::System.Span<float> states, global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs, ref global::StaticNet.Training.SeededRandom random) =>

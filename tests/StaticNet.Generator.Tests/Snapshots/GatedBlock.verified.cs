@@ -5,7 +5,7 @@
 
 namespace Audio
 {
-    partial class GatedBlock : global::StaticNet.INetwork
+    partial class GatedBlock : global::StaticNet.IStepNetwork
     {
         /// <summary>Length of the flat input: shape (16, 1).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
@@ -321,6 +321,17 @@ namespace Audio
         /// <summary>The values a streaming <c>Step</c> carries from one step to the next: every recurrent layer's state.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public const int StreamStateCount = 16;
+
+        /// <summary>
+        /// What the streaming state holds, layer by layer, named after the layers as their tensors are (a GRU's <c>h</c>, an
+        /// LSTM's <c>h</c> and <c>c</c>, a causal convolution's <c>history</c>), each with its shape and offset in the state.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> StreamStateSlots { get; } = new global::StaticNet.Storage.TensorSlot[]
+        {
+            new global::StaticNet.Storage.TensorSlot("filter.history", layer: 2, role: "last 2 input steps, oldest first", shape: new[] { 2, 4 }, isState: true, offset: 0),
+            new global::StaticNet.Storage.TensorSlot("gate.history", layer: 3, role: "last 2 input steps, oldest first", shape: new[] { 2, 4 }, isState: true, offset: 8),
+        };
 
         /// <summary>The values of one step of the input sequence: what <c>Step</c> reads.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
@@ -1177,6 +1188,9 @@ namespace Audio
         int global::StaticNet.INetwork.OutputSize => OutputSize;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        string global::StaticNet.INetwork.Architecture => Architecture;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         global::StaticNet.Loss global::StaticNet.INetwork.Loss => global::StaticNet.Loss.MeanSquaredError;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
@@ -1212,5 +1226,20 @@ namespace Audio
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs, ref global::StaticNet.Training.SeededRandom random) =>
             BackwardBatch(Parameters, inputs, targets, parameterGradients, outputs);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        int global::StaticNet.IStepNetwork.StreamStateCount => StreamStateCount;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        int global::StaticNet.IStepNetwork.StepInputSize => StepInputSize;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        int global::StaticNet.IStepNetwork.StepOutputSize => StepOutputSize;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> global::StaticNet.IStepNetwork.StreamStateSlots => StreamStateSlots;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        void global::StaticNet.IStepNetwork.ResetState(global::System.Span<float> state) => ResetState(state);
     }
 }

@@ -1055,6 +1055,9 @@ namespace Vision
         int global::StaticNet.INetwork.OutputSize => OutputSize;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        string global::StaticNet.INetwork.Architecture => Architecture;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         global::StaticNet.Loss global::StaticNet.INetwork.Loss => global::StaticNet.Loss.CrossEntropy;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]

@@ -1015,6 +1015,9 @@ namespace Graphs
         int global::StaticNet.INetwork.OutputSize => OutputSize;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        string global::StaticNet.INetwork.Architecture => Architecture;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         global::StaticNet.Loss global::StaticNet.INetwork.Loss => global::StaticNet.Loss.CrossEntropy;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
