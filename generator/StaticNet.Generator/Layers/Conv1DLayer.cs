@@ -198,7 +198,7 @@ internal sealed record Conv1DDeclaration(
 
     /// <summary>
     /// Needs a sequence (SN0055); padding from 0 to the kernel's reach (SN0024), not beside <c>Causal</c> (SN0058); a
-    /// kernel spanning no more steps than the padded input, or than the input when causal (SN0057); softmax and PReLU per step not yet (SN0056).
+    /// kernel spanning no more steps than the padded input unless causal (SN0057); softmax and PReLU per step not yet (SN0056).
     /// PyTorch's floor division of the steps.
     /// </summary>
     public override Shape Plan(NetworkPlanner planner, Shape input)
@@ -234,18 +234,17 @@ internal sealed record Conv1DDeclaration(
             return Shape.Sequence(input.Steps, filters);
         }
 
-        // A causal kernel always fits its padded input, but one reaching past the first step from the last reads only
-        // the padding with its first tap, and its streaming state would keep steps no training window holds.
+        // A causal kernel always fits its padded input, however far back it reaches: Forward reads zeros there, and a
+        // stream (Step) its history, as an amp model's dilated stack does.
         long before = causal ? reach : padding;
         long after = causal ? 0 : padding;
         long padded = input.Steps + before + after;
-        if (reach + 1 > (causal ? input.Steps : padded))
+        if (!causal && reach + 1 > padded)
         {
             planner.Report(
-                DiagnosticDescriptors.KernelSpansMoreSteps, Kernel.Location, reach + 1, kernel, dilation, causal ? input.Steps : padded, input,
-                causal ? "causal" : padding.ToString(CultureInfo.InvariantCulture),
-                causal ? "its first tap would only ever read the zeros before the sequence" : "its output would be empty");
-            return Shape.Sequence(causal ? input.Steps : 1, filters);
+                DiagnosticDescriptors.KernelSpansMoreSteps, Kernel.Location, reach + 1, kernel, dilation, padded, input,
+                padding.ToString(CultureInfo.InvariantCulture), "its output would be empty");
+            return Shape.Sequence(1, filters);
         }
 
         var output = Shape.Sequence((int)(((padded - reach - 1) / stride) + 1), filters);

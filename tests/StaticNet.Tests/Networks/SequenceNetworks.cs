@@ -158,3 +158,13 @@ public partial class LanedLstmNet { }
 [Dense(5)]
 [Dense(2, Bias = false)]
 public partial class LanedChainNet { }
+
+/// <summary>
+/// A causal convolution reaching further back (9 steps) than its window (4): Forward reads zeros there, a stream its
+/// history, as an amp model's dilated stack over blocks of 64 samples does.
+/// </summary>
+[Network]
+[Input(4, 2)]
+[Conv1D(3, 3, Activation.Tanh, Causal = true, Dilation = 4)]
+[Conv1D(1, 2, Causal = true, Dilation = 3)]
+public partial class LongReachCausalNet { }
