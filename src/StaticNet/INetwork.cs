@@ -21,7 +21,7 @@ public interface INetwork
     /// <summary>
     /// The canonical text of everything that gives the parameters their meaning (the generated <c>Architecture</c>
     /// constant: the input's shape, each layer's kind, sizes, geometry and activation, and in a graph what it reads),
-    /// which weight files and an amp-model reader compare; empty by default.
+    /// which weight files and <see cref="Audio.NamModel"/> compare; empty by default.
     /// </summary>
     string Architecture => "";
 

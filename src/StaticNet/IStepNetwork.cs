@@ -4,7 +4,7 @@ namespace StaticNet;
 
 /// <summary>
 /// A network object whose network streams one step at a time (a sequence network whose every layer can advance a step
-/// with carried state): what a host that does not know the network's class drives, such as an amp-model reader's
+/// with carried state): what a host that does not know the network's class drives, such as <see cref="Audio.NamModel"/>'s
 /// reset. The generator implements it on every such network object.
 /// </summary>
 public interface IStepNetwork : INetwork

@@ -26,6 +26,7 @@ public sealed class ReadmeTests : IDisposable
         using System;
         using System.Collections.Generic;
         using StaticNet;
+        using StaticNet.Audio;
         using StaticNet.Training;
 
         internal static class Snippet

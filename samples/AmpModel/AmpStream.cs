@@ -1,0 +1,44 @@
+using System;
+using StaticNet;
+using StaticNet.Audio;
+
+namespace AmpModel;
+
+/// <summary>
+/// One model processing one audio stream as NeuralAmpModelerCore's host calls do: loaded, reset (with the core's prewarm,
+/// by default) for a block size, then fed blocks of samples. Allocation-free after construction.
+/// </summary>
+public sealed class AmpStream
+{
+    private readonly IStepNetwork network;
+    private readonly float[] state;
+
+    /// <summary>A stream of <paramref name="model"/> through the declared network it fits, reset for blocks of <paramref name="blockSize"/>.</summary>
+    public AmpStream(NamModel model, int blockSize = 64, bool prewarm = true)
+    {
+        Model = model;
+        network = AmpNetworks.For(model);
+        state = new float[network.StreamStateCount];
+        model.ResetState(network, state, prewarm, blockSize);
+    }
+
+    /// <summary>The model the stream runs.</summary>
+    public NamModel Model { get; }
+
+    /// <summary>The declared network that runs it.</summary>
+    public IStepNetwork Network => network;
+
+    /// <summary>Processes a block: one output sample per input sample, the stream's state carried to the next block.</summary>
+    public void Process(ReadOnlySpan<float> input, Span<float> output)
+    {
+        if (output.Length != input.Length)
+        {
+            throw new ArgumentException($"The output has {output.Length} samples; it needs the input's {input.Length}.", nameof(output));
+        }
+
+        for (int sample = 0; sample < input.Length; sample++)
+        {
+            network.Step(state, input.Slice(sample, 1), output.Slice(sample, 1));
+        }
+    }
+}
