@@ -25,7 +25,7 @@ public class Conv1DKernelTests
         float[] biases = RandomData.Uniform(random, Filters, 0.3);
         float[] input = RandomData.Uniform(random, Steps * features, 2.0);
         int remembered = (kernel - 1) * dilation;
-        var history = new float[remembered * features];
+        var history = new float[Conv1DKernels.RingLength(remembered, features)];
         var window = new float[features * kernel];
         var streamed = new float[Filters];
         for (int t = 0; t < Steps; t++)
@@ -36,6 +36,27 @@ public class Conv1DKernelTests
             var whole = new float[(t + 1) * Filters];
             Conv1DKernels.Forward(weights, biases, input.AsSpan(0, (t + 1) * features), whole, features, kernel, 1, remembered, 0, dilation);
             Assert.Equal(FloatBits.Of(whole.AsSpan(t * Filters, Filters)), FloatBits.Of(streamed));
+            if (remembered > 0)
+            {
+                // The ring moves one step per step: its position is where the oldest step lies.
+                Assert.Equal((t + 1) % remembered, history[^1]);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_ring_position_that_no_step_wrote_is_refused_before_anything_changes()
+    {
+        float[] weights = new float[3 * 2 * 3], biases = new float[3];
+        foreach (float position in new[] { -1f, 4f, 1.5f, float.NaN })
+        {
+            float[] history = [1, 2, 3, 4, 5, 6, 7, 8, position];   // 4 remembered steps of 2 features
+            var output = new float[3];
+            var error = Assert.Throws<ArgumentException>(() =>
+                Conv1DKernels.StreamStep(weights, biases, [1f, 1f], history, new float[6], output, kernel: 3, dilation: 2));
+            Assert.Contains("ring position", error.Message);
+            Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], history[..8]);
+            Assert.All(output, value => Assert.Equal(0f, value));
         }
     }
 
@@ -89,7 +110,7 @@ public class Conv1DKernelTests
         Assert.Contains("weights", Assert.Throws<ArgumentException>(() =>
             Conv1DKernels.Forward(new float[5], biases, input, output, features: 2, kernel: 2, stride: 1, paddingBefore: 0, paddingAfter: 0, dilation: 1)).ParamName);
         Assert.Contains("history", Assert.Throws<ArgumentException>(() =>
-            Conv1DKernels.StreamStep(weights, biases, new float[2], new float[3], new float[4], new float[3], kernel: 2, dilation: 1)).ParamName);
+            Conv1DKernels.StreamStep(weights, biases, new float[2], new float[2], new float[4], new float[3], kernel: 2, dilation: 1)).ParamName);
         Assert.All(output, value => Assert.Equal(9f, value));
     }
 }

@@ -203,9 +203,10 @@ public class SequenceTests
         Assert.Equal((3, 2), (GruLastSoftmaxNet.StepInputSize, GruLastSoftmaxNet.StepOutputSize));
         Assert.Equal((2, 3), (GruOutputNet.StepInputSize, GruOutputNet.StepOutputSize));
 
-        // A causal convolution remembers (kernel - 1) x dilation input steps: 2 x 2 features, then 1 x 2 x 4 filters, then the GRU's 3.
-        Assert.Equal((2 * 2) + (2 * 4) + 3, CausalConvGruNet.StreamStateCount);
-        Assert.Equal(0 + (3 * 2), CausalConvOutputNet.StreamStateCount);  // a pointwise convolution remembers nothing
+        // A causal convolution remembers (kernel - 1) x dilation input steps in a ring, and the ring's position: 2 x 2
+        // features, then 1 x 2 x 4 filters, then the GRU's 3.
+        Assert.Equal((2 * 2) + 1 + (2 * 4) + 1 + 3, CausalConvGruNet.StreamStateCount);
+        Assert.Equal(0 + (3 * 2) + 1, CausalConvOutputNet.StreamStateCount);  // a pointwise convolution remembers nothing
         Assert.Equal((3, 3), (CausalConvOutputNet.StepInputSize, CausalConvOutputNet.StepOutputSize));
 
         // Two streams through one network: interleaving their steps changes neither.
@@ -243,7 +244,7 @@ public class SequenceTests
         {
             Assert.True(slot.IsState);
             Assert.Equal(next, slot.Offset);
-            Assert.Matches(@"\.(h|c|history)$", slot.Name);
+            Assert.Matches(@"\.(h|c|history|position)$", slot.Name);
             next += slot.Count;
         }
 
@@ -257,7 +258,11 @@ public class SequenceTests
             ["0.h [5]: layer 1's hidden state, state[0..5)", "0.c [5]: layer 1's cell state, state[5..10)"],
             LstmLastNet.StreamStateSlots.Select(slot => slot.ToString()));
         Assert.Equal(
-            ["0.history [2, 2]: layer 1's last 2 input steps, oldest first, state[0..4)", "2.history [2, 4]: layer 2's last 2 input steps, oldest first, state[4..12)", "4.h [3]: layer 3's hidden state, state[12..15)"],
+            [
+                "0.history [2, 2]: layer 1's last 2 input steps, in a ring, state[0..4)", "0.position [1]: layer 1's ring position (where its oldest step is), state[4..5)",
+                "2.history [2, 4]: layer 2's last 2 input steps, in a ring, state[5..13)", "2.position [1]: layer 2's ring position (where its oldest step is), state[13..14)",
+                "4.h [3]: layer 3's hidden state, state[14..17)",
+            ],
             CausalConvGruNet.StreamStateSlots.Select(slot => slot.ToString()));
 
         // The hidden state part is what the LSTM's step outputs (after the GRU's part).

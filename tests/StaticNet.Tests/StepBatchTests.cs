@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Linq;
 using System.Reflection;
@@ -137,7 +138,8 @@ public class StepBatchTests
     {
         var random = new Random(seed);
         float[] parameters = RandomData.Uniform(random, network.ParameterCount, 0.6);
-        float[] together = RandomData.Uniform(random, streams * network.StateCount, 0.9);
+        var slots = (IReadOnlyList<StaticNet.Storage.TensorSlot>)network.Type.GetProperty("StreamStateSlots")!.GetValue(null)!;
+        float[] together = StreamStates.Random(random, slots, network.StateCount, streams, 0.9);
         float[] alone = (float[])together.Clone();
         var batchOutputs = new float[streams * network.StepOutput];
         var output = new float[network.StepOutput];

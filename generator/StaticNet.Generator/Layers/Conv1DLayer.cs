@@ -65,14 +65,14 @@ internal sealed record Conv1DLayerPlan(
             ? $"each output step reads {Remembered - PaddingBefore} input step{(Remembered - PaddingBefore == 1 ? "" : "s")} after its own; Causal = true pads before the sequence instead, and streams"
             : "its padding after the sequence needs the sequence's end; Causal = true pads before the sequence instead, and streams";
 
-    /// <summary>The last <c>(kernel - 1) x dilation</c> input steps.</summary>
-    public int StepStateCount => Remembered * Features;
+    /// <summary>The last <c>(kernel - 1) x dilation</c> input steps in a ring, then its position.</summary>
+    public int StepStateCount => Remembered == 0 ? 0 : (Remembered * Features) + 1;
 
     /// <summary>Its filters' step goes to an output span of its own; the state holds input steps.</summary>
     public bool StepOutputIsState => false;
 
     public string StepStateRole =>
-        Remembered == 0 ? "empty (one tap remembers nothing)" : $"its last {Remembered} input step{(Remembered == 1 ? "" : "s")}, oldest first";
+        Remembered == 0 ? "empty (one tap remembers nothing)" : $"its last {Remembered} input step{(Remembered == 1 ? "" : "s")} in a ring, then the ring's position";
 
     public IEnumerable<StatePart> StepStateParts
     {
@@ -80,7 +80,8 @@ internal sealed record Conv1DLayerPlan(
         {
             if (Remembered > 0)
             {
-                yield return new StatePart("history", $"last {Remembered} input step{(Remembered == 1 ? "" : "s")}, oldest first", $"{Remembered}, {Features}", StepStateCount);
+                yield return new StatePart("history", $"last {Remembered} input step{(Remembered == 1 ? "" : "s")}, in a ring", $"{Remembered}, {Features}", Remembered * Features);
+                yield return new StatePart("position", "ring position (where its oldest step is)", "1", 1);
             }
         }
     }
@@ -109,9 +110,9 @@ internal sealed record Conv1DLayerPlan(
 
     /// <summary>
     /// <c>Conv</c> between two transposes: ONNX convolves <c>[batch, channels, length]</c>, the sequence is
-    /// <c>[batch, steps, features]</c>. A streamed step convolves, unpadded, the window of its remembered steps (from the
-    /// state) and this one; the window's last remembered steps are its next state. A layer without biases is exported
-    /// with zero ones.
+    /// <c>[batch, steps, features]</c>. A streamed step convolves, unpadded, the window of its remembered steps (read from
+    /// the state's ring, oldest first) and this one (<see cref="WriteOnnxRing"/>). A layer without biases is exported with
+    /// zero ones.
     /// </summary>
     public override void WriteOnnx(CodeWriter writer, bool streaming)
     {
@@ -124,13 +125,7 @@ internal sealed record Conv1DLayerPlan(
             after = 0;
             if (Remembered > 0)
             {
-                writer.OpenBlock();
-                writer.Line($"// The window: the {Remembered} remembered steps (from the state), then this one; its last {Remembered} are the next state.");
-                writer.Line($"string history = {Onnx.SideNode("Reshape", "history", [$"graph.State(\"history\", {Remembered * Features})", Onnx.Int64s("history_shape", 0, Remembered, Features)])};");
-                Onnx.WriteNode(writer, "Concat", "window", ["history", "graph.Current"], [steps, Features], Onnx.Int("axis", 1));
-                writer.Line($"string kept = {Onnx.SideNode("Slice", "next_history", ["graph.Current", Onnx.Int64s("history_starts", 1), Onnx.Int64s("history_ends", steps), Onnx.Int64s("history_axes", 1)])};");
-                writer.Line($"graph.NextState({Onnx.SideNode("Reshape", "next_history", ["kept", Onnx.Int64s("next_history_shape", 0, Remembered * Features)])});");
-                writer.Close();
+                WriteOnnxRing(writer);
             }
         }
 
@@ -145,6 +140,34 @@ internal sealed record Conv1DLayerPlan(
             [Filters, outputSteps],
             Onnx.Ints("kernel_shape", Kernel), Onnx.Ints("strides", Stride), Onnx.Ints("dilations", Dilation), Onnx.Ints("pads", before, after));
         Onnx.WriteNode(writer, "Transpose", "steps_first", ["graph.Current"], [outputSteps, Filters], Onnx.Ints("perm", 0, 2, 1));
+    }
+
+    /// <summary>
+    /// A streamed step's window, as <c>StreamStep</c> keeps it: the ring's steps from its position on (GatherElements of
+    /// <c>(position + age) mod R</c>) then this step; this step replaces the oldest (ScatterElements at the position),
+    /// which moves on by one. Each stream of the batch has its own position.
+    /// </summary>
+    private void WriteOnnxRing(CodeWriter writer)
+    {
+        int steps = Remembered + 1;
+        writer.OpenBlock();
+        writer.Line($"// The window: the {Remembered} remembered steps, oldest first from the ring's position (both in the state), then this one.");
+        writer.Line($"string ring = {Onnx.SideNode("Reshape", "history", [$"graph.State(\"history\", {Remembered * Features})", Onnx.Int64s("history_shape", 0, Remembered, Features)])};");
+        writer.Line($"string position = {Onnx.SideNode("Cast", "position", ["graph.State(\"position\", 1)"], Onnx.Int("to", 7))};");
+        writer.Line($"string oldest = {Onnx.SideNode("Reshape", "oldest", ["position", Onnx.Int64s("oldest_shape", 0, 1, 1)])};");
+        writer.Line($"string ages = {Onnx.SideNode("Reshape", "ages", [$"graph.Int64Ramp(\"ages_values\", {Remembered})", Onnx.Int64s("ages_shape", Remembered, 1)])};");
+        writer.Line($"string slots = {Onnx.SideNode("Mod", "slots", [Onnx.SideNode("Add", "slots_unwrapped", ["oldest", "ages"]), Onnx.Int64s("ring_length", Remembered)])};");
+        writer.Line($"string indices = {Onnx.SideNode("Expand", "indices", ["slots", Onnx.SideNode("Shape", "ring_shape", ["ring"])])};");
+        writer.Line($"string remembered = {Onnx.SideNode("GatherElements", "remembered", ["ring", "indices"], Onnx.Int("axis", 1))};");
+        Onnx.WriteNode(writer, "Concat", "window", ["remembered", "graph.Current"], [steps, Features], Onnx.Int("axis", 1));
+        writer.Line("// This step takes the oldest one's place; the position moves on.");
+        writer.Line($"string newest = {Onnx.SideNode("Slice", "newest", ["graph.Current", Onnx.Int64s("newest_starts", Remembered), Onnx.Int64s("newest_ends", steps), Onnx.Int64s("newest_axes", 1)])};");
+        writer.Line($"string at = {Onnx.SideNode("Expand", "at", ["oldest", Onnx.SideNode("Shape", "step_shape", ["newest"])])};");
+        writer.Line($"string next = {Onnx.SideNode("ScatterElements", "next_ring", ["ring", "at", "newest"], Onnx.Int("axis", 1))};");
+        writer.Line($"graph.NextState({Onnx.SideNode("Reshape", "next_history", ["next", Onnx.Int64s("next_history_shape", 0, Remembered * Features)])});");
+        writer.Line($"string moved = {Onnx.SideNode("Mod", "moved", [Onnx.SideNode("Add", "moved_unwrapped", ["position", Onnx.Int64s("one", 1)]), Onnx.Int64s("position_limit", Remembered)])};");
+        writer.Line($"graph.NextState({Onnx.SideNode("Cast", "next_position", ["moved"], Onnx.Int("to", 1))});");
+        writer.Close();
     }
 
     /// <summary>

@@ -118,6 +118,19 @@ public sealed class OnnxGraph
     /// <summary>Int64 constants of the layer being written (a shape for <c>Reshape</c>), by name.</summary>
     public string Int64Constant(string constantName, params long[] values) => AddInitializerInt64(Unique($"{layerName}.{constantName}"), values);
 
+    /// <summary>An int64 initializer <c>0, 1, ..., count - 1</c> named after the layer (a ring's ages).</summary>
+    public string Int64Ramp(string constantName, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        long[] values = new long[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = i;
+        }
+
+        return Int64Constant(constantName, values);
+    }
+
     /// <summary>
     /// One value per feature (of a flat value) or per channel (of an image, shaped <c>[C, 1, 1]</c>), so that it broadcasts
     /// over the current value: a PReLU's slopes.

@@ -320,7 +320,7 @@ namespace Audio
 
         /// <summary>The values a streaming <c>Step</c> carries from one step to the next: every recurrent layer's state.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public const int StreamStateCount = 16;
+        public const int StreamStateCount = 18;
 
         /// <summary>
         /// What the streaming state holds, layer by layer, named after the layers as their tensors are (a GRU's <c>h</c>, an
@@ -329,8 +329,10 @@ namespace Audio
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> StreamStateSlots { get; } = new global::StaticNet.Storage.TensorSlot[]
         {
-            new global::StaticNet.Storage.TensorSlot("filter.history", layer: 2, role: "last 2 input steps, oldest first", shape: new[] { 2, 4 }, isState: true, offset: 0),
-            new global::StaticNet.Storage.TensorSlot("gate.history", layer: 3, role: "last 2 input steps, oldest first", shape: new[] { 2, 4 }, isState: true, offset: 8),
+            new global::StaticNet.Storage.TensorSlot("filter.history", layer: 2, role: "last 2 input steps, in a ring", shape: new[] { 2, 4 }, isState: true, offset: 0),
+            new global::StaticNet.Storage.TensorSlot("filter.position", layer: 2, role: "ring position (where its oldest step is)", shape: new[] { 1 }, isState: true, offset: 8),
+            new global::StaticNet.Storage.TensorSlot("gate.history", layer: 3, role: "last 2 input steps, in a ring", shape: new[] { 2, 4 }, isState: true, offset: 9),
+            new global::StaticNet.Storage.TensorSlot("gate.position", layer: 3, role: "ring position (where its oldest step is)", shape: new[] { 1 }, isState: true, offset: 17),
         };
 
         /// <summary>The values of one step of the input sequence: what <c>Step</c> reads.</summary>
@@ -379,17 +381,17 @@ namespace Audio
             global::System.Span<float> h1 = state.Slice(0, 0);
             global::StaticNet.Runtime.Conv1DKernels.StreamStep(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Values(4), input, h1, s1, a1, kernel: 1, dilation: 1);
 
-            // Layer 2: Conv1D(4, 2, Tanh, dilation 2, causal), one step: (4) -> (4), state[0..8), its last 2 input steps, oldest first, advances.
+            // Layer 2: Conv1D(4, 2, Tanh, dilation 2, causal), one step: (4) -> (4), state[0..9), its last 2 input steps in a ring, then the ring's position, advances.
             global::System.Span<float> s2 = scratch.Slice(5, 8);
             global::System.Span<float> a2 = scratch.Slice(13, 4);
-            global::System.Span<float> h2 = state.Slice(0, 8);
+            global::System.Span<float> h2 = state.Slice(0, 9);
             global::StaticNet.Runtime.Conv1DKernels.StreamStep(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), a1, h2, s2, a2, kernel: 2, dilation: 2);
             global::StaticNet.Runtime.Activations.RationalTanh(a2, a2);
 
-            // Layer 3: Conv1D(4, 2, Sigmoid, dilation 2, causal), one step: (4) -> (4), state[8..16), its last 2 input steps, oldest first, advances.
+            // Layer 3: Conv1D(4, 2, Sigmoid, dilation 2, causal), one step: (4) -> (4), state[9..18), its last 2 input steps in a ring, then the ring's position, advances.
             global::System.Span<float> s3 = scratch.Slice(5, 8);
             global::System.Span<float> a3 = scratch.Slice(17, 4);
-            global::System.Span<float> h3 = state.Slice(8, 8);
+            global::System.Span<float> h3 = state.Slice(9, 9);
             global::StaticNet.Runtime.Conv1DKernels.StreamStep(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), a1, h3, s3, a3, kernel: 2, dilation: 2);
             global::StaticNet.Runtime.Activations.Sigmoid(a3, a3);
 
@@ -397,20 +399,20 @@ namespace Audio
             global::System.Span<float> a4 = scratch.Slice(5, 4);
             global::StaticNet.Runtime.GraphKernels.Multiply(a2, a3, a4);
 
-            // Layer 5: Conv1D(4, 1), one step: (4) -> (4), state[16..16), empty (one tap remembers nothing), advances.
+            // Layer 5: Conv1D(4, 1), one step: (4) -> (4), state[18..18), empty (one tap remembers nothing), advances.
             global::System.Span<float> s5 = scratch.Slice(9, 4);
             global::System.Span<float> a5 = scratch.Slice(21, 4);
-            global::System.Span<float> h5 = state.Slice(16, 0);
+            global::System.Span<float> h5 = state.Slice(18, 0);
             global::StaticNet.Runtime.Conv1DKernels.StreamStep(parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount), a4, h5, s5, a5, kernel: 1, dilation: 1);
 
             // Layer 6: Add(x, residual), one step: (4) -> (4).
             global::System.Span<float> a6 = scratch.Slice(9, 4);
             global::StaticNet.Runtime.GraphKernels.Add(a1, a5, a6);
 
-            // Layer 7: Conv1D(1, 1), one step: (4) -> (1), state[16..16), empty (one tap remembers nothing), advances.
+            // Layer 7: Conv1D(1, 1), one step: (4) -> (1), state[18..18), empty (one tap remembers nothing), advances.
             global::System.Span<float> s7 = scratch.Slice(25, 4);
             global::System.Span<float> a7 = scratch.Slice(0, 1);
-            global::System.Span<float> h7 = state.Slice(16, 0);
+            global::System.Span<float> h7 = state.Slice(18, 0);
             global::StaticNet.Runtime.Conv1DKernels.StreamStep(parameters.Slice(Layer7.WeightOffset, Layer7.WeightCount), parameters.Slice(Layer7.BiasOffset, Layer7.BiasCount), a6, h7, s7, a7, kernel: 1, dilation: 1);
             a7.CopyTo(output);
         }
@@ -999,15 +1001,26 @@ namespace Audio
             // Layer 2: Conv1D(4, 2, Tanh, dilation 2, causal), (16, 4) -> (16, 4).
             graph.BeginLayer();
             {
-                // The window: the 2 remembered steps (from the state), then this one; its last 2 are the next state.
-                string history = graph.SideNode("Reshape", "history", new string[] { graph.State("history", 8), graph.Int64Constant("history_shape", 0, 2, 4) });
+                // The window: the 2 remembered steps, oldest first from the ring's position (both in the state), then this one.
+                string ring = graph.SideNode("Reshape", "history", new string[] { graph.State("history", 8), graph.Int64Constant("history_shape", 0, 2, 4) });
+                string position = graph.SideNode("Cast", "position", new string[] { graph.State("position", 1) }, global::StaticNet.Onnx.OnnxAttribute.Int("to", 7));
+                string oldest = graph.SideNode("Reshape", "oldest", new string[] { position, graph.Int64Constant("oldest_shape", 0, 1, 1) });
+                string ages = graph.SideNode("Reshape", "ages", new string[] { graph.Int64Ramp("ages_values", 2), graph.Int64Constant("ages_shape", 2, 1) });
+                string slots = graph.SideNode("Mod", "slots", new string[] { graph.SideNode("Add", "slots_unwrapped", new string[] { oldest, ages }), graph.Int64Constant("ring_length", 2) });
+                string indices = graph.SideNode("Expand", "indices", new string[] { slots, graph.SideNode("Shape", "ring_shape", new string[] { ring }) });
+                string remembered = graph.SideNode("GatherElements", "remembered", new string[] { ring, indices }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
                 graph.Node("Concat", "window", new string[]
                 {
-                    history,
+                    remembered,
                     graph.Current,
                 }, new int[] { 3, 4 }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
-                string kept = graph.SideNode("Slice", "next_history", new string[] { graph.Current, graph.Int64Constant("history_starts", 1), graph.Int64Constant("history_ends", 3), graph.Int64Constant("history_axes", 1) });
-                graph.NextState(graph.SideNode("Reshape", "next_history", new string[] { kept, graph.Int64Constant("next_history_shape", 0, 8) }));
+                // This step takes the oldest one's place; the position moves on.
+                string newest = graph.SideNode("Slice", "newest", new string[] { graph.Current, graph.Int64Constant("newest_starts", 2), graph.Int64Constant("newest_ends", 3), graph.Int64Constant("newest_axes", 1) });
+                string at = graph.SideNode("Expand", "at", new string[] { oldest, graph.SideNode("Shape", "step_shape", new string[] { newest }) });
+                string next = graph.SideNode("ScatterElements", "next_ring", new string[] { ring, at, newest }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
+                graph.NextState(graph.SideNode("Reshape", "next_history", new string[] { next, graph.Int64Constant("next_history_shape", 0, 8) }));
+                string moved = graph.SideNode("Mod", "moved", new string[] { graph.SideNode("Add", "moved_unwrapped", new string[] { position, graph.Int64Constant("one", 1) }), graph.Int64Constant("position_limit", 2) });
+                graph.NextState(graph.SideNode("Cast", "next_position", new string[] { moved }, global::StaticNet.Onnx.OnnxAttribute.Int("to", 1)));
             }
             graph.Node("Transpose", "channels_first", new string[] { graph.Current }, new int[] { 4, 3 }, global::StaticNet.Onnx.OnnxAttribute.Ints("perm", 0, 2, 1));
             graph.Node("Conv", new string[]
@@ -1023,15 +1036,26 @@ namespace Audio
             graph.From(1);
             graph.BeginLayer();
             {
-                // The window: the 2 remembered steps (from the state), then this one; its last 2 are the next state.
-                string history = graph.SideNode("Reshape", "history", new string[] { graph.State("history", 8), graph.Int64Constant("history_shape", 0, 2, 4) });
+                // The window: the 2 remembered steps, oldest first from the ring's position (both in the state), then this one.
+                string ring = graph.SideNode("Reshape", "history", new string[] { graph.State("history", 8), graph.Int64Constant("history_shape", 0, 2, 4) });
+                string position = graph.SideNode("Cast", "position", new string[] { graph.State("position", 1) }, global::StaticNet.Onnx.OnnxAttribute.Int("to", 7));
+                string oldest = graph.SideNode("Reshape", "oldest", new string[] { position, graph.Int64Constant("oldest_shape", 0, 1, 1) });
+                string ages = graph.SideNode("Reshape", "ages", new string[] { graph.Int64Ramp("ages_values", 2), graph.Int64Constant("ages_shape", 2, 1) });
+                string slots = graph.SideNode("Mod", "slots", new string[] { graph.SideNode("Add", "slots_unwrapped", new string[] { oldest, ages }), graph.Int64Constant("ring_length", 2) });
+                string indices = graph.SideNode("Expand", "indices", new string[] { slots, graph.SideNode("Shape", "ring_shape", new string[] { ring }) });
+                string remembered = graph.SideNode("GatherElements", "remembered", new string[] { ring, indices }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
                 graph.Node("Concat", "window", new string[]
                 {
-                    history,
+                    remembered,
                     graph.Current,
                 }, new int[] { 3, 4 }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
-                string kept = graph.SideNode("Slice", "next_history", new string[] { graph.Current, graph.Int64Constant("history_starts", 1), graph.Int64Constant("history_ends", 3), graph.Int64Constant("history_axes", 1) });
-                graph.NextState(graph.SideNode("Reshape", "next_history", new string[] { kept, graph.Int64Constant("next_history_shape", 0, 8) }));
+                // This step takes the oldest one's place; the position moves on.
+                string newest = graph.SideNode("Slice", "newest", new string[] { graph.Current, graph.Int64Constant("newest_starts", 2), graph.Int64Constant("newest_ends", 3), graph.Int64Constant("newest_axes", 1) });
+                string at = graph.SideNode("Expand", "at", new string[] { oldest, graph.SideNode("Shape", "step_shape", new string[] { newest }) });
+                string next = graph.SideNode("ScatterElements", "next_ring", new string[] { ring, at, newest }, global::StaticNet.Onnx.OnnxAttribute.Int("axis", 1));
+                graph.NextState(graph.SideNode("Reshape", "next_history", new string[] { next, graph.Int64Constant("next_history_shape", 0, 8) }));
+                string moved = graph.SideNode("Mod", "moved", new string[] { graph.SideNode("Add", "moved_unwrapped", new string[] { position, graph.Int64Constant("one", 1) }), graph.Int64Constant("position_limit", 2) });
+                graph.NextState(graph.SideNode("Cast", "next_position", new string[] { moved }, global::StaticNet.Onnx.OnnxAttribute.Int("to", 1)));
             }
             graph.Node("Transpose", "channels_first", new string[] { graph.Current }, new int[] { 4, 3 }, global::StaticNet.Onnx.OnnxAttribute.Ints("perm", 0, 2, 1));
             graph.Node("Conv", new string[]
