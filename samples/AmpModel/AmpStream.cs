@@ -28,7 +28,10 @@ public sealed class AmpStream
     /// <summary>The declared network that runs it.</summary>
     public IStepNetwork Network => network;
 
-    /// <summary>Processes a block: one output sample per input sample, the stream's state carried to the next block.</summary>
+    /// <summary>
+    /// Processes a block: one output sample per input sample, the stream's state carried to the next block. Each whole
+    /// 64 samples (the networks' declared input) run layer by layer; the bits of one <c>Step</c> per sample.
+    /// </summary>
     public void Process(ReadOnlySpan<float> input, Span<float> output)
     {
         if (output.Length != input.Length)
@@ -36,9 +39,6 @@ public sealed class AmpStream
             throw new ArgumentException($"The output has {output.Length} samples; it needs the input's {input.Length}.", nameof(output));
         }
 
-        for (int sample = 0; sample < input.Length; sample++)
-        {
-            network.Step(state, input.Slice(sample, 1), output.Slice(sample, 1));
-        }
+        network.StepBlock(state, input, output);
     }
 }

@@ -29,4 +29,11 @@ public interface IStepNetwork : INetwork
 
     /// <summary>Runs one step with the network's parameters: advances <paramref name="state"/> and writes the step's output.</summary>
     void Step(Span<float> state, ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>
+    /// Runs any number of steps at once (a host's buffer of samples): advances <paramref name="state"/> by the steps in
+    /// <paramref name="inputs"/> and writes each step's output to <paramref name="outputs"/>, the bits of a
+    /// <see cref="Step"/> per step.
+    /// </summary>
+    void StepBlock(Span<float> state, ReadOnlySpan<float> inputs, Span<float> outputs);
 }

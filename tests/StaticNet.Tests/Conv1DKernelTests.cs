@@ -25,12 +25,12 @@ public class Conv1DKernelTests
         float[] biases = RandomData.Uniform(random, Filters, 0.3);
         float[] input = RandomData.Uniform(random, Steps * features, 2.0);
         int remembered = (kernel - 1) * dilation;
-        var history = new float[Conv1DKernels.RingLength(remembered, features)];
+        var history = new float[CausalConvStream.StateLength(remembered, features)];
         var window = new float[features * kernel];
         var streamed = new float[Filters];
         for (int t = 0; t < Steps; t++)
         {
-            Conv1DKernels.StreamStep(weights, biases, input.AsSpan(t * features, features), history, window, streamed, kernel, dilation);
+            CausalConvStream.Step(weights, biases, input.AsSpan(t * features, features), history, window, streamed, kernel, dilation);
 
             // The prefix's last output step: what the stream has seen so far.
             var whole = new float[(t + 1) * Filters];
@@ -53,7 +53,7 @@ public class Conv1DKernelTests
             float[] history = [1, 2, 3, 4, 5, 6, 7, 8, position];   // 4 remembered steps of 2 features
             var output = new float[3];
             var error = Assert.Throws<ArgumentException>(() =>
-                Conv1DKernels.StreamStep(weights, biases, [1f, 1f], history, new float[6], output, kernel: 3, dilation: 2));
+                CausalConvStream.Step(weights, biases, [1f, 1f], history, new float[6], output, kernel: 3, dilation: 2));
             Assert.Contains("ring position", error.Message);
             Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], history[..8]);
             Assert.All(output, value => Assert.Equal(0f, value));
@@ -110,7 +110,7 @@ public class Conv1DKernelTests
         Assert.Contains("weights", Assert.Throws<ArgumentException>(() =>
             Conv1DKernels.Forward(new float[5], biases, input, output, features: 2, kernel: 2, stride: 1, paddingBefore: 0, paddingAfter: 0, dilation: 1)).ParamName);
         Assert.Contains("history", Assert.Throws<ArgumentException>(() =>
-            Conv1DKernels.StreamStep(weights, biases, new float[2], new float[2], new float[4], new float[3], kernel: 2, dilation: 1)).ParamName);
+            CausalConvStream.Step(weights, biases, new float[2], new float[2], new float[4], new float[3], kernel: 2, dilation: 1)).ParamName);
         Assert.All(output, value => Assert.Equal(9f, value));
     }
 }

@@ -82,12 +82,17 @@ internal static class ForwardEmitter
     internal static void WriteBody(CodeWriter writer, NetworkPlan plan, ForwardPass pass, int throughLayer = 0)
     {
         bool step = pass is ForwardPass.Step or ForwardPass.PackedStep or ForwardPass.StepAfterLanes;
+        bool block = pass is ForwardPass.Block or ForwardPass.PackedBlock;
         LayerPlan? advancedInLanes = pass == ForwardPass.StepAfterLanes ? StepBatchEmitter.LanesLayer(plan) : null;
         if (step)
         {
             writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StreamStateCount, \"state\");");
             writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, StepInputSize, \"input\");");
             writer.Line($"{RuntimeCalls.SpanGuard}.Length(output.Length, StepOutputSize, \"output\");");
+        }
+        else if (block)
+        {
+            // StepBlock checked the spans: a block is InputSize in and OutputSize out.
         }
         else
         {
@@ -113,13 +118,25 @@ internal static class ForwardEmitter
                 break;
             }
 
-            LayerPlan layer = pass is ForwardPass.Packed or ForwardPass.PackedStep ? walked with { PackedWeights = true } : walked;
+            LayerPlan layer = pass is ForwardPass.Packed or ForwardPass.PackedStep or ForwardPass.PackedBlock ? walked with { PackedWeights = true } : walked;
             if (layer.Number > 1)
             {
                 body.Code.Line();
             }
 
             LayerValues input = values[layer.Source];
+            if (block && layer is IStreamingLayer { StepStateCount: > 0 } carried)
+            {
+                values[layer.Number] = BlockOfStreamingLayer(body, layer, carried, input, ref stateOffset, isRead || head is null ? null : OutputPart(plan, head));
+                if (isRead && head is not null)
+                {
+                    body.Code.Line($"{values[layer.Number].SpanName}.CopyTo({OutputPart(plan, head)}); // output {head.Number}: {head.Name}");
+                }
+
+                ReleaseLastRead(body, plan, layer, values, lastReader);
+                continue;
+            }
+
             if (step && layer.StepRole is StepRole.Recurrent or StepRole.PassThrough or StepRole.PerStep)
             {
                 values[layer.Number] = StepSequenceLayer(
@@ -151,16 +168,7 @@ internal static class ForwardEmitter
                         body.Code.Line($"{values[layer.Number].SpanName}.CopyTo({OutputPart(plan, head)}); // output {head.Number}: {head.Name}");
                     }
 
-                    // What this layer was the last to read, later layers may overwrite.
-                    foreach (int source in layer.Sources)
-                    {
-                        int value = plan.InferenceHolder(source);
-                        if (value > 0 && lastReader[value] == layer.Number)
-                        {
-                            body.Release(values[value].SpanName);
-                        }
-                    }
-
+                    ReleaseLastRead(body, plan, layer, values, lastReader);
                     break;
             }
         }
@@ -264,6 +272,47 @@ internal static class ForwardEmitter
         return value;
     }
 
+    /// <summary>What <paramref name="layer"/> was the last to read, later layers may overwrite.</summary>
+    private static void ReleaseLastRead(MethodBody body, NetworkPlan plan, LayerPlan layer, LayerValues[] values, int[] lastReader)
+    {
+        foreach (int source in layer.Sources)
+        {
+            int value = plan.InferenceHolder(source);
+            if (value > 0 && lastReader[value] == layer.Number)
+            {
+                body.Release(values[value].SpanName);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A layer that carries state, over a block of steps: it continues from its slice of the state and leaves it
+    /// advanced by the block; its activation follows on the whole block, as in <c>Forward</c>.
+    /// </summary>
+    private static LayerValues BlockOfStreamingLayer(MethodBody body, LayerPlan layer, IStreamingLayer streaming, LayerValues input, ref int stateOffset, string? output)
+    {
+        CodeWriter code = body.Code;
+        int n = layer.Number;
+        int carried = streaming.StepStateCount;
+        code.Line($"// Layer {n}: {layer.Description}, {layer.InputShape} -> {layer.OutputShape}, the block continuing state[{stateOffset}..{stateOffset + carried}), {streaming.StepStateRole}, which advances.");
+        body.EnsureSpan(input);
+        string destination = output ?? $"a{n}";
+        if (output is null)
+        {
+            body.Allocate(destination, (int)layer.OutputShape.Size);
+        }
+
+        streaming.WriteBlock(code, input.SpanName, $"state.Slice({stateOffset}, {carried})", destination);
+        stateOffset += carried;
+        string activate = layer.Unit.ApplySpan(layer, destination, destination);
+        if (activate.Length > 0)
+        {
+            code.Line(activate);
+        }
+
+        return LayerValues.Span(destination, (int)layer.OutputShape.Size);
+    }
+
     /// <summary>The layer's activation on one step's outputs, as <c>Forward</c> applies it to the whole sequence's.</summary>
     private static void WriteStepActivation(CodeWriter code, LayerPlan layer, string values)
     {
@@ -334,4 +383,13 @@ internal enum ForwardPass
 
     /// <summary><c>StepBatch</c>'s rest of a step: <c>Step</c> with its first layer's state already advanced in lanes.</summary>
     StepAfterLanes,
+
+    /// <summary>
+    /// <c>StepBlock</c>'s block: <c>Forward</c> over a block of steps whose recurrent layers and causal convolutions
+    /// continue the caller's state and advance it (<see cref="Layers.IStreamingLayer.WriteBlock"/>).
+    /// </summary>
+    Block,
+
+    /// <summary><c>StepBlockPacked</c>'s block: <see cref="Block"/> through the packed parameters.</summary>
+    PackedBlock,
 }

@@ -189,6 +189,16 @@ internal static class InstanceApiEmitter
         string step = plan.HasPackedForm ? "StepPacked" : "Step";
         writer.MemberLine($"public void Step({RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) => {step}({inference}, state, input, output);");
         writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line($"/// Runs any number of time steps at once with this object's parameters (<c>{step.Replace("Step", "StepBlock")}</c>'s bits, those of a");
+        writer.Line($"/// <c>{step}</c> per step): advances <paramref name=\"state\"/> by the steps in <paramref name=\"inputs\"/> and writes each step's output. Allocation-free.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"state\">The stream's state (<c>StreamStateCount</c> values, from <c>ResetState</c>), updated in place.</param>");
+        writer.Line("/// <param name=\"inputs\">The steps one after another: a positive multiple of <c>StepInputSize</c> values.</param>");
+        writer.Line("/// <param name=\"outputs\">Receives <c>StepOutputSize</c> outputs per step.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        writer.MemberLine($"public void StepBlock({RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) => {step.Replace("Step", "StepBlock")}({inference}, state, inputs, outputs);");
+        writer.Line();
     }
 
     private static void WriteFreshState(CodeWriter writer, NetworkPlan plan)

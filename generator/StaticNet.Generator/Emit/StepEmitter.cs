@@ -61,6 +61,8 @@ internal static class StepEmitter
         writer.Member($"public static void Step({RuntimeCalls.ReadOnlySpan} parameters, {RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(parameters.Length, ParameterCount, \"parameters\");");
         ForwardEmitter.WriteBody(writer, plan, ForwardPass.Step);
+        writer.Line();
+        WriteStepBlock(writer, plan, packed: false);
         if (!plan.HasPackedForm)
         {
             return;
@@ -81,5 +83,68 @@ internal static class StepEmitter
         writer.Line($"{RuntimeCalls.SpanGuard}.Length(packed.Length, ParameterCount, \"packed\");");
         writer.Line(ForwardEmitter.PackedParameters);
         ForwardEmitter.WriteBody(writer, plan, ForwardPass.PackedStep);
+        writer.Line();
+        WriteStepBlock(writer, plan, packed: true);
+    }
+
+    /// <summary>
+    /// <c>StepBlock</c> (or <c>StepBlockPacked</c>): any number of steps at once, as a host's audio buffer of 64 or 256
+    /// samples brings them, the bits of a <c>Step</c> per step. Where <see cref="NetworkPlan.StepsInBlocks"/>, whole
+    /// blocks of the declared steps run each layer over the block (<c>StepWholeBlock</c>: the recurrent layers and causal
+    /// convolutions continue the state), the rest step by step.
+    /// </summary>
+    private static void WriteStepBlock(CodeWriter writer, NetworkPlan plan, bool packed)
+    {
+        string name = packed ? "StepBlockPacked" : "StepBlock";
+        string step = packed ? "StepPacked" : "Step";
+        string weights = packed ? "packed" : "parameters";
+        int steps = plan.InputShape.Steps;
+        writer.Line("/// <summary>");
+        writer.Line($"/// Runs any number of time steps at once: advances <paramref name=\"state\"/> by the steps in <paramref name=\"inputs\"/> and");
+        writer.Line($"/// writes each step's output to <paramref name=\"outputs\"/>, the bits of a <c>{step}</c> per step.");
+        writer.Line(plan.StepsInBlocks
+            ? $"/// Each whole block of {Counted.Of(steps, "step")} (the declared input) runs layer by layer over the block; the rest step by step."
+            : "/// Step by step: this network's output is not every step of one sequence, so it has no layer-by-layer block.");
+        writer.Line("/// Allocation-free.");
+        writer.Line("/// </summary>");
+        writer.Line(packed
+            ? "/// <param name=\"packed\">The parameters as <c>PackParameters</c> wrote them.</param>"
+            : $"/// <param name=\"parameters\">All {Counted.Of(plan.ParameterCount, "parameter")}.</param>");
+        writer.Line("/// <param name=\"state\">The stream's state (<c>StreamStateCount</c> values), updated in place.</param>");
+        writer.Line("/// <param name=\"inputs\">The steps one after another: a positive multiple of <c>StepInputSize</c> values.</param>");
+        writer.Line("/// <param name=\"outputs\">Receives <c>StepOutputSize</c> outputs per step, in the same order.</param>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        writer.Member($"public static void {name}({RuntimeCalls.ReadOnlySpan} {weights}, {RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs)");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length({weights}.Length, ParameterCount, \"{weights}\");");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(state.Length, StreamStateCount, \"state\");");
+        writer.Line($"int steps = {RuntimeCalls.SpanGuard}.BatchSize(inputs.Length, StepInputSize, \"inputs\");");
+        writer.Line($"{RuntimeCalls.SpanGuard}.Length(outputs.Length, steps * StepOutputSize, \"outputs\");");
+        writer.Line("int done = 0;");
+        if (plan.StepsInBlocks)
+        {
+            writer.Open($"for (; done + {steps} <= steps; done += {steps})");
+            writer.Line($"{name.Replace("StepBlock", "StepWholeBlock")}({weights}, state, inputs.Slice(done * StepInputSize, InputSize), outputs.Slice(done * StepOutputSize, OutputSize));");
+            writer.Close();
+            writer.Line();
+        }
+
+        writer.Open("for (; done < steps; done++)");
+        writer.Line($"{step}({weights}, state, inputs.Slice(done * StepInputSize, StepInputSize), outputs.Slice(done * StepOutputSize, StepOutputSize));");
+        writer.Close();
+        writer.Close();
+        if (!plan.StepsInBlocks)
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.Line($"/// <summary><c>{name}</c>'s whole block of {Counted.Of(steps, "step")}: each layer over the block, the state continued and advanced.</summary>");
+        writer.Member($"private static void {name.Replace("StepBlock", "StepWholeBlock")}({RuntimeCalls.ReadOnlySpan} {weights}, {RuntimeCalls.Span} state, {RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output)");
+        if (packed)
+        {
+            writer.Line(ForwardEmitter.PackedParameters);
+        }
+
+        ForwardEmitter.WriteBody(writer, plan, packed ? ForwardPass.PackedBlock : ForwardPass.Block);
     }
 }

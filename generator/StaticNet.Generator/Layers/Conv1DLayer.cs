@@ -11,8 +11,9 @@ namespace StaticNet.Generator.Layers;
 
 /// <summary>
 /// A 1-D convolution over the steps of a sequence, its features as channels (PyTorch's <c>nn.Conv1d</c> on the sequence
-/// transposed), through the runtime's <c>Conv1DKernels</c>. A causal one of stride 1 streams, its last
-/// <c>(kernel - 1) x dilation</c> input steps carried in the stream's state.
+/// transposed), through the runtime's <c>Conv1DKernels</c>. A causal one of stride 1 streams (<c>CausalConvStream</c>),
+/// its last <c>(kernel - 1) x dilation</c> input steps carried in the stream's state, and packs its weights tap by tap,
+/// <c>[kernel x features, filters]</c>, so that each input scales a row of filters.
 /// </summary>
 internal sealed record Conv1DLayerPlan(
     int Number,
@@ -32,9 +33,12 @@ internal sealed record Conv1DLayerPlan(
     : LayerPlan(
         Number, Description, InputShape, OutputShape, WeightOffset, OutputShape.Features * InputShape.Features * Kernel,
         BiasOffset, HasBias ? OutputShape.Features : 0, (long)OutputShape.Size * InputShape.Features * Kernel),
-    IStreamingLayer
+    IStreamingLayer,
+    IPackingLayer
 {
     private const string Conv1DKernels = "global::StaticNet.Runtime.Conv1DKernels";
+
+    private const string CausalConvStream = "global::StaticNet.Runtime.CausalConvStream";
 
     public override bool HasActivation => true;
 
@@ -89,14 +93,35 @@ internal sealed record Conv1DLayerPlan(
     /// <summary>The window a step gathers.</summary>
     public int StepScratch => Features * Kernel;
 
+    /// <summary>A causal convolution of stride 1 reads its packed copy (a streamed one's geometry); others read PyTorch's layout.</summary>
+    public bool PacksWeights => Streams;
+
+    public bool GainsFromPacking => Streams;
+
+    /// <summary>Whether this pass reads the packed copy.</summary>
+    private bool ReadsPacked => PackedWeights && PacksWeights;
+
+    public void WritePacking(CodeWriter code) =>
+        code.Line($"{CausalConvStream}.PackTaps(parameters.Slice(Layer{Number}.WeightOffset, Layer{Number}.WeightCount), "
+            + $"packed.Slice(Layer{Number}.WeightOffset, Layer{Number}.WeightCount), features: {Features}, kernel: {Kernel});");
+
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false)
     {
+        if (ReadsPacked)
+        {
+            code.Line($"{CausalConvStream}.ForwardPacked({LayerCalls.Weights(Number)}, {BiasValues(Filters)}, {input}, {output}, features: {Features}, kernel: {Kernel}, dilation: {Dilation});");
+            return;
+        }
+
         code.Line($"{Conv1DKernels}.Forward({LayerCalls.Weights(Number)}, {BiasValues(Filters)}, {input}, {output},");
         code.Line($"    {Geometry});");
     }
 
     public void WriteStep(CodeWriter code, string input, string state, string scratch, string? output) =>
-        code.Line($"{Conv1DKernels}.StreamStep({LayerCalls.Weights(Number)}, {BiasValues(Filters)}, {input}, {state}, {scratch}, {output}, kernel: {Kernel}, dilation: {Dilation});");
+        code.Line($"{CausalConvStream}.{(ReadsPacked ? "StepPacked" : "Step")}({LayerCalls.Weights(Number)}, {BiasValues(Filters)}, {input}, {state}, {scratch}, {output}, kernel: {Kernel}, dilation: {Dilation});");
+
+    public void WriteBlock(CodeWriter code, string input, string state, string output) =>
+        code.Line($"{CausalConvStream}.{(ReadsPacked ? "BlockPacked" : "Block")}({LayerCalls.Weights(Number)}, {BiasValues(Filters)}, {input}, {state}, {output}, features: {Features}, kernel: {Kernel}, dilation: {Dilation});");
 
     public override string GradientComment(string input) =>
         $"dW{Number} += g{Number} ⊗ the windows of {input}{(HasBias ? $", db{Number} += g{Number}" : "")}, summed over the steps, then the";

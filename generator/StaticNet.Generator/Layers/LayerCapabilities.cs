@@ -59,6 +59,13 @@ internal interface IStreamingLayer
     /// <paramref name="scratch"/> names a span of <see cref="StepScratch"/> floats.
     /// </summary>
     void WriteStep(CodeWriter code, string input, string state, string scratch, string? output);
+
+    /// <summary>
+    /// Writes a block of streamed steps (<c>StepBlock</c>): <paramref name="input"/> holds the block's steps,
+    /// <paramref name="output"/> receives every step's <c>OutputShape.Features</c> outputs, <paramref name="state"/> is
+    /// advanced by the block: the bits of as many <see cref="WriteStep"/> steps.
+    /// </summary>
+    void WriteBlock(CodeWriter code, string input, string state, string output);
 }
 
 /// <summary>One named part of a streaming layer's state: its name after the layer's, what it is, and its shape.</summary>

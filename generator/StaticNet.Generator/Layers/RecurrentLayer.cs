@@ -118,6 +118,9 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
     public void WriteStep(CodeWriter code, string input, string state, string scratch, string? output) =>
         code.Line($"{Kernels}.{(PackedWeights ? "StreamStepPacked" : "StreamStep")}({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {state}, {scratch}, hidden: {Hidden});");
 
+    public void WriteBlock(CodeWriter code, string input, string state, string output) =>
+        code.Line($"{Kernels}.{(PackedWeights ? "StreamBlockPacked" : "StreamBlock")}({LayerCalls.Weights(Number)}, {LayerCalls.Biases(Number)}, {input}, {state}, {output}, features: {Features}, hidden: {Hidden});");
+
     public string LanesCondition => $"{RuntimeCalls.StreamLanes}.MatchStep(features: {Features}, hidden: {Hidden})";
 
     public void WriteStepLanes(CodeWriter code, int stateOffset, string first, string stateLanes) =>

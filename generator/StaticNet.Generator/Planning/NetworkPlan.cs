@@ -65,6 +65,12 @@ internal sealed record NetworkPlan(
     /// </summary>
     public bool CanStream => InputShape.IsSequence && StepBlocker is null;
 
+    /// <summary>
+    /// Whether <c>StepBlock</c> runs each layer over a block of the declared steps (every step's output is the network's
+    /// output, one sequence, so a block of steps is <c>Forward</c>'s shape); otherwise it runs <c>Step</c> per step.
+    /// </summary>
+    public bool StepsInBlocks => CanStream && !HasHeads && !HasState && OutputShape.IsSequence && OutputShape.Steps == InputShape.Steps;
+
     /// <summary>What keeps a network over a sequence from streaming, first in layer order: the layer and why (SN0060); null when it streams.</summary>
     public (int Layer, string Reason)? StepBlocker
     {

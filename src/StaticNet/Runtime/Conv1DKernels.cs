@@ -14,7 +14,7 @@ namespace StaticNet.Runtime;
 public static class Conv1DKernels
 {
     /// <summary>A window up to this many floats lives on the stack; larger ones use the workspace.</summary>
-    private const int StackWindow = 1024;
+    internal const int StackWindow = 1024;
 
     [ThreadStatic]
     private static float[]? workspace;
@@ -37,63 +37,6 @@ public static class Conv1DKernels
             DenseKernels.Forward(weights, biases, window, output.Slice(step * filters, filters));
         }
     }
-
-    /// <summary>
-    /// One streaming step of a causal convolution of stride 1: <paramref name="x"/> is the new step,
-    /// <paramref name="history"/> the <c>(kernel - 1) x dilation</c> steps before it in a ring (zeros at the start of a
-    /// stream, as the causal padding), then the ring's position: where its oldest step is, a whole number stored as a
-    /// float. <paramref name="window"/> is scratch of <c>features x kernel</c>; <paramref name="output"/> receives the
-    /// step's filters. The new step then takes the oldest one's place, so a step moves one step of features, however far
-    /// back the kernel reaches (a dilation of 512 remembers 1,024 steps).
-    /// </summary>
-    /// <exception cref="ArgumentException">The ring's position is not a whole number below its length (the state was not one a reset or a step wrote).</exception>
-    public static void StreamStep(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> history, Span<float> window, Span<float> output,
-        int kernel, int dilation)
-    {
-        int features = x.Length;
-        int remembered = (kernel - 1) * dilation;
-        SpanGuard.Length(weights.Length, biases.Length * features * kernel, nameof(weights));
-        SpanGuard.Length(history.Length, RingLength(remembered, features), nameof(history));
-        SpanGuard.Length(window.Length, features * kernel, nameof(window));
-        SpanGuard.Length(output.Length, biases.Length, nameof(output));
-        int oldest = remembered == 0 ? 0 : RingPosition(history, remembered, features);
-        for (int tap = 0; tap < kernel; tap++)
-        {
-            int age = tap * dilation;
-            ReadOnlySpan<float> values = age < remembered ? RingStep(history, (oldest + age) % remembered, features) : x;
-            for (int feature = 0; feature < features; feature++)
-            {
-                window[(feature * kernel) + tap] = values[feature];
-            }
-        }
-
-        DenseKernels.Forward(weights, biases, window, output);
-        if (remembered > 0)
-        {
-            x.CopyTo(history.Slice(oldest * features, features));
-            history[remembered * features] = oldest + 1 == remembered ? 0 : oldest + 1;
-        }
-    }
-
-    /// <summary>A causal convolution's streaming state: <paramref name="remembered"/> steps of features in a ring, then its position (none when it remembers nothing).</summary>
-    public static int RingLength(int remembered, int features) => remembered == 0 ? 0 : (remembered * features) + 1;
-
-    /// <summary>Where the ring's oldest step is, checked: a whole number below <paramref name="remembered"/>.</summary>
-    private static int RingPosition(ReadOnlySpan<float> history, int remembered, int features)
-    {
-        float stored = history[remembered * features];
-        int position = (int)stored;
-        if (position != stored || (uint)position >= (uint)remembered)
-        {
-            throw new ArgumentException(
-                $"A causal convolution's ring position is {stored}, not a whole number below {remembered}: the state was not written by ResetState or a step.", nameof(history));
-        }
-
-        return position;
-    }
-
-    private static ReadOnlySpan<float> RingStep(ReadOnlySpan<float> history, int index, int features) => history.Slice(index * features, features);
 
     /// <summary>
     /// Backpropagates one sequence: adds the weight and bias gradients from <paramref name="gradient"/> (dLoss/d the
@@ -131,5 +74,5 @@ public static class Conv1DKernels
     }
 
     /// <summary>This thread's workspace, grown to <paramref name="length"/> floats on first need and kept.</summary>
-    private static Span<float> Workspace(int length) => AlignedMemory.Grow(ref workspace, length);
+    internal static Span<float> Workspace(int length) => AlignedMemory.Grow(ref workspace, length);
 }

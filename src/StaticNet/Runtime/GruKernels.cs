@@ -85,6 +85,20 @@ public static class GruKernels
     }
 
     /// <summary>
+    /// A block of streamed steps: <paramref name="input"/> <c>steps x features</c>, <paramref name="output"/> every
+    /// step's hidden state, the stream's <paramref name="state"/> the start and then the state after the block: the bits
+    /// of as many <see cref="StreamStep"/>s.
+    /// </summary>
+    public static void StreamBlock(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> state, Span<float> output, int features, int hidden) =>
+        RunBlock(weights, biases, input, state, output, features, hidden, packed: false);
+
+    /// <summary><see cref="StreamBlock"/> on packed weights: the bits of as many <see cref="StreamStepPacked"/>s.</summary>
+    public static void StreamBlockPacked(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> state, Span<float> output, int features, int hidden) =>
+        RunBlock(weights, biases, input, state, output, features, hidden, packed: true);
+
+    /// <summary>
     /// One step: the new state from <paramref name="x"/> and the <paramref name="previous"/> state, into
     /// <paramref name="next"/> (which may be the same span). <paramref name="gates"/> is scratch of six times the hidden
     /// size; it is left holding r, z and n, then the state's products (the last third <c>W_hn h + b_hn</c>), which
@@ -93,6 +107,15 @@ public static class GruKernels
     public static void Step(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden) =>
         Advance(weights, biases, x, previous, next, gates, hidden, packed: false, inference: false);
+
+    /// <summary>A block continuing the stream in <paramref name="state"/>, which then holds the state after it.</summary>
+    private static void RunBlock(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> state, Span<float> output, int features, int hidden, bool packed)
+    {
+        SpanGuard.Length(state.Length, hidden, nameof(state));
+        Run(weights, biases, state, input, output, features, hidden, packed, inference: true);
+        output.Slice(output.Length - hidden).CopyTo(state);
+    }
 
     /// <summary>The sequence from the state <paramref name="start"/> (empty: zeros).</summary>
     private static void Run(

@@ -78,6 +78,26 @@ public static class LstmKernels
         AdvanceStream(weights, biases, x, state, scratch, hidden, packed: true);
 
     /// <summary>
+    /// A block of streamed steps: <paramref name="input"/> <c>steps x features</c>, <paramref name="output"/> every
+    /// step's hidden state, the stream's <paramref name="state"/> (the hidden state, then the cell) the start and then
+    /// the state after the block: the bits of as many <see cref="StreamStep"/>s.
+    /// </summary>
+    public static void StreamBlock(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> state, Span<float> output, int features, int hidden)
+    {
+        SpanGuard.Length(state.Length, 2 * hidden, nameof(state));
+        Run(weights, biases, state, input, output, state, features, hidden, packed: false, inference: true);
+    }
+
+    /// <summary><see cref="StreamBlock"/> on packed weights: the bits of as many <see cref="StreamStepPacked"/>s.</summary>
+    public static void StreamBlockPacked(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> state, Span<float> output, int features, int hidden)
+    {
+        SpanGuard.Length(state.Length, 2 * hidden, nameof(state));
+        Run(weights, biases, state, input, output, state, features, hidden, packed: true, inference: true);
+    }
+
+    /// <summary>
     /// One step: the new hidden state into <paramref name="next"/> (which may be <paramref name="previous"/>) and the
     /// new cell over <paramref name="cell"/>. <paramref name="gates"/> is scratch of eight times the hidden size; it is
     /// left holding the gates i, f, g, o, then tanh of the new cell, which the backward pass keeps. Training's one-ulp gates.

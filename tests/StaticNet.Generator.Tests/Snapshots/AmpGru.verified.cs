@@ -326,6 +326,31 @@ namespace Audio
         }
 
         /// <summary>
+        /// Runs any number of time steps at once: advances <paramref name="state"/> by the steps in <paramref name="inputs"/> and
+        /// writes each step's output to <paramref name="outputs"/>, the bits of a <c>Step</c> per step.
+        /// Step by step: this network's output is not every step of one sequence, so it has no layer-by-layer block.
+        /// Allocation-free.
+        /// </summary>
+        /// <param name="parameters">All 273 parameters.</param>
+        /// <param name="state">The stream's state (<c>StreamStateCount</c> values), updated in place.</param>
+        /// <param name="inputs">The steps one after another: a positive multiple of <c>StepInputSize</c> values.</param>
+        /// <param name="outputs">Receives <c>StepOutputSize</c> outputs per step, in the same order.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void StepBlock(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> state, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StreamStateCount, "state");
+            int steps = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, StepInputSize, "inputs");
+            global::StaticNet.Runtime.SpanGuard.Length(outputs.Length, steps * StepOutputSize, "outputs");
+            int done = 0;
+            for (; done < steps; done++)
+            {
+                Step(parameters, state, inputs.Slice(done * StepInputSize, StepInputSize), outputs.Slice(done * StepOutputSize, StepOutputSize));
+            }
+        }
+
+        /// <summary>
         /// <c>Step</c> on the copy <c>PackParameters</c> made: streaming a sequence step by step gives, bit for bit, what
         /// <c>ForwardPacked</c> gives for the whole of it (and <c>Step</c>'s values to rounding). The recurrent layers' inputs
         /// and states scale whole vectors of gates instead of each gate ending in a horizontal sum. Allocation-free.
@@ -368,6 +393,31 @@ namespace Audio
             global::System.ReadOnlySpan<float> b3 = parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount);
             output[0] = b3[0] + w3[0] * h1_0 + w3[1] * h1_1 + w3[2] * h1_2 + w3[3] * h1_3 + w3[4] * h1_4 + w3[5] * h1_5 + w3[6] * h1_6
                 + w3[7] * h1_7;
+        }
+
+        /// <summary>
+        /// Runs any number of time steps at once: advances <paramref name="state"/> by the steps in <paramref name="inputs"/> and
+        /// writes each step's output to <paramref name="outputs"/>, the bits of a <c>StepPacked</c> per step.
+        /// Step by step: this network's output is not every step of one sequence, so it has no layer-by-layer block.
+        /// Allocation-free.
+        /// </summary>
+        /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>
+        /// <param name="state">The stream's state (<c>StreamStateCount</c> values), updated in place.</param>
+        /// <param name="inputs">The steps one after another: a positive multiple of <c>StepInputSize</c> values.</param>
+        /// <param name="outputs">Receives <c>StepOutputSize</c> outputs per step, in the same order.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void StepBlockPacked(global::System.ReadOnlySpan<float> packed, global::System.Span<float> state, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StreamStateCount, "state");
+            int steps = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, StepInputSize, "inputs");
+            global::StaticNet.Runtime.SpanGuard.Length(outputs.Length, steps * StepOutputSize, "outputs");
+            int done = 0;
+            for (; done < steps; done++)
+            {
+                StepPacked(packed, state, inputs.Slice(done * StepInputSize, StepInputSize), outputs.Slice(done * StepOutputSize, StepOutputSize));
+            }
         }
 
         /// <summary>
@@ -1075,6 +1125,17 @@ namespace Audio
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public void Step(global::System.Span<float> state, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => StepPacked(CurrentPackedCopy(), state, input, output);
+
+        /// <summary>
+        /// Runs any number of time steps at once with this object's parameters (<c>StepBlockPacked</c>'s bits, those of a
+        /// <c>StepPacked</c> per step): advances <paramref name="state"/> by the steps in <paramref name="inputs"/> and writes each step's output. Allocation-free.
+        /// </summary>
+        /// <param name="state">The stream's state (<c>StreamStateCount</c> values, from <c>ResetState</c>), updated in place.</param>
+        /// <param name="inputs">The steps one after another: a positive multiple of <c>StepInputSize</c> values.</param>
+        /// <param name="outputs">Receives <c>StepOutputSize</c> outputs per step.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public void StepBlock(global::System.Span<float> state, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => StepBlockPacked(CurrentPackedCopy(), state, inputs, outputs);
 
         /// <summary>Saves this network's parameters as a weight file.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]

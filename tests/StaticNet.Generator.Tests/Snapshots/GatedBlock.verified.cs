@@ -318,6 +318,79 @@ namespace Audio
                 features: 4, kernel: 1, stride: 1, paddingBefore: 0, paddingAfter: 0, dilation: 1);
         }
 
+        /// <summary>
+        /// Copies <paramref name="parameters"/> into <paramref name="packed"/> for <c>ForwardPacked</c> and <c>StepPacked</c>: the same
+        /// values, but the weight matrices packed below in the layout their kernels read (a dense layer's transposed,
+        /// <c>[inputs, outputs]</c>, or, over 8,192 weights, in panels of 64 outputs, <c>[inputs, 64]</c> each). Pack again
+        /// after the parameters change. Allocation-free.
+        /// </summary>
+        /// <param name="parameters">All parameters, in the usual layout.</param>
+        /// <param name="packed">Receives the packed copy: as long as the parameters, not overlapping them.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the two overlap.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void PackParameters(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> packed)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
+            global::StaticNet.Runtime.SpanGuard.Distinct(parameters, packed, "packed");
+            parameters.CopyTo(packed);
+            global::StaticNet.Runtime.CausalConvStream.PackTaps(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), packed.Slice(Layer1.WeightOffset, Layer1.WeightCount), features: 1, kernel: 1);
+            global::StaticNet.Runtime.CausalConvStream.PackTaps(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), packed.Slice(Layer2.WeightOffset, Layer2.WeightCount), features: 4, kernel: 2);
+            global::StaticNet.Runtime.CausalConvStream.PackTaps(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), packed.Slice(Layer3.WeightOffset, Layer3.WeightCount), features: 4, kernel: 2);
+            global::StaticNet.Runtime.CausalConvStream.PackTaps(parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), packed.Slice(Layer5.WeightOffset, Layer5.WeightCount), features: 4, kernel: 1);
+            global::StaticNet.Runtime.CausalConvStream.PackTaps(parameters.Slice(Layer7.WeightOffset, Layer7.WeightCount), packed.Slice(Layer7.WeightOffset, Layer7.WeightCount), features: 4, kernel: 1);
+        }
+
+        /// <summary>
+        /// <c>Forward</c> on the copy <c>PackParameters</c> made: the same outputs (to rounding), with each packed layer's
+        /// inputs scaling whole vectors of its outputs instead of each output ending in a horizontal sum. Allocation-free.
+        /// </summary>
+        /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>
+        /// <param name="input">The sample: 16 values.</param>
+        /// <param name="output">Receives the 16 outputs.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void ForwardPacked(global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
+            global::System.ReadOnlySpan<float> parameters = packed;   // the weight matrices PackParameters packed read in its layout
+            global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, "input");
+            global::StaticNet.Runtime.SpanGuard.Length(output.Length, OutputSize, "output");
+
+            // Each value's floats are reused once its last reader has run: 128 fewer than the 384 it would take to keep them all.
+            // Scratch for intermediate values: 256 floats on the stack.
+            global::System.Span<float> scratch = stackalloc float[256];
+
+            // Layer 1: Conv1D(4, 1, no bias), (16, 1) -> (16, 4), looped.
+            global::System.Span<float> a1 = scratch.Slice(0, 64);
+            global::StaticNet.Runtime.CausalConvStream.ForwardPacked(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Values(4), input, a1, features: 1, kernel: 1, dilation: 1);
+
+            // Layer 2: Conv1D(4, 2, Tanh, dilation 2, causal), (16, 4) -> (16, 4), looped; tanh as a rational function within 5.6 ulp at inference (training: within one ulp).
+            global::System.Span<float> a2 = scratch.Slice(64, 64);
+            global::StaticNet.Runtime.CausalConvStream.ForwardPacked(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), a1, a2, features: 4, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.Activations.RationalTanh(a2, a2);
+
+            // Layer 3: Conv1D(4, 2, Sigmoid, dilation 2, causal), (16, 4) -> (16, 4), looped.
+            global::System.Span<float> a3 = scratch.Slice(128, 64);
+            global::StaticNet.Runtime.CausalConvStream.ForwardPacked(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), a1, a3, features: 4, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.Activations.Sigmoid(a3, a3);
+
+            // Layer 4: Multiply(filter, gate), (16, 4) -> (16, 4), looped.
+            global::System.Span<float> a4 = scratch.Slice(192, 64);
+            global::StaticNet.Runtime.GraphKernels.Multiply(a2, a3, a4);
+
+            // Layer 5: Conv1D(4, 1), (16, 4) -> (16, 4), looped.
+            global::System.Span<float> a5 = scratch.Slice(64, 64);
+            global::StaticNet.Runtime.CausalConvStream.ForwardPacked(parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount), a4, a5, features: 4, kernel: 1, dilation: 1);
+
+            // Layer 6: Add(x, residual), (16, 4) -> (16, 4), looped.
+            global::System.Span<float> a6 = scratch.Slice(128, 64);
+            global::StaticNet.Runtime.GraphKernels.Add(a1, a5, a6);
+
+            // Layer 7: Conv1D(1, 1), (16, 4) -> (16, 1), looped.
+            global::StaticNet.Runtime.CausalConvStream.ForwardPacked(parameters.Slice(Layer7.WeightOffset, Layer7.WeightCount), parameters.Slice(Layer7.BiasOffset, Layer7.BiasCount), a6, output, features: 4, kernel: 1, dilation: 1);
+        }
+
         /// <summary>The values a streaming <c>Step</c> carries from one step to the next: every recurrent layer's state.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public const int StreamStateCount = 18;
@@ -379,20 +452,20 @@ namespace Audio
             global::System.Span<float> s1 = scratch.Slice(0, 1);
             global::System.Span<float> a1 = scratch.Slice(1, 4);
             global::System.Span<float> h1 = state.Slice(0, 0);
-            global::StaticNet.Runtime.Conv1DKernels.StreamStep(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Values(4), input, h1, s1, a1, kernel: 1, dilation: 1);
+            global::StaticNet.Runtime.CausalConvStream.Step(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Values(4), input, h1, s1, a1, kernel: 1, dilation: 1);
 
             // Layer 2: Conv1D(4, 2, Tanh, dilation 2, causal), one step: (4) -> (4), state[0..9), its last 2 input steps in a ring, then the ring's position, advances.
             global::System.Span<float> s2 = scratch.Slice(5, 8);
             global::System.Span<float> a2 = scratch.Slice(13, 4);
             global::System.Span<float> h2 = state.Slice(0, 9);
-            global::StaticNet.Runtime.Conv1DKernels.StreamStep(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), a1, h2, s2, a2, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.CausalConvStream.Step(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), a1, h2, s2, a2, kernel: 2, dilation: 2);
             global::StaticNet.Runtime.Activations.RationalTanh(a2, a2);
 
             // Layer 3: Conv1D(4, 2, Sigmoid, dilation 2, causal), one step: (4) -> (4), state[9..18), its last 2 input steps in a ring, then the ring's position, advances.
             global::System.Span<float> s3 = scratch.Slice(5, 8);
             global::System.Span<float> a3 = scratch.Slice(17, 4);
             global::System.Span<float> h3 = state.Slice(9, 9);
-            global::StaticNet.Runtime.Conv1DKernels.StreamStep(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), a1, h3, s3, a3, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.CausalConvStream.Step(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), a1, h3, s3, a3, kernel: 2, dilation: 2);
             global::StaticNet.Runtime.Activations.Sigmoid(a3, a3);
 
             // Layer 4: Multiply(filter, gate), one step: (4) -> (4).
@@ -403,7 +476,7 @@ namespace Audio
             global::System.Span<float> s5 = scratch.Slice(9, 4);
             global::System.Span<float> a5 = scratch.Slice(21, 4);
             global::System.Span<float> h5 = state.Slice(18, 0);
-            global::StaticNet.Runtime.Conv1DKernels.StreamStep(parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount), a4, h5, s5, a5, kernel: 1, dilation: 1);
+            global::StaticNet.Runtime.CausalConvStream.Step(parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount), a4, h5, s5, a5, kernel: 1, dilation: 1);
 
             // Layer 6: Add(x, residual), one step: (4) -> (4).
             global::System.Span<float> a6 = scratch.Slice(9, 4);
@@ -413,8 +486,215 @@ namespace Audio
             global::System.Span<float> s7 = scratch.Slice(25, 4);
             global::System.Span<float> a7 = scratch.Slice(0, 1);
             global::System.Span<float> h7 = state.Slice(18, 0);
-            global::StaticNet.Runtime.Conv1DKernels.StreamStep(parameters.Slice(Layer7.WeightOffset, Layer7.WeightCount), parameters.Slice(Layer7.BiasOffset, Layer7.BiasCount), a6, h7, s7, a7, kernel: 1, dilation: 1);
+            global::StaticNet.Runtime.CausalConvStream.Step(parameters.Slice(Layer7.WeightOffset, Layer7.WeightCount), parameters.Slice(Layer7.BiasOffset, Layer7.BiasCount), a6, h7, s7, a7, kernel: 1, dilation: 1);
             a7.CopyTo(output);
+        }
+
+        /// <summary>
+        /// Runs any number of time steps at once: advances <paramref name="state"/> by the steps in <paramref name="inputs"/> and
+        /// writes each step's output to <paramref name="outputs"/>, the bits of a <c>Step</c> per step.
+        /// Each whole block of 16 steps (the declared input) runs layer by layer over the block; the rest step by step.
+        /// Allocation-free.
+        /// </summary>
+        /// <param name="parameters">All 101 parameters.</param>
+        /// <param name="state">The stream's state (<c>StreamStateCount</c> values), updated in place.</param>
+        /// <param name="inputs">The steps one after another: a positive multiple of <c>StepInputSize</c> values.</param>
+        /// <param name="outputs">Receives <c>StepOutputSize</c> outputs per step, in the same order.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void StepBlock(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> state, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StreamStateCount, "state");
+            int steps = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, StepInputSize, "inputs");
+            global::StaticNet.Runtime.SpanGuard.Length(outputs.Length, steps * StepOutputSize, "outputs");
+            int done = 0;
+            for (; done + 16 <= steps; done += 16)
+            {
+                StepWholeBlock(parameters, state, inputs.Slice(done * StepInputSize, InputSize), outputs.Slice(done * StepOutputSize, OutputSize));
+            }
+
+            for (; done < steps; done++)
+            {
+                Step(parameters, state, inputs.Slice(done * StepInputSize, StepInputSize), outputs.Slice(done * StepOutputSize, StepOutputSize));
+            }
+        }
+
+        /// <summary><c>StepBlock</c>'s whole block of 16 steps: each layer over the block, the state continued and advanced.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private static void StepWholeBlock(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> state, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        {
+
+            // Each value's floats are reused once its last reader has run: 128 fewer than the 384 it would take to keep them all.
+            // Scratch for intermediate values: 256 floats on the stack.
+            global::System.Span<float> scratch = stackalloc float[256];
+
+            // Layer 1: Conv1D(4, 1, no bias), (16, 1) -> (16, 4), looped.
+            global::System.Span<float> a1 = scratch.Slice(0, 64);
+            global::StaticNet.Runtime.Conv1DKernels.Forward(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Values(4), input, a1,
+                features: 1, kernel: 1, stride: 1, paddingBefore: 0, paddingAfter: 0, dilation: 1);
+
+            // Layer 2: Conv1D(4, 2, Tanh, dilation 2, causal), (16, 4) -> (16, 4), the block continuing state[0..9), its last 2 input steps in a ring, then the ring's position, which advances.
+            global::System.Span<float> a2 = scratch.Slice(64, 64);
+            global::StaticNet.Runtime.CausalConvStream.Block(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), a1, state.Slice(0, 9), a2, features: 4, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.Activations.RationalTanh(a2, a2);
+
+            // Layer 3: Conv1D(4, 2, Sigmoid, dilation 2, causal), (16, 4) -> (16, 4), the block continuing state[9..18), its last 2 input steps in a ring, then the ring's position, which advances.
+            global::System.Span<float> a3 = scratch.Slice(128, 64);
+            global::StaticNet.Runtime.CausalConvStream.Block(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), a1, state.Slice(9, 9), a3, features: 4, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.Activations.Sigmoid(a3, a3);
+
+            // Layer 4: Multiply(filter, gate), (16, 4) -> (16, 4), looped.
+            global::System.Span<float> a4 = scratch.Slice(192, 64);
+            global::StaticNet.Runtime.GraphKernels.Multiply(a2, a3, a4);
+
+            // Layer 5: Conv1D(4, 1), (16, 4) -> (16, 4), looped.
+            global::System.Span<float> a5 = scratch.Slice(64, 64);
+            global::StaticNet.Runtime.Conv1DKernels.Forward(parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount), a4, a5,
+                features: 4, kernel: 1, stride: 1, paddingBefore: 0, paddingAfter: 0, dilation: 1);
+
+            // Layer 6: Add(x, residual), (16, 4) -> (16, 4), looped.
+            global::System.Span<float> a6 = scratch.Slice(128, 64);
+            global::StaticNet.Runtime.GraphKernels.Add(a1, a5, a6);
+
+            // Layer 7: Conv1D(1, 1), (16, 4) -> (16, 1), looped.
+            global::StaticNet.Runtime.Conv1DKernels.Forward(parameters.Slice(Layer7.WeightOffset, Layer7.WeightCount), parameters.Slice(Layer7.BiasOffset, Layer7.BiasCount), a6, output,
+                features: 4, kernel: 1, stride: 1, paddingBefore: 0, paddingAfter: 0, dilation: 1);
+        }
+
+        /// <summary>
+        /// <c>Step</c> on the copy <c>PackParameters</c> made: streaming a sequence step by step gives, bit for bit, what
+        /// <c>ForwardPacked</c> gives for the whole of it (and <c>Step</c>'s values to rounding). The recurrent layers' inputs
+        /// and states scale whole vectors of gates instead of each gate ending in a horizontal sum. Allocation-free.
+        /// </summary>
+        /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>
+        /// <param name="state">The stream's state (<c>StreamStateCount</c> values), updated in place.</param>
+        /// <param name="input">One step: 1 value.</param>
+        /// <param name="output">Receives the step's 1 output.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void StepPacked(global::System.ReadOnlySpan<float> packed, global::System.Span<float> state, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
+            global::System.ReadOnlySpan<float> parameters = packed;   // the weight matrices PackParameters packed read in its layout
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StreamStateCount, "state");
+            global::StaticNet.Runtime.SpanGuard.Length(input.Length, StepInputSize, "input");
+            global::StaticNet.Runtime.SpanGuard.Length(output.Length, StepOutputSize, "output");
+
+            // Each value's floats are reused once its last reader has run: 21 fewer than the 50 it would take to keep them all.
+            // Scratch for intermediate values: 29 floats on the stack.
+            global::System.Span<float> scratch = stackalloc float[29];
+
+            // Layer 1: Conv1D(4, 1, no bias), one step: (1) -> (4), state[0..0), empty (one tap remembers nothing), advances.
+            global::System.Span<float> s1 = scratch.Slice(0, 1);
+            global::System.Span<float> a1 = scratch.Slice(1, 4);
+            global::System.Span<float> h1 = state.Slice(0, 0);
+            global::StaticNet.Runtime.CausalConvStream.StepPacked(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Values(4), input, h1, s1, a1, kernel: 1, dilation: 1);
+
+            // Layer 2: Conv1D(4, 2, Tanh, dilation 2, causal), one step: (4) -> (4), state[0..9), its last 2 input steps in a ring, then the ring's position, advances.
+            global::System.Span<float> s2 = scratch.Slice(5, 8);
+            global::System.Span<float> a2 = scratch.Slice(13, 4);
+            global::System.Span<float> h2 = state.Slice(0, 9);
+            global::StaticNet.Runtime.CausalConvStream.StepPacked(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), a1, h2, s2, a2, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.Activations.RationalTanh(a2, a2);
+
+            // Layer 3: Conv1D(4, 2, Sigmoid, dilation 2, causal), one step: (4) -> (4), state[9..18), its last 2 input steps in a ring, then the ring's position, advances.
+            global::System.Span<float> s3 = scratch.Slice(5, 8);
+            global::System.Span<float> a3 = scratch.Slice(17, 4);
+            global::System.Span<float> h3 = state.Slice(9, 9);
+            global::StaticNet.Runtime.CausalConvStream.StepPacked(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), a1, h3, s3, a3, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.Activations.Sigmoid(a3, a3);
+
+            // Layer 4: Multiply(filter, gate), one step: (4) -> (4).
+            global::System.Span<float> a4 = scratch.Slice(5, 4);
+            global::StaticNet.Runtime.GraphKernels.Multiply(a2, a3, a4);
+
+            // Layer 5: Conv1D(4, 1), one step: (4) -> (4), state[18..18), empty (one tap remembers nothing), advances.
+            global::System.Span<float> s5 = scratch.Slice(9, 4);
+            global::System.Span<float> a5 = scratch.Slice(21, 4);
+            global::System.Span<float> h5 = state.Slice(18, 0);
+            global::StaticNet.Runtime.CausalConvStream.StepPacked(parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount), a4, h5, s5, a5, kernel: 1, dilation: 1);
+
+            // Layer 6: Add(x, residual), one step: (4) -> (4).
+            global::System.Span<float> a6 = scratch.Slice(9, 4);
+            global::StaticNet.Runtime.GraphKernels.Add(a1, a5, a6);
+
+            // Layer 7: Conv1D(1, 1), one step: (4) -> (1), state[18..18), empty (one tap remembers nothing), advances.
+            global::System.Span<float> s7 = scratch.Slice(25, 4);
+            global::System.Span<float> a7 = scratch.Slice(0, 1);
+            global::System.Span<float> h7 = state.Slice(18, 0);
+            global::StaticNet.Runtime.CausalConvStream.StepPacked(parameters.Slice(Layer7.WeightOffset, Layer7.WeightCount), parameters.Slice(Layer7.BiasOffset, Layer7.BiasCount), a6, h7, s7, a7, kernel: 1, dilation: 1);
+            a7.CopyTo(output);
+        }
+
+        /// <summary>
+        /// Runs any number of time steps at once: advances <paramref name="state"/> by the steps in <paramref name="inputs"/> and
+        /// writes each step's output to <paramref name="outputs"/>, the bits of a <c>StepPacked</c> per step.
+        /// Each whole block of 16 steps (the declared input) runs layer by layer over the block; the rest step by step.
+        /// Allocation-free.
+        /// </summary>
+        /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>
+        /// <param name="state">The stream's state (<c>StreamStateCount</c> values), updated in place.</param>
+        /// <param name="inputs">The steps one after another: a positive multiple of <c>StepInputSize</c> values.</param>
+        /// <param name="outputs">Receives <c>StepOutputSize</c> outputs per step, in the same order.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void StepBlockPacked(global::System.ReadOnlySpan<float> packed, global::System.Span<float> state, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
+            global::StaticNet.Runtime.SpanGuard.Length(state.Length, StreamStateCount, "state");
+            int steps = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, StepInputSize, "inputs");
+            global::StaticNet.Runtime.SpanGuard.Length(outputs.Length, steps * StepOutputSize, "outputs");
+            int done = 0;
+            for (; done + 16 <= steps; done += 16)
+            {
+                StepWholeBlockPacked(packed, state, inputs.Slice(done * StepInputSize, InputSize), outputs.Slice(done * StepOutputSize, OutputSize));
+            }
+
+            for (; done < steps; done++)
+            {
+                StepPacked(packed, state, inputs.Slice(done * StepInputSize, StepInputSize), outputs.Slice(done * StepOutputSize, StepOutputSize));
+            }
+        }
+
+        /// <summary><c>StepBlockPacked</c>'s whole block of 16 steps: each layer over the block, the state continued and advanced.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private static void StepWholeBlockPacked(global::System.ReadOnlySpan<float> packed, global::System.Span<float> state, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        {
+            global::System.ReadOnlySpan<float> parameters = packed;   // the weight matrices PackParameters packed read in its layout
+
+            // Each value's floats are reused once its last reader has run: 128 fewer than the 384 it would take to keep them all.
+            // Scratch for intermediate values: 256 floats on the stack.
+            global::System.Span<float> scratch = stackalloc float[256];
+
+            // Layer 1: Conv1D(4, 1, no bias), (16, 1) -> (16, 4), looped.
+            global::System.Span<float> a1 = scratch.Slice(0, 64);
+            global::StaticNet.Runtime.CausalConvStream.ForwardPacked(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), global::StaticNet.Runtime.NoBias.Values(4), input, a1, features: 1, kernel: 1, dilation: 1);
+
+            // Layer 2: Conv1D(4, 2, Tanh, dilation 2, causal), (16, 4) -> (16, 4), the block continuing state[0..9), its last 2 input steps in a ring, then the ring's position, which advances.
+            global::System.Span<float> a2 = scratch.Slice(64, 64);
+            global::StaticNet.Runtime.CausalConvStream.BlockPacked(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount), a1, state.Slice(0, 9), a2, features: 4, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.Activations.RationalTanh(a2, a2);
+
+            // Layer 3: Conv1D(4, 2, Sigmoid, dilation 2, causal), (16, 4) -> (16, 4), the block continuing state[9..18), its last 2 input steps in a ring, then the ring's position, which advances.
+            global::System.Span<float> a3 = scratch.Slice(128, 64);
+            global::StaticNet.Runtime.CausalConvStream.BlockPacked(parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount), a1, state.Slice(9, 9), a3, features: 4, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.Activations.Sigmoid(a3, a3);
+
+            // Layer 4: Multiply(filter, gate), (16, 4) -> (16, 4), looped.
+            global::System.Span<float> a4 = scratch.Slice(192, 64);
+            global::StaticNet.Runtime.GraphKernels.Multiply(a2, a3, a4);
+
+            // Layer 5: Conv1D(4, 1), (16, 4) -> (16, 4), looped.
+            global::System.Span<float> a5 = scratch.Slice(64, 64);
+            global::StaticNet.Runtime.CausalConvStream.ForwardPacked(parameters.Slice(Layer5.WeightOffset, Layer5.WeightCount), parameters.Slice(Layer5.BiasOffset, Layer5.BiasCount), a4, a5, features: 4, kernel: 1, dilation: 1);
+
+            // Layer 6: Add(x, residual), (16, 4) -> (16, 4), looped.
+            global::System.Span<float> a6 = scratch.Slice(128, 64);
+            global::StaticNet.Runtime.GraphKernels.Add(a1, a5, a6);
+
+            // Layer 7: Conv1D(1, 1), (16, 4) -> (16, 1), looped.
+            global::StaticNet.Runtime.CausalConvStream.ForwardPacked(parameters.Slice(Layer7.WeightOffset, Layer7.WeightCount), parameters.Slice(Layer7.BiasOffset, Layer7.BiasCount), a6, output, features: 4, kernel: 1, dilation: 1);
         }
 
         /// <summary>
@@ -596,6 +876,35 @@ namespace Audio
                 for (int sample = 0; sample < sampleInputs.Length / InputSize; sample++)
                 {
                     Forward(sampleParameters, sampleInputs.Slice(sample * InputSize, InputSize), sampleOutputs.Slice(sample * OutputSize, OutputSize));
+                }
+            }, parameters, inputs, outputs, InputSize, OutputSize, MultiplyAccumulateCount);
+        }
+
+        /// <summary>
+        /// <c>ForwardBatch</c> on the copy <c>PackParameters</c> made, as <c>ForwardPacked</c> runs each sample: the same
+        /// outputs (to rounding). Allocation-free once warm.
+        /// </summary>
+        /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>
+        /// <param name="inputs">The samples one after another: a positive multiple of 16 values.</param>
+        /// <param name="outputs">Receives 16 outputs per sample, in the same order.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void ForwardBatchPacked(global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
+            global::System.ReadOnlySpan<float> parameters = packed;   // the weight matrices PackParameters packed read in its layout
+            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, "inputs");
+            global::StaticNet.Runtime.SpanGuard.BatchLength(outputs.Length, batch, OutputSize, "outputs");
+
+            // No dense layer has more than 16384 weights, so they stay in cache from sample to sample:
+            // the single-sample code, once per sample, keeps each sample's values in registers or L1 (measured faster).
+            // A large batch is split by samples over threads (each sample's outputs are the same on any thread); the
+            // lambda captures nothing, so the compiler caches it: no allocation per call.
+            global::StaticNet.Runtime.SampleSplit.Run((sampleParameters, sampleInputs, sampleOutputs) =>
+            {
+                for (int sample = 0; sample < sampleInputs.Length / InputSize; sample++)
+                {
+                    ForwardPacked(sampleParameters, sampleInputs.Slice(sample * InputSize, InputSize), sampleOutputs.Slice(sample * OutputSize, OutputSize));
                 }
             }, parameters, inputs, outputs, InputSize, OutputSize, MultiplyAccumulateCount);
         }
@@ -1112,17 +1421,51 @@ namespace Audio
             global::StaticNet.Storage.AtomicFile.Write(path, model);
         }
 
-        /// <summary>This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.</summary>
+        /// <summary>
+        /// This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.
+        /// <c>Predict</c> and <c>Step</c> read a packed copy (<c>PackParameters</c>), which this getter marks out of date:
+        /// their next call packs it again first (about as long as copying the parameters). Writing through a reference
+        /// kept from before that call is not seen: get the property again after writing.
+        /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public float[] Parameters { get; }
+        public float[] Parameters
+        {
+            get
+            {
+                packedCopy.HandOut();
+                return parameterArray;
+            }
+        }
+
+        /// <summary>The parameters, read and written by this object's own members without marking the packed copy out of date.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private readonly float[] parameterArray;
+
+        /// <summary>The packed copy <c>Predict</c> and <c>Step</c> read, from a 64-byte boundary.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private readonly global::StaticNet.Runtime.PackedCopy packedCopy = new global::StaticNet.Runtime.PackedCopy(ParameterCount);
+
+        /// <summary>The packed copy, packed again first if the parameters were handed out since it was made.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private global::System.ReadOnlySpan<float> CurrentPackedCopy()
+        {
+            if (!packedCopy.IsCurrent(out int version))
+            {
+                PackParameters(parameterArray, packedCopy.Span);
+                packedCopy.Packed(version);
+            }
+
+            return packedCopy.Span;
+        }
 
         /// <summary>A network with fresh parameters from <see cref="Initialize"/>.</summary>
         /// <param name="seed">Seed of the initial weights: the same seed gives the same network.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public GatedBlock(int seed)
         {
-            Parameters = new float[ParameterCount];
-            Initialize(Parameters, seed);
+            parameterArray = new float[ParameterCount];
+            Initialize(parameterArray, seed);
+            CurrentPackedCopy(); // packed now, so that the first Predict or Step runs at full speed
         }
 
         /// <summary>A network with a copy of <paramref name="parameters"/>.</summary>
@@ -1131,34 +1474,35 @@ namespace Audio
         public GatedBlock(global::System.ReadOnlySpan<float> parameters)
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
-            Parameters = parameters.ToArray();
+            parameterArray = parameters.ToArray();
+            CurrentPackedCopy(); // packed now, so that the first Predict or Step runs at full speed
         }
 
-        /// <summary>Runs the network on one sample with this object's parameters. Allocation-free.</summary>
+        /// <summary>Runs the network on one sample with this object's parameters, through their packed copy (<c>ForwardPacked</c>'s bits). Allocation-free.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
+        public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardPacked(CurrentPackedCopy(), input, output);
 
         /// <summary>Runs the network on one sample and returns a new array of its outputs.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public float[] Predict(global::System.ReadOnlySpan<float> input)
         {
             float[] output = new float[OutputSize];
-            Forward(Parameters, input, output);
+            ForwardPacked(CurrentPackedCopy(), input, output);
             return output;
         }
 
         /// <summary>
-        /// Runs the network on a batch of samples with this object's parameters
-        /// (<c>ForwardBatch</c>'s bits). Allocation-free once warm.
+        /// Runs the network on a batch of samples with this object's parameters, through their packed copy
+        /// (<c>ForwardBatchPacked</c>'s bits). Allocation-free once warm.
         /// </summary>
         /// <param name="inputs">The samples one after another: a positive multiple of <see cref="InputSize"/> values.</param>
         /// <param name="outputs">Receives <see cref="OutputSize"/> outputs per sample, in the same order.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatch(Parameters, inputs, outputs);
+        public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatchPacked(CurrentPackedCopy(), inputs, outputs);
 
         /// <summary>
-        /// Runs one time step with this object's parameters (<c>Step</c>'s bits): advances
+        /// Runs one time step with this object's parameters, through their packed copy (<c>StepPacked</c>'s bits): advances
         /// <paramref name="state"/> by the step <paramref name="input"/> and writes the step's output. Allocation-free.
         /// </summary>
         /// <param name="state">The stream's state (<c>StreamStateCount</c> values, from <c>ResetState</c>), updated in place.</param>
@@ -1166,23 +1510,34 @@ namespace Audio
         /// <param name="output">Receives the step's <c>StepOutputSize</c> outputs.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void Step(global::System.Span<float> state, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Step(Parameters, state, input, output);
+        public void Step(global::System.Span<float> state, global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => StepPacked(CurrentPackedCopy(), state, input, output);
+
+        /// <summary>
+        /// Runs any number of time steps at once with this object's parameters (<c>StepBlockPacked</c>'s bits, those of a
+        /// <c>StepPacked</c> per step): advances <paramref name="state"/> by the steps in <paramref name="inputs"/> and writes each step's output. Allocation-free.
+        /// </summary>
+        /// <param name="state">The stream's state (<c>StreamStateCount</c> values, from <c>ResetState</c>), updated in place.</param>
+        /// <param name="inputs">The steps one after another: a positive multiple of <c>StepInputSize</c> values.</param>
+        /// <param name="outputs">Receives <c>StepOutputSize</c> outputs per step.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public void StepBlock(global::System.Span<float> state, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => StepBlockPacked(CurrentPackedCopy(), state, inputs, outputs);
 
         /// <summary>Saves this network's parameters as a weight file.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void Save(string path) => SaveWeights(path, Parameters);
+        public void Save(string path) => SaveWeights(path, parameterArray);
 
         /// <summary>Writes this network's parameters as a weight file to <paramref name="stream"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void Save(global::System.IO.Stream stream) => SaveWeights(stream, Parameters);
+        public void Save(global::System.IO.Stream stream) => SaveWeights(stream, parameterArray);
 
         /// <summary>Writes this network as an ONNX model to a file at <paramref name="path"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void ToOnnx(string path) => ToOnnx(Parameters, path);
+        public void ToOnnx(string path) => ToOnnx(parameterArray, path);
 
         /// <summary>Writes this network as an ONNX model to <paramref name="stream"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void ToOnnx(global::System.IO.Stream stream) => ToOnnx(Parameters, stream);
+        public void ToOnnx(global::System.IO.Stream stream) => ToOnnx(parameterArray, stream);
 
         /// <summary>A network with the parameters of the weight file at <paramref name="path"/>; see <see cref="LoadWeights(string, global::System.Span{float})"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
@@ -1234,22 +1589,22 @@ namespace Audio
         global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> global::StaticNet.INetwork.TensorSlots => TensorSlots;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
+        void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardPacked(CurrentPackedCopy(), input, output);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => PredictBatch(inputs, outputs);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients) =>
-            Backward(Parameters, input, target, parameterGradients, inputGradients);
+            Backward(parameterArray, input, target, parameterGradients, inputGradients);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients, ref global::StaticNet.Training.SeededRandom random) =>
-            Backward(Parameters, input, target, parameterGradients, inputGradients);
+            Backward(parameterArray, input, target, parameterGradients, inputGradients);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs, ref global::StaticNet.Training.SeededRandom random) =>
-            BackwardBatch(Parameters, inputs, targets, parameterGradients, outputs);
+            BackwardBatch(parameterArray, inputs, targets, parameterGradients, outputs);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         int global::StaticNet.IStepNetwork.StreamStateCount => StreamStateCount;

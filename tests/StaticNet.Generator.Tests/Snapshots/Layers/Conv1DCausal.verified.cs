@@ -7,12 +7,26 @@
                 features: 2, kernel: 2, stride: 1, paddingBefore: 2, paddingAfter: 0, dilation: 2);
             global::StaticNet.Runtime.Activations.ReLU(a1, a1);
 
+// ---- ForwardPacked ----
+            // Layer 1: Conv1D(3, 2, ReLU, dilation 2, causal), (5, 2) -> (5, 3), looped.
+            global::System.Span<float> a1 = scratch.Slice(0, 15);
+            global::StaticNet.Runtime.CausalConvStream.ForwardPacked(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, a1, features: 2, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.Activations.ReLU(a1, a1);
+
 // ---- Step ----
             // Layer 1: Conv1D(3, 2, ReLU, dilation 2, causal), one step: (2) -> (3), state[0..5), its last 2 input steps in a ring, then the ring's position, advances.
             global::System.Span<float> s1 = scratch.Slice(0, 4);
             global::System.Span<float> a1 = scratch.Slice(4, 3);
             global::System.Span<float> h1 = state.Slice(0, 5);
-            global::StaticNet.Runtime.Conv1DKernels.StreamStep(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, h1, s1, a1, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.CausalConvStream.Step(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, h1, s1, a1, kernel: 2, dilation: 2);
+            global::StaticNet.Runtime.Activations.ReLU(a1, a1);
+
+// ---- StepPacked ----
+            // Layer 1: Conv1D(3, 2, ReLU, dilation 2, causal), one step: (2) -> (3), state[0..5), its last 2 input steps in a ring, then the ring's position, advances.
+            global::System.Span<float> s1 = scratch.Slice(0, 4);
+            global::System.Span<float> a1 = scratch.Slice(4, 3);
+            global::System.Span<float> h1 = state.Slice(0, 5);
+            global::StaticNet.Runtime.CausalConvStream.StepPacked(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount), input, h1, s1, a1, kernel: 2, dilation: 2);
             global::StaticNet.Runtime.Activations.ReLU(a1, a1);
 
 // ---- Backward ----

@@ -1,0 +1,169 @@
+using System;
+using System.ComponentModel;
+
+namespace StaticNet.Runtime;
+
+/// <summary>
+/// A causal convolution of stride 1 streamed: steps continue the stream whose last <c>R = (kernel - 1) x dilation</c>
+/// input steps the state keeps in a ring, then the ring's position (where its oldest step is, a whole number stored as
+/// a float); zeros at the start of a stream, as the causal padding. One step or a block of steps at a time, each output
+/// step computed as <see cref="Conv1DKernels.Forward"/> computes it (its window through the dense kernel), so a block
+/// gives the bits of its steps streamed one by one, and those the bits of <c>Forward</c> over the whole sequence. A step
+/// writes one step of features into the ring, however far back the kernel reaches (a dilation of 512 remembers 1,024).
+/// The packed forms read weights as <see cref="PackTaps"/> stores them, <c>[kernel x features, filters]</c>, the window
+/// tap by tap, through <see cref="DenseKernels.ForwardTransposed"/>: each input scales a row of filters, no horizontal
+/// sums; they give the bits of <see cref="ForwardPacked"/>.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
+public static class CausalConvStream
+{
+    /// <summary>The state a layer keeps: the ring's <paramref name="remembered"/> steps of features, then its position (nothing when it remembers nothing).</summary>
+    public static int StateLength(int remembered, int features) => remembered == 0 ? 0 : (remembered * features) + 1;
+
+    /// <summary>
+    /// One step: <paramref name="x"/> the new step, <paramref name="history"/> the layer's state (advanced),
+    /// <paramref name="window"/> scratch of <c>features x kernel</c>, <paramref name="output"/> the step's filters.
+    /// </summary>
+    /// <exception cref="ArgumentException">A span has the wrong length, or the ring's position is not a whole number below its length (the state was not one a reset or a step wrote).</exception>
+    public static void Step(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> history, Span<float> window, Span<float> output, int kernel, int dilation) =>
+        Run(weights, biases, x, history, window, output, x.Length, kernel, dilation, packed: false, fresh: false);
+
+    /// <summary><see cref="Step"/> on weights as <see cref="PackTaps"/> stores them.</summary>
+    public static void StepPacked(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> history, Span<float> window, Span<float> output, int kernel, int dilation) =>
+        Run(weights, biases, x, history, window, output, x.Length, kernel, dilation, packed: true, fresh: false);
+
+    /// <summary>
+    /// A block of steps, <paramref name="input"/> <c>steps x features</c> into <paramref name="output"/> <c>steps x filters</c>,
+    /// continuing the stream in <paramref name="history"/> (advanced by the block): the bits of as many <see cref="Step"/>s.
+    /// </summary>
+    public static void Block(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> history, Span<float> output, int features, int kernel, int dilation)
+    {
+        Span<float> window = features * kernel <= Conv1DKernels.StackWindow ? stackalloc float[features * kernel] : Conv1DKernels.Workspace(features * kernel);
+        Run(weights, biases, input, history, window, output, features, kernel, dilation, packed: false, fresh: false);
+    }
+
+    /// <summary><see cref="Block"/> on weights as <see cref="PackTaps"/> stores them: the bits of as many <see cref="StepPacked"/>s.</summary>
+    public static void BlockPacked(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> history, Span<float> output, int features, int kernel, int dilation)
+    {
+        Span<float> window = features * kernel <= Conv1DKernels.StackWindow ? stackalloc float[features * kernel] : Conv1DKernels.Workspace(features * kernel);
+        Run(weights, biases, input, history, window, output, features, kernel, dilation, packed: true, fresh: false);
+    }
+
+    /// <summary>
+    /// A whole sequence from the start of a stream (zeros before it), on packed weights: <c>ForwardPacked</c>'s causal
+    /// convolution, the bits of <see cref="StepPacked"/> streaming it from a reset state.
+    /// </summary>
+    public static void ForwardPacked(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int kernel, int dilation)
+    {
+        Span<float> window = features * kernel <= Conv1DKernels.StackWindow ? stackalloc float[features * kernel] : Conv1DKernels.Workspace(features * kernel);
+        Run(weights, biases, input, Span<float>.Empty, window, output, features, kernel, dilation, packed: true, fresh: true);
+    }
+
+    /// <summary>
+    /// Writes <c>PyTorch</c>'s <c>[filters, features, kernel]</c> weights as the packed forms read them:
+    /// <c>packed[(tap * features + feature) * filters + filter]</c>.
+    /// </summary>
+    public static void PackTaps(ReadOnlySpan<float> weights, Span<float> packed, int features, int kernel)
+    {
+        SpanGuard.Length(packed.Length, weights.Length, nameof(packed));
+        int filters = weights.Length / (features * kernel);
+        SpanGuard.Length(weights.Length, filters * features * kernel, nameof(weights));
+        for (int filter = 0; filter < filters; filter++)
+        {
+            for (int feature = 0; feature < features; feature++)
+            {
+                for (int tap = 0; tap < kernel; tap++)
+                {
+                    packed[(((tap * features) + feature) * filters) + filter] = weights[(((filter * features) + feature) * kernel) + tap];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The steps of <paramref name="input"/>: tap k of output step t reads input step <c>t - (kernel - 1 - k) x dilation</c>
+    /// of the block, or before the block the ring's (zeros when <paramref name="fresh"/>); then the ring takes the block's
+    /// last steps. Everything is checked before anything is written.
+    /// </summary>
+    private static void Run(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> history, Span<float> window, Span<float> output,
+        int features, int kernel, int dilation, bool packed, bool fresh)
+    {
+        int filters = biases.Length;
+        int remembered = (kernel - 1) * dilation;
+        SpanGuard.Length(weights.Length, filters * features * kernel, nameof(weights));
+        int steps = SpanGuard.BatchSize(input.Length, features, nameof(input));
+        SpanGuard.Length(output.Length, steps * filters, nameof(output));
+        SpanGuard.Length(window.Length, features * kernel, nameof(window));
+        if (!fresh)
+        {
+            SpanGuard.Length(history.Length, StateLength(remembered, features), nameof(history));
+        }
+
+        int oldest = fresh || remembered == 0 ? 0 : RingPosition(history, remembered, features);
+        for (int step = 0; step < steps; step++)
+        {
+            for (int tap = 0; tap < kernel; tap++)
+            {
+                int source = step - ((kernel - 1 - tap) * dilation);
+                ReadOnlySpan<float> values = source >= 0 ? input.Slice(source * features, features)
+                    : fresh ? NoBias.Values(features)
+                    : history.Slice((oldest + remembered + source) % remembered * features, features);
+                if (packed)
+                {
+                    values.CopyTo(window.Slice(tap * features, features));
+                }
+                else
+                {
+                    for (int feature = 0; feature < features; feature++)
+                    {
+                        window[(feature * kernel) + tap] = values[feature];
+                    }
+                }
+            }
+
+            Span<float> filtersOut = output.Slice(step * filters, filters);
+            if (packed)
+            {
+                DenseKernels.ForwardTransposed(weights, biases, window, filtersOut);
+            }
+            else
+            {
+                DenseKernels.Forward(weights, biases, window, filtersOut);
+            }
+        }
+
+        if (fresh || remembered == 0)
+        {
+            return;
+        }
+
+        // The ring takes the block's steps, oldest first from the position, which moves on by as many.
+        int kept = Math.Min(steps, remembered);
+        for (int i = steps - kept; i < steps; i++)
+        {
+            input.Slice(i * features, features).CopyTo(history.Slice((oldest + i) % remembered * features, features));
+        }
+
+        history[remembered * features] = (oldest + steps) % remembered;
+    }
+
+    /// <summary>Where the ring's oldest step is, checked: a whole number below <paramref name="remembered"/>.</summary>
+    private static int RingPosition(ReadOnlySpan<float> history, int remembered, int features)
+    {
+        float stored = history[remembered * features];
+        int position = (int)stored;
+        if (position != stored || (uint)position >= (uint)remembered)
+        {
+            throw new ArgumentException(
+                $"A causal convolution's ring position is {stored}, not a whole number below {remembered}: the state was not written by ResetState or a step.", nameof(history));
+        }
+
+        return position;
+    }
+}
