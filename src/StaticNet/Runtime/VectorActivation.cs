@@ -65,7 +65,17 @@ internal readonly struct TanhActivation : IVectorActivation
 
     public static void Apply(Span<float> values) => VectorMath.Tanh(values, values);
 
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Tanh(z, y);
+    /// <summary>
+    /// Value by value in the scalar form, so a span of two values gets the bits of the same two in a span of thirty-two
+    /// (TensorPrimitives would take 128-bit vectors for the long span only, and round otherwise).
+    /// </summary>
+    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    {
+        for (int i = 0; i < z.Length; i++)
+        {
+            y[i] = VectorMath.Tanh(z[i]);
+        }
+    }
 }
 
 /// <summary>tanh at inference, as <see cref="Activations.RationalTanh(ReadOnlySpan{float}, Span{float})"/>.</summary>
@@ -121,5 +131,13 @@ internal readonly struct SigmoidActivation : IVectorActivation
 
     public static void Apply(Span<float> values) => VectorMath.Sigmoid(values, values);
 
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Sigmoid(z, y);
+    /// <summary>Value by value in the vector form's steps (see <see cref="TanhActivation.WithoutVectors"/>); NaN passes through.</summary>
+    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    {
+        for (int i = 0; i < z.Length; i++)
+        {
+            float x = z[i];
+            y[i] = float.IsNaN(x) ? x : 1f / (1f + VectorMath.Exp(-x));
+        }
+    }
 }
