@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.Intrinsics;
 
 namespace StaticNet.Runtime;
 
@@ -11,8 +12,8 @@ namespace StaticNet.Runtime;
 /// gives the bits of its steps streamed one by one, and those the bits of <c>Forward</c> over the whole sequence. A step
 /// writes one step of features into the ring, however far back the kernel reaches (a dilation of 512 remembers 1,024).
 /// The packed forms read weights as <see cref="PackTaps"/> stores them, <c>[kernel x features, filters]</c>, the window
-/// tap by tap, through <see cref="DenseKernels.ForwardTransposed"/>: each input scales a row of filters, no horizontal
-/// sums; they give the bits of <see cref="ForwardPacked"/>.
+/// tap by tap, through <see cref="WindowProduct"/>: each input scales a row of filters in four independent chains, no
+/// horizontal sums; they give the bits of <see cref="ForwardPacked"/>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class CausalConvStream
@@ -49,7 +50,8 @@ public static class CausalConvStream
     public static void BlockPacked(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> history, Span<float> output, int features, int kernel, int dilation)
     {
-        Span<float> window = features * kernel <= Conv1DKernels.StackWindow ? stackalloc float[features * kernel] : Conv1DKernels.Workspace(features * kernel);
+        int windows = 2 * features * kernel;
+        Span<float> window = windows <= Conv1DKernels.StackWindow ? stackalloc float[windows] : Conv1DKernels.Workspace(windows);
         Run(weights, biases, input, history, window, output, features, kernel, dilation, packed: true, fresh: false);
     }
 
@@ -60,7 +62,8 @@ public static class CausalConvStream
     public static void ForwardPacked(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int kernel, int dilation)
     {
-        Span<float> window = features * kernel <= Conv1DKernels.StackWindow ? stackalloc float[features * kernel] : Conv1DKernels.Workspace(features * kernel);
+        int windows = 2 * features * kernel;
+        Span<float> window = windows <= Conv1DKernels.StackWindow ? stackalloc float[windows] : Conv1DKernels.Workspace(windows);
         Run(weights, biases, input, Span<float>.Empty, window, output, features, kernel, dilation, packed: true, fresh: true);
     }
 
@@ -99,42 +102,42 @@ public static class CausalConvStream
         SpanGuard.Length(weights.Length, filters * features * kernel, nameof(weights));
         int steps = SpanGuard.BatchSize(input.Length, features, nameof(input));
         SpanGuard.Length(output.Length, steps * filters, nameof(output));
-        SpanGuard.Length(window.Length, features * kernel, nameof(window));
+        if (window.Length != features * kernel && window.Length != 2 * features * kernel)
+        {
+            SpanGuard.Length(window.Length, features * kernel, nameof(window));
+        }
         if (!fresh)
         {
             SpanGuard.Length(history.Length, StateLength(remembered, features), nameof(history));
         }
 
         int oldest = fresh || remembered == 0 ? 0 : RingPosition(history, remembered, features);
-        for (int step = 0; step < steps; step++)
+        var taps = new Taps(input, history, features, kernel, dilation, remembered, oldest, fresh);
+        int rows = features * kernel;
+        if (packed)
         {
-            for (int tap = 0; tap < kernel; tap++)
+            // Two steps at a time where the window scratch holds two windows (a block), each weight loaded once for both.
+            int step = 0;
+            if (window.Length >= 2 * rows)
             {
-                int source = step - ((kernel - 1 - tap) * dilation);
-                ReadOnlySpan<float> values = source >= 0 ? input.Slice(source * features, features)
-                    : fresh ? NoBias.Values(features)
-                    : history.Slice((oldest + remembered + source) % remembered * features, features);
-                if (packed)
+                for (; step + 2 <= steps; step += 2)
                 {
-                    values.CopyTo(window.Slice(tap * features, features));
-                }
-                else
-                {
-                    for (int feature = 0; feature < features; feature++)
-                    {
-                        window[(feature * kernel) + tap] = values[feature];
-                    }
+                    WindowProduct.Two(
+                        weights, biases, taps.Packed(step, window.Slice(0, rows)), taps.Packed(step + 1, window.Slice(rows, rows)),
+                        output.Slice(step * filters, filters), output.Slice((step + 1) * filters, filters));
                 }
             }
 
-            Span<float> filtersOut = output.Slice(step * filters, filters);
-            if (packed)
+            for (; step < steps; step++)
             {
-                DenseKernels.ForwardTransposed(weights, biases, window, filtersOut);
+                WindowProduct.One(weights, biases, taps.Packed(step, window.Slice(0, rows)), output.Slice(step * filters, filters));
             }
-            else
+        }
+        else
+        {
+            for (int step = 0; step < steps; step++)
             {
-                DenseKernels.Forward(weights, biases, window, filtersOut);
+                DenseKernels.Forward(weights, biases, taps.Unpacked(step, window.Slice(0, rows)), output.Slice(step * filters, filters));
             }
         }
 
@@ -151,6 +154,86 @@ public static class CausalConvStream
         }
 
         history[remembered * features] = (oldest + steps) % remembered;
+    }
+
+    /// <summary>Where tap k of a step reads: the block's input, the ring before it, or zeros before a stream.</summary>
+    private readonly ref struct Taps(
+        ReadOnlySpan<float> input, ReadOnlySpan<float> history, int features, int kernel, int dilation, int remembered, int oldest, bool fresh)
+    {
+        private readonly ReadOnlySpan<float> input = input;
+        private readonly ReadOnlySpan<float> history = history;
+
+        /// <summary>The window of <paramref name="step"/> tap by tap (the packed rows); a kernel of one tap reads the step itself.</summary>
+        public ReadOnlySpan<float> Packed(int step, Span<float> window)
+        {
+            if (kernel == 1)
+            {
+                return input.Slice(step * features, features);
+            }
+
+            for (int tap = 0; tap < kernel; tap++)
+            {
+                Copy(Source(step, tap), window.Slice(tap * features, features));
+            }
+
+            return window;
+        }
+
+        /// <summary>The window of <paramref name="step"/> feature by feature, as PyTorch's weight rows read it.</summary>
+        public ReadOnlySpan<float> Unpacked(int step, Span<float> window)
+        {
+            for (int tap = 0; tap < kernel; tap++)
+            {
+                ReadOnlySpan<float> values = Source(step, tap);
+                for (int feature = 0; feature < features; feature++)
+                {
+                    window[(feature * kernel) + tap] = values[feature];
+                }
+            }
+
+            return window;
+        }
+
+        private ReadOnlySpan<float> Source(int step, int tap)
+        {
+            int source = step - ((kernel - 1 - tap) * dilation);
+            if (source >= 0)
+            {
+                return input.Slice(source * features, features);
+            }
+
+            if (fresh)
+            {
+                return NoBias.Values(features);
+            }
+
+            // Ring steps -remembered..-1 lie from the oldest on: one subtraction wraps, where a division would cost more than the copy.
+            int slot = oldest + remembered + source;
+            return history.Slice((slot >= remembered ? slot - remembered : slot) * features, features);
+        }
+
+        /// <summary>A step's few features, in registers where they fit: a call to the general copy costs more than the copy.</summary>
+        private static void Copy(ReadOnlySpan<float> source, Span<float> destination)
+        {
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i + 16 <= source.Length; i += 16)
+                {
+                    Vector512.Create(source.Slice(i, 16)).CopyTo(destination.Slice(i, 16));
+                }
+            }
+
+            for (; i + 8 <= source.Length; i += 8)
+            {
+                Vector256.Create(source.Slice(i, 8)).CopyTo(destination.Slice(i, 8));
+            }
+
+            for (; i < source.Length; i++)
+            {
+                destination[i] = source[i];
+            }
+        }
     }
 
     /// <summary>Where the ring's oldest step is, checked: a whole number below <paramref name="remembered"/>.</summary>
