@@ -208,17 +208,30 @@ internal static class WindowProduct
     private static float Scalar(ref float w, ref float x, float bias, int rows, int filters, int o)
     {
         float c0 = bias, c1 = 0, c2 = 0, c3 = 0;
-        for (int r = 0; r < rows; r++)
+        ref float column = ref Unsafe.Add(ref w, o);
+        int r = 0;
+        for (; r + 4 <= rows; r += 4, column = ref Unsafe.Add(ref column, 4 * filters))
         {
-            float product = Unsafe.Add(ref w, (r * filters) + o);
-            float value = Unsafe.Add(ref x, r);
-            switch (r & 3)
-            {
-                case 0: c0 = MultiplyAdd(product, value, c0); break;
-                case 1: c1 = MultiplyAdd(product, value, c1); break;
-                case 2: c2 = MultiplyAdd(product, value, c2); break;
-                default: c3 = MultiplyAdd(product, value, c3); break;
-            }
+            c0 = MultiplyAdd(column, Unsafe.Add(ref x, r), c0);
+            c1 = MultiplyAdd(Unsafe.Add(ref column, filters), Unsafe.Add(ref x, r + 1), c1);
+            c2 = MultiplyAdd(Unsafe.Add(ref column, 2 * filters), Unsafe.Add(ref x, r + 2), c2);
+            c3 = MultiplyAdd(Unsafe.Add(ref column, 3 * filters), Unsafe.Add(ref x, r + 3), c3);
+        }
+
+        // At most three rows remain, of chains 0, 1 and 2.
+        if (r < rows)
+        {
+            c0 = MultiplyAdd(column, Unsafe.Add(ref x, r), c0);
+        }
+
+        if (r + 1 < rows)
+        {
+            c1 = MultiplyAdd(Unsafe.Add(ref column, filters), Unsafe.Add(ref x, r + 1), c1);
+        }
+
+        if (r + 2 < rows)
+        {
+            c2 = MultiplyAdd(Unsafe.Add(ref column, 2 * filters), Unsafe.Add(ref x, r + 2), c2);
         }
 
         return (c0 + c1) + (c2 + c3);
