@@ -144,4 +144,30 @@ public class RecurrentKernelTests
         GruKernels.StreamStep(weights, biases, x, state, new float[6 * hidden], hidden);
         Assert.Equal(FloatBits.Of(expected), FloatBits.Of(state));
     }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 3)]
+    [InlineData(3, 1)]
+    [InlineData(4, 2)]
+    public void A_packed_LSTM_of_at_most_four_units_steps_in_one_vector_as_the_unpacked_step_does(int hidden, int features)
+    {
+        // Its gates side by side in one 512-bit vector (where there is one): the values of the span path, to rounding.
+        var random = new Random(60 + (10 * hidden) + features);
+        int rows = 4 * hidden;
+        float[] weights = RandomData.Uniform(random, rows * (features + hidden), 0.9);
+        float[] biases = RandomData.Uniform(random, 2 * rows, 0.9);
+        var packed = new float[weights.Length];
+        DenseKernels.Transpose(weights.AsSpan(0, rows * features), packed.AsSpan(0, rows * features), rows, features);
+        DenseKernels.Transpose(weights.AsSpan(rows * features), packed.AsSpan(rows * features), rows, hidden);
+        float[] unpackedState = RandomData.Uniform(random, 2 * hidden, 1.0);
+        float[] packedState = (float[])unpackedState.Clone();
+        for (int t = 0; t < 50; t++)
+        {
+            float[] x = RandomData.Uniform(random, features, 3.0);
+            LstmKernels.StreamStep(weights, biases, x, unpackedState, new float[8 * hidden], hidden);
+            LstmKernels.StreamStepPacked(packed, biases, x, packedState, new float[8 * hidden], hidden);
+            Tolerance.Close(unpackedState, packedState, 2e-6, $"step {t}");
+        }
+    }
 }
