@@ -28,6 +28,16 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // [Block] classes are read on their own, so editing one reruns the networks that use it (a network's own
+        // transform sees only its own file's edits), and a network meets them as plain values.
+        IncrementalValueProvider<EquatableArray<BlockDeclaration>> blocks = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeNames.Block,
+                predicate: static (node, _) => node is TypeDeclarationSyntax,
+                transform: static (context, cancellationToken) => ParseBlock(context, cancellationToken))
+            .WithTrackingName(TrackingNames.Blocks)
+            .Collect()
+            .Select(static (blocks, _) => blocks.OrderBy(block => block.TypeName, StringComparer.Ordinal).ToEquatableArray());
         IncrementalValuesProvider<NetworkPlan> plans = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeNames.Network,
@@ -35,7 +45,8 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 transform: static (context, cancellationToken) => Parse(context, cancellationToken))
             .WithTrackingName(TrackingNames.Declaration)
             .Where(static declaration => declaration is not null)
-            .Select(static (declaration, _) => Plan(declaration!))
+            .Combine(blocks)
+            .Select(static (pair, _) => Plan(pair.Left!, pair.Right))
             .WithTrackingName(TrackingNames.Plan);
 
         // [Network(Weights = "file")]: only AdditionalFiles items some network names are read, each once per change
@@ -97,11 +108,26 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         }
     }
 
-    private static NetworkPlan Plan(NetworkDeclaration declaration)
+    private static BlockDeclaration ParseBlock(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         try
         {
-            return NetworkPlanner.Plan(declaration);
+            return BlockParser.Parse(context, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new BlockDeclaration(
+                context.TargetSymbol.ToDisplayString(), EquatableArray<string>.Empty, EquatableArray<BlockParameter>.Empty, EquatableArray<LayerDeclaration>.Empty,
+                new EquatableArray<DiagnosticInfo>(ImmutableArray.Create(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InternalError, LocationInfo.From(context.TargetNode), context.TargetSymbol.Name, exception.Message))));
+        }
+    }
+
+    private static NetworkPlan Plan(NetworkDeclaration declaration, EquatableArray<BlockDeclaration> blocks)
+    {
+        try
+        {
+            return NetworkPlanner.Plan(BlockExpansion.Expand(declaration, blocks));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

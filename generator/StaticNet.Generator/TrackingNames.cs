@@ -4,6 +4,7 @@ namespace StaticNet.Generator;
 internal static class TrackingNames
 {
     public const string Declaration = "StaticNet.Declaration";
+    public const string Blocks = "StaticNet.Blocks";
     public const string Plan = "StaticNet.Plan";
     public const string WeightFiles = "StaticNet.WeightFiles";
     public const string Build = "StaticNet.Build";

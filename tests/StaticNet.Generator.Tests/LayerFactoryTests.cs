@@ -12,7 +12,7 @@ public class LayerFactoryTests
     public void Every_layer_attribute_of_the_runtime_has_a_kind_and_every_kind_an_attribute()
     {
         string[] runtime = typeof(NetworkAttribute).Assembly.GetExportedTypes()
-            .Where(type => typeof(Attribute).IsAssignableFrom(type) && !type.IsAbstract && type != typeof(NetworkAttribute))
+            .Where(type => typeof(Attribute).IsAssignableFrom(type) && !type.IsAbstract && type != typeof(NetworkAttribute) && type != typeof(BlockAttribute))
             .Select(type => type.FullName!)
             .Order(StringComparer.Ordinal)
             .ToArray();

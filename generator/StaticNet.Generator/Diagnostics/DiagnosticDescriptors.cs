@@ -253,6 +253,22 @@ internal static class DiagnosticDescriptors
         "SN0058", "Causal convolution with padding",
         "[Conv1D] is Causal, which pads (kernel - 1) x Dilation = {0} steps before the first and none after, so Padding = {1} cannot also apply; remove Padding");
 
+    public static readonly DiagnosticDescriptor NotABlock = Error(
+        "SN0061", "Use of a class that is not a block",
+        "[Use] names {0}, which is not marked [Block]; mark the class whose layer attributes make the block with [Block(inputs)]");
+
+    public static readonly DiagnosticDescriptor BlockInputCount = Error(
+        "SN0062", "Use gives a block the wrong number of inputs",
+        "[Use] of {0} gives {1} input{2}, but the block reads {3} ({4}); name one earlier layer (or \"input\") for each");
+
+    public static readonly DiagnosticDescriptor InvalidBlockParameters = Error(
+        "SN0063", "Use sets a block parameter that is not there",
+        "[Use] of {0}: With = \"{1}\" {2}; write \"Name = value, ...\" with the block's parameters ({3})");
+
+    public static readonly DiagnosticDescriptor NotInBlock = Error(
+        "SN0064", "Attribute that belongs to the network in a block",
+        "[{0}] belongs to the network, not to the block {1}: a block holds layers only, its inputs named by [Block(...)]");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> byId = Index(
         NotPartial, GenericNetwork, MissingInput, DuplicateInput, InputNotFirst, NonPositiveSize,
         FlattenRequired, InputSizeMismatch, LossDoesNotFitOutput, LayersWithoutNetwork,
@@ -263,7 +279,7 @@ internal static class DiagnosticDescriptors
         InheritedMemberClash, NetworkDerivesFromNetwork, NetworkTooLargeToSave, UnknownLayerName, LaterLayerName, DuplicateLayerName,
         JoinShapeMismatch, ConcatShapeMismatch, SliceOutOfRange, UnusedLayerOutput, MisplacedOutput, InvalidHeadWeight, TooFewOperands,
         HeadLossDoesNotFit, MeanSquaredErrorOnSoftmax, NoStep, InvalidLayerName, SharedWeightsDoNotFit, SequenceNotTaken, SequenceRequired, NotYetOnSequences,
-        KernelSpansMoreSteps, CausalWithPadding,
+        KernelSpansMoreSteps, CausalWithPadding, NotABlock, BlockInputCount, InvalidBlockParameters, NotInBlock,
         InternalError);
 
     /// <summary>All descriptors, for documentation tests.</summary>

@@ -70,6 +70,11 @@ internal sealed record AddDeclaration(
     EquatableArray<Argument<string>> Operands, Argument<int>? Activation, Argument<float>? Slope, LocationInfo? Location)
     : LayerDeclaration("Add", Location)
 {
+    public override bool NamesItsOperands => true;
+
+    public override LayerDeclaration WithNames(System.Func<string, string> name, System.Func<string, string> reference) =>
+        ((AddDeclaration)base.WithNames(name, reference)) with { Operands = References(Operands, reference) };
+
     public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) =>
         new AddDeclaration(arguments.StringArray(0), arguments.NamedInt("Activation"), arguments.NamedFloat("Slope"), location);
 

@@ -86,6 +86,11 @@ internal sealed record ConcatLayerPlan(int Number, string Description, Shape Out
 internal sealed record ConcatDeclaration(EquatableArray<Argument<string>> Operands, LocationInfo? Location)
     : LayerDeclaration("Concat", Location)
 {
+    public override bool NamesItsOperands => true;
+
+    public override LayerDeclaration WithNames(System.Func<string, string> name, System.Func<string, string> reference) =>
+        ((ConcatDeclaration)base.WithNames(name, reference)) with { Operands = References(Operands, reference) };
+
     public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) =>
         new ConcatDeclaration(arguments.StringArray(0), location);
 

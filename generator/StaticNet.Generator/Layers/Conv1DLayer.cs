@@ -230,6 +230,8 @@ internal sealed record Conv1DDeclaration(
     LocationInfo? Location)
     : LayerDeclaration("Conv1D", Location)
 {
+    public override LayerDeclaration WithParameters(System.Func<Argument<int>, Argument<int>> set) => this with { Filters = set(Filters), Kernel = set(Kernel), Stride = set(Stride), Padding = set(Padding), Dilation = set(Dilation) };
+
     public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) => new Conv1DDeclaration(
         arguments.Int(0, 0),
         arguments.Int(1, 0),

@@ -127,6 +127,12 @@ internal sealed record Conv2DDeclaration(
     LocationInfo? Location)
     : LayerDeclaration("Conv2D", Location)
 {
+    public override LayerDeclaration WithNames(System.Func<string, string> name, System.Func<string, string> reference) =>
+        ((Conv2DDeclaration)base.WithNames(name, reference)) with { Shares = Shares is { } shares ? shares with { Value = reference(shares.Value) } : null };
+
+    public override LayerDeclaration WithParameters(System.Func<Argument<int>, Argument<int>> set) =>
+        this with { Filters = set(Filters), Kernel = set(Kernel), Stride = set(Stride), Padding = set(Padding) };
+
     public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) => new Conv2DDeclaration(
         arguments.Int(0, 0),
         arguments.Int(1, 0),

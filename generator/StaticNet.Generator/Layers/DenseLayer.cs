@@ -404,6 +404,15 @@ internal sealed record DenseDeclaration(
     LocationInfo? Location)
     : LayerDeclaration("Dense", Location)
 {
+    public override LayerDeclaration WithNames(System.Func<string, string> name, System.Func<string, string> reference) =>
+        ((DenseDeclaration)base.WithNames(name, reference)) with
+        {
+            Shares = Shares is { } shares ? shares with { Value = reference(shares.Value) } : null,
+            TransposeOf = TransposeOf is { } transposed ? transposed with { Value = reference(transposed.Value) } : null,
+        };
+
+    public override LayerDeclaration WithParameters(System.Func<Argument<int>, Argument<int>> set) => this with { Units = set(Units) };
+
     public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) => new DenseDeclaration(
         arguments.Int(0, 0),
         arguments.Int(1, (int)ActivationKind.Identity),

@@ -16,6 +16,9 @@ internal abstract record LayerDeclaration(string AttributeName, LocationInfo? Lo
     /// <summary><c>From = "..."</c>: the earlier layer whose output this one takes instead of the one above; null for the one above.</summary>
     public Argument<string>? From { get; init; }
 
+    /// <summary>Whether the layer reads the layers it names (a join's operands) rather than the one above or <c>From</c>.</summary>
+    public virtual bool NamesItsOperands => false;
+
     /// <summary>Whether the declaration adds a layer (an <c>[Output]</c> only marks the one above, an <c>[Input]</c> is read first).</summary>
     public virtual bool AddsLayer => true;
 
@@ -27,6 +30,27 @@ internal abstract record LayerDeclaration(string AttributeName, LocationInfo? Lo
 
     /// <summary>Whether the layer computes new values (so it may be the output layer); Input, Flatten and Dropout do not.</summary>
     public virtual bool Computes => true;
+
+    /// <summary>
+    /// This declaration as a use of its block writes it: <paramref name="name"/> maps its <c>Name</c>,
+    /// <paramref name="reference"/> every layer it reads by name (<c>From</c>, and in the kinds that have them, join
+    /// operands and shared weights). A kind with more references overrides it, calling this.
+    /// </summary>
+    public virtual LayerDeclaration WithNames(System.Func<string, string> name, System.Func<string, string> reference) => this with
+    {
+        Name = Name is { } own ? own with { Value = name(own.Value) } : null,
+        From = From is { } source ? source with { Value = reference(source.Value) } : null,
+    };
+
+    /// <summary>
+    /// This declaration with the sizes written as block parameters set by a use (<paramref name="set"/> returns the
+    /// argument as the use sets it). A kind whose sizes a block may set overrides it.
+    /// </summary>
+    public virtual LayerDeclaration WithParameters(System.Func<Argument<int>, Argument<int>> set) => this;
+
+    /// <summary>Each operand of a join as <paramref name="reference"/> maps it.</summary>
+    protected static EquatableArray<Argument<string>> References(EquatableArray<Argument<string>> operands, System.Func<string, string> reference) =>
+        new(System.Collections.Immutable.ImmutableArray.CreateRange(operands.AsImmutableArray(), operand => operand with { Value = reference(operand.Value) }));
 
     /// <summary>
     /// Whether the layer reads a sequence (<c>[Input(steps, features)]</c>, a recurrent layer's output); the planner reports

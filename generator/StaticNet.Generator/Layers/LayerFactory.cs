@@ -33,6 +33,7 @@ internal static class LayerFactory
         [AttributeNames.Conv1D] = Conv1DDeclaration.Read,
         [AttributeNames.LastStep] = LastStepDeclaration.Read,
         [AttributeNames.Activate] = ActivateDeclaration.Read,
+        [AttributeNames.Use] = UseDeclaration.Read,
     };
 
     /// <summary>Every attribute that declares a layer.</summary>

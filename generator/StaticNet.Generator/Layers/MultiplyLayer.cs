@@ -86,6 +86,11 @@ internal sealed record MultiplyLayerPlan(int Number, string Description, Shape S
 internal sealed record MultiplyDeclaration(EquatableArray<Argument<string>> Operands, LocationInfo? Location)
     : LayerDeclaration("Multiply", Location)
 {
+    public override bool NamesItsOperands => true;
+
+    public override LayerDeclaration WithNames(System.Func<string, string> name, System.Func<string, string> reference) =>
+        ((MultiplyDeclaration)base.WithNames(name, reference)) with { Operands = References(Operands, reference) };
+
     public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) =>
         new MultiplyDeclaration(arguments.StringArray(0), location);
 

@@ -55,6 +55,8 @@ internal sealed record PoolLayerPlan(int Number, bool IsMax, int Size, Shape Inp
 internal sealed record PoolDeclaration(bool IsMax, Argument<int> Size, LocationInfo? Location)
     : LayerDeclaration(IsMax ? "MaxPool2D" : "AvgPool2D", Location)
 {
+    public override LayerDeclaration WithParameters(System.Func<Argument<int>, Argument<int>> set) => this with { Size = set(Size) };
+
     public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location, bool isMax) =>
         new PoolDeclaration(isMax, arguments.Int(0, 0), location);
 

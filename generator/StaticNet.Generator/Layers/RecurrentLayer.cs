@@ -213,6 +213,8 @@ internal abstract record RecurrentDeclaration(string Attribute, Argument<int> Hi
 {
     public override bool TakesSequences => true;
 
+    public override LayerDeclaration WithParameters(System.Func<Argument<int>, Argument<int>> set) => this with { Hidden = set(Hidden) };
+
     /// <summary>Gates per hidden unit: 3 for a GRU, 4 for an LSTM.</summary>
     protected abstract int Gates { get; }
 

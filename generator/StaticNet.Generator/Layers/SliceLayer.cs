@@ -72,6 +72,8 @@ internal sealed record SliceLayerPlan(int Number, string Description, Shape Inpu
 internal sealed record SliceDeclaration(Argument<int> Start, Argument<int> Length, LocationInfo? Location)
     : LayerDeclaration("Slice", Location)
 {
+    public override LayerDeclaration WithParameters(System.Func<Argument<int>, Argument<int>> set) => this with { Start = set(Start), Length = set(Length) };
+
     public static LayerDeclaration Read(AttributeArguments arguments, LocationInfo? location) =>
         new SliceDeclaration(arguments.Int(0, 0), arguments.Int(1, 0), location);
 

@@ -16,20 +16,29 @@ internal sealed class AttributeArguments
     private readonly AttributeData data;
     private readonly AttributeSyntax? syntax;
 
-    private AttributeArguments(AttributeData data, AttributeSyntax? syntax, LocationInfo? location)
+    /// <summary>In a <c>[Block]</c>: the block class, whose <c>const</c> fields written as sizes are its parameters.</summary>
+    private readonly INamedTypeSymbol? parameterOwner;
+    private readonly Compilation? compilation;
+
+    private AttributeArguments(AttributeData data, AttributeSyntax? syntax, LocationInfo? location, INamedTypeSymbol? parameterOwner, Compilation? compilation)
     {
         this.data = data;
         this.syntax = syntax;
+        this.parameterOwner = parameterOwner;
+        this.compilation = compilation;
         Location = location;
     }
 
     public LocationInfo? Location { get; }
 
     /// <summary>Null when the compiler could not bind the attribute's constructor or an argument.</summary>
-    public static AttributeArguments? TryRead(AttributeData data, CancellationToken cancellationToken)
+    /// <param name="parameterOwner">For a block's layers: the block class, so that sizes written as its <c>const</c> fields carry their names.</param>
+    /// <param name="compilation">The compilation to bind those sizes' expressions in (with <paramref name="parameterOwner"/>).</param>
+    public static AttributeArguments? TryRead(
+        AttributeData data, CancellationToken cancellationToken, INamedTypeSymbol? parameterOwner = null, Compilation? compilation = null)
     {
         var syntax = data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
-        var arguments = new AttributeArguments(data, syntax, LocationInfo.From(syntax));
+        var arguments = new AttributeArguments(data, syntax, LocationInfo.From(syntax), parameterOwner, compilation);
         if (data.AttributeConstructor is null)
         {
             return null;
@@ -57,8 +66,14 @@ internal sealed class AttributeArguments
     /// <summary>The int (or enum) value of constructor parameter <paramref name="index"/>, or <paramref name="fallback"/> if absent.</summary>
     public Argument<int> Int(int index, int fallback) =>
         index < data.ConstructorArguments.Length && data.ConstructorArguments[index].Value is { } value
-            ? new Argument<int>(ToInt(value, fallback), ConstructorArgumentLocation(index, 0))
+            ? new Argument<int>(ToInt(value, fallback), ConstructorArgumentLocation(index, 0)) { Parameter = ParameterOf(ConstructorArgumentSyntax(index, 0)) }
             : new Argument<int>(fallback, Location);
+
+    /// <summary>The type a <c>typeof</c> constructor parameter names, written as C# displays it, or null if absent.</summary>
+    public Argument<string>? TypeName(int index) =>
+        index < data.ConstructorArguments.Length && data.ConstructorArguments[index].Value is ITypeSymbol type
+            ? new Argument<string>(type.ToDisplayString(), ConstructorArgumentLocation(index, 0))
+            : null;
 
     /// <summary>The float value of constructor parameter <paramref name="index"/>, or <paramref name="fallback"/> if absent.</summary>
     public Argument<float> Float(int index, float fallback) =>
@@ -111,7 +126,7 @@ internal sealed class AttributeArguments
         {
             if (argument.Key == name && argument.Value.Value is { } value)
             {
-                return new Argument<int>(ToInt(value, 0), NamedArgumentLocation(name));
+                return new Argument<int>(ToInt(value, 0), NamedArgumentLocation(name)) { Parameter = ParameterOf(NamedArgumentSyntax(name)) };
             }
         }
 
@@ -184,11 +199,11 @@ internal sealed class AttributeArguments
     /// Where the argument for constructor parameter <paramref name="parameterIndex"/> is written; for a
     /// <c>params</c> array, <paramref name="element"/> picks one of the arguments it collects.
     /// </summary>
-    private LocationInfo? ConstructorArgumentLocation(int parameterIndex, int element)
+    private AttributeArgumentSyntax? ConstructorArgumentSyntax(int parameterIndex, int element)
     {
         if (syntax?.ArgumentList is not { } list || data.AttributeConstructor is not { } constructor)
         {
-            return Location;
+            return null;
         }
 
         string parameterName = constructor.Parameters[parameterIndex].Name;
@@ -204,7 +219,7 @@ internal sealed class AttributeArguments
             {
                 if (argument.NameColon.Name.Identifier.ValueText == parameterName)
                 {
-                    return LocationInfo.From(argument);
+                    return argument;
                 }
 
                 continue;
@@ -212,16 +227,19 @@ internal sealed class AttributeArguments
 
             if (position == parameterIndex + element)
             {
-                return LocationInfo.From(argument);
+                return argument;
             }
 
             position++;
         }
 
-        return Location;
+        return null;
     }
 
-    private LocationInfo? NamedArgumentLocation(string name)
+    private LocationInfo? ConstructorArgumentLocation(int parameterIndex, int element) =>
+        ConstructorArgumentSyntax(parameterIndex, element) is { } argument ? LocationInfo.From(argument) : Location;
+
+    private AttributeArgumentSyntax? NamedArgumentSyntax(string name)
     {
         if (syntax?.ArgumentList is { } list)
         {
@@ -229,11 +247,28 @@ internal sealed class AttributeArguments
             {
                 if (argument.NameEquals?.Name.Identifier.ValueText == name)
                 {
-                    return LocationInfo.From(argument);
+                    return argument;
                 }
             }
         }
 
-        return Location;
+        return null;
+    }
+
+    private LocationInfo? NamedArgumentLocation(string name) => NamedArgumentSyntax(name) is { } argument ? LocationInfo.From(argument) : Location;
+
+    /// <summary>In a block, the name of the block's <c>const</c> field <paramref name="argument"/> is written as; else null.</summary>
+    private string? ParameterOf(AttributeArgumentSyntax? argument)
+    {
+        if (parameterOwner is null || compilation is null || argument is null)
+        {
+            return null;
+        }
+
+        SemanticModel model = compilation.GetSemanticModel(argument.SyntaxTree);
+        return model.GetSymbolInfo(argument.Expression).Symbol is IFieldSymbol { IsConst: true } field
+            && SymbolEqualityComparer.Default.Equals(field.ContainingType, parameterOwner)
+            ? field.Name
+            : null;
     }
 }

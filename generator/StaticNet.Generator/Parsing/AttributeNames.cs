@@ -23,6 +23,8 @@ internal static class AttributeNames
     public const string Lstm = "StaticNet.LstmAttribute";
     public const string LastStep = "StaticNet.LastStepAttribute";
     public const string Activate = "StaticNet.ActivateAttribute";
+    public const string Block = "StaticNet.BlockAttribute";
+    public const string Use = "StaticNet.UseAttribute";
 
     /// <summary>The name a user writes: <c>StaticNet.DenseAttribute</c> becomes <c>Dense</c>.</summary>
     public static string ShortName(string metadataName)

@@ -26,7 +26,7 @@ internal static class OrphanLayerParser
 
         foreach (AttributeData attribute in type.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == AttributeNames.Network)
+            if (attribute.AttributeClass?.ToDisplayString() is AttributeNames.Network or AttributeNames.Block)
             {
                 return null;
             }

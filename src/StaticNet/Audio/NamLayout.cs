@@ -12,6 +12,9 @@ internal sealed record NamLayout(NamLayer[] Layers, int PrewarmSamples, string S
     /// <summary>Stream-state parts by their <c>StreamStateSlots</c> name, with the values a fresh stream starts from.</summary>
     public IReadOnlyList<KeyValuePair<string, float[]>> InitialState { get; init; } = [];
 
+    /// <summary>The blocks the declaration uses, in the order of their first use.</summary>
+    public NamBlock[] Blocks { get; init; } = [];
+
     /// <summary>Why the model cannot be declared (naming the part of the file), or null.</summary>
     public string? CannotExpress { get; init; }
 

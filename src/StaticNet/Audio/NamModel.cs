@@ -143,14 +143,32 @@ public sealed class NamModel
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
         var text = new System.Text.StringBuilder();
         text.Append("using StaticNet;\n\n");
+        string BlockName(NamBlock block) => layout.Blocks.Length == 1 ? className + "Layer" : className + "Layer" + (System.Array.IndexOf(layout.Blocks, block) + 1);
+        foreach (NamBlock block in layout.Blocks)
+        {
+            NamDeclarationText.Block(text, block, BlockName(block));
+        }
+
         text.Append($"// {Path.GetFileName(Source)}: {Summary}. Load its weights with NamModel.Load(path).LoadInto(network).\n");
         text.Append("[Network]\n");
         text.Append($"[Input({steps}, 1)]\n");
+        NamUse? written = null;
         foreach (NamLayer layer in layout.Layers)
         {
             if (layer.Comment is not null)
             {
                 text.Append($"// {layer.Comment}\n");
+            }
+
+            if (layer.Use is { } use)
+            {
+                if (use != written)
+                {
+                    text.Append($"[{NamDeclarationText.Use(use, BlockName(use.Block))}]\n");
+                    written = use;
+                }
+
+                continue;
             }
 
             text.Append($"[{layer.Attribute}]\n");

@@ -100,7 +100,8 @@ internal static class NamWaveNetLayout
             return NamLayout.Unsupported(summary, cannotExpress) with { PrewarmSamples = prewarm };
         }
 
-        return new NamLayout(new Builder(weights).Declare(arrays), prewarm, summary);
+        var builder = new Builder(weights);
+        return new NamLayout(builder.Declare(arrays), prewarm, summary) { Blocks = [.. builder.Blocks] };
     }
 
     /// <summary>Walks the file's weights in their order while adding the layers they fill.</summary>
@@ -108,6 +109,9 @@ internal static class NamWaveNetLayout
     {
         private readonly List<NamLayer> layers = [];
         private int next;
+
+        /// <summary>The blocks the layers' uses name, one per kind of layer (gated or not, and its activation).</summary>
+        public List<NamBlock> Blocks { get; } = [];
 
         public NamLayer[] Declare(List<LayerArray> arrays)
         {
@@ -128,6 +132,8 @@ internal static class NamWaveNetLayout
                     string layer = $"{prefix}.layer{l}";
                     string what = $"layer array {a}, layer {l}'s";
                     int rows = array.GateRows;
+                    int first = layers.Count;
+                    string layerInput = x;
                     Conv($"{layer}.conv", rows, channels, array.Kernel, array.Dilations[l], bias: true, x, $"{what} dilated convolution", causal: true);
                     Conv($"{layer}.mixin", rows, 1, 1, 1, bias: false, "input", $"{what} input mixin");
                     if (array.Gated)
@@ -155,6 +161,20 @@ internal static class NamWaveNetLayout
                     Conv($"{layer}.layer1x1", channels, channels, 1, 1, bias: true, $"{layer}.act", $"{what} 1x1 convolution");
                     Join("Add", $"{layer}.out", "", [x, $"{layer}.layer1x1"], channels);
                     x = $"{layer}.out";
+
+                    // A whole layer (its residual too) is one use of the block of its kind.
+                    NamBlock block = Blocks.Find(b => b.Gated == array.Gated && b.Activation == array.Activation)
+                        ?? new NamBlock(array.Gated, array.Activation, channels, array.Kernel);
+                    if (!Blocks.Contains(block))
+                    {
+                        Blocks.Add(block);
+                    }
+
+                    var use = new NamUse(block, layerInput, layer, channels, array.Kernel, array.Dilations[l]);
+                    for (int i = first; i < layers.Count; i++)
+                    {
+                        layers[i].Use = use;
+                    }
                 }
 
                 List<string> sums = previousHead is null ? activations : [previousHead, .. activations];
