@@ -58,8 +58,8 @@ public class CausalConvStreamTests
             float[] w = packed ? packedWeights : weights;
             var stepped = new float[CausalConvStream.StateLength(remembered, features)];
             var blocked = new float[stepped.Length];
-            // Blocks shorter and longer than the ring, one after another: the ring wraps in every way.
-            foreach (int steps in new[] { 1, 5, remembered + 3, 2, 37, Math.Max(1, remembered - 1) })
+            // Blocks shorter and longer than the ring, one after another (the ring wraps in every way), and one gathered in parts.
+            foreach (int steps in new[] { 1, 5, remembered + 3, 2, 37, Math.Max(1, remembered - 1), 600 })
             {
                 float[] input = RandomData.Uniform(random, steps * features, 2.0);
                 var blockOutput = new float[steps * filters];

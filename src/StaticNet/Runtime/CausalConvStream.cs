@@ -50,8 +50,7 @@ public static class CausalConvStream
     public static void BlockPacked(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> history, Span<float> output, int features, int kernel, int dilation)
     {
-        int windows = 2 * features * kernel;
-        Span<float> window = windows <= Conv1DKernels.StackWindow ? stackalloc float[windows] : Conv1DKernels.Workspace(windows);
+        Span<float> window = features * kernel <= Conv1DKernels.StackWindow ? stackalloc float[features * kernel] : Conv1DKernels.Workspace(features * kernel);
         Run(weights, biases, input, history, window, output, features, kernel, dilation, packed: true, fresh: false);
     }
 
@@ -62,8 +61,7 @@ public static class CausalConvStream
     public static void ForwardPacked(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, int features, int kernel, int dilation)
     {
-        int windows = 2 * features * kernel;
-        Span<float> window = windows <= Conv1DKernels.StackWindow ? stackalloc float[windows] : Conv1DKernels.Workspace(windows);
+        Span<float> window = features * kernel <= Conv1DKernels.StackWindow ? stackalloc float[features * kernel] : Conv1DKernels.Workspace(features * kernel);
         Run(weights, biases, input, Span<float>.Empty, window, output, features, kernel, dilation, packed: true, fresh: true);
     }
 
@@ -102,10 +100,7 @@ public static class CausalConvStream
         SpanGuard.Length(weights.Length, filters * features * kernel, nameof(weights));
         int steps = SpanGuard.BatchSize(input.Length, features, nameof(input));
         SpanGuard.Length(output.Length, steps * filters, nameof(output));
-        if (window.Length != features * kernel && window.Length != 2 * features * kernel)
-        {
-            SpanGuard.Length(window.Length, features * kernel, nameof(window));
-        }
+        SpanGuard.Length(window.Length, features * kernel, nameof(window));
         if (!fresh)
         {
             SpanGuard.Length(history.Length, StateLength(remembered, features), nameof(history));
@@ -116,21 +111,20 @@ public static class CausalConvStream
         int rows = features * kernel;
         if (packed)
         {
-            // Two steps at a time where the window scratch holds two windows (a block), each weight loaded once for both.
-            int step = 0;
-            if (window.Length >= 2 * rows)
+            // The windows of up to WindowSteps steps first (a one-tap convolution's are its input rows), then their
+            // products, two steps per weight load, in one call.
+            if (kernel == 1)
             {
-                for (; step + 2 <= steps; step += 2)
-                {
-                    WindowProduct.Two(
-                        weights, biases, taps.Packed(step, window.Slice(0, rows)), taps.Packed(step + 1, window.Slice(rows, rows)),
-                        output.Slice(step * filters, filters), output.Slice((step + 1) * filters, filters));
-                }
+                WindowProduct.Rows(weights, biases, input, output, rows);
             }
-
-            for (; step < steps; step++)
+            else
             {
-                WindowProduct.One(weights, biases, taps.Packed(step, window.Slice(0, rows)), output.Slice(step * filters, filters));
+                Span<float> windows = steps == 1 ? window : Windows(Math.Min(steps, WindowSteps) * rows);
+                for (int first = 0; first < steps; first += WindowSteps)
+                {
+                    int count = Math.Min(WindowSteps, steps - first);
+                    WindowProduct.Rows(weights, biases, taps.PackedWindows(first, count, windows.Slice(0, count * rows)), output.Slice(first * filters, count * filters), rows);
+                }
             }
         }
         else
@@ -156,6 +150,15 @@ public static class CausalConvStream
         history[remembered * features] = (oldest + steps) % remembered;
     }
 
+    /// <summary>The steps whose windows a block gathers at a time: the buffer stays small (and in the cache) however long the block.</summary>
+    private const int WindowSteps = 256;
+
+    /// <summary>A block's windows: this thread's, grown once to <see cref="WindowSteps"/> windows and reused.</summary>
+    private static Span<float> Windows(int length) => AlignedMemory.Grow(ref windowBlock, length);
+
+    [ThreadStatic]
+    private static float[]? windowBlock;
+
     /// <summary>Where tap k of a step reads: the block's input, the ring before it, or zeros before a stream.</summary>
     private readonly ref struct Taps(
         ReadOnlySpan<float> input, ReadOnlySpan<float> history, int features, int kernel, int dilation, int remembered, int oldest, bool fresh)
@@ -163,20 +166,25 @@ public static class CausalConvStream
         private readonly ReadOnlySpan<float> input = input;
         private readonly ReadOnlySpan<float> history = history;
 
-        /// <summary>The window of <paramref name="step"/> tap by tap (the packed rows); a kernel of one tap reads the step itself.</summary>
-        public ReadOnlySpan<float> Packed(int step, Span<float> window)
+        /// <summary>
+        /// The windows of steps <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1, tap by
+        /// tap (the packed rows), one after another in <paramref name="windows"/>.
+        /// </summary>
+        public ReadOnlySpan<float> PackedWindows(int first, int count, Span<float> windows)
         {
-            if (kernel == 1)
-            {
-                return input.Slice(step * features, features);
-            }
-
+            int rows = kernel * features;
             for (int tap = 0; tap < kernel; tap++)
             {
-                Copy(Source(step, tap), window.Slice(tap * features, features));
+                int age = (kernel - 1 - tap) * dilation;
+                for (int step = first; step < first + count; step++)
+                {
+                    // Past the kernel's reach into the ring, the block's own steps: no ring arithmetic.
+                    ReadOnlySpan<float> values = step >= age ? input.Slice((step - age) * features, features) : Source(step, tap);
+                    Copy(values, windows.Slice(((step - first) * rows) + (tap * features), features));
+                }
             }
 
-            return window;
+            return windows;
         }
 
         /// <summary>The window of <paramref name="step"/> feature by feature, as PyTorch's weight rows read it.</summary>

@@ -23,10 +23,40 @@ internal static class WindowProduct
         int filters = output.Length;
         SpanGuard.Length(weights.Length, rows * filters, nameof(weights));
         SpanGuard.Length(biases.Length, filters, nameof(biases));
+        OneCore(
+            ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(biases), ref MemoryMarshal.GetReference(window),
+            ref MemoryMarshal.GetReference(output), rows, filters);
+    }
+
+    /// <summary>
+    /// The windows of consecutive steps, <paramref name="windows"/> <c>steps x rows</c> into <paramref name="output"/>
+    /// <c>steps x filters</c>, two at a time (<see cref="Two"/>), a last odd one alone: checked once for the block.
+    /// </summary>
+    public static void Rows(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> windows, Span<float> output, int rows)
+    {
+        int filters = biases.Length;
+        int steps = SpanGuard.BatchSize(windows.Length, rows, nameof(windows));
+        SpanGuard.Length(output.Length, steps * filters, nameof(output));
+        SpanGuard.Length(weights.Length, rows * filters, nameof(weights));
         ref float w = ref MemoryMarshal.GetReference(weights);
         ref float b = ref MemoryMarshal.GetReference(biases);
-        ref float x = ref MemoryMarshal.GetReference(window);
+        ref float x = ref MemoryMarshal.GetReference(windows);
         ref float y = ref MemoryMarshal.GetReference(output);
+        int step = 0;
+        for (; step + 2 <= steps; step += 2)
+        {
+            TwoCore(ref w, ref b, ref Unsafe.Add(ref x, step * rows), ref Unsafe.Add(ref x, (step + 1) * rows),
+                ref Unsafe.Add(ref y, step * filters), ref Unsafe.Add(ref y, (step + 1) * filters), rows, filters);
+        }
+
+        if (step < steps)
+        {
+            OneCore(ref w, ref b, ref Unsafe.Add(ref x, step * rows), ref Unsafe.Add(ref y, step * filters), rows, filters);
+        }
+    }
+
+    private static void OneCore(ref float w, ref float b, ref float x, ref float y, int rows, int filters)
+    {
         int o = 0;
         if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
         {
@@ -92,12 +122,13 @@ internal static class WindowProduct
         SpanGuard.Length(secondOutput.Length, filters, nameof(secondOutput));
         SpanGuard.Length(weights.Length, rows * filters, nameof(weights));
         SpanGuard.Length(biases.Length, filters, nameof(biases));
-        ref float w = ref MemoryMarshal.GetReference(weights);
-        ref float b = ref MemoryMarshal.GetReference(biases);
-        ref float x = ref MemoryMarshal.GetReference(first);
-        ref float z = ref MemoryMarshal.GetReference(second);
-        ref float y = ref MemoryMarshal.GetReference(firstOutput);
-        ref float u = ref MemoryMarshal.GetReference(secondOutput);
+        TwoCore(
+            ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(biases), ref MemoryMarshal.GetReference(first),
+            ref MemoryMarshal.GetReference(second), ref MemoryMarshal.GetReference(firstOutput), ref MemoryMarshal.GetReference(secondOutput), rows, filters);
+    }
+
+    private static void TwoCore(ref float w, ref float b, ref float x, ref float z, ref float y, ref float u, int rows, int filters)
+    {
         int o = 0;
         if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
         {
