@@ -28,6 +28,21 @@ internal static class WindowProduct
             ref MemoryMarshal.GetReference(output), rows, filters);
     }
 
+    /// <summary>Two windows' filters, each weight loaded once for both: eight independent chains, each window's bits those of <see cref="One"/>.</summary>
+    public static void Two(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> first, ReadOnlySpan<float> second, Span<float> firstOutput, Span<float> secondOutput)
+    {
+        int rows = first.Length;
+        int filters = firstOutput.Length;
+        SpanGuard.Length(second.Length, rows, nameof(second));
+        SpanGuard.Length(secondOutput.Length, filters, nameof(secondOutput));
+        SpanGuard.Length(weights.Length, rows * filters, nameof(weights));
+        SpanGuard.Length(biases.Length, filters, nameof(biases));
+        TwoCore(
+            ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(biases), ref MemoryMarshal.GetReference(first),
+            ref MemoryMarshal.GetReference(second), ref MemoryMarshal.GetReference(firstOutput), ref MemoryMarshal.GetReference(secondOutput), rows, filters);
+    }
+
     /// <summary>
     /// The windows of consecutive steps, <paramref name="windows"/> <c>steps x rows</c> into <paramref name="output"/>
     /// <c>steps x filters</c>, two at a time (<see cref="Two"/>), a last odd one alone: checked once for the block.
@@ -60,50 +75,12 @@ internal static class WindowProduct
         int o = 0;
         if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
         {
-            for (; o + 16 <= filters; o += 16)
-            {
-                Vector512<float> c0 = Vector512.LoadUnsafe(ref b, (nuint)o), c1 = Vector512<float>.Zero, c2 = Vector512<float>.Zero, c3 = Vector512<float>.Zero;
-                ref float row = ref Unsafe.Add(ref w, o);
-                int r = 0;
-                for (; r + 4 <= rows; r += 4, row = ref Unsafe.Add(ref row, 4 * filters))
-                {
-                    c0 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row), Vector512.Create(Unsafe.Add(ref x, r)), c0);
-                    c1 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row, (nuint)filters), Vector512.Create(Unsafe.Add(ref x, r + 1)), c1);
-                    c2 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row, (nuint)(2 * filters)), Vector512.Create(Unsafe.Add(ref x, r + 2)), c2);
-                    c3 = Avx512F.FusedMultiplyAdd(Vector512.LoadUnsafe(ref row, (nuint)(3 * filters)), Vector512.Create(Unsafe.Add(ref x, r + 3)), c3);
-                }
-
-                for (; r < rows; r++, row = ref Unsafe.Add(ref row, filters))
-                {
-                    Chain(ref c0, ref c1, ref c2, ref c3, r, Vector512.LoadUnsafe(ref row), Vector512.Create(Unsafe.Add(ref x, r)));
-                }
-
-                ((c0 + c1) + (c2 + c3)).StoreUnsafe(ref y, (nuint)o);
-            }
+            o = OneColumns<Width512, Vector512<float>>(ref w, ref b, ref x, ref y, rows, filters, o);
         }
 
         if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
         {
-            for (; o + 8 <= filters; o += 8)
-            {
-                Vector256<float> c0 = Vector256.LoadUnsafe(ref b, (nuint)o), c1 = Vector256<float>.Zero, c2 = Vector256<float>.Zero, c3 = Vector256<float>.Zero;
-                ref float row = ref Unsafe.Add(ref w, o);
-                int r = 0;
-                for (; r + 4 <= rows; r += 4, row = ref Unsafe.Add(ref row, 4 * filters))
-                {
-                    c0 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref row), Vector256.Create(Unsafe.Add(ref x, r)), c0);
-                    c1 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref row, (nuint)filters), Vector256.Create(Unsafe.Add(ref x, r + 1)), c1);
-                    c2 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref row, (nuint)(2 * filters)), Vector256.Create(Unsafe.Add(ref x, r + 2)), c2);
-                    c3 = Fma.MultiplyAdd(Vector256.LoadUnsafe(ref row, (nuint)(3 * filters)), Vector256.Create(Unsafe.Add(ref x, r + 3)), c3);
-                }
-
-                for (; r < rows; r++, row = ref Unsafe.Add(ref row, filters))
-                {
-                    Chain(ref c0, ref c1, ref c2, ref c3, r, Vector256.LoadUnsafe(ref row), Vector256.Create(Unsafe.Add(ref x, r)));
-                }
-
-                ((c0 + c1) + (c2 + c3)).StoreUnsafe(ref y, (nuint)o);
-            }
+            o = OneColumns<Width256, Vector256<float>>(ref w, ref b, ref x, ref y, rows, filters, o);
         }
 
         for (; o < filters; o++)
@@ -112,92 +89,17 @@ internal static class WindowProduct
         }
     }
 
-    /// <summary>Two windows' filters, each weight loaded once for both: eight independent chains, each window's bits those of <see cref="One"/>.</summary>
-    public static void Two(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> first, ReadOnlySpan<float> second, Span<float> firstOutput, Span<float> secondOutput)
-    {
-        int rows = first.Length;
-        int filters = firstOutput.Length;
-        SpanGuard.Length(second.Length, rows, nameof(second));
-        SpanGuard.Length(secondOutput.Length, filters, nameof(secondOutput));
-        SpanGuard.Length(weights.Length, rows * filters, nameof(weights));
-        SpanGuard.Length(biases.Length, filters, nameof(biases));
-        TwoCore(
-            ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(biases), ref MemoryMarshal.GetReference(first),
-            ref MemoryMarshal.GetReference(second), ref MemoryMarshal.GetReference(firstOutput), ref MemoryMarshal.GetReference(secondOutput), rows, filters);
-    }
-
     private static void TwoCore(ref float w, ref float b, ref float x, ref float z, ref float y, ref float u, int rows, int filters)
     {
         int o = 0;
         if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
         {
-            for (; o + 16 <= filters; o += 16)
-            {
-                Vector512<float> bias = Vector512.LoadUnsafe(ref b, (nuint)o);
-                Vector512<float> c0 = bias, c1 = Vector512<float>.Zero, c2 = Vector512<float>.Zero, c3 = Vector512<float>.Zero;
-                Vector512<float> d0 = bias, d1 = Vector512<float>.Zero, d2 = Vector512<float>.Zero, d3 = Vector512<float>.Zero;
-                ref float row = ref Unsafe.Add(ref w, o);
-                int r = 0;
-                for (; r + 4 <= rows; r += 4, row = ref Unsafe.Add(ref row, 4 * filters))
-                {
-                    Vector512<float> w0 = Vector512.LoadUnsafe(ref row), w1 = Vector512.LoadUnsafe(ref row, (nuint)filters);
-                    Vector512<float> w2 = Vector512.LoadUnsafe(ref row, (nuint)(2 * filters)), w3 = Vector512.LoadUnsafe(ref row, (nuint)(3 * filters));
-                    c0 = Avx512F.FusedMultiplyAdd(w0, Vector512.Create(Unsafe.Add(ref x, r)), c0);
-                    d0 = Avx512F.FusedMultiplyAdd(w0, Vector512.Create(Unsafe.Add(ref z, r)), d0);
-                    c1 = Avx512F.FusedMultiplyAdd(w1, Vector512.Create(Unsafe.Add(ref x, r + 1)), c1);
-                    d1 = Avx512F.FusedMultiplyAdd(w1, Vector512.Create(Unsafe.Add(ref z, r + 1)), d1);
-                    c2 = Avx512F.FusedMultiplyAdd(w2, Vector512.Create(Unsafe.Add(ref x, r + 2)), c2);
-                    d2 = Avx512F.FusedMultiplyAdd(w2, Vector512.Create(Unsafe.Add(ref z, r + 2)), d2);
-                    c3 = Avx512F.FusedMultiplyAdd(w3, Vector512.Create(Unsafe.Add(ref x, r + 3)), c3);
-                    d3 = Avx512F.FusedMultiplyAdd(w3, Vector512.Create(Unsafe.Add(ref z, r + 3)), d3);
-                }
-
-                for (; r < rows; r++, row = ref Unsafe.Add(ref row, filters))
-                {
-                    Vector512<float> weight = Vector512.LoadUnsafe(ref row);
-                    Chain(ref c0, ref c1, ref c2, ref c3, r, weight, Vector512.Create(Unsafe.Add(ref x, r)));
-                    Chain(ref d0, ref d1, ref d2, ref d3, r, weight, Vector512.Create(Unsafe.Add(ref z, r)));
-                }
-
-                ((c0 + c1) + (c2 + c3)).StoreUnsafe(ref y, (nuint)o);
-                ((d0 + d1) + (d2 + d3)).StoreUnsafe(ref u, (nuint)o);
-            }
+            o = TwoColumns<Width512, Vector512<float>>(ref w, ref b, ref x, ref z, ref y, ref u, rows, filters, o);
         }
 
         if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
         {
-            for (; o + 8 <= filters; o += 8)
-            {
-                Vector256<float> bias = Vector256.LoadUnsafe(ref b, (nuint)o);
-                Vector256<float> c0 = bias, c1 = Vector256<float>.Zero, c2 = Vector256<float>.Zero, c3 = Vector256<float>.Zero;
-                Vector256<float> d0 = bias, d1 = Vector256<float>.Zero, d2 = Vector256<float>.Zero, d3 = Vector256<float>.Zero;
-                ref float row = ref Unsafe.Add(ref w, o);
-                int r = 0;
-                for (; r + 4 <= rows; r += 4, row = ref Unsafe.Add(ref row, 4 * filters))
-                {
-                    Vector256<float> w0 = Vector256.LoadUnsafe(ref row), w1 = Vector256.LoadUnsafe(ref row, (nuint)filters);
-                    Vector256<float> w2 = Vector256.LoadUnsafe(ref row, (nuint)(2 * filters)), w3 = Vector256.LoadUnsafe(ref row, (nuint)(3 * filters));
-                    c0 = Fma.MultiplyAdd(w0, Vector256.Create(Unsafe.Add(ref x, r)), c0);
-                    d0 = Fma.MultiplyAdd(w0, Vector256.Create(Unsafe.Add(ref z, r)), d0);
-                    c1 = Fma.MultiplyAdd(w1, Vector256.Create(Unsafe.Add(ref x, r + 1)), c1);
-                    d1 = Fma.MultiplyAdd(w1, Vector256.Create(Unsafe.Add(ref z, r + 1)), d1);
-                    c2 = Fma.MultiplyAdd(w2, Vector256.Create(Unsafe.Add(ref x, r + 2)), c2);
-                    d2 = Fma.MultiplyAdd(w2, Vector256.Create(Unsafe.Add(ref z, r + 2)), d2);
-                    c3 = Fma.MultiplyAdd(w3, Vector256.Create(Unsafe.Add(ref x, r + 3)), c3);
-                    d3 = Fma.MultiplyAdd(w3, Vector256.Create(Unsafe.Add(ref z, r + 3)), d3);
-                }
-
-                for (; r < rows; r++, row = ref Unsafe.Add(ref row, filters))
-                {
-                    Vector256<float> weight = Vector256.LoadUnsafe(ref row);
-                    Chain(ref c0, ref c1, ref c2, ref c3, r, weight, Vector256.Create(Unsafe.Add(ref x, r)));
-                    Chain(ref d0, ref d1, ref d2, ref d3, r, weight, Vector256.Create(Unsafe.Add(ref z, r)));
-                }
-
-                ((c0 + c1) + (c2 + c3)).StoreUnsafe(ref y, (nuint)o);
-                ((d0 + d1) + (d2 + d3)).StoreUnsafe(ref u, (nuint)o);
-            }
+            o = TwoColumns<Width256, Vector256<float>>(ref w, ref b, ref x, ref z, ref y, ref u, rows, filters, o);
         }
 
         for (; o < filters; o++)
@@ -207,32 +109,99 @@ internal static class WindowProduct
         }
     }
 
-    /// <summary>Row <paramref name="r"/>'s product into its chain, r mod 4.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Chain(
-        ref Vector512<float> c0, ref Vector512<float> c1, ref Vector512<float> c2, ref Vector512<float> c3, int r, Vector512<float> weight, Vector512<float> value)
+    /// <summary>One window's filters from <paramref name="o"/> on, a vector of them at a time; returns where the vectors stopped.</summary>
+    private static int OneColumns<TWidth, TVector>(ref float w, ref float b, ref float x, ref float y, int rows, int filters, int o)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
     {
-        switch (r & 3)
+        TVector zero = TWidth.Broadcast(0f);
+        for (; o + TWidth.Count <= filters; o += TWidth.Count)
         {
-            case 0: c0 = Avx512F.FusedMultiplyAdd(weight, value, c0); break;
-            case 1: c1 = Avx512F.FusedMultiplyAdd(weight, value, c1); break;
-            case 2: c2 = Avx512F.FusedMultiplyAdd(weight, value, c2); break;
-            default: c3 = Avx512F.FusedMultiplyAdd(weight, value, c3); break;
+            TVector c0 = TWidth.Load(ref b, o), c1 = zero, c2 = zero, c3 = zero;
+            ref float row = ref Unsafe.Add(ref w, o);
+            int r = 0;
+            for (; r + 4 <= rows; r += 4, row = ref Unsafe.Add(ref row, 4 * filters))
+            {
+                c0 = TWidth.MultiplyAdd(TWidth.Load(ref row, 0), TWidth.Broadcast(Unsafe.Add(ref x, r)), c0);
+                c1 = TWidth.MultiplyAdd(TWidth.Load(ref row, filters), TWidth.Broadcast(Unsafe.Add(ref x, r + 1)), c1);
+                c2 = TWidth.MultiplyAdd(TWidth.Load(ref row, 2 * filters), TWidth.Broadcast(Unsafe.Add(ref x, r + 2)), c2);
+                c3 = TWidth.MultiplyAdd(TWidth.Load(ref row, 3 * filters), TWidth.Broadcast(Unsafe.Add(ref x, r + 3)), c3);
+            }
+
+            // At most three rows remain, of chains 0, 1 and 2.
+            if (r < rows)
+            {
+                c0 = TWidth.MultiplyAdd(TWidth.Load(ref row, 0), TWidth.Broadcast(Unsafe.Add(ref x, r)), c0);
+            }
+
+            if (r + 1 < rows)
+            {
+                c1 = TWidth.MultiplyAdd(TWidth.Load(ref row, filters), TWidth.Broadcast(Unsafe.Add(ref x, r + 1)), c1);
+            }
+
+            if (r + 2 < rows)
+            {
+                c2 = TWidth.MultiplyAdd(TWidth.Load(ref row, 2 * filters), TWidth.Broadcast(Unsafe.Add(ref x, r + 2)), c2);
+            }
+
+            TWidth.Store(TWidth.Add(TWidth.Add(c0, c1), TWidth.Add(c2, c3)), ref y, o);
         }
+
+        return o;
     }
 
-    /// <summary>Row <paramref name="r"/>'s product into its chain, r mod 4.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Chain(
-        ref Vector256<float> c0, ref Vector256<float> c1, ref Vector256<float> c2, ref Vector256<float> c3, int r, Vector256<float> weight, Vector256<float> value)
+    /// <summary>Two windows' filters from <paramref name="o"/> on, each weight vector loaded once for both; returns where the vectors stopped.</summary>
+    private static int TwoColumns<TWidth, TVector>(ref float w, ref float b, ref float x, ref float z, ref float y, ref float u, int rows, int filters, int o)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
     {
-        switch (r & 3)
+        TVector zero = TWidth.Broadcast(0f);
+        for (; o + TWidth.Count <= filters; o += TWidth.Count)
         {
-            case 0: c0 = Fma.MultiplyAdd(weight, value, c0); break;
-            case 1: c1 = Fma.MultiplyAdd(weight, value, c1); break;
-            case 2: c2 = Fma.MultiplyAdd(weight, value, c2); break;
-            default: c3 = Fma.MultiplyAdd(weight, value, c3); break;
+            TVector bias = TWidth.Load(ref b, o);
+            TVector c0 = bias, c1 = zero, c2 = zero, c3 = zero;
+            TVector d0 = bias, d1 = zero, d2 = zero, d3 = zero;
+            ref float row = ref Unsafe.Add(ref w, o);
+            int r = 0;
+            for (; r + 4 <= rows; r += 4, row = ref Unsafe.Add(ref row, 4 * filters))
+            {
+                TVector w0 = TWidth.Load(ref row, 0), w1 = TWidth.Load(ref row, filters), w2 = TWidth.Load(ref row, 2 * filters), w3 = TWidth.Load(ref row, 3 * filters);
+                c0 = TWidth.MultiplyAdd(w0, TWidth.Broadcast(Unsafe.Add(ref x, r)), c0);
+                d0 = TWidth.MultiplyAdd(w0, TWidth.Broadcast(Unsafe.Add(ref z, r)), d0);
+                c1 = TWidth.MultiplyAdd(w1, TWidth.Broadcast(Unsafe.Add(ref x, r + 1)), c1);
+                d1 = TWidth.MultiplyAdd(w1, TWidth.Broadcast(Unsafe.Add(ref z, r + 1)), d1);
+                c2 = TWidth.MultiplyAdd(w2, TWidth.Broadcast(Unsafe.Add(ref x, r + 2)), c2);
+                d2 = TWidth.MultiplyAdd(w2, TWidth.Broadcast(Unsafe.Add(ref z, r + 2)), d2);
+                c3 = TWidth.MultiplyAdd(w3, TWidth.Broadcast(Unsafe.Add(ref x, r + 3)), c3);
+                d3 = TWidth.MultiplyAdd(w3, TWidth.Broadcast(Unsafe.Add(ref z, r + 3)), d3);
+            }
+
+            if (r < rows)
+            {
+                TVector w0 = TWidth.Load(ref row, 0);
+                c0 = TWidth.MultiplyAdd(w0, TWidth.Broadcast(Unsafe.Add(ref x, r)), c0);
+                d0 = TWidth.MultiplyAdd(w0, TWidth.Broadcast(Unsafe.Add(ref z, r)), d0);
+            }
+
+            if (r + 1 < rows)
+            {
+                TVector w1 = TWidth.Load(ref row, filters);
+                c1 = TWidth.MultiplyAdd(w1, TWidth.Broadcast(Unsafe.Add(ref x, r + 1)), c1);
+                d1 = TWidth.MultiplyAdd(w1, TWidth.Broadcast(Unsafe.Add(ref z, r + 1)), d1);
+            }
+
+            if (r + 2 < rows)
+            {
+                TVector w2 = TWidth.Load(ref row, 2 * filters);
+                c2 = TWidth.MultiplyAdd(w2, TWidth.Broadcast(Unsafe.Add(ref x, r + 2)), c2);
+                d2 = TWidth.MultiplyAdd(w2, TWidth.Broadcast(Unsafe.Add(ref z, r + 2)), d2);
+            }
+
+            TWidth.Store(TWidth.Add(TWidth.Add(c0, c1), TWidth.Add(c2, c3)), ref y, o);
+            TWidth.Store(TWidth.Add(TWidth.Add(d0, d1), TWidth.Add(d2, d3)), ref u, o);
         }
+
+        return o;
     }
 
     /// <summary>One filter of one window, in the vectors' four chains.</summary>
