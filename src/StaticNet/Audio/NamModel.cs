@@ -202,7 +202,8 @@ public sealed class NamModel
     /// Sets <paramref name="state"/> to the start of a stream as the core's <c>Reset(sampleRate, blockSize)</c> leaves it:
     /// the model's initial state (an LSTM's stored one, a WaveNet's zero histories), then, with
     /// <paramref name="prewarm"/> (the core's default), whole blocks of <paramref name="blockSize"/> zeros until
-    /// <see cref="PrewarmSamples"/> are processed, their outputs discarded.
+    /// <see cref="PrewarmSamples"/> are processed, their outputs discarded. It allocates those blocks: call it outside
+    /// the audio thread, as the core's <c>Reset</c> is.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="state"/> is not <c>StreamStateCount</c> long.</exception>
     /// <exception cref="WeightFileException">The network has no state part the file's initial state fills.</exception>
@@ -229,13 +230,13 @@ public sealed class NamModel
             return;
         }
 
-        int samples = (PrewarmSamples + blockSize - 1) / blockSize * blockSize;
-        Span<float> silence = stackalloc float[1];
-        Span<float> output = network.StepOutputSize <= 64 ? stackalloc float[network.StepOutputSize] : new float[network.StepOutputSize];
-        silence.Clear();
-        for (int sample = 0; sample < samples; sample++)
+        // Whole blocks of silence through StepBlock, as the core's host calls run them: a Step per sample's bits.
+        int blocks = (PrewarmSamples + blockSize - 1) / blockSize;
+        float[] silence = new float[blockSize * network.StepInputSize];
+        float[] discarded = new float[blockSize * network.StepOutputSize];
+        for (int block = 0; block < blocks; block++)
         {
-            network.Step(state, silence, output);
+            network.StepBlock(state, silence, discarded);
         }
     }
 
