@@ -31,6 +31,20 @@ internal static class NamFiles
 
     public static NamModel Parse(JsonNode json, string source = "changed.nam") => NamModel.Parse(Encoding.UTF8.GetBytes(json.ToJsonString()), source);
 
+    /// <summary>What <c>declare</c> prints for a two-layer LSTM of two units, as <see cref="StackedLstmAmp"/> declares it.</summary>
+    public const string StackedLstmDeclaration = """
+        using StaticNet;
+
+        // stacked.nam: an LSTM of 2 layers of 2 hidden units, 1 output. Load its weights with NamModel.Load(path).LoadInto(network).
+        [Network]
+        [Input(8, 1)]
+        [Lstm(2, Name = "lstm0")]
+        [Lstm(2, Name = "lstm1")]
+        [Dense(1, Name = "head")]
+        public partial class StackedLstmAmp { }
+
+        """;
+
     /// <summary>The gated WaveNet <see cref="GatedAmp"/> declares, as the layer arrays of its config and of the reference.</summary>
     public static readonly NamReference.LayerArray[] GatedArrays =
     [

@@ -104,6 +104,30 @@ public class NamModelTests
         Assert.True(MaxDifference(output, NamReference.WaveNet(NamFiles.GatedArrays, weights, signal), out int at) <= Tolerance, $"sample {at}");
     }
 
+    [Fact]
+    public void A_stacked_lstm_from_its_stored_state_streams_as_the_reference_computes()
+    {
+        // Two layers of two units (the core's layer order: matrix, bias, h, c per layer, then the head), as the reader
+        // maps them onto weight_ih/weight_hh/bias_ih and the stream state's h and c.
+        JsonObject json = NamFiles.Json("lstm.nam");
+        json["config"] = new JsonObject { ["input_size"] = 1, ["hidden_size"] = 2, ["num_layers"] = 2 };
+        var random = new Random(12);
+        float[] weights = Enumerable.Range(0, (8 * 3) + 8 + 4 + (8 * 4) + 8 + 4 + 2 + 1).Select(_ => (float)((random.NextDouble() * 1.6) - 0.8)).ToArray();
+        json["weights"] = new JsonArray([.. weights.Select(w => (JsonNode)w)]);
+        NamModel model = NamFiles.Parse(json, "stacked.nam");
+        Assert.Equal(NamFiles.StackedLstmDeclaration, model.Declaration("StackedLstmAmp", steps: 8));
+
+        var network = new StackedLstmAmp(seed: 0);
+        model.LoadInto(network);
+        var state = new float[StackedLstmAmp.StreamStateCount];
+        model.ResetState(network, state, prewarm: false);
+        float[] signal = Enumerable.Range(0, 100).Select(t => MathF.Sin(t * 0.3f)).ToArray();
+        float[] output = new float[signal.Length];
+        network.StepBlock(state, signal, output);
+
+        Assert.True(MaxDifference(output, NamReference.Lstm(layers: 2, hidden: 2, weights, signal), out int at) <= Tolerance, $"sample {at}");
+    }
+
     [Theory]
     [InlineData("lstm.nam", "LstmAmp.cs", "LstmAmp")]
     [InlineData("wavenet.nam", "WaveNetAmp.cs", "WaveNetAmp")]

@@ -114,4 +114,60 @@ internal static class NamReference
 
         return result;
     }
+
+    /// <summary>
+    /// The core's LSTM (SEMANTICS.md section 1): per layer the gate matrix 4H x (D + H) row-major (input columns, then
+    /// hidden), one bias per gate unit (i, f, g, o), the initial h and c; then the head. From the stored initial state.
+    /// </summary>
+    public static float[] Lstm(int layers, int hidden, float[] weights, float[] input)
+    {
+        int next = 0;
+        float[] Take(int count)
+        {
+            float[] values = weights.AsSpan(next, count).ToArray();
+            next += count;
+            return values;
+        }
+
+        var matrices = new List<float[]>();
+        var biases = new List<float[]>();
+        var h = new List<float[]>();
+        var c = new List<float[]>();
+        for (int layer = 0; layer < layers; layer++)
+        {
+            int width = layer == 0 ? 1 : hidden;
+            matrices.Add(Take(4 * hidden * (width + hidden)));
+            biases.Add(Take(4 * hidden));
+            h.Add(Take(hidden));
+            c.Add(Take(hidden));
+        }
+
+        float[] head = Take(hidden);
+        float headBias = Take(1)[0];
+        var output = new float[input.Length];
+        for (int t = 0; t < input.Length; t++)
+        {
+            float[] x = [input[t]];
+            for (int layer = 0; layer < layers; layer++)
+            {
+                float[] joined = [.. x, .. h[layer]];
+                float[] a = MatrixVector(matrices[layer], 4 * hidden, joined.Length, joined).Select((value, i) => value + biases[layer][i]).ToArray();
+                for (int u = 0; u < hidden; u++)
+                {
+                    float i = 1f / (1f + MathF.Exp(-a[u]));
+                    float f = 1f / (1f + MathF.Exp(-a[hidden + u]));
+                    float g = MathF.Tanh(a[(2 * hidden) + u]);
+                    float o = 1f / (1f + MathF.Exp(-a[(3 * hidden) + u]));
+                    c[layer][u] = (f * c[layer][u]) + (i * g);
+                    h[layer][u] = o * MathF.Tanh(c[layer][u]);
+                }
+
+                x = (float[])h[layer].Clone();
+            }
+
+            output[t] = headBias + x.Select((value, u) => value * head[u]).Sum();
+        }
+
+        return output;
+    }
 }
