@@ -27,13 +27,33 @@ public static class CausalConvStream
     /// </summary>
     /// <exception cref="ArgumentException">A span has the wrong length, or the ring's position is not a whole number below its length (the state was not one a reset or a step wrote).</exception>
     public static void Step(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> history, Span<float> window, Span<float> output, int kernel, int dilation) =>
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> history, Span<float> window, Span<float> output, int kernel, int dilation)
+    {
+        if (kernel == 1)
+        {
+            // A pointwise convolution remembers nothing: its window is the step itself, one dense product.
+            SpanGuard.Length(history.Length, 0, nameof(history));
+            DenseKernels.Forward(weights, biases, x, output);
+            return;
+        }
+
         Run(weights, biases, x, history, window, output, x.Length, kernel, dilation, packed: false, fresh: false);
+    }
 
     /// <summary><see cref="Step"/> on weights as <see cref="PackTaps"/> stores them.</summary>
     public static void StepPacked(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> history, Span<float> window, Span<float> output, int kernel, int dilation) =>
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, Span<float> history, Span<float> window, Span<float> output, int kernel, int dilation)
+    {
+        if (kernel == 1)
+        {
+            // As in Step: one window product of the step itself, as a block's one-tap convolution computes each step.
+            SpanGuard.Length(history.Length, 0, nameof(history));
+            WindowProduct.One(weights, biases, x, output);
+            return;
+        }
+
         Run(weights, biases, x, history, window, output, x.Length, kernel, dilation, packed: true, fresh: false);
+    }
 
     /// <summary>
     /// A block of steps, <paramref name="input"/> <c>steps x features</c> into <paramref name="output"/> <c>steps x filters</c>,
