@@ -114,6 +114,12 @@ public static class LstmKernels
         int features, int hidden, bool packed, bool inference)
     {
         int steps = RecurrentShapes.Check("An LSTM", 4, weights, biases, input, output.Length, features, hidden);
+        if (packed && inference && hidden <= 4 && Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
+        {
+            SmallPackedBlock(weights, biases, start, input, output, end, features, hidden);
+            return;
+        }
+
         Span<float> scratch = 10 * hidden <= StackScratch ? stackalloc float[10 * hidden] : Workspace(10 * hidden);
         Span<float> gates = scratch.Slice(0, 8 * hidden);
         Span<float> zeros = scratch.Slice(8 * hidden, hidden);
@@ -274,9 +280,45 @@ public static class LstmKernels
     private static void SmallPacked(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> x, ReadOnlySpan<float> previous, Span<float> next, Span<float> cell, int hidden)
     {
-        int rows = 4 * hidden;
+        (Vector512<float> state, Vector512<float> newCell) = SmallStep(
+            ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(biases), x, Lanes(previous, hidden), Lanes(cell, hidden), hidden);
+        Store(newCell, cell, hidden);
+        Store(state, next, hidden);
+    }
+
+    /// <summary>
+    /// <see cref="SmallPacked"/> over a block of steps, the state and cell kept in registers from one step to the next
+    /// (each state value broadcast from its lane): the same operations on the same values, so the bits of its steps.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SmallPackedBlock(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> start, ReadOnlySpan<float> input, Span<float> output, Span<float> end,
+        int features, int hidden)
+    {
         ref float w = ref MemoryMarshal.GetReference(weights);
         ref float b = ref MemoryMarshal.GetReference(biases);
+        Vector512<float> state = start.IsEmpty ? Vector512<float>.Zero : Lanes(start.Slice(0, hidden), hidden);
+        Vector512<float> cell = start.IsEmpty ? Vector512<float>.Zero : Lanes(start.Slice(hidden, hidden), hidden);
+        int steps = input.Length / features;
+        for (int t = 0; t < steps; t++)
+        {
+            (state, cell) = SmallStep(ref w, ref b, input.Slice(t * features, features), state, cell, hidden);
+            Store(state, output.Slice(t * hidden, hidden), hidden);
+        }
+
+        if (!end.IsEmpty)
+        {
+            Store(state, end, hidden);
+            Store(cell, end.Slice(hidden), hidden);
+        }
+    }
+
+    /// <summary>One step of <see cref="SmallPacked"/> on the state and cell in lanes 0 to H - 1 (the others do not matter): the new ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<float> State, Vector512<float> Cell) SmallStep(
+        ref float w, ref float b, ReadOnlySpan<float> x, Vector512<float> previous, Vector512<float> cell, int hidden)
+    {
+        int rows = 4 * hidden;
         Vector512<float> inputSums = GateRow(ref b, rows);
         for (int j = 0; j < x.Length; j++)
         {
@@ -287,7 +329,8 @@ public static class LstmKernels
         Vector512<float> stateSums = GateRow(ref Unsafe.Add(ref b, rows), rows);
         for (int k = 0; k < hidden; k++)
         {
-            stateSums = Avx512F.FusedMultiplyAdd(GateRow(ref Unsafe.Add(ref recurrent, k * rows), rows), Vector512.Create(previous[k]), stateSums);
+            stateSums = Avx512F.FusedMultiplyAdd(
+                GateRow(ref Unsafe.Add(ref recurrent, k * rows), rows), Avx512F.PermuteVar16x32(previous, Vector512.Create(k)), stateSums);
         }
 
         Vector512<float> sums = inputSums + stateSums;
@@ -296,23 +339,31 @@ public static class LstmKernels
             & Vector512.LessThan(lane, Vector512.Create(3 * hidden)).AsSingle();
         Vector512<float> tanh = RationalTanh.Apply(Vector512.ConditionalSelect(isCandidate, sums, sums * 0.5f));
         Vector512<float> gates = Vector512.ConditionalSelect(isCandidate, tanh, Avx512F.FusedMultiplyAdd(tanh, Vector512.Create(0.5f), Vector512.Create(0.5f)));
-        Vector512<float> forget = Avx512F.PermuteVar16x32(gates, (lane + Vector512.Create(hidden)).AsUInt32().AsInt32());
-        Vector512<float> candidate = Avx512F.PermuteVar16x32(gates, (lane + Vector512.Create(2 * hidden)).AsUInt32().AsInt32());
-        Vector512<float> output = Avx512F.PermuteVar16x32(gates, (lane + Vector512.Create(3 * hidden)).AsUInt32().AsInt32());
-        // At most four values each way: element by element, where a general copy's call would cost more.
-        Vector128<float> oldCell = Vector128<float>.Zero;
+        Vector512<float> forget = Avx512F.PermuteVar16x32(gates, lane + Vector512.Create(hidden));
+        Vector512<float> candidate = Avx512F.PermuteVar16x32(gates, lane + Vector512.Create(2 * hidden));
+        Vector512<float> output = Avx512F.PermuteVar16x32(gates, lane + Vector512.Create(3 * hidden));
+        Vector512<float> newCell = (forget * cell) + (gates * candidate);
+        return (output * RationalTanh.Apply(newCell), newCell);
+    }
+
+    /// <summary>At most four values in lanes 0 to 3, the rest zero: element by element, where a general copy's call would cost more.</summary>
+    private static Vector512<float> Lanes(ReadOnlySpan<float> values, int hidden)
+    {
+        Vector128<float> lanes = Vector128<float>.Zero;
         for (int u = 0; u < hidden; u++)
         {
-            oldCell = oldCell.WithElement(u, cell[u]);
+            lanes = lanes.WithElement(u, values[u]);
         }
 
-        Vector512<float> newCell = (forget * Vector512.Create(Vector256.Create(oldCell, Vector128<float>.Zero), Vector256<float>.Zero)) + (gates * candidate);
-        Vector128<float> cellLanes = newCell.GetLower().GetLower();
-        Vector128<float> stateLanes = (output * RationalTanh.Apply(newCell)).GetLower().GetLower();
+        return Vector512.Create(Vector256.Create(lanes, Vector128<float>.Zero), Vector256<float>.Zero);
+    }
+
+    private static void Store(Vector512<float> lanes, Span<float> values, int hidden)
+    {
+        Vector128<float> low = lanes.GetLower().GetLower();
         for (int u = 0; u < hidden; u++)
         {
-            cell[u] = cellLanes.GetElement(u);
-            next[u] = stateLanes.GetElement(u);
+            values[u] = low.GetElement(u);
         }
     }
 
