@@ -137,6 +137,10 @@ public static class CausalConvStream
             {
                 WindowProduct.Rows(weights, biases, input, output, rows);
             }
+            else if (steps > 1 && features % 4 == 0)
+            {
+                taps.ProductsInPlace(weights, biases, output);
+            }
             else
             {
                 Span<float> windows = steps == 1 ? window : Windows(Math.Min(steps, WindowSteps) * rows);
@@ -205,6 +209,57 @@ public static class CausalConvStream
             }
 
             return windows;
+        }
+
+        /// <summary>
+        /// Every step's filters, two steps at a time, each tap read where it lies (the block's input, the ring, or zeros)
+        /// instead of gathered into a window: <see cref="WindowProduct.TwoFromTaps"/>, a last odd step gathered.
+        /// </summary>
+        public unsafe void ProductsInPlace(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, Span<float> output)
+        {
+            int filters = biases.Length;
+            int steps = input.Length / features;
+            Span<nint> firstTaps = stackalloc nint[kernel];
+            Span<nint> secondTaps = stackalloc nint[kernel];
+            fixed (float* inputRows = input, ringRows = history, zeros = NoBias.Values(features))
+            {
+                int step = 0;
+                for (; step + 2 <= steps; step += 2)
+                {
+                    for (int tap = 0; tap < kernel; tap++)
+                    {
+                        firstTaps[tap] = Address(step, tap, inputRows, ringRows, zeros);
+                        secondTaps[tap] = Address(step + 1, tap, inputRows, ringRows, zeros);
+                    }
+
+                    WindowProduct.TwoFromTaps(
+                        weights, biases, firstTaps, secondTaps, features, output.Slice(step * filters, filters), output.Slice((step + 1) * filters, filters));
+                }
+
+                if (step < steps)
+                {
+                    Span<float> window = kernel * features <= Conv1DKernels.StackWindow ? stackalloc float[kernel * features] : Conv1DKernels.Workspace(kernel * features);
+                    WindowProduct.One(weights, biases, PackedWindows(step, 1, window), output.Slice(step * filters, filters));
+                }
+            }
+        }
+
+        /// <summary>Where tap <paramref name="tap"/> of <paramref name="step"/> reads its row.</summary>
+        private unsafe nint Address(int step, int tap, float* inputRows, float* ringRows, float* zeros)
+        {
+            int source = step - ((kernel - 1 - tap) * dilation);
+            if (source >= 0)
+            {
+                return (nint)(inputRows + (source * features));
+            }
+
+            if (fresh)
+            {
+                return (nint)zeros;
+            }
+
+            int slot = oldest + remembered + source;
+            return (nint)(ringRows + ((slot >= remembered ? slot - remembered : slot) * features));
         }
 
         /// <summary>The window of <paramref name="step"/> feature by feature, as PyTorch's weight rows read it.</summary>

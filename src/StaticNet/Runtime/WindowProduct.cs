@@ -44,6 +44,106 @@ internal static class WindowProduct
     }
 
     /// <summary>
+    /// Two windows given by their taps instead of gathered: tap k of each window is a row of <paramref name="features"/>
+    /// values (a multiple of four) wherever it lies, its address in <paramref name="first"/> or <paramref name="second"/>
+    /// (pinned by the caller). Row <c>k x features + i</c> of a window goes to chain i mod 4, as it does gathered, so these
+    /// are the bits of <see cref="Two"/> on the windows the rows make, without copying them.
+    /// </summary>
+    public static unsafe void TwoFromTaps(
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<nint> first, ReadOnlySpan<nint> second, int features,
+        Span<float> firstOutput, Span<float> secondOutput)
+    {
+        int kernel = first.Length;
+        int filters = firstOutput.Length;
+        if (features % 4 != 0)
+        {
+            throw new ArgumentException($"Taps of {features} features: a multiple of four keeps each row's chains those of the gathered window.", nameof(features));
+        }
+
+        SpanGuard.Length(second.Length, kernel, nameof(second));
+        SpanGuard.Length(secondOutput.Length, filters, nameof(secondOutput));
+        SpanGuard.Length(weights.Length, kernel * features * filters, nameof(weights));
+        SpanGuard.Length(biases.Length, filters, nameof(biases));
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float b = ref MemoryMarshal.GetReference(biases);
+        ref float y = ref MemoryMarshal.GetReference(firstOutput);
+        ref float u = ref MemoryMarshal.GetReference(secondOutput);
+        int o = 0;
+        if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
+        {
+            o = TapColumns<Width512, Vector512<float>>(ref w, ref b, first, second, features, ref y, ref u, filters, o);
+        }
+
+        if (Vector256.IsHardwareAccelerated && Fma.IsSupported)
+        {
+            o = TapColumns<Width256, Vector256<float>>(ref w, ref b, first, second, features, ref y, ref u, filters, o);
+        }
+
+        for (; o < filters; o++)
+        {
+            Unsafe.Add(ref y, o) = TapScalar(ref w, first, features, Unsafe.Add(ref b, o), filters, o);
+            Unsafe.Add(ref u, o) = TapScalar(ref w, second, features, Unsafe.Add(ref b, o), filters, o);
+        }
+    }
+
+    private static unsafe int TapColumns<TWidth, TVector>(
+        ref float w, ref float b, ReadOnlySpan<nint> first, ReadOnlySpan<nint> second, int features, ref float y, ref float u, int filters, int o)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
+    {
+        TVector zero = TWidth.Broadcast(0f);
+        for (; o + TWidth.Count <= filters; o += TWidth.Count)
+        {
+            TVector bias = TWidth.Load(ref b, o);
+            TVector c0 = bias, c1 = zero, c2 = zero, c3 = zero;
+            TVector d0 = bias, d1 = zero, d2 = zero, d3 = zero;
+            for (int k = 0; k < first.Length; k++)
+            {
+                float* x = (float*)first[k];
+                float* z = (float*)second[k];
+                ref float row = ref Unsafe.Add(ref w, (k * features * filters) + o);
+                for (int i = 0; i < features; i += 4, row = ref Unsafe.Add(ref row, 4 * filters))
+                {
+                    TVector w0 = TWidth.Load(ref row, 0), w1 = TWidth.Load(ref row, filters), w2 = TWidth.Load(ref row, 2 * filters), w3 = TWidth.Load(ref row, 3 * filters);
+                    c0 = TWidth.MultiplyAdd(w0, TWidth.Broadcast(x[i]), c0);
+                    d0 = TWidth.MultiplyAdd(w0, TWidth.Broadcast(z[i]), d0);
+                    c1 = TWidth.MultiplyAdd(w1, TWidth.Broadcast(x[i + 1]), c1);
+                    d1 = TWidth.MultiplyAdd(w1, TWidth.Broadcast(z[i + 1]), d1);
+                    c2 = TWidth.MultiplyAdd(w2, TWidth.Broadcast(x[i + 2]), c2);
+                    d2 = TWidth.MultiplyAdd(w2, TWidth.Broadcast(z[i + 2]), d2);
+                    c3 = TWidth.MultiplyAdd(w3, TWidth.Broadcast(x[i + 3]), c3);
+                    d3 = TWidth.MultiplyAdd(w3, TWidth.Broadcast(z[i + 3]), d3);
+                }
+            }
+
+            TWidth.Store(TWidth.Add(TWidth.Add(c0, c1), TWidth.Add(c2, c3)), ref y, o);
+            TWidth.Store(TWidth.Add(TWidth.Add(d0, d1), TWidth.Add(d2, d3)), ref u, o);
+        }
+
+        return o;
+    }
+
+    /// <summary>One filter of a window given by its taps, in the four chains.</summary>
+    private static unsafe float TapScalar(ref float w, ReadOnlySpan<nint> taps, int features, float bias, int filters, int o)
+    {
+        float c0 = bias, c1 = 0, c2 = 0, c3 = 0;
+        for (int k = 0; k < taps.Length; k++)
+        {
+            float* x = (float*)taps[k];
+            ref float column = ref Unsafe.Add(ref w, (k * features * filters) + o);
+            for (int i = 0; i < features; i += 4, column = ref Unsafe.Add(ref column, 4 * filters))
+            {
+                c0 = MultiplyAdd(column, x[i], c0);
+                c1 = MultiplyAdd(Unsafe.Add(ref column, filters), x[i + 1], c1);
+                c2 = MultiplyAdd(Unsafe.Add(ref column, 2 * filters), x[i + 2], c2);
+                c3 = MultiplyAdd(Unsafe.Add(ref column, 3 * filters), x[i + 3], c3);
+            }
+        }
+
+        return (c0 + c1) + (c2 + c3);
+    }
+
+    /// <summary>
     /// The windows of consecutive steps, <paramref name="windows"/> <c>steps x rows</c> into <paramref name="output"/>
     /// <c>steps x filters</c>, two at a time (<see cref="Two"/>), a last odd one alone: checked once for the block.
     /// </summary>
