@@ -245,6 +245,7 @@ public static class CausalConvStream
         }
 
         /// <summary>Where tap <paramref name="tap"/> of <paramref name="step"/> reads its row.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private unsafe nint Address(int step, int tap, float* inputRows, float* ringRows, float* zeros)
         {
             int source = step - ((kernel - 1 - tap) * dilation);
