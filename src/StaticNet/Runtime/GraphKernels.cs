@@ -8,7 +8,8 @@ namespace StaticNet.Runtime;
 /// <summary>
 /// What generated code of a graph network calls where values meet or part: sums of operands, gradients added where a
 /// value is used twice, weighted heads, and a head's part of each sample's output or target in a batch. The spans'
-/// lengths are compile-time constants of the generated code; the arithmetic is <see cref="TensorPrimitives"/>' SIMD loops.
+/// lengths are compile-time constants of the generated code; the arithmetic is <see cref="TensorPrimitives"/>' SIMD loops,
+/// but for a streamed step's few values, which go in whole vectors here.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
 public static class GraphKernels
@@ -33,7 +34,22 @@ public static class GraphKernels
     }
 
     /// <summary><c>product = a ⊙ b</c>, elementwise: a gate's join (<c>[Multiply]</c>).</summary>
-    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> product) => TensorPrimitives.Multiply(a, b, product);
+    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> product)
+    {
+        // As Add: a gated step's few channels in whole vectors; a product rounds alike in any width.
+        int length = a.Length;
+        if (length <= 64 && length % 8 == 0 && b.Length == length && product.Length == length && Vector256.IsHardwareAccelerated)
+        {
+            for (int i = 0; i < length; i += 8)
+            {
+                (Vector256.Create(a.Slice(i, 8)) * Vector256.Create(b.Slice(i, 8))).CopyTo(product.Slice(i, 8));
+            }
+
+            return;
+        }
+
+        TensorPrimitives.Multiply(a, b, product);
+    }
 
     /// <summary>
     /// One operand's gradient through a product of two: <c>target = gradient ⊙ other</c>, or with <paramref name="add"/>
