@@ -26,10 +26,10 @@ public class CausalConvStreamTests
                 float[] biases = RandomData.Uniform(random, filters, 1.0);
                 float[] first = RandomData.Uniform(random, rows, 2.0), second = RandomData.Uniform(random, rows, 2.0);
                 var one = new float[filters];
-                var pair0 = new float[filters];
-                var pair1 = new float[filters];
+                var pair = new float[2 * filters];
                 WindowProduct.One(weights, biases, first, one);
-                WindowProduct.Two(weights, biases, first, second, pair0, pair1);
+                WindowProduct.Rows(weights, biases, [.. first, .. second], pair, rows);
+                float[] pair0 = pair[..filters], pair1 = pair[filters..];
 
                 float[] expected = FourChains(weights, biases, first, filters);
                 Assert.Equal(FloatBits.Of(expected), FloatBits.Of(one));

@@ -90,11 +90,7 @@ internal static class ForwardEmitter
             writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, StepInputSize, \"input\");");
             writer.Line($"{RuntimeCalls.SpanGuard}.Length(output.Length, StepOutputSize, \"output\");");
         }
-        else if (block)
-        {
-            // StepBlock checked the spans: a block is InputSize in and OutputSize out.
-        }
-        else
+        else if (!block)
         {
             StateSpan.Guard(writer, plan);
             writer.Line($"{RuntimeCalls.SpanGuard}.Length(input.Length, InputSize, \"input\");");
@@ -103,7 +99,11 @@ internal static class ForwardEmitter
                 : $"{RuntimeCalls.SpanGuard}.Length(output.Length, {plan.Layers[throughLayer - 1].OutputShape.Size}, \"output\");");
         }
 
-        writer.Line();
+        // A block writes no guards: StepBlock checked its spans (InputSize in, OutputSize out).
+        if (!block)
+        {
+            writer.Line();
+        }
 
         var body = new MethodBody();
         int[] lastReader = plan.LastInferenceReaders();

@@ -55,11 +55,12 @@ internal static class BlockExpansion
                 continue;
             }
 
-            if (Parameters(use, block, diagnostics) is not { } values)
+            if (Overrides(use, block, diagnostics) is not { } values)
             {
                 continue;
             }
 
+            // A size written as a parameter the use does not set already holds the field's value.
             var used = new HashSet<string>(StringComparer.Ordinal);
             Argument<int> Set(Argument<int> size)
             {
@@ -103,7 +104,7 @@ internal static class BlockExpansion
                 layers.Add(layerOfBlock);
             }
 
-            foreach (string set in SetNames(use).Where(name => !used.Contains(name)))
+            foreach (string set in values.Keys.Where(name => !used.Contains(name)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.InvalidBlockParameters, use.With?.Location ?? use.Location, ShortName(block.TypeName), use.With?.Value ?? "",
@@ -114,10 +115,10 @@ internal static class BlockExpansion
         return network with { Layers = layers.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray() };
     }
 
-    /// <summary>Every parameter of the block with the value this use gives it, or null (reported) when <c>With</c> is malformed.</summary>
-    private static Dictionary<string, int>? Parameters(UseDeclaration use, BlockDeclaration block, List<DiagnosticInfo> diagnostics)
+    /// <summary>The parameters this use's <c>With</c> sets and their values, or null (reported) when it is malformed.</summary>
+    private static Dictionary<string, int>? Overrides(UseDeclaration use, BlockDeclaration block, List<DiagnosticInfo> diagnostics)
     {
-        var values = block.Parameters.ToDictionary(parameter => parameter.Name, parameter => parameter.Value, StringComparer.Ordinal);
+        var values = new Dictionary<string, int>(StringComparer.Ordinal);
         if (use.With is not { } with || with.Value.Trim().Length == 0)
         {
             return values;
@@ -127,9 +128,10 @@ internal static class BlockExpansion
         {
             string[] parts = assignment.Split('=');
             string name = parts[0].Trim();
+            int value = 0;
             string? problem = parts.Length != 2 ? $"has \"{assignment.Trim()}\", not a \"Name = value\""
-                : !values.ContainsKey(name) ? $"sets {(name.Length == 0 ? "a parameter without a name" : name)}, which is not a const int field of {ShortName(block.TypeName)}"
-                : !int.TryParse(parts[1].Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) ? $"sets {name} to \"{parts[1].Trim()}\", not a whole number"
+                : !block.Parameters.Any(parameter => parameter.Name == name) ? $"sets {(name.Length == 0 ? "a parameter without a name" : name)}, which is not a const int field of {ShortName(block.TypeName)}"
+                : !int.TryParse(parts[1].Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) ? $"sets {name} to \"{parts[1].Trim()}\", not a whole number"
                 : null;
             if (problem is not null)
             {
@@ -137,15 +139,11 @@ internal static class BlockExpansion
                 return null;
             }
 
-            values[name] = int.Parse(parts[1].Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            values[name] = value;
         }
 
         return values;
     }
-
-    /// <summary>The parameters a well-formed <c>With</c> sets.</summary>
-    private static IEnumerable<string> SetNames(UseDeclaration use) =>
-        use.With is { } with && with.Value.Trim().Length > 0 ? with.Value.Split(',').Select(assignment => assignment.Split('=')[0].Trim()).Distinct() : [];
 
     private static string ParameterList(BlockDeclaration block) =>
         block.Parameters.Count == 0 ? "it has none" : string.Join(", ", block.Parameters.Select(parameter => parameter.Name));

@@ -28,12 +28,12 @@ internal static class NamNetworkCheck
             expected.Add(tensor.Name);
             if (!slots.TryGetValue(tensor.Name, out TensorSlot? slot))
             {
-                throw new WeightFileException(source, $"the file's {tensor.What}, `{tensor.Name}` {Shape(tensor.Shape)}, have no tensor of that name in {declared}{hint}");
+                throw new WeightFileException(source, $"the file's {tensor.What}, `{tensor.Name}` {TensorSlot.FormatShape(tensor.Shape)}, have no tensor of that name in {declared}{hint}");
             }
 
             if (!slot.Shape.SequenceEqual(tensor.Shape))
             {
-                throw new WeightFileException(source, $"the file's {tensor.What}, `{tensor.Name}`, are {Shape(tensor.Shape)}, {declared}'s are {slot.ShapeText}{hint}");
+                throw new WeightFileException(source, $"the file's {tensor.What}, `{tensor.Name}`, are {TensorSlot.FormatShape(tensor.Shape)}, {declared}'s are {slot.ShapeText}{hint}");
             }
         }
 
@@ -71,8 +71,6 @@ internal static class NamNetworkCheck
 
         return tokens;
     }
-
-    private static string Shape(int[] shape) => "[" + string.Join(", ", shape) + "]";
 
     private static string Describe(SampleShape shape) =>
         shape.IsSequence ? $"sequences of {shape.Features} features" : shape.IsImage ? $"images of {shape.Channels}x{shape.Height}x{shape.Width}" : $"flat vectors of {shape.Size}";

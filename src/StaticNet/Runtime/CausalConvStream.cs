@@ -131,8 +131,8 @@ public static class CausalConvStream
         int rows = features * kernel;
         if (packed)
         {
-            // The windows of up to WindowSteps steps first (a one-tap convolution's are its input rows), then their
-            // products, two steps per weight load, in one call.
+            // Products two steps per weight load: a one-tap convolution's windows are its input rows, a block's taps of a
+            // multiple of four features are read where they lie, other windows are gathered (up to WindowSteps at a time).
             if (kernel == 1)
             {
                 WindowProduct.Rows(weights, biases, input, output, rows);
@@ -254,13 +254,7 @@ public static class CausalConvStream
                 return (nint)(inputRows + (source * features));
             }
 
-            if (fresh)
-            {
-                return (nint)zeros;
-            }
-
-            int slot = oldest + remembered + source;
-            return (nint)(ringRows + ((slot >= remembered ? slot - remembered : slot) * features));
+            return fresh ? (nint)zeros : (nint)(ringRows + (RingSlot(source) * features));
         }
 
         /// <summary>The window of <paramref name="step"/> feature by feature, as PyTorch's weight rows read it.</summary>
@@ -286,14 +280,17 @@ public static class CausalConvStream
                 return input.Slice(source * features, features);
             }
 
-            if (fresh)
-            {
-                return NoBias.Values(features);
-            }
+            return fresh ? NoBias.Values(features) : history.Slice(RingSlot(source) * features, features);
+        }
 
-            // Ring steps -remembered..-1 lie from the oldest on: one subtraction wraps, where a division would cost more than the copy.
+        /// <summary>
+        /// Where step <paramref name="source"/> (-remembered to -1, before the block) lies in the ring: from the oldest on,
+        /// one subtraction wrapping it, where a division would cost more than the copy.
+        /// </summary>
+        private int RingSlot(int source)
+        {
             int slot = oldest + remembered + source;
-            return history.Slice((slot >= remembered ? slot - remembered : slot) * features, features);
+            return slot >= remembered ? slot - remembered : slot;
         }
 
         /// <summary>A step's few features, in registers where they fit: a call to the general copy costs more than the copy.</summary>

@@ -114,7 +114,7 @@ public static class LstmKernels
         int features, int hidden, bool packed, bool inference)
     {
         int steps = RecurrentShapes.Check("An LSTM", 4, weights, biases, input, output.Length, features, hidden);
-        if (packed && inference && hidden <= 4 && Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
+        if (SmallInRegisters(hidden, packed, inference))
         {
             SmallPackedBlock(weights, biases, start, input, output, end, features, hidden);
             return;
@@ -190,7 +190,7 @@ public static class LstmKernels
             return;
         }
 
-        if (packed && inference && hidden <= 4 && Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
+        if (SmallInRegisters(hidden, packed, inference))
         {
             SmallPacked(weights, biases, x, previous, next, cell, hidden);
             return;
@@ -268,6 +268,10 @@ public static class LstmKernels
         TWidth.Store(newCell, ref c, 0);
         TWidth.Store(TWidth.Multiply(output, TForm.Tanh(newCell)), ref MemoryMarshal.GetReference(next), 0);
     }
+
+    /// <summary>Whether a step of this layer runs <see cref="SmallPacked"/>: packed inference of at most four units, where 512-bit vectors run.</summary>
+    private static bool SmallInRegisters(int hidden, bool packed, bool inference) =>
+        packed && inference && hidden <= 4 && Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
     /// <summary>
     /// A packed inference step of a layer of at most four units (an amp model's LSTM of 3): all 4H gates in one 512-bit

@@ -28,26 +28,11 @@ internal static class WindowProduct
             ref MemoryMarshal.GetReference(output), rows, filters);
     }
 
-    /// <summary>Two windows' filters, each weight loaded once for both: eight independent chains, each window's bits those of <see cref="One"/>.</summary>
-    public static void Two(
-        ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> first, ReadOnlySpan<float> second, Span<float> firstOutput, Span<float> secondOutput)
-    {
-        int rows = first.Length;
-        int filters = firstOutput.Length;
-        SpanGuard.Length(second.Length, rows, nameof(second));
-        SpanGuard.Length(secondOutput.Length, filters, nameof(secondOutput));
-        SpanGuard.Length(weights.Length, rows * filters, nameof(weights));
-        SpanGuard.Length(biases.Length, filters, nameof(biases));
-        TwoCore(
-            ref MemoryMarshal.GetReference(weights), ref MemoryMarshal.GetReference(biases), ref MemoryMarshal.GetReference(first),
-            ref MemoryMarshal.GetReference(second), ref MemoryMarshal.GetReference(firstOutput), ref MemoryMarshal.GetReference(secondOutput), rows, filters);
-    }
-
     /// <summary>
     /// Two windows given by their taps instead of gathered: tap k of each window is a row of <paramref name="features"/>
     /// values (a multiple of four) wherever it lies, its address in <paramref name="first"/> or <paramref name="second"/>
     /// (pinned by the caller). Row <c>k x features + i</c> of a window goes to chain i mod 4, as it does gathered, so these
-    /// are the bits of <see cref="Two"/> on the windows the rows make, without copying them.
+    /// are the bits of <see cref="Rows"/> on the windows the rows make, without copying them.
     /// </summary>
     public static unsafe void TwoFromTaps(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<nint> first, ReadOnlySpan<nint> second, int features,
@@ -145,7 +130,8 @@ internal static class WindowProduct
 
     /// <summary>
     /// The windows of consecutive steps, <paramref name="windows"/> <c>steps x rows</c> into <paramref name="output"/>
-    /// <c>steps x filters</c>, two at a time (<see cref="Two"/>), a last odd one alone: checked once for the block.
+    /// <c>steps x filters</c>, two at a time (each weight loaded once for both: eight independent chains, each window's
+    /// bits those of <see cref="One"/>), a last odd one alone: checked once for the block.
     /// </summary>
     public static void Rows(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> windows, Span<float> output, int rows)
     {

@@ -73,5 +73,5 @@ public sealed class TensorSlot
         return "[" + string.Join(", ", parts) + "]";
     }
 
-    private static string FormatShape(int[] shape) => FormatShape(Array.ConvertAll(shape, side => (long)side));
+    internal static string FormatShape(int[] shape) => FormatShape(Array.ConvertAll(shape, side => (long)side));
 }

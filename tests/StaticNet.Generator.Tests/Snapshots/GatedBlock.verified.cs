@@ -524,7 +524,6 @@ namespace Audio
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         private static void StepWholeBlock(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> state, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-
             // Each value's floats are reused once its last reader has run: 128 fewer than the 384 it would take to keep them all.
             // Scratch for intermediate values: 256 floats on the stack.
             global::System.Span<float> scratch = stackalloc float[256];
@@ -662,7 +661,6 @@ namespace Audio
         private static void StepWholeBlockPacked(global::System.ReadOnlySpan<float> packed, global::System.Span<float> state, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
             global::System.ReadOnlySpan<float> parameters = packed;   // the weight matrices PackParameters packed read in its layout
-
             // Each value's floats are reused once its last reader has run: 128 fewer than the 384 it would take to keep them all.
             // Scratch for intermediate values: 256 floats on the stack.
             global::System.Span<float> scratch = stackalloc float[256];
