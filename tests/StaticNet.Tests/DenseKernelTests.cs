@@ -82,6 +82,37 @@ public class DenseKernelTests
     }
 
     [Fact]
+    public void Transposed_batches_give_each_sample_the_bits_it_gets_alone()
+    {
+        // Fewer than 32 outputs (four samples at a time: blocks of eight and single outputs; batches ending in one to
+        // four samples) and 32 or more (sample by sample); a NaN input stays in its own sample.
+        var random = new Random(21);
+        foreach ((int inputs, int outputs) in new[] { (1, 1), (64, 10), (5, 8), (37, 31), (16, 32), (9, 45) })
+        {
+            foreach (int batch in new[] { 1, 2, 3, 4, 5, 11, 64 })
+            {
+                float[] weights = RandomData.Uniform(random, inputs * outputs, 1.0);
+                float[] biases = RandomData.Uniform(random, outputs, 1.0);
+                float[] x = RandomData.Uniform(random, batch * inputs, 1.0);
+                x[(batch - 1) * inputs] = float.NaN;
+                var actual = new float[batch * outputs];
+                DenseKernels.ForwardBatchTransposed(weights, biases, x, actual);
+                for (int sample = 0; sample < batch; sample++)
+                {
+                    var alone = new float[outputs];
+                    DenseKernels.ForwardTransposed(weights, biases, x.AsSpan(sample * inputs, inputs), alone);
+                    Assert.True(
+                        alone.Select(BitConverter.SingleToInt32Bits).SequenceEqual(actual.AsSpan(sample * outputs, outputs).ToArray().Select(BitConverter.SingleToInt32Bits)),
+                        $"{inputs} -> {outputs}, batch {batch}, sample {sample}");
+                }
+            }
+        }
+
+        Assert.Throws<ArgumentException>(() => DenseKernels.ForwardBatchTransposed(new float[12], new float[3], new float[7], new float[6]));
+        Assert.Throws<ArgumentException>(() => DenseKernels.ForwardBatchTransposed(new float[12], new float[3], new float[8], new float[5]));
+    }
+
+    [Fact]
     public void Fused_activations_give_the_bits_of_the_product_then_the_span_activation()
     {
         // Outputs in 512-bit and 256-bit blocks of 32, blocks of 8 and a rest; sums large enough to saturate tanh and

@@ -8,8 +8,9 @@ namespace StaticNet.Tests;
 
 /// <summary>
 /// The panel kernels (<see cref="DensePanels"/>): every panel width (one to four 512-bit vectors), whole and narrower last
-/// panels, one sample and blocks of six with every short last block, against a plain double-precision product; the same
-/// bits for a sample alone, in a batch, and on any number of threads; and shapes they cannot take refused.
+/// panels, one sample and blocks of four with every short last block, inputs in one slice and in several (131), against a
+/// plain double-precision product; the same bits for a sample alone, in a batch, and on any number of threads; and
+/// shapes they cannot take refused.
 /// </summary>
 [Collection(nameof(ThreadSettings))]
 public class DensePanelsTests

@@ -91,9 +91,9 @@ internal sealed record DenseLayerPlan(
     /// <summary>
     /// Whether this weight block is in panels in the packed copy (<c>DensePanels</c>: for each 64 outputs, their weights
     /// <c>[Inputs, 64]</c>): a matrix too large for the transposed broadcast kernel, whose outputs fill whole 512-bit
-    /// vectors. Each input scales a panel's outputs without horizontal sums, one weight load serving six samples in a
+    /// vectors. Each input scales a panel's outputs without horizontal sums, one weight load serving four samples in a
     /// batch: N2's 784 -> 128 layer 3.1-3.9 us per sample against 4.2-7.0 with the rows, 79-82 us per 64 samples
-    /// against 92-97. Not for a block kept whole (<see cref="KeptWhole"/>).
+    /// against 92-97 (80 in slices of 64 inputs, four samples a block). Not for a block kept whole (<see cref="KeptWhole"/>).
     /// </summary>
     private bool PanelBlock => !Transposed && !KeptWhole && WeightCount > PackedWeightLimit && Outputs % PanelOutputMultiple == 0;
 
@@ -147,17 +147,11 @@ internal sealed record DenseLayerPlan(
     /// <summary>
     /// The whole batch in one kernel call, which reuses each weight for several samples. Weights stored transposed,
     /// <c>[Inputs, Outputs]</c>, are one panel where the outputs fill one to four 512-bit vectors (N2's 128 -> 64 layer
-    /// in its packed copy); otherwise they go sample by sample.
+    /// in its packed copy); otherwise their kernel takes a few outputs four samples at a time (N2's 64 -> 10).
     /// </summary>
     public override void WriteForwardBatch(CodeWriter code, string inputs, string outputs)
     {
         bool onePanel = StoredTransposed && Outputs <= PanelWidth && Outputs % PanelOutputMultiple == 0;
-        if (StoredTransposed && !onePanel)
-        {
-            base.WriteForwardBatch(code, inputs, outputs);
-            return;
-        }
-
         code.Line($"{(onePanel ? RuntimeCalls.DensePanels + ".ForwardBatch" : Kernel("ForwardBatch"))}(");
         code.Line($"    {LayerCalls.Weights(Number)}, {BiasValues(Outputs)},");
         code.Line($"    {inputs}, {outputs});");

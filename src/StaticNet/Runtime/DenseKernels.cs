@@ -361,6 +361,125 @@ public static unsafe class DenseKernels
         ForwardTransposed<SigmoidActivation>(weights, biases, input, output);
 
     /// <summary>
+    /// <see cref="ForwardTransposed"/> for every sample of a batch, one after another in <paramref name="inputs"/> and
+    /// <paramref name="outputs"/>, each sample getting the bits it gets alone. Fewer than 32 outputs (a classifier's ten,
+    /// a regression's one) are each a single chain of multiply-adds as long as the inputs, so they go four samples at a
+    /// time: four chains in flight instead of one.
+    /// </summary>
+    public static void ForwardBatchTransposed(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> outputs)
+    {
+        int outputSize = biases.Length;
+        int inputSize = outputSize == 0 ? 0 : weights.Length / outputSize;
+        int batch = inputSize == 0 ? 0 : inputs.Length / inputSize;
+        if (inputSize == 0 || weights.Length != inputSize * outputSize || inputs.Length != batch * inputSize || outputs.Length != batch * outputSize)
+        {
+            throw new ArgumentException(
+                $"A batch of {batch} through a dense layer of {weights.Length} weights and {outputSize} biases needs {batch * inputSize} inputs and {batch * outputSize} outputs, "
+                + $"not {inputs.Length} and {outputs.Length}.");
+        }
+
+        if (outputSize >= 32 || !Vector256.IsHardwareAccelerated)
+        {
+            // Blocks of 32 outputs already keep eight chains in flight per sample.
+            for (int sample = 0; sample < batch; sample++)
+            {
+                ForwardTransposed<IdentityActivation>(weights, biases, inputs.Slice(sample * inputSize, inputSize), outputs.Slice(sample * outputSize, outputSize));
+            }
+
+            return;
+        }
+
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float b = ref MemoryMarshal.GetReference(biases);
+        for (int sample = 0; sample < batch; sample += 4)
+        {
+            NarrowFourSamples(
+                ref w, ref b, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputs), sample * inputSize),
+                ref Unsafe.Add(ref MemoryMarshal.GetReference(outputs), sample * outputSize), inputSize, outputSize, Math.Min(4, batch - sample));
+        }
+    }
+
+    /// <summary>
+    /// Fewer than 32 outputs of four consecutive samples as <see cref="ForwardTransposedColumns{TActivation}"/> computes
+    /// each: blocks of eight outputs in 256-bit chains, then one output at a time. With <paramref name="count"/> below
+    /// four (a batch's last samples) the missing samples repeat the last one, whose sums are left unstored.
+    /// </summary>
+    private static void NarrowFourSamples(ref float w, ref float b, ref float x, ref float y, int inputs, int outputs, int count)
+    {
+        nuint last = (nuint)(count - 1);
+        ref float x0 = ref x;
+        ref float x1 = ref Unsafe.Add(ref x, Math.Min(1, last) * (nuint)inputs);
+        ref float x2 = ref Unsafe.Add(ref x, Math.Min(2, last) * (nuint)inputs);
+        ref float x3 = ref Unsafe.Add(ref x, Math.Min(3, last) * (nuint)inputs);
+        int column = 0;
+        for (; column + 8 <= outputs; column += 8)
+        {
+            Vector256<float> s0 = Vector256.LoadUnsafe(ref b, (nuint)column), s1 = s0, s2 = s0, s3 = s0;
+            ref float row = ref Unsafe.Add(ref w, column);
+            for (int i = 0; i < inputs; i++, row = ref Unsafe.Add(ref row, outputs))
+            {
+                Vector256<float> weight = Vector256.LoadUnsafe(ref row);
+                s0 = MultiplyAdd(weight, Vector256.Create(Unsafe.Add(ref x0, i)), s0);
+                s1 = MultiplyAdd(weight, Vector256.Create(Unsafe.Add(ref x1, i)), s1);
+                s2 = MultiplyAdd(weight, Vector256.Create(Unsafe.Add(ref x2, i)), s2);
+                s3 = MultiplyAdd(weight, Vector256.Create(Unsafe.Add(ref x3, i)), s3);
+            }
+
+            StoreFour(ref y, outputs, column, count, s0, s1, s2, s3);
+        }
+
+        for (; column < outputs; column++)
+        {
+            float bias = Unsafe.Add(ref b, column);
+            float t0 = bias, t1 = bias, t2 = bias, t3 = bias;
+            for (int i = 0; i < inputs; i++)
+            {
+                float weight = Unsafe.Add(ref w, (i * outputs) + column);
+                t0 += weight * Unsafe.Add(ref x0, i);
+                t1 += weight * Unsafe.Add(ref x1, i);
+                t2 += weight * Unsafe.Add(ref x2, i);
+                t3 += weight * Unsafe.Add(ref x3, i);
+            }
+
+            Unsafe.Add(ref y, column) = t0;
+            if (count > 1)
+            {
+                Unsafe.Add(ref y, outputs + column) = t1;
+            }
+
+            if (count > 2)
+            {
+                Unsafe.Add(ref y, (2 * outputs) + column) = t2;
+            }
+
+            if (count > 3)
+            {
+                Unsafe.Add(ref y, (3 * outputs) + column) = t3;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreFour(ref float y, int outputs, int column, int count, Vector256<float> s0, Vector256<float> s1, Vector256<float> s2, Vector256<float> s3)
+    {
+        s0.StoreUnsafe(ref y, (nuint)column);
+        if (count > 1)
+        {
+            s1.StoreUnsafe(ref y, (nuint)(outputs + column));
+        }
+
+        if (count > 2)
+        {
+            s2.StoreUnsafe(ref y, (nuint)((2 * outputs) + column));
+        }
+
+        if (count > 3)
+        {
+            s3.StoreUnsafe(ref y, (nuint)((3 * outputs) + column));
+        }
+    }
+
+    /// <summary>
     /// The body of each public form above, inlined into it: a call less per layer (N3's <c>ForwardPacked</c> 82 -> 74 ns).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -11,8 +11,8 @@ namespace StaticNet.Runtime;
 /// <summary>
 /// Dense layers whose packed copy holds the weights in panels: for each run of 64 outputs (the last run 16, 32 or 48
 /// wide) an <c>[inputs, width]</c> block, input after input. Each input, broadcast, scales a contiguous run of a panel's
-/// outputs: no horizontal sums, one weight load serving six samples in a batch. Every output is one chain of
-/// multiply-adds from its bias, input by input, so a sample gets the same bits alone, in a block of six, or on any thread.
+/// outputs: no horizontal sums, one weight load serving four samples in a batch. Every output is one chain of
+/// multiply-adds from its bias, input by input, so a sample gets the same bits alone, in a block of four, or on any thread.
 /// </summary>
 /// <remarks>
 /// The row kernels (<see cref="DenseKernels"/>) sum each output across vector lanes and reduce the lanes at the end of
@@ -29,7 +29,10 @@ public static unsafe class DensePanels
     public const int OutputMultiple = 16;
 
     /// <summary>Where <see cref="ForwardBatch"/> may split the batch between parts: its widest sample block.</summary>
-    private const int SampleBlock = 6;
+    private const int SampleBlock = 4;
+
+    /// <summary>Inputs per slice of a batch's pass: a 64-output panel's slice is 16 KB, a third of a first-level cache.</summary>
+    private const int Depth = 64;
 
     /// <summary>
     /// Writes <paramref name="weights"/> (<c>[outputs, inputs]</c>, PyTorch's layout) into <paramref name="panels"/>
@@ -72,7 +75,7 @@ public static unsafe class DensePanels
 
     /// <summary>
     /// <see cref="Forward"/> for every sample of a batch, the samples one after another in <paramref name="inputs"/> and
-    /// <paramref name="outputs"/>; with AVX-512, six samples at a time, so each weight load serves six multiply-adds.
+    /// <paramref name="outputs"/>; with AVX-512, four samples at a time, so each weight load serves four multiply-adds.
     /// </summary>
     public static void ForwardBatch(ReadOnlySpan<float> panels, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> outputs)
     {
@@ -86,7 +89,7 @@ public static unsafe class DensePanels
                 $"A batch of {batch} through panels of {panels.Length} weights and {outputSize} biases needs {batch * inputSize} inputs and {batch * outputSize} outputs, not {inputs.Length} and {outputs.Length}.");
         }
 
-        // Parts split the batch on whole blocks of six, or, for a batch too small to split, the panels; every output
+        // Parts split the batch on whole blocks of four, or, for a batch too small to split, the panels; every output
         // is the same chain of multiply-adds in any part.
         bool bySample = batch >= 2 * SampleBlock;
         int blocks = bySample ? (batch + SampleBlock - 1) / SampleBlock : (outputSize + Width - 1) / Width;
@@ -132,8 +135,8 @@ public static unsafe class DensePanels
 
     /// <summary>
     /// Outputs <paramref name="start"/> (a panel's first) to <paramref name="end"/> of every sample of a batch: with
-    /// AVX-512, blocks of six samples, the last block of one to five samples computed as six with the last sample
-    /// repeated (its weights still read once; four samples one at a time took 13 of N2's 83 us).
+    /// AVX-512, blocks of four samples, the last block of one to three samples computed as four with the last sample
+    /// repeated (its weights still read once; samples one at a time had taken 13 of N2's 83 us).
     /// </summary>
     private static void Batch(ref float w, ref float b, ref float x, ref float y, int inputs, int outputs, int batch, int start, int end)
     {
@@ -147,22 +150,29 @@ public static unsafe class DensePanels
             return;
         }
 
-        for (int sample = 0; sample < batch; sample += SampleBlock)
+        // Panel by panel, a slice of Depth inputs at a time over every sample block: the slice's weights stay in the
+        // first-level cache for all the blocks, instead of the whole panel coming from the second level for each.
+        for (int panel = start; panel < end; panel += Width)
         {
-            int count = Math.Min(SampleBlock, batch - sample);
-            ref float x0 = ref Unsafe.Add(ref x, sample * inputs);
-            ref float y0 = ref Unsafe.Add(ref y, sample * outputs);
-            for (int panel = start; panel < end; panel += Width)
+            ref float wp = ref Unsafe.Add(ref w, panel * inputs);
+            ref float bp = ref Unsafe.Add(ref b, panel);
+            int width = Math.Min(Width, end - panel);
+            for (int first = 0; first < inputs; first += Depth)
             {
-                ref float wp = ref Unsafe.Add(ref w, panel * inputs);
-                ref float bp = ref Unsafe.Add(ref b, panel);
-                ref float yp = ref Unsafe.Add(ref y0, panel);
-                switch (Math.Min(Width, end - panel) / 16)
+                int length = Math.Min(Depth, inputs - first);
+                ref float wk = ref Unsafe.Add(ref wp, first * width);
+                for (int sample = 0; sample < batch; sample += SampleBlock)
                 {
-                    case 4: SixSamples<FourVectors>(ref wp, ref bp, ref x0, ref yp, inputs, outputs, count); break;
-                    case 3: SixSamples<ThreeVectors>(ref wp, ref bp, ref x0, ref yp, inputs, outputs, count); break;
-                    case 2: SixSamples<TwoVectors>(ref wp, ref bp, ref x0, ref yp, inputs, outputs, count); break;
-                    default: SixSamples<OneVector>(ref wp, ref bp, ref x0, ref yp, inputs, outputs, count); break;
+                    int count = Math.Min(SampleBlock, batch - sample);
+                    ref float xk = ref Unsafe.Add(ref x, (sample * inputs) + first);
+                    ref float yp = ref Unsafe.Add(ref y, (sample * outputs) + panel);
+                    switch (width / 16)
+                    {
+                        case 4: FourSamples<FourVectors>(ref wk, ref bp, ref xk, ref yp, inputs, length, outputs, count, resume: first > 0); break;
+                        case 3: FourSamples<ThreeVectors>(ref wk, ref bp, ref xk, ref yp, inputs, length, outputs, count, resume: first > 0); break;
+                        case 2: FourSamples<TwoVectors>(ref wk, ref bp, ref xk, ref yp, inputs, length, outputs, count, resume: first > 0); break;
+                        default: FourSamples<OneVector>(ref wk, ref bp, ref xk, ref yp, inputs, length, outputs, count, resume: first > 0); break;
+                    }
                 }
             }
         }
@@ -272,27 +282,42 @@ public static unsafe class DensePanels
     }
 
     /// <summary>
-    /// One panel of six consecutive samples: six by <typeparamref name="TWidth"/> accumulators, each input of each
-    /// sample broadcast from memory, one load per vector of weights serving six multiply-adds, and no reductions (N2's
-    /// 784 -> 128 layer at the FMA units' floor). With <paramref name="count"/> below six (a batch's last samples), the
-    /// missing samples repeat the last one, whose sums are left unstored. The JIT compiles one copy per width, the
-    /// accumulators of the vectors a narrower panel lacks gone with their code.
+    /// One slice of <paramref name="length"/> inputs of a panel for four consecutive samples (rows
+    /// <paramref name="stride"/> apart): four by <typeparamref name="TWidth"/> accumulators, each input of each sample
+    /// broadcast from memory, one load per vector of weights serving four multiply-adds, and no reductions. The sums start
+    /// from the biases, or with <paramref name="resume"/> from where the previous slice stored them: the same chain of
+    /// multiply-adds as one pass, so the same bits. With <paramref name="count"/> below four (a batch's last samples), the
+    /// missing samples repeat the last one, whose sums are left unstored. Four samples, not six: sixteen accumulators,
+    /// four weights and four broadcasts fit the 32 vector registers, where six samples' 34 spilled two accumulators
+    /// (N2's 784 -> 128 layer over 64 samples 90 -> 80 us). The JIT compiles one copy per width, the accumulators of
+    /// the vectors a narrower panel lacks gone with their code.
     /// </summary>
-    private static void SixSamples<TWidth>(ref float w, ref float b, ref float x, ref float y, int inputs, int outputs, int count)
+    private static void FourSamples<TWidth>(ref float w, ref float b, ref float x, ref float y, int stride, int length, int outputs, int count, bool resume)
         where TWidth : struct, IPanelWidth
     {
         int vectors = TWidth.Vectors;
         nuint width = (nuint)(16 * vectors);
-        Vector512<float> b0 = Vector512.LoadUnsafe(ref b);
-        Vector512<float> b1 = vectors > 1 ? Vector512.LoadUnsafe(ref b, 16) : default;
-        Vector512<float> b2 = vectors > 2 ? Vector512.LoadUnsafe(ref b, 32) : default;
-        Vector512<float> b3 = vectors > 3 ? Vector512.LoadUnsafe(ref b, 48) : default;
-        Vector512<float> a00 = b0, a01 = b1, a02 = b2, a03 = b3, a10 = b0, a11 = b1, a12 = b2, a13 = b3;
-        Vector512<float> a20 = b0, a21 = b1, a22 = b2, a23 = b3, a30 = b0, a31 = b1, a32 = b2, a33 = b3;
-        Vector512<float> a40 = b0, a41 = b1, a42 = b2, a43 = b3, a50 = b0, a51 = b1, a52 = b2, a53 = b3;
-        nuint stride = (nuint)inputs, last = (nuint)(count - 1) * stride;
-        nuint x1 = Math.Min(stride, last), x2 = Math.Min(2 * stride, last), x3 = Math.Min(3 * stride, last), x4 = Math.Min(4 * stride, last), x5 = Math.Min(5 * stride, last);
-        for (int k = 0; k < inputs; k++)
+        nuint n = (nuint)outputs, lastOutput = (nuint)(count - 1) * n;
+        Vector512<float> a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33;
+        if (resume)
+        {
+            // The sums so far, where the previous slice left them (a repeated last sample reads the last one's).
+            (a00, a01, a02, a03) = LoadSample<TWidth>(ref y);
+            (a10, a11, a12, a13) = LoadSample<TWidth>(ref Unsafe.Add(ref y, Math.Min(n, lastOutput)));
+            (a20, a21, a22, a23) = LoadSample<TWidth>(ref Unsafe.Add(ref y, Math.Min(2 * n, lastOutput)));
+            (a30, a31, a32, a33) = LoadSample<TWidth>(ref Unsafe.Add(ref y, Math.Min(3 * n, lastOutput)));
+        }
+        else
+        {
+            (a00, a01, a02, a03) = LoadSample<TWidth>(ref b);
+            (a10, a11, a12, a13) = (a00, a01, a02, a03);
+            (a20, a21, a22, a23) = (a00, a01, a02, a03);
+            (a30, a31, a32, a33) = (a00, a01, a02, a03);
+        }
+
+        nuint step = (nuint)stride, last = (nuint)(count - 1) * step;
+        nuint x1 = Math.Min(step, last), x2 = Math.Min(2 * step, last), x3 = Math.Min(3 * step, last);
+        for (int k = 0; k < length; k++)
         {
             Vector512<float> w0 = Vector512.LoadUnsafe(ref w);
             Vector512<float> w1 = vectors > 1 ? Vector512.LoadUnsafe(ref w, 16) : default;
@@ -302,33 +327,30 @@ public static unsafe class DensePanels
             var t1 = Vector512.Create(Unsafe.Add(ref x, x1));
             var t2 = Vector512.Create(Unsafe.Add(ref x, x2));
             var t3 = Vector512.Create(Unsafe.Add(ref x, x3));
-            var t4 = Vector512.Create(Unsafe.Add(ref x, x4));
-            var t5 = Vector512.Create(Unsafe.Add(ref x, x5));
             a00 = MultiplyAdd512(w0, t0, a00); a10 = MultiplyAdd512(w0, t1, a10); a20 = MultiplyAdd512(w0, t2, a20);
-            a30 = MultiplyAdd512(w0, t3, a30); a40 = MultiplyAdd512(w0, t4, a40); a50 = MultiplyAdd512(w0, t5, a50);
+            a30 = MultiplyAdd512(w0, t3, a30);
             if (vectors > 1)
             {
                 a01 = MultiplyAdd512(w1, t0, a01); a11 = MultiplyAdd512(w1, t1, a11); a21 = MultiplyAdd512(w1, t2, a21);
-                a31 = MultiplyAdd512(w1, t3, a31); a41 = MultiplyAdd512(w1, t4, a41); a51 = MultiplyAdd512(w1, t5, a51);
+                a31 = MultiplyAdd512(w1, t3, a31);
             }
 
             if (vectors > 2)
             {
                 a02 = MultiplyAdd512(w2, t0, a02); a12 = MultiplyAdd512(w2, t1, a12); a22 = MultiplyAdd512(w2, t2, a22);
-                a32 = MultiplyAdd512(w2, t3, a32); a42 = MultiplyAdd512(w2, t4, a42); a52 = MultiplyAdd512(w2, t5, a52);
+                a32 = MultiplyAdd512(w2, t3, a32);
             }
 
             if (vectors > 3)
             {
                 a03 = MultiplyAdd512(w3, t0, a03); a13 = MultiplyAdd512(w3, t1, a13); a23 = MultiplyAdd512(w3, t2, a23);
-                a33 = MultiplyAdd512(w3, t3, a33); a43 = MultiplyAdd512(w3, t4, a43); a53 = MultiplyAdd512(w3, t5, a53);
+                a33 = MultiplyAdd512(w3, t3, a33);
             }
 
             x = ref Unsafe.Add(ref x, 1);
             w = ref Unsafe.Add(ref w, width);
         }
 
-        nuint n = (nuint)outputs;
         StoreSample<TWidth>(ref y, a00, a01, a02, a03);
         if (count > 1)
         {
@@ -347,14 +369,20 @@ public static unsafe class DensePanels
 
         if (count > 4)
         {
-            StoreSample<TWidth>(ref Unsafe.Add(ref y, 4 * n), a40, a41, a42, a43);
         }
 
         if (count > 5)
         {
-            StoreSample<TWidth>(ref Unsafe.Add(ref y, 5 * n), a50, a51, a52, a53);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<float>, Vector512<float>, Vector512<float>, Vector512<float>) LoadSample<TWidth>(ref float y)
+        where TWidth : struct, IPanelWidth =>
+        (Vector512.LoadUnsafe(ref y),
+            TWidth.Vectors > 1 ? Vector512.LoadUnsafe(ref y, 16) : default,
+            TWidth.Vectors > 2 ? Vector512.LoadUnsafe(ref y, 32) : default,
+            TWidth.Vectors > 3 ? Vector512.LoadUnsafe(ref y, 48) : default);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreSample<TWidth>(ref float y, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3)

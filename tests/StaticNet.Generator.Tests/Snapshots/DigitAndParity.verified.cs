@@ -547,12 +547,9 @@ namespace Graphs
 
             // Layer 2: Dense(10, Softmax), (32) -> (10), for every sample.
             global::System.Span<float> a2 = scratch.Slice(batch * 32, batch * 10);
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.DenseKernels.ForwardTransposed(
-                    parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
-                    a1.Slice(sample * 32, 32), a2.Slice(sample * 10, 10));
-            }
+            global::StaticNet.Runtime.DenseKernels.ForwardBatchTransposed(
+                parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
+                a1, a2);
             for (int sample = 0; sample < batch; sample++)
             {
                 global::StaticNet.Runtime.Activations.Softmax(a2.Slice(sample * 10, 10), a2.Slice(sample * 10, 10));

@@ -390,12 +390,9 @@ namespace Vision
             global::StaticNet.Runtime.Activations.ReLU(a2, a2);
 
             // Layer 3: Dense(10, Softmax), (64) -> (10), for every sample.
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.DenseKernels.ForwardTransposed(
-                    parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
-                    a2.Slice(sample * 64, 64), outputs.Slice(sample * 10, 10));
-            }
+            global::StaticNet.Runtime.DenseKernels.ForwardBatchTransposed(
+                parameters.Slice(Layer3.WeightOffset, Layer3.WeightCount), parameters.Slice(Layer3.BiasOffset, Layer3.BiasCount),
+                a2, outputs);
             for (int sample = 0; sample < batch; sample++)
             {
                 global::StaticNet.Runtime.Activations.Softmax(outputs.Slice(sample * 10, 10), outputs.Slice(sample * 10, 10));

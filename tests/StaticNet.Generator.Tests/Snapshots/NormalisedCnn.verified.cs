@@ -590,12 +590,9 @@ namespace Vision
             // Layer 5: Dropout(0.25): passes values through at inference.
 
             // Layer 6: Dense(10, Softmax), (36) -> (10), for every sample.
-            for (int sample = 0; sample < batch; sample++)
-            {
-                global::StaticNet.Runtime.DenseKernels.ForwardTransposed(
-                    parameters.Slice(Layer6.WeightOffset, Layer6.WeightCount), parameters.Slice(Layer6.BiasOffset, Layer6.BiasCount),
-                    a3.Slice(sample * 36, 36), outputs.Slice(sample * 10, 10));
-            }
+            global::StaticNet.Runtime.DenseKernels.ForwardBatchTransposed(
+                parameters.Slice(Layer6.WeightOffset, Layer6.WeightCount), parameters.Slice(Layer6.BiasOffset, Layer6.BiasCount),
+                a3, outputs);
             for (int sample = 0; sample < batch; sample++)
             {
                 global::StaticNet.Runtime.Activations.Softmax(outputs.Slice(sample * 10, 10), outputs.Slice(sample * 10, 10));
