@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using StaticNet.Generator.Layers;
 using StaticNet.Generator.Model;
 using StaticNet.Generator.Planning;
 
@@ -34,25 +36,58 @@ internal static class BakedWeightsEmitter
             state = "TrainedState, ";
         }
 
+        // Where the network has a packed form, the baked values are packed here too: the predictions run its faster
+        // kernels with nothing packed at run time.
+        string parameters = "TrainedParameters", forward = "Forward", forwardBatch = "ForwardBatch";
+        if (plan.HasPackedForm)
+        {
+            writer.Line();
+            writer.Line("/// <summary>");
+            writer.Line("/// <see cref=\"TrainedParameters\"/> as <see cref=\"PackParameters\"/> writes them, packed at compile time: what the");
+            writer.Line("/// <c>PredictTrained</c> methods run <see cref=\"ForwardPacked\"/> on.");
+            writer.Line("/// </summary>");
+            WriteValues(writer, "TrainedPacked", Packed(plan, weights.Parameters), TensorLayout.Of(plan).Where(tensor => !tensor.IsState), optimised, PackedLayers(plan));
+            (parameters, forward, forwardBatch) = ("TrainedPacked", "ForwardPacked", "ForwardBatchPacked");
+        }
+
         writer.Line();
-        writer.Line("/// <summary>Runs the network with the baked <see cref=\"TrainedParameters\"/>: <see cref=\"Forward\"/> without a parameter span.</summary>");
+        writer.Line($"/// <summary>Runs the network with the baked parameters: <see cref=\"{forward}\"/> on <see cref=\"{parameters}\"/>.</summary>");
         writer.MemberLine($"public static void PredictTrained({RuntimeCalls.ReadOnlySpan} input, {RuntimeCalls.Span} output) =>");
-        writer.Line($"    Forward(TrainedParameters, {state}input, output);");
+        writer.Line($"    {forward}({parameters}, {state}input, output);");
         writer.Line();
-        writer.Line("/// <summary>Runs the network with the baked parameters on a batch of samples laid end to end: <see cref=\"ForwardBatch\"/>.</summary>");
+        writer.Line($"/// <summary>Runs the network with the baked parameters on a batch of samples laid end to end: <see cref=\"{forwardBatch}\"/>.</summary>");
         writer.MemberLine($"public static void PredictTrainedBatch({RuntimeCalls.ReadOnlySpan} inputs, {RuntimeCalls.Span} outputs) =>");
-        writer.Line($"    ForwardBatch(TrainedParameters, {state}inputs, outputs);");
+        writer.Line($"    {forwardBatch}({parameters}, {state}inputs, outputs);");
         if (HasPredictTrainedClass(plan))
         {
             writer.Line();
             writer.Line("/// <summary>The index of the largest output (the first, on ties) with the baked parameters: the predicted class.</summary>");
             writer.Member($"public static int PredictTrainedClass({RuntimeCalls.ReadOnlySpan} input)");
             writer.Line($"{RuntimeCalls.Span} output = stackalloc float[OutputSize];");
-            writer.Line($"Forward(TrainedParameters, {state}input, output);");
+            writer.Line($"{forward}({parameters}, {state}input, output);");
             writer.Line("return global::StaticNet.Training.Metrics.ArgMax(output);");
             writer.Close();
         }
     }
+
+    /// <summary>The parameters in the packed copy's layout: each packing layer's weights reordered as <c>PackParameters</c> reorders them.</summary>
+    private static float[] Packed(NetworkPlan plan, EquatableArray<float> parameters)
+    {
+        float[] packed = parameters.ToArray();
+        foreach (LayerPlan layer in PackedLayers(plan))
+        {
+            var packing = (IPackingLayer)layer;
+            for (int index = 0; index < layer.WeightCount; index++)
+            {
+                packed[layer.WeightOffset + index] = parameters[layer.WeightOffset + packing.PackedSource(index)];
+            }
+        }
+
+        return packed;
+    }
+
+    private static LayerPlan[] PackedLayers(NetworkPlan plan) =>
+        plan.Layers.Where(layer => layer is IPackingLayer { PacksWeights: true }).ToArray();
 
     /// <summary>One class index means one output of a few values; a network with several heads has one per classification head.</summary>
     private static bool HasPredictTrainedClass(NetworkPlan plan) =>
@@ -88,8 +123,12 @@ internal static class BakedWeightsEmitter
         }
     }
 
+    /// <summary>
+    /// The values as constant data, tensor by tensor under a comment naming each; the weights of
+    /// <paramref name="packedLayers"/> are said to be in their packed order.
+    /// </summary>
     private static void WriteValues(
-        CodeWriter writer, string name, EquatableArray<float> values, System.Collections.Generic.IEnumerable<TensorLayout.Tensor> tensors, bool optimised)
+        CodeWriter writer, string name, IReadOnlyList<float> values, IEnumerable<TensorLayout.Tensor> tensors, bool optimised, LayerPlan[]? packedLayers = null)
     {
         string field = "baked" + name;
         if (optimised)
@@ -107,7 +146,8 @@ internal static class BakedWeightsEmitter
         writer.Line("{");
         foreach (TensorLayout.Tensor tensor in tensors)
         {
-            writer.Line($"    // {tensor.Name}: layer {tensor.Layer} {tensor.Role} [{tensor.Shape}]");
+            bool reordered = packedLayers?.Any(layer => layer.Number == tensor.Layer && layer.WeightOffset == tensor.Offset) == true;
+            writer.Line($"    // {tensor.Name}: layer {tensor.Layer} {tensor.Role} [{tensor.Shape}]{(reordered ? ", packed" : "")}");
             for (int start = 0; start < tensor.Count; start += ValuesPerLine)
             {
                 int end = System.Math.Min(start + ValuesPerLine, tensor.Count);

@@ -105,6 +105,15 @@ internal sealed record Conv1DLayerPlan(
         code.Line($"{CausalConvStream}.PackTaps(parameters.Slice(Layer{Number}.WeightOffset, Layer{Number}.WeightCount), "
             + $"packed.Slice(Layer{Number}.WeightOffset, Layer{Number}.WeightCount), features: {Features}, kernel: {Kernel});");
 
+    /// <summary><c>PackTaps</c>: packed <c>[kernel, features, filters]</c> from PyTorch's <c>[filters, features, kernel]</c>.</summary>
+    public int PackedSource(int index)
+    {
+        int filter = index % Filters;
+        int feature = index / Filters % Features;
+        int tap = index / (Filters * Features);
+        return (((filter * Features) + feature) * Kernel) + tap;
+    }
+
     public override void WriteForward(CodeWriter code, string input, string output, bool fuse = false)
     {
         if (ReadsPacked)

@@ -119,6 +119,19 @@ internal sealed record DenseLayerPlan(
             : $"{RuntimeCalls.DenseKernels}.Transpose(parameters.Slice(Layer{Number}.WeightOffset, Layer{Number}.WeightCount), "
                 + $"packed.Slice(Layer{Number}.WeightOffset, Layer{Number}.WeightCount), rows: {Outputs}, columns: {Inputs});");
 
+    /// <summary>A panel's weights are its outputs' rows transposed; a packed block's, the whole matrix transposed.</summary>
+    public int PackedSource(int index)
+    {
+        if (!PanelBlock)
+        {
+            return PackingOrder.Transposed(index, Outputs, Inputs);
+        }
+
+        int start = index / (PanelWidth * Inputs) * PanelWidth;
+        int block = start * Inputs;
+        return block + PackingOrder.Transposed(index - block, System.Math.Min(PanelWidth, Outputs - start), Inputs);
+    }
+
     /// <summary>Learns whether the packed copy keeps this layer's weight block whole (<see cref="KeptWhole"/>).</summary>
     public override LayerPlan Settled(IReadOnlyList<LayerPlan> network) =>
         this with

@@ -153,6 +153,13 @@ internal interface IPackingLayer
 
     /// <summary>Writes, into <c>PackParameters</c>, the reordering of its own weights from <c>parameters</c> into <c>packed</c>.</summary>
     void WritePacking(CodeWriter code);
+
+    /// <summary>
+    /// <see cref="WritePacking"/>'s reordering as a function: which value of the weight block in PyTorch's layout the
+    /// packed copy holds at <paramref name="index"/> (both counted from the block's start). Baked weights are packed
+    /// with it at compile time; a test holds it to the runtime's packing.
+    /// </summary>
+    int PackedSource(int index);
 }
 
 /// <summary>

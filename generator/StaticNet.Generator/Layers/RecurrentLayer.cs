@@ -82,6 +82,14 @@ internal abstract record RecurrentLayerPlan(int Number, string Description, Shap
             + $"packed.Slice(Layer{Number}.WeightOffset + {rows * Features}, {rows * Hidden}), rows: {rows}, columns: {Hidden});");
     }
 
+    /// <summary>The input's gate weights transposed, then the state's.</summary>
+    public int PackedSource(int index)
+    {
+        int rows = Gates * Hidden;
+        int inputWeights = rows * Features;
+        return index < inputWeights ? PackingOrder.Transposed(index, rows, Features) : inputWeights + PackingOrder.Transposed(index - inputWeights, rows, Hidden);
+    }
+
     public override string GradientComment(string input) =>
         $"dW{Number}, db{Number} by backpropagation through time from g{Number} (every step's) and {input}, then the";
 

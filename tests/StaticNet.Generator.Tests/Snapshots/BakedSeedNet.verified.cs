@@ -555,7 +555,7 @@ namespace Demo
             0.29493704f, -0.038849812f,
         };
 
-        /// <summary>Runs the network with the baked <see cref="TrainedParameters"/>: <see cref="Forward"/> without a parameter span.</summary>
+        /// <summary>Runs the network with the baked parameters: <see cref="Forward"/> on <see cref="TrainedParameters"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public static void PredictTrained(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) =>
             Forward(TrainedParameters, input, output);

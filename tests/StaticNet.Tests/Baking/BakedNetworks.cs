@@ -30,3 +30,19 @@ public partial class BakedChannelNormNet { }
 [Dense(3, Activation.Tanh, From = "trunk")]
 [Output(Loss.MeanSquaredError, Weight = 2f)]
 public partial class BakedGraphMultitask { }
+
+/// <summary>A layer in panels (104 -> 80: a whole panel and one of 16 outputs) with seeded weights baked in: packed at compile time.</summary>
+[Network(Loss = Loss.CrossEntropy, Weights = "Baking/panels.snw")]
+[Input(104)]
+[Dense(80, Activation.ReLU)]
+[Dense(3, Activation.Softmax)]
+public partial class BakedPanelNet { }
+
+/// <summary>A causal convolution of three features feeding a GRU, seeded weights baked in: both packed at compile time.</summary>
+[Network(Weights = "Baking/conv-gru.snw")]
+[Input(8, 3)]
+[Conv1D(4, 2, Activation.Tanh, Causal = true)]
+[Gru(8)]
+[LastStep]
+[Dense(2)]
+public partial class BakedConvGruNet { }

@@ -28,6 +28,18 @@ public class BakedWeightsTests
         using var multitask = new MemoryStream();
         GraphMultitask.SaveWeights(multitask, Fixture.Load("r-graph-multitask").Parameters);
 
+        // Networks with a packed form: seeded weights, saved by the baked classes themselves.
+        var panels = new float[BakedPanelNet.ParameterCount];
+        BakedPanelNet.Initialize(panels, 7);
+        using var panelFile = new MemoryStream();
+        BakedPanelNet.SaveWeights(panelFile, panels);
+        var convGru = new float[BakedConvGruNet.ParameterCount];
+        BakedConvGruNet.Initialize(convGru, 8);
+        using var convGruFile = new MemoryStream();
+        BakedConvGruNet.SaveWeights(convGruFile, convGru);
+
+        AssertFile("panels.snw", panelFile.ToArray());
+        AssertFile("conv-gru.snw", convGruFile.ToArray());
         AssertFile("seed-4-6-2.snw", seed.ToArray());
         AssertFile("channel-norm.snw", channelNorm.ToArray());
         AssertFile("graph-multitask.snw", multitask.ToArray());
@@ -116,14 +128,63 @@ public class BakedWeightsTests
     }
 
     [Fact]
+    public void Networks_with_a_packed_form_bake_the_packed_copy_PackParameters_makes_and_predict_with_it()
+    {
+        // Compile-time packing (panels, a causal convolution's taps, a GRU's two matrices) against the runtime's.
+        var packed = new float[BakedPanelNet.ParameterCount];
+        BakedPanelNet.PackParameters(BakedPanelNet.TrainedParameters, packed);
+        Assert.Equal(FloatBits.Of(packed), FloatBits.Of(BakedPanelNet.TrainedPacked.ToArray()));
+        var convGruPacked = new float[BakedConvGruNet.ParameterCount];
+        BakedConvGruNet.PackParameters(BakedConvGruNet.TrainedParameters, convGruPacked);
+        Assert.Equal(FloatBits.Of(convGruPacked), FloatBits.Of(BakedConvGruNet.TrainedPacked.ToArray()));
+
+        // PredictTrained is ForwardPacked on them, bit for bit, and Forward's outputs to rounding.
+        const int Samples = 6;
+        float[] images = RandomData.Uniform(new Random(12), Samples * BakedPanelNet.InputSize, 1.0);
+        float[] sequences = RandomData.Uniform(new Random(13), Samples * BakedConvGruNet.InputSize, 1.0);
+        var panelBatch = new float[Samples * BakedPanelNet.OutputSize];
+        var convGruBatch = new float[Samples * BakedConvGruNet.OutputSize];
+        BakedPanelNet.PredictTrainedBatch(images, panelBatch);
+        BakedConvGruNet.PredictTrainedBatch(sequences, convGruBatch);
+        for (int i = 0; i < Samples; i++)
+        {
+            Check(images.AsSpan(i * BakedPanelNet.InputSize, BakedPanelNet.InputSize), panelBatch.AsSpan(i * BakedPanelNet.OutputSize, BakedPanelNet.OutputSize),
+                BakedPanelNet.PredictTrained, BakedPanelNet.ForwardPacked, BakedPanelNet.Forward, packed, BakedPanelNet.TrainedParameters.ToArray());
+            Check(sequences.AsSpan(i * BakedConvGruNet.InputSize, BakedConvGruNet.InputSize), convGruBatch.AsSpan(i * BakedConvGruNet.OutputSize, BakedConvGruNet.OutputSize),
+                BakedConvGruNet.PredictTrained, BakedConvGruNet.ForwardPacked, BakedConvGruNet.Forward, convGruPacked, BakedConvGruNet.TrainedParameters.ToArray());
+            Assert.Equal(Metrics.ArgMax(panelBatch.AsSpan(i * 3, 3)), BakedPanelNet.PredictTrainedClass(images.AsSpan(i * BakedPanelNet.InputSize, BakedPanelNet.InputSize)));
+        }
+
+        static void Check(ReadOnlySpan<float> input, ReadOnlySpan<float> fromBatch, Predict predict, Run forwardPacked, Run forward, float[] packed, float[] parameters)
+        {
+            var baked = new float[fromBatch.Length];
+            var expected = new float[fromBatch.Length];
+            var unpacked = new float[fromBatch.Length];
+            predict(input, baked);
+            forwardPacked(packed, input, expected);
+            forward(parameters, input, unpacked);
+            Assert.Equal(FloatBits.Of(expected), FloatBits.Of(baked));
+            Tolerance.Close(baked, fromBatch, 1e-6, "PredictTrainedBatch against PredictTrained");
+            Tolerance.Close(unpacked, baked, 1e-5, "PredictTrained against Forward");
+        }
+    }
+
+    private delegate void Predict(ReadOnlySpan<float> input, Span<float> output);
+
+    private delegate void Run(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output);
+
+    [Fact]
     public void Predicting_with_baked_weights_allocates_nothing()
     {
         float[] input = Fixture.Load("seed-4-6-2").Cases[0].Input;
         var output = new float[2];
         float[] image = RandomData.Uniform(new Random(5), ChannelNormNet.InputSize, 1.0);
+        float[] panelInput = RandomData.Uniform(new Random(6), BakedPanelNet.InputSize, 1.0);
+        var panelOutput = new float[BakedPanelNet.OutputSize];
 
         long bytes = Allocations.Measure(() =>
         {
+            BakedPanelNet.PredictTrained(panelInput, panelOutput);
             BakedSeed462Net.PredictTrained(input, output);
             _ = BakedSeed462Net.PredictTrainedClass(input);
             _ = BakedSeed462Net.TrainedParameters[7];
