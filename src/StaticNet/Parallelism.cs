@@ -27,4 +27,13 @@ public static class Parallelism
             maxThreads = value;
         }
     }
+
+    /// <summary>
+    /// Ends the worker threads the batch methods keep for their extra threads (they spin briefly after each call, then
+    /// sleep) and waits for them to finish; the next call that splits its work starts them again. A host that unloads a
+    /// collectible <c>AssemblyLoadContext</c> holding StaticNet needs nothing: the workers end by themselves when that
+    /// context starts unloading. Call this where the threads must be gone at a known point. Safe at any time: a batch
+    /// call in flight still completes, running the parts no worker took on its own thread.
+    /// </summary>
+    public static void StopWorkers() => Runtime.WorkerPool.StopAll();
 }

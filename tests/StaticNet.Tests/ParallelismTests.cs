@@ -37,7 +37,20 @@ public unsafe class ParallelismTests
     }
 
     [Fact]
-    public void Parts_run_on_the_workers()
+    public void Parts_run_on_the_workers() => AssertAPartRunsOnAWorker();
+
+    [Fact]
+    public void Stopped_workers_start_again_on_the_next_split_call()
+    {
+        AssertAPartRunsOnAWorker();
+        Parallelism.StopWorkers();
+        AssertAPartRunsOnAWorker();
+        Parallelism.StopWorkers(); // twice in a row, and with nothing running, is harmless
+        Parallelism.StopWorkers();
+        AssertAPartRunsOnAWorker();
+    }
+
+    private static void AssertAPartRunsOnAWorker()
     {
         INetwork network = new WideNet(seed: 1);
         var random = new Random(2);
@@ -47,7 +60,8 @@ public unsafe class ParallelismTests
         var clock = Stopwatch.StartNew();
         WithThreads(2, WorkerPool.DefaultMinimumWorkPerPart, () =>
         {
-            // A worker that has gone to sleep may wake after the caller took every part: try until one lands, for a while.
+            // A worker that has gone to sleep (or is still starting) may wake after the caller took every part: try until
+            // one lands, for a while.
             while (WorkerPool.WorkerParts == before && clock.Elapsed < TimeSpan.FromSeconds(10))
             {
                 network.ForwardBatch(inputs, outputs);

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.Loader;
 using System.Threading;
 
 namespace StaticNet.Runtime;
@@ -37,6 +38,7 @@ internal static unsafe class WorkerPool
 
     private static readonly object Growing = new();
     private static Worker[] workers = [];
+    private static bool watchingUnload;
 
     private static int busy;
     private static int lastGeneration;
@@ -180,22 +182,30 @@ internal static unsafe class WorkerPool
         Interlocked.Decrement(ref pending);
     }
 
-    /// <summary>At least <paramref name="count"/> workers, started on first need.</summary>
+    /// <summary>
+    /// At least <paramref name="count"/> running workers, started on first need and again after <see cref="StopAll"/>. The
+    /// first start subscribes to the unloading of this assembly's load context, if that context is collectible.
+    /// </summary>
     private static Worker[] Workers(int count)
     {
         Worker[] team = workers;
-        if (team.Length >= count)
+        if (team.Length >= count && AllRunning(team, count))
         {
             return team;
         }
 
         lock (Growing)
         {
-            var grown = new Worker[Math.Max(count, workers.Length)];
-            workers.CopyTo(grown, 0);
-            for (int i = workers.Length; i < grown.Length; i++)
+            if (!watchingUnload)
             {
-                grown[i] = new Worker(i + 1);
+                watchingUnload = true;
+                StopOnUnload();
+            }
+
+            var grown = new Worker[Math.Max(count, workers.Length)];
+            for (int i = 0; i < grown.Length; i++)
+            {
+                grown[i] = i < workers.Length && !workers[i].Stopped ? workers[i] : new Worker(i + 1);
             }
 
             workers = grown;
@@ -203,46 +213,122 @@ internal static unsafe class WorkerPool
         }
     }
 
+    private static bool AllRunning(Worker[] team, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (team[i].Stopped)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A collectible load context (a game engine's editor or a plugin host reloading an assembly) cannot be collected
+    /// while a thread runs its code: when this assembly's context starts unloading, the workers end.
+    /// </summary>
+    private static void StopOnUnload()
+    {
+        if (AssemblyLoadContext.GetLoadContext(typeof(WorkerPool).Assembly) is { IsCollectible: true } context)
+        {
+            context.Unloading += _ => StopAll();
+        }
+    }
+
+    /// <summary>
+    /// Ends every worker thread and waits (a second at most each) for them to finish: a worker in the middle of a part
+    /// finishes it first. A later call that splits its work starts new workers.
+    /// </summary>
+    internal static void StopAll()
+    {
+        Worker[] team;
+        lock (Growing)
+        {
+            team = workers;
+            foreach (Worker worker in team)
+            {
+                worker.Stop();
+            }
+        }
+
+        foreach (Worker worker in team)
+        {
+            worker.Join(TimeSpan.FromSeconds(1));
+        }
+    }
+
     private sealed class Worker
     {
+        private const int Spinning = 0, Asleep = 1, Ended = 2;
+
         private readonly SemaphoreSlim wake = new(0);
-        private int asleep;
+        private readonly Thread thread;
+        private int condition;
 
         /// <summary>The last generation this worker saw: read on the creating thread, before the job it is made for is published.</summary>
         private int seen = (int)(Volatile.Read(ref ticket) >> 32);
 
         public Worker(int index)
         {
-            var thread = new Thread(Loop) { IsBackground = true, Name = $"StaticNet worker {index}" };
+            thread = new Thread(Loop) { IsBackground = true, Name = $"StaticNet worker {index}" };
             thread.Start();
         }
 
-        /// <summary>Wakes the worker if it sleeps; a spinning worker sees the new job by itself.</summary>
+        /// <summary>Whether the worker has been told to end: it takes no more parts.</summary>
+        public bool Stopped => Volatile.Read(ref condition) == Ended;
+
+        /// <summary>Wakes the worker if it sleeps; a spinning worker sees the new job by itself, an ended one never does.</summary>
         public void Wake()
         {
-            if (Interlocked.Exchange(ref asleep, 0) == 1)
+            if (Interlocked.CompareExchange(ref condition, Spinning, Asleep) == Asleep)
             {
                 wake.Release();
             }
         }
 
+        /// <summary>Tells the worker to end once it has no part to finish.</summary>
+        public void Stop()
+        {
+            if (Interlocked.Exchange(ref condition, Ended) == Asleep)
+            {
+                wake.Release();
+            }
+        }
+
+        /// <summary>Waits for the worker's thread to end, unless it is the calling thread.</summary>
+        public void Join(TimeSpan timeout)
+        {
+            if (thread != Thread.CurrentThread)
+            {
+                thread.Join(timeout);
+            }
+        }
+
         private void Loop()
         {
-            while (true)
+            while (NextGeneration(seen) is int generation)
             {
-                seen = NextGeneration(seen);
+                seen = generation;
                 RunParts(seen, isWorker: true);
             }
         }
 
-        /// <summary>Waits for a job newer than <paramref name="last"/>: spinning first, then asleep.</summary>
-        private int NextGeneration(int last)
+        /// <summary>Waits for a job newer than <paramref name="last"/>, spinning first, then asleep; null once told to end.</summary>
+        private int? NextGeneration(int last)
         {
             while (true)
             {
                 long spinUntil = Stopwatch.GetTimestamp() + SpinTicks;
                 do
                 {
+                    if (Stopped)
+                    {
+                        return null;
+                    }
+
                     int current = (int)(Volatile.Read(ref ticket) >> 32);
                     if (current != last)
                     {
@@ -253,13 +339,17 @@ internal static unsafe class WorkerPool
                 }
                 while (Stopwatch.GetTimestamp() < spinUntil);
 
-                Interlocked.Exchange(ref asleep, 1);
-                if ((int)(Volatile.Read(ref ticket) >> 32) != last && Interlocked.Exchange(ref asleep, 0) == 1)
+                if (Interlocked.CompareExchange(ref condition, Asleep, Spinning) != Spinning)
+                {
+                    return null; // told to end
+                }
+
+                if ((int)(Volatile.Read(ref ticket) >> 32) != last && Interlocked.CompareExchange(ref condition, Spinning, Asleep) == Asleep)
                 {
                     continue; // a job came in before its caller saw this worker asleep: no release is coming
                 }
 
-                wake.Wait(); // released by the caller that found this worker asleep
+                wake.Wait(); // released by the caller that found this worker asleep, or by Stop
             }
         }
     }
