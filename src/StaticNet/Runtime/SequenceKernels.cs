@@ -36,6 +36,12 @@ public static class SequenceKernels
     public static void DenseEachStep(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
     {
         int units = biases.Length;
+        if (output.Length == units && units != 0 && weights.Length == units * input.Length)
+        {
+            DenseKernels.Forward(weights, biases, input, output); // one step, as a streamed step brings it: no divisions
+            return;
+        }
+
         int features = units == 0 ? 0 : weights.Length / units;
         if (units == 0 || features == 0 || weights.Length != units * features || input.Length % features != 0 || output.Length != input.Length / features * units)
         {
