@@ -301,6 +301,28 @@ public class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("public partial class Net(int size) { }")]
+    [InlineData("public partial class Net(float[] weights) { public Net() : this([]) { } }")]
+    public void SN0021_a_primary_constructor_keeps_the_instance_members_out(string declaration)
+    {
+        GeneratorResult result = GeneratorHarness.Run($"using StaticNet;\nnamespace Demo;\n[Network]\n[Input(4)]\n[Dense(2)]\n{declaration}\n");
+
+        AssertReported(result, "SN0021", DiagnosticSeverity.Warning, "Network", "it has a primary constructor");
+        Assert.DoesNotContain(result.CompilationProblems, d => d.Id != "SN0021" && d.Id != "CS9113");
+    }
+
+    [Fact]
+    public void A_class_with_ordinary_constructors_keeps_the_instance_members()
+    {
+        GeneratorResult result = GeneratorHarness.Run(
+            "using StaticNet;\nnamespace Demo;\n[Network]\n[Input(4)]\n[Dense(2)]\npublic partial class Net { public Net(string name) : this(seed: 1) { } }\n");
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationProblems);
+        Assert.Contains("INetwork", Assert.Single(result.Sources).Value);
+    }
+
+    [Theory]
     [InlineData("public static partial class Net { }")]
     [InlineData("public partial struct Net { }")]
     [InlineData("public partial record Net { }")]

@@ -52,12 +52,11 @@ internal static class InstanceApiCheck
             }
         }
 
-        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        // A primary constructor is declared by the type's own declaration. Found through the symbols, not the syntax's
+        // ParameterList, which a Roslyn 4.3 compiler (Unity's) has on records alone.
+        if (type.InstanceConstructors.Any(c => c.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax)))
         {
-            if (reference.GetSyntax() is TypeDeclarationSyntax { ParameterList: not null })
-            {
-                return "it has a primary constructor";
-            }
+            return "it has a primary constructor";
         }
 
         foreach (IMethodSymbol constructor in type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared))
