@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -11,8 +12,10 @@ using Xunit;
 namespace StaticNet.Generator.Tests;
 
 /// <summary>
-/// Unity compiles C# 9: the generated code must too. Every network the runtime tests declare (their declarations taken
-/// out of the test files, which themselves use newer C#) is generated and compiled at C# 9, without a warning.
+/// Unity compiles C# 9 with Roslyn 4.3: the generated code must compile there, and the generator's 4.3 build must write
+/// it. Every network the runtime tests declare (their declarations taken out of the test files, which themselves use
+/// newer C#) is generated and compiled at C# 9, without a warning, and generated again by the 4.3 build in a Roslyn
+/// 4.3.1 compilation, to the same text.
 /// </summary>
 public class LanguageVersionTests
 {
@@ -34,8 +37,7 @@ public class LanguageVersionTests
     [MemberData(nameof(Files))]
     public void Generated_code_compiles_at_CSharp_9(string file)
     {
-        List<string> declarations = Declarations(DeclaringFiles().Single(path => Path.GetFileName(path) == file));
-        string source = "using StaticNet;\n\nnamespace Unity.Game\n{\n" + string.Join("\n\n", declarations) + "\n}\n";
+        string source = Source(DeclaringFiles().Single(path => Path.GetFileName(path) == file));
 
         GeneratorResult result = GeneratorHarness.Run(LanguageVersion.CSharp9, NullableContextOptions.Enable, DocumentationMode.Parse, [source]);
 
@@ -43,6 +45,63 @@ public class LanguageVersionTests
         Assert.Empty(result.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.Empty(result.CompilationProblems);
     }
+
+    [Fact]
+    public void The_Roslyn_4_3_build_run_by_a_Roslyn_4_3_compiler_writes_what_the_4_8_build_writes()
+    {
+        string work = Directory.CreateTempSubdirectory("staticnet-roslyn43-").FullName;
+        try
+        {
+            string inputs = Directory.CreateDirectory(Path.Combine(work, "in")).FullName;
+            var sources = DeclaringFiles().ToDictionary(path => Path.GetFileNameWithoutExtension(path), Source);
+            foreach ((string name, string source) in sources)
+            {
+                File.WriteAllText(Path.Combine(inputs, name + ".cs"), source);
+            }
+
+            string runner = Path.Combine(
+                DotNetCli.RepositoryRoot, "tests", "StaticNet.Generator.Roslyn43Run", "bin", DotNetCli.Configuration, "net10.0", "StaticNet.Generator.Roslyn43Run.dll");
+            var start = new ProcessStartInfo("dotnet", [runner, typeof(Parallelism).Assembly.Location, inputs, Path.Combine(work, "out")])
+            {
+                RedirectStandardError = true,
+            };
+            using (Process process = Process.Start(start)!)
+            {
+                string errors = process.StandardError.ReadToEnd();
+                process.WaitForExit();
+                Assert.True(process.ExitCode == 0, errors);
+            }
+
+            int compared = 0;
+            foreach ((string name, string source) in sources)
+            {
+                GeneratorResult latest = GeneratorHarness.Run(LanguageVersion.CSharp9, NullableContextOptions.Enable, DocumentationMode.Parse, [source]);
+                string written = Path.Combine(work, "out", name);
+                Assert.Equal(
+                    latest.Sources.Keys.Order(StringComparer.Ordinal),
+                    Directory.EnumerateFiles(written).Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal));
+                foreach ((string hint, string text) in latest.Sources)
+                {
+                    Assert.True(text == File.ReadAllText(Path.Combine(written, hint)), $"{name}: {hint} differs between the Roslyn 4.3 and 4.8 builds.");
+                    compared++;
+                }
+
+                Assert.Equal(
+                    latest.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal),
+                    File.ReadAllLines(written + ".diagnostics").Select(line => Regex.Match(line, @"\b(SN\d{4})\b").Groups[1].Value).Order(StringComparer.Ordinal));
+            }
+
+            Assert.True(compared >= 90, $"only {compared} generated files were compared");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>A file's declarations as one source in a C# 9 namespace block.</summary>
+    private static string Source(string path) =>
+        "using StaticNet;\n\nnamespace Unity.Game\n{\n" + string.Join("\n\n", Declarations(path)) + "\n}\n";
 
     /// <summary>The declarations of one file, without those that bake a weight file (they need it beside them).</summary>
     private static List<string> Declarations(string path) =>

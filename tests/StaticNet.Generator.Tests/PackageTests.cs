@@ -40,8 +40,10 @@ public class PackageTests
         PackedFeed feed = PackedFeed.Instance;
         using ZipArchive archive = ZipFile.OpenRead(feed.Package);
         string[] entries = archive.Entries.Select(e => e.FullName).ToArray();
-        Assert.Contains("analyzers/dotnet/cs/StaticNet.Generator.dll", entries);
-        Assert.Contains("analyzers/dotnet/cs/StaticNet.CodeFixes.dll", entries);
+        Assert.Contains("analyzers/dotnet/roslyn4.8/cs/StaticNet.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/roslyn4.8/cs/StaticNet.CodeFixes.dll", entries);
+        Assert.Contains("analyzers/dotnet/roslyn4.3/cs/StaticNet.Generator.dll", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)); // every compiler would load those
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/") && (e.EndsWith("StaticNet.Generator.dll") || e.EndsWith("StaticNet.CodeFixes.dll")));
         foreach (string framework in new[] { "net8.0", "net10.0" })
         {
@@ -111,7 +113,7 @@ public class PackageTests
         string analyzers = Path.Combine(feed.Work, "analyzers-" + Guid.NewGuid().ToString("N"));
         using (ZipArchive archive = ZipFile.OpenRead(feed.Package))
         {
-            foreach (ZipArchiveEntry entry in archive.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)))
+            foreach (ZipArchiveEntry entry in archive.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/roslyn4.8/cs/", StringComparison.Ordinal)))
             {
                 Directory.CreateDirectory(analyzers);
                 entry.ExtractToFile(Path.Combine(analyzers, entry.Name));
