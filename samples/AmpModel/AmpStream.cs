@@ -30,13 +30,20 @@ public sealed class AmpStream
 
     /// <summary>
     /// Processes a block: one output sample per input sample, the stream's state carried to the next block. Each whole
-    /// 64 samples (the networks' declared input) run layer by layer; the bits of one <c>Step</c> per sample.
+    /// 64 samples (the networks' declared input) run layer by layer; the bits of one <c>Step</c> per sample, and a block
+    /// of one sample is a <c>Step</c>.
     /// </summary>
     public void Process(ReadOnlySpan<float> input, Span<float> output)
     {
         if (output.Length != input.Length)
         {
             throw new ArgumentException($"The output has {output.Length} samples; it needs the input's {input.Length}.", nameof(output));
+        }
+
+        if (input.Length == 1)
+        {
+            network.Step(state, input, output);
+            return;
         }
 
         network.StepBlock(state, input, output);
