@@ -20,8 +20,8 @@ namespace StaticNet.Generator.Tests;
 public class LanguageVersionTests
 {
     /// <summary>
-    /// Attribute lines (comments and pragmas among them, a [Network] line first), then the class line of a network with an empty body or a block's static
-    /// class with its constants, to its closing brace.
+    /// Attribute lines (comments and pragmas among them, never first), then the class line of a network with an empty
+    /// body or a block's static class with its constants, to its closing brace.
     /// </summary>
     private static readonly Regex Declaration = new(
         @"^((?:\[|#pragma )[^\n]*\n(?:(?:\[|#pragma |// )[^\n]*\n)*)((?:public |internal )?(?:sealed )?partial class \w+ \{ \}|public static class \w+\n\{\n(?:[^\n]*\n)*?\})",
