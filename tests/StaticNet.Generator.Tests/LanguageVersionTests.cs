@@ -20,7 +20,7 @@ namespace StaticNet.Generator.Tests;
 public class LanguageVersionTests
 {
     /// <summary>
-    /// Attribute lines (comments and pragmas among them, never first), then the class line of a network with an empty
+    /// Attribute lines (pragmas among them, comments too but not first), then the class line of a network with an empty
     /// body or a block's static class with its constants, to its closing brace.
     /// </summary>
     private static readonly Regex Declaration = new(
