@@ -10,7 +10,8 @@ namespace StaticNet.Runtime;
 /// background workers and waits for them. Allocation-free once the workers exist: the job is a struct on the caller's
 /// stack, handed over as a pointer beside a function pointer that runs one part; both stay valid because the caller
 /// does not return before every part is done. Workers spin for a while after each job (a training step calls the
-/// kernels in quick succession) and then sleep until woken.
+/// kernels in quick succession) and then sleep until woken; they end when this assembly's collectible load context
+/// unloads or on <see cref="StopAll"/>, and the next call that splits its work starts new ones.
 /// </summary>
 /// <remarks>
 /// One call at a time uses the workers. A call that finds them busy (another thread's call, or a kernel called from
