@@ -107,11 +107,30 @@ public class PoolingKernelTests
         Assert.Equal(expected, actual);
     }
 
-    [Fact]
-    public void MaxForward_rejects_spans_of_the_wrong_length()
+    [Theory]
+    [InlineData(26)] // 13 outputs a row: the vector path where AVX runs
+    [InlineData(6)] // 3 outputs a row: the scalar path everywhere
+    public void Every_kernel_rejects_spans_of_the_wrong_length_before_writing(int side)
     {
-        var input = new float[8 * 26 * 26];
-        Assert.Throws<ArgumentException>(() => PoolingKernels.MaxForward(input, new float[8 * 13 * 12], 8, 26, 26, 2));
-        Assert.Throws<ArgumentException>(() => PoolingKernels.MaxForward(input.AsSpan(1), new float[8 * 13 * 13], 8, 26, 26, 2));
+        const int channels = 8;
+        int inputs = channels * side * side;
+        int outputs = channels * (side / 2) * (side / 2);
+        var input = new float[inputs];
+        var output = new float[outputs];
+        Assert.Throws<ArgumentException>(() => PoolingKernels.MaxForward(input, new float[outputs - 1], channels, side, side, 2));
+        Assert.Throws<ArgumentException>(() => PoolingKernels.MaxForward(input.AsSpan(1), output, channels, side, side, 2));
+        Assert.Throws<ArgumentException>(() => PoolingKernels.AverageForward(input, new float[outputs + 1], channels, side, side, 2));
+        Assert.Throws<ArgumentException>(() => PoolingKernels.AverageForward(input.AsSpan(1), output, channels, side, side, 2));
+        Assert.Throws<ArgumentException>(() => PoolingKernels.GlobalAverageForward(input, new float[channels - 1], channels, side * side));
+        Assert.Throws<ArgumentException>(() => PoolingKernels.GlobalAverageForward(input.AsSpan(1), new float[channels], channels, side * side));
+
+        // A rejected backward pass leaves the gradients it would have overwritten as they were.
+        var gradients = new float[inputs];
+        gradients.AsSpan().Fill(7f);
+        Assert.Throws<ArgumentException>(() => PoolingKernels.MaxBackward(input, new float[outputs - 1], gradients, channels, side, side, 2));
+        Assert.Throws<ArgumentException>(() => PoolingKernels.MaxBackward(input, output, gradients.AsSpan(1), channels, side, side, 2));
+        Assert.Throws<ArgumentException>(() => PoolingKernels.AverageBackward(new float[outputs + 1], gradients, channels, side, side, 2));
+        Assert.Throws<ArgumentException>(() => PoolingKernels.GlobalAverageBackward(new float[channels + 1], gradients, channels, side * side));
+        Assert.All(gradients, value => Assert.Equal(7f, value));
     }
 }

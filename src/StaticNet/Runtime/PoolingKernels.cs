@@ -20,9 +20,9 @@ public static partial class PoolingKernels
     {
         int outputHeight = inputHeight / size;
         int outputWidth = inputWidth / size;
+        CheckLengths(input.Length, output.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
         if (size == 2 && Avx.IsSupported && outputWidth >= Vector256<float>.Count)
         {
-            CheckLengths(input.Length, output.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
             MaxForwardPairs(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), channels, inputHeight, inputWidth, outputHeight, outputWidth);
             return;
         }
@@ -170,13 +170,13 @@ public static partial class PoolingKernels
             return;
         }
 
-        inputGradients.Clear();
         int outputHeight = inputHeight / size;
         int outputWidth = inputWidth / size;
+        CheckLengths(input.Length, gradOutput.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
+        CheckLengths(inputGradients.Length, gradOutput.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
+        inputGradients.Clear();
         if (size == 2 && Avx.IsSupported && outputWidth >= Vector256<float>.Count)
         {
-            CheckLengths(input.Length, gradOutput.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
-            CheckLengths(inputGradients.Length, gradOutput.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
             MaxBackwardPairs(
                 ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(gradOutput), ref MemoryMarshal.GetReference(inputGradients),
                 channels, inputHeight, inputWidth, outputHeight, outputWidth);
@@ -201,6 +201,7 @@ public static partial class PoolingKernels
     {
         int outputHeight = inputHeight / size;
         int outputWidth = inputWidth / size;
+        CheckLengths(input.Length, output.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
         float scale = 1f / (size * size);
         for (int c = 0; c < channels; c++)
         {
@@ -232,9 +233,10 @@ public static partial class PoolingKernels
             return;
         }
 
-        inputGradients.Clear();
         int outputHeight = inputHeight / size;
         int outputWidth = inputWidth / size;
+        CheckLengths(inputGradients.Length, gradOutput.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
+        inputGradients.Clear();
         float scale = 1f / (size * size);
         for (int c = 0; c < channels; c++)
         {
@@ -255,6 +257,7 @@ public static partial class PoolingKernels
     /// <summary>The mean of each channel's whole plane of <paramref name="planeSize"/> values.</summary>
     public static void GlobalAverageForward(ReadOnlySpan<float> input, Span<float> output, int channels, int planeSize)
     {
+        CheckLengths(input.Length, output.Length, channels, planeSize, 1, 1);
         for (int c = 0; c < channels; c++)
         {
             float sum = 0f;
@@ -275,6 +278,7 @@ public static partial class PoolingKernels
             return;
         }
 
+        CheckLengths(inputGradients.Length, gradOutput.Length, channels, planeSize, 1, 1);
         for (int c = 0; c < channels; c++)
         {
             inputGradients.Slice(c * planeSize, planeSize).Fill(gradOutput[c] / planeSize);
