@@ -314,17 +314,17 @@ public static partial class Activations
     /// <summary>Sigmoid's gradient from its output, <c>gradY y (1 - y)</c>, in the scalar form's order of operations (the same bits).</summary>
     private readonly struct SigmoidFromOutput : IVectorGradient
     {
-        public static Vector256<float> Gradient(Vector256<float> y, Vector256<float> gradY) => gradY * y * (Vector256<float>.One - y);
+        public Vector256<float> Gradient(Vector256<float> y, Vector256<float> gradY) => gradY * y * (Vector256<float>.One - y);
 
-        public static Vector512<float> Gradient(Vector512<float> y, Vector512<float> gradY) => gradY * y * (Vector512<float>.One - y);
+        public Vector512<float> Gradient(Vector512<float> y, Vector512<float> gradY) => gradY * y * (Vector512<float>.One - y);
     }
 
     /// <summary>Tanh's gradient from its output, <c>gradY (1 - y^2)</c>, in the scalar form's order of operations (the same bits).</summary>
     private readonly struct TanhFromOutput : IVectorGradient
     {
-        public static Vector256<float> Gradient(Vector256<float> y, Vector256<float> gradY) => gradY * (Vector256<float>.One - (y * y));
+        public Vector256<float> Gradient(Vector256<float> y, Vector256<float> gradY) => gradY * (Vector256<float>.One - (y * y));
 
-        public static Vector512<float> Gradient(Vector512<float> y, Vector512<float> gradY) => gradY * (Vector512<float>.One - (y * y));
+        public Vector512<float> Gradient(Vector512<float> y, Vector512<float> gradY) => gradY * (Vector512<float>.One - (y * y));
     }
 
     /// <summary>

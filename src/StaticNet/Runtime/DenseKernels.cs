@@ -65,7 +65,7 @@ public static unsafe class DenseKernels
             // multiply-add, rounded as the row kernel rounds it (the product, then the bias added). The row kernel
             // took 43 ns for a GRU-8's 24 rows, one row at a time.
             TensorPrimitives.MultiplyAdd(weights, input[0], biases, output);
-            TActivation.Apply(output);
+            default(TActivation).Apply(output);
             return;
         }
 
@@ -78,7 +78,7 @@ public static unsafe class DenseKernels
         {
             for (; row + 16 <= outputs; row += 16)
             {
-                TActivation.Apply(Dot16(ref Unsafe.Add(ref w, row * inputs), inputs, ref x) + Vector512.LoadUnsafe(ref b, (nuint)row)).StoreUnsafe(ref y, (nuint)row);
+                default(TActivation).Apply(Dot16(ref Unsafe.Add(ref w, row * inputs), inputs, ref x) + Vector512.LoadUnsafe(ref b, (nuint)row)).StoreUnsafe(ref y, (nuint)row);
             }
         }
 
@@ -176,7 +176,7 @@ public static unsafe class DenseKernels
             for (; row + 8 <= rowEnd; row += 8)
             {
                 Vector256<float> sums = Dot8(ref Unsafe.Add(ref w, row * inputs), inputs, ref x);
-                TActivation.Apply(sums + Vector256.LoadUnsafe(ref b, (nuint)row)).StoreUnsafe(ref y, (nuint)row);
+                default(TActivation).Apply(sums + Vector256.LoadUnsafe(ref b, (nuint)row)).StoreUnsafe(ref y, (nuint)row);
             }
         }
 
@@ -197,7 +197,7 @@ public static unsafe class DenseKernels
 
         if (row > tail)
         {
-            TActivation.Apply(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, tail), row - tail));
+            default(TActivation).Apply(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, tail), row - tail));
         }
     }
 
@@ -552,10 +552,10 @@ public static unsafe class DenseKernels
                     s3 = MultiplyAdd(Vector256.LoadUnsafe(ref row, 24), last, s3);
                 }
 
-                TActivation.Apply(s0 + t0).StoreUnsafe(ref y, (nuint)column);
-                TActivation.Apply(s1 + t1).StoreUnsafe(ref y, (nuint)column + 8);
-                TActivation.Apply(s2 + t2).StoreUnsafe(ref y, (nuint)column + 16);
-                TActivation.Apply(s3 + t3).StoreUnsafe(ref y, (nuint)column + 24);
+                default(TActivation).Apply(s0 + t0).StoreUnsafe(ref y, (nuint)column);
+                default(TActivation).Apply(s1 + t1).StoreUnsafe(ref y, (nuint)column + 8);
+                default(TActivation).Apply(s2 + t2).StoreUnsafe(ref y, (nuint)column + 16);
+                default(TActivation).Apply(s3 + t3).StoreUnsafe(ref y, (nuint)column + 24);
             }
 
             for (; column + 8 <= outputs; column += 8)
@@ -567,7 +567,7 @@ public static unsafe class DenseKernels
                     sum = MultiplyAdd(Vector256.LoadUnsafe(ref row), Vector256.Create(Unsafe.Add(ref x, i)), sum);
                 }
 
-                TActivation.Apply(sum).StoreUnsafe(ref y, (nuint)column);
+                default(TActivation).Apply(sum).StoreUnsafe(ref y, (nuint)column);
             }
         }
 
@@ -583,7 +583,7 @@ public static unsafe class DenseKernels
             Unsafe.Add(ref y, column) = sum;
         }
 
-        TActivation.Apply(output.Slice(tail));
+        default(TActivation).Apply(output.Slice(tail));
     }
 
     /// <summary>
@@ -622,8 +622,8 @@ public static unsafe class DenseKernels
             a1 = Fma512(Vector512.LoadUnsafe(ref w, 16), value, a1);
         }
 
-        TActivation.Apply((a0 + b0) + (c0 + d0)).StoreUnsafe(ref y);
-        TActivation.Apply((a1 + b1) + (c1 + d1)).StoreUnsafe(ref y, 16);
+        default(TActivation).Apply((a0 + b0) + (c0 + d0)).StoreUnsafe(ref y);
+        default(TActivation).Apply((a1 + b1) + (c1 + d1)).StoreUnsafe(ref y, 16);
     }
 
     /// <summary>

@@ -230,14 +230,14 @@ public static unsafe class DensePanels
             v = ref Unsafe.Add(ref v, Width);
         }
 
-        TActivation.Apply(a0).StoreUnsafe(ref y);
-        TActivation.Apply(a1).StoreUnsafe(ref y, 16);
-        TActivation.Apply(a2).StoreUnsafe(ref y, 32);
-        TActivation.Apply(a3).StoreUnsafe(ref y, 48);
-        TActivation.Apply(c0).StoreUnsafe(ref y, 64);
-        TActivation.Apply(c1).StoreUnsafe(ref y, 80);
-        TActivation.Apply(c2).StoreUnsafe(ref y, 96);
-        TActivation.Apply(c3).StoreUnsafe(ref y, 112);
+        default(TActivation).Apply(a0).StoreUnsafe(ref y);
+        default(TActivation).Apply(a1).StoreUnsafe(ref y, 16);
+        default(TActivation).Apply(a2).StoreUnsafe(ref y, 32);
+        default(TActivation).Apply(a3).StoreUnsafe(ref y, 48);
+        default(TActivation).Apply(c0).StoreUnsafe(ref y, 64);
+        default(TActivation).Apply(c1).StoreUnsafe(ref y, 80);
+        default(TActivation).Apply(c2).StoreUnsafe(ref y, 96);
+        default(TActivation).Apply(c3).StoreUnsafe(ref y, 112);
     }
 
     private static void OnePanel<TActivation>(ref float w, ref float b, ref float x, ref float y, int inputs)
@@ -255,10 +255,10 @@ public static unsafe class DensePanels
             w = ref Unsafe.Add(ref w, Width);
         }
 
-        TActivation.Apply(a0).StoreUnsafe(ref y);
-        TActivation.Apply(a1).StoreUnsafe(ref y, 16);
-        TActivation.Apply(a2).StoreUnsafe(ref y, 32);
-        TActivation.Apply(a3).StoreUnsafe(ref y, 48);
+        default(TActivation).Apply(a0).StoreUnsafe(ref y);
+        default(TActivation).Apply(a1).StoreUnsafe(ref y, 16);
+        default(TActivation).Apply(a2).StoreUnsafe(ref y, 32);
+        default(TActivation).Apply(a3).StoreUnsafe(ref y, 48);
     }
 
     /// <summary>The last panel when it is narrower than <see cref="Width"/> (outputs <paramref name="start"/> to <paramref name="end"/>), a vector at a time.</summary>
@@ -277,7 +277,7 @@ public static unsafe class DensePanels
                 wk = ref Unsafe.Add(ref wk, width);
             }
 
-            TActivation.Apply(sum).StoreUnsafe(ref y, (nuint)(start + column));
+            default(TActivation).Apply(sum).StoreUnsafe(ref y, (nuint)(start + column));
         }
     }
 
@@ -492,7 +492,7 @@ public static unsafe class DensePanels
                 Unsafe.Add(ref y, panel + column) = sum;
             }
 
-            TActivation.Apply(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, panel), width));
+            default(TActivation).Apply(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref y, panel), width));
         }
     }
 

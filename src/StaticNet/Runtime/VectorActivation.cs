@@ -13,63 +13,63 @@ namespace StaticNet.Runtime;
 /// </summary>
 internal interface IVectorActivation
 {
-    static abstract Vector512<float> Apply(Vector512<float> sums);
+    Vector512<float> Apply(Vector512<float> sums);
 
-    static abstract Vector256<float> Apply(Vector256<float> sums);
+    Vector256<float> Apply(Vector256<float> sums);
 
     /// <summary>The span form, in place: for the values no vector covered.</summary>
-    static abstract void Apply(Span<float> values);
+    void Apply(Span<float> values);
 
     /// <summary>The span form where 256-bit vectors are not accelerated: through <see cref="System.Numerics.Tensors.TensorPrimitives"/>.</summary>
-    static abstract void WithoutVectors(ReadOnlySpan<float> z, Span<float> y);
+    void WithoutVectors(ReadOnlySpan<float> z, Span<float> y);
 }
 
 /// <summary>No activation: the sums are the outputs.</summary>
 internal readonly struct IdentityActivation : IVectorActivation
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> sums) => sums;
+    public Vector512<float> Apply(Vector512<float> sums) => sums;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply(Vector256<float> sums) => sums;
+    public Vector256<float> Apply(Vector256<float> sums) => sums;
 
-    public static void Apply(Span<float> values)
+    public void Apply(Span<float> values)
     {
     }
 
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y) => z.CopyTo(y);
+    public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y) => z.CopyTo(y);
 }
 
 /// <summary><c>max(0, z)</c>, NaN kept, as <see cref="Activations.ReLU(ReadOnlySpan{float}, Span{float})"/>.</summary>
 internal readonly struct ReLUActivation : IVectorActivation
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> sums) => Width512.ReLU(sums);
+    public Vector512<float> Apply(Vector512<float> sums) => Width512.ReLU(sums);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply(Vector256<float> sums) => Width256.ReLU(sums);
+    public Vector256<float> Apply(Vector256<float> sums) => Width256.ReLU(sums);
 
-    public static void Apply(Span<float> values) => Activations.ReLU(values, values);
+    public void Apply(Span<float> values) => Activations.ReLU(values, values);
 
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Max(z, 0f, y);
+    public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y) => TensorPrimitives.Max(z, 0f, y);
 }
 
 /// <summary>tanh, as <see cref="Activations.Tanh(ReadOnlySpan{float}, Span{float})"/>.</summary>
 internal readonly struct TanhActivation : IVectorActivation
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> sums) => VectorMath.Tanh(sums);
+    public Vector512<float> Apply(Vector512<float> sums) => VectorMath.Tanh(sums);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply(Vector256<float> sums) => VectorMath.Tanh(sums);
+    public Vector256<float> Apply(Vector256<float> sums) => VectorMath.Tanh(sums);
 
-    public static void Apply(Span<float> values) => VectorMath.Tanh(values, values);
+    public void Apply(Span<float> values) => VectorMath.Tanh(values, values);
 
     /// <summary>
     /// Value by value in the scalar form, so a span of two values gets the bits of the same two in a span of thirty-two
     /// (TensorPrimitives would take 128-bit vectors for the long span only, and round otherwise).
     /// </summary>
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {
@@ -82,15 +82,15 @@ internal readonly struct TanhActivation : IVectorActivation
 internal readonly struct RationalTanhActivation : IVectorActivation
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> sums) => RationalTanh.Apply(sums);
+    public Vector512<float> Apply(Vector512<float> sums) => RationalTanh.Apply(sums);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply(Vector256<float> sums) => RationalTanh.Apply(sums);
+    public Vector256<float> Apply(Vector256<float> sums) => RationalTanh.Apply(sums);
 
-    public static void Apply(Span<float> values) => VectorMath.Map<RationalTanhActivation>(values, values);
+    public void Apply(Span<float> values) => VectorMath.Map<RationalTanhActivation>(values, values);
 
     /// <summary>The scalar form: the same steps as the vector ones (no library tanh), so the same bits.</summary>
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {
@@ -103,15 +103,15 @@ internal readonly struct RationalTanhActivation : IVectorActivation
 internal readonly struct GateSigmoidAtInference : IVectorActivation
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> sums) => RationalTanh.Sigmoid(sums);
+    public Vector512<float> Apply(Vector512<float> sums) => RationalTanh.Sigmoid(sums);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply(Vector256<float> sums) => RationalTanh.Sigmoid(sums);
+    public Vector256<float> Apply(Vector256<float> sums) => RationalTanh.Sigmoid(sums);
 
-    public static void Apply(Span<float> values) => VectorMath.Map<GateSigmoidAtInference>(values, values);
+    public void Apply(Span<float> values) => VectorMath.Map<GateSigmoidAtInference>(values, values);
 
     /// <summary>Where vectors are not accelerated: the same steps value by value.</summary>
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {
@@ -124,15 +124,15 @@ internal readonly struct GateSigmoidAtInference : IVectorActivation
 internal readonly struct SigmoidActivation : IVectorActivation
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> sums) => VectorMath.Sigmoid(sums);
+    public Vector512<float> Apply(Vector512<float> sums) => VectorMath.Sigmoid(sums);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply(Vector256<float> sums) => VectorMath.Sigmoid(sums);
+    public Vector256<float> Apply(Vector256<float> sums) => VectorMath.Sigmoid(sums);
 
-    public static void Apply(Span<float> values) => VectorMath.Sigmoid(values, values);
+    public void Apply(Span<float> values) => VectorMath.Sigmoid(values, values);
 
     /// <summary>Value by value in the vector form's steps (see <see cref="TanhActivation.WithoutVectors"/>); NaN passes through.</summary>
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {

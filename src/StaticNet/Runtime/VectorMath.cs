@@ -40,7 +40,7 @@ internal static class VectorMath
     {
         if (!Vector256.IsHardwareAccelerated)
         {
-            TActivation.WithoutVectors(z, y);
+            default(TActivation).WithoutVectors(z, y);
             return;
         }
 
@@ -52,13 +52,13 @@ internal static class VectorMath
         {
             for (; i + 16 <= z.Length; i += 16)
             {
-                TActivation.Apply(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
+                default(TActivation).Apply(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
             }
         }
 
         for (; i + 8 <= z.Length; i += 8)
         {
-            TActivation.Apply(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
+            default(TActivation).Apply(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
         }
 
         if (i < z.Length)
@@ -66,7 +66,7 @@ internal static class VectorMath
             Span<float> lanes = stackalloc float[8];
             lanes.Clear();
             z.Slice(i).CopyTo(lanes);
-            TActivation.Apply(Vector256.Create<float>(lanes)).CopyTo(lanes);
+            default(TActivation).Apply(Vector256.Create<float>(lanes)).CopyTo(lanes);
             lanes.Slice(0, z.Length - i).CopyTo(y.Slice(i));
         }
     }

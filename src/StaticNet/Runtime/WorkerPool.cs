@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
+#if NET8_0_OR_GREATER
 using System.Runtime.Loader;
+#endif
 using System.Threading;
 
 namespace StaticNet.Runtime;
@@ -229,14 +231,17 @@ internal static unsafe class WorkerPool
 
     /// <summary>
     /// A collectible load context (a game engine's editor or a plugin host reloading an assembly) cannot be collected
-    /// while a thread runs its code: when this assembly's context starts unloading, the workers end.
+    /// while a thread runs its code: when this assembly's context starts unloading, the workers end. (netstandard2.1 has
+    /// no load contexts: Unity reloads its domain, which ends the threads; <see cref="Parallelism.StopWorkers"/> too.)
     /// </summary>
     private static void StopOnUnload()
     {
+#if NET8_0_OR_GREATER
         if (AssemblyLoadContext.GetLoadContext(typeof(WorkerPool).Assembly) is { IsCollectible: true } context)
         {
             context.Unloading += _ => StopAll();
         }
+#endif
     }
 
     /// <summary>

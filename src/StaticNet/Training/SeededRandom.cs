@@ -1,5 +1,7 @@
 using System;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 
 namespace StaticNet.Training;
 
@@ -33,6 +35,7 @@ public struct SeededRandom
     internal void Fill(Span<ulong> destination)
     {
         int i = 0;
+#if NET8_0_OR_GREATER
         if (Vector256.IsHardwareAccelerated && destination.Length >= Vector256<ulong>.Count)
         {
             Vector256<ulong> states = Vector256.Create(state) + (Vector256.Create(1UL, 2, 3, 4) * Increment);
@@ -47,6 +50,7 @@ public struct SeededRandom
 
             state += unchecked((ulong)i * Increment);
         }
+#endif
 
         for (; i < destination.Length; i++)
         {

@@ -342,6 +342,11 @@ public class AugmentationTests
             double angle = 2 * Math.PI * turns[i];
             Assert.True(Math.Abs(sine[i] - Math.Sin(angle)) <= 2.5e-7, $"sin(2 pi {turns[i]}): {sine[i]} against {Math.Sin(angle)}");
             Assert.True(Math.Abs(cosine[i] - Math.Cos(angle)) <= 2.5e-7, $"cos(2 pi {turns[i]}): {cosine[i]} against {Math.Cos(angle)}");
+
+            // The one-value form, which runs where vectors are not accelerated (netstandard2.1), gives the same bits.
+            StaticNet.Training.Augmentations.NoiseStep.SineAndCosine(turns[i], out float oneSine, out float oneCosine);
+            Assert.Equal(BitConverter.SingleToInt32Bits(sine[i]), BitConverter.SingleToInt32Bits(oneSine));
+            Assert.Equal(BitConverter.SingleToInt32Bits(cosine[i]), BitConverter.SingleToInt32Bits(oneCosine));
         }
     }
 

@@ -12,55 +12,55 @@ namespace StaticNet.Runtime;
 /// </summary>
 internal interface IElementwiseActivation
 {
-    static abstract float Apply(float z);
+    float Apply(float z);
 
     /// <summary>dLoss/dz from dLoss/dy = <paramref name="gradient"/> at <paramref name="z"/>.</summary>
-    static abstract float Gradient(float z, float gradient);
+    float Gradient(float z, float gradient);
 }
 
 /// <summary>An activation's gradient lane by lane, from its input <c>z</c> and dLoss/dy: dLoss/dz.</summary>
 internal interface IVectorGradient
 {
-    static abstract Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY);
+    Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY);
 
-    static abstract Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY);
+    Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY);
 }
 
 public static partial class Activations
 {
     /// <summary><c>y[i] = T(z[i])</c>; the spans may be the same.</summary>
     private static void Map<T>(ReadOnlySpan<float> z, Span<float> y)
-        where T : IElementwiseActivation
+        where T : struct, IElementwiseActivation
     {
         SpanGuard.Length(y.Length, z.Length, nameof(y));
         for (int i = 0; i < z.Length; i++)
         {
-            y[i] = T.Apply(z[i]);
+            y[i] = default(T).Apply(z[i]);
         }
     }
 
     /// <summary><c>gradZ[i] = T'(z[i]) gradY[i]</c>; the gradient spans may be the same.</summary>
     private static void MapGradient<T>(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ)
-        where T : IElementwiseActivation
+        where T : struct, IElementwiseActivation
     {
         SpanGuard.Length(gradY.Length, z.Length, nameof(gradY));
         SpanGuard.Length(gradZ.Length, z.Length, nameof(gradZ));
         for (int i = 0; i < z.Length; i++)
         {
-            gradZ[i] = T.Gradient(z[i], gradY[i]);
+            gradZ[i] = default(T).Gradient(z[i], gradY[i]);
         }
     }
 
     /// <summary>One value's gradient through <typeparamref name="T"/>'s lanes: the same bits as the span form gives it.</summary>
     private static float VectorGradient<T>(float z, float gradient)
-        where T : IVectorGradient => T.Gradient(Vector256.Create(z), Vector256.Create(gradient)).ToScalar();
+        where T : struct, IVectorGradient => default(T).Gradient(Vector256.Create(z), Vector256.Create(gradient)).ToScalar();
 
     /// <summary>
     /// <c>gradZ = T'(z) gradY</c> in whole vectors (16 lanes where AVX-512 runs at full width, the same operations lane by
     /// lane as 8), the last few values in one padded vector; the gradient spans may be the same.
     /// </summary>
     private static void MapVectorGradient<T>(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ)
-        where T : IVectorGradient
+        where T : struct, IVectorGradient
     {
         SpanGuard.Length(gradY.Length, z.Length, nameof(gradY));
         SpanGuard.Length(gradZ.Length, z.Length, nameof(gradZ));
@@ -72,13 +72,13 @@ public static partial class Activations
         {
             for (; i + 16 <= z.Length; i += 16)
             {
-                T.Gradient(Vector512.LoadUnsafe(ref values, (nuint)i), Vector512.LoadUnsafe(ref upstream, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
+                default(T).Gradient(Vector512.LoadUnsafe(ref values, (nuint)i), Vector512.LoadUnsafe(ref upstream, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
             }
         }
 
         for (; i + 8 <= z.Length; i += 8)
         {
-            T.Gradient(Vector256.LoadUnsafe(ref values, (nuint)i), Vector256.LoadUnsafe(ref upstream, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
+            default(T).Gradient(Vector256.LoadUnsafe(ref values, (nuint)i), Vector256.LoadUnsafe(ref upstream, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
         }
 
         if (i < z.Length)
@@ -88,7 +88,7 @@ public static partial class Activations
             int rest = z.Length - i;
             z.Slice(i).CopyTo(lanes);
             gradY.Slice(i).CopyTo(lanes.Slice(8));
-            T.Gradient(Vector256.Create<float>(lanes), Vector256.Create<float>(lanes.Slice(8))).CopyTo(lanes);
+            default(T).Gradient(Vector256.Create<float>(lanes), Vector256.Create<float>(lanes.Slice(8))).CopyTo(lanes);
             lanes.Slice(0, rest).CopyTo(gradZ.Slice(i));
         }
     }

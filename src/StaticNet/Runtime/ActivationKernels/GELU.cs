@@ -10,7 +10,7 @@ public static partial class Activations
     /// GELU, exact (PyTorch's <c>nn.GELU()</c>): <c>z Φ(z)</c>, Φ the standard normal distribution function, in float
     /// lane by lane (<see cref="GELUVector"/>) so a scalar and a span give the same bits.
     /// </summary>
-    public static float GELU(float z) => GELUVector.Apply(Vector256.Create(z)).ToScalar();
+    public static float GELU(float z) => default(GELUVector).Apply(Vector256.Create(z)).ToScalar();
 
     /// <summary>GELU's gradient at <paramref name="z"/>: <c>Φ(z) + z φ(z)</c>, lane by lane as the span form.</summary>
     public static float GELUGradient(float z, float gradient) => VectorGradient<GELUVector>(z, gradient);
@@ -46,21 +46,21 @@ internal readonly struct GELUVector : IVectorActivation, IVectorGradient
     private const float Density = 0.3989422804014327f;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply(Vector256<float> sums) => Vector256.Create(0.5f) * sums * TwicePhi(sums, out _);
+    public Vector256<float> Apply(Vector256<float> sums) => Vector256.Create(0.5f) * sums * TwicePhi(sums, out _);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> sums) => Vector512.Create(0.5f) * sums * TwicePhi(sums, out _);
+    public Vector512<float> Apply(Vector512<float> sums) => Vector512.Create(0.5f) * sums * TwicePhi(sums, out _);
 
     /// <summary><c>Φ(z) + z φ(z)</c> times the upstream gradient, φ(z) = exp(-z²/2)/√(2π) from the same exp.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY)
+    public Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY)
     {
         Vector256<float> twicePhi = TwicePhi(z, out Vector256<float> gaussian);
         return gradY * ((Vector256.Create(0.5f) * twicePhi) + (z * Vector256.Create(Density) * gaussian));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY)
+    public Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY)
     {
         Vector512<float> twicePhi = TwicePhi(z, out Vector512<float> gaussian);
         return gradY * ((Vector512.Create(0.5f) * twicePhi) + (z * Vector512.Create(Density) * gaussian));
@@ -89,9 +89,9 @@ internal readonly struct GELUVector : IVectorActivation, IVectorGradient
         return Vector512.ConditionalSelect(Vector512.LessThan(z, Vector512<float>.Zero), erfc, Vector512.Create(2f) - erfc);
     }
 
-    public static void Apply(Span<float> values) => VectorMath.Map<GELUVector>(values, values);
+    public void Apply(Span<float> values) => VectorMath.Map<GELUVector>(values, values);
 
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {

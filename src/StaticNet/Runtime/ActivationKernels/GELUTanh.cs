@@ -10,7 +10,7 @@ public static partial class Activations
     /// GELU's tanh approximation (PyTorch's <c>nn.GELU(approximate="tanh")</c>): <c>z/2 (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3)))</c>,
     /// through the vector tanh so a scalar and a span give the same bits.
     /// </summary>
-    public static float GELUTanh(float z) => GELUTanhVector.Apply(Vector256.Create(z)).ToScalar();
+    public static float GELUTanh(float z) => default(GELUTanhVector).Apply(Vector256.Create(z)).ToScalar();
 
     /// <summary>The tanh approximation's gradient at <paramref name="z"/>.</summary>
     public static float GELUTanhGradient(float z, float gradient) => VectorGradient<GELUTanhVector>(z, gradient);
@@ -35,16 +35,16 @@ internal readonly struct GELUTanhVector : IVectorActivation, IVectorGradient
     public const float Scale = 0.7978845608028654f;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> sums) =>
+    public Vector512<float> Apply(Vector512<float> sums) =>
         Vector512.Create(0.5f) * sums * (Vector512<float>.One + VectorMath.Tanh(Vector512.Create(Scale) * (sums + (Vector512.Create(Cubic) * sums * sums * sums))));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply(Vector256<float> sums) =>
+    public Vector256<float> Apply(Vector256<float> sums) =>
         Vector256.Create(0.5f) * sums * (Vector256<float>.One + VectorMath.Tanh(Vector256.Create(Scale) * (sums + (Vector256.Create(Cubic) * sums * sums * sums))));
 
     /// <summary><c>(1 + t)/2 + z/2 (1 - t^2) √(2/π) (1 + 3 · 0.044715 z^2)</c>, t the tanh, times the upstream gradient.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY)
+    public Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY)
     {
         Vector256<float> square = z * z;
         Vector256<float> t = VectorMath.Tanh(Vector256.Create(Scale) * (z + (Vector256.Create(Cubic) * square * z)));
@@ -54,7 +54,7 @@ internal readonly struct GELUTanhVector : IVectorActivation, IVectorGradient
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY)
+    public Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY)
     {
         Vector512<float> square = z * z;
         Vector512<float> t = VectorMath.Tanh(Vector512.Create(Scale) * (z + (Vector512.Create(Cubic) * square * z)));
@@ -63,9 +63,9 @@ internal readonly struct GELUTanhVector : IVectorActivation, IVectorGradient
         return gradY * ((half * (Vector512<float>.One + t)) + (half * z * (Vector512<float>.One - (t * t)) * slope));
     }
 
-    public static void Apply(Span<float> values) => VectorMath.Map<GELUTanhVector>(values, values);
+    public void Apply(Span<float> values) => VectorMath.Map<GELUTanhVector>(values, values);
 
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {

@@ -7,7 +7,7 @@ namespace StaticNet.Runtime;
 public static partial class Activations
 {
     /// <summary>Hard sigmoid, PyTorch's <c>nn.Hardsigmoid()</c>: <c>relu6(z + 3) / 6</c>.</summary>
-    public static float HardSigmoid(float z) => HardSigmoidVector.Apply(Vector256.Create(z)).ToScalar();
+    public static float HardSigmoid(float z) => default(HardSigmoidVector).Apply(Vector256.Create(z)).ToScalar();
 
     /// <summary>Hard sigmoid's gradient: 1/6 strictly inside (-3, 3), 0 elsewhere.</summary>
     public static float HardSigmoidGradient(float z, float gradient) => VectorGradient<HardSigmoidVector>(z, gradient);
@@ -27,11 +27,11 @@ public static partial class Activations
 internal readonly struct HardSigmoidVector : IVectorActivation, IVectorGradient
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply(Vector256<float> sums) => Relu6(sums + Vector256.Create(3f)) / Vector256.Create(6f);
+    public Vector256<float> Apply(Vector256<float> sums) => Relu6(sums + Vector256.Create(3f)) / Vector256.Create(6f);
 
     /// <summary>1/6 strictly inside (-3, 3), else 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY) =>
+    public Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY) =>
         Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256.Create(-3f)) & Vector256.LessThan(z, Vector256.Create(3f)), gradY / Vector256.Create(6f), Vector256<float>.Zero);
 
     /// <summary><c>min(max(x, 0), 6)</c>, a NaN kept.</summary>
@@ -41,11 +41,11 @@ internal readonly struct HardSigmoidVector : IVectorActivation, IVectorGradient
             Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(6f)), Vector256.Create(6f), x));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> sums) => Relu6(sums + Vector512.Create(3f)) / Vector512.Create(6f);
+    public Vector512<float> Apply(Vector512<float> sums) => Relu6(sums + Vector512.Create(3f)) / Vector512.Create(6f);
 
     /// <summary>1/6 strictly inside (-3, 3), else 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY) =>
+    public Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512.Create(-3f)) & Vector512.LessThan(z, Vector512.Create(3f)), gradY / Vector512.Create(6f), Vector512<float>.Zero);
 
     /// <summary><c>min(max(x, 0), 6)</c>, a NaN kept.</summary>
@@ -54,9 +54,9 @@ internal readonly struct HardSigmoidVector : IVectorActivation, IVectorGradient
         Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), Vector512<float>.Zero,
             Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(6f)), Vector512.Create(6f), x));
 
-    public static void Apply(Span<float> values) => VectorMath.Map<HardSigmoidVector>(values, values);
+    public void Apply(Span<float> values) => VectorMath.Map<HardSigmoidVector>(values, values);
 
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {

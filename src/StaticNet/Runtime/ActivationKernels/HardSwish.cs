@@ -7,7 +7,7 @@ namespace StaticNet.Runtime;
 public static partial class Activations
 {
     /// <summary>Hard swish, PyTorch's <c>nn.Hardswish()</c>: <c>z relu6(z + 3) / 6</c>.</summary>
-    public static float HardSwish(float z) => HardSwishVector.Apply(Vector256.Create(z)).ToScalar();
+    public static float HardSwish(float z) => default(HardSwishVector).Apply(Vector256.Create(z)).ToScalar();
 
     /// <summary>Hard swish's gradient as PyTorch defines it: 0 below -3, <c>z/3 + 1/2</c> from -3 to 3, 1 above.</summary>
     public static float HardSwishGradient(float z, float gradient) => VectorGradient<HardSwishVector>(z, gradient);
@@ -27,26 +27,26 @@ public static partial class Activations
 internal readonly struct HardSwishVector : IVectorActivation, IVectorGradient
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply(Vector256<float> sums) => sums * HardSigmoidVector.Relu6(sums + Vector256.Create(3f)) / Vector256.Create(6f);
+    public Vector256<float> Apply(Vector256<float> sums) => sums * HardSigmoidVector.Relu6(sums + Vector256.Create(3f)) / Vector256.Create(6f);
 
     /// <summary>PyTorch's: 0 below -3, <c>z/3 + 1/2</c> from -3 to 3, 1 above (a NaN passes the gradient).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY) =>
+    public Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY) =>
         Vector256.ConditionalSelect(Vector256.LessThan(z, Vector256.Create(-3f)), Vector256<float>.Zero,
             Vector256.ConditionalSelect(Vector256.LessThanOrEqual(z, Vector256.Create(3f)), gradY * ((z / Vector256.Create(3f)) + Vector256.Create(0.5f)), gradY));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> sums) => sums * HardSigmoidVector.Relu6(sums + Vector512.Create(3f)) / Vector512.Create(6f);
+    public Vector512<float> Apply(Vector512<float> sums) => sums * HardSigmoidVector.Relu6(sums + Vector512.Create(3f)) / Vector512.Create(6f);
 
     /// <summary>PyTorch's: 0 below -3, <c>z/3 + 1/2</c> from -3 to 3, 1 above (a NaN passes the gradient).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY) =>
+    public Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY) =>
         Vector512.ConditionalSelect(Vector512.LessThan(z, Vector512.Create(-3f)), Vector512<float>.Zero,
             Vector512.ConditionalSelect(Vector512.LessThanOrEqual(z, Vector512.Create(3f)), gradY * ((z / Vector512.Create(3f)) + Vector512.Create(0.5f)), gradY));
 
-    public static void Apply(Span<float> values) => VectorMath.Map<HardSwishVector>(values, values);
+    public void Apply(Span<float> values) => VectorMath.Map<HardSwishVector>(values, values);
 
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {

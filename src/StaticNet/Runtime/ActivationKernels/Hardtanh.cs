@@ -7,7 +7,7 @@ namespace StaticNet.Runtime;
 public static partial class Activations
 {
     /// <summary>Hardtanh, PyTorch's <c>nn.Hardtanh()</c>: <c>z</c> clamped to [-1, 1].</summary>
-    public static float Hardtanh(float z) => HardtanhVector.Apply(Vector256.Create(z)).ToScalar();
+    public static float Hardtanh(float z) => default(HardtanhVector).Apply(Vector256.Create(z)).ToScalar();
 
     /// <summary>Hardtanh's gradient: 1 strictly inside (-1, 1), 0 elsewhere (as PyTorch's, 0 at the corners).</summary>
     public static float HardtanhGradient(float z, float gradient) => VectorGradient<HardtanhVector>(z, gradient);
@@ -27,28 +27,28 @@ public static partial class Activations
 internal readonly struct HardtanhVector : IVectorActivation, IVectorGradient
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply(Vector256<float> sums) =>
+    public Vector256<float> Apply(Vector256<float> sums) =>
         Vector256.ConditionalSelect(Vector256.LessThan(sums, Vector256.Create(-1f)), Vector256.Create(-1f),
             Vector256.ConditionalSelect(Vector256.GreaterThan(sums, Vector256<float>.One), Vector256<float>.One, sums));
 
     /// <summary>1 strictly inside (-1, 1), else 0 (PyTorch's, 0 at the corners).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY) =>
+    public Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY) =>
         Vector256.ConditionalSelect(Vector256.GreaterThan(z, Vector256.Create(-1f)) & Vector256.LessThan(z, Vector256<float>.One), gradY, Vector256<float>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> sums) =>
+    public Vector512<float> Apply(Vector512<float> sums) =>
         Vector512.ConditionalSelect(Vector512.LessThan(sums, Vector512.Create(-1f)), Vector512.Create(-1f),
             Vector512.ConditionalSelect(Vector512.GreaterThan(sums, Vector512<float>.One), Vector512<float>.One, sums));
 
     /// <summary>1 strictly inside (-1, 1), else 0 (PyTorch's, 0 at the corners).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY) =>
+    public Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512.Create(-1f)) & Vector512.LessThan(z, Vector512<float>.One), gradY, Vector512<float>.Zero);
 
-    public static void Apply(Span<float> values) => VectorMath.Map<HardtanhVector>(values, values);
+    public void Apply(Span<float> values) => VectorMath.Map<HardtanhVector>(values, values);
 
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {

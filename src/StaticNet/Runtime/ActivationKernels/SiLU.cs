@@ -7,7 +7,7 @@ namespace StaticNet.Runtime;
 public static partial class Activations
 {
     /// <summary>SiLU (swish), PyTorch's <c>nn.SiLU</c>: <c>z * sigmoid(z)</c>, through the vector sigmoid so a scalar and a span give the same bits.</summary>
-    public static float SiLU(float z) => SiLUVector.Apply(Vector256.Create(z)).ToScalar();
+    public static float SiLU(float z) => default(SiLUVector).Apply(Vector256.Create(z)).ToScalar();
 
     /// <summary>SiLU's gradient at <paramref name="z"/>: <c>sigmoid(z) (1 + z (1 - sigmoid(z)))</c>, lane by lane as the span form.</summary>
     public static float SiLUGradient(float z, float gradient) => VectorGradient<SiLUVector>(z, gradient);
@@ -28,28 +28,28 @@ internal readonly struct SiLUVector : IVectorActivation, IVectorGradient
 {
     /// <summary><c>sigmoid(z) (1 + z (1 - sigmoid(z)))</c> times the upstream gradient.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY)
+    public Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY)
     {
         Vector256<float> s = VectorMath.Sigmoid(z);
         return gradY * s * (Vector256<float>.One + (z * (Vector256<float>.One - s)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY)
+    public Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY)
     {
         Vector512<float> s = VectorMath.Sigmoid(z);
         return gradY * s * (Vector512<float>.One + (z * (Vector512<float>.One - s)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Apply(Vector512<float> sums) => sums * VectorMath.Sigmoid(sums);
+    public Vector512<float> Apply(Vector512<float> sums) => sums * VectorMath.Sigmoid(sums);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Apply(Vector256<float> sums) => sums * VectorMath.Sigmoid(sums);
+    public Vector256<float> Apply(Vector256<float> sums) => sums * VectorMath.Sigmoid(sums);
 
-    public static void Apply(Span<float> values) => VectorMath.Map<SiLUVector>(values, values);
+    public void Apply(Span<float> values) => VectorMath.Map<SiLUVector>(values, values);
 
-    public static void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
+    public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {

@@ -1,7 +1,9 @@
 using System;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 
 namespace StaticNet.Training.Augmentations;
 
@@ -51,6 +53,7 @@ internal sealed class NoiseStep(float standardDeviation, double probability) : A
     private static void Uniforms(ReadOnlySpan<ulong> draws, Span<float> first, Span<float> second)
     {
         int i = 0;
+#if NET8_0_OR_GREATER
         if (Vector256.IsHardwareAccelerated)
         {
             Vector256<ulong> low = Vector256.Create(0xFFFFFFUL);
@@ -63,6 +66,7 @@ internal sealed class NoiseStep(float standardDeviation, double probability) : A
                 (Vector256.ConvertToSingle(bottom) * Unit).CopyTo(second[i..]);
             }
         }
+#endif
 
         for (; i < draws.Length; i++)
         {
@@ -76,9 +80,25 @@ internal sealed class NoiseStep(float standardDeviation, double probability) : A
     private const float Sin3 = -1.6666654611e-1f, Sin5 = 8.3321608736e-3f, Sin7 = -1.9515295891e-4f;
     private const float Cos4 = 4.166664568298827e-2f, Cos6 = -1.388731625493765e-3f, Cos8 = 2.443315711809948e-5f;
 
-    /// <summary>sin and cos of 2 pi t for each t in [0, 1), eight at a time (the last few through a padded vector).</summary>
+    /// <summary>
+    /// sin and cos of 2 pi t for each t in [0, 1), eight at a time (the last few through a padded vector); one at a time
+    /// with the same steps, so the same bits, where vectors are not accelerated.
+    /// </summary>
     internal static void SineAndCosineOfTurns(ReadOnlySpan<float> turns, Span<float> sine, Span<float> cosine)
     {
+#if NET8_0_OR_GREATER
+        if (!Vector256.IsHardwareAccelerated)
+#endif
+        {
+            for (int j = 0; j < turns.Length; j++)
+            {
+                SineAndCosine(turns[j], out sine[j], out cosine[j]);
+            }
+
+            return;
+        }
+
+#if NET8_0_OR_GREATER
         int i = 0;
         for (; i <= turns.Length - Vector256<float>.Count; i += Vector256<float>.Count)
         {
@@ -98,8 +118,25 @@ internal sealed class NoiseStep(float standardDeviation, double probability) : A
             c.CopyTo(rest);
             rest[..(turns.Length - i)].CopyTo(cosine[i..]);
         }
+#endif
     }
 
+    /// <summary>The vector form below for one value: its steps, so its bits.</summary>
+    internal static void SineAndCosine(float turn, out float sine, out float cosine)
+    {
+        float quarters = turn * 4;
+        float nearest = MathF.Floor(quarters + 0.5f);
+        float x = (quarters - nearest) * (MathF.PI / 2);
+        float x2 = x * x;
+        float s = x + (x * x2 * (Sin3 + (x2 * (Sin5 + (x2 * Sin7)))));
+        float c = 1f - (x2 * 0.5f) + (x2 * x2 * (Cos4 + (x2 * (Cos6 + (x2 * Cos8)))));
+        int quadrant = (int)nearest;
+        bool swap = (quadrant & 1) == 1;
+        sine = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(swap ? c : s) ^ ((quadrant & 2) << 30));
+        cosine = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(swap ? s : c) ^ (((quadrant + 1) & 2) << 30));
+    }
+
+#if NET8_0_OR_GREATER
     /// <summary>
     /// t = (q + r) / 4 with q the nearest quarter turn, so 2 pi t = q pi/2 + x with x = r pi/2 in [-pi/4, pi/4] (exact in
     /// floats for 24-bit t); the quadrant q swaps and negates the two polynomials.
@@ -121,4 +158,5 @@ internal sealed class NoiseStep(float standardDeviation, double probability) : A
         sine = (Vector256.ConditionalSelect(swap, c, s).AsInt32() ^ sineSign).AsSingle();
         cosine = (Vector256.ConditionalSelect(swap, s, c).AsInt32() ^ cosineSign).AsSingle();
     }
+#endif
 }
