@@ -3,7 +3,9 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -103,12 +105,13 @@ public static partial class Activations
     public static void LeakyReLU(ReadOnlySpan<float> z, float slope, Span<float> y)
     {
         SpanGuard.Length(y.Length, z.Length, nameof(y));
-        ref float source = ref MemoryMarshal.GetReference(z);
-        ref float destination = ref MemoryMarshal.GetReference(y);
         int i = 0;
+#if NET8_0_OR_GREATER
         if (Vector256.IsHardwareAccelerated)
         {
             // The scalar form's operations lane by lane: the same bits, a NaN kept.
+            ref float source = ref MemoryMarshal.GetReference(z);
+            ref float destination = ref MemoryMarshal.GetReference(y);
             Vector256<float> slopes = Vector256.Create(slope);
             for (; i + 8 <= z.Length; i += 8)
             {
@@ -116,6 +119,7 @@ public static partial class Activations
                 Vector256.ConditionalSelect(Vector256.GreaterThan(value, Vector256<float>.Zero), value, value * slopes).StoreUnsafe(ref destination, (nuint)i);
             }
         }
+#endif
 
         for (; i < z.Length; i++)
         {
@@ -259,6 +263,7 @@ public static partial class Activations
     {
         // A mask instead of a branch: on real data the sign of z is a coin toss that no predictor learns.
         int i = 0;
+#if NET8_0_OR_GREATER
         if (Vector.IsHardwareAccelerated)
         {
             ref float zs = ref MemoryMarshal.GetReference(z);
@@ -270,6 +275,7 @@ public static partial class Activations
                 (Vector.LoadUnsafe(ref gy, (nuint)i) & positive.As<int, float>()).StoreUnsafe(ref gz, (nuint)i);
             }
         }
+#endif
 
         for (; i < z.Length; i++)
         {
@@ -282,12 +288,13 @@ public static partial class Activations
     {
         SpanGuard.Length(gradY.Length, z.Length, nameof(gradY));
         SpanGuard.Length(gradZ.Length, z.Length, nameof(gradZ));
-        ref float values = ref MemoryMarshal.GetReference(z);
-        ref float upstream = ref MemoryMarshal.GetReference(gradY);
-        ref float destination = ref MemoryMarshal.GetReference(gradZ);
         int i = 0;
+#if NET8_0_OR_GREATER
         if (Vector256.IsHardwareAccelerated)
         {
+            ref float values = ref MemoryMarshal.GetReference(z);
+            ref float upstream = ref MemoryMarshal.GetReference(gradY);
+            ref float destination = ref MemoryMarshal.GetReference(gradZ);
             Vector256<float> slopes = Vector256.Create(slope);
             for (; i + 8 <= z.Length; i += 8)
             {
@@ -296,6 +303,7 @@ public static partial class Activations
                     .StoreUnsafe(ref destination, (nuint)i);
             }
         }
+#endif
 
         for (; i < z.Length; i++)
         {
@@ -312,19 +320,27 @@ public static partial class Activations
         MapVectorGradient<TanhFromOutput>(y, gradY, gradZ);
 
     /// <summary>Sigmoid's gradient from its output, <c>gradY y (1 - y)</c>, in the scalar form's order of operations (the same bits).</summary>
-    private readonly struct SigmoidFromOutput : IVectorGradient
+    private readonly struct SigmoidFromOutput : IVectorGradient, IElementwiseGradient
     {
+        public float Gradient(float y, float gradY) => gradY * y * (1f - y);
+
+#if NET8_0_OR_GREATER
         public Vector256<float> Gradient(Vector256<float> y, Vector256<float> gradY) => gradY * y * (Vector256<float>.One - y);
 
         public Vector512<float> Gradient(Vector512<float> y, Vector512<float> gradY) => gradY * y * (Vector512<float>.One - y);
+#endif
     }
 
     /// <summary>Tanh's gradient from its output, <c>gradY (1 - y^2)</c>, in the scalar form's order of operations (the same bits).</summary>
-    private readonly struct TanhFromOutput : IVectorGradient
+    private readonly struct TanhFromOutput : IVectorGradient, IElementwiseGradient
     {
+        public float Gradient(float y, float gradY) => gradY * (1f - (y * y));
+
+#if NET8_0_OR_GREATER
         public Vector256<float> Gradient(Vector256<float> y, Vector256<float> gradY) => gradY * (Vector256<float>.One - (y * y));
 
         public Vector512<float> Gradient(Vector512<float> y, Vector512<float> gradY) => gradY * (Vector512<float>.One - (y * y));
+#endif
     }
 
     /// <summary>

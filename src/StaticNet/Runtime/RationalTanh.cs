@@ -1,17 +1,19 @@
 using System;
 using System.Runtime.CompilerServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace StaticNet.Runtime;
 
 /// <summary>
 /// tanh at inference: <c>x P(x²) / Q(x²)</c>, P and Q of degree 4 in x², the argument clamped to ±9 (past which tanh
 /// rounds to ±1): nine multiply-adds and one division, a chain of about 45 cycles against about 75 for
-/// <see cref="VectorMath.Tanh(Vector512{float})"/>'s exp and division, and 2.2 times its throughput. The coefficients
+/// the one-ulp tanh's exp and division (<see cref="VectorMath"/>), and 2.2 times its throughput. The coefficients
 /// were fitted by weighted least squares in 40-digit arithmetic (relative error 2.2e-8 on [0, 9] before float rounding).
 /// In float, with fused multiply-adds, every float is within 5.6 ulp of tanh rounded to float (3.4e-7 absolute, the
-/// largest errors next to ±1; 94% of floats correctly rounded): <c>RationalTanhTests</c> checks every float of
+/// largest errors next to ±1; 94% of floats correctly rounded); without them (no FMA, or netstandard2.1) within 6.9 ulp: <c>RationalTanhTests</c> checks every float of
 /// [2^-63, 9.5] and every 61st below (where x² is subnormal). NaN stays NaN, tanh(-0) is -0, and it is exactly odd.
 /// </summary>
 /// <remarks>
@@ -36,6 +38,7 @@ internal static class RationalTanh
     private const float Q3 = 0.00032929472899689439f;
     private const float Q4 = 7.8145767664082952e-7f;
 
+#if NET8_0_OR_GREATER
     /// <summary>tanh of every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Apply(Vector512<float> x)
@@ -108,6 +111,8 @@ internal static class RationalTanh
     public static Vector256<float> Sigmoid(Vector256<float> x) =>
         VectorMath.MultiplyAdd(Apply(x * Vector256.Create(0.5f)), Vector256.Create(0.5f), Vector256.Create(0.5f));
 
+#endif
+
     /// <summary>One value, the vector forms' steps: unrolled layers give the bits of looped ones.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Apply(float x)
@@ -124,13 +129,21 @@ internal static class RationalTanh
         return c * p / q;
     }
 
-    /// <summary>One value of <see cref="Sigmoid(Vector512{float})"/>, the vector forms' steps.</summary>
+    /// <summary>
+    /// The logistic function for a recurrent layer's gates at inference, <c>0.5 tanh(x / 2) + 0.5</c>, one value: the
+    /// vector forms' steps.
+    /// </summary>
     public static float Sigmoid(float x) => MultiplyAdd(Apply(x * 0.5f), 0.5f, 0.5f);
 
     /// <summary>
-    /// a * b + c fused exactly where <see cref="VectorMath.MultiplyAdd(Vector256{float}, Vector256{float}, Vector256{float})"/>
-    /// fuses (x86 with FMA), so the scalar form rounds as the vector forms do.
+    /// a * b + c fused exactly where the vector forms' multiply-add fuses (x86 with FMA), so the scalar form rounds as
+    /// they do; netstandard2.1 has neither, and rounds twice.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float MultiplyAdd(float a, float b, float c) => Fma.IsSupported ? MathF.FusedMultiplyAdd(a, b, c) : (a * b) + c;
+    private static float MultiplyAdd(float a, float b, float c) =>
+#if NET8_0_OR_GREATER
+        Fma.IsSupported ? MathF.FusedMultiplyAdd(a, b, c) : (a * b) + c;
+#else
+        (a * b) + c;
+#endif
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -13,9 +15,11 @@ namespace StaticNet.Runtime;
 /// </summary>
 internal interface IVectorActivation
 {
+#if NET8_0_OR_GREATER
     Vector512<float> Apply(Vector512<float> sums);
 
     Vector256<float> Apply(Vector256<float> sums);
+#endif
 
     /// <summary>The span form, in place: for the values no vector covered.</summary>
     void Apply(Span<float> values);
@@ -27,11 +31,13 @@ internal interface IVectorActivation
 /// <summary>No activation: the sums are the outputs.</summary>
 internal readonly struct IdentityActivation : IVectorActivation
 {
+#if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Apply(Vector512<float> sums) => sums;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Apply(Vector256<float> sums) => sums;
+#endif
 
     public void Apply(Span<float> values)
     {
@@ -43,11 +49,13 @@ internal readonly struct IdentityActivation : IVectorActivation
 /// <summary><c>max(0, z)</c>, NaN kept, as <see cref="Activations.ReLU(ReadOnlySpan{float}, Span{float})"/>.</summary>
 internal readonly struct ReLUActivation : IVectorActivation
 {
+#if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Apply(Vector512<float> sums) => Width512.ReLU(sums);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Apply(Vector256<float> sums) => Width256.ReLU(sums);
+#endif
 
     public void Apply(Span<float> values) => Activations.ReLU(values, values);
 
@@ -57,11 +65,13 @@ internal readonly struct ReLUActivation : IVectorActivation
 /// <summary>tanh, as <see cref="Activations.Tanh(ReadOnlySpan{float}, Span{float})"/>.</summary>
 internal readonly struct TanhActivation : IVectorActivation
 {
+#if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Apply(Vector512<float> sums) => VectorMath.Tanh(sums);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Apply(Vector256<float> sums) => VectorMath.Tanh(sums);
+#endif
 
     public void Apply(Span<float> values) => VectorMath.Tanh(values, values);
 
@@ -81,11 +91,13 @@ internal readonly struct TanhActivation : IVectorActivation
 /// <summary>tanh at inference, as <see cref="Activations.RationalTanh(ReadOnlySpan{float}, Span{float})"/>.</summary>
 internal readonly struct RationalTanhActivation : IVectorActivation
 {
+#if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Apply(Vector512<float> sums) => RationalTanh.Apply(sums);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Apply(Vector256<float> sums) => RationalTanh.Apply(sums);
+#endif
 
     public void Apply(Span<float> values) => VectorMath.Map<RationalTanhActivation>(values, values);
 
@@ -102,11 +114,13 @@ internal readonly struct RationalTanhActivation : IVectorActivation
 /// <summary>A recurrent gate's logistic function at inference (<see cref="RationalTanh.Sigmoid(Vector512{float})"/>), over spans.</summary>
 internal readonly struct GateSigmoidAtInference : IVectorActivation
 {
+#if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Apply(Vector512<float> sums) => RationalTanh.Sigmoid(sums);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Apply(Vector256<float> sums) => RationalTanh.Sigmoid(sums);
+#endif
 
     public void Apply(Span<float> values) => VectorMath.Map<GateSigmoidAtInference>(values, values);
 
@@ -123,11 +137,13 @@ internal readonly struct GateSigmoidAtInference : IVectorActivation
 /// <summary>The logistic function, as <see cref="Activations.Sigmoid(ReadOnlySpan{float}, Span{float})"/>.</summary>
 internal readonly struct SigmoidActivation : IVectorActivation
 {
+#if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Apply(Vector512<float> sums) => VectorMath.Sigmoid(sums);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Apply(Vector256<float> sums) => VectorMath.Sigmoid(sums);
+#endif
 
     public void Apply(Span<float> values) => VectorMath.Sigmoid(values, values);
 
@@ -136,8 +152,7 @@ internal readonly struct SigmoidActivation : IVectorActivation
     {
         for (int i = 0; i < z.Length; i++)
         {
-            float x = z[i];
-            y[i] = float.IsNaN(x) ? x : 1f / (1f + VectorMath.Exp(-x));
+            y[i] = VectorMath.Sigmoid(z[i]);
         }
     }
 }

@@ -2,7 +2,9 @@ using System;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -38,12 +40,15 @@ internal static class VectorMath
     internal static void Map<TActivation>(ReadOnlySpan<float> z, Span<float> y)
         where TActivation : struct, IVectorActivation
     {
+#if NET8_0_OR_GREATER
         if (!Vector256.IsHardwareAccelerated)
+#endif
         {
             default(TActivation).WithoutVectors(z, y);
             return;
         }
 
+#if NET8_0_OR_GREATER
         CheckLengths(z, y);
         ref float source = ref MemoryMarshal.GetReference(z);
         ref float destination = ref MemoryMarshal.GetReference(y);
@@ -69,7 +74,10 @@ internal static class VectorMath
             default(TActivation).Apply(Vector256.Create<float>(lanes)).CopyTo(lanes);
             lanes.Slice(0, z.Length - i).CopyTo(y.Slice(i));
         }
+#endif
     }
+
+#if NET8_0_OR_GREATER
 
     /// <summary><c>1 / (1 + exp(-x))</c> lane by lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -159,10 +167,10 @@ internal static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
         System.Runtime.Intrinsics.X86.Fma.IsSupported ? System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(a, b, c) : (a * b) + c;
+#endif
 
     /// <summary>
-    /// The scalar form of the vector <see cref="Exp(Vector256{float})"/>: the same steps and coefficients, so scalar and
-    /// vector code give the same bits, inline instead of a call into the C library. Below the clamp, where the true value
+    /// The scalar form of the vector exp: the same steps and coefficients (unfused, so within rounding of the vector's), inline instead of a call into the C library. Below the clamp, where the true value
     /// is subnormal or zero, it returns zero; NaN stays NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -181,6 +189,10 @@ internal static class VectorMath
         return x < -87.33654f ? 0f : result;
     }
 
+    /// <summary>The scalar form of the vector sigmoid, on the scalar <see cref="Exp(float)"/>; NaN passes through.</summary>
+    public static float Sigmoid(float x) => float.IsNaN(x) ? x : 1f / (1f + Exp(-x));
+
+#if NET8_0_OR_GREATER
     /// <summary>
     /// tanh as Cephes computes it: <c>x + x^3 P(x^2)</c> below 0.625, where it has no cancellation, and
     /// <c>1 - 2 / (exp(2|x|) + 1)</c> above, where the subtraction from 1 loses nothing that matters. Accurate to
@@ -224,6 +236,8 @@ internal static class VectorMath
         Vector512<float> result = Vector512.ConditionalSelect(Vector512.LessThan(magnitude, Vector512.Create(0.625f)), small, large);
         return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
     }
+
+#endif
 
     /// <summary>The scalar form of the vector tanh, the same formulas and coefficients.</summary>
     public static float Tanh(float x)

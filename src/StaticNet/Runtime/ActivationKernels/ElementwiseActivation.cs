@@ -1,7 +1,9 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -10,20 +12,29 @@ namespace StaticNet.Runtime;
 /// scalar forms that the span forms of <see cref="Activations"/> map over, so each such activation's arithmetic is
 /// written once.
 /// </summary>
-internal interface IElementwiseActivation
+internal interface IElementwiseActivation : IElementwiseGradient
 {
     float Apply(float z);
+}
 
+/// <summary>An activation's gradient one value at a time: dLoss/dz from what it reads (its input, or for some its output).</summary>
+internal interface IElementwiseGradient
+{
     /// <summary>dLoss/dz from dLoss/dy = <paramref name="gradient"/> at <paramref name="z"/>.</summary>
     float Gradient(float z, float gradient);
 }
 
-/// <summary>An activation's gradient lane by lane, from its input <c>z</c> and dLoss/dy: dLoss/dz.</summary>
+/// <summary>
+/// An activation's gradient lane by lane, from its input <c>z</c> and dLoss/dy: dLoss/dz. Where there are no vectors
+/// (netstandard2.1) it has no members: its activations' gradients go through <see cref="IElementwiseGradient"/>.
+/// </summary>
 internal interface IVectorGradient
 {
+#if NET8_0_OR_GREATER
     Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY);
 
     Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY);
+#endif
 }
 
 public static partial class Activations
@@ -41,7 +52,7 @@ public static partial class Activations
 
     /// <summary><c>gradZ[i] = T'(z[i]) gradY[i]</c>; the gradient spans may be the same.</summary>
     private static void MapGradient<T>(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ)
-        where T : struct, IElementwiseActivation
+        where T : struct, IElementwiseGradient
     {
         SpanGuard.Length(gradY.Length, z.Length, nameof(gradY));
         SpanGuard.Length(gradZ.Length, z.Length, nameof(gradZ));
@@ -51,17 +62,52 @@ public static partial class Activations
         }
     }
 
-    /// <summary>One value's gradient through <typeparamref name="T"/>'s lanes: the same bits as the span form gives it.</summary>
+    /// <summary>
+    /// One value through <typeparamref name="T"/>: through its lanes where vectors are accelerated, else its scalar
+    /// form, so the same bits as the span form gives it either way.
+    /// </summary>
+    private static float One<T>(float z)
+        where T : struct, IVectorActivation, IElementwiseActivation
+    {
+#if NET8_0_OR_GREATER
+        if (Vector256.IsHardwareAccelerated)
+        {
+            return default(T).Apply(Vector256.Create(z)).ToScalar();
+        }
+#endif
+        return default(T).Apply(z);
+    }
+
+    /// <summary>One value's gradient through <typeparamref name="T"/>, as <see cref="One{T}"/>: the bits the span form gives it.</summary>
     private static float VectorGradient<T>(float z, float gradient)
-        where T : struct, IVectorGradient => default(T).Gradient(Vector256.Create(z), Vector256.Create(gradient)).ToScalar();
+        where T : struct, IVectorGradient, IElementwiseGradient
+    {
+#if NET8_0_OR_GREATER
+        if (Vector256.IsHardwareAccelerated)
+        {
+            return default(T).Gradient(Vector256.Create(z), Vector256.Create(gradient)).ToScalar();
+        }
+#endif
+        return default(T).Gradient(z, gradient);
+    }
 
     /// <summary>
     /// <c>gradZ = T'(z) gradY</c> in whole vectors (16 lanes where AVX-512 runs at full width, the same operations lane by
-    /// lane as 8), the last few values in one padded vector; the gradient spans may be the same.
+    /// lane as 8), the last few values in one padded vector; value by value in the scalar form where vectors are not
+    /// accelerated. The gradient spans may be the same.
     /// </summary>
     private static void MapVectorGradient<T>(ReadOnlySpan<float> z, ReadOnlySpan<float> gradY, Span<float> gradZ)
-        where T : struct, IVectorGradient
+        where T : struct, IVectorGradient, IElementwiseGradient
     {
+#if NET8_0_OR_GREATER
+        if (!Vector256.IsHardwareAccelerated)
+#endif
+        {
+            MapGradient<T>(z, gradY, gradZ);
+            return;
+        }
+
+#if NET8_0_OR_GREATER
         SpanGuard.Length(gradY.Length, z.Length, nameof(gradY));
         SpanGuard.Length(gradZ.Length, z.Length, nameof(gradZ));
         ref float values = ref MemoryMarshal.GetReference(z);
@@ -91,6 +137,7 @@ public static partial class Activations
             default(T).Gradient(Vector256.Create<float>(lanes), Vector256.Create<float>(lanes.Slice(8))).CopyTo(lanes);
             lanes.Slice(0, rest).CopyTo(gradZ.Slice(i));
         }
+#endif
     }
 
     /// <summary>The logistic function in double, for the activations built on it.</summary>

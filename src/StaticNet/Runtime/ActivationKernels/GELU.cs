@@ -1,6 +1,8 @@
 using System;
 using System.Runtime.CompilerServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -10,7 +12,7 @@ public static partial class Activations
     /// GELU, exact (PyTorch's <c>nn.GELU()</c>): <c>z Φ(z)</c>, Φ the standard normal distribution function, in float
     /// lane by lane (<see cref="GELUVector"/>) so a scalar and a span give the same bits.
     /// </summary>
-    public static float GELU(float z) => default(GELUVector).Apply(Vector256.Create(z)).ToScalar();
+    public static float GELU(float z) => One<GELUVector>(z);
 
     /// <summary>GELU's gradient at <paramref name="z"/>: <c>Φ(z) + z φ(z)</c>, lane by lane as the span form.</summary>
     public static float GELUGradient(float z, float gradient) => VectorGradient<GELUVector>(z, gradient);
@@ -32,7 +34,7 @@ public static partial class Activations
 /// 1.5e-7 is a rounding of <c>1 + erf</c>, and below zero <c>2 Φ</c> is taken as erfc itself, without the cancellation of
 /// <c>1 + erf</c> (PyTorch's form) in the far tail.
 /// </summary>
-internal readonly struct GELUVector : IVectorActivation, IVectorGradient
+internal readonly struct GELUVector : IVectorActivation, IVectorGradient, IElementwiseActivation
 {
     private const float P = 0.3275911f;
     private const float A1 = 0.254829592f;
@@ -45,6 +47,26 @@ internal readonly struct GELUVector : IVectorActivation, IVectorGradient
     /// <summary>1/√(2π): the standard normal density at 0.</summary>
     private const float Density = 0.3989422804014327f;
 
+    /// <summary>The lanes' steps for one value (within rounding of them: the scalar exp is not fused).</summary>
+    public float Apply(float z) => 0.5f * z * TwicePhi(z, out _);
+
+    public float Gradient(float z, float gradY)
+    {
+        float twicePhi = TwicePhi(z, out float gaussian);
+        return gradY * ((0.5f * twicePhi) + (z * Density * gaussian));
+    }
+
+    private static float TwicePhi(float z, out float gaussian)
+    {
+        float x = MathF.Abs(z) * InverseSqrt2;
+        float t = 1f / (1f + (P * x));
+        float poly = t * (A1 + (t * (A2 + (t * (A3 + (t * (A4 + (t * A5))))))));
+        gaussian = VectorMath.Exp(-(x * x));
+        float erfc = poly * gaussian;
+        return z < 0f ? erfc : 2f - erfc;
+    }
+
+#if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Apply(Vector256<float> sums) => Vector256.Create(0.5f) * sums * TwicePhi(sums, out _);
 
@@ -89,13 +111,15 @@ internal readonly struct GELUVector : IVectorActivation, IVectorGradient
         return Vector512.ConditionalSelect(Vector512.LessThan(z, Vector512<float>.Zero), erfc, Vector512.Create(2f) - erfc);
     }
 
+#endif
+
     public void Apply(Span<float> values) => VectorMath.Map<GELUVector>(values, values);
 
     public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {
-            y[i] = Apply(Vector256.Create(z[i])).ToScalar();
+            y[i] = Apply(z[i]);
         }
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Runtime.CompilerServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -10,7 +12,7 @@ public static partial class Activations
     /// GELU's tanh approximation (PyTorch's <c>nn.GELU(approximate="tanh")</c>): <c>z/2 (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3)))</c>,
     /// through the vector tanh so a scalar and a span give the same bits.
     /// </summary>
-    public static float GELUTanh(float z) => default(GELUTanhVector).Apply(Vector256.Create(z)).ToScalar();
+    public static float GELUTanh(float z) => One<GELUTanhVector>(z);
 
     /// <summary>The tanh approximation's gradient at <paramref name="z"/>.</summary>
     public static float GELUTanhGradient(float z, float gradient) => VectorGradient<GELUTanhVector>(z, gradient);
@@ -27,13 +29,25 @@ public static partial class Activations
 }
 
 /// <summary>GELU's tanh approximation lane by lane, with <see cref="VectorMath"/>'s tanh.</summary>
-internal readonly struct GELUTanhVector : IVectorActivation, IVectorGradient
+internal readonly struct GELUTanhVector : IVectorActivation, IVectorGradient, IElementwiseActivation
 {
     public const float Cubic = 0.044715f;
 
     /// <summary>sqrt(2 / pi).</summary>
     public const float Scale = 0.7978845608028654f;
 
+    /// <summary>The lanes' steps for one value, with the scalar tanh.</summary>
+    public float Apply(float z) => 0.5f * z * (1f + VectorMath.Tanh(Scale * (z + (Cubic * z * z * z))));
+
+    public float Gradient(float z, float gradY)
+    {
+        float square = z * z;
+        float t = VectorMath.Tanh(Scale * (z + (Cubic * square * z)));
+        float slope = Scale * (1f + ((3 * Cubic) * square));
+        return gradY * ((0.5f * (1f + t)) + (0.5f * z * (1f - (t * t)) * slope));
+    }
+
+#if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Apply(Vector512<float> sums) =>
         Vector512.Create(0.5f) * sums * (Vector512<float>.One + VectorMath.Tanh(Vector512.Create(Scale) * (sums + (Vector512.Create(Cubic) * sums * sums * sums))));
@@ -63,13 +77,15 @@ internal readonly struct GELUTanhVector : IVectorActivation, IVectorGradient
         return gradY * ((half * (Vector512<float>.One + t)) + (half * z * (Vector512<float>.One - (t * t)) * slope));
     }
 
+#endif
+
     public void Apply(Span<float> values) => VectorMath.Map<GELUTanhVector>(values, values);
 
     public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {
-            y[i] = Apply(Vector256.Create(z[i])).ToScalar();
+            y[i] = Apply(z[i]);
         }
     }
 }

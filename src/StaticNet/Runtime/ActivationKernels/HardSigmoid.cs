@@ -1,13 +1,15 @@
 using System;
 using System.Runtime.CompilerServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 
 namespace StaticNet.Runtime;
 
 public static partial class Activations
 {
     /// <summary>Hard sigmoid, PyTorch's <c>nn.Hardsigmoid()</c>: <c>relu6(z + 3) / 6</c>.</summary>
-    public static float HardSigmoid(float z) => default(HardSigmoidVector).Apply(Vector256.Create(z)).ToScalar();
+    public static float HardSigmoid(float z) => One<HardSigmoidVector>(z);
 
     /// <summary>Hard sigmoid's gradient: 1/6 strictly inside (-3, 3), 0 elsewhere.</summary>
     public static float HardSigmoidGradient(float z, float gradient) => VectorGradient<HardSigmoidVector>(z, gradient);
@@ -24,8 +26,17 @@ public static partial class Activations
 }
 
 /// <summary>HardSigmoid lane by lane: comparisons, not min/max, so a NaN stays NaN as in PyTorch.</summary>
-internal readonly struct HardSigmoidVector : IVectorActivation, IVectorGradient
+internal readonly struct HardSigmoidVector : IVectorActivation, IVectorGradient, IElementwiseActivation
 {
+    /// <summary>The lanes' steps for one value: the same bits.</summary>
+    public float Apply(float z) => Relu6(z + 3f) / 6f;
+
+    public float Gradient(float z, float gradY) => z > -3f && z < 3f ? gradY / 6f : 0f;
+
+    /// <summary><c>min(max(x, 0), 6)</c>, a NaN kept.</summary>
+    internal static float Relu6(float x) => x < 0f ? 0f : x > 6f ? 6f : x;
+
+#if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Apply(Vector256<float> sums) => Relu6(sums + Vector256.Create(3f)) / Vector256.Create(6f);
 
@@ -54,13 +65,15 @@ internal readonly struct HardSigmoidVector : IVectorActivation, IVectorGradient
         Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), Vector512<float>.Zero,
             Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(6f)), Vector512.Create(6f), x));
 
+#endif
+
     public void Apply(Span<float> values) => VectorMath.Map<HardSigmoidVector>(values, values);
 
     public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {
-            y[i] = Apply(Vector256.Create(z[i])).ToScalar();
+            y[i] = Apply(z[i]);
         }
     }
 }

@@ -1,13 +1,15 @@
 using System;
 using System.Runtime.CompilerServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 
 namespace StaticNet.Runtime;
 
 public static partial class Activations
 {
     /// <summary>Hardtanh, PyTorch's <c>nn.Hardtanh()</c>: <c>z</c> clamped to [-1, 1].</summary>
-    public static float Hardtanh(float z) => default(HardtanhVector).Apply(Vector256.Create(z)).ToScalar();
+    public static float Hardtanh(float z) => One<HardtanhVector>(z);
 
     /// <summary>Hardtanh's gradient: 1 strictly inside (-1, 1), 0 elsewhere (as PyTorch's, 0 at the corners).</summary>
     public static float HardtanhGradient(float z, float gradient) => VectorGradient<HardtanhVector>(z, gradient);
@@ -24,8 +26,14 @@ public static partial class Activations
 }
 
 /// <summary>Hardtanh lane by lane: comparisons, not min/max, so a NaN stays NaN as in PyTorch.</summary>
-internal readonly struct HardtanhVector : IVectorActivation, IVectorGradient
+internal readonly struct HardtanhVector : IVectorActivation, IVectorGradient, IElementwiseActivation
 {
+    /// <summary>The lanes' steps for one value: the same bits.</summary>
+    public float Apply(float z) => z < -1f ? -1f : z > 1f ? 1f : z;
+
+    public float Gradient(float z, float gradY) => z > -1f && z < 1f ? gradY : 0f;
+
+#if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Apply(Vector256<float> sums) =>
         Vector256.ConditionalSelect(Vector256.LessThan(sums, Vector256.Create(-1f)), Vector256.Create(-1f),
@@ -46,13 +54,15 @@ internal readonly struct HardtanhVector : IVectorActivation, IVectorGradient
     public Vector512<float> Gradient(Vector512<float> z, Vector512<float> gradY) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512.Create(-1f)) & Vector512.LessThan(z, Vector512<float>.One), gradY, Vector512<float>.Zero);
 
+#endif
+
     public void Apply(Span<float> values) => VectorMath.Map<HardtanhVector>(values, values);
 
     public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {
-            y[i] = Apply(Vector256.Create(z[i])).ToScalar();
+            y[i] = Apply(z[i]);
         }
     }
 }

@@ -1,13 +1,15 @@
 using System;
 using System.Runtime.CompilerServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 
 namespace StaticNet.Runtime;
 
 public static partial class Activations
 {
     /// <summary>SiLU (swish), PyTorch's <c>nn.SiLU</c>: <c>z * sigmoid(z)</c>, through the vector sigmoid so a scalar and a span give the same bits.</summary>
-    public static float SiLU(float z) => default(SiLUVector).Apply(Vector256.Create(z)).ToScalar();
+    public static float SiLU(float z) => One<SiLUVector>(z);
 
     /// <summary>SiLU's gradient at <paramref name="z"/>: <c>sigmoid(z) (1 + z (1 - sigmoid(z)))</c>, lane by lane as the span form.</summary>
     public static float SiLUGradient(float z, float gradient) => VectorGradient<SiLUVector>(z, gradient);
@@ -24,8 +26,18 @@ public static partial class Activations
 }
 
 /// <summary>SiLU lane by lane: <c>z * sigmoid(z)</c> with <see cref="VectorMath"/>'s sigmoid.</summary>
-internal readonly struct SiLUVector : IVectorActivation, IVectorGradient
+internal readonly struct SiLUVector : IVectorActivation, IVectorGradient, IElementwiseActivation
 {
+    /// <summary>The lanes' steps for one value, with the scalar sigmoid.</summary>
+    public float Apply(float z) => z * VectorMath.Sigmoid(z);
+
+    public float Gradient(float z, float gradY)
+    {
+        float s = VectorMath.Sigmoid(z);
+        return gradY * s * (1f + (z * (1f - s)));
+    }
+
+#if NET8_0_OR_GREATER
     /// <summary><c>sigmoid(z) (1 + z (1 - sigmoid(z)))</c> times the upstream gradient.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Gradient(Vector256<float> z, Vector256<float> gradY)
@@ -47,13 +59,15 @@ internal readonly struct SiLUVector : IVectorActivation, IVectorGradient
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Apply(Vector256<float> sums) => sums * VectorMath.Sigmoid(sums);
 
+#endif
+
     public void Apply(Span<float> values) => VectorMath.Map<SiLUVector>(values, values);
 
     public void WithoutVectors(ReadOnlySpan<float> z, Span<float> y)
     {
         for (int i = 0; i < z.Length; i++)
         {
-            y[i] = Apply(Vector256.Create(z[i])).ToScalar();
+            y[i] = Apply(z[i]);
         }
     }
 }
