@@ -9,6 +9,7 @@ namespace StaticNet;
 /// then most 512-bit loads of its rows straddle two cache lines: N3's <c>ForwardPacked</c> took 66 ns from aligned
 /// memory and 73 to 99 ns from arrays at the same misaligned offset, <c>Forward</c> 101 against 106 to 123. The
 /// memory is a pinned array with room to spare, so this is ordinary managed memory: no native allocation to free.
+/// (The netstandard2.1 build, for Unity, has no pinned heap and no vectors: there the floats start where the array does.)
 /// </summary>
 /// <example>
 /// <code>

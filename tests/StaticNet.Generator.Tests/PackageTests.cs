@@ -45,13 +45,18 @@ public class PackageTests
         Assert.Contains("analyzers/dotnet/roslyn4.3/cs/StaticNet.Generator.dll", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)); // every compiler would load those
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/") && (e.EndsWith("StaticNet.Generator.dll") || e.EndsWith("StaticNet.CodeFixes.dll")));
-        foreach (string framework in new[] { "net8.0", "net10.0" })
+        foreach (string framework in new[] { "net8.0", "net10.0", "netstandard2.1" })
         {
             Assert.Contains($"lib/{framework}/StaticNet.dll", entries);
             Assert.Contains("<member name=\"T:StaticNet.Training.Trainer\">", Text(archive, $"lib/{framework}/StaticNet.xml"));
         }
 
         XElement metadata = XDocument.Parse(Text(archive, "StaticNet.nuspec")).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+
+        // Unity's build (netstandard2.1) brings what its API lacks as packages: JSON, the span primitives, Unsafe.
+        string[] portableDependencies = metadata.Descendants().Where(e => e.Name.LocalName == "group" && e.Attribute("targetFramework")?.Value == ".NETStandard2.1")
+            .Single().Elements().Select(e => e.Attribute("id")!.Value).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["System.Numerics.Tensors", "System.Runtime.CompilerServices.Unsafe", "System.Text.Json"], portableDependencies);
         string Field(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
         XElement Element(string name) => metadata.Elements().Single(e => e.Name.LocalName == name);
 
@@ -91,7 +96,7 @@ public class PackageTests
         PackedFeed feed = PackedFeed.Instance;
         using ZipArchive archive = ZipFile.OpenRead(feed.Symbols);
         string repositoryPath = new Uri(DotNetCli.RepositoryUrl).AbsolutePath.Trim('/');
-        foreach (string framework in new[] { "net8.0", "net10.0" })
+        foreach (string framework in new[] { "net8.0", "net10.0", "netstandard2.1" })
         {
             using var pdb = new MemoryStream(Bytes(archive, $"lib/{framework}/StaticNet.pdb"));
             using MetadataReaderProvider provider = MetadataReaderProvider.FromPortablePdbStream(pdb);

@@ -123,7 +123,7 @@ internal readonly struct NamJson(string source)
     public static string Abbreviated(JsonElement value)
     {
         string text = value.GetRawText();
-        return text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+        return text.Length <= 40 ? text : text.Substring(0, 37) + "...";
     }
 
     public static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -8,7 +8,8 @@ namespace StaticNet.Runtime;
 /// Working buffers whose spans start on a 64-byte boundary. A .NET array starts wherever the allocator put it, so a
 /// 512-bit load or store from it straddles two cache lines three times in four: the same code then ran a batch of N3
 /// 2.7 or 3.7 us depending on where a process's buffers happened to land. The arrays are pinned (they never move, so
-/// the offset of the boundary stays put) and 15 floats longer than asked.
+/// the offset of the boundary stays put) and 15 floats longer than asked. On netstandard2.1 there is no pinned heap
+/// (and no vectors to align for): the spans start where the arrays do, so a collection that moves one moves its data along.
 /// </summary>
 internal static class AlignedMemory
 {
@@ -31,8 +32,12 @@ internal static class AlignedMemory
     /// <summary>Where <paramref name="array"/>'s first 64-byte boundary is, in floats: fixed, the array being pinned.</summary>
     public static unsafe int Offset(float[] array)
     {
+#if !NET8_0_OR_GREATER
+        return 0;
+#else
         nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
         return (int)((Alignment - (address & (Alignment - 1))) & (Alignment - 1)) / sizeof(float);
+#endif
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using System;
 using System.ComponentModel;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -297,6 +299,7 @@ public static class CausalConvStream
         private static void Copy(ReadOnlySpan<float> source, Span<float> destination)
         {
             int i = 0;
+#if NET8_0_OR_GREATER
             if (Vector512.IsHardwareAccelerated)
             {
                 for (; i + 16 <= source.Length; i += 16)
@@ -309,6 +312,7 @@ public static class CausalConvStream
             {
                 Vector256.Create(source.Slice(i, 8)).CopyTo(destination.Slice(i, 8));
             }
+#endif
 
             for (; i < source.Length; i++)
             {

@@ -1,3 +1,4 @@
+#if NET8_0_OR_GREATER
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -140,3 +141,4 @@ internal static class Conv2DBlocks
         TWidth.Store(second, ref row, s1);
     }
 }
+#endif

@@ -225,11 +225,13 @@ public static unsafe class Conv2DKernels
         var shape = new Conv2DGeometry(biases.Length, inputChannels, inputHeight, inputWidth, kernel, stride, padding);
         shape.Check(weights.Length, input.Length, output.Length, 1);
         int outputHeight = shape.OutputHeight, outputWidth = shape.OutputWidth;
+#if NET8_0_OR_GREATER
         if (stride == 1 && Conv2DBlocks.Applies(outputWidth))
         {
             ForwardBlocks(weights, biases, input, output, inputChannels, inputHeight, inputWidth, kernel, padding, relu);
             return;
         }
+#endif
 
         if (stride == 1)
         {
@@ -387,6 +389,7 @@ public static unsafe class Conv2DKernels
         }
     }
 
+#if NET8_0_OR_GREATER
     /// <summary>The register-blocked path; a padded input is first copied into a zero-bordered per-thread buffer.</summary>
     private static void ForwardBlocks(
         ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output,
@@ -398,6 +401,7 @@ public static unsafe class Conv2DKernels
             ref MemoryMarshal.GetReference(source), ref MemoryMarshal.GetReference(output),
             biases.Length, inputChannels, inputHeight + (2 * padding), inputWidth + (2 * padding), kernel, relu);
     }
+#endif
 
     /// <summary>The input with <paramref name="padding"/> zeros around every channel, in this thread's padding buffer.</summary>
     private static ReadOnlySpan<float> Pad(ReadOnlySpan<float> input, int channels, int height, int width, int padding)
@@ -485,12 +489,17 @@ public static unsafe class Conv2DKernels
         ref float x = ref MemoryMarshal.GetReference(input);
         ref float g = ref MemoryMarshal.GetReference(gradZ);
         int outputPlane = outputHeight * outputWidth;
+#if NET8_0_OR_GREATER
         bool blocked = Conv2DWeightGradients.Applies(kernel, outputWidth);
+#else
+        bool blocked = false;
+#endif
         int paddedWidth = inputWidth + (2 * padding), paddedPlane = (inputHeight + (2 * padding)) * paddedWidth;
         ref float padded = ref MemoryMarshal.GetReference(blocked && padding > 0 ? Pad(input, inputChannels, inputHeight, inputWidth, padding) : input);
         for (int oc = filterStart; oc < filterEnd; oc++)
         {
             biasGradients[oc] += TensorPrimitives.Sum(gradZ.Slice(oc * outputPlane, outputPlane)); // vector lanes, not one chain of adds
+#if NET8_0_OR_GREATER
             if (blocked)
             {
                 for (int ic = 0; ic < inputChannels; ic++)
@@ -502,6 +511,7 @@ public static unsafe class Conv2DKernels
 
                 continue;
             }
+#endif
 
             for (int ic = 0; ic < inputChannels; ic++)
             {

@@ -1,3 +1,4 @@
+#if NET8_0_OR_GREATER
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -78,3 +79,4 @@ internal static class Conv2DWeightGradients
         Unsafe.Add(ref gradients, 8) += Vector256.Sum(a22) + s22;
     }
 }
+#endif

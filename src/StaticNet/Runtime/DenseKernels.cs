@@ -4,8 +4,10 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -19,7 +21,7 @@ namespace StaticNet.Runtime;
 /// (one shuffle tree per block), otherwise eight rows at a time with AVX (eight accumulators reduced together by
 /// horizontal adds), else four with hardware-sized <see cref="Vector{T}"/> accumulators (128 bits on Arm NEON), so every
 /// load of the input serves several rows. With AVX-512, ForwardBatch takes six samples by four rows at a time (the rest three
-/// by eight), so every weight load serves several samples; small layers batch through <see cref="SmallDenseBatch"/>
+/// by eight), so every weight load serves several samples; small layers batch through <c>SmallDenseBatch</c>
 /// instead. Lengths are checked once up front; the loops then read without bounds checks.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not meant to be called by hand
@@ -47,7 +49,7 @@ public static unsafe class DenseKernels
 
     /// <summary>
     /// The product, then the activation of each block of sums in registers (N3's <c>Forward</c> 177 -> 165 ns against a
-    /// second call over the stored sums; <see cref="Dot8"/> inlined into the row loop, 145; <see cref="Dot16"/>, 122).
+    /// second call over the stored sums; <c>Dot8</c> inlined into the row loop, 145; <c>Dot16</c>, 122).
     /// Inlined into each public form, a call less per layer (122 -> 106 ns); the public forms are not inlined into the
     /// generated code, where a copy per layer made N3's <c>ForwardPacked</c> more than the JIT keeps in registers (77 -> 120 ns).
     /// Without <paramref name="sixteenRows"/>, every row goes in the eight-row blocks (<see cref="ForwardEightRows"/>).
@@ -74,6 +76,7 @@ public static unsafe class DenseKernels
         ref float x = ref MemoryMarshal.GetReference(input);
         ref float y = ref MemoryMarshal.GetReference(output);
         int row = 0;
+#if NET8_0_OR_GREATER
         if (sixteenRows && SixteenRows(inputs))
         {
             for (; row + 16 <= outputs; row += 16)
@@ -81,17 +84,19 @@ public static unsafe class DenseKernels
                 default(TActivation).Apply(Dot16(ref Unsafe.Add(ref w, row * inputs), inputs, ref x) + Vector512.LoadUnsafe(ref b, (nuint)row)).StoreUnsafe(ref y, (nuint)row);
             }
         }
+#endif
 
         SampleRows<TActivation>(ref w, ref b, ref x, ref y, inputs, row, outputs);
     }
 
     /// <summary>
-    /// <see cref="Forward"/> in blocks of eight rows (<see cref="Dot8"/>) whatever the length: the arithmetic a GRU's or
+    /// <see cref="Forward"/> in blocks of eight rows (<c>Dot8</c>) whatever the length: the arithmetic a GRU's or
     /// LSTM's gate products keep, which <see cref="StreamLanes"/> reproduces lane by lane.
     /// </summary>
     internal static void ForwardEightRows(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output) =>
         Forward<IdentityActivation>(weights, biases, input, output, sixteenRows: false);
 
+#if NET8_0_OR_GREATER
     /// <summary>
     /// Rows of one to four 512-bit vectors go sixteen at a time (<see cref="Dot16"/>) where AVX-512 runs at full width:
     /// the input stays in registers and one shuffle tree sums sixteen rows (N3's <c>Forward</c> 145 -> 122 ns; a 32 -> 32
@@ -160,6 +165,7 @@ public static unsafe class DenseKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Groups(Vector512<float> a, Vector512<float> b) =>
         Avx512F.Shuffle4x128(a, b, 0b10_00_10_00) + Avx512F.Shuffle4x128(a, b, 0b11_01_11_01);
+#endif
 
     /// <summary>
     /// Rows <paramref name="rowStart"/> (a multiple of eight) to <paramref name="rowEnd"/> of one sample's product:
@@ -171,6 +177,7 @@ public static unsafe class DenseKernels
         where TActivation : struct, IVectorActivation
     {
         int row = rowStart;
+#if NET8_0_OR_GREATER
         if (Avx.IsSupported && inputs >= Vector256<float>.Count)
         {
             for (; row + 8 <= rowEnd; row += 8)
@@ -179,6 +186,7 @@ public static unsafe class DenseKernels
                 default(TActivation).Apply(sums + Vector256.LoadUnsafe(ref b, (nuint)row)).StoreUnsafe(ref y, (nuint)row);
             }
         }
+#endif
 
         int tail = row;
         for (; row + 4 <= rowEnd; row += 4)
@@ -215,11 +223,13 @@ public static unsafe class DenseKernels
             throw new ArgumentException($"A batch of {batch} needs {batch * inputSize} inputs and {batch * outputSize} outputs.");
         }
 
+#if NET8_0_OR_GREATER
         if (SmallDenseBatch.Suits(inputSize, outputSize, batch))
         {
             SmallDenseBatch.Forward(weights, biases, inputs, outputs, batch);
             return;
         }
+#endif
 
         // Parts split whichever of the weights and the inputs is larger, so that each part reads only its share of it.
         bool bySample = batch > outputSize;
@@ -260,6 +270,7 @@ public static unsafe class DenseKernels
     private static void ForwardBatchRows(ref float w, ref float b, ref float x, ref float y, int inputSize, int outputSize, int batch, int rowStart, int rowEnd)
     {
         int sample = 0;
+#if NET8_0_OR_GREATER
         if (Vector512.IsHardwareAccelerated && Avx.IsSupported && inputSize >= Vector512<float>.Count)
         {
             // Six samples and four rows at a time: each weight row is read from memory once per six samples (the
@@ -326,6 +337,7 @@ public static unsafe class DenseKernels
                 }
             }
         }
+#endif
 
         for (; sample < batch; sample++)
         {
@@ -378,7 +390,9 @@ public static unsafe class DenseKernels
                 + $"not {inputs.Length} and {outputs.Length}.");
         }
 
+#if NET8_0_OR_GREATER
         if (outputSize >= 32 || !Vector256.IsHardwareAccelerated)
+#endif
         {
             // Blocks of 32 outputs already keep eight chains in flight per sample.
             for (int sample = 0; sample < batch; sample++)
@@ -389,6 +403,7 @@ public static unsafe class DenseKernels
             return;
         }
 
+#if NET8_0_OR_GREATER
         ref float w = ref MemoryMarshal.GetReference(weights);
         ref float b = ref MemoryMarshal.GetReference(biases);
         for (int sample = 0; sample < batch; sample += 4)
@@ -397,8 +412,10 @@ public static unsafe class DenseKernels
                 ref w, ref b, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputs), sample * inputSize),
                 ref Unsafe.Add(ref MemoryMarshal.GetReference(outputs), sample * outputSize), inputSize, outputSize, Math.Min(4, batch - sample));
         }
+#endif
     }
 
+#if NET8_0_OR_GREATER
     /// <summary>
     /// Fewer than 32 outputs of four consecutive samples as <see cref="ForwardTransposedColumns{TActivation}"/> computes
     /// each: blocks of eight outputs in 256-bit chains, then one output at a time. With <paramref name="count"/> below
@@ -478,6 +495,7 @@ public static unsafe class DenseKernels
             s3.StoreUnsafe(ref y, (nuint)((3 * outputs) + column));
         }
     }
+#endif
 
     /// <summary>
     /// The body of each public form above, inlined into it: a call less per layer (N3's <c>ForwardPacked</c> 82 -> 74 ns).
@@ -494,6 +512,7 @@ public static unsafe class DenseKernels
         ref float b = ref MemoryMarshal.GetReference(biases);
         ref float y = ref MemoryMarshal.GetReference(output);
         int column = 0;
+#if NET8_0_OR_GREATER
         if (Vector512.IsHardwareAccelerated)
         {
             for (; column + 32 <= outputs; column += 32)
@@ -501,6 +520,7 @@ public static unsafe class DenseKernels
                 ForwardTransposed32<TActivation>(ref Unsafe.Add(ref w, column), ref x, ref Unsafe.Add(ref b, column), ref Unsafe.Add(ref y, column), inputs, outputs);
             }
         }
+#endif
 
         if (column < outputs)
         {
@@ -519,6 +539,7 @@ public static unsafe class DenseKernels
     {
         int outputs = output.Length;
         ref float y = ref MemoryMarshal.GetReference(output);
+#if NET8_0_OR_GREATER
         if (Vector256.IsHardwareAccelerated)
         {
             for (; column + 32 <= outputs; column += 32)
@@ -570,6 +591,7 @@ public static unsafe class DenseKernels
                 default(TActivation).Apply(sum).StoreUnsafe(ref y, (nuint)column);
             }
         }
+#endif
 
         int tail = column;
         for (; column < outputs; column++)
@@ -586,6 +608,7 @@ public static unsafe class DenseKernels
         default(TActivation).Apply(output.Slice(tail));
     }
 
+#if NET8_0_OR_GREATER
     /// <summary>
     /// Thirty-two outputs of <see cref="ForwardTransposed"/> with 512-bit vectors: inputs taken four at a time into four
     /// sets of two accumulators, so eight chains of multiply-adds each a quarter of the inputs long (a batch-1 layer is
@@ -625,6 +648,7 @@ public static unsafe class DenseKernels
         default(TActivation).Apply((a0 + b0) + (c0 + d0)).StoreUnsafe(ref y);
         default(TActivation).Apply((a1 + b1) + (c1 + d1)).StoreUnsafe(ref y, 16);
     }
+#endif
 
     /// <summary>
     /// Writes <paramref name="source"/>, a <paramref name="rows"/> x <paramref name="columns"/> row-major matrix, into
@@ -789,6 +813,7 @@ public static unsafe class DenseKernels
         {
             ref float gw0 = ref Unsafe.Add(ref gw, row * inputSize);
             int j = columnStart;
+#if NET8_0_OR_GREATER
             if (Vector512.IsHardwareAccelerated)
             {
                 // 32 columns in 512-bit vectors where the cores run them at full width (N2's first layer over 32
@@ -798,6 +823,7 @@ public static unsafe class DenseKernels
                     WeightGradients4x32(ref x, ref Unsafe.Add(ref g, row), ref gw0, inputSize, outputSize, batch, j);
                 }
             }
+#endif
 
             if (Vector.IsHardwareAccelerated)
             {
@@ -906,6 +932,7 @@ public static unsafe class DenseKernels
         }
     }
 
+#if NET8_0_OR_GREATER
     /// <summary>
     /// Four rows by 32 columns (from <paramref name="column"/>) of <c>gradZᵀ · inputs</c> added to <paramref name="gw"/>
     /// (the first row's gradients): eight 512-bit accumulators, each broadcast gradient serving two multiply-adds and each
@@ -949,6 +976,7 @@ public static unsafe class DenseKernels
         a3.StoreUnsafe(ref r3);
         b3.StoreUnsafe(ref r3, 16);
     }
+#endif
 
     /// <summary>Samples <paramref name="sampleStart"/> (a multiple of four) to <paramref name="sampleEnd"/> of <c>Wᵀ gradZ</c>.</summary>
     private static void InputGradientSamples(
@@ -1091,7 +1119,10 @@ public static unsafe class DenseKernels
     /// columns are split (on .NET 8 the narrower blocks' multiply-adds are not fused: other bits).
     /// </summary>
     private static int ColumnGranularity =>
-        Vector512.IsHardwareAccelerated ? 32 : Vector.IsHardwareAccelerated ? 2 * Vector<float>.Count : 1;
+#if NET8_0_OR_GREATER
+        Vector512.IsHardwareAccelerated ? 32 :
+#endif
+        Vector.IsHardwareAccelerated ? 2 * Vector<float>.Count : 1;
 
     /// <summary>A <see cref="ForwardBatch"/> call, handed to its parts: the spans are pinned while the parts run.</summary>
     private readonly struct BatchJob(float* weights, float* biases, float* inputs, float* outputs, int inputSize, int outputSize, int batch)
@@ -1118,6 +1149,7 @@ public static unsafe class DenseKernels
         }
     }
 
+#if NET8_0_OR_GREATER
     /// <summary>
     /// The dot products of eight consecutive rows of length <paramref name="length"/> (at least 8) with
     /// <paramref name="x"/>, as one vector: eight accumulators, then one transposing reduction (horizontal adds)
@@ -1160,6 +1192,7 @@ public static unsafe class DenseKernels
 
         return Reduce8(a0, a1, a2, a3, a4, a5, a6, a7);
     }
+#endif
 
     /// <summary>The dot products of four consecutive rows of length <paramref name="length"/> with <paramref name="x"/>.</summary>
     private static void Dot4(ref float w0, int length, ref float x, out float s0, out float s1, out float s2, out float s3)
@@ -1198,6 +1231,7 @@ public static unsafe class DenseKernels
         }
     }
 
+#if NET8_0_OR_GREATER
     /// <summary>
     /// The dot products of eight consecutive rows with three consecutive samples, 16 lanes at a time, reduced to
     /// one vector of eight row sums per sample.
@@ -1369,6 +1403,7 @@ public static unsafe class DenseKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Fma512(Vector512<float> a, Vector512<float> b, Vector512<float> addend) =>
         VectorMath.MultiplyAdd(a, b, addend); // one fused multiply-add helper per width, in VectorMath
+#endif
 
     private static float Dot(ref float w, ref float x, int length)
     {
@@ -1399,9 +1434,11 @@ public static unsafe class DenseKernels
     private static void Store(ref float start, int offset, Vector<float> value) =>
         Unsafe.WriteUnaligned(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref start, offset)), value);
 
+#if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> addend) =>
         VectorMath.MultiplyAdd(a, b, addend); // beside the Vector<T> overload, so call sites read alike
+#endif
 
     /// <summary>
     /// a * b + addend, fused where the hardware fuses (x64 with FMA, every Arm64). Elsewhere (a NativeAOT build for the

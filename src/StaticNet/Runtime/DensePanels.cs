@@ -3,8 +3,10 @@ using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -140,7 +142,9 @@ public static unsafe class DensePanels
     /// </summary>
     private static void Batch(ref float w, ref float b, ref float x, ref float y, int inputs, int outputs, int batch, int start, int end)
     {
+#if NET8_0_OR_GREATER
         if (!(Vector512.IsHardwareAccelerated && Avx512F.IsSupported))
+#endif
         {
             for (int sample = 0; sample < batch; sample++)
             {
@@ -150,6 +154,7 @@ public static unsafe class DensePanels
             return;
         }
 
+#if NET8_0_OR_GREATER
         // Panel by panel, a slice of Depth inputs at a time over every sample block: the slice's weights stay in the
         // first-level cache for all the blocks, instead of the whole panel coming from the second level for each.
         for (int panel = start; panel < end; panel += Width)
@@ -176,6 +181,7 @@ public static unsafe class DensePanels
                 }
             }
         }
+#endif
     }
 
     /// <summary>
@@ -186,12 +192,15 @@ public static unsafe class DensePanels
     private static void OneSample<TActivation>(ref float w, ref float b, ref float x, ref float y, int inputs, int outputs, int start, int end)
         where TActivation : struct, IVectorActivation
     {
+#if NET8_0_OR_GREATER
         if (!(Vector512.IsHardwareAccelerated && Avx512F.IsSupported))
+#endif
         {
             Portable<TActivation>(ref w, ref b, ref x, ref y, inputs, start, end);
             return;
         }
 
+#if NET8_0_OR_GREATER
         int panel = start;
         for (; panel + (2 * Width) <= end; panel += 2 * Width)
         {
@@ -205,8 +214,10 @@ public static unsafe class DensePanels
         }
 
         NarrowPanel<TActivation>(ref w, ref b, ref x, ref y, inputs, panel, end);
+#endif
     }
 
+#if NET8_0_OR_GREATER
     private static void TwoPanels<TActivation>(ref float w, ref float b, ref float x, ref float y, int inputs)
         where TActivation : struct, IVectorActivation
     {
@@ -430,6 +441,7 @@ public static unsafe class DensePanels
     {
         public static int Vectors => 4;
     }
+#endif
 
     /// <summary>
     /// Without AVX-512 (AVX2, Arm NEON): each panel's outputs in groups of four hardware vectors, then one vector at a
@@ -496,8 +508,10 @@ public static unsafe class DensePanels
         }
     }
 
+#if NET8_0_OR_GREATER
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> MultiplyAdd512(Vector512<float> a, Vector512<float> b, Vector512<float> addend) => VectorMath.MultiplyAdd(a, b, addend);
+#endif
 
     /// <summary>a * b + addend, fused where the hardware fuses (see <c>DenseKernels</c>' own, whose reasons hold here).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

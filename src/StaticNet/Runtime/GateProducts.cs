@@ -1,7 +1,9 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -13,7 +15,12 @@ namespace StaticNet.Runtime;
 internal static class GateProducts
 {
     /// <summary>Whether the gates of a layer of this hidden size are computed in registers, a vector of units at a time.</summary>
-    public static bool InRegisters(int hidden) => hidden % 8 == 0 && Vector256.IsHardwareAccelerated;
+    public static bool InRegisters(int hidden) =>
+#if NET8_0_OR_GREATER
+        hidden % 8 == 0 && Vector256.IsHardwareAccelerated;
+#else
+        false;
+#endif
 
     /// <summary>
     /// <paramref name="fromInput"/> and <paramref name="fromState"/> (the gate rows each) from the weights
@@ -35,13 +42,16 @@ internal static class GateProducts
             return;
         }
 
+#if NET8_0_OR_GREATER
         if (hidden % 8 != 0 || !System.Runtime.Intrinsics.X86.Avx.IsSupported)
+#endif
         {
             DenseKernels.ForwardEightRows(weights.Slice(0, rows * features), biases.Slice(0, rows), x, fromInput);
             DenseKernels.ForwardEightRows(weights.Slice(rows * features, rows * hidden), biases.Slice(rows, rows), h, fromState);
             return;
         }
 
+#if NET8_0_OR_GREATER
         ref float w = ref MemoryMarshal.GetReference(weights);
         ref float b = ref MemoryMarshal.GetReference(biases);
         ref float input = ref MemoryMarshal.GetReference(fromInput);
@@ -67,5 +77,6 @@ internal static class GateProducts
             (DenseKernels.Dot8(ref Unsafe.Add(ref recurrent, row * hidden), hidden, ref previous) + Vector256.LoadUnsafe(ref b, (nuint)(rows + row)))
                 .StoreUnsafe(ref state, (nuint)row);
         }
+#endif
     }
 }

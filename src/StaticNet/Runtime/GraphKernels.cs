@@ -1,5 +1,7 @@
 using System;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
+#endif
 using System.ComponentModel;
 using System.Numerics.Tensors;
 
@@ -19,6 +21,7 @@ public static class GraphKernels
     {
         // A streamed step joins a few values (a WaveNet layer's 8 or 16 channels) a hundred times a sample: whole vectors
         // here, where the general call costs more than the sum. Addition rounds the same in any width.
+#if NET8_0_OR_GREATER
         int length = a.Length;
         if (length <= 64 && length % 8 == 0 && b.Length == length && sum.Length == length && Vector256.IsHardwareAccelerated)
         {
@@ -29,6 +32,7 @@ public static class GraphKernels
 
             return;
         }
+#endif
 
         TensorPrimitives.Add(a, b, sum);
     }
@@ -37,6 +41,7 @@ public static class GraphKernels
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> product)
     {
         // As Add: a gated step's few channels in whole vectors; a product rounds alike in any width.
+#if NET8_0_OR_GREATER
         int length = a.Length;
         if (length <= 64 && length % 8 == 0 && b.Length == length && product.Length == length && Vector256.IsHardwareAccelerated)
         {
@@ -47,6 +52,7 @@ public static class GraphKernels
 
             return;
         }
+#endif
 
         TensorPrimitives.Multiply(a, b, product);
     }

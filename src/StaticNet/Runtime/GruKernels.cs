@@ -3,8 +3,10 @@ using System.ComponentModel;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -141,6 +143,7 @@ public static class GruKernels
     {
         int gateRows = 3 * hidden;
         RecurrentShapes.CheckStep(weights, biases, x, previous, next, gates, gateRows, hidden);
+#if NET8_0_OR_GREATER
         if (packed && hidden == 16 && Vector512.IsHardwareAccelerated)
         {
             if (inference)
@@ -174,18 +177,21 @@ public static class GruKernels
             RowMajorEight(weights, biases, x, previous, next);
             return;
         }
+#endif
 
         GateProducts.Compute(weights, biases, x, previous, gates.Slice(0, gateRows), gates.Slice(gateRows, gateRows), packed);
+#if NET8_0_OR_GREATER
         if (GateProducts.InRegisters(hidden))
         {
             GatesInRegisters(previous, next, gates, hidden, inference);
+            return;
         }
-        else
-        {
-            GatesWithSpans(previous, next, gates, hidden, inference);
-        }
+#endif
+
+        GatesWithSpans(previous, next, gates, hidden, inference);
     }
 
+#if NET8_0_OR_GREATER
     /// <summary>
     /// A packed step of a layer of one vector's worth of units (a GRU-8 or, with AVX-512, a GRU-16), every value in
     /// registers from the products to the new state: each input and state value scales its row of the transposed weights
@@ -324,6 +330,7 @@ public static class GruKernels
             Units<Width256, Vector256<float>, TForm256>(ref input, ref state, ref before, ref after, hidden, unit);
         }
     }
+#endif
 
     /// <summary>The gates and new state from the products in <paramref name="gates"/>, any hidden size: each operation over a span of gates.</summary>
     internal static void GatesWithSpans(ReadOnlySpan<float> previous, Span<float> next, Span<float> gates, int hidden, bool inference)
@@ -350,6 +357,7 @@ public static class GruKernels
         }
     }
 
+#if NET8_0_OR_GREATER
     /// <summary>
     /// The gates and new states of a vector's worth of units from <paramref name="unit"/>, in registers from the gate
     /// products to the new state: the operations of <see cref="GatesWithSpans"/>, in the same order on the same
@@ -374,6 +382,7 @@ public static class GruKernels
         TVector kept = TWidth.Subtract(TWidth.Broadcast(1f), update);
         TWidth.Store(TWidth.Add(TWidth.Multiply(kept, candidate), TWidth.Multiply(update, state)), ref next, unit);
     }
+#endif
 
     /// <summary>
     /// Backpropagation through time. <paramref name="gradient"/> is dLoss/d(every step's hidden state); ADDS the weights'

@@ -3,8 +3,10 @@ using System.ComponentModel;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -114,11 +116,13 @@ public static class LstmKernels
         int features, int hidden, bool packed, bool inference)
     {
         int steps = RecurrentShapes.Check("An LSTM", 4, weights, biases, input, output.Length, features, hidden);
+#if NET8_0_OR_GREATER
         if (SmallInRegisters(hidden, packed, inference))
         {
             SmallPackedBlock(weights, biases, start, input, output, end, features, hidden);
             return;
         }
+#endif
 
         Span<float> scratch = 10 * hidden <= StackScratch ? stackalloc float[10 * hidden] : Workspace(10 * hidden);
         Span<float> gates = scratch.Slice(0, 8 * hidden);
@@ -162,6 +166,7 @@ public static class LstmKernels
         int gateRows = 4 * hidden;
         RecurrentShapes.CheckStep(weights, biases, x, previous, next, gates, gateRows, hidden);
         SpanGuard.Length(cell.Length, hidden, nameof(cell));
+#if NET8_0_OR_GREATER
         if (packed && hidden == 16 && Vector512.IsHardwareAccelerated)
         {
             if (inference)
@@ -195,18 +200,21 @@ public static class LstmKernels
             SmallPacked(weights, biases, x, previous, next, cell, hidden);
             return;
         }
+#endif
 
         GateProducts.Compute(weights, biases, x, previous, gates.Slice(0, gateRows), gates.Slice(gateRows, gateRows), packed);
+#if NET8_0_OR_GREATER
         if (GateProducts.InRegisters(hidden))
         {
             GatesInRegisters(next, cell, gates, hidden, inference);
+            return;
         }
-        else
-        {
-            GatesWithSpans(next, cell, gates, hidden, inference);
-        }
+#endif
+
+        GatesWithSpans(next, cell, gates, hidden, inference);
     }
 
+#if NET8_0_OR_GREATER
     /// <summary>
     /// A packed step of a layer of one vector's worth of units (an LSTM-8 or, with AVX-512, an LSTM-16), every value in
     /// registers from the products to the new state: each input and state value scales its row of the transposed weights
@@ -440,6 +448,7 @@ public static class LstmKernels
             Units<Width256, Vector256<float>, TForm256>(ref input, ref state, ref after, ref memory, hidden, unit);
         }
     }
+#endif
 
     /// <summary>The gates, cell and new state from the products in <paramref name="gates"/>, any hidden size: each operation over a span of gates.</summary>
     internal static void GatesWithSpans(Span<float> next, Span<float> cell, Span<float> gates, int hidden, bool inference)
@@ -469,6 +478,7 @@ public static class LstmKernels
         }
     }
 
+#if NET8_0_OR_GREATER
     /// <summary>
     /// The gates, cells and new states of a vector's worth of units from <paramref name="unit"/>, in registers from the
     /// gate products to the new state: the operations of <see cref="GatesWithSpans"/>, in the same order on the
@@ -498,6 +508,7 @@ public static class LstmKernels
         TWidth.Store(newCell, ref cell, unit);
         TWidth.Store(TWidth.Multiply(output, squashed), ref next, unit);
     }
+#endif
 
     /// <summary>
     /// Backpropagation through time. <paramref name="gradient"/> is dLoss/d(every step's hidden state); ADDS the weights'

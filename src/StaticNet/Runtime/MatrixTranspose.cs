@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -18,6 +20,7 @@ internal static class MatrixTranspose
     /// </summary>
     public static void Run(ref float source, int rows, int columns, ref float destination, int destinationStride)
     {
+#if NET8_0_OR_GREATER
         int blockRows = Avx.IsSupported ? rows / 8 * 8 : 0;
         int blockColumns = Avx.IsSupported ? columns / 8 * 8 : 0;
         for (int row = 0; row < blockRows; row += 8)
@@ -27,6 +30,9 @@ internal static class MatrixTranspose
                 Block(ref Unsafe.Add(ref source, (row * columns) + column), columns, ref Unsafe.Add(ref destination, (column * destinationStride) + row), destinationStride);
             }
         }
+#else
+        int blockRows = 0, blockColumns = 0;
+#endif
 
         for (int row = 0; row < rows; row++)
         {
@@ -38,6 +44,7 @@ internal static class MatrixTranspose
         }
     }
 
+#if NET8_0_OR_GREATER
     /// <summary>One 8 x 8 block: pairs of rows interleaved, then pairs of pairs, then the 128-bit halves swapped.</summary>
     private static void Block(ref float source, int sourceStride, ref float destination, int destinationStride)
     {
@@ -61,4 +68,5 @@ internal static class MatrixTranspose
         Avx.Permute2x128(s2, s6, 0x31).StoreUnsafe(ref destination, (nuint)(6 * destinationStride));
         Avx.Permute2x128(s3, s7, 0x31).StoreUnsafe(ref destination, (nuint)(7 * destinationStride));
     }
+#endif
 }

@@ -2,8 +2,10 @@ using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -21,11 +23,13 @@ public static partial class PoolingKernels
         int outputHeight = inputHeight / size;
         int outputWidth = inputWidth / size;
         CheckLengths(input.Length, output.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
+#if NET8_0_OR_GREATER
         if (size == 2 && Avx.IsSupported && outputWidth >= Vector256<float>.Count)
         {
             MaxForwardPairs(ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output), channels, inputHeight, inputWidth, outputHeight, outputWidth);
             return;
         }
+#endif
 
         for (int c = 0; c < channels; c++)
         {
@@ -40,6 +44,7 @@ public static partial class PoolingKernels
         }
     }
 
+#if NET8_0_OR_GREATER
     /// <summary>
     /// 2x2 max pooling, eight outputs at a time: the elementwise maximum of two input rows, then of each even and
     /// odd column (one shuffle pair and a lane fix-up), with no branch on the data. A row whose output width is not
@@ -152,6 +157,7 @@ public static partial class PoolingKernels
         Avx.UnpackLow(even, odd).StoreUnsafe(ref row, (nuint)at);
         Avx.UnpackHigh(even, odd).StoreUnsafe(ref row, (nuint)(at + 8));
     }
+#endif
 
     private static void CheckLengths(int input, int output, int channels, int inputHeight, int inputWidth, int outputPlane)
     {
@@ -175,6 +181,7 @@ public static partial class PoolingKernels
         CheckLengths(input.Length, gradOutput.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
         CheckLengths(inputGradients.Length, gradOutput.Length, channels, inputHeight, inputWidth, outputHeight * outputWidth);
         inputGradients.Clear();
+#if NET8_0_OR_GREATER
         if (size == 2 && Avx.IsSupported && outputWidth >= Vector256<float>.Count)
         {
             MaxBackwardPairs(
@@ -182,6 +189,7 @@ public static partial class PoolingKernels
                 channels, inputHeight, inputWidth, outputHeight, outputWidth);
             return;
         }
+#endif
 
         for (int c = 0; c < channels; c++)
         {

@@ -1,3 +1,4 @@
+#if NET8_0_OR_GREATER
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -302,3 +303,4 @@ internal static class SmallDenseBatch
         spill[..count].CopyTo(destination);
     }
 }
+#endif

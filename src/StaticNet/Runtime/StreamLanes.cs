@@ -1,3 +1,4 @@
+#if NET8_0_OR_GREATER
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
@@ -575,3 +576,4 @@ public static class StreamLanes
         }
     }
 }
+#endif

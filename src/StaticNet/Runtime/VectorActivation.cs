@@ -111,7 +111,7 @@ internal readonly struct RationalTanhActivation : IVectorActivation
     }
 }
 
-/// <summary>A recurrent gate's logistic function at inference (<see cref="RationalTanh.Sigmoid(Vector512{float})"/>), over spans.</summary>
+/// <summary>A recurrent gate's logistic function at inference (<see cref="RationalTanh.Sigmoid(float)"/>'s), over spans.</summary>
 internal readonly struct GateSigmoidAtInference : IVectorActivation
 {
 #if NET8_0_OR_GREATER

@@ -1,8 +1,10 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace StaticNet.Runtime;
 
@@ -54,6 +56,7 @@ internal static class WindowProduct
         ref float y = ref MemoryMarshal.GetReference(firstOutput);
         ref float u = ref MemoryMarshal.GetReference(secondOutput);
         int o = 0;
+#if NET8_0_OR_GREATER
         if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
         {
             o = TapColumns<Width512, Vector512<float>>(ref w, ref b, first, second, features, ref y, ref u, filters, o);
@@ -63,6 +66,7 @@ internal static class WindowProduct
         {
             o = TapColumns<Width256, Vector256<float>>(ref w, ref b, first, second, features, ref y, ref u, filters, o);
         }
+#endif
 
         for (; o < filters; o++)
         {
@@ -71,6 +75,7 @@ internal static class WindowProduct
         }
     }
 
+#if NET8_0_OR_GREATER
     private static unsafe int TapColumns<TWidth, TVector>(
         ref float w, ref float b, ReadOnlySpan<nint> first, ReadOnlySpan<nint> second, int features, ref float y, ref float u, int filters, int o)
         where TWidth : struct, IVectorWidth<TVector>
@@ -107,6 +112,7 @@ internal static class WindowProduct
 
         return o;
     }
+#endif
 
     /// <summary>One filter of a window given by its taps, in the four chains.</summary>
     private static unsafe float TapScalar(ref float w, ReadOnlySpan<nint> taps, int features, float bias, int filters, int o)
@@ -159,6 +165,7 @@ internal static class WindowProduct
     private static void OneCore(ref float w, ref float b, ref float x, ref float y, int rows, int filters)
     {
         int o = 0;
+#if NET8_0_OR_GREATER
         if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
         {
             o = OneColumns<Width512, Vector512<float>>(ref w, ref b, ref x, ref y, rows, filters, o);
@@ -168,6 +175,7 @@ internal static class WindowProduct
         {
             o = OneColumns<Width256, Vector256<float>>(ref w, ref b, ref x, ref y, rows, filters, o);
         }
+#endif
 
         for (; o < filters; o++)
         {
@@ -178,6 +186,7 @@ internal static class WindowProduct
     private static void TwoCore(ref float w, ref float b, ref float x, ref float z, ref float y, ref float u, int rows, int filters)
     {
         int o = 0;
+#if NET8_0_OR_GREATER
         if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
         {
             o = TwoColumns<Width512, Vector512<float>>(ref w, ref b, ref x, ref z, ref y, ref u, rows, filters, o);
@@ -187,6 +196,7 @@ internal static class WindowProduct
         {
             o = TwoColumns<Width256, Vector256<float>>(ref w, ref b, ref x, ref z, ref y, ref u, rows, filters, o);
         }
+#endif
 
         for (; o < filters; o++)
         {
@@ -195,6 +205,7 @@ internal static class WindowProduct
         }
     }
 
+#if NET8_0_OR_GREATER
     /// <summary>One window's filters from <paramref name="o"/> on, a vector of them at a time; returns where the vectors stopped.</summary>
     private static int OneColumns<TWidth, TVector>(ref float w, ref float b, ref float x, ref float y, int rows, int filters, int o)
         where TWidth : struct, IVectorWidth<TVector>
@@ -289,6 +300,7 @@ internal static class WindowProduct
 
         return o;
     }
+#endif
 
     /// <summary>One filter of one window, in the vectors' four chains.</summary>
     private static float Scalar(ref float w, ref float x, float bias, int rows, int filters, int o)
@@ -325,5 +337,10 @@ internal static class WindowProduct
 
     /// <summary>a * b + c rounded once where the vector paths fuse it (x86 with FMA), else as they compute it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float MultiplyAdd(float a, float b, float c) => Fma.IsSupported ? MathF.FusedMultiplyAdd(a, b, c) : (a * b) + c;
+    private static float MultiplyAdd(float a, float b, float c) =>
+#if NET8_0_OR_GREATER
+        Fma.IsSupported ? MathF.FusedMultiplyAdd(a, b, c) : (a * b) + c;
+#else
+        (a * b) + c;
+#endif
 }

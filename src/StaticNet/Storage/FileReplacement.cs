@@ -58,6 +58,7 @@ internal sealed class FileReplacement : IDisposable
         file.Flush(flushToDisk: true);
         Stream.Dispose();
         file.Dispose();
+#if NET8_0_OR_GREATER
         if (!OperatingSystem.IsWindows() && File.Exists(destination))
         {
             File.SetUnixFileMode(temporary, File.GetUnixFileMode(destination));
@@ -72,6 +73,18 @@ internal sealed class FileReplacement : IDisposable
         {
             File.Move(temporary, destination, overwrite: true);
         }
+#else
+        // netstandard2.1 (Unity) has no Unix file modes to copy: Replace keeps what the platform keeps (on Windows the
+        // attributes and access control list), and a new file gets the default permissions.
+        if (File.Exists(destination))
+        {
+            File.Replace(temporary, destination, destinationBackupFileName: null);
+        }
+        else
+        {
+            File.Move(temporary, destination);
+        }
+#endif
 
         committed = true;
     }
@@ -117,6 +130,10 @@ internal sealed class FileReplacement : IDisposable
     /// <summary>The file a chain of symbolic links ends at, so that replacing it keeps the links.</summary>
     private static string FinalTarget(string path)
     {
+#if !NET8_0_OR_GREATER
+        // netstandard2.1 cannot read links: the link itself is replaced by the new file.
+        return path;
+#else
         if (new FileInfo(path).LinkTarget is null)
         {
             return path;
@@ -124,5 +141,6 @@ internal sealed class FileReplacement : IDisposable
 
         FileSystemInfo? target = File.ResolveLinkTarget(path, returnFinalTarget: true);
         return target is null ? path : Path.GetFullPath(target.FullName);
+#endif
     }
 }

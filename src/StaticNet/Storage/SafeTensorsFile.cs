@@ -156,7 +156,7 @@ internal sealed class SafeTensorsFile
             case "F16":
                 for (int i = 0; i < destination.Length; i++)
                 {
-                    destination[i] = (float)BitConverter.UInt16BitsToHalf(BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(2 * i)));
+                    destination[i] = HalfFloat.ToSingle(BinaryPrimitives.ReadUInt16LittleEndian(data.Slice(2 * i)));
                 }
 
                 break;

@@ -216,13 +216,60 @@ internal sealed class CsvTable
     {
         int line = 1;
         int column = 1;
-        while (System.Buffers.OperationStatus.Done == System.Text.Rune.DecodeFromUtf8(bytes, out System.Text.Rune rune, out int consumed))
+        int consumed;
+        while ((consumed = Utf8SequenceLength(bytes)) > 0)
         {
-            (line, column) = rune.Value == '\n' ? (line + 1, 1) : (line, column + 1);
+            (line, column) = bytes[0] == (byte)'\n' ? (line + 1, 1) : (line, column + 1);
             bytes = bytes[consumed..];
         }
 
         return (line, column);
+    }
+
+    /// <summary>
+    /// The length of the well-formed UTF-8 sequence <paramref name="bytes"/> starts with, or 0 (none, or the end): the
+    /// Unicode standard's table of well-formed sequences, so no overlong form, surrogate or value past U+10FFFF.
+    /// </summary>
+    internal static int Utf8SequenceLength(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+        {
+            return 0;
+        }
+
+        byte lead = bytes[0];
+        (int length, byte low, byte high) = lead switch
+        {
+            < 0x80 => (1, (byte)0, (byte)0),
+            >= 0xC2 and <= 0xDF => (2, (byte)0x80, (byte)0xBF),
+            0xE0 => (3, (byte)0xA0, (byte)0xBF),
+            >= 0xE1 and <= 0xEC or 0xEE or 0xEF => (3, (byte)0x80, (byte)0xBF),
+            0xED => (3, (byte)0x80, (byte)0x9F),
+            0xF0 => (4, (byte)0x90, (byte)0xBF),
+            >= 0xF1 and <= 0xF3 => (4, (byte)0x80, (byte)0xBF),
+            0xF4 => (4, (byte)0x80, (byte)0x8F),
+            _ => (0, (byte)0, (byte)0),
+        };
+        if (length <= 1 || bytes.Length < length)
+        {
+            return bytes.Length < length ? 0 : length;
+        }
+
+        // The second byte's range depends on the lead (it rules out overlong forms and surrogates); the rest are any continuation.
+        if (bytes[1] < low || bytes[1] > high)
+        {
+            return 0;
+        }
+
+        for (int i = 2; i < length; i++)
+        {
+            if (bytes[i] < 0x80 || bytes[i] > 0xBF)
+            {
+                return 0;
+            }
+        }
+
+        return length;
     }
 
     private static void CheckHeader(string[] header, string path, int line)

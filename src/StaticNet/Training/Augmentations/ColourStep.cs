@@ -35,7 +35,7 @@ internal sealed class ColourStep(float maxBrightness, float maxContrast, double 
             if (factor != 1)
             {
                 // mean + (v - mean) * factor, as v * factor + mean * (1 - factor), with the brightness offset folded in.
-                float mean = TensorPrimitives.Sum<float>(values) / plane;
+                float mean = TensorPrimitives.Sum(values) / plane;
                 TensorPrimitives.Multiply(values, factor, values);
                 TensorPrimitives.Add(values, (mean * (1 - factor)) + offset, values);
             }
