@@ -13,15 +13,15 @@ public static class Tolerance
     public const double Gradients = 1e-3;
     public const double Floor = 1e-5;
 
-    public static void Close(double expected, double actual, double relative, string what)
+    public static void Close(double expected, double actual, double relative, string what, double floor = Floor)
     {
-        if (!(Math.Abs(expected - actual) <= Math.Max(Floor, relative * Math.Abs(expected))))
+        if (!(Math.Abs(expected - actual) <= Math.Max(floor, relative * Math.Abs(expected))))
         {
             throw new XunitException($"{what}: expected {expected:R}, got {actual:R} (relative tolerance {relative}).");
         }
     }
 
-    public static void Close(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, double relative, string what)
+    public static void Close(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, double relative, string what, double floor = Floor)
     {
         if (expected.Length != actual.Length)
         {
@@ -30,7 +30,7 @@ public static class Tolerance
 
         for (int i = 0; i < expected.Length; i++)
         {
-            Close(expected[i], actual[i], relative, $"{what}[{i}]");
+            Close(expected[i], actual[i], relative, $"{what}[{i}]", floor);
         }
     }
 }

@@ -66,8 +66,15 @@ public class OptimizerTraceTests
             optimizer.Step(parameters, gradients);
         }
 
-        // Final parameters are the start plus accumulated float32 gradient steps: gradient tolerance.
-        Tolerance.Close(trace.FinalParameters, parameters, Tolerance.Gradients, $"{name} {Describe(trace)} final parameters");
+        // Final parameters are the start plus accumulated float32 gradient steps: gradient tolerance. Without fused
+        // multiply-adds (the netstandard2.1 build) each product rounds twice: tiny-tanh's worst parameter, one that
+        // travels 0.17 to -0.005 in five steps, ends 1.16e-5 from PyTorch's (the fused build's worst is 0.81e-5).
+#if PORTABLE_RUNTIME
+        const double floor = 2 * Tolerance.Floor;
+#else
+        const double floor = Tolerance.Floor;
+#endif
+        Tolerance.Close(trace.FinalParameters, parameters, Tolerance.Gradients, $"{name} {Describe(trace)} final parameters", floor);
     }
 
     /// <summary>

@@ -81,10 +81,12 @@ public sealed class FileWritingTests : IDisposable
         Assert.NotEqual(OldContents, File.ReadAllBytes(path));
         Assert.Equal(OldContents, File.ReadAllBytes(unrelated));
         Assert.Equal(["model", "model.tmp"], FilesInDirectory());
+#if !PORTABLE_RUNTIME // netstandard2.1 reads no Unix file modes, so the new file has the default ones
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         }
+#endif
     }
 
     [Theory]
@@ -100,6 +102,7 @@ public sealed class FileWritingTests : IDisposable
         Assert.True(Directory.Exists(path));
     }
 
+#if !PORTABLE_RUNTIME // netstandard2.1 reads no links
     [Fact]
     public void A_symbolic_link_stays_a_link_to_the_replaced_file()
     {
@@ -116,6 +119,7 @@ public sealed class FileWritingTests : IDisposable
         Assert.Equal(parameters, loaded);
         Assert.Equal(["current.snw", "weights-v1.snw"], FilesInDirectory());
     }
+#endif
 
     [Theory]
     [InlineData(0, false)] // the disk is full from the first byte
