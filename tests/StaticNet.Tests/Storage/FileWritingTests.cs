@@ -81,7 +81,7 @@ public sealed class FileWritingTests : IDisposable
         Assert.NotEqual(OldContents, File.ReadAllBytes(path));
         Assert.Equal(OldContents, File.ReadAllBytes(unrelated));
         Assert.Equal(["model", "model.tmp"], FilesInDirectory());
-#if !PORTABLE_RUNTIME // netstandard2.1 reads no Unix file modes, so the new file has the default ones
+#if !PORTABLE_RUNTIME // netstandard2.1 reads no Unix file modes: the new file has the default ones
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
