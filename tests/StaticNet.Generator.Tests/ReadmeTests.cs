@@ -61,6 +61,14 @@ public sealed class ReadmeTests : IDisposable
             return;
         }
 
+        if (block.Contains("using UnityEngine;", StringComparison.Ordinal))
+        {
+            GeneratorResult unity = GeneratorHarness.Run(block, UnityStubs);
+            Assert.Empty(unity.GeneratorDiagnostics);
+            Assert.Empty(unity.CompilationProblems);
+            return;
+        }
+
         if (block.StartsWith("using ", StringComparison.Ordinal))
         {
             CompileAndRunProgram(block);
@@ -123,6 +131,20 @@ public sealed class ReadmeTests : IDisposable
 
                 public byte[] GetBuffer(long length) => new byte[length];
             }
+        }
+        """;
+
+    /// <summary>The members of Unity's API (UnityEngine) that the README's Unity block uses: checked against these, not run.</summary>
+    private const string UnityStubs = """
+        namespace UnityEngine
+        {
+            public class Object { }
+
+            public class Component : Object { }
+
+            public class Behaviour : Component { }
+
+            public class MonoBehaviour : Behaviour { }
         }
         """;
 
