@@ -135,15 +135,6 @@ internal static class RationalTanh
     /// </summary>
     public static float Sigmoid(float x) => MultiplyAdd(Apply(x * 0.5f), 0.5f, 0.5f);
 
-    /// <summary>
-    /// a * b + c fused exactly where the vector forms' multiply-add fuses (x86 with FMA), so the scalar form rounds as
-    /// they do; netstandard2.1 has neither, and rounds twice.
-    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float MultiplyAdd(float a, float b, float c) =>
-#if NET8_0_OR_GREATER
-        Fma.IsSupported ? MathF.FusedMultiplyAdd(a, b, c) : (a * b) + c;
-#else
-        (a * b) + c;
-#endif
+    private static float MultiplyAdd(float a, float b, float c) => VectorMath.MultiplyAdd(a, b, c);
 }

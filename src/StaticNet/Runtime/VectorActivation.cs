@@ -24,7 +24,10 @@ internal interface IVectorActivation
     /// <summary>The span form, in place: for the values no vector covered.</summary>
     void Apply(Span<float> values);
 
-    /// <summary>The span form where 256-bit vectors are not accelerated: through <see cref="System.Numerics.Tensors.TensorPrimitives"/>.</summary>
+    /// <summary>
+    /// The span form where 256-bit vectors are not accelerated (and on netstandard2.1): the activation's scalar steps
+    /// value by value, or for an exact one (ReLU) <see cref="System.Numerics.Tensors.TensorPrimitives"/>.
+    /// </summary>
     void WithoutVectors(ReadOnlySpan<float> z, Span<float> y);
 }
 

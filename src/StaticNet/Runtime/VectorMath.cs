@@ -18,7 +18,8 @@ namespace StaticNet.Runtime;
 /// become percent errors in the gradient <c>1 - y^2</c>; inference runs <see cref="RationalTanh"/>. A span's last
 /// few values go through the same vector code in a padded vector, so a value's result never depends on where it sits
 /// (a sequence's step, activated alone when streamed, gives the bits it has in the whole sequence). Where 256-bit
-/// vectors are not accelerated, the work goes to <see cref="TensorPrimitives"/>.
+/// vectors are not accelerated, and on netstandard2.1, each activation's scalar form takes the values one by one
+/// (<see cref="IVectorActivation.WithoutVectors"/>).
 /// </summary>
 internal static class VectorMath
 {
@@ -188,6 +189,18 @@ internal static class VectorMath
         float result = p * BitConverter.Int32BitsToSingle(((int)n + 127) << 23);
         return x < -87.33654f ? 0f : result;
     }
+
+    /// <summary>
+    /// a * b + c for one value, fused exactly where the vector kernels' multiply-add fuses (x86 with FMA), so a scalar
+    /// form rounds as they do; netstandard2.1 has neither, and rounds twice.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float MultiplyAdd(float a, float b, float c) =>
+#if NET8_0_OR_GREATER
+        System.Runtime.Intrinsics.X86.Fma.IsSupported ? MathF.FusedMultiplyAdd(a, b, c) : (a * b) + c;
+#else
+        (a * b) + c;
+#endif
 
     /// <summary>The scalar form of the vector sigmoid, on the scalar <see cref="Exp(float)"/>; NaN passes through.</summary>
     public static float Sigmoid(float x) => float.IsNaN(x) ? x : 1f / (1f + Exp(-x));

@@ -335,12 +335,6 @@ internal static class WindowProduct
         return (c0 + c1) + (c2 + c3);
     }
 
-    /// <summary>a * b + c rounded once where the vector paths fuse it (x86 with FMA), else as they compute it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float MultiplyAdd(float a, float b, float c) =>
-#if NET8_0_OR_GREATER
-        Fma.IsSupported ? MathF.FusedMultiplyAdd(a, b, c) : (a * b) + c;
-#else
-        (a * b) + c;
-#endif
+    private static float MultiplyAdd(float a, float b, float c) => VectorMath.MultiplyAdd(a, b, c);
 }
