@@ -1,6 +1,7 @@
 #if !NET8_0_OR_GREATER
 // The attributes and marker types newer C# features compile against, which netstandard2.1 (Unity's API) lacks: the
-// compiler looks them up by name, so internal copies here serve this assembly alone. The one file of them.
+// compiler looks them up by name, so internal copies here serve this assembly alone. (The BCL members that API lacks are
+// in the other files of this folder.)
 namespace System.Runtime.CompilerServices
 {
     /// <summary>Marks <c>init</c> accessors (records, init-only properties).</summary>

@@ -20,7 +20,10 @@ internal static class MemoryAndNumbers
 
     extension(GC)
     {
-        /// <summary>A new array. The runtimes netstandard2.1 serves (Mono, IL2CPP) have no pinned heap; their collectors do not move arrays.</summary>
+        /// <summary>
+        /// A new, ordinary array: netstandard2.1 has no pinned heap. Nothing here relies on its staying put (the aligned
+        /// buffers do not align on this target), so a collector that moves it moves its data along.
+        /// </summary>
         public static T[] AllocateArray<T>(int length, bool pinned = false) => new T[length];
 
         public static T[] AllocateUninitializedArray<T>(int length, bool pinned = false) => new T[length];
@@ -33,7 +36,10 @@ internal static class MemoryAndNumbers
 
     extension(MathF)
     {
-        /// <summary>a * b + c rounded once: the product of two floats is exact in a double, and so is their sum with a third but in rare ties.</summary>
+        /// <summary>
+        /// a * b + c: the product of two floats is exact in a double, the sum rounds to a double and then to a float,
+        /// which is the once-rounded result but for rare double-rounding cases.
+        /// </summary>
         public static float FusedMultiplyAdd(float a, float b, float c) => (float)(((double)a * b) + c);
     }
 
