@@ -593,7 +593,28 @@ public static unsafe class DenseKernels
         }
 #endif
 
+        // Four outputs at a time where there are no vectors: four chains of adds in flight instead of one, each output
+        // still summed input by input from its bias (the bits of one at a time).
         int tail = column;
+        for (; column + 4 <= outputs; column += 4)
+        {
+            float s0 = Unsafe.Add(ref b, column), s1 = Unsafe.Add(ref b, column + 1), s2 = Unsafe.Add(ref b, column + 2), s3 = Unsafe.Add(ref b, column + 3);
+            ref float row = ref Unsafe.Add(ref w, column);
+            for (int i = 0; i < inputs; i++, row = ref Unsafe.Add(ref row, outputs))
+            {
+                float value = Unsafe.Add(ref x, i);
+                s0 += row * value;
+                s1 += Unsafe.Add(ref row, 1) * value;
+                s2 += Unsafe.Add(ref row, 2) * value;
+                s3 += Unsafe.Add(ref row, 3) * value;
+            }
+
+            Unsafe.Add(ref y, column) = s0;
+            Unsafe.Add(ref y, column + 1) = s1;
+            Unsafe.Add(ref y, column + 2) = s2;
+            Unsafe.Add(ref y, column + 3) = s3;
+        }
+
         for (; column < outputs; column++)
         {
             float sum = Unsafe.Add(ref b, column);
@@ -1200,13 +1221,14 @@ public static unsafe class DenseKernels
         ref float w1 = ref Unsafe.Add(ref w0, length);
         ref float w2 = ref Unsafe.Add(ref w1, length);
         ref float w3 = ref Unsafe.Add(ref w2, length);
-        var a0 = Vector<float>.Zero;
-        var a1 = Vector<float>.Zero;
-        var a2 = Vector<float>.Zero;
-        var a3 = Vector<float>.Zero;
         int j = 0;
+        s0 = s1 = s2 = s3 = 0f;
         if (Vector.IsHardwareAccelerated)
         {
+            var a0 = Vector<float>.Zero;
+            var a1 = Vector<float>.Zero;
+            var a2 = Vector<float>.Zero;
+            var a3 = Vector<float>.Zero;
             for (; j + Vector<float>.Count <= length; j += Vector<float>.Count)
             {
                 Vector<float> xv = Load(ref x, j);
@@ -1215,12 +1237,15 @@ public static unsafe class DenseKernels
                 a2 = MultiplyAdd(Load(ref w2, j), xv, a2);
                 a3 = MultiplyAdd(Load(ref w3, j), xv, a3);
             }
+
+            s0 = Vector.Sum(a0);
+            s1 = Vector.Sum(a1);
+            s2 = Vector.Sum(a2);
+            s3 = Vector.Sum(a3);
         }
 
-        s0 = Vector.Sum(a0);
-        s1 = Vector.Sum(a1);
-        s2 = Vector.Sum(a2);
-        s3 = Vector.Sum(a3);
+        // Without hardware vectors (Mono, IL2CPP) the sums start from zero, as the lanes' sums of zeros would: no
+        // software vector on the way.
         for (; j < length; j++)
         {
             float xj = Unsafe.Add(ref x, j);
@@ -1407,17 +1432,19 @@ public static unsafe class DenseKernels
 
     private static float Dot(ref float w, ref float x, int length)
     {
-        var a = Vector<float>.Zero;
         int j = 0;
+        float sum = 0f;
         if (Vector.IsHardwareAccelerated)
         {
+            var a = Vector<float>.Zero;
             for (; j + Vector<float>.Count <= length; j += Vector<float>.Count)
             {
                 a = MultiplyAdd(Load(ref w, j), Load(ref x, j), a);
             }
+
+            sum = Vector.Sum(a);
         }
 
-        float sum = Vector.Sum(a);
         for (; j < length; j++)
         {
             sum += Unsafe.Add(ref w, j) * Unsafe.Add(ref x, j);
