@@ -54,8 +54,8 @@ public class ScalarFormTests
         "GELU" => Of<GELUVector>(z, gradY),
         "GELUTanh" => Of<GELUTanhVector>(z, gradY),
         "SiLU" => Of<SiLUVector>(z, gradY),
-        "SigmoidFromOutput" => GradientOnly(z, gradY, static (y, g) => g * y * (Vector256<float>.One - y), static (y, g) => g * y * (1f - y), Activations.SigmoidGradient),
-        "TanhFromOutput" => GradientOnly(z, gradY, static (y, g) => g * (Vector256<float>.One - (y * y)), static (y, g) => g * (1f - (y * y)), Activations.TanhGradient),
+        "SigmoidFromOutput" => GradientOf<Activations.SigmoidFromOutput>(z, gradY, Activations.SigmoidGradient),
+        "TanhFromOutput" => GradientOf<Activations.TanhFromOutput>(z, gradY, Activations.TanhGradient),
         _ => throw new ArgumentException(name),
     };
 
@@ -66,14 +66,16 @@ public class ScalarFormTests
         return (form.Apply(z), form.Apply(Vector256.Create(z)).ToScalar(), form.Gradient(z, gradY), form.Gradient(Vector256.Create(z), Vector256.Create(gradY)).ToScalar());
     }
 
-    /// <summary>The gradients from an output: the span form (vectors here) against the one-value formula it stands for.</summary>
-    private static (float, float, float, float) GradientOnly(
-        float y, float gradY, Func<Vector256<float>, Vector256<float>, Vector256<float>> lanes, Func<float, float, float> scalar, SpanGradientForm span)
+    /// <summary>A gradient from the output (no value to compare): its one-value form against its lanes, which the span form runs.</summary>
+    private static (float, float, float, float) GradientOf<T>(float y, float gradY, SpanGradientForm span)
+        where T : struct, IVectorGradient, IElementwiseGradient
     {
+        T form = default;
+        float lanes = form.Gradient(Vector256.Create(y), Vector256.Create(gradY)).ToScalar();
         var result = new float[1];
         span([y], [gradY], result);
-        Assert.Equal(Bits(lanes(Vector256.Create(y), Vector256.Create(gradY)).ToScalar()), Bits(result[0]));
-        return (0f, 0f, scalar(y, gradY), result[0]);
+        Assert.Equal(Bits(lanes), Bits(result[0]));
+        return (0f, 0f, form.Gradient(y, gradY), lanes);
     }
 
     private delegate void SpanGradientForm(ReadOnlySpan<float> y, ReadOnlySpan<float> gradY, Span<float> gradZ);

@@ -320,7 +320,7 @@ public static partial class Activations
         MapVectorGradient<TanhFromOutput>(y, gradY, gradZ);
 
     /// <summary>Sigmoid's gradient from its output, <c>gradY y (1 - y)</c>, in the scalar form's order of operations (the same bits).</summary>
-    private readonly struct SigmoidFromOutput : IVectorGradient, IElementwiseGradient
+    internal readonly struct SigmoidFromOutput : IVectorGradient, IElementwiseGradient
     {
         public float Gradient(float y, float gradY) => gradY * y * (1f - y);
 
@@ -332,7 +332,7 @@ public static partial class Activations
     }
 
     /// <summary>Tanh's gradient from its output, <c>gradY (1 - y^2)</c>, in the scalar form's order of operations (the same bits).</summary>
-    private readonly struct TanhFromOutput : IVectorGradient, IElementwiseGradient
+    internal readonly struct TanhFromOutput : IVectorGradient, IElementwiseGradient
     {
         public float Gradient(float y, float gradY) => gradY * (1f - (y * y));
 

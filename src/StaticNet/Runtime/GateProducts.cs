@@ -14,12 +14,9 @@ namespace StaticNet.Runtime;
 /// </summary>
 internal static class GateProducts
 {
-    /// <summary>Whether the gates of a layer of this hidden size are computed in registers, a vector of units at a time.</summary>
-    public static bool InRegisters(int hidden) =>
 #if NET8_0_OR_GREATER
-        hidden % 8 == 0 && Vector256.IsHardwareAccelerated;
-#else
-        false;
+    /// <summary>Whether the gates of a layer of this hidden size are computed in registers, a vector of units at a time.</summary>
+    public static bool InRegisters(int hidden) => hidden % 8 == 0 && Vector256.IsHardwareAccelerated;
 #endif
 
     /// <summary>
