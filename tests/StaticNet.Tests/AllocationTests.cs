@@ -6,6 +6,7 @@ using Xunit;
 namespace StaticNet.Tests;
 
 /// <summary>Forward and Backward never allocate on the managed heap once warm.</summary>
+[Trait(RuntimeBuild.Trait, RuntimeBuild.SameOnEither)]
 public class AllocationTests
 {
     /// <summary>Every network object of the test project without state or dropout, through its generated static methods.</summary>

@@ -13,6 +13,7 @@ namespace StaticNet.Tests;
 /// scenario must run without allocating, agree with the one-sample path, and leave finite values. (The benchmark
 /// project itself, with its ONNX Runtime and TorchSharp peers, is not in the solution: libtorch alone is about 1 GB.)
 /// </summary>
+[Trait(RuntimeBuild.Trait, RuntimeBuild.SameOnEither)]
 [Collection(nameof(ThreadSettings))]
 public class BenchmarkSmokeTests
 {

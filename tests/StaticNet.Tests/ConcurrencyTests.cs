@@ -20,6 +20,7 @@ public partial class ThreadedCnn { }
 /// Forward keeps no shared mutable state: many threads running it at once on one parameter span get, bit for bit,
 /// what one thread gets. The kernels' per-thread buffers (scratch, padded copies) are what this guards.
 /// </summary>
+[Trait(RuntimeBuild.Trait, RuntimeBuild.SameOnEither)]
 public class ConcurrencyTests
 {
     private const int Threads = 8;

@@ -68,7 +68,8 @@ public class DenseKernelTests
         BatchesEqualThePlainProduct(new Random(9), [(1352, 10), (784, 7), (200, 5), (130, 4)], [1, 4, 7, 64], 1e-4);
     }
 
-#if !PORTABLE_RUNTIME // vector kernels: not in the netstandard2.1 build
+    // Vector kernels: not in the netstandard2.1 build.
+    [Trait(RuntimeBuild.Trait, RuntimeBuild.Net8Only)]
     [Fact]
     public void Small_layers_batch_through_transposed_weights_to_the_plain_product()
     {
@@ -81,7 +82,6 @@ public class DenseKernelTests
         Assert.False(SmallDenseBatch.Suits(170, 48, SmallDenseBatch.MinimumBatch));
         Assert.False(SmallDenseBatch.Suits(16, 32, SmallDenseBatch.MinimumBatch - 1));
     }
-#endif
 
     [Fact]
     public void Transposed_batches_give_each_sample_the_bits_it_gets_alone()

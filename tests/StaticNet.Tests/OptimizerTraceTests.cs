@@ -69,11 +69,7 @@ public class OptimizerTraceTests
         // Final parameters are the start plus accumulated float32 gradient steps: gradient tolerance. Without fused
         // multiply-adds (the netstandard2.1 build) each product rounds twice: tiny-tanh's worst parameter, one that
         // travels 0.17 to -0.005 in five steps, ends 1.16e-5 from PyTorch's (the fused build's worst is 0.81e-5).
-#if PORTABLE_RUNTIME
-        const double floor = 2 * Tolerance.Floor;
-#else
-        const double floor = Tolerance.Floor;
-#endif
+        double floor = RuntimeBuild.IsPortable ? 2 * Tolerance.Floor : Tolerance.Floor;
         Tolerance.Close(trace.FinalParameters, parameters, Tolerance.Gradients, $"{name} {Describe(trace)} final parameters", floor);
     }
 

@@ -14,6 +14,7 @@ namespace StaticNet.Tests;
 /// error bound its documentation states holds for each, its forms (16 lanes, 8 lanes, scalar, span) agree bit for bit,
 /// and the awkward values come out right.
 /// </summary>
+[Trait(RuntimeBuild.Trait, RuntimeBuild.Net8Only)]
 public class RationalTanhTests(ITestOutputHelper output)
 {
     /// <summary>

@@ -51,7 +51,8 @@ public class RecurrentKernelTests
         Tolerance.Close(denseState, packedState, 1e-5, "packed state products");
     }
 
-#if !PORTABLE_RUNTIME // vector kernels: not in the netstandard2.1 build
+    // Vector kernels: not in the netstandard2.1 build.
+    [Trait(RuntimeBuild.Trait, RuntimeBuild.Net8Only)]
     [Theory]
     [MemberData(nameof(Sizes))]
     public void GRU_gates_in_registers_give_the_bits_of_the_span_form(int hidden, int features)
@@ -77,9 +78,9 @@ public class RecurrentKernelTests
             Assert.Equal(FloatBits.Of(spanGates.AsSpan(5 * hidden, hidden)), FloatBits.Of(registerGates.AsSpan(5 * hidden, hidden)));
         }
     }
-#endif
 
-#if !PORTABLE_RUNTIME // vector kernels: not in the netstandard2.1 build
+    // Vector kernels: not in the netstandard2.1 build.
+    [Trait(RuntimeBuild.Trait, RuntimeBuild.Net8Only)]
     [Theory]
     [MemberData(nameof(Sizes))]
     public void LSTM_gates_in_registers_give_the_bits_of_the_span_form(int hidden, int features)
@@ -105,7 +106,6 @@ public class RecurrentKernelTests
             Assert.Equal(FloatBits.Of(spanGates.AsSpan(0, 5 * hidden)), FloatBits.Of(registerGates.AsSpan(0, 5 * hidden)));
         }
     }
-#endif
 
     [Fact]
     public void A_streamed_step_may_write_over_the_state_it_reads()
@@ -127,7 +127,8 @@ public class RecurrentKernelTests
         }
     }
 
-#if !PORTABLE_RUNTIME // vector kernels: not in the netstandard2.1 build
+    // Vector kernels: not in the netstandard2.1 build.
+    [Trait(RuntimeBuild.Trait, RuntimeBuild.Net8Only)]
     [Theory]
     [InlineData(1)]
     [InlineData(9)]
@@ -149,7 +150,6 @@ public class RecurrentKernelTests
         GruKernels.StreamStep(weights, biases, x, state, new float[6 * hidden], hidden);
         Assert.Equal(FloatBits.Of(expected), FloatBits.Of(state));
     }
-#endif
 
     [Theory]
     [InlineData(1, 1)]

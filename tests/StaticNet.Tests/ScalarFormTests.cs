@@ -12,6 +12,7 @@ namespace StaticNet.Tests;
 /// within a few units in the last place of 1 or the value (their scalar exp and tanh round on their own, not fused as the
 /// lanes are).
 /// </summary>
+[Trait(RuntimeBuild.Trait, RuntimeBuild.Net8Only)]
 public class ScalarFormTests
 {
     private const int SmoothUlps = 4;

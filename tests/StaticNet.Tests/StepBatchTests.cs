@@ -79,7 +79,8 @@ public class StepBatchTests
         Assert.False(StreamLanes.MatchStep(features: 8, hidden: 5));
     }
 
-#if !PORTABLE_RUNTIME // the lanes are vector kernels
+    // The lanes are vector kernels.
+    [Trait(RuntimeBuild.Trait, RuntimeBuild.Net8Only)]
     [Theory]
     [InlineData(1, 8)]
     [InlineData(8, 8)]
@@ -90,9 +91,9 @@ public class StepBatchTests
     {
         LanesMatchStreamStep(gates: 3, features, hidden, stateParts: 1, StreamLanes.Gru, (w, b, x, state, scratch) => GruKernels.StreamStep(w, b, x, state, scratch, hidden));
     }
-#endif
 
-#if !PORTABLE_RUNTIME // the lanes are vector kernels
+    // The lanes are vector kernels.
+    [Trait(RuntimeBuild.Trait, RuntimeBuild.Net8Only)]
     [Theory]
     [InlineData(1, 16)]
     [InlineData(9, 8)]
@@ -101,7 +102,6 @@ public class StepBatchTests
     {
         LanesMatchStreamStep(gates: 4, features, hidden, stateParts: 2, StreamLanes.Lstm, (w, b, x, state, scratch) => LstmKernels.StreamStep(w, b, x, state, scratch, hidden));
     }
-#endif
 
     [Fact]
     public void StepBatch_allocates_nothing()

@@ -18,6 +18,7 @@ namespace StaticNet.Tests.Storage;
 /// <see cref="WeightFileException"/>, and a refused file leaves the parameters and state exactly as they were.
 /// A weight file is covered end to end by its checks and checksum, so every change to it must be refused.
 /// </summary>
+[Trait(RuntimeBuild.Trait, RuntimeBuild.SameOnEither)]
 public class FileFormatFuzzTests(ITestOutputHelper output)
 {
     private const int CasesPerFormat = 5_000;

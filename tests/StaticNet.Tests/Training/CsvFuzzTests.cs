@@ -19,6 +19,7 @@ namespace StaticNet.Tests.Training;
 /// <c>CsvTable</c>: a regular expression per field instead of a character loop, to the same rules (README, "What the
 /// runtime does with awkward input").
 /// </summary>
+[Trait(RuntimeBuild.Trait, RuntimeBuild.SameOnEither)]
 public sealed partial class CsvFuzzTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly string[] Seeds =

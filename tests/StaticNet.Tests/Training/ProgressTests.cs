@@ -6,6 +6,7 @@ using Xunit;
 namespace StaticNet.Tests.Training;
 
 /// <summary>What a user sees of training: an epoch's report as one line, and the console reporter in place or line by line.</summary>
+[Trait(RuntimeBuild.Trait, RuntimeBuild.SameOnEither)]
 public class ProgressTests
 {
     private static EpochReport Epoch(int epoch, int epochs, float? validation = 0.25f) =>
