@@ -17,8 +17,9 @@ public class GradientCheckTests
     {
         INetwork instance = BatchNetworks.Create(name, seed: 1);
         NetworkFunctions network = Functions(name, instance);
-        // Three samples, or one for networks whose every probe is a large forward pass (the benchmarks' MNIST-sized ones).
-        int samples = network.ParameterCount + network.InputSize > 20_000 ? 1 : 3;
+        // Three samples, or one for networks whose every probe is a large forward pass: over 100,000 multiply-adds a
+        // sample (the benchmarks' MNIST-sized N2, WideNet, the A1 WaveNet's 848,384 over its window, 6 s a run with three).
+        int samples = BatchNetworks.MultiplyAccumulates(name) > 100_000 ? 1 : 3;
         for (int sample = 0; sample < samples; sample++)
         {
             var random = new Random(1000 + sample);

@@ -37,6 +37,9 @@ public static class BatchNetworks
     public static IReadOnlyList<StaticNet.Storage.TensorSlot> TensorSlots(string name) =>
         (IReadOnlyList<StaticNet.Storage.TensorSlot>)Types[name].GetProperty("TensorSlots", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
 
+    /// <summary>The network's generated <c>MultiplyAccumulateCount</c>: multiply-adds for one sample's forward pass.</summary>
+    public static long MultiplyAccumulates(string name) => (long)Types[name].GetField("MultiplyAccumulateCount")!.GetRawConstantValue()!;
+
     /// <summary>The generated static Forward and Backward of a network without state, as delegates.</summary>
     public static NetworkFunctions StaticFunctions(string name)
     {
