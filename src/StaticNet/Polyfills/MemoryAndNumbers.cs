@@ -29,11 +29,6 @@ internal static class MemoryAndNumbers
         public static T[] AllocateUninitializedArray<T>(int length, bool pinned = false) => new T[length];
     }
 
-    extension(MemoryMarshal)
-    {
-        public static ref T GetArrayDataReference<T>(T[] array) => ref MemoryMarshal.GetReference(array.AsSpan());
-    }
-
     extension(MathF)
     {
         /// <summary>

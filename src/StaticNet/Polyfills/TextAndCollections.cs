@@ -28,9 +28,7 @@ internal static class TextAndCollections
 
     extension<T>(IEnumerable<T> source)
     {
-        /// <summary>The elements in their default order.</summary>
-        public IOrderedEnumerable<T> Order() => source.OrderBy(item => item);
-
+        /// <summary>The elements in <paramref name="comparer"/>'s order.</summary>
         public IOrderedEnumerable<T> Order(IComparer<T> comparer) => source.OrderBy(item => item, comparer);
     }
 }

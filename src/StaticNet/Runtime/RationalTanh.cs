@@ -124,8 +124,14 @@ internal static class RationalTanh
 
         float c = MathF.Min(MathF.Max(x, -Limit), Limit);
         float z = c * c;
-        float p = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(P4, z, P3), z, P2), z, P1), z, P0);
-        float q = MultiplyAdd(MultiplyAdd(MultiplyAdd(MultiplyAdd(Q4, z, Q3), z, Q2), z, Q1), z, 1f);
+        float p = VectorMath.MultiplyAdd(P4, z, P3);
+        p = VectorMath.MultiplyAdd(p, z, P2);
+        p = VectorMath.MultiplyAdd(p, z, P1);
+        p = VectorMath.MultiplyAdd(p, z, P0);
+        float q = VectorMath.MultiplyAdd(Q4, z, Q3);
+        q = VectorMath.MultiplyAdd(q, z, Q2);
+        q = VectorMath.MultiplyAdd(q, z, Q1);
+        q = VectorMath.MultiplyAdd(q, z, 1f);
         return c * p / q;
     }
 
@@ -133,8 +139,5 @@ internal static class RationalTanh
     /// The logistic function for a recurrent layer's gates at inference, <c>0.5 tanh(x / 2) + 0.5</c>, one value: the
     /// vector forms' steps.
     /// </summary>
-    public static float Sigmoid(float x) => MultiplyAdd(Apply(x * 0.5f), 0.5f, 0.5f);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float MultiplyAdd(float a, float b, float c) => VectorMath.MultiplyAdd(a, b, c);
+    public static float Sigmoid(float x) => VectorMath.MultiplyAdd(Apply(x * 0.5f), 0.5f, 0.5f);
 }

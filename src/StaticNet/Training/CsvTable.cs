@@ -250,9 +250,14 @@ internal sealed class CsvTable
             0xF4 => (4, (byte)0x80, (byte)0x8F),
             _ => (0, (byte)0, (byte)0),
         };
-        if (length <= 1 || bytes.Length < length)
+        if (length == 0 || bytes.Length < length)
         {
-            return bytes.Length < length ? 0 : length;
+            return 0;
+        }
+
+        if (length == 1)
+        {
+            return 1;
         }
 
         // The second byte's range depends on the lead (it rules out overlong forms and surrogates); the rest are any continuation.

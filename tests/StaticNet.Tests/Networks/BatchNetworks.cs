@@ -84,9 +84,8 @@ public static class BatchNetworks
     private static Dictionary<string, Type> Discover()
     {
         var types = new Dictionary<string, Type>(StringComparer.Ordinal);
-        // The amp sample's networks too (the NAM file formats' WaveNets and LSTMs): real models' shapes. (The portable
-        // tests compile the sample into this assembly.)
-        foreach (Type type in new[] { typeof(BatchNetworks).Assembly, typeof(AmpModel.A1StandardAmp).Assembly }.Distinct().SelectMany(assembly => assembly.GetTypes())
+        // The amp sample's networks too (the NAM file formats' WaveNets and LSTMs): real models' shapes.
+        foreach (Type type in new[] { typeof(BatchNetworks).Assembly, typeof(AmpModel.A1StandardAmp).Assembly }.SelectMany(assembly => assembly.GetTypes())
             .Where(type => typeof(INetwork).IsAssignableFrom(type) && !type.IsAbstract && type.GetConstructor([typeof(int)]) is not null))
         {
             // Theory data names networks by class name: two classes of one name would make a test ambiguous.

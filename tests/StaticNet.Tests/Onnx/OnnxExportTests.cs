@@ -27,9 +27,9 @@ public class OnnxExportTests
     {
         INetwork network = BatchNetworks.Create(name, seed: 21);
         var random = new Random(22);
-        // The amp sample's A1 WaveNet stacks twenty gated layers: with
-        // weights up to 0.8 its outputs reach 24 and float rounding, amplified layer by layer, is 2.6e-4 of the smaller
-        // ones for either implementation; up to 0.2, its outputs are near 1 and the two agree to 8e-7.
+        // The amp sample's A1 WaveNet stacks twenty gated layers: with weights up to 0.8 its outputs reach 24 and float
+        // rounding, amplified layer by layer, is 2.6e-4 of the smaller ones for either implementation; up to 0.2, its
+        // outputs are near 1 and the two agree to 8e-7.
         double scale = name == "A1StandardAmp" ? 0.2 : 0.8;
         RandomData.Uniform(random, network.Parameters.Length, scale).CopyTo(network.Parameters, 0);
         BatchNetworks.MoveRunningStatistics(network, random);
