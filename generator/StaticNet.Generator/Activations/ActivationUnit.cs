@@ -49,7 +49,7 @@ internal abstract class ActivationUnit
 
     /// <summary>
     /// Where <paramref name="layer"/> computes it in another form at inference than in training, that form for its code
-    /// comment (<c>tanh as a rational function within 5.6 ulp at inference</c>), else null.
+    /// comment (<c>tanh as a rational function within 5.4 ulp at inference</c>), else null.
     /// </summary>
     public abstract string? InferenceForm(LayerPlan layer);
 
