@@ -53,8 +53,8 @@ public static class DotNetCli
             start.Environment.Remove(name);
         }
 
-        // Projects outside the repository (the templates' consumers) share its builds' compiler server too.
-        start.Environment["UseSharedCompilation"] = "true";
+        // Builds the tests start compile in-process (see Directory.Build.props).
+        start.Environment["StaticNetTestChildBuild"] = "true";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         using Process process = Process.Start(start)!;
