@@ -16,7 +16,7 @@ internal static class GeneratedMemberNames
         "InputSize", "InputShape", "OutputSize", "ParameterCount", "StateCount", "MultiplyAccumulateCount", "Architecture",
         "ArchitectureFingerprint", "Summary", "Forward", "ForwardPacked", "PackParameters", "StreamStateCount", "StreamStateSlots", "StepInputSize", "StepOutputSize", "ResetState", "Step", "StepPacked", "StepBlock", "StepBlockPacked", "StepWholeBlock", "StepWholeBlockPacked", "StepBatch", "StepStreams", "StepAfterLanes", "Backward", "BackwardCore", "ForwardBatch", "ForwardBatchPacked", "BackwardBatch", "BackwardBatchFromStates",
         "Initialize", "InitializeState", "SaveWeights", "LoadWeights", "TensorSlots", "ImportSafetensors", "ExportSafetensors",
-        "ToOnnx", "ToOnnxStep", "TrainedParameters", "TrainedState", "bakedTrainedParameters", "bakedTrainedState", "PredictTrained",
+        "ToOnnx", "ToOnnxStep", "TrainedParameters", "TrainedPacked", "TrainedState", "bakedTrainedParameters", "bakedTrainedState", "PredictTrained",
         "PredictTrainedBatch", "PredictTrainedClass", "Parameters", "State", "Predict", "PredictBatch", "Save", "Load", "OutputCount", "outputHeads",
         "parameterArray", "packedCopy", "CurrentPackedCopy", "ForwardBeforeLastLayer", "ForwardPackedBeforeLastLayer",
     ];
