@@ -14,6 +14,9 @@ public class N1Latency : InferenceBenchmark
 
     [Benchmark(Baseline = true)]
     public void StaticNet() => N1.Forward(alignedParameters.Span, inputs, outputs);
+
+    [Benchmark(Description = "StaticNet packed")]
+    public void StaticNetPacked() => N1.ForwardPacked(packed.Span, inputs, outputs);
 }
 
 public class N2Latency : InferenceBenchmark
@@ -60,6 +63,9 @@ public class N1Throughput : InferenceBenchmark
 
     [Benchmark(Baseline = true)]
     public void StaticNet() => N1.ForwardBatch(alignedParameters.Span, inputs, outputs);
+
+    [Benchmark(Description = "StaticNet packed")]
+    public void StaticNetPacked() => N1.ForwardBatchPacked(packed.Span, inputs, outputs);
 
     [Benchmark(Description = AllCoresName)]
     public void StaticNetAllCores()

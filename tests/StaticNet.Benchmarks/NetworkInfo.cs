@@ -8,7 +8,7 @@ public sealed record NetworkInfo(
     string Name, int[] SampleShape, int OutputSize, int ParameterCount, Action<float[]> Initialize, Action<float[], Stream> ToOnnx,
     Action<float[], AlignedFloats>? PackParameters)
 {
-    public static readonly NetworkInfo N1Info = new(nameof(N1), [4], N1.OutputSize, N1.ParameterCount, p => N1.Initialize(p, 1), (p, s) => N1.ToOnnx(p, s), null); // unrolled throughout: nothing to pack
+    public static readonly NetworkInfo N1Info = new(nameof(N1), [4], N1.OutputSize, N1.ParameterCount, p => N1.Initialize(p, 1), (p, s) => N1.ToOnnx(p, s), (p, packed) => N1.PackParameters(p, packed.Span));
 
     public static readonly NetworkInfo N2Info = new(nameof(N2), [784], N2.OutputSize, N2.ParameterCount, p => N2.Initialize(p, 1), (p, s) => N2.ToOnnx(p, s), (p, packed) => N2.PackParameters(p, packed.Span));
 

@@ -22,7 +22,7 @@ public class BenchmarkSmokeTests
     [Fact]
     public void Inference_rows_run_and_the_packed_forms_agree()
     {
-        Check(N1.ParameterCount, N1.InputSize, N1.OutputSize, N1.Initialize, N1.Forward, N1.ForwardBatch);
+        Check(N1.ParameterCount, N1.InputSize, N1.OutputSize, N1.Initialize, N1.Forward, N1.ForwardBatch, N1.PackParameters, N1.ForwardPacked, N1.ForwardBatchPacked);
         Check(N2.ParameterCount, N2.InputSize, N2.OutputSize, N2.Initialize, N2.Forward, N2.ForwardBatch, N2.PackParameters, N2.ForwardPacked, N2.ForwardBatchPacked);
         Check(N3.ParameterCount, N3.InputSize, N3.OutputSize, N3.Initialize, N3.Forward, N3.ForwardBatch, N3.PackParameters, N3.ForwardPacked, N3.ForwardBatchPacked);
         Check(N4.ParameterCount, N4.InputSize, N4.OutputSize, N4.Initialize, N4.Forward, N4.ForwardBatch);

@@ -9,7 +9,8 @@ namespace StaticNet.Tests;
 /// <c>ForwardPacked</c> on the copy <c>PackParameters</c> makes gives <c>Forward</c>'s outputs: for unrolled and looped
 /// dense layers, a layer sharing another's weights, tied decoders (unrolled and looped, whose packed weights turn back
 /// the other way), graphs with several heads, and convolutions (left as they are) before a dense layer. Networks
-/// whose dense layers are all unrolled have neither method: packing would change nothing there. Large layers go in panels
+/// whose dense layers are all unrolled get both only where some layer has 2 to 8 outputs from fewer than 16 inputs: its
+/// packed code sums all its outputs in one vector, with <c>Forward</c>'s bits (checked bit for bit below). Large layers go in panels
 /// of 64 outputs (whole and narrower last panels, a layer sharing a panelled one's weights), except a block a tied
 /// decoder reads.
 /// </summary>
@@ -42,6 +43,38 @@ public class PackedForwardTests
         }
     }
 
+    public static TheoryData<string> VectorSumNetworks => [nameof(SmallReluNet), nameof(SmallLeakyNet), nameof(WideInputNet), nameof(NoBiasMlp)];
+
+    /// <summary>
+    /// Small unrolled layers sum in one vector in the packed code, adding the same products in the same order as
+    /// <c>Forward</c>'s scalar sums (one chain, or two lines added after), and activate there (ReLU, LeakyReLU) or lane by
+    /// lane (tanh, sigmoid, softmax): the same bits, signed zeros and large values included.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(VectorSumNetworks))]
+    public void Small_unrolled_layers_summed_in_one_vector_give_forwards_bits(string name)
+    {
+        (int parameterCount, int inputSize, int outputSize, ForwardFunction forward, Pack pack, ForwardFunction forwardPacked) = Find(name);
+        var random = new Random(name.Length + 7);
+        var expected = new float[outputSize];
+        var actual = new float[outputSize];
+        for (int trial = 0; trial < 200; trial++)
+        {
+            float[] parameters = RandomData.Uniform(random, parameterCount, trial % 2 == 0 ? 0.5 : 40.0);
+            float[] input = RandomData.Uniform(random, inputSize, trial % 3 == 0 ? 1.0 : 30.0);
+            input[trial % inputSize] = trial % 4 == 0 ? -0f : input[trial % inputSize];
+            var packed = new float[parameterCount];
+            pack(parameters, packed);
+            forward(parameters, input, expected);
+            forwardPacked(packed, input, actual);
+            for (int i = 0; i < outputSize; i++)
+            {
+                Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]),
+                    $"{name}, trial {trial}, output {i}: Forward {expected[i]:R}, ForwardPacked {actual[i]:R}");
+            }
+        }
+    }
+
     [Fact]
     public void Packing_refuses_wrong_lengths_and_overlapping_spans()
     {
@@ -63,6 +96,10 @@ public class PackedForwardTests
         nameof(PanelledNet) => (PanelledNet.ParameterCount, PanelledNet.InputSize, PanelledNet.OutputSize, PanelledNet.Forward, PanelledNet.PackParameters, PanelledNet.ForwardPacked),
         nameof(SharedPanelsNet) => (SharedPanelsNet.ParameterCount, SharedPanelsNet.InputSize, SharedPanelsNet.OutputSize, SharedPanelsNet.Forward, SharedPanelsNet.PackParameters, SharedPanelsNet.ForwardPacked),
         nameof(LargeTiedAutoencoder) => (LargeTiedAutoencoder.ParameterCount, LargeTiedAutoencoder.InputSize, LargeTiedAutoencoder.OutputSize, LargeTiedAutoencoder.Forward, LargeTiedAutoencoder.PackParameters, LargeTiedAutoencoder.ForwardPacked),
+        nameof(SmallReluNet) => (SmallReluNet.ParameterCount, SmallReluNet.InputSize, SmallReluNet.OutputSize, SmallReluNet.Forward, SmallReluNet.PackParameters, SmallReluNet.ForwardPacked),
+        nameof(SmallLeakyNet) => (SmallLeakyNet.ParameterCount, SmallLeakyNet.InputSize, SmallLeakyNet.OutputSize, SmallLeakyNet.Forward, SmallLeakyNet.PackParameters, SmallLeakyNet.ForwardPacked),
+        nameof(WideInputNet) => (WideInputNet.ParameterCount, WideInputNet.InputSize, WideInputNet.OutputSize, WideInputNet.Forward, WideInputNet.PackParameters, WideInputNet.ForwardPacked),
+        nameof(NoBiasMlp) => (NoBiasMlp.ParameterCount, NoBiasMlp.InputSize, NoBiasMlp.OutputSize, NoBiasMlp.Forward, NoBiasMlp.PackParameters, NoBiasMlp.ForwardPacked),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a network of this test"),
     };
 }
@@ -125,3 +162,28 @@ public partial class SharedPanelsNet { }
 [Dense(160, TransposeOf = "encoder")]
 [Dense(16, Activation.Tanh)]
 public partial class LargeTiedAutoencoder { }
+
+/// <summary>N1's shape: six ReLU sums in one 256-bit vector, two softmax sums in a 128-bit one whose biases end the parameters.</summary>
+[Network(Loss = Loss.CrossEntropy)]
+[Input(4)]
+[Dense(6, Activation.ReLU)]
+[Dense(2, Activation.Softmax)]
+public partial class SmallReluNet { }
+
+/// <summary>LeakyReLU's vector form, then three linear outputs (a 128-bit vector with a spare lane).</summary>
+[Network]
+[Input(3)]
+[Dense(5, Activation.LeakyReLU, Slope = 0.2f)]
+[Dense(3)]
+public partial class SmallLeakyNet { }
+
+/// <summary>
+/// Thirteen terms a sum, which Forward adds in two lines: the vector adds them in the same two groups. Eight outputs (a
+/// full 256-bit vector) under tanh, lane by lane (unrolled by the raised threshold: tanh alone would loop 96 weights);
+/// then four sigmoid outputs without biases.
+/// </summary>
+[Network(Unroll = 1024)]
+[Input(12)]
+[Dense(8, Activation.Tanh)]
+[Dense(4, Activation.Sigmoid, Bias = false)]
+public partial class WideInputNet { }

@@ -64,6 +64,13 @@ internal abstract class ActivationUnit
     /// </summary>
     public abstract void WriteUnrolled(CodeWriter code, LayerPlan layer, int count, Func<int, string> sum, Func<int, string> target, bool keepSums);
 
+    /// <summary>
+    /// The activation of a whole vector of sums, <paramref name="vector"/> of type <paramref name="vectorType"/>
+    /// (<c>global::System.Runtime.Intrinsics.Vector256</c>), lane by lane with the bits of the scalar form, where that is
+    /// one cheap operation; null to apply the scalar form to each lane once out of the vector.
+    /// </summary>
+    public abstract string? ApplyVector(LayerPlan layer, string vector, string vectorType);
+
     /// <summary>A statement applying it from span <paramref name="source"/> into <paramref name="destination"/> (they may be the same); "" where nothing is to do.</summary>
     public abstract string ApplySpan(LayerPlan layer, string source, string destination);
 

@@ -27,6 +27,8 @@ internal sealed class IdentityActivation : ElementwiseActivation
 
     public override string Apply(LayerPlan layer, string z, int index) => z;
 
+    public override string? ApplyVector(LayerPlan layer, string vector, string vectorType) => vector;
+
     public override string Gradient(LayerPlan layer, string source, string gradient, int index) => gradient;
 
     public override string ApplySpan(LayerPlan layer, string source, string destination) =>

@@ -38,6 +38,9 @@ internal abstract class KernelActivation(
 
     public sealed override string? InferenceForm(LayerPlan layer) => layer.AtInference ? inferenceForm : null;
 
+    /// <summary>None by default: an exp or a tanh per lane is its own kernel, not an expression.</summary>
+    public override string? ApplyVector(LayerPlan layer, string vector, string vectorType) => null;
+
     public sealed override bool TakesSlope => false;
 
     public sealed override bool LearnsSlopes => false;

@@ -31,6 +31,10 @@ internal sealed class LeakyReLUActivation : ElementwiseActivation
     public override string Gradient(LayerPlan layer, string source, string gradient, int index) =>
         $"{Activations}.LeakyReLUGradient({source}, {RuntimeCalls.Float(layer.Slope)}, {gradient})";
 
+    /// <summary><c>z &gt; 0 ? z : z * slope</c> lane by lane (<paramref name="vector"/> is a variable: it is read three times).</summary>
+    public override string? ApplyVector(LayerPlan layer, string vector, string vectorType) =>
+        $"{vectorType}.ConditionalSelect({vectorType}.GreaterThan({vector}, {vectorType}<float>.Zero), {vector}, {vector} * {RuntimeCalls.Float(layer.Slope)})";
+
     public override string ApplySpan(LayerPlan layer, string source, string destination) =>
         $"{Activations}.LeakyReLU({source}, {RuntimeCalls.Float(layer.Slope)}, {destination});";
 

@@ -48,6 +48,9 @@ internal sealed class PReLUActivation : ElementwiseActivation
         }
     }
 
+    /// <summary>Its slopes are per output: its lanes go through the scalar form.</summary>
+    public override string? ApplyVector(LayerPlan layer, string vector, string vectorType) => null;
+
     public override string ApplySpan(LayerPlan layer, string source, string destination) =>
         $"{Activations}.PReLU({source}, {Slopes(layer)}, {destination}, planeSize: {layer.ActivationPlaneSize});";
 

@@ -83,6 +83,9 @@ internal sealed class SoftmaxActivation : ActivationUnit
         }
     }
 
+    /// <summary>Spans the outputs together: its lanes go through the unrolled softmax.</summary>
+    public override string? ApplyVector(LayerPlan layer, string vector, string vectorType) => null;
+
     public override string ApplySpan(LayerPlan layer, string source, string destination) => $"{Activations}.Softmax({source}, {destination});";
 
     /// <summary>Softmax mixes every output, so its Jacobian takes one dot product first: <c>g_j = y_j (d_j - sum_k d_k y_k)</c>.</summary>

@@ -84,9 +84,26 @@ internal sealed record DenseLayerPlan(
     /// <summary>
     /// Whether this weight block is transposed in the packed copy (the same for its owner and its users: same block).
     /// The broadcast kernel fills vectors of the owner's outputs; with fewer than eight it would be a scalar loop,
-    /// and the row-by-row dot products of the usual layout win.
+    /// and the row-by-row dot products of the usual layout win, unless the layer is unrolled and small enough to hold
+    /// all its sums in one vector (<see cref="SumsInOneVector"/>).
     /// </summary>
-    private bool PackedBlock => WeightCount <= PackedWeightLimit && (Transposed ? Inputs : Outputs) >= 8;
+    private bool PackedBlock => WeightCount <= PackedWeightLimit
+        && ((Transposed ? Inputs : Outputs) >= 8 || (SumsInOneVector && !Transposed && WeightOwner is null && !SharedBlock));
+
+    /// <summary>
+    /// Whether <c>ForwardPacked</c> sums this unrolled layer's outputs in one vector, from weights stored
+    /// <c>[Inputs, Outputs]</c>: the biases, plus each input times its column of weights, grouped as <c>Forward</c> groups
+    /// its sums, so the same bits. Up to eight outputs fill one 128- or 256-bit vector; each input costs one broadcast,
+    /// multiply and add for all of them instead of one of each per output (N1 4 -> 6 -> 2: 16.0 -> 12.5 ns). A block another
+    /// layer reads too (<see cref="SharedBlock"/>) keeps PyTorch's layout below eight outputs, as before.
+    /// </summary>
+    private bool SumsInOneVector => Unrolled && Inputs < 16 && Outputs is >= 2 and <= 8;
+
+    /// <summary>Whether another dense layer reads this layer's weights (<c>Shares</c>, <c>TransposeOf</c>).</summary>
+    public bool SharedBlock { get; init; }
+
+    /// <summary>The network's parameter count: how far a vector load may read past this layer's own block.</summary>
+    public int NetworkParameterCount { get; init; }
 
     /// <summary>
     /// Whether this weight block is in panels in the packed copy (<c>DensePanels</c>: for each 64 outputs, their weights
@@ -110,7 +127,7 @@ internal sealed record DenseLayerPlan(
     public bool PacksWeights => WeightOwner is null && (PackedBlock || PanelBlock);
 
     /// <summary>A looped layer reading packed weights of its own (or shared) layout gets the broadcast kernel; a panelled one, the panel kernels.</summary>
-    public bool GainsFromPacking => (PackedBlock && !Unrolled && !Transposed) || PanelBlock;
+    public bool GainsFromPacking => (PackedBlock && !Transposed && (!Unrolled || SumsInOneVector)) || PanelBlock;
 
     public void WritePacking(CodeWriter code) =>
         code.Line(PanelBlock
@@ -137,6 +154,8 @@ internal sealed record DenseLayerPlan(
         this with
         {
             KeptWhole = network.Any(layer => layer is DenseLayerPlan reader && reader.WeightOffset == WeightOffset && (reader.Transposed || reader.Unrolled)),
+            SharedBlock = network.Any(layer => layer is DenseLayerPlan reader && reader.Number != Number && reader.WeightOffset == WeightOffset),
+            NetworkParameterCount = (int)System.Math.Min(network.Sum(layer => (long)layer.ParameterCount), int.MaxValue),
         };
 
     public override bool ReusesWeightsAcrossSamples => true;
@@ -234,9 +253,20 @@ internal sealed record DenseLayerPlan(
         CodeWriter code = body.Code;
         int n = Number;
         code.Line(CodeComment);
-        body.EnsureLocals(input);
-        DeclareParameters(code);
-        Unit.WriteUnrolled(code, this, Outputs, i => WeightedSum(input, i), isOutput ? i => $"output[{offset + i}]" : i => $"float a{n}_{i}", keepSums: false);
+        System.Func<int, string> target = isOutput ? i => $"output[{offset + i}]" : i => $"float a{n}_{i}";
+        if (PackedWeights && PackedBlock && !Transposed && SumsInOneVector)
+        {
+            // The inputs stay where they are: a vector broadcasts each straight from memory.
+            code.Line(WeightComment);
+            WriteSumsInOneVector(code, input, target);
+        }
+        else
+        {
+            body.EnsureLocals(input);
+            DeclareParameters(code);
+            Unit.WriteUnrolled(code, this, Outputs, i => WeightedSum(input, i), target, keepSums: false);
+        }
+
         return isOutput ? LayerValues.Span("output", Outputs) : LayerValues.Locals($"a{n}_", $"a{n}", Outputs);
     }
 
@@ -326,12 +356,100 @@ internal sealed record DenseLayerPlan(
         code.Line($"{RuntimeCalls.StreamLanes}.Dense({LayerCalls.Weights(Number)}, {(HasBias ? LayerCalls.Biases(Number) : RuntimeCalls.ReadOnlySpan + ".Empty")}, "
             + $"{input}, {output}, inputs: {Inputs});");
 
-    /// <summary>Declares the layer's weight and bias views into <c>parameters</c>.</summary>
-    private void DeclareParameters(CodeWriter code)
+    /// <summary>
+    /// <see cref="SumsInOneVector"/>, activated into <paramref name="target"/>: the sums in one vector where the target has
+    /// <c>System.Runtime.Intrinsics</c>, activated there too where the activation has a vector form (else lane by lane
+    /// once out of it); <see cref="WeightedSum"/> where not (netstandard2.1).
+    /// </summary>
+    private void WriteSumsInOneVector(CodeWriter code, LayerValues input, System.Func<int, string> target)
     {
         int n = Number;
-        code.Line($"// Weights{WeightRole} at parameters[{WeightOffset}..{WeightOffset + WeightCount}), "
-            + (HasBias ? $"biases at parameters[{BiasOffset}..{BiasOffset + BiasCount})." : "no biases."));
+        int lanes = Outputs <= 4 ? 4 : 8;
+        string vector = $"global::System.Runtime.Intrinsics.Vector{lanes * 32}";
+        string Load(int offset) => offset + lanes <= NetworkParameterCount
+            ? $"{vector}.LoadUnsafe(ref start{n}, {offset})"
+            : $"{vector}.Create({string.Join(", ", Enumerable.Range(0, lanes).Select(k => k < Outputs ? $"parameters[{offset + k}]" : "0f"))})";
+
+        var terms = HasBias ? new List<string> { Load(BiasOffset) } : [];
+        for (int j = 0; j < Inputs; j++)
+        {
+            terms.Add($"{Load(WeightOffset + (j * Outputs))} * {vector}.Create({input.Element(j)})");
+        }
+
+        code.Line("#if NET8_0_OR_GREATER");
+        code.Line($"// All {Outputs} sums in one {lanes * 32}-bit vector: each input times its column of the packed weights, added as Forward adds them.");
+        code.Line($"ref float start{n} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);");
+        int groups = SumIsOneChain(terms.Count) ? 1 : (terms.Count + TermsPerLine - 1) / TermsPerLine;
+        int perGroup = groups == 1 ? terms.Count : TermsPerLine;
+        for (int g = 0; g < groups; g++)
+        {
+            string name = groups == 1 ? $"sums{n}" : $"sums{n}_{g}";
+            code.Line($"{vector}<float> {name} = {terms[g * perGroup]};");
+            for (int t = (g * perGroup) + 1; t < System.Math.Min(terms.Count, (g + 1) * perGroup); t++)
+            {
+                code.Line($"{name} += {terms[t]};");
+            }
+        }
+
+        if (groups > 1)
+        {
+            code.Line($"{vector}<float> sums{n} = {string.Join(" + ", Enumerable.Range(0, groups).Select(g => $"sums{n}_{g}"))};");
+        }
+
+        string? activated = Unit.ApplyVector(this, $"sums{n}", vector);
+        if (activated is not null && activated != $"sums{n}")
+        {
+            code.Line($"sums{n} = {activated};");
+        }
+
+        // Lanes 4 to 7 from the upper half: one extract for them all instead of one per lane.
+        if (lanes == 8)
+        {
+            code.Line($"global::System.Runtime.Intrinsics.Vector128<float> low{n} = {vector}.GetLower(sums{n}), high{n} = {vector}.GetUpper(sums{n});");
+        }
+
+        string Lane(int i) => lanes == 8
+            ? $"global::System.Runtime.Intrinsics.Vector128.GetElement({(i < 4 ? "low" : "high")}{n}, {i % 4})"
+            : $"{vector}.GetElement(sums{n}, {i})";
+        for (int i = 0; i < Outputs; i++)
+        {
+            code.Line(activated is null ? $"float sum{n}_{i} = {Lane(i)};" : $"{target(i)} = {Lane(i)};");
+        }
+
+        code.Line("#else");
+        DeclareParameters(code, comment: false);
+        if (activated is null)
+        {
+            for (int i = 0; i < Outputs; i++)
+            {
+                code.Line($"float sum{n}_{i} = {WeightedSum(input, i)};");
+            }
+        }
+        else
+        {
+            Unit.WriteUnrolled(code, this, Outputs, i => WeightedSum(input, i), target, keepSums: false);
+        }
+
+        code.Line("#endif");
+        if (activated is null)
+        {
+            Unit.WriteUnrolled(code, this, Outputs, i => $"sum{n}_{i}", target, keepSums: false);
+        }
+    }
+
+    /// <summary>Where the layer's weights and biases lie, and in what layout.</summary>
+    private string WeightComment => $"// Weights{WeightRole} at parameters[{WeightOffset}..{WeightOffset + WeightCount}), "
+        + (HasBias ? $"biases at parameters[{BiasOffset}..{BiasOffset + BiasCount})." : "no biases.");
+
+    /// <summary>Declares the layer's weight and bias views into <c>parameters</c>.</summary>
+    private void DeclareParameters(CodeWriter code, bool comment = true)
+    {
+        int n = Number;
+        if (comment)
+        {
+            code.Line(WeightComment);
+        }
+
         code.Line($"{RuntimeCalls.ReadOnlySpan} w{n} = parameters.Slice(Layer{n}.WeightOffset, Layer{n}.WeightCount);");
         if (HasBias)
         {

@@ -147,7 +147,8 @@ internal interface IPackingLayer
 
     /// <summary>
     /// Whether its <c>ForwardPacked</c> code runs a faster kernel than its <c>Forward</c> code: networks where no layer
-    /// does get neither method (unrolled layers read each weight by a constant index, whatever the layout).
+    /// does get neither method (an unrolled layer reads each weight by a constant index, whatever the layout, unless it
+    /// is small enough to sum all its outputs in one vector).
     /// </summary>
     bool GainsFromPacking { get; }
 

@@ -165,6 +165,109 @@ namespace Demo
         }
 
         /// <summary>
+        /// Copies <paramref name="parameters"/> into <paramref name="packed"/> for <c>ForwardPacked</c>: the same
+        /// values, but the weight matrices packed below in the layout their kernels read (a dense layer's transposed,
+        /// <c>[inputs, outputs]</c>, or, over 8,192 weights, in panels of 64 outputs, <c>[inputs, 64]</c> each). Pack again
+        /// after the parameters change. Allocation-free.
+        /// </summary>
+        /// <param name="parameters">All parameters, in the usual layout.</param>
+        /// <param name="packed">Receives the packed copy: as long as the parameters, not overlapping them.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length, or the two overlap.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void PackParameters(global::System.ReadOnlySpan<float> parameters, global::System.Span<float> packed)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
+            global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
+            global::StaticNet.Runtime.SpanGuard.Distinct(parameters, packed, "packed");
+            parameters.CopyTo(packed);
+            global::StaticNet.Runtime.DenseKernels.Transpose(parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount), packed.Slice(Layer1.WeightOffset, Layer1.WeightCount), rows: 6, columns: 4);
+            global::StaticNet.Runtime.DenseKernels.Transpose(parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), packed.Slice(Layer2.WeightOffset, Layer2.WeightCount), rows: 3, columns: 6);
+        }
+
+        /// <summary>
+        /// <c>Forward</c> on the copy <c>PackParameters</c> made: the same outputs (to rounding), with each packed layer's
+        /// inputs scaling whole vectors of its outputs instead of each output ending in a horizontal sum. Allocation-free.
+        /// </summary>
+        /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>
+        /// <param name="input">The sample: 4 values.</param>
+        /// <param name="output">Receives the 3 outputs.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void ForwardPacked(global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
+            global::System.ReadOnlySpan<float> parameters = packed;   // the weight matrices PackParameters packed read in its layout
+            global::StaticNet.Runtime.SpanGuard.Length(input.Length, InputSize, "input");
+            global::StaticNet.Runtime.SpanGuard.Length(output.Length, OutputSize, "output");
+
+            // Layer 1: Dense(6, ReLU), (4) -> (6), unrolled.
+            // Weights [4, 6] row-major, packed at parameters[0..24), biases at parameters[24..30).
+            #if NET8_0_OR_GREATER
+            // All 6 sums in one 256-bit vector: each input times its column of the packed weights, added as Forward adds them.
+            ref float start1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
+            global::System.Runtime.Intrinsics.Vector256<float> sums1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref start1, 24);
+            sums1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref start1, 0) * global::System.Runtime.Intrinsics.Vector256.Create(input[0]);
+            sums1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref start1, 6) * global::System.Runtime.Intrinsics.Vector256.Create(input[1]);
+            sums1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref start1, 12) * global::System.Runtime.Intrinsics.Vector256.Create(input[2]);
+            sums1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref start1, 18) * global::System.Runtime.Intrinsics.Vector256.Create(input[3]);
+            sums1 = global::System.Runtime.Intrinsics.Vector256.Max(sums1, global::System.Runtime.Intrinsics.Vector256<float>.Zero);
+            global::System.Runtime.Intrinsics.Vector128<float> low1 = global::System.Runtime.Intrinsics.Vector256.GetLower(sums1), high1 = global::System.Runtime.Intrinsics.Vector256.GetUpper(sums1);
+            float a1_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(low1, 0);
+            float a1_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(low1, 1);
+            float a1_2 = global::System.Runtime.Intrinsics.Vector128.GetElement(low1, 2);
+            float a1_3 = global::System.Runtime.Intrinsics.Vector128.GetElement(low1, 3);
+            float a1_4 = global::System.Runtime.Intrinsics.Vector128.GetElement(high1, 0);
+            float a1_5 = global::System.Runtime.Intrinsics.Vector128.GetElement(high1, 1);
+            #else
+            global::System.ReadOnlySpan<float> w1 = parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount);
+            global::System.ReadOnlySpan<float> b1 = parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount);
+            float a1_0 = global::StaticNet.Runtime.Activations.ReLU(b1[0] + w1[0] * input[0] + w1[6] * input[1] + w1[12] * input[2] + w1[18] * input[3]);
+            float a1_1 = global::StaticNet.Runtime.Activations.ReLU(b1[1] + w1[1] * input[0] + w1[7] * input[1] + w1[13] * input[2] + w1[19] * input[3]);
+            float a1_2 = global::StaticNet.Runtime.Activations.ReLU(b1[2] + w1[2] * input[0] + w1[8] * input[1] + w1[14] * input[2] + w1[20] * input[3]);
+            float a1_3 = global::StaticNet.Runtime.Activations.ReLU(b1[3] + w1[3] * input[0] + w1[9] * input[1] + w1[15] * input[2] + w1[21] * input[3]);
+            float a1_4 = global::StaticNet.Runtime.Activations.ReLU(b1[4] + w1[4] * input[0] + w1[10] * input[1] + w1[16] * input[2] + w1[22] * input[3]);
+            float a1_5 = global::StaticNet.Runtime.Activations.ReLU(b1[5] + w1[5] * input[0] + w1[11] * input[1] + w1[17] * input[2] + w1[23] * input[3]);
+            #endif
+
+            // Layer 2: Dense(3, Softmax), (6) -> (3), unrolled.
+            // Weights [6, 3] row-major, packed at parameters[30..48), biases at parameters[48..51).
+            #if NET8_0_OR_GREATER
+            // All 3 sums in one 128-bit vector: each input times its column of the packed weights, added as Forward adds them.
+            ref float start2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
+            global::System.Runtime.Intrinsics.Vector128<float> sums2 = global::System.Runtime.Intrinsics.Vector128.Create(parameters[48], parameters[49], parameters[50], 0f);
+            sums2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref start2, 30) * global::System.Runtime.Intrinsics.Vector128.Create(a1_0);
+            sums2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref start2, 33) * global::System.Runtime.Intrinsics.Vector128.Create(a1_1);
+            sums2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref start2, 36) * global::System.Runtime.Intrinsics.Vector128.Create(a1_2);
+            sums2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref start2, 39) * global::System.Runtime.Intrinsics.Vector128.Create(a1_3);
+            sums2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref start2, 42) * global::System.Runtime.Intrinsics.Vector128.Create(a1_4);
+            sums2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref start2, 45) * global::System.Runtime.Intrinsics.Vector128.Create(a1_5);
+            float sum2_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(sums2, 0);
+            float sum2_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(sums2, 1);
+            float sum2_2 = global::System.Runtime.Intrinsics.Vector128.GetElement(sums2, 2);
+            #else
+            global::System.ReadOnlySpan<float> w2 = parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount);
+            global::System.ReadOnlySpan<float> b2 = parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount);
+            float sum2_0 = b2[0] + w2[0] * a1_0 + w2[3] * a1_1 + w2[6] * a1_2 + w2[9] * a1_3 + w2[12] * a1_4 + w2[15] * a1_5;
+            float sum2_1 = b2[1] + w2[1] * a1_0 + w2[4] * a1_1 + w2[7] * a1_2 + w2[10] * a1_3 + w2[13] * a1_4 + w2[16] * a1_5;
+            float sum2_2 = b2[2] + w2[2] * a1_0 + w2[5] * a1_1 + w2[8] * a1_2 + w2[11] * a1_3 + w2[14] * a1_4 + w2[17] * a1_5;
+            #endif
+            float z2_0 = sum2_0;
+            float z2_1 = sum2_1;
+            float z2_2 = sum2_2;
+            // Softmax: exp of each sum minus the largest, so none overflows, then divided by their total.
+            float max2 = z2_0;
+            max2 = global::System.MathF.Max(max2, z2_1);
+            max2 = global::System.MathF.Max(max2, z2_2);
+            float e2_0 = global::System.MathF.Exp(z2_0 - max2);
+            float e2_1 = global::System.MathF.Exp(z2_1 - max2);
+            float e2_2 = global::System.MathF.Exp(z2_2 - max2);
+            float inverse2 = 1f / (e2_0 + e2_1 + e2_2);
+            output[0] = e2_0 * inverse2;
+            output[1] = e2_1 * inverse2;
+            output[2] = e2_2 * inverse2;
+        }
+
+        /// <summary>
         /// Backpropagates one sample and returns its loss (cross-entropy of the softmax outputs).
         /// ADDS dLoss/dParameters into <paramref name="parameterGradients"/>, so calls over a minibatch accumulate;
         /// OVERWRITES <paramref name="inputGradients"/> with dLoss/dInput, or skips that when it is empty. Allocation-free.
@@ -327,6 +430,35 @@ namespace Demo
                 for (int sample = 0; sample < sampleInputs.Length / InputSize; sample++)
                 {
                     Forward(sampleParameters, sampleInputs.Slice(sample * InputSize, InputSize), sampleOutputs.Slice(sample * OutputSize, OutputSize));
+                }
+            }, parameters, inputs, outputs, InputSize, OutputSize, MultiplyAccumulateCount);
+        }
+
+        /// <summary>
+        /// <c>ForwardBatch</c> on the copy <c>PackParameters</c> made, as <c>ForwardPacked</c> runs each sample: the same
+        /// outputs (to rounding). Allocation-free once warm.
+        /// </summary>
+        /// <param name="packed">The parameters as <c>PackParameters</c> wrote them.</param>
+        /// <param name="inputs">The samples one after another: a positive multiple of 4 values.</param>
+        /// <param name="outputs">Receives 3 outputs per sample, in the same order.</param>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        public static void ForwardBatchPacked(global::System.ReadOnlySpan<float> packed, global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            global::StaticNet.Runtime.SpanGuard.Length(packed.Length, ParameterCount, "packed");
+            global::System.ReadOnlySpan<float> parameters = packed;   // the weight matrices PackParameters packed read in its layout
+            int batch = global::StaticNet.Runtime.SpanGuard.BatchSize(inputs.Length, InputSize, "inputs");
+            global::StaticNet.Runtime.SpanGuard.BatchLength(outputs.Length, batch, OutputSize, "outputs");
+
+            // No dense layer has more than 16384 weights, so they stay in cache from sample to sample:
+            // the single-sample code, once per sample, keeps each sample's values in registers or L1 (measured faster).
+            // A large batch is split by samples over threads (each sample's outputs are the same on any thread); the
+            // lambda captures nothing, so the compiler caches it: no allocation per call.
+            global::StaticNet.Runtime.SampleSplit.Run((sampleParameters, sampleInputs, sampleOutputs) =>
+            {
+                for (int sample = 0; sample < sampleInputs.Length / InputSize; sample++)
+                {
+                    ForwardPacked(sampleParameters, sampleInputs.Slice(sample * InputSize, InputSize), sampleOutputs.Slice(sample * OutputSize, OutputSize));
                 }
             }, parameters, inputs, outputs, InputSize, OutputSize, MultiplyAccumulateCount);
         }
@@ -550,17 +682,51 @@ namespace Demo
             global::StaticNet.Storage.AtomicFile.Write(path, model);
         }
 
-        /// <summary>This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.</summary>
+        /// <summary>
+        /// This network's parameters: length <see cref="ParameterCount"/>, laid out as the <c>LayerN</c> offsets say.
+        /// <c>Predict</c> and <c>Step</c> read a packed copy (<c>PackParameters</c>), which this getter marks out of date:
+        /// their next call packs it again first (about as long as copying the parameters). Writing through a reference
+        /// kept from before that call is not seen: get the property again after writing.
+        /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public float[] Parameters { get; }
+        public float[] Parameters
+        {
+            get
+            {
+                packedCopy.HandOut();
+                return parameterArray;
+            }
+        }
+
+        /// <summary>The parameters, read and written by this object's own members without marking the packed copy out of date.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private readonly float[] parameterArray;
+
+        /// <summary>The packed copy <c>Predict</c> and <c>Step</c> read, from a 64-byte boundary.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private readonly global::StaticNet.Runtime.PackedCopy packedCopy = new global::StaticNet.Runtime.PackedCopy(ParameterCount);
+
+        /// <summary>The packed copy, packed again first if the parameters were handed out since it was made.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
+        private global::System.ReadOnlySpan<float> CurrentPackedCopy()
+        {
+            if (!packedCopy.IsCurrent(out int version))
+            {
+                PackParameters(parameterArray, packedCopy.Span);
+                packedCopy.Packed(version);
+            }
+
+            return packedCopy.Span;
+        }
 
         /// <summary>A network with fresh parameters from <see cref="Initialize"/>.</summary>
         /// <param name="seed">Seed of the initial weights: the same seed gives the same network.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public IrisNet(int seed)
         {
-            Parameters = new float[ParameterCount];
-            Initialize(Parameters, seed);
+            parameterArray = new float[ParameterCount];
+            Initialize(parameterArray, seed);
+            CurrentPackedCopy(); // packed now, so that the first Predict or Step runs at full speed
         }
 
         /// <summary>A network with a copy of <paramref name="parameters"/>.</summary>
@@ -569,47 +735,48 @@ namespace Demo
         public IrisNet(global::System.ReadOnlySpan<float> parameters)
         {
             global::StaticNet.Runtime.SpanGuard.Length(parameters.Length, ParameterCount, "parameters");
-            Parameters = parameters.ToArray();
+            parameterArray = parameters.ToArray();
+            CurrentPackedCopy(); // packed now, so that the first Predict or Step runs at full speed
         }
 
-        /// <summary>Runs the network on one sample with this object's parameters. Allocation-free.</summary>
+        /// <summary>Runs the network on one sample with this object's parameters, through their packed copy (<c>ForwardPacked</c>'s bits). Allocation-free.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
+        public void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardPacked(CurrentPackedCopy(), input, output);
 
         /// <summary>Runs the network on one sample and returns a new array of its outputs.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         public float[] Predict(global::System.ReadOnlySpan<float> input)
         {
             float[] output = new float[OutputSize];
-            Forward(Parameters, input, output);
+            ForwardPacked(CurrentPackedCopy(), input, output);
             return output;
         }
 
         /// <summary>
-        /// Runs the network on a batch of samples with this object's parameters
-        /// (<c>ForwardBatch</c>'s bits). Allocation-free once warm.
+        /// Runs the network on a batch of samples with this object's parameters, through their packed copy
+        /// (<c>ForwardBatchPacked</c>'s bits). Allocation-free once warm.
         /// </summary>
         /// <param name="inputs">The samples one after another: a positive multiple of <see cref="InputSize"/> values.</param>
         /// <param name="outputs">Receives <see cref="OutputSize"/> outputs per sample, in the same order.</param>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatch(Parameters, inputs, outputs);
+        public void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatchPacked(CurrentPackedCopy(), inputs, outputs);
 
         /// <summary>Saves this network's parameters as a weight file.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void Save(string path) => SaveWeights(path, Parameters);
+        public void Save(string path) => SaveWeights(path, parameterArray);
 
         /// <summary>Writes this network's parameters as a weight file to <paramref name="stream"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void Save(global::System.IO.Stream stream) => SaveWeights(stream, Parameters);
+        public void Save(global::System.IO.Stream stream) => SaveWeights(stream, parameterArray);
 
         /// <summary>Writes this network as an ONNX model to a file at <paramref name="path"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void ToOnnx(string path) => ToOnnx(Parameters, path);
+        public void ToOnnx(string path) => ToOnnx(parameterArray, path);
 
         /// <summary>Writes this network as an ONNX model to <paramref name="stream"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        public void ToOnnx(global::System.IO.Stream stream) => ToOnnx(Parameters, stream);
+        public void ToOnnx(global::System.IO.Stream stream) => ToOnnx(parameterArray, stream);
 
         /// <summary>A network with the parameters of the weight file at <paramref name="path"/>; see <see cref="LoadWeights(string, global::System.Span{float})"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
@@ -661,21 +828,21 @@ namespace Demo
         global::System.Collections.Generic.IReadOnlyList<global::StaticNet.Storage.TensorSlot> global::StaticNet.INetwork.TensorSlots => TensorSlots;
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
-        void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => Forward(Parameters, input, output);
+        void global::StaticNet.INetwork.Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output) => ForwardPacked(CurrentPackedCopy(), input, output);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         void global::StaticNet.INetwork.ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => PredictBatch(inputs, outputs);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients) =>
-            Backward(Parameters, input, target, parameterGradients, inputGradients);
+            Backward(parameterArray, input, target, parameterGradients, inputGradients);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> parameterGradients, global::System.Span<float> inputGradients, ref global::StaticNet.Training.SeededRandom random) =>
-            Backward(Parameters, input, target, parameterGradients, inputGradients);
+            Backward(parameterArray, input, target, parameterGradients, inputGradients);
 
         [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "0.1.0.0")]
         float global::StaticNet.INetwork.BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> parameterGradients, global::System.Span<float> outputs, ref global::StaticNet.Training.SeededRandom random) =>
-            BackwardBatch(Parameters, inputs, targets, parameterGradients, outputs);
+            BackwardBatch(parameterArray, inputs, targets, parameterGradients, outputs);
     }
 }

@@ -13,6 +13,19 @@
                 a1, a2, planeSize: 1, epsilon: 1E-05f);
             global::StaticNet.Runtime.Activations.ReLU(a2, a2);
 
+// ---- ForwardPacked ----
+            // Layer 2: BatchNorm(3, ReLU), (3) -> (3), looped.
+            global::System.Span<float> a1 = scratch.Slice(0, 3);
+            a1[0] = a1_0;
+            a1[1] = a1_1;
+            a1[2] = a1_2;
+            global::System.Span<float> a2 = scratch.Slice(3, 3);
+            global::StaticNet.Runtime.BatchNormKernels.InferenceForward(
+                parameters.Slice(Layer2.WeightOffset, Layer2.WeightCount), parameters.Slice(Layer2.BiasOffset, Layer2.BiasCount),
+                state.Slice(Layer2.RunningMeanOffset, Layer2.Features), state.Slice(Layer2.RunningVarianceOffset, Layer2.Features),
+                a1, a2, planeSize: 1, epsilon: 1E-05f);
+            global::StaticNet.Runtime.Activations.ReLU(a2, a2);
+
 // ---- Backward ----
             // Layer 2: BatchNorm(3, ReLU), (3) -> (3), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 3);

@@ -14,6 +14,20 @@
             a1.CopyTo(a3.Slice(0, 2));
             a2.CopyTo(a3.Slice(2, 4));
 
+// ---- ForwardPacked ----
+            // Layer 3: Concat(a, b), (6) -> (6), looped.
+            global::System.Span<float> a1 = scratch.Slice(0, 2);
+            a1[0] = a1_0;
+            a1[1] = a1_1;
+            global::System.Span<float> a2 = scratch.Slice(2, 4);
+            a2[0] = a2_0;
+            a2[1] = a2_1;
+            a2[2] = a2_2;
+            a2[3] = a2_3;
+            global::System.Span<float> a3 = scratch.Slice(6, 6);
+            a1.CopyTo(a3.Slice(0, 2));
+            a2.CopyTo(a3.Slice(2, 4));
+
 // ---- Backward ----
             // Layer 3: Concat(a, b), (6) -> (6), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 2);

@@ -11,6 +11,29 @@
             float a1_1 = global::StaticNet.Runtime.Activations.GELU(b1[1] + w1[2] * x0 + w1[3] * x1);
             float a1_2 = global::StaticNet.Runtime.Activations.GELU(b1[2] + w1[4] * x0 + w1[5] * x1);
 
+// ---- ForwardPacked ----
+            // Layer 1: Dense(3, GELU), (2) -> (3), unrolled.
+            // Weights [2, 3] row-major, packed at parameters[0..6), biases at parameters[6..9).
+            #if NET8_0_OR_GREATER
+            // All 3 sums in one 128-bit vector: each input times its column of the packed weights, added as Forward adds them.
+            ref float start1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
+            global::System.Runtime.Intrinsics.Vector128<float> sums1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref start1, 6);
+            sums1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref start1, 0) * global::System.Runtime.Intrinsics.Vector128.Create(input[0]);
+            sums1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref start1, 3) * global::System.Runtime.Intrinsics.Vector128.Create(input[1]);
+            float sum1_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(sums1, 0);
+            float sum1_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(sums1, 1);
+            float sum1_2 = global::System.Runtime.Intrinsics.Vector128.GetElement(sums1, 2);
+            #else
+            global::System.ReadOnlySpan<float> w1 = parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount);
+            global::System.ReadOnlySpan<float> b1 = parameters.Slice(Layer1.BiasOffset, Layer1.BiasCount);
+            float sum1_0 = b1[0] + w1[0] * input[0] + w1[3] * input[1];
+            float sum1_1 = b1[1] + w1[1] * input[0] + w1[4] * input[1];
+            float sum1_2 = b1[2] + w1[2] * input[0] + w1[5] * input[1];
+            #endif
+            float a1_0 = global::StaticNet.Runtime.Activations.GELU(sum1_0);
+            float a1_1 = global::StaticNet.Runtime.Activations.GELU(sum1_1);
+            float a1_2 = global::StaticNet.Runtime.Activations.GELU(sum1_2);
+
 // ---- Backward ----
             // Layer 1: Dense(3, GELU). dW1 += g1 ⊗ x, db1 += g1, then the gradient flows to the input.
             global::System.Span<float> gw1 = parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount);

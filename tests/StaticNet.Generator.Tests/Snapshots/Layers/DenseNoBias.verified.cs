@@ -10,6 +10,24 @@
             float a1_0 = global::StaticNet.Runtime.Activations.ReLU(w1[0] * x0 + w1[1] * x1 + w1[2] * x2);
             float a1_1 = global::StaticNet.Runtime.Activations.ReLU(w1[3] * x0 + w1[4] * x1 + w1[5] * x2);
 
+// ---- ForwardPacked ----
+            // Layer 1: Dense(2, ReLU, no bias), (3) -> (2), unrolled.
+            // Weights [3, 2] row-major, packed at parameters[0..6), no biases.
+            #if NET8_0_OR_GREATER
+            // All 2 sums in one 128-bit vector: each input times its column of the packed weights, added as Forward adds them.
+            ref float start1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);
+            global::System.Runtime.Intrinsics.Vector128<float> sums1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref start1, 0) * global::System.Runtime.Intrinsics.Vector128.Create(input[0]);
+            sums1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref start1, 2) * global::System.Runtime.Intrinsics.Vector128.Create(input[1]);
+            sums1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref start1, 4) * global::System.Runtime.Intrinsics.Vector128.Create(input[2]);
+            sums1 = global::System.Runtime.Intrinsics.Vector128.Max(sums1, global::System.Runtime.Intrinsics.Vector128<float>.Zero);
+            float a1_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(sums1, 0);
+            float a1_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(sums1, 1);
+            #else
+            global::System.ReadOnlySpan<float> w1 = parameters.Slice(Layer1.WeightOffset, Layer1.WeightCount);
+            float a1_0 = global::StaticNet.Runtime.Activations.ReLU(w1[0] * input[0] + w1[2] * input[1] + w1[4] * input[2]);
+            float a1_1 = global::StaticNet.Runtime.Activations.ReLU(w1[1] * input[0] + w1[3] * input[1] + w1[5] * input[2]);
+            #endif
+
 // ---- Backward ----
             // Layer 1: Dense(2, ReLU, no bias). dW1 += g1 ⊗ x (no biases), then the gradient flows to the input.
             global::System.Span<float> gw1 = parameterGradients.Slice(Layer1.WeightOffset, Layer1.WeightCount);

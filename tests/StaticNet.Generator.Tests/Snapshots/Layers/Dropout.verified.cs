@@ -3,6 +3,9 @@
 // ---- Forward ----
             // Layer 2: Dropout(0.5): passes values through at inference, nothing to do.
 
+// ---- ForwardPacked ----
+            // Layer 2: Dropout(0.5): passes values through at inference, nothing to do.
+
 // ---- BackwardCore ----
             // Layer 2: Dropout(0.5), (4): a random mask in training, all ones otherwise.
             global::System.Span<float> a1 = scratch.Slice(0, 4);

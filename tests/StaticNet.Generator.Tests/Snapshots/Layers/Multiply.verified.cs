@@ -13,6 +13,19 @@
             global::System.Span<float> a3 = scratch.Slice(6, 3);
             global::StaticNet.Runtime.GraphKernels.Multiply(a1, a2, a3);
 
+// ---- ForwardPacked ----
+            // Layer 3: Multiply(a, b), (3) -> (3), looped.
+            global::System.Span<float> a1 = scratch.Slice(0, 3);
+            a1[0] = a1_0;
+            a1[1] = a1_1;
+            a1[2] = a1_2;
+            global::System.Span<float> a2 = scratch.Slice(3, 3);
+            a2[0] = a2_0;
+            a2[1] = a2_1;
+            a2[2] = a2_2;
+            global::System.Span<float> a3 = scratch.Slice(6, 3);
+            global::StaticNet.Runtime.GraphKernels.Multiply(a1, a2, a3);
+
 // ---- Backward ----
             // Layer 3: Multiply(a, b), (3) -> (3), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 3);

@@ -11,6 +11,17 @@
             global::System.Span<float> a2 = scratch.Slice(5, 3);
             a1.Slice(1, 3).CopyTo(a2);
 
+// ---- ForwardPacked ----
+            // Layer 2: Slice(1, 3), (5) -> (3), looped.
+            global::System.Span<float> a1 = scratch.Slice(0, 5);
+            a1[0] = a1_0;
+            a1[1] = a1_1;
+            a1[2] = a1_2;
+            a1[3] = a1_3;
+            a1[4] = a1_4;
+            global::System.Span<float> a2 = scratch.Slice(5, 3);
+            a1.Slice(1, 3).CopyTo(a2);
+
 // ---- Backward ----
             // Layer 2: Slice(1, 3), (5) -> (3), looped.
             global::System.Span<float> a1 = scratch.Slice(0, 5);
