@@ -43,7 +43,8 @@ public class PackedForwardTests
         }
     }
 
-    public static TheoryData<string> VectorSumNetworks => [nameof(SmallReluNet), nameof(SmallLeakyNet), nameof(WideInputNet), nameof(NoBiasMlp)];
+    public static TheoryData<string> VectorSumNetworks => [nameof(SmallReluNet), nameof(SmallLeakyNet), nameof(WideInputNet), nameof(NoBiasMlp),
+        nameof(SharedThenVectorNet), nameof(TiedThenVectorNet), nameof(SharedEightNet)];
 
     /// <summary>
     /// Small unrolled layers sum in one vector in the packed code, adding the same products in the same order as
@@ -100,6 +101,9 @@ public class PackedForwardTests
         nameof(SmallLeakyNet) => (SmallLeakyNet.ParameterCount, SmallLeakyNet.InputSize, SmallLeakyNet.OutputSize, SmallLeakyNet.Forward, SmallLeakyNet.PackParameters, SmallLeakyNet.ForwardPacked),
         nameof(WideInputNet) => (WideInputNet.ParameterCount, WideInputNet.InputSize, WideInputNet.OutputSize, WideInputNet.Forward, WideInputNet.PackParameters, WideInputNet.ForwardPacked),
         nameof(NoBiasMlp) => (NoBiasMlp.ParameterCount, NoBiasMlp.InputSize, NoBiasMlp.OutputSize, NoBiasMlp.Forward, NoBiasMlp.PackParameters, NoBiasMlp.ForwardPacked),
+        nameof(SharedThenVectorNet) => (SharedThenVectorNet.ParameterCount, SharedThenVectorNet.InputSize, SharedThenVectorNet.OutputSize, SharedThenVectorNet.Forward, SharedThenVectorNet.PackParameters, SharedThenVectorNet.ForwardPacked),
+        nameof(TiedThenVectorNet) => (TiedThenVectorNet.ParameterCount, TiedThenVectorNet.InputSize, TiedThenVectorNet.OutputSize, TiedThenVectorNet.Forward, TiedThenVectorNet.PackParameters, TiedThenVectorNet.ForwardPacked),
+        nameof(SharedEightNet) => (SharedEightNet.ParameterCount, SharedEightNet.InputSize, SharedEightNet.OutputSize, SharedEightNet.Forward, SharedEightNet.PackParameters, SharedEightNet.ForwardPacked),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a network of this test"),
     };
 }
@@ -187,3 +191,33 @@ public partial class SmallLeakyNet { }
 [Dense(8, Activation.Tanh)]
 [Dense(4, Activation.Sigmoid, Bias = false)]
 public partial class WideInputNet { }
+
+/// <summary>
+/// A small encoder two layers read (<c>Shares</c>): its block stays in PyTorch's layout, summed as in <c>Forward</c>, while
+/// the head after it, small and its own, sums in one vector.
+/// </summary>
+[Network]
+[Input(6)]
+[Slice(0, 3)]
+[Dense(4, Activation.ReLU, Name = "encoder")]
+[Slice(3, 3, From = "input")]
+[Dense(4, Activation.ReLU, Shares = "encoder", Name = "other")]
+[Concat("encoder", "other")]
+[Dense(3)]
+public partial class SharedThenVectorNet { }
+
+/// <summary>A small tied pair (<c>TransposeOf</c>) left in PyTorch's layout, then a small layer of its own summed in one vector.</summary>
+[Network]
+[Input(6)]
+[Dense(4, Activation.ReLU, Name = "encoder")]
+[Dense(6, TransposeOf = "encoder")]
+[Dense(3, Activation.ReLU)]
+public partial class TiedThenVectorNet { }
+
+/// <summary>Eight outputs, packed <c>[inputs, outputs]</c> for owner and sharer alike: both sum in one vector from the one block.</summary>
+[Network]
+[Input(8)]
+[Dense(8, Activation.ReLU, Name = "first")]
+[Dense(8, Activation.LeakyReLU, Shares = "first")]
+[Dense(2)]
+public partial class SharedEightNet { }
