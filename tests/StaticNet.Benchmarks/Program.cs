@@ -22,6 +22,12 @@ if (args.Length == 1 && args[0] == "--first-call")
     return;
 }
 
+if (args.Length == 1 && args[0] == "--interleaved")
+{
+    ResultsReport.WriteInterleaved(Interleaved.Measure());
+    return;
+}
+
 // A short job: what matters is the ratios within one run (this machine has 2 cores; see README.md).
 Job job = Job.Default.WithWarmupCount(3).WithIterationCount(10).WithLaunchCount(1).WithId("short");
 

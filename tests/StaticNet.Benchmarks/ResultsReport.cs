@@ -142,17 +142,17 @@ public static class ResultsReport
         const string begin = "<!-- first-call results: written by tests/StaticNet.Benchmarks/run.sh -->";
         const string end = "<!-- end of first-call results -->";
         string section = $"{begin}\nMeasured {DateTime.UtcNow:yyyy-MM-dd} on {Processor()}, .NET {Environment.Version}.\n\n{table}\n{end}";
-        string path = FindUp("tests/StaticNet.Benchmarks/README.md");
-        string text = File.ReadAllText(path);
-        int start = text.IndexOf(begin, StringComparison.Ordinal);
-        int stop = text.IndexOf(end, StringComparison.Ordinal);
-        if (start < 0 || stop < start)
-        {
-            throw new InvalidOperationException($"{path} has no first-call markers.");
-        }
-
-        File.WriteAllText(path, text[..start] + section + text[(stop + end.Length)..]);
+        Replace(FindUp("tests/StaticNet.Benchmarks/README.md"), section, begin, end);
         Console.WriteLine(section);
+    }
+
+    /// <summary>Writes the interleaved batch-64 table (<see cref="Interleaved"/>) into this folder's README.md.</summary>
+    public static void WriteInterleaved(string table)
+    {
+        const string begin = "<!-- interleaved results: written by tests/StaticNet.Benchmarks/run.sh -->";
+        const string end = "<!-- end of interleaved results -->";
+        string section = $"{begin}\nMeasured {DateTime.UtcNow:yyyy-MM-dd} on {Processor()}, .NET {Environment.Version}: {Interleaved.Description}.\n\n{table}{end}";
+        Replace(FindUp("tests/StaticNet.Benchmarks/README.md"), section, begin, end);
     }
 
     private static string Processor()

@@ -30,6 +30,7 @@ fi
 
 if [ "$#" -eq 0 ]; then
   dotnet "bin/Release/net10.0/StaticNet.Benchmarks.dll" --first-call
+  dotnet "bin/Release/net10.0/StaticNet.Benchmarks.dll" --interleaved
   set -- '*'
 fi
 dotnet "bin/Release/net10.0/StaticNet.Benchmarks.dll" --filter "$@"
