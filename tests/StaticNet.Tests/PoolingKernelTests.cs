@@ -6,9 +6,9 @@ using Xunit;
 namespace StaticNet.Tests;
 
 /// <summary>
-/// Max pooling (the branch-free 2x2 SIMD path for rows of 8 or more outputs, and the general loops) against a
-/// plain window-by-window maximum, including odd sides (the last row and column are dropped) and NaN, which
-/// wins its window as in PyTorch.
+/// Max pooling (the 2x2 SIMD paths: whole rows of up to 16 outputs in masked 512-bit vectors where AVX-512 is there,
+/// pieces of 8 outputs for longer rows; and the general loops) against a plain window-by-window maximum, including odd
+/// sides (the last row and column are dropped) and NaN, which wins its window as in PyTorch.
 /// </summary>
 public class PoolingKernelTests
 {
@@ -16,7 +16,9 @@ public class PoolingKernelTests
     [InlineData(8, 26, 26, 2)] // N4's pooling: 13 outputs a row, the last piece overlapping
     [InlineData(3, 16, 16, 2)] // exactly one piece a row
     [InlineData(2, 17, 35, 2)] // odd sides: 8 rows of 17 outputs
-    [InlineData(4, 8, 8, 2)] // rows of 4: the general loops
+    [InlineData(4, 8, 8, 2)] // rows of 4: one masked vector, or the general loops without AVX-512
+    [InlineData(2, 32, 33, 2)] // rows of 16, the widest one vector takes, an odd column left out
+    [InlineData(3, 4, 2, 2)] // one window a row: the narrowest masks
     [InlineData(2, 27, 27, 3)] // windows of 3
     public void MaxForward_equals_the_plain_maximum_of_every_window(int channels, int height, int width, int size)
     {
