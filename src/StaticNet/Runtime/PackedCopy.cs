@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace StaticNet.Runtime;
@@ -15,15 +16,36 @@ namespace StaticNet.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)] // held by generated network objects, not meant to be used by hand
 public sealed class PackedCopy
 {
-    private readonly AlignedFloats packed;
+    private readonly float[] array;
+    private readonly int offset;
+    private readonly int length;
     private int handedOut;
     private int packedAt = -1;
 
     /// <summary>Room for <paramref name="length"/> packed parameters; not current until <see cref="Packed"/> is called.</summary>
-    public PackedCopy(int length) => packed = new AlignedFloats(length);
+    public PackedCopy(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        array = AlignedMemory.Allocate(length);
+        offset = AlignedMemory.Offset(array);
+        this.length = length;
+    }
 
-    /// <summary>The packed values: where <c>PackParameters</c> writes and <c>ForwardPacked</c> reads.</summary>
-    public Span<float> Span => packed.Span;
+    /// <summary>
+    /// The packed values: where <c>PackParameters</c> writes and <c>ForwardPacked</c> reads. Made from the array and its
+    /// offset held here, without a range check (the constructor sized the array): through an <see cref="AlignedFloats"/>
+    /// it cost N1's <c>Predict</c> 1.3 of its 15 ns, three dependent loads and a check before every call.
+    /// </summary>
+    public Span<float> Span
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get =>
+#if NET5_0_OR_GREATER
+            MemoryMarshal.CreateSpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), offset), length);
+#else
+            array.AsSpan(offset, length);
+#endif
+    }
 
     /// <summary>Records that the parameters were handed out, and so may change before the next inference call.</summary>
     public void HandOut() => Interlocked.Increment(ref handedOut);
