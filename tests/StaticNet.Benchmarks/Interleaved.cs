@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -16,6 +17,8 @@ namespace StaticNet.Benchmarks;
 public static class Interleaved
 {
     private const int Batch = 64;
+
+    /// <summary>Pairs of rounds per row: odd, so the median is one of them.</summary>
     private const int Pairs = 21;
 
     /// <summary>How long one round runs: long enough to time, short enough for a pair to see the same machine.</summary>
@@ -80,7 +83,7 @@ public static class Interleaved
         double[] ratios = peerTimes.Zip(staticTimes, (peer, own) => peer / own).Order().ToArray();
         string path = packed ? "`ForwardBatchPacked`" : "`ForwardBatch`";
         return $"| {network.Name} | {path} | {Format(Median(staticTimes))} | {Format(Median(peerTimes))} | "
-            + $"{Median(ratios):0.00}x ({ratios[0]:0.00}-{ratios[^1]:0.00}) | {Format(staticTimes.Min())}-{Format(staticTimes.Max())} |";
+            + $"{Ratio(Median(ratios))}x ({Ratio(ratios[0])}-{Ratio(ratios[^1])}) | {Format(staticTimes.Min())}-{Format(staticTimes.Max())} |";
     }
 
     /// <summary>The generated batch method a user calls for this network on one thread: the packed one where there is one.</summary>
@@ -118,11 +121,10 @@ public static class Interleaved
         return watch.Elapsed.TotalMicroseconds / calls;
     }
 
-    private static double Median(IReadOnlyCollection<double> values)
-    {
-        double[] sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
+    /// <summary>The middle of the <see cref="Pairs"/> values (an odd count).</summary>
+    private static double Median(IEnumerable<double> values) => values.Order().ElementAt(Pairs / 2);
 
-    private static string Format(double microseconds) => microseconds >= 1 ? $"{microseconds:0.0} us" : $"{microseconds * 1000:0} ns";
+    private static string Format(double microseconds) => ResultsReport.Time(microseconds * 1000);
+
+    private static string Ratio(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture);
 }

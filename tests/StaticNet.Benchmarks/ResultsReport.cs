@@ -203,7 +203,8 @@ public static class ResultsReport
         };
     }
 
-    private static string Time(double nanoseconds) => nanoseconds switch
+    /// <summary>A time in the unit that reads best, as every table here writes times.</summary>
+    internal static string Time(double nanoseconds) => nanoseconds switch
     {
         < 1_000 => $"{nanoseconds.ToString("0.0", CultureInfo.InvariantCulture)} ns",
         < 1_000_000 => $"{(nanoseconds / 1_000).ToString("0.00", CultureInfo.InvariantCulture)} us",

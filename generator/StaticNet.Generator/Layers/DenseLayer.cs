@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Globalization;
 using StaticNet.Generator.Activations;
 using StaticNet.Generator.Diagnostics;
@@ -379,21 +378,20 @@ internal sealed record DenseLayerPlan(
         code.Line("#if NET8_0_OR_GREATER");
         code.Line($"// All {Outputs} sums in one {lanes * 32}-bit vector: each input times its column of the packed weights, added as Forward adds them.");
         code.Line($"ref float start{n} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(parameters);");
-        int groups = SumIsOneChain(terms.Count) ? 1 : (terms.Count + TermsPerLine - 1) / TermsPerLine;
-        int perGroup = groups == 1 ? terms.Count : TermsPerLine;
-        for (int g = 0; g < groups; g++)
+        List<List<string>> groups = AdditionGroups(terms);
+        for (int g = 0; g < groups.Count; g++)
         {
-            string name = groups == 1 ? $"sums{n}" : $"sums{n}_{g}";
-            code.Line($"{vector}<float> {name} = {terms[g * perGroup]};");
-            for (int t = (g * perGroup) + 1; t < System.Math.Min(terms.Count, (g + 1) * perGroup); t++)
+            string name = groups.Count == 1 ? $"sums{n}" : $"sums{n}_{g}";
+            code.Line($"{vector}<float> {name} = {groups[g][0]};");
+            foreach (string term in groups[g].Skip(1))
             {
-                code.Line($"{name} += {terms[t]};");
+                code.Line($"{name} += {term};");
             }
         }
 
-        if (groups > 1)
+        if (groups.Count > 1)
         {
-            code.Line($"{vector}<float> sums{n} = {string.Join(" + ", Enumerable.Range(0, groups).Select(g => $"sums{n}_{g}"))};");
+            code.Line($"{vector}<float> sums{n} = {string.Join(" + ", Enumerable.Range(0, groups.Count).Select(g => $"sums{n}_{g}"))};");
         }
 
         string? activated = Unit.ApplyVector(this, $"sums{n}", vector);
@@ -491,29 +489,28 @@ internal sealed record DenseLayerPlan(
     /// </summary>
     private static string Join(List<string> terms)
     {
-        bool grouped = !SumIsOneChain(terms.Count);
-        var text = new StringBuilder();
-        for (int i = 0; i < terms.Count; i++)
-        {
-            bool lineStart = i % TermsPerLine == 0;
-            if (i > 0)
-            {
-                text.Append(!lineStart ? " + " : grouped ? ")\n    + (" : "\n    + ");
-            }
-            else if (grouped)
-            {
-                text.Append('(');
-            }
+        List<List<string>> groups = AdditionGroups(terms);
+        return groups.Count > 1
+            ? "(" + string.Join(")\n    + (", groups.Select(group => string.Join(" + ", group))) + ")"
+            : string.Join("\n    + ", Lines(terms).Select(line => string.Join(" + ", line)));
+    }
 
-            text.Append(terms[i]);
+    /// <summary>
+    /// How a sum adds its terms, which every form of it follows to give the same bits: one chain left to right, or,
+    /// past <see cref="SumIsOneChain"/>, lines of <see cref="TermsPerLine"/> terms each added on its own, then the lines.
+    /// </summary>
+    private static List<List<string>> AdditionGroups(List<string> terms) => SumIsOneChain(terms.Count) ? [terms] : Lines(terms);
+
+    /// <summary>The terms in lines of at most <see cref="TermsPerLine"/>.</summary>
+    private static List<List<string>> Lines(List<string> terms)
+    {
+        var lines = new List<List<string>>();
+        for (int i = 0; i < terms.Count; i += TermsPerLine)
+        {
+            lines.Add(terms.GetRange(i, System.Math.Min(TermsPerLine, terms.Count - i)));
         }
 
-        if (grouped)
-        {
-            text.Append(')');
-        }
-
-        return text.ToString();
+        return lines;
     }
 }
 
